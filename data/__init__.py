@@ -1,0 +1,1 @@
+"""The store: schema, CSV contracts, decoding, loading, reference data and demo data."""

@@ -1,0 +1,104 @@
+"""The typed indicator result every lever returns, and the one function that builds it.
+
+`make_result` applies the catalogue entry, the norm, the status rule and small-number suppression
+in one place, so no lever can forget one of them and no suppressed figure can leave the levers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from levers import suppression
+from levers.catalogue import COUNT, RATIO, definition
+from levers.norms import GREY, resolve_norm, status
+from levers.scope import Period, Scope
+
+REASON_NO_DATA = "geen gegevens in deze periode"
+REASON_NO_NORM = "geen norm vastgesteld"
+REASON_TOO_FEW = "te weinig waarnemingen"
+REASON_SMALL_COUNT = "klein aantal, afgeschermd"
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """One indicator for one scope and period, as it may be shown (suppression already applied)."""
+
+    code: str
+    lever: str
+    name: str
+    unit: str
+    value: float | None  # None when there is no value or when it is suppressed
+    value_label: str | None  # '<5' for a suppressed small count, else None
+    norm: float | None
+    margin: float | None
+    better: str | None  # 'lower' | 'higher' | None
+    status: str  # 'groen' | 'oranje' | 'rood' | 'grijs'
+    reason: str | None  # Dutch: why the status is grijs
+    is_suppressed: bool
+    denominator: float | None  # None when not applicable or suppressed
+    denominator_label: str | None  # '<5' for a suppressed small denominator
+    details: tuple[tuple[str, float | None], ...] = ()  # extra figures, e.g. budget realised / pro rata
+
+    @property
+    def detail(self) -> dict[str, float | None]:
+        return dict(self.details)
+
+
+def make_result(
+    con: duckdb.DuckDBPyConnection,
+    scope: Scope,
+    period: Period,
+    code: str,
+    value: float | None,
+    denominator: float | None = None,
+    *,
+    reason: str | None = None,
+    details: tuple[tuple[str, float | None], ...] = (),
+    status_override: str | None = None,
+) -> IndicatorResult:
+    """Build the shown result of `code` from its exact value and denominator.
+
+    `reason` explains a missing value (e.g. not shown with a provider filter); `status_override`
+    lets an indicator with its own rule (certificaten) set the status while suppression still applies.
+    """
+    entry = definition(code)
+    norm = resolve_norm(con, code, scope, period)
+    light = status_override or status(value, norm, entry.better)
+    why = None
+    if value is None:
+        why = reason or REASON_NO_DATA
+    elif light == GREY:
+        why = reason or REASON_NO_NORM
+
+    shown, label, suppressed = value, None, False
+    if entry.privacy == COUNT and suppression.is_small_count(value):
+        shown, label, suppressed = None, suppression.SMALL_COUNT_LABEL, True
+        if code != "weigeringen":  # any refusal is rood: its status stays exact
+            light, why = GREY, REASON_SMALL_COUNT
+    if entry.privacy == RATIO and value is not None and suppression.is_too_few(denominator):
+        shown, suppressed = None, True
+        light, why = GREY, REASON_TOO_FEW
+
+    shown_denominator, denominator_label = denominator, None
+    if entry.privacy in (COUNT, RATIO) and suppression.is_small_count(denominator):
+        shown_denominator, denominator_label = None, suppression.SMALL_COUNT_LABEL
+
+    return IndicatorResult(
+        code=code,
+        lever=entry.lever,
+        name=entry.name,
+        unit=entry.unit,
+        value=None if shown is None else float(shown),
+        value_label=label,
+        norm=norm.norm if norm else None,
+        margin=norm.margin if norm else None,
+        better=entry.better,
+        status=light,
+        reason=why,
+        is_suppressed=suppressed,
+        denominator=None if shown_denominator is None else float(shown_denominator),
+        denominator_label=denominator_label,
+        details=details,
+    )

@@ -1,0 +1,25 @@
+"""Small-number suppression (indicators.md, "Small numbers"): protects children in what is shown.
+
+Stored data stay exact; these rules decide what may leave the levers. Thresholds are settings.
+"""
+
+from __future__ import annotations
+
+SMALL_COUNT_LIMIT = 5  # counts 1 .. SMALL_COUNT_LIMIT-1 are shown as "<5"
+MIN_DENOMINATOR = 10  # ratios over fewer observations are not shown
+SMALL_COUNT_LABEL = f"<{SMALL_COUNT_LIMIT}"
+
+
+def is_small_count(count: float | None) -> bool:
+    """True for a count that may not be shown exactly (1 to 4); zero is shown as 0."""
+    return count is not None and 0 < count < SMALL_COUNT_LIMIT
+
+
+def count_label(count: float | None) -> str | None:
+    """'<5' for a small count, else None (the count may be shown as it is)."""
+    return SMALL_COUNT_LABEL if is_small_count(count) else None
+
+
+def is_too_few(denominator: float | None) -> bool:
+    """True when a ratio's denominator is below the minimum, zero and unknown included."""
+    return denominator is None or denominator < MIN_DENOMINATOR
