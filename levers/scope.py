@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
+from collections.abc import Sequence
 from datetime import date
 
 import duckdb
@@ -117,16 +118,19 @@ def region_municipalities(con: duckdb.DuckDBPyConnection, region: str) -> list[s
     return [row[0] for row in con.execute(_REGION_MUNICIPALITIES, {"region": region}).fetchall()]
 
 
-def sql_params(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> dict:
+def sql_params(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period | Sequence[Period]) -> dict:
     """The named parameters every lever query binds.
 
-    $region        the scope's region
+    $region          the scope's region
     $municipalities  list of municipality codes: the region's, narrowed to the requested ones
-                   (a code outside the region is dropped, never added)
-    $lot           'complex' | 'enkelvoudig' | NULL for both
-    $providers     list of provider codes; an empty list means no provider filter
-    $p_start, $p_end  the period's first and last day
+                     (a code outside the region is dropped, never added)
+    $lot             'complex' | 'enkelvoudig' | NULL for both (bind as `$lot::varchar`)
+    $providers       list of provider codes; an empty list means no provider filter
+    $p_start, $p_end the (last) period's first and last day
+    $p_starts, $p_ends  for series: the first and last days of every period, in order, to
+                     `unnest` into a periods CTE so one query computes all periods
     """
+    periods = [period] if isinstance(period, Period) else list(period)
     in_region = region_municipalities(con, scope.region)
     if scope.municipalities:
         wanted = set(scope.municipalities)
@@ -136,6 +140,8 @@ def sql_params(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> 
         "municipalities": in_region,
         "lot": scope.lot,
         "providers": list(scope.providers),
-        "p_start": period.start,
-        "p_end": period.end,
+        "p_start": periods[-1].start,
+        "p_end": periods[-1].end,
+        "p_starts": [p.start for p in periods],
+        "p_ends": [p.end for p in periods],
     }
