@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 import duckdb
 
 SQL_DIR = Path(__file__).parent / "sql"
+
+_COMMENT = re.compile(r"--[^\n]*")
+_PARAMETER = re.compile(r"\$([A-Za-z_]\w*)")
 
 
 @cache
@@ -20,9 +24,16 @@ def period_rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> list[
     """Run a per-period query and return its rows as dicts, in `ordinal` order.
 
     Lever queries group by an `ordinal` (0-based position in the `$p_ends` list), so one query
-    serves a single period and a 24-month series alike.
+    serves a single period and a 24-month series alike. Parameters the query does not use are left
+    out (DuckDB refuses unused named parameters), so callers can pass all of `sql_params` at once.
     """
-    cursor = con.execute(sql, params)
+    cursor = con.execute(sql, used_params(sql, params))
     names = [column[0] for column in cursor.description]
     rows = [dict(zip(names, row)) for row in cursor.fetchall()]
     return sorted(rows, key=lambda row: row["ordinal"])
+
+
+def used_params(sql: str, params: dict) -> dict:
+    """The entries of `params` that `sql` refers to as `$name` outside comments."""
+    names = set(_PARAMETER.findall(_COMMENT.sub("", sql)))
+    return {name: value for name, value in params.items() if name in names}
