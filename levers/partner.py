@@ -1,0 +1,49 @@
+"""One provider as the Partner page introduces it, and the scope its peers are compared in.
+
+indicators.md: providers in scope are those whose regio includes the region and whose perceel
+matches ('beide' matches both). A provider is compared with the other providers of its own perceel;
+a provider working in both percelen is compared within the perceel the user chose, or both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import duckdb
+
+from levers.scope import LOTS, Scope
+
+_CARD = """
+select provider, name, lot, role, consortium, regions, certificate_valid_until
+from providers
+where provider = $provider
+"""
+
+
+@dataclass(frozen=True)
+class ProviderCard:
+    code: str
+    name: str
+    lot: str  # 'complex' | 'enkelvoudig' | 'beide'
+    role: str  # 'strategisch_partner' | 'ontwikkelpartner' | 'overig'
+    consortium: str | None
+    regions: str  # one jeugdregio, or several separated by '/'
+    certificate_valid_until: date | None
+
+
+def provider_card(con: duckdb.DuckDBPyConnection, code: str) -> ProviderCard | None:
+    """The provider's reference row, None for an unknown code."""
+    row = con.execute(_CARD, {"provider": code}).fetchone()
+    return ProviderCard(*row) if row else None
+
+
+def peer_scope(scope: Scope, card: ProviderCard) -> Scope:
+    """The scope of the comparison: the region's providers in the provider's perceel, unfiltered."""
+    lot = card.lot if card.lot in LOTS else scope.lot
+    return replace(scope, lot=lot, providers=())
+
+
+def own_scope(scope: Scope, card: ProviderCard) -> Scope:
+    """The scope of the provider's own figures: the region narrowed to this provider."""
+    return scope.with_providers((card.code,))
