@@ -184,3 +184,18 @@ with final as (
 )
 
 select * from final;
+
+-- ====================================================================================================
+-- local accounts (auth/accounts.py, data/users.py) — appended section, owned by the access work
+-- One row per person who may log in. Passwords only as bcrypt hashes ('$2b$...'). Roles and rights
+-- also serve OIDC identities (st.login), looked up by e-mail. No accounts at all = demo mode.
+create table if not exists users (
+    email           varchar primary key,     -- lower case
+    role            varchar not null,        -- 'bestuurder' | 'contractmanager' | 'aanbieder' | 'beheerder'
+    regions         varchar[] not null default [],  -- empty: aanbieder → its providers' regions; beheerder → all
+    providers       varchar[] not null default [],  -- aanbieder: its own provider code(s)
+    password_hash   varchar not null,        -- bcrypt, never the password
+    failed_attempts integer not null default 0,      -- consecutive failures since the last success or lock
+    locked_until    timestamp,               -- UTC; no login before this moment
+    created_at      timestamp not null default current_timestamp
+);
