@@ -2,16 +2,41 @@
 
 Rights are enforced where data are read (design.md, "Who sees what"): pages build a Scope from
 widgets and URL parameters, and `narrow` cuts it down to what the role may see, so no parameter,
-widget value or cached result can widen it.
+widget value or cached result can widen it. Caches key on the (hashable) Rights as well.
+
+Decisions, per role:
+- bestuurder, contractmanager: only their own regions (another region → None, nothing is shown);
+  within a region every municipality, perceel and provider. Municipality codes outside the region
+  are dropped later by `levers.scope.sql_params`, never added.
+- beheerder: every region when the account names none; an account that names regions is held to them.
+- aanbieder: its own figures and region-level totals only, never another provider's figures:
+  * a provider filter is cut to its own codes; a filter naming only other providers becomes its own
+    figures (an empty filter would mean "all providers", so it is never left empty by cutting);
+  * a municipality filter without its own codes becomes its own figures in those municipalities:
+    a municipality total is not a region-level figure, and in a small municipality with two
+    providers "total minus own" would give the other one away;
+  * a perceel filter is allowed on region totals (a region-level figure);
+  * lists of rows and breakdowns per provider (dialogue log, actions, provider tables) use
+    `narrow_listing`, which always keeps to its own codes;
+  * comparisons with peers show them anonymously via `provider_labels` ("aanbieder A", …).
+  Residual risk, left to the levers: a region total for one perceel in which only one other
+  provider works, minus the provider's own figure, still reveals that provider.
+- An aanbieder account must name at least one provider code: an empty code list would read as
+  "no provider filter", i.e. everyone's figures.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from string import ascii_uppercase
 
 from levers.scope import Scope
 
 ROLES = ("bestuurder", "contractmanager", "aanbieder", "beheerder")
+PROVIDER_ROLE = "aanbieder"
+ADMIN_ROLE = "beheerder"
+PEER_LABEL = "aanbieder {}"  # Dutch: how other providers appear to a provider user
 
 
 @dataclass(frozen=True)
@@ -24,25 +49,76 @@ class Rights:
     def __post_init__(self) -> None:
         if self.role not in ROLES:
             raise ValueError(f"onbekende rol: {self.role}")
+        object.__setattr__(self, "regions", tuple(sorted(set(self.regions))))
+        object.__setattr__(self, "providers", tuple(sorted(set(self.providers))))
+        if self.role == PROVIDER_ROLE and not self.providers:
+            raise ValueError("een aanbieder-account hoort bij minstens één aanbiedercode")
+
+    @property
+    def is_provider(self) -> bool:
+        return self.role == PROVIDER_ROLE
 
     @property
     def sees_all_regions(self) -> bool:
-        return self.role == "beheerder" and not self.regions
+        return self.role == ADMIN_ROLE and not self.regions
 
     def may_see_region(self, region: str) -> bool:
         return self.sees_all_regions or region in self.regions
 
+    def may_see_provider(self, provider: str) -> bool:
+        """Whether this user may see the provider's own figures (and its name next to them)."""
+        return not self.is_provider or provider in self.providers
+
     def narrow(self, scope: Scope) -> Scope | None:
         """The part of `scope` this user may see; None when the region itself is not allowed.
 
-        A provider user sees its own figures and region-level totals only: a provider filter is
-        cut to its own codes, and a request for other providers becomes its own figures.
+        For an aanbieder the result is either the region-level total (no municipalities, no
+        providers; perceel kept) or its own figures (providers = its own codes).
         """
         if not self.may_see_region(scope.region):
             return None
-        if self.role != "aanbieder":
+        if not self.is_provider:
             return scope
         own = tuple(p for p in scope.providers if p in self.providers)
-        if scope.providers and not own:
-            own = self.providers
-        return replace(scope, providers=own)
+        if own:
+            return replace(scope, providers=own)
+        if scope.providers or scope.municipalities:
+            return replace(scope, providers=self.providers)
+        return scope
+
+    def narrow_listing(self, scope: Scope) -> Scope | None:
+        """Like `narrow`, for row lists and per-provider breakdowns: an aanbieder only gets its own rows."""
+        narrowed = self.narrow(scope)
+        if narrowed is None or not self.is_provider or narrowed.providers:
+            return narrowed
+        return replace(narrowed, providers=self.providers)
+
+    def provider_labels(self, codes: Sequence[str], names: Mapping[str, str] | None = None) -> dict[str, str]:
+        """How each provider of a comparison is labelled for this user.
+
+        Others see names (or codes). An aanbieder sees its own name and every other provider as
+        "aanbieder A", "aanbieder B", … in the order given: pass them in display order (e.g. by
+        value) so that a letter cannot be followed from one table to the next.
+        """
+        names = names or {}
+        labels: dict[str, str] = {}
+        peers = 0
+        for code in codes:
+            if code in labels:
+                continue
+            if self.may_see_provider(code):
+                labels[code] = names.get(code, code)
+            else:
+                labels[code] = PEER_LABEL.format(_letters(peers))
+                peers += 1
+        return labels
+
+
+def _letters(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA, 27 → AB, … (spreadsheet column style)."""
+    text = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        text = ascii_uppercase[rest] + text
+    return text
