@@ -1,0 +1,103 @@
+from datetime import date
+
+import pytest
+
+from levers.norms import AMBER, GREEN, GREY, RED, Norm, resolve_norm, status
+from levers.scope import Period, Scope
+from tests.builders import add_norm
+
+OCTOBER = Period.parse("2026-10")
+
+
+def test_without_uploaded_norm_the_catalogue_default_applies(empty_db):
+    # indicators.md: wachttijd_mediaan 42 (14).
+    norm = resolve_norm(empty_db, "wachttijd_mediaan", Scope(region="IJmond"), OCTOBER)
+    assert norm == Norm(42.0, 14.0, is_default=True)
+
+
+def test_an_indicator_without_default_has_no_norm(empty_db):
+    assert resolve_norm(empty_db, "unieke_jeugdigen", Scope(region="IJmond"), OCTOBER) is None
+
+
+def _uploaded_norms(con):
+    """One norm of each specificity for uitval in 2026, plus decoys of another year and indicator."""
+    add_norm(con, indicator="uitval", year=2026, norm=20, margin=4)  # neither
+    add_norm(con, indicator="uitval", year=2026, norm=21, margin=4, lot="complex")  # perceel
+    add_norm(con, indicator="uitval", year=2026, norm=22, margin=4, provider="P1")  # aanbieder
+    add_norm(con, indicator="uitval", year=2026, norm=23, margin=4, lot="complex", provider="P1")  # both
+    add_norm(con, indicator="uitval", year=2025, norm=99, margin=1, lot="complex", provider="P1")
+    add_norm(con, indicator="volgens_plan", year=2026, norm=98, margin=1, lot="complex", provider="P1")
+
+
+@pytest.mark.parametrize(
+    ("lot", "providers", "expected"),
+    [
+        (None, (), 20),  # both percelen, all providers: only the general norm applies
+        ("complex", (), 21),  # perceel beats neither
+        ("enkelvoudig", (), 20),  # the complex norm does not apply to enkelvoudig
+        (None, ("P1",), 22),  # aanbieder beats neither
+        ("complex", ("P1",), 23),  # aanbieder + perceel beats everything
+        ("enkelvoudig", ("P1",), 22),  # aanbieder beats neither when its perceel norm does not apply
+        ("complex", ("P2",), 21),  # another provider's norm does not apply
+        ("complex", ("P1", "P2"), 21),  # several providers: no single provider, so no provider norm
+    ],
+)
+def test_the_most_specific_uploaded_norm_wins(empty_db, lot, providers, expected):
+    _uploaded_norms(empty_db)
+    scope = Scope(region="IJmond", lot=lot, providers=providers)
+    norm = resolve_norm(empty_db, "uitval", scope, OCTOBER)
+    assert norm == Norm(float(expected), 4.0, is_default=False)
+
+
+def test_an_uploaded_norm_applies_in_the_year_of_p_end_only(empty_db):
+    _uploaded_norms(empty_db)
+    scope = Scope(region="IJmond", lot="complex", providers=("P1",))
+    assert resolve_norm(empty_db, "uitval", scope, Period.parse("2025-K4")).norm == 99.0
+    # 2027 has no upload: the catalogue default uitval 15 (5).
+    assert resolve_norm(empty_db, "uitval", scope, Period.parse("2027")) == Norm(15.0, 5.0, is_default=True)
+
+
+def test_an_uploaded_norm_without_marge_has_marge_zero(empty_db):
+    empty_db.execute("insert into norms (indicator, year, norm) values ('uitval', 2026, 12)")
+    assert resolve_norm(empty_db, "uitval", Scope(region="IJmond"), OCTOBER) == Norm(12.0, 0.0, is_default=False)
+
+
+@pytest.mark.parametrize(
+    ("value", "norm", "margin", "better", "expected"),
+    [
+        # lower is better, norm 42 marge 14: groen ≤ 42, oranje ≤ 42 + 14 = 56, rood beyond
+        (30, 42, 14, "lower", GREEN),
+        (42, 42, 14, "lower", GREEN),  # exactly the norm
+        (42.5, 42, 14, "lower", AMBER),  # just over the norm, inside the marge
+        (56, 42, 14, "lower", AMBER),  # exactly norm + marge
+        (56.01, 42, 14, "lower", RED),  # just outside the marge
+        (0, 0, 0, "lower", GREEN),  # weigeringen: none is groen
+        (1, 0, 0, "lower", RED),  # any refusal is rood
+        # higher is better, norm 90 marge 3: groen ≥ 90, oranje ≥ 90 − 3 = 87, rood below
+        (95, 90, 3, "higher", GREEN),
+        (90, 90, 3, "higher", GREEN),  # exactly the norm
+        (89, 90, 3, "higher", AMBER),  # inside the marge
+        (87, 90, 3, "higher", AMBER),  # exactly norm − marge
+        (86.99, 90, 3, "higher", RED),  # just outside the marge
+        (0.57 * 100, 57, 0, "higher", GREEN),  # 56.99999999999999 in floating point is the norm 57
+        (1.5, 1.3, 0.2, "lower", AMBER),  # 1.3 + 0.2 = 1.5 exactly: the edge of the marge
+    ],
+)
+def test_status_of_a_value_against_its_norm(value, norm, margin, better, expected):
+    assert status(value, Norm(norm, margin, is_default=False), better) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "norm", "better"),
+    [(None, Norm(1, 0, True), "lower"), (3.0, None, "lower"), (3.0, Norm(1, 0, True), None)],
+)
+def test_status_is_grey_without_value_norm_or_direction(value, norm, better):
+    assert status(value, norm, better) == GREY
+
+
+def test_norm_year_follows_p_end_of_a_quarter(empty_db):
+    # 2026-K4 ends on 2026-12-31: the 2026 norm applies.
+    add_norm(empty_db, indicator="uitval", year=2026, norm=11)
+    period = Period.parse("2026-K4")
+    assert period.end == date(2026, 12, 31)
+    assert resolve_norm(empty_db, "uitval", Scope(region="IJmond"), period).norm == 11.0
