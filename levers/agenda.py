@@ -1,0 +1,135 @@
+"""The dialogue agenda: red and amber indicators whose theme was not discussed lately.
+
+indicators.md, "The dialogue agenda": for a provider (or the whole region) and P, every indicator
+of any lever whose status is rood or oranje and whose dialogue theme has no dialogue row in scope
+(for a provider: its rows and the region-wide rows; for the whole region: any row of the region)
+in the 3 months ending at p_end. Order: rood before oranje, then lever order, then catalogue order.
+
+The window "the 3 months ending at p_end" is (p_end − 3 months, p_end], month arithmetic clamped to
+the month's last day, like the spec's 12-month window: for p_end 2026-10-31 it runs from 2026-08-01
+through 2026-10-31; for p_end 2026-05-31 (− 3 months = 2026-02-28) from 2026-03-01 through 2026-05-31.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+from babel.numbers import format_decimal
+
+from levers.catalogue import CODES, LEVER_NAMES, LEVERS, definition
+from levers.norms import AMBER, RED, Norm, status
+from levers.registry import all_indicators
+from levers.result import IndicatorResult
+from levers.scope import Period, Scope, add_months
+from levers.sql_files import load_sql
+
+WINDOW_MONTHS = 3
+DISCUSSED_THEMES = load_sql("agenda_discussed_themes.sql")
+_THEME_NAMES = "select theme, name from dialogue_themes order by theme"
+
+# Why an indicator with its own status rule is amber or red although its value meets the norm.
+_OWN_RULES = {"certificaten": "een kwaliteitscertificaat verloopt binnen 90 dagen"}
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One point for the next conversation: the indicator, its figures and why it is on the agenda."""
+
+    code: str
+    lever: str
+    lever_name: str  # Dutch lever name
+    name: str
+    unit: str
+    status: str  # 'rood' | 'oranje'
+    value: float | None  # as shown: None when suppressed
+    value_label: str | None  # '<5' for a suppressed small count
+    norm: float | None
+    margin: float | None
+    theme: int
+    theme_name: str
+    why: str  # Dutch sentence
+
+
+def agenda_window(period: Period) -> tuple[date, date]:
+    """(exclusive start, inclusive end) of the window in which a discussed theme counts."""
+    return add_months(period.end, -WINDOW_MONTHS), period.end
+
+
+def agenda_items(results: Iterable[IndicatorResult], discussed_themes: Iterable[int],
+                 theme_names: Mapping[int, str] | None = None) -> tuple[AgendaItem, ...]:
+    """The agenda from computed results and the themes discussed in the window, in agenda order."""
+    discussed = set(discussed_themes)
+    names = theme_names or {}
+    due = [
+        result for result in results
+        if result.status in (RED, AMBER)
+        and definition(result.code).theme is not None
+        and definition(result.code).theme not in discussed
+    ]
+    due.sort(key=lambda r: (r.status != RED, LEVERS.index(r.lever), CODES.index(r.code)))
+    return tuple(_item(result, names) for result in due)
+
+
+def _item(result: IndicatorResult, theme_names: Mapping[int, str]) -> AgendaItem:
+    theme = definition(result.code).theme
+    theme_name = theme_names.get(theme, f"thema {theme}")
+    return AgendaItem(
+        code=result.code, lever=result.lever, lever_name=LEVER_NAMES[result.lever], name=result.name,
+        unit=result.unit, status=result.status, value=result.value, value_label=result.value_label,
+        norm=result.norm, margin=result.margin, theme=theme, theme_name=theme_name,
+        why=_why(result, theme, theme_name),
+    )
+
+
+def dutch_number(value: float | None) -> str:
+    """48,5 · 1.234 · '–' for no value: how the agenda writes figures."""
+    if value is None:
+        return "–"
+    return format_decimal(value, format="#,##0.#", locale="nl_NL")
+
+
+def shown_value(result: IndicatorResult | AgendaItem) -> str:
+    """The value as a reader sees it, with its unit: '48,5 dagen', '86,2%', '<5'."""
+    if result.value_label:
+        return result.value_label
+    number = dutch_number(result.value)
+    if result.value is None:
+        return number
+    return f"{number}{result.unit}" if result.unit.startswith("%") else f"{number} {result.unit}"
+
+
+def _why(result: IndicatorResult, theme: int, theme_name: str) -> str:
+    norm, margin = dutch_number(result.norm), dutch_number(result.margin)
+    if result.status == RED:
+        judgement = f"slechter dan de norm {norm} plus de marge {margin}"
+    else:
+        judgement = f"slechter dan de norm {norm}, binnen de marge {margin}"
+    if result.value is not None and result.norm is not None:
+        by_norm = status(result.value, Norm(result.norm, result.margin or 0, False), result.better)
+        if by_norm != result.status:
+            judgement = _OWN_RULES.get(result.code, f"status {result.status} volgens de eigen regel")
+    return (
+        f"{result.name}: {shown_value(result)} ({result.status}), {judgement}; "
+        f"thema {theme} ({theme_name}) is de afgelopen {WINDOW_MONTHS} maanden niet besproken."
+    )
+
+
+def discussed_themes(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> frozenset[int]:
+    """Themes with a dialogue row in scope in the window (p_end − 3 months, p_end]."""
+    window_start, p_end = agenda_window(period)
+    params = {"region": scope.region, "providers": list(scope.providers), "window_start": window_start,
+              "p_end": p_end}
+    return frozenset(int(row[0]) for row in con.execute(DISCUSSED_THEMES, params).fetchall())
+
+
+def theme_names(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
+    """The 18 dialogue themes: number → Dutch name."""
+    return {int(theme): name for theme, name in con.execute(_THEME_NAMES).fetchall()}
+
+
+def agenda(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> tuple[AgendaItem, ...]:
+    """The agenda for the scope (a provider: scope with that provider; else the whole region) and P."""
+    return agenda_items(all_indicators(con, scope, period), discussed_themes(con, scope, period), theme_names(con))
