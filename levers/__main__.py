@@ -1,0 +1,135 @@
+"""Command line of the levers: `python -m levers report|agenda ...`.
+
+Only parses arguments, opens the database read-only and prints; the work is done by
+levers.registry, levers.agenda and levers.report. Exit codes: 0 done, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+
+import duckdb
+
+from data import db
+from levers.agenda import agenda
+from levers.registry import all_indicators
+from levers.report import agenda_line, report_rows, write_csv, write_json
+from levers.scope import LOTS, Period, Scope, region_municipalities
+
+_MUNICIPALITY = re.compile(r"^(?:GM)?(\d{1,4})$", re.IGNORECASE)
+_REGIONS = "select distinct region from municipality_regions where region is not null order by region"
+
+
+class UsageError(Exception):
+    """Wrong usage, with a Dutch message for the user."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m levers", description="Jeugdhulp monitor: de vier hefbomen.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    report = commands.add_parser("report", help="alle indicatoren van een scope en periode")
+    _common(report)
+    report.add_argument("--gemeente", action="extend", nargs="+", default=[], metavar="CODE",
+                        help="gemeentecode (GM0392, 0392 of 392); meerdere mogelijk")
+    report.add_argument("--perceel", help="complex of enkelvoudig (standaard: beide)")
+    report.add_argument("--aanbieder", action="extend", nargs="+", default=[], metavar="CODE",
+                        help="aanbiedercode; meerdere mogelijk")
+    report.add_argument("--format", default="csv", help="csv (standaard) of json")
+
+    agenda_parser = commands.add_parser("agenda", help="de dialoogagenda: rode en oranje indicatoren")
+    _common(agenda_parser)
+    agenda_parser.add_argument("--aanbieder", metavar="CODE", help="aanbiedercode (standaard: de hele regio)")
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", required=True, help="databasebestand")
+    parser.add_argument("--regio", required=True, help="naam van de jeugdregio, bijvoorbeeld IJmond")
+    parser.add_argument("--periode", required=True, help="JJJJ-MM, JJJJ-Kn of JJJJ")
+
+
+def municipality_code(text: str) -> str:
+    """GM0392, 0392 and 392 all mean GM0392."""
+    match = _MUNICIPALITY.match(text.strip())
+    if not match:
+        raise UsageError(f"{text} is geen geldige gemeentecode (GM0392, 0392 of 392)")
+    return f"GM{int(match[1]):04d}"
+
+
+def _region(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    """The region as stored, matched without regard to case; UsageError for an unknown one."""
+    regions = [row[0] for row in con.execute(_REGIONS).fetchall()]
+    for region in regions:
+        if region.casefold() == name.strip().casefold():
+            return region
+    raise UsageError(f"onbekende regio: {name} (bekend: {', '.join(regions)})")
+
+
+def _open(path: str) -> duckdb.DuckDBPyConnection:
+    try:
+        return db.connect(path, read_only=True)
+    except duckdb.Error as error:
+        raise UsageError(f"kan de database {path} niet openen: {error}") from error
+
+
+def _scope(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Scope:
+    lot = getattr(args, "perceel", None)
+    if lot is not None and lot not in LOTS:
+        raise UsageError(f"onbekend perceel: {lot} (kies complex of enkelvoudig)")
+    providers = args.aanbieder or []
+    if isinstance(providers, str):  # agenda: one provider
+        providers = [providers]
+    region = _region(con, args.regio)
+    municipalities = [municipality_code(code) for code in getattr(args, "gemeente", [])]
+    outside = sorted(set(municipalities) - set(region_municipalities(con, region)))
+    if outside:
+        raise UsageError(f"gemeente {', '.join(outside)} hoort niet bij regio {region}")
+    return Scope(region=region, municipalities=tuple(municipalities), lot=lot, providers=tuple(providers))
+
+
+def _period(text: str) -> Period:
+    try:
+        return Period.parse(text)
+    except ValueError as error:
+        raise UsageError(str(error)) from error
+
+
+def run(args: argparse.Namespace) -> None:
+    """Print the report or the agenda; UsageError for wrong usage."""
+    if args.command == "report" and args.format not in ("csv", "json"):
+        raise UsageError(f"onbekend formaat: {args.format} (kies csv of json)")
+    period = _period(args.periode)
+    con = _open(args.db)
+    try:
+        scope = _scope(con, args)
+        if args.command == "report":
+            rows = report_rows(all_indicators(con, scope, period))
+            (write_csv if args.format == "csv" else write_json)(rows, sys.stdout)
+            return
+        items = agenda(con, scope, period)
+        for item in items:
+            print(agenda_line(item))
+        if not items:
+            print(f"Geen agendapunten voor {scope.region} in {period.label}.", file=sys.stderr)
+    finally:
+        con.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        run(args)
+    except UsageError as error:
+        print(f"fout: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the reader (e.g. `head`) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

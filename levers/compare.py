@@ -1,0 +1,140 @@
+"""Any indicator (or a whole lever) compared per municipality and per provider.
+
+Each row is the same computation on a narrower scope: the scope with one municipality, or with one
+provider. Narrowing goes through the Scope like everything else, so suppression and norms (a
+provider's own uploaded norm included) apply per row exactly as on the row's own page.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from dataclasses import dataclass, replace
+
+import duckdb
+
+from levers.catalogue import LEVERS, definition, of_lever
+from levers.registry import lever_indicators
+from levers.result import IndicatorResult
+from levers.scope import Period, Scope, sql_params
+
+ANONYMOUS_PREFIX = "aanbieder"
+
+_MUNICIPALITY_NAMES = """
+select municipality, name
+from municipality_regions
+where list_contains($municipalities::varchar[], municipality)
+order by name, municipality
+"""
+
+# Providers in scope (indicators.md): regio includes the scope's region, perceel matches ('beide'
+# matches both) and, with a provider filter, among the filtered providers.
+_PROVIDERS_IN_SCOPE = """
+with in_region as (
+    select distinct provider from provider_regions where region = $region
+),
+
+final as (
+    select p.provider, p.name
+    from providers as p
+    inner join in_region using (provider)
+    where ($lot::varchar is null or p.lot = $lot::varchar or p.lot = 'beide')
+      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], p.provider))
+)
+
+select * from final order by name, provider
+"""
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One municipality or provider: its key, the name to show, and the requested results."""
+
+    key: str  # municipality code, provider code, or for an anonymised peer its letter ('A')
+    name: str  # 'Velsen', 'Aanbieder P1 B.V.', 'aanbieder A'
+    results: tuple[IndicatorResult, ...]  # the requested indicators in catalogue order
+
+    @property
+    def result(self) -> IndicatorResult:
+        """The first requested indicator: the only one when one code was compared."""
+        return self.results[0]
+
+
+def _codes(what: str) -> tuple[str, ...]:
+    """An indicator code, or a lever code meaning all its indicators."""
+    if what in LEVERS:
+        return tuple(entry.code for entry in of_lever(what))
+    return (definition(what).code,)
+
+
+def _compute(con: duckdb.DuckDBPyConnection, codes: tuple[str, ...], scope: Scope,
+             period: Period) -> tuple[IndicatorResult, ...]:
+    wanted = set(codes)
+    levers = dict.fromkeys(definition(code).lever for code in codes)
+    return tuple(
+        result for lever in levers for result in lever_indicators(con, lever, scope, period) if result.code in wanted
+    )
+
+
+def by_municipality(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period,
+                    what: str) -> tuple[ComparisonRow, ...]:
+    """`what` (indicator or lever code) for each municipality of the scope, ordered by name."""
+    codes = _codes(what)
+    rows = con.execute(_MUNICIPALITY_NAMES, sql_params(con, scope, period)).fetchall()
+    return tuple(
+        ComparisonRow(code, name, _compute(con, codes, replace(scope, municipalities=(code,)), period))
+        for code, name in rows
+    )
+
+
+def providers_in_scope(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[tuple[str, str]]:
+    """(code, name) of the providers in scope, ordered by name."""
+    params = {"region": scope.region, "lot": scope.lot, "providers": list(scope.providers)}
+    return [(code, name) for code, name in con.execute(_PROVIDERS_IN_SCOPE, params).fetchall()]
+
+
+def by_provider(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, what: str, *,
+                anonymise: bool = False, own_provider: str | None = None) -> tuple[ComparisonRow, ...]:
+    """`what` (indicator or lever code) for each provider in scope, ordered by name.
+
+    `anonymise` is for a provider user looking at its peers: every provider but `own_provider` is
+    shown as 'aanbieder A', 'aanbieder B', … with the letter as key. Letters follow the first
+    requested indicator's value (best first, ties in random order), never the codes or names, so
+    they cannot be traced back to a provider.
+    """
+    codes = _codes(what)
+    rows = [
+        ComparisonRow(code, name, _compute(con, codes, scope.with_providers((code,)), period))
+        for code, name in providers_in_scope(con, scope)
+    ]
+    return _anonymised(rows, own_provider) if anonymise else tuple(rows)
+
+
+def _anonymised(rows: list[ComparisonRow], own_provider: str | None) -> tuple[ComparisonRow, ...]:
+    random.SystemRandom().shuffle(rows)  # ties keep this random order: the sort below is stable
+    rows.sort(key=_neutral_order)
+    letters = iter(_letters())
+    out = []
+    for row in rows:
+        if row.key != own_provider:
+            letter = next(letters)
+            row = ComparisonRow(letter, f"{ANONYMOUS_PREFIX} {letter}", row.results)
+        out.append(row)
+    return tuple(out)
+
+
+def _neutral_order(row: ComparisonRow) -> tuple[bool, float]:
+    """Shown value of the first indicator, best first; no value last."""
+    value = row.result.value
+    if value is None:
+        return (True, 0.0)
+    return (False, -value if row.result.better == "higher" else value)
+
+
+def _letters():
+    """A, B, … Z, AA, AB, …"""
+    for letter in string.ascii_uppercase:
+        yield letter
+    for first in string.ascii_uppercase:
+        for second in string.ascii_uppercase:
+            yield first + second

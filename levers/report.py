@@ -1,0 +1,71 @@
+"""Indicator results and agenda items as plain rows and lines, for the report command and exports.
+
+The report is read by machines (the council's BI tools): numbers use `.` as decimal point, no
+thousands separator, and what is suppressed stays suppressed (`<5` or empty).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from levers.agenda import AgendaItem, dutch_number, shown_value
+from levers.catalogue import LEVER_NAMES
+from levers.result import IndicatorResult
+
+COLUMNS = ("code", "hefboom", "naam", "eenheid", "waarde", "norm", "marge", "status", "noemer", "reden")
+
+
+def decimal_text(value: float | None) -> str:
+    """Two decimals with a decimal point ('48.50'); empty for no value."""
+    if value is None:
+        return ""
+    text = f"{value:.2f}"
+    return "0.00" if text == "-0.00" else text
+
+
+def count_text(value: float | None) -> str:
+    """A denominator: whole numbers as such ('123'), others with two decimals; empty for none."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else decimal_text(value)
+
+
+def report_row(result: IndicatorResult) -> dict[str, str]:
+    """One indicator as the report shows it: suppressed values as `<5` or empty."""
+    return {
+        "code": result.code,
+        "hefboom": LEVER_NAMES[result.lever],
+        "naam": result.name,
+        "eenheid": result.unit,
+        "waarde": result.value_label or decimal_text(result.value),
+        "norm": decimal_text(result.norm),
+        "marge": decimal_text(result.margin),
+        "status": result.status,
+        "noemer": result.denominator_label or count_text(result.denominator),
+        "reden": result.reason or "",
+    }
+
+
+def report_rows(results: Iterable[IndicatorResult]) -> list[dict[str, str]]:
+    return [report_row(result) for result in results]
+
+
+def write_csv(rows: list[dict[str, str]], out: TextIO) -> None:
+    """Comma-separated, header first, quoted where a field holds a comma."""
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def write_json(rows: list[dict[str, str]], out: TextIO) -> None:
+    json.dump(rows, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def agenda_line(item: AgendaItem) -> str:
+    """One agenda item on one line, beginning with the indicator's code (tab-separated)."""
+    norm = f"norm {dutch_number(item.norm)}"
+    return "\t".join((item.code, item.status, shown_value(item), norm, f"thema {item.theme}", item.why))
