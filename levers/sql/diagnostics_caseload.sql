@@ -1,0 +1,66 @@
+-- Diagnostics, caseload per period: unieke_jeugdigen, actieve_trajecten, instroom, uitstroom,
+-- gemiddelde_duur, volgens_plan, uitval (indicators.md, "Data en informatie").
+-- One row per period, in the order of the period lists (ordinal 0, 1, ...).
+-- params: $municipalities, $lot, $providers, $p_starts, $p_ends
+with periods as (
+    select
+        unnest(range(len($p_ends::date[]))) as ordinal,
+        unnest($p_starts::date[]) as p_start,
+        unnest($p_ends::date[]) as p_end
+),
+
+scoped as (
+    select municipality, client_id, start_date, end_date, end_reason
+    from trajectories
+    where list_contains($municipalities::varchar[], municipality)
+      and ($lot::varchar is null or lot = $lot::varchar)
+      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], provider))
+),
+
+-- Active in P: startdatum <= p_end and (einddatum empty or einddatum >= p_start). Started and ended
+-- trajectories are active too (the contract guarantees einddatum >= startdatum).
+active as (
+    select
+        p.ordinal,
+        t.*,
+        t.start_date between p.p_start and p.p_end as is_started,
+        coalesce(t.end_date between p.p_start and p.p_end, false) as is_ended
+    from periods as p
+    inner join scoped as t
+        on t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start)
+),
+
+per_period as (
+    select
+        ordinal,
+        count(distinct (municipality, client_id)) as persons,
+        count(*) as active,
+        count(*) filter (where is_started) as started,
+        count(*) filter (where is_ended) as ended,
+        avg(end_date - start_date) filter (where is_ended) as mean_days,
+        count(*) filter (where is_ended and end_reason in (31, 32, 33, 34, 35)) as known_end,
+        count(*) filter (where is_ended and end_reason = 31) as by_plan,
+        count(*) filter (where is_ended and end_reason in (32, 33)) as dropped_out
+    from active
+    group by ordinal
+),
+
+final as (
+    select
+        p.ordinal,
+        coalesce(c.persons, 0) as persons,
+        coalesce(c.active, 0) as active,
+        coalesce(c.started, 0) as started,
+        coalesce(c.ended, 0) as ended,
+        c.mean_days,
+        coalesce(c.known_end, 0) as known_end,
+        coalesce(c.by_plan, 0) as by_plan,
+        coalesce(c.dropped_out, 0) as dropped_out,
+        100.0 * c.by_plan / nullif(c.known_end, 0) as by_plan_pct,
+        100.0 * c.dropped_out / nullif(c.known_end, 0) as dropped_out_pct
+    from periods as p
+    left join per_period as c using (ordinal)
+    order by p.ordinal
+)
+
+select * from final
