@@ -1,0 +1,47 @@
+-- herhaald_beroep: base B = trajectories in scope ended with reden 31 in (base_after, base_through]
+-- = (p_end - 24 months, p_end - 12 months], month-clamped in Python; a trajectory of B returns when
+-- its person (same gemeente and client_id) has any trajectory, of any provider and perceel, starting
+-- in (einddatum, einddatum + 365 days].
+-- params: $municipalities, $lot, $providers, $base_afters, $base_throughs (date[] per period)
+with periods as (
+    select
+        unnest(range(len($base_throughs::date[]))) as ordinal,
+        unnest($base_afters::date[]) as base_after,
+        unnest($base_throughs::date[]) as base_through
+),
+
+base as (
+    select p.ordinal, t.municipality, t.trajectory_id, t.client_id, t.end_date
+    from periods as p
+    inner join trajectories as t on t.end_date > p.base_after and t.end_date <= p.base_through
+    where t.end_reason = 31
+      and list_contains($municipalities::varchar[], t.municipality)
+      and ($lot::varchar is null or t.lot = $lot::varchar)
+      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], t.provider))
+),
+
+followed as (  -- one row per trajectory of B
+    select b.ordinal, b.municipality, b.trajectory_id, count(r.trajectory_id) > 0 as has_returned
+    from base as b
+    left join trajectories as r
+        on r.municipality = b.municipality
+        and r.client_id = b.client_id
+        and r.start_date > b.end_date
+        and r.start_date <= b.end_date + 365
+    group by b.ordinal, b.municipality, b.trajectory_id
+),
+
+per_period as (
+    select ordinal, count(*) as base, count(*) filter (where has_returned) as returned
+    from followed
+    group by ordinal
+),
+
+final as (
+    select p.ordinal, coalesce(c.base, 0) as base, coalesce(c.returned, 0) as returned
+    from periods as p
+    left join per_period as c using (ordinal)
+    order by p.ordinal
+)
+
+select * from final
