@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 import duckdb
 
+from levers.families import family_rows, per_period_results
 from levers.result import IndicatorResult, make_result
-from levers.scope import Period, Scope, sql_params
-from levers.sql_files import load_sql, period_rows
+from levers.scope import Period, Scope
+from levers.sql_files import load_sql
 
 CASELOAD = load_sql("diagnostics_caseload.sql")
 REFERRALS = load_sql("diagnostics_referrals.sql")
@@ -107,18 +108,8 @@ def compute(
     con: duckdb.DuckDBPyConnection, scope: Scope, periods: Sequence[Period]
 ) -> list[tuple[IndicatorResult, ...]]:
     """All indicators of the lever, catalogue order, one tuple per period (for 24-month series)."""
-    periods = list(periods)
-    if not periods:
-        return []
-    families = zip(
-        periods,
-        caseload(con, scope, periods),
-        referrals(con, scope, periods),
-        spending(con, scope, periods),
-        goal_attainment(con, scope, periods),
-        strict=True,
-    )
-    return [_results(con, scope, *family) for family in families]
+    families = (caseload, referrals, spending, goal_attainment)
+    return per_period_results(con, scope, periods, families, _results)
 
 
 def indicators(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> tuple[IndicatorResult, ...]:
@@ -163,13 +154,3 @@ def _per_youth(spent: Spending, persons: int) -> tuple[float | None, str | None]
         return None, REASON_NO_PERSONS
     return spent.amount / persons, None
 
-
-def family_rows(
-    con: duckdb.DuckDBPyConnection, sql: str, scope: Scope, periods: Sequence[Period], cls: type, **extra
-) -> list:
-    """A family query's rows (one per period, in order) as `cls` instances, its columns being the fields.
-
-    `extra` adds named parameters to the scope's (`sql_params`); unused ones are not bound.
-    """
-    rows = period_rows(con, sql, sql_params(con, scope, periods) | extra)
-    return [cls(**{name: value for name, value in row.items() if name != "ordinal"}) for row in rows]

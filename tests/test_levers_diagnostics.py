@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from levers import diagnostics
-from levers.catalogue import definition, of_lever
+from levers.catalogue import of_lever
+from levers.registry import pick
 from levers.result import REASON_SMALL_COUNT, REASON_TOO_FEW
 from levers.scope import Period, Scope
 from tests.builders import BEVERWIJK, HAARLEM, add_cost, add_outcome, add_provider, add_trajectory
@@ -171,14 +172,14 @@ def test_kosten_per_jeugdige_divides_spending_by_the_persons_in_care(empty_db):
         add_trajectory(empty_db, client=f"c{number}", start=date(2024, 1, 1))
     add_trajectory(empty_db, client="c0", start=date(2024, 2, 1), provider="P2")
     add_cost(empty_db, month=date(2024, 2, 1), amount=6000)
-    result = _pick(diagnostics.indicators(empty_db, IJMOND, FEB_2024), "kosten_per_jeugdige")
+    result = pick(diagnostics.indicators(empty_db, IJMOND, FEB_2024), "kosten_per_jeugdige")
     assert (result.value, result.denominator, result.status) == (500.0, 12.0, "grijs")  # no default norm
 
 
 def test_kosten_per_jeugdige_without_kosten_rows_has_no_value(empty_db):
     for number in range(12):
         add_trajectory(empty_db, client=f"c{number}", start=date(2024, 1, 1))
-    result = _pick(diagnostics.indicators(empty_db, IJMOND, FEB_2024), "kosten_per_jeugdige")
+    result = pick(diagnostics.indicators(empty_db, IJMOND, FEB_2024), "kosten_per_jeugdige")
     assert (result.value, result.status, result.reason) == (None, "grijs", diagnostics.REASON_NO_COSTS)
 
 
@@ -277,14 +278,3 @@ def test_compute_returns_the_lever_in_catalogue_order(empty_db):
     [results] = diagnostics.compute(empty_db, IJMOND, [FEB_2024])
     assert [r.code for r in results] == [entry.code for entry in of_lever("diagnostics")]
     assert diagnostics.compute(empty_db, IJMOND, []) == []
-
-
-@pytest.mark.parametrize("entry", of_lever("diagnostics"), ids=lambda entry: entry.code)
-def test_a_family_docstring_quotes_the_catalogue_definition(entry):
-    families = (diagnostics.caseload, diagnostics.referrals, diagnostics.spending, diagnostics.goal_attainment)
-    quoted = f"{entry.code}: {definition(entry.code).definition}"
-    assert any(quoted in " ".join(family.__doc__.split()) for family in families)
-
-
-def _pick(results, code):
-    return next(r for r in results if r.code == code)

@@ -1,0 +1,60 @@
+-- Interaction, aanlevering per period: expected `uitkomsten` rows = each provider in scope × each of
+-- its percelen in scope ('beide' = both, narrowed to the scope's perceel) × each quarter overlapping P
+-- whose last day <= p_end; present = the expected rows that were delivered.
+-- params: $region, $lot, $providers, $p_starts, $p_ends
+with periods as (
+    select
+        unnest(range(len($p_ends::date[]))) as ordinal,
+        unnest($p_starts::date[]) as p_start,
+        unnest($p_ends::date[]) as p_end
+),
+
+quarters as (  -- first days of the quarters overlapping P
+    select
+        ordinal,
+        p_end,
+        unnest(generate_series(date_trunc('quarter', p_start), p_end, interval 3 month))::date as quarter_start
+    from periods
+),
+
+closed_quarters as (
+    select ordinal, quarter_start
+    from quarters
+    where last_day(quarter_start + interval 2 month) <= p_end
+),
+
+cells as (  -- (provider, perceel) pairs in scope
+    select distinct p.provider, l.lot
+    from providers as p
+    inner join provider_regions as r on r.provider = p.provider and r.region = $region
+    inner join (values ('complex'), ('enkelvoudig')) as l (lot) on p.lot in (l.lot, 'beide')
+    where ($lot::varchar is null or l.lot = $lot::varchar)
+      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], p.provider))
+),
+
+expected as (
+    select q.ordinal, q.quarter_start, c.provider, c.lot
+    from closed_quarters as q
+    cross join cells as c
+),
+
+per_period as (
+    select e.ordinal, count(*) as expected, count(o.provider) as present
+    from expected as e
+    left join outcomes as o
+        on o.quarter_start = e.quarter_start and o.provider = e.provider and o.lot = e.lot
+    group by e.ordinal
+),
+
+final as (
+    select
+        p.ordinal,
+        coalesce(d.expected, 0) as expected,
+        coalesce(d.present, 0) as present,
+        100.0 * d.present / nullif(d.expected, 0) as delivered_pct
+    from periods as p
+    left join per_period as d using (ordinal)
+    order by p.ordinal
+)
+
+select * from final
