@@ -80,7 +80,8 @@ def by_municipality(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period
                     what: str) -> tuple[ComparisonRow, ...]:
     """`what` (indicator or lever code) for each municipality of the scope, ordered by name."""
     codes = _codes(what)
-    rows = con.execute(_MUNICIPALITY_NAMES, sql_params(con, scope, period)).fetchall()
+    municipalities = sql_params(con, scope, period)["municipalities"]
+    rows = con.execute(_MUNICIPALITY_NAMES, {"municipalities": municipalities}).fetchall()
     return tuple(
         ComparisonRow(code, name, _compute(con, codes, replace(scope, municipalities=(code,)), period))
         for code, name in rows

@@ -2,8 +2,12 @@ from datetime import date
 
 import pytest
 
-from levers.scope import Period
-from levers.series import outlier_flags, series_periods
+from levers.catalogue import of_lever
+from levers.scope import Period, Scope
+from levers.series import outlier_flags, series, series_of_lever, series_periods
+from tests.builders import add_trajectory
+
+OCTOBER = Period.parse("2026-10")
 
 # Twelve values alternating 10 and 12: mean 11; every deviation is ±1, so the sample variance is
 # 12 / 11 = 1.0909 and the sample sd 1.0445; mean ± 2 sd = [8.911, 13.089].
@@ -75,3 +79,40 @@ def test_an_uitkomsten_series_has_the_8_quarters_up_to_the_quarter_of_p_end(code
         "2025-K1", "2025-K2", "2025-K3", "2025-K4", "2026-K1", "2026-K2", "2026-K3", "2026-K4",
     ]
     assert (periods[0].start, periods[-1].end) == (date(2025, 1, 1), date(2026, 12, 31))
+
+
+def _starts(con, month: Period, count: int) -> None:
+    for i in range(count):
+        add_trajectory(con, client=f"{month.label}-{i}", start=month.start)
+
+
+def test_the_series_of_an_indicator_flags_its_latest_outlier(empty_db):
+    # instroom from 2024-11: alternately 10 and 12 starts a month for 23 months, then 20 in 2026-10.
+    # Before 2026-10 the 12 values are six 10s and six 12s: mean 11, sample sd 1.0445, so 20 lies
+    # outside [8.91, 13.09]. No earlier point is flagged: every one of them lies inside that range.
+    periods = series_periods("instroom", OCTOBER)
+    for index, month in enumerate(periods[:-1]):
+        _starts(empty_db, month, 10 if index % 2 == 0 else 12)
+    _starts(empty_db, periods[-1], 20)
+    result = series(empty_db, "instroom", Scope(region="IJmond"), OCTOBER)
+    assert [point.value for point in result.points] == [10.0, 12.0] * 11 + [10.0, 20.0]
+    assert [point.period_label for point in result.points][:2] == ["2024-11", "2024-12"]
+    assert [point.is_outlier for point in result.points] == [False] * 23 + [True]
+    assert result.latest_is_outlier
+
+
+def test_suppressed_points_have_no_value_and_no_flag(empty_db):
+    # Three starts in 2026-10 are shown as <5: no value to compare.
+    _starts(empty_db, OCTOBER, 3)
+    latest = series(empty_db, "instroom", Scope(region="IJmond"), OCTOBER).points[-1]
+    assert (latest.value, latest.value_label, latest.is_outlier) == (None, "<5", False)
+
+
+def test_a_lever_series_is_monthly_except_for_uitkomsten_indicators(empty_db):
+    all_series = series_of_lever(empty_db, "diagnostics", Scope(region="IJmond"), OCTOBER)
+    assert [s.code for s in all_series] == [entry.code for entry in of_lever("diagnostics")]
+    lengths = {s.code: len(s.points) for s in all_series}
+    assert lengths["doelrealisatie"] == 8 and lengths["instroom"] == 24
+    assert {s.code for s in all_series if len(s.points) == 8} == {"doelrealisatie"}
+    doelrealisatie = next(s for s in all_series if s.code == "doelrealisatie")
+    assert doelrealisatie.points[-1].period_label == "2026-K4"
