@@ -1,0 +1,34 @@
+"""What a user can choose from in the filters: the regions and their municipalities.
+
+Filters live in the views, which hold no SQL; these lists come from the same views
+(`municipality_regions`) the levers use, so an uploaded region override shows up in both at once.
+Providers to choose from are `levers.compare.providers_in_scope`.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+_REGIONS = """
+select distinct region
+from municipality_regions
+where region is not null
+order by region
+"""
+
+_MUNICIPALITIES = """
+select municipality, name
+from municipality_regions
+where region = $region
+order by name, municipality
+"""
+
+
+def regions(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """Every youth-care region with at least one municipality, alphabetically."""
+    return tuple(row[0] for row in con.execute(_REGIONS).fetchall())
+
+
+def municipalities(con: duckdb.DuckDBPyConnection, region: str) -> tuple[tuple[str, str], ...]:
+    """(code, name) of the region's municipalities, ordered by name."""
+    return tuple((code, name) for code, name in con.execute(_MUNICIPALITIES, {"region": region}).fetchall())

@@ -1,0 +1,125 @@
+"""Dutch (nl-NL) formatting of every figure, date and period a user reads.
+
+One place for it, so that `€ 1.234.567`, `12,5%` and `23-11-2026` look the same on every page and
+in every chart. Rounding is half-up (what people expect on paper), not Babel's half-even.
+Suppressed figures never reach a formatter as numbers: `IndicatorResult` carries `<5` or no value.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from levers.result import IndicatorResult
+from levers.scope import Period
+
+LOCALE = "nl_NL"
+PLOTLY_SEPARATORS = ",."  # plotly: decimal comma, thousands dot
+NOT_SHOWN = "–"  # no value, or too few observations to show one
+PERCENT_UNITS = frozenset({"%", "% positief", "% van budget", "% van 18"})
+
+
+def _rounded(value: float, decimals: int) -> Decimal:
+    """`value` rounded half-up; repr() first so that 12.35 stays 12.35 and rounds to 12.4."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """`1.234` or `1.234,5`: thousands dot, decimal comma."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    rounded = _rounded(value, decimals)
+    return format_decimal(abs(rounded) if rounded == 0 else rounded, format=pattern, locale=LOCALE)
+
+
+def count(value: float) -> str:
+    """A whole count: `1.234`."""
+    return number(value, 0)
+
+
+def euro(value: float) -> str:
+    """Whole euros: `€ 1.234.567` (negative: `€ -1.234`)."""
+    return f"€ {number(value, 0)}"
+
+
+def percent(value: float, decimals: int = 1) -> str:
+    """`12,5%` (Dutch: no space before the sign)."""
+    return f"{number(value, decimals)}%"
+
+
+def signed_percent(value: float, decimals: int = 1) -> str:
+    """`+3,0%` or `-2,5%`: a change."""
+    text = percent(value, decimals)
+    return text if text.startswith("-") or _rounded(value, decimals) == 0 else f"+{text}"
+
+
+def day(value: date) -> str:
+    """`23-11-2026`."""
+    return value.strftime("%d-%m-%Y")
+
+
+def month_name(value: date) -> str:
+    """`oktober 2026`."""
+    return format_date(value, "MMMM y", locale=LOCALE)
+
+
+def month_short(value: date) -> str:
+    """`okt 2026`: chart axes."""
+    return format_date(value, "MMM y", locale=LOCALE)
+
+
+def period_label(period: Period) -> str:
+    """`oktober 2026`, `3e kwartaal 2026` or `2026`."""
+    if period.kind == "maand":
+        return month_name(period.start)
+    if period.kind == "kwartaal":
+        return f"{(period.start.month + 2) // 3}e kwartaal {period.start.year}"
+    return str(period.start.year)
+
+
+def period_short(period: Period) -> str:
+    """`okt 2026`, `K3 2026` or `2026`: chart axes and table columns."""
+    if period.kind == "maand":
+        return month_short(period.start)
+    if period.kind == "kwartaal":
+        return f"K{(period.start.month + 2) // 3} {period.start.year}"
+    return str(period.start.year)
+
+
+def in_unit(value: float, unit: str) -> str:
+    """A number in an indicator's unit: `12,5%`, `30 dagen`, `€ 4.321`, `1.234`, `1,25`."""
+    if unit in PERCENT_UNITS:
+        return percent(value)
+    if unit == "euro":
+        return euro(value)
+    if unit == "dagen":
+        return f"{number(value, 0 if float(value).is_integer() else 1)} dagen"
+    if unit == "per 1.000":
+        return number(value, 1)
+    if unit == "gemiddelde":
+        return number(value, 2)
+    return count(value)  # aantal, sessies
+
+
+def value(result: IndicatorResult) -> str:
+    """The shown value of an indicator: formatted, `<5` for a small count, `–` when not shown."""
+    if result.value_label:
+        return result.value_label
+    if result.value is None:
+        return NOT_SHOWN
+    return in_unit(result.value, result.unit)
+
+
+def norm(result: IndicatorResult) -> str:
+    """`≤ 42 dagen`, `≥ 90,0%`, or `–` without a norm."""
+    if result.norm is None:
+        return NOT_SHOWN
+    sign = "≤" if result.better == "lower" else "≥" if result.better == "higher" else ""
+    return f"{sign} {in_unit(result.norm, result.unit)}".strip()
+
+
+def axis_number(value: float | None, unit: str) -> str:
+    """Hover and bar labels in charts: the value in its unit, `–` when missing."""
+    return NOT_SHOWN if value is None else in_unit(value, unit)
