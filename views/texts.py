@@ -1,0 +1,319 @@
+"""Every Dutch word the dashboard shows, grouped by page (style.md: one place for labels).
+
+Sections: common, navigation, filters, overview, lever pages, charts. Pages that other work adds
+(Uploaden, Partner, Beheer) append their own clearly marked section at the end of this file.
+"""
+
+from __future__ import annotations
+
+# === common ======================================================================================
+APP_TITLE = "Jeugdhulp monitor"
+APP_ICON = ":material/child_care:"
+STATUS_ICONS = {
+    "groen": ":material/check_circle:",
+    "oranje": ":material/warning:",
+    "rood": ":material/error:",
+    "grijs": ":material/remove:",
+}
+STATUS_HELP = {
+    "groen": "Binnen de norm.",
+    "oranje": "Buiten de norm, maar binnen de marge.",
+    "rood": "Buiten de norm en de marge.",
+    "grijs": "Geen oordeel mogelijk.",
+}
+LOT_LABELS = {None: "beide percelen", "complex": "perceel complex", "enkelvoudig": "perceel enkelvoudig"}
+LOT_BUDGET = {None: "", "complex": " voor complexe jeugdhulp", "enkelvoudig": " voor enkelvoudige jeugdhulp"}
+HEADER = "Jeugdhulp {region} · {period} · {lots}"
+SELECTION_MUNICIPALITIES = "Gemeenten: {names}"
+SELECTION_PROVIDERS = "Aanbieders: {names}"
+ALL_MUNICIPALITIES = "alle gemeenten van de regio"
+ALL_PROVIDERS = "alle aanbieders"
+NO_REGION = "U heeft geen toegang tot een regio. Neem contact op met de beheerder."
+DEMO_BUILDING = "De demodatabase wordt voor de eerste keer opgebouwd…"
+DEMO_BANNER = "**Demomodus** — fictieve gegevens, geen inlog nodig."
+DEMO_ROLE = "Bekijk als"
+ROLE_LABELS = {
+    "beheerder": "beheerder",
+    "bestuurder": "bestuurder",
+    "contractmanager": "contractmanager",
+    "aanbieder": "aanbieder",
+}
+
+# === navigation ==================================================================================
+NAV_TITLES = {
+    "overzicht": "Overzicht",
+    "gedeelde_waarden": "Gedeelde waarden",
+    "kaders": "Kaders en randvoorwaarden",
+    "data": "Data en informatie",
+    "interactie": "Interactie en dialoog",
+    "partner": "Partner",
+    "uploaden": "Uploaden",
+    "beheer": "Beheer",
+}
+NAV_ICONS = {
+    "overzicht": ":material/dashboard:",
+    "gedeelde_waarden": ":material/diversity_3:",
+    "kaders": ":material/rule:",
+    "data": ":material/monitoring:",
+    "interactie": ":material/forum:",
+    "partner": ":material/handshake:",
+    "uploaden": ":material/upload_file:",
+    "beheer": ":material/admin_panel_settings:",
+}
+
+# === filters =====================================================================================
+FILTERS_TITLE = "Selectie"
+REGION = "Regio"
+MUNICIPALITIES = "Gemeenten"
+MUNICIPALITIES_PLACEHOLDER = "Alle gemeenten"
+LOT = "Perceel"
+LOT_OPTIONS = {"beide": "Beide", "complex": "Complex", "enkelvoudig": "Enkelvoudig"}
+PROVIDERS = "Aanbieders"
+PROVIDERS_PLACEHOLDER = "Alle aanbieders"
+PERIOD_KIND = "Periode"
+PERIOD_KINDS = {"maand": "Maand", "kwartaal": "Kwartaal", "jaar": "Jaar"}
+PERIOD = "Kies de periode"
+
+# === overview ====================================================================================
+SHARE = "Deel deze weergave"
+SHARE_HELP = "Wie deze link opent en deze gegevens mag zien, krijgt precies deze selectie."
+TILE_MORE = "Alle indicatoren"
+SIGNALS_TITLE = "Signalen"
+SIGNALS_NONE = "Geen signalen: alle indicatoren met een norm zitten binnen de norm."
+SIGNALS_MORE = "en nog {count} signalen op de pagina's per hefboom."
+COMPARE_TITLE = "Gemeenten vergeleken"
+COMPARE_PICK = "Indicator"
+COMPARE_SINGLE = "De selectie bevat één gemeente; kies in de zijbalk meer gemeenten om te vergelijken."
+BURDEN_TITLE = "Wat vragen we van aanbieders?"
+BURDEN = (
+    "Naast de iJw-berichten die zij al sturen leveren aanbieders alleen het bestand **uitkomsten** aan: "
+    "6 getallen per perceel per kwartaal (24 per jaar), plus hun deelname aan de dialoogsessies. "
+    "Alle andere indicatoren komen uit gegevens die de regio al heeft."
+)
+
+# One plain sentence per lever when nothing is rood or oranje ({...} are formatted results).
+LEVER_OK = {
+    "shared_values": "De indicatoren van de regiovisie zitten binnen de norm.",
+    "boundaries": "Budget, acceptatieplicht en wachttijden blijven binnen de kaders.",
+    "diagnostics": "{unieke_jeugdigen} jeugdigen kregen jeugdhulp; de resultaten zitten binnen de norm.",
+    "interaction": "Het gesprek met aanbieders loopt volgens afspraak.",
+}
+LEVER_NO_DATA = "Te weinig gegevens voor een oordeel over deze periode."
+
+# The sentence for an indicator that is rood or oranje. Fields: value, norm (formatted), name, excess.
+SENTENCES = {
+    "wachttijd_mediaan": "Jeugdigen wachten {value} op de start van hun hulp (mediaan); de norm is {norm}.",
+    "zonder_verblijf": "{value} van de jeugdhulp is zonder verblijf, minder dan de {norm} die de regio wil.",
+    "herhaald_beroep": "{value} van wie volgens plan stopte, had binnen een jaar opnieuw jeugdhulp nodig.",
+    "onderwijs_dialoog": "Er waren het afgelopen jaar te weinig gesprekken over onderwijs en jeugdhulp ({value}).",
+    "aanbieders_per_jeugdige": "Jeugdigen hebben gemiddeld {value} aanbieders tegelijk; de norm is {norm}.",
+    "tevredenheid": "{value} van de cliënten is tevreden; de norm is {norm}.",
+    "budgetuitputting": "Het budget{lot} dreigt {excess} te worden overschreden.",
+    "budgetuitputting_under": "De prognose is {value} van het budget{lot}; de norm is {norm}.",
+    "weigeringen": "Strategische partners weigerden verwijzingen ({value}), terwijl de acceptatieplicht geldt.",
+    "tijdig_gestart": "Maar {value} van de jeugdigen startte binnen de wachttijdnorm; de norm is {norm}.",
+    "volumegroei_enkelvoudig": "Het aantal jeugdigen in enkelvoudige jeugdhulp groeide met {value} in een jaar.",
+    "certificaten": "Aanbieders met een verlopen kwaliteitscertificaat: {value}.",
+    "certificaten_soon": "Bij een aanbieder verloopt binnen 90 dagen het kwaliteitscertificaat.",
+    "volgens_plan": "Maar {value} van de beëindigde trajecten stopte volgens plan; de norm is {norm}.",
+    "uitval": "{value} van de trajecten werd voortijdig afgebroken; de norm is {norm}.",
+    "doelrealisatie": "{value} van de doelen is behaald; de norm is {norm}.",
+    "doorverwijzing": "{value} van de jeugdigen ging na afloop door naar een andere aanbieder; de norm is {norm}.",
+    "dialoogsessies": "De laatste 6 maanden waren er {value} dialoogsessies; de norm is {norm}.",
+    "themadekking": "Het afgelopen jaar is {value} van de 18 dialoogthema's besproken; de norm is {norm}.",
+    "acties_verlopen": "{value} afgesproken acties zijn over hun deadline.",
+    "aanlevering": "Aanbieders leverden {value} van de verwachte uitkomsten aan; de norm is {norm}.",
+}
+SENTENCE_FALLBACK = "{name} is {value}; de norm is {norm}."
+
+# === lever pages =================================================================================
+LEVER_INTROS = {
+    "shared_values": "Waar de regio samen naartoe wil: de regiovisie, zichtbaar gemaakt in cijfers.",
+    "boundaries": "De grenzen waarbinnen aanbieders werken: budget, acceptatieplicht, wachttijden en "
+                  "contractvoorwaarden.",
+    "diagnostics": "De cijfers waarmee de regio bijstuurt: instroom, uitstroom, duur, resultaat en kosten.",
+    "interaction": "Het gesprek met aanbieders: dialoogsessies, besproken thema's en gemaakte afspraken.",
+}
+SUMMARY_TITLE = "Alle indicatoren van deze hefboom"
+VALUE = "Waarde"
+NORM = "Norm"
+STATUS = "Status"
+COLUMN_INDICATOR = "Indicator"
+COLUMN_REASON = "Toelichting"
+NO_NORM = "geen norm"
+DEFINITION = "Definitie"
+DEFINITION_CODE = "Code: `{code}`"
+DEFAULT_NORM = "Standaardnorm {norm}, marge {margin}; de regio kan een eigen norm vaststellen."
+TAB_TREND = "Verloop"
+TAB_MUNICIPALITIES = "Per gemeente"
+TAB_PROVIDERS = "Per aanbieder"
+MUNICIPALITY = "Gemeente"
+PROVIDER = "Aanbieder"
+NOTHING_TO_COMPARE = "Geen gegevens om te vergelijken."
+EXPORT_CSV = "CSV"
+EXPORT_XLSX = "Excel"
+EXPORT_HELP = "Download deze tabel; kleine aantallen blijven afgeschermd."
+
+# Definitions in plain Dutch, as the reader sees them (the catalogue holds the formal text).
+DEFINITIONS = {
+    "jeugdhulp_per_1000": "Aantal jeugdigen met jeugdhulp in de periode, per 1.000 inwoners van 0 tot en met "
+                          "17 jaar. Niet getoond bij een selectie van aanbieders.",
+    "wachttijd_mediaan": "Mediaan van het aantal dagen tussen aanmelding en start, over de trajecten die in de "
+                         "periode startten en een aanmelddatum hebben.",
+    "zonder_verblijf": "Aandeel van de lopende trajecten zonder verblijf (geen productcategorie 35, 36, 37, 38, "
+                       "43 of 44).",
+    "crisis_per_1000": "Jeugdigen met een crisistraject dat in de periode startte, per 1.000 inwoners van 0 tot "
+                       "en met 17 jaar. Niet getoond bij een selectie van aanbieders.",
+    "herhaald_beroep": "Van de trajecten die 12 tot 24 maanden geleden volgens plan eindigden: het aandeel van "
+                       "wie binnen een jaar daarna opnieuw jeugdhulp kreeg (bij welke aanbieder ook).",
+    "onderwijs_dialoog": "Aantal dialoogsessies over onderwijs en jeugdhulp (thema 18) in de laatste 12 maanden.",
+    "aanbieders_per_jeugdige": "Gemiddeld aantal verschillende aanbieders per jeugdige in zorg in de periode.",
+    "tevredenheid": "Aandeel positieve antwoorden van de ondervraagde cliënten, uit de uitkomsten van "
+                    "aanbieders.",
+    "budgetuitputting": "Verwachte uitgaven aan het eind van het jaar als percentage van het budget: de "
+                        "uitgaven van januari tot en met de gekozen maand, doorgetrokken naar 12 maanden.",
+    "weigeringen": "Aantal verwezen jeugdigen dat strategische partners (perceel complex) niet accepteerden, "
+                   "terwijl de acceptatieplicht geldt.",
+    "tijdig_gestart": "Aandeel van de gestarte trajecten (met aanmelddatum) dat binnen de wachttijdnorm "
+                      "begon.",
+    "volumegroei_enkelvoudig": "Groei van het aantal jeugdigen in enkelvoudige jeugdhulp ten opzichte van "
+                               "dezelfde periode een jaar eerder.",
+    "certificaten": "Aanbieders van wie het kwaliteitscertificaat aan het eind van de periode verlopen is "
+                    "(oranje: verloopt binnen 90 dagen).",
+    "unieke_jeugdigen": "Aantal verschillende jeugdigen met een lopend traject in de periode.",
+    "actieve_trajecten": "Aantal trajecten dat in de periode liep.",
+    "instroom": "Aantal trajecten dat in de periode startte.",
+    "uitstroom": "Aantal trajecten dat in de periode eindigde.",
+    "gemiddelde_duur": "Gemiddeld aantal dagen van start tot einde van de trajecten die in de periode "
+                       "eindigden.",
+    "volgens_plan": "Aandeel van de beëindigde trajecten (met bekende reden) dat volgens plan eindigde.",
+    "uitval": "Aandeel van de beëindigde trajecten (met bekende reden) dat voortijdig werd afgebroken.",
+    "doelrealisatie": "Behaalde doelen als aandeel van de afgesloten trajecten, uit de uitkomsten van "
+                      "aanbieders.",
+    "kosten_per_jeugdige": "Uitgaven in de periode gedeeld door het aantal jeugdigen in zorg.",
+    "doorverwijzing": "Aandeel van de beëindigde trajecten waarna de jeugdige binnen 30 dagen bij een andere "
+                      "aanbieder startte.",
+    "dialoogsessies": "Aantal dialoogsessies in de laatste 6 maanden (een sessie is een datum met een "
+                      "aanbieder, of regiobreed).",
+    "themadekking": "Aandeel van de 18 dialoogthema's dat in de laatste 12 maanden is besproken.",
+    "open_acties": "Afgesproken acties die nog openstaan.",
+    "acties_verlopen": "Openstaande acties waarvan de deadline verstreken is.",
+    "aanlevering": "Aandeel van de verwachte kwartaalbestanden uitkomsten dat aanbieders hebben aangeleverd.",
+}
+SUPPRESSION_NOTE = "Aantallen van 1 tot 4 staan als <5; een percentage of gemiddelde over minder dan 10 " \
+                   "waarnemingen staat als –."
+
+# === charts ======================================================================================
+SERIES_VALUE = "Waarde"
+SERIES_NORM = "Norm"
+SERIES_OUTLIER = "Uitschieter"
+TREND_ROSE = "{name}: gestegen van {before} naar {now} in een jaar"
+TREND_FELL = "{name}: gedaald van {before} naar {now} in een jaar"
+TREND_SAME = "{name}: gelijk gebleven op {now} in een jaar"
+TREND_NOW = "{name}: {now} in {period}"
+TREND_NONE = "{name}: te weinig gegevens voor een verloop"
+TREND_OUTLIER = " — de laatste waarde is een uitschieter"
+COMPARE_SPREAD = "{name}: het hoogst in {high} ({high_value}), het laagst in {low} ({low_value})"
+COMPARE_ONE = "{name}: {label} {value}"
+COMPARE_NONE = "{name}: te weinig gegevens om te vergelijken"
+CAPTION_DEFINITION = "{definition}"
+
+# --- Uploaden ---------------------------------------------------------------------------------------
+UPLOAD_TITLE = "Uploaden"
+UPLOAD_INTRO = (
+    "Lever een CSV-bestand aan. Het wordt eerst helemaal gecontroleerd; pas als u bevestigt, wordt het "
+    "opgeslagen. Een bestand met fouten wordt nooit (gedeeltelijk) opgeslagen."
+)
+UPLOAD_NOT_ALLOWED = "Met uw rol kunt u geen bestanden uploaden."
+UPLOAD_KIND = "Soort bestand"
+UPLOAD_KIND_AUTO = "Herken aan de kopregel"
+UPLOAD_KIND_HELP = "De soort wordt herkend aan de kolomnamen in de eerste regel; kies zelf als dat niet lukt."
+UPLOAD_KIND_LABELS = {
+    "trajecten": "trajecten — zorgtrajecten uit de iJw-administratie",
+    "kosten": "kosten — uitgaven per maand",
+    "budget": "budget — budgetplafonds",
+    "uitkomsten": "uitkomsten — kwartaalcijfers van aanbieders",
+    "dialoog": "dialoog — dialoogsessies en acties",
+    "normen": "normen — normen en marges",
+    "aanbieders": "aanbieders — de gecontracteerde aanbieders",
+    "gemeenten": "gemeenten — aantal jeugdigen per gemeente",
+}
+UPLOAD_FILE = "Bestand (CSV)"
+UPLOAD_FILE_HELP = "Puntkomma of komma als scheidingsteken; UTF-8 of Windows-1252."
+UPLOAD_CHECKING = "Het bestand wordt gecontroleerd…"
+UPLOAD_STORING = "Het bestand wordt opgeslagen…"
+UPLOAD_KIND_REFUSED = "U mag geen bestanden van de soort **{kind}** uploaden. Er is niets opgeslagen."
+UPLOAD_ERRORS = "Het bestand is **niet opgeslagen**: {count} {fouten}. Verbeter het bestand en upload het opnieuw."
+UPLOAD_ERRORS_FIRST = "Hieronder de eerste {shown} fouten; de volledige lijst kunt u downloaden."
+UPLOAD_ERROR_COLUMNS = {"row": "Rij", "column": "Kolom", "message": "Melding"}
+UPLOAD_UNCHANGED = "Dit bestand is al eerder opgeslagen: er verandert **niets** (ongewijzigd)."
+UPLOAD_EMPTY = (
+    "Dit bestand bevat alleen een kopregel. Opslaan betekent dat de gegevens van deze scope worden "
+    "verwijderd. Doe dit alleen als de scope echt leeg is."
+)
+UPLOAD_EMPTY_CONFIRM = "Ik bevestig dat deze scope echt leeg is"
+UPLOAD_READY = "Het bestand is in orde. Controleer wat er gaat gebeuren en bevestig."
+UPLOAD_ROWS = "Rijen in het bestand"
+UPLOAD_REPLACED_ROWS = "Rijen die vervangen worden"
+UPLOAD_SCOPE = "Wat wordt vervangen: {scope}"
+UPLOAD_PREVIEW = "Voorbeeld van de eerste rijen"
+UPLOAD_CONFIRM = "Opslaan"
+UPLOAD_DONE = "Opgeslagen: {summary}"
+UPLOAD_DONE_UNCHANGED = "Niets opgeslagen: dit bestand was al opgeslagen (ongewijzigd)."
+TEMPLATES_TITLE = "Sjablonen"
+TEMPLATES_INTRO = "Een leeg sjabloon per soort bestand, klaar voor Excel (puntkomma, UTF-8)."
+HISTORY_TITLE = "Eerdere uploads"
+HISTORY_EMPTY = "Er is nog niets geüpload."
+HISTORY_COLUMNS = {
+    "uploaded_at": "Tijdstip",
+    "uploader": "Door",
+    "kind": "Soort",
+    "file_name": "Bestand",
+    "row_count": "Rijen",
+    "scope_replaced": "Vervangen",
+    "sha256": "SHA-256",
+}
+
+# --- Partner ----------------------------------------------------------------------------------------
+PARTNER_TITLE = "Partner"
+PARTNER_INTRO = "Eén aanbieder in beeld: de vier hefbomen, de vergelijking met andere aanbieders, de dialoog en de agenda."
+PARTNER_PICK = "Aanbieder"
+PARTNER_NONE = "Er zijn geen aanbieders in deze regio die u mag bekijken."
+PARTNER_CARD = "{name} · {lot} · {role}"
+PARTNER_LOTS = {"complex": "perceel complex", "enkelvoudig": "perceel enkelvoudig", "beide": "beide percelen"}
+PARTNER_ROLES = {
+    "strategisch_partner": "strategisch partner",
+    "ontwikkelpartner": "ontwikkelpartner",
+    "overig": "overige aanbieder",
+}
+PARTNER_CONSORTIUM = "Samenwerkingsverband: {name}"
+PARTNER_CERTIFICATE = "Kwaliteitscertificaat geldig tot {day}"
+PARTNER_NO_CERTIFICATE = "Geen kwaliteitscertificaat bekend"
+PARTNER_LEVERS = "De vier hefbomen voor deze aanbieder"
+PARTNER_PEERS = "Vergeleken met de andere aanbieders ({lots})"
+PARTNER_PEERS_ANONYMOUS = "Andere aanbieders staan er anoniem in (aanbieder A, B, …), gesorteerd op de eerste indicator."
+PARTNER_PEERS_NONE = "Er zijn geen andere aanbieders om mee te vergelijken."
+PARTNER_OWN_MARK = "{name} (deze aanbieder)"
+PARTNER_DIALOGUE = "Dialoog"
+PARTNER_SESSIONS = "Gesprekken, laatste 12 maanden"
+PARTNER_SESSIONS_NONE = "De afgelopen 12 maanden is er niets vastgelegd."
+PARTNER_ACTIONS = "Openstaande acties"
+PARTNER_ACTIONS_NONE = "Geen openstaande acties."
+PARTNER_ACTIONS_OVERDUE = "{count} van de {total} openstaande acties zijn over de deadline."
+PARTNER_REGION_WIDE = "regiobreed"
+DIALOGUE_COLUMNS = {
+    "session_date": "Datum",
+    "provider_name": "Aanbieder",
+    "theme_name": "Thema",
+    "subject": "Onderwerp",
+    "signal": "Signaal",
+    "action": "Actie",
+    "owner": "Eigenaar",
+    "deadline": "Deadline",
+    "status": "Status",
+    "is_overdue": "Over de deadline",
+}
+PARTNER_AGENDA = "Agenda voor het volgende gesprek"
+PARTNER_AGENDA_INTRO = "Indicatoren in het rood of oranje waarvan het thema de afgelopen 3 maanden niet besproken is."
+PARTNER_AGENDA_NONE = "Geen agendapunten: alles is binnen de norm of onlangs besproken."
+PARTNER_AGENDA_ITEM = "{number}. {badge} **{name}** — {value} (norm {norm}) · thema {theme}: {theme_name}"
