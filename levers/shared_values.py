@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import duckdb
 
 from levers.catalogue import of_lever
-from levers.norms import resolve_norm
+from levers.norms import AMBER, GREEN, resolve_norm, status
 from levers.result import IndicatorResult, make_result
 from levers.scope import Period, Scope, add_months, sql_params
 from levers.sql_files import load_sql, period_rows
@@ -21,10 +21,12 @@ CARE_USE = load_sql("shared_values_care_use.sql")
 WAITING_TIMES = load_sql("shared_values_waiting_times.sql")
 RECURRENCE = load_sql("shared_values_recurrence.sql")
 EDUCATION_DIALOGUE = load_sql("shared_values_education_dialogue.sql")
-SATISFACTION = load_sql("shared_values_satisfaction.sql")
+PROVIDER_LEVEL = load_sql("shared_values_provider_level.sql")
 
 REASON_PROVIDER_FILTER = "niet getoond bij een selectie van aanbieders"
 REASON_NO_POPULATION = "geen bevolkingscijfers voor dit jaar of eerder"
+REASON_ONLY_COMPLEX = "alleen van toepassing op perceel complex"
+REASON_NO_PROVIDERS = "geen aanbieders in deze selectie"
 
 
 def ratio(numerator: float | None, denominator: float | None, scale: float = 100) -> float | None:
@@ -164,19 +166,57 @@ def education_dialogue(
     ]
 
 
-def satisfaction(con: duckdb.DuckDBPyConnection, scope: Scope, periods: Sequence[Period]) -> list[IndicatorResult]:
-    """tevredenheid: Σ tevredenheid_positief / Σ tevredenheid_respondenten × 100
+@dataclass(frozen=True)
+class ProviderLevelResult:
+    """One period's indicators on provider-level data (tevredenheid here, the others for the kaders)."""
 
-    Over the `uitkomsten` rows of the providers in scope whose quarter overlaps P and whose perceel
-    is in scope; the denominator is the respondents.
+    period: Period
+    tevredenheid: IndicatorResult
+    weigeringen: IndicatorResult
+    certificaten: IndicatorResult
+
+
+def provider_level(
+    con: duckdb.DuckDBPyConnection, scope: Scope, periods: Sequence[Period]
+) -> list[ProviderLevelResult]:
+    """Provider-level data (`uitkomsten`, certificates) of the providers in scope, per period.
+
+    tevredenheid: Σ tevredenheid_positief / Σ tevredenheid_respondenten × 100
+    weigeringen: Σ weigeringen of providers with rol `strategisch_partner`, perceel complex
+    certificaten: providers in scope whose certificaat_geldig_tot < p_end; oranje when one expires
+    within 90 days after p_end
+
+    `uitkomsten` rows count when their quarter overlaps P and their perceel is in scope; respondents are
+    the denominator. Refusals are the complex rows of strategic partners with perceel complex or beide;
+    with the scope on perceel enkelvoudig there is nothing to count. A certificate "expires within 90
+    days" when it is still valid at p_end but would count as expired at p_end + 90 days; that turns a
+    groen count oranje (a rood one stays rood). One query serves both levers.
     """
-    rows = period_rows(con, SATISFACTION, sql_params(con, scope, periods))
-    return [
-        make_result(
-            con, scope, period, "tevredenheid", ratio(row["positive"], row["respondents"]), row["respondents"]
-        )
-        for period, row in zip(periods, rows)
-    ]
+    rows = period_rows(con, PROVIDER_LEVEL, sql_params(con, scope, periods))
+    return [_provider_level_result(con, scope, period, row) for period, row in zip(periods, rows)]
+
+
+def _provider_level_result(con, scope: Scope, period: Period, row: dict) -> ProviderLevelResult:
+    satisfied = ratio(row["positive"], row["respondents"])
+    if scope.lot == "enkelvoudig":
+        refusals = make_result(con, scope, period, "weigeringen", None, reason=REASON_ONLY_COMPLEX)
+    else:
+        refusals = make_result(con, scope, period, "weigeringen", row["refusals"])
+
+    expired = row["expired"] if row["providers"] else None
+    light = status(expired, resolve_norm(con, "certificaten", scope, period), "lower")
+    certificates = make_result(
+        con, scope, period, "certificaten", expired,
+        reason=None if row["providers"] else REASON_NO_PROVIDERS,
+        details=(("bijna_verlopen", float(row["expiring"])),),
+        status_override=AMBER if light == GREEN and row["expiring"] else None,
+    )
+    return ProviderLevelResult(
+        period=period,
+        tevredenheid=make_result(con, scope, period, "tevredenheid", satisfied, row["respondents"]),
+        weigeringen=refusals,
+        certificaten=certificates,
+    )
 
 
 def compute(
@@ -184,33 +224,31 @@ def compute(
 ) -> list[tuple[IndicatorResult, ...]]:
     """All indicators of the lever, catalogue order, one tuple per period (for 24-month series)."""
     periods = list(periods)
-    by_code = [
-        {
-            "jeugdhulp_per_1000": use.jeugdhulp_per_1000,
-            "zonder_verblijf": use.zonder_verblijf,
-            "crisis_per_1000": use.crisis_per_1000,
-            "aanbieders_per_jeugdige": use.aanbieders_per_jeugdige,
-            "wachttijd_mediaan": wait.wachttijd_mediaan,
-            "herhaald_beroep": again,
-            "onderwijs_dialoog": talk,
-            "tevredenheid": happy,
-        }
-        for use, wait, again, talk, happy in zip(
-            care_use(con, scope, periods),
-            waiting_times(con, scope, periods),
-            recurrence(con, scope, periods),
-            education_dialogue(con, scope, periods),
-            satisfaction(con, scope, periods),
-            strict=True,
-        )
-    ]
-    return in_catalogue_order("shared_values", by_code)
+    return assemble(
+        "shared_values",
+        care_use(con, scope, periods),
+        waiting_times(con, scope, periods),
+        recurrence(con, scope, periods),
+        education_dialogue(con, scope, periods),
+        provider_level(con, scope, periods),
+    )
 
 
-def in_catalogue_order(lever: str, by_code: list[dict[str, IndicatorResult]]) -> list[tuple[IndicatorResult, ...]]:
-    """Per period, the lever's results in catalogue order."""
+def assemble(lever: str, *families: Sequence) -> list[tuple[IndicatorResult, ...]]:
+    """Per period, the lever's results in catalogue order, gathered from its families' outputs.
+
+    A family yields per period an IndicatorResult or a frozen result holding several; results of
+    another lever that share the family's query are left out.
+    """
     codes = [entry.code for entry in of_lever(lever)]
-    return [tuple(results[code] for code in codes) for results in by_code]
+    tables = []
+    for outputs in zip(*families, strict=True):
+        found: dict[str, IndicatorResult] = {}
+        for output in outputs:
+            held = [output] if isinstance(output, IndicatorResult) else vars(output).values()
+            found.update((r.code, r) for r in held if isinstance(r, IndicatorResult))
+        tables.append(tuple(found[code] for code in codes))
+    return tables
 
 
 def indicators(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> tuple[IndicatorResult, ...]:

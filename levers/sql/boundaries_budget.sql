@@ -1,0 +1,62 @@
+-- budgetuitputting per period: spending from January through the month of p_end (year of p_end) and
+-- the budget of that year. Budget rows of the scope (municipalities, perceel): without a provider
+-- filter the perceel-level rows (empty aanbieder), or, where a (jaar, gemeente, perceel) has none, the
+-- sum of its provider rows; with a provider filter only those providers' rows (none: budget null).
+-- params: $municipalities, $lot, $providers, $p_ends
+with periods as (
+    select
+        unnest(range(len($p_ends::date[]))) as ordinal,
+        unnest($p_ends::date[]) as p_end
+),
+
+spent as (
+    select p.ordinal, sum(c.amount)::double as spent
+    from periods as p
+    inner join costs as c on c.month between date_trunc('year', p.p_end)::date and p.p_end
+    where list_contains($municipalities::varchar[], c.municipality)
+      and ($lot::varchar is null or c.lot = $lot::varchar)
+      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], c.provider))
+    group by p.ordinal
+),
+
+budget_cells as (  -- one row per (jaar, gemeente, perceel) in scope
+    select
+        b.year,
+        b.municipality,
+        b.lot,
+        sum(b.budget) filter (where b.provider is null) as lot_budget,
+        sum(b.budget) filter (where b.provider is not null) as provider_budget,
+        sum(b.budget) filter (where list_contains($providers::varchar[], b.provider)) as filtered_budget
+    from budgets as b
+    where list_contains($municipalities::varchar[], b.municipality)
+      and ($lot::varchar is null or b.lot = $lot::varchar)
+    group by b.year, b.municipality, b.lot
+),
+
+budget as (
+    select
+        p.ordinal,
+        sum(
+            case
+                when len($providers::varchar[]) = 0 then coalesce(c.lot_budget, c.provider_budget)
+                else c.filtered_budget
+            end
+        )::double as budget
+    from periods as p
+    inner join budget_cells as c on c.year = year(p.p_end)
+    group by p.ordinal
+),
+
+final as (
+    select
+        p.ordinal,
+        month(p.p_end) as months,
+        coalesce(s.spent, 0) as spent,
+        b.budget
+    from periods as p
+    left join spent as s using (ordinal)
+    left join budget as b using (ordinal)
+    order by p.ordinal
+)
+
+select * from final

@@ -1,0 +1,74 @@
+-- Provider-level figures per period over the providers in scope (region, perceel with 'beide'
+-- matching both, provider filter): tevredenheid (Σ positive / Σ respondents of the `uitkomsten` rows
+-- whose quarter overlaps P and whose perceel is in scope), weigeringen (Σ refusals of the complex rows
+-- of strategic partners with perceel complex or beide; null when there is no such row) and
+-- certificaten (expired before p_end, and valid at p_end but not 90 days later:
+-- p_end <= certificaat_geldig_tot < p_end + 90 days).
+-- params: $region, $lot, $providers, $p_starts, $p_ends
+with periods as (
+    select
+        unnest(range(len($p_ends::date[]))) as ordinal,
+        unnest($p_starts::date[]) as p_start,
+        unnest($p_ends::date[]) as p_end
+),
+
+providers_in_scope as (
+    select distinct p.provider, p.lot, p.role, p.certificate_valid_until
+    from providers as p
+    inner join provider_regions as r on r.provider = p.provider and r.region = $region
+    where ($lot::varchar is null or p.lot in ($lot::varchar, 'beide'))
+      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], p.provider))
+),
+
+outcome_rows as (
+    select
+        p.ordinal,
+        o.satisfaction_positive,
+        o.satisfaction_responses,
+        o.refusals,
+        $lot::varchar is null or o.lot = $lot::varchar as is_lot_in_scope,
+        s.role = 'strategisch_partner' and s.lot in ('complex', 'beide') and o.lot = 'complex' as is_duty
+    from periods as p
+    inner join outcomes as o on o.quarter_start <= p.p_end and o.quarter_end >= p.p_start
+    inner join providers_in_scope as s on s.provider = o.provider
+),
+
+outcome_sums as (
+    select
+        ordinal,
+        sum(satisfaction_positive) filter (where is_lot_in_scope) as positive,
+        sum(satisfaction_responses) filter (where is_lot_in_scope) as respondents,
+        sum(refusals) filter (where is_duty) as refusals
+    from outcome_rows
+    group by ordinal
+),
+
+certificates as (
+    select
+        p.ordinal,
+        count(*) as providers,
+        count(*) filter (where s.certificate_valid_until < p.p_end) as expired,
+        count(*) filter (
+            where s.certificate_valid_until >= p.p_end and s.certificate_valid_until < p.p_end + 90
+        ) as expiring
+    from periods as p
+    cross join providers_in_scope as s
+    group by p.ordinal
+),
+
+final as (
+    select
+        p.ordinal,
+        coalesce(o.positive, 0) as positive,
+        coalesce(o.respondents, 0) as respondents,
+        o.refusals,
+        coalesce(c.providers, 0) as providers,
+        coalesce(c.expired, 0) as expired,
+        coalesce(c.expiring, 0) as expiring
+    from periods as p
+    left join outcome_sums as o using (ordinal)
+    left join certificates as c using (ordinal)
+    order by p.ordinal
+)
+
+select * from final
