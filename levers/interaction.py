@@ -14,7 +14,8 @@ import duckdb
 
 from levers.families import family_rows, per_period_results
 from levers.result import IndicatorResult, make_result
-from levers.scope import Period, Scope, add_months
+from levers.scope import Period, Scope
+from levers.shared_values import window_starts
 from levers.sql_files import load_sql
 
 DIALOGUES = load_sql("interaction_dialogues.sql")
@@ -58,8 +59,8 @@ def dialogue(con: duckdb.DuckDBPyConnection, scope: Scope, periods: Sequence[Per
     """
     return family_rows(
         con, DIALOGUES, scope, periods, Dialogue,
-        after_6=[add_months(period.end, -SESSION_MONTHS) for period in periods],
-        after_12=[add_months(period.end, -THEME_MONTHS) for period in periods],
+        after_6=window_starts(periods, SESSION_MONTHS),
+        after_12=window_starts(periods, THEME_MONTHS),
         theme_count=THEME_COUNT,
     )
 

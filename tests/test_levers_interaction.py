@@ -61,6 +61,13 @@ def test_the_six_month_window_of_august_in_a_leap_year_starts_after_february_29(
     assert talk.sessions == 1
 
 
+def test_an_empty_aanbieder_is_a_region_wide_row_whether_stored_empty_or_null(empty_db):
+    # both rows are the region-wide session of 2025-09-01: one session, and it counts for P1 too
+    add_dialogue(empty_db, day=date(2025, 9, 1), theme=1)
+    add_dialogue(empty_db, day=date(2025, 9, 1), theme=2, provider="")
+    assert [interaction.dialogue(empty_db, scope, [SEP_2025])[0].sessions for scope in (IJMOND, P1)] == [1, 1]
+
+
 @pytest.mark.parametrize(
     ("period", "sessions"),
     [

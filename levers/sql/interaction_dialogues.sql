@@ -12,7 +12,7 @@ with periods as (
         unnest($after_12::date[]) as after_12
 ),
 
-scoped as (
+region_rows as (  -- '' = a region-wide row (empty aanbieder)
     select
         session_date,
         coalesce(provider, '') as provider,
@@ -21,8 +21,12 @@ scoped as (
         coalesce(trim(action), '') <> '' and status = 'open' as is_open_action
     from dialogues
     where region = $region
-      and (len($providers::varchar[]) = 0 or provider is null
-           or list_contains($providers::varchar[], provider))
+),
+
+scoped as (
+    select *
+    from region_rows
+    where len($providers::varchar[]) = 0 or provider = '' or list_contains($providers::varchar[], provider)
 ),
 
 until_p_end as (
