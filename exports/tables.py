@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -58,6 +58,23 @@ def _shown(value: float | None, label: str | None, unit: str) -> float | int | s
     return NOT_SHOWN if rounded is None else rounded
 
 
+def export_value(result: IndicatorResult) -> float | int | str:
+    """The value of a result as an export cell: a rounded number, `<5`, or `–`."""
+    return _shown(result.value, result.value_label, result.unit)
+
+
+def comparison_table(rows: Sequence[tuple[str, Sequence[IndicatorResult]]], *, label_column: str,
+                     cell: Callable[[IndicatorResult], object] = export_value) -> pd.DataFrame:
+    """One row per compared unit (e.g. a provider), one column per indicator (its name).
+
+    `cell` turns a result into what the table holds: numbers for files (default), or formatted
+    text for the screen (views.fmt.value). Either way a suppressed value is `<5` or `–`.
+    """
+    names = [result.name for result in rows[0][1]] if rows else []
+    records = [[label, *(cell(result) for result in results)] for label, results in rows]
+    return pd.DataFrame(records, columns=[label_column, *names]).astype(object)
+
+
 def indicator_table(results: Iterable[IndicatorResult], *, labels: Iterable[str] | None = None,
                     label_column: str = "Onderdeel") -> pd.DataFrame:
     """One row per result, suppression applied: the table pages show and exports write.
@@ -67,7 +84,7 @@ def indicator_table(results: Iterable[IndicatorResult], *, labels: Iterable[str]
     rows = [
         {
             "Indicator": r.name,
-            "Waarde": _shown(r.value, r.value_label, r.unit),
+            "Waarde": export_value(r),
             "Eenheid": r.unit,
             "Norm": _rounded(r.norm, r.unit),
             "Marge": _rounded(r.margin, r.unit),

@@ -3,6 +3,10 @@
 indicators.md: providers in scope are those whose regio includes the region and whose perceel
 matches ('beide' matches both). A provider is compared with the other providers of its own perceel;
 a provider working in both percelen is compared within the perceel the user chose, or both.
+
+A provider user sees its peers only anonymously ("aanbieder A, B, …"). With one or two peers a
+letter is no disguise — a provider knows who else works in its perceel — so an anonymous comparison
+needs at least MIN_ANONYMOUS_PEERS other providers.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from datetime import date
 import duckdb
 
 from levers.scope import LOTS, Scope
+
+MIN_ANONYMOUS_PEERS = 3
 
 _CARD = """
 select provider, name, lot, role, consortium, regions, certificate_valid_until
@@ -47,3 +53,8 @@ def peer_scope(scope: Scope, card: ProviderCard) -> Scope:
 def own_scope(scope: Scope, card: ProviderCard) -> Scope:
     """The scope of the provider's own figures: the region narrowed to this provider."""
     return scope.with_providers((card.code,))
+
+
+def may_compare_peers(peer_count: int, *, anonymous: bool) -> bool:
+    """Whether a comparison with `peer_count` other providers may be shown (see the module note)."""
+    return peer_count >= (MIN_ANONYMOUS_PEERS if anonymous else 1)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from exports.tables import indicator_table, neutralise, to_csv_bytes, to_xlsx_bytes
+from exports.tables import comparison_table, indicator_table, neutralise, to_csv_bytes, to_xlsx_bytes
 from levers.result import make_result
 from levers.scope import Period, Scope
 
@@ -146,3 +146,24 @@ def test_xlsx_keeps_dates_as_dates_with_a_dutch_format():
     assert sheet["A2"].value == datetime(2026, 11, 23)
     assert sheet["A2"].number_format == "DD-MM-YYYY"
     assert sheet["B2"].value == 7
+
+
+def test_comparison_table_has_a_row_per_unit_and_a_column_per_indicator(empty_db):
+    def results(youths, without_stay, trajectories):
+        return [make_result(empty_db, SCOPE, PERIOD, "unieke_jeugdigen", youths),
+                make_result(empty_db, SCOPE, PERIOD, "zonder_verblijf", without_stay, trajectories)]
+
+    # P1: 600 youths, 540 of 600 trajectories without stay = 90,0%; aanbieder A: 2 youths (<5),
+    # 100% over 2 trajectories (fewer than 10: –).
+    table = comparison_table([("P1", results(600, 90.0, 600)), ("aanbieder A", results(2, 100.0, 2))],
+                             label_column="Aanbieder")
+    assert list(table.columns) == ["Aanbieder", "Jeugdigen in zorg", "Jeugdhulp zonder verblijf"]
+    assert table.values.tolist() == [["P1", 600, 90.0], ["aanbieder A", "<5", "–"]]
+    text = to_csv_bytes(table).decode("utf-8-sig")
+    assert "100" not in text and ";2;" not in text
+
+
+def test_comparison_table_can_hold_formatted_text_for_the_screen(empty_db):
+    rows = [("P1", [make_result(empty_db, SCOPE, PERIOD, "unieke_jeugdigen", 1234)])]
+    table = comparison_table(rows, label_column="Aanbieder", cell=lambda r: f"{r.value:,.0f}".replace(",", "."))
+    assert table.iloc[0, 1] == "1.234"

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from levers.partner import own_scope, peer_scope, provider_card
+from levers.partner import may_compare_peers, own_scope, peer_scope, provider_card
 from levers.scope import Scope
 from tests.builders import add_provider
 
@@ -36,3 +36,12 @@ def test_peers_are_compared_within_the_providers_perceel(empty_db, provider_lot,
     scope = Scope("IJmond", lot=chosen_lot, providers=("P1",))
     assert peer_scope(scope, card) == Scope("IJmond", lot=expected)
     assert own_scope(Scope("IJmond", lot=chosen_lot), card).providers == ("P1",)
+
+
+@pytest.mark.parametrize(
+    ("peers", "anonymous", "expected"),
+    [(0, False, False), (1, False, True), (2, True, False), (3, True, True)],
+)
+def test_an_anonymous_comparison_needs_three_peers(peers, anonymous, expected):
+    # With one or two others a provider can tell who "aanbieder A" is; named comparisons need one peer.
+    assert may_compare_peers(peers, anonymous=anonymous) is expected
