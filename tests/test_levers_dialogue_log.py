@@ -57,3 +57,22 @@ def test_a_closed_action_is_not_open(empty_db):
                  action="gedaan", status="afgerond")
     log = dialogue_log(empty_db, Scope("IJmond", providers=("P1",)), OCTOBER)
     assert len(log.sessions) == 1 and log.open_actions.empty and log.overdue_count == 0
+
+
+def test_an_empty_provider_code_is_a_region_wide_row(empty_db):
+    # A row stored with aanbieder '' (not NULL) is region-wide as well, as the indicators count it.
+    add_dialogue(empty_db, day=date(2026, 10, 1), theme=17, provider="", subject="regio")
+    log = dialogue_log(empty_db, Scope("IJmond", providers=("P1",)), OCTOBER)
+    assert list(log.sessions["subject"]) == ["regio"]
+    assert log.sessions["provider"].isna().all()
+
+
+def test_the_lists_agree_with_the_interaction_indicators(empty_db):
+    from levers.registry import indicator
+
+    _fill(empty_db)
+    scope = Scope("IJmond", providers=("P1",))
+    log = dialogue_log(empty_db, scope, OCTOBER)
+    # By hand (see _fill): P1 has 3 open actions dated up to 31-10-2026, 2 of them overdue.
+    assert indicator(empty_db, "open_acties", scope, OCTOBER).value == len(log.open_actions) == 3
+    assert indicator(empty_db, "acties_verlopen", scope, OCTOBER).value == log.overdue_count == 2
