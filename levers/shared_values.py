@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import duckdb
 
@@ -36,7 +37,7 @@ def ratio(numerator: float | None, denominator: float | None, scale: float = 100
     return float(numerator) / float(denominator) * scale
 
 
-def window_starts(periods: Sequence[Period], months: int) -> list:
+def window_starts(periods: Sequence[Period], months: int) -> list[date]:
     """p_end − `months` months (month-clamped) per period: the open start of a window ending at p_end."""
     return [add_months(period.end, -months) for period in periods]
 

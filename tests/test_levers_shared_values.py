@@ -349,6 +349,18 @@ def test_tevredenheid_sums_positive_over_respondents_of_providers_in_scope(
     assert (result.denominator, result.status) == (respondents, status)
 
 
+def test_a_municipality_filter_narrows_trajectories_but_not_provider_level_or_dialogue_figures(empty_db):
+    _care_population(empty_db)
+    _care_trajectories(empty_db)
+    _education_sessions(empty_db)
+    _satisfaction(empty_db)
+    beverwijk = Scope("IJmond", municipalities=(BEVERWIJK,))
+    # Beverwijk's persons c4 and c1 over its 500 youths (2022)
+    assert shown(empty_db, "jeugdhulp_per_1000", scope=beverwijk).value == pytest.approx(2 / 500 * 1000)
+    assert shown(empty_db, "tevredenheid", scope=beverwijk).value == pytest.approx(36 / 50 * 100)  # as IJmond
+    assert shown(empty_db, "onderwijs_dialoog", scope=beverwijk).value == 4  # as IJmond
+
+
 # the lever as a whole ----------------------------------------------------------------------------
 def test_compute_over_three_periods_equals_indicators_per_period(empty_db):
     _care_population(empty_db)
