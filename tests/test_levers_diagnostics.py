@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from levers import diagnostics
-from levers.catalogue import of_lever
 from levers.registry import pick
 from levers.result import REASON_SMALL_COUNT, REASON_TOO_FEW
 from levers.scope import Period, Scope
@@ -272,9 +271,5 @@ def test_compute_over_three_periods_equals_indicators_per_period(caseload_db, ou
     assert diagnostics.compute(caseload_db, IJMOND, periods) == [
         diagnostics.indicators(caseload_db, IJMOND, period) for period in periods
     ]
+    assert diagnostics.compute(caseload_db, IJMOND, []) == []
 
-
-def test_compute_returns_the_lever_in_catalogue_order(empty_db):
-    [results] = diagnostics.compute(empty_db, IJMOND, [FEB_2024])
-    assert [r.code for r in results] == [entry.code for entry in of_lever("diagnostics")]
-    assert diagnostics.compute(empty_db, IJMOND, []) == []

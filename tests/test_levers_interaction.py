@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from levers import interaction
-from levers.catalogue import of_lever
 from levers.registry import pick
 from levers.scope import Period, Scope
 from tests.builders import add_dialogue, add_outcome, add_provider
@@ -237,8 +236,3 @@ def test_compute_over_three_periods_equals_indicators_per_period(sessions_db, ac
         interaction.indicators(sessions_db, P1, period) for period in periods
     ]
 
-
-def test_compute_returns_the_lever_in_catalogue_order(empty_db):
-    [results] = interaction.compute(empty_db, IJMOND, [SEP_2025])
-    assert [r.code for r in results] == [entry.code for entry in of_lever("interaction")]
-    assert interaction.compute(empty_db, IJMOND, []) == []
