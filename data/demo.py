@@ -49,7 +49,7 @@ def build_demo(con: duckdb.DuckDBPyConnection, *, national: bool = False, seed: 
     end = last_full_month_end(today or date.today())
     if end < date(2023, 3, 31):
         raise ValueError("de demodata beginnen in januari 2023; kies een latere datum")
-    if con.execute("select count(*) from trajectories").fetchone()[0]:
+    if con.execute("select count(*) from trajectories").fetchall()[0][0]:
         raise ValueError("de database bevat al trajecten; de demo vult alleen een lege database")
     rng = np.random.default_rng(seed)
     con.execute("begin transaction")
@@ -58,7 +58,8 @@ def build_demo(con: duckdb.DuckDBPyConnection, *, national: bool = False, seed: 
         report(0.05, "Gemeenten en aanbieders aanmaken")
         world = build_world(con, rng, national=national, scale=scale, years=range(2023, end.year + 1))
         insert_frame(con, "populations", world.populations.assign(upload_id=uploads["gemeenten"]))
-        insert_frame(con, "providers", provider_frame(world.providers, end, rng).assign(upload_id=uploads["aanbieders"]))
+        providers = provider_frame(world.providers, end, rng)
+        insert_frame(con, "providers", providers.assign(upload_id=uploads["aanbieders"]))
         report(0.1, "Trajecten genereren")
         con.register("demo_arrow", generate(world, rng, end))
         con.execute("create or replace temp table demo_staged as select * from demo_arrow")
@@ -98,6 +99,7 @@ def build_demo_file(path: str | os.PathLike, *, national: bool = False, seed: in
             con.execute("checkpoint")
         finally:
             con.close()
+        target.with_name(target.name + ".wal").unlink(missing_ok=True)  # a stale log must not replay onto it
         os.replace(temporary, target)
     finally:
         _remove(temporary)
@@ -118,7 +120,7 @@ def _upload_records(con, *, seed: int, national: bool, scale: float, end: date) 
             "values ($kind, $file, $sha, 0, 'demo', $scope) returning upload_id",
             {"kind": kind, "file": f"demo-{kind}.csv", "sha": hashlib.sha256(fingerprint).hexdigest(),
              "scope": f"demodata: alle {kind} t/m {end:%d-%m-%Y}"},
-        ).fetchone()[0]
+        ).fetchall()[0][0]
     return ids
 
 
@@ -127,7 +129,7 @@ def _finish_records(con, uploads: dict[str, int], *, seed: int, national: bool, 
         con.execute(f"update uploads set row_count = (select count(*) from {table}) where upload_id = $id",
                     {"id": uploads[kind]})
     regions = con.execute("select count(distinct region) from municipality_regions "
-                          "where municipality in (select municipality from populations)").fetchone()[0]
+                          "where municipality in (select municipality from populations)").fetchall()[0][0]
     variant = "landelijk" if national else "regionaal"
     con.execute(
         "insert into audit_log (actor, action, details) values ('demo', 'demo', $details)",

@@ -59,7 +59,8 @@ def insert_outcomes(con: duckdb.DuckDBPyConnection, world: World, rng: np.random
 def _refusals(rows: pd.DataFrame, specs: dict, rng: np.random.Generator, last: date) -> np.ndarray:
     """Occasional single refusals by complex strategic partners; a pattern for the flagged ones."""
     quarter = rows["quarter_start"].dt.date
-    partner = rows["provider"].map({c: p.role == "strategisch_partner" for c, p in specs.items()}) & (rows["lot"] == "complex")
+    is_partner = rows["provider"].map({c: p.role == "strategisch_partner" for c, p in specs.items()})
+    partner = is_partner & (rows["lot"] == "complex")
     pattern = rows["provider"].map({c: p.refusals for c, p in specs.items()})
     last_three = quarter >= _quarters_before(last, 2)
     refusals = np.where(partner & (rng.random(len(rows)) < 0.06), 1, 0)

@@ -48,8 +48,9 @@ CATEGORIES = {
 CODES = np.array(list(CATEGORIES))
 _TABLE = np.array(list(CATEGORIES.values()), dtype=float)  # rows follow CODES
 CRISIS = int(np.flatnonzero(CODES == 46)[0])
-PARALLEL_MIX = np.where(np.isin(CODES, (54, 45, 51)), [0.5 if c == 54 else 0.3 if c == 45 else 0.2 for c in CODES], 0)
+PARALLEL_MIX = np.array([{54: 0.5, 45: 0.3, 51: 0.2}.get(int(code), 0.0) for code in CODES])  # second trajectories
 WAIT_MEDIAN = (27.0, 31.0)  # days from registration to start: enkelvoudig, complex
+WAITING_LIST_DAYS = 548  # a provider's waiting list builds up over the last 18 months
 
 REFERRERS = np.array([1, 2, 3, 4, 5, 6, 8])
 _REFERRER_MIX = {
@@ -136,15 +137,16 @@ class _ProviderChooser:
         regions = sorted(world.municipalities["region"].unique())
         self.region_index = {r: i for i, r in enumerate(regions)}
         self.codes = np.array([p.code for p in providers])
-        self.is_strategic = np.array([p.role == "strategisch_partner" for p in providers])
-        self.wait_growth = np.array([p.wait_growth for p in providers])
+        self.waiting_list = np.array([p.waiting_list for p in providers])
+        self.last = last
         self.dropout = np.array([p.dropout for p in providers])
         self.first_year = int(SIM_START.astype("datetime64[Y]").astype(int)) + 1970
         n_years = int(last.astype("datetime64[Y]").astype(int)) + 1970 - self.first_year + 1
         in_region = np.array([[r in p.regions for p in providers] for r in regions], dtype=float)
         lot_ok = np.array([[p.lot in (lot, "beide") for p in providers] for lot in ("enkelvoudig", "complex")], float)
         cat_ok = np.array([[c in PROFILES[p.profile] for p in providers] for c in CODES], dtype=float)
-        growth = np.array([p.growth for p in providers]) ** np.clip(np.arange(n_years) + self.first_year - 2023, 0, None)[:, None]
+        years_after_2023 = np.clip(np.arange(n_years) + self.first_year - 2023, 0, None)
+        growth = np.array([p.growth for p in providers]) ** years_after_2023[:, None]
         weight = np.array([p.weight for p in providers])
         base = in_region[:, None, None, None, :] * lot_ok[None, :, None, None, :] * growth[None, None, None] * weight
         w = base * cat_ok[None, None, :, None, :]
@@ -167,8 +169,10 @@ class _ProviderChooser:
             chosen[same] = self.choose(region[same], is_complex[same], cat[same], start[same], rng.random(same.sum()))
         return chosen
 
-    def years_since_2023(self, start) -> np.ndarray:
-        return np.clip((start - np.datetime64("2023-01-01", "D")).astype(int) / 365.25, 0, None)
+    def wait_factor(self, provider, start) -> np.ndarray:
+        """How much longer than usual a provider's waiting list is when the trajectory starts."""
+        progress = np.clip(1 - (self.last - start).astype(int) / WAITING_LIST_DAYS, 0, 1)
+        return self.waiting_list[provider] ** progress
 
 
 def _durations(cat, is_complex, rng) -> np.ndarray:
@@ -179,7 +183,7 @@ def _durations(cat, is_complex, rng) -> np.ndarray:
 
 
 def _waits(provider, is_complex, cat, start, chooser, rng) -> np.ndarray:
-    median = np.where(is_complex, WAIT_MEDIAN[1], WAIT_MEDIAN[0]) * chooser.wait_growth[provider] ** chooser.years_since_2023(start)
+    median = np.where(is_complex, WAIT_MEDIAN[1], WAIT_MEDIAN[0]) * chooser.wait_factor(provider, start)
     median = np.where(cat == CRISIS, 1.0, median)
     return np.floor(rng.lognormal(np.log(median), 0.7)).astype(int)
 
@@ -189,12 +193,12 @@ def _end(start, duration, provider, chooser, rng, last):
     end = start + duration
     running = end > last
     n = len(start)
-    dropout = _END_MIX[1:3][None, :] * chooser.dropout[provider][:, None]  # reasons 32 and 33
-    u = rng.random(n)
+    dropout = _END_MIX[1:3][None, :] * chooser.dropout[provider][:, None]  # chances of reasons 32 and 33
     others = _END_MIX.copy()
-    others[0] = 1 - others.sum()
+    others[0] = 1 - others.sum()  # 31 takes the rest
     others[1:3] = 0
     reason = rng.choice(END_REASONS, size=n, p=others / others.sum())
+    u = rng.random(n)
     reason = np.where(u < dropout[:, 0], 32, np.where(u < dropout.sum(axis=1), 33, reason))
     return np.where(running, np.datetime64("NaT"), end), np.where(running, 0, reason)
 

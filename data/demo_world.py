@@ -60,7 +60,7 @@ class ProviderSpec:
     regions: tuple[str, ...]
     profile: str
     weight: float = 1.0
-    wait_growth: float = 1.0  # median waiting time multiplies by this per year since 2023
+    waiting_list: float = 1.0  # the median wait grows to this multiple over the last 18 months of data
     growth: float = 1.0  # share of referrals multiplies by this per year since 2023
     dropout: float = 1.0  # multiplies the chance of ending early (reasons 32/33)
     certificate_days: int | None = None  # certificate validity relative to the data end; None = years ahead
@@ -77,37 +77,52 @@ _ALL = REAL_REGIONS
 
 # fmt: off
 REGIONAL_PROVIDERS = (
-    ProviderSpec("SPK01", "Stichting Duinrand Jeugd & Gezin", "complex", "strategisch_partner", _SKJ, KENNEMERLAND, "breed", 5, refusals="recent"),  # noqa: E501
-    ProviderSpec("SPK02", "Kustlicht Jeugdhulp", "beide", "strategisch_partner", _SKJ, KENNEMERLAND, "verblijf", 4, budget_ratio=0.96),  # noqa: E501
+    ProviderSpec("SPK01", "Stichting Duinrand Jeugd & Gezin", "complex", "strategisch_partner", _SKJ, KENNEMERLAND,
+                 "breed", 5, refusals="recent"),
+    ProviderSpec("SPK02", "Kustlicht Jeugdhulp", "beide", "strategisch_partner", _SKJ, KENNEMERLAND,
+                 "verblijf", 4, budget_ratio=0.96),
     ProviderSpec("SPK03", "De Spaarnehoeve", "complex", "strategisch_partner", _SKJ, (_ZK,), "pleegzorg", 3),
-    ProviderSpec("SPK04", "Crisisdienst Jeugd Noord-Holland West", "complex", "strategisch_partner", None, KENNEMERLAND, "crisis", 2),  # noqa: E501
+    ProviderSpec("SPK04", "Crisisdienst Jeugd Noord-Holland West", "complex", "strategisch_partner", None, KENNEMERLAND,
+                 "crisis", 2),
     ProviderSpec("87010231", "Ontwikkelcentrum Zeehaven", "beide", "ontwikkelpartner", None, (_IJ,), "ambulant", 2.5),
     ProviderSpec("87011452", "Praktijk Groeikracht", "enkelvoudig", "overig", None, (_ZK,), "ambulant", 2),
-    ProviderSpec("87012093", "GGZ Jong Kennemerland", "enkelvoudig", "overig", None, KENNEMERLAND, "ggz", 4, wait_growth=1.3),  # noqa: E501
+    ProviderSpec("87012093", "GGZ Jong Kennemerland", "enkelvoudig", "overig", None, KENNEMERLAND,
+                 "ggz", 4, waiting_list=2.6),
     ProviderSpec("87013378", "Kindertherapie Het Kompas", "enkelvoudig", "overig", None, (_ZK,), "ggz", 1.5),
     ProviderSpec("87014416", "Dagcentrum De Wielewaal", "complex", "overig", None, KENNEMERLAND, "dagbehandeling", 2),
     ProviderSpec("87015520", "Praktijk Velserduin", "enkelvoudig", "overig", None, (_IJ,), "ambulant", 2),
     ProviderSpec("87016647", "Ambulant Team Spaarne & Duin", "enkelvoudig", "overig", None, (_ZK,), "ambulant", 3),
-    ProviderSpec("87017765", "Vervoer & Zorg Kennemerland", "enkelvoudig", "overig", None, KENNEMERLAND, "vervoer", 1),
-    ProviderSpec("87018832", "Stichting Zonnestraal Autisme", "enkelvoudig", "overig", None, (_ZK,), "ggz", 1.5, certificate_days=-45),  # noqa: E501
+    ProviderSpec("87017765", "Vervoer & Zorg Kennemerland", "enkelvoudig", "overig", None, KENNEMERLAND,
+                 "vervoer", 1),
+    ProviderSpec("87018832", "Stichting Zonnestraal Autisme", "enkelvoudig", "overig", None, (_ZK,),
+                 "ggz", 1.5, certificate_days=-45),
     ProviderSpec("87019904", "Dyslexiecentrum Duin en Bollen", "enkelvoudig", "overig", None, KENNEMERLAND, "ggz", 1),
     ProviderSpec("SPA01", "Stichting De Berkelstroom", "complex", "strategisch_partner", _CAJ, (_AH,), "breed", 5),
     ProviderSpec("SPA02", "Jeugdhuis De Baakse Beek", "complex", "strategisch_partner", _CAJ, (_AH,), "verblijf", 3),
-    ProviderSpec("SPA03", "Gezinshuizen De Graafschap", "complex", "strategisch_partner", _CAJ, (_AH,), "pleegzorg", 2),
+    ProviderSpec("SPA03", "Gezinshuizen De Graafschap", "complex", "strategisch_partner", _CAJ, (_AH,),
+                 "pleegzorg", 2),
     ProviderSpec("87020117", "Crisisteam Gelderland-Oost", "complex", "overig", None, (_AH,), "crisis", 1.5),
-    ProviderSpec("87021238", "Praktijk Achterhoeks Groen", "enkelvoudig", "overig", None, (_AH,), "ambulant", 2.5, growth=1.25, budget_ratio=1.25),  # noqa: E501
-    ProviderSpec("87022349", "Jeugd-GGZ De IJsselvallei", "enkelvoudig", "overig", None, (_AH,), "ggz", 3, budget_ratio=0.93),  # noqa: E501
+    ProviderSpec("87021238", "Praktijk Achterhoeks Groen", "enkelvoudig", "overig", None, (_AH,),
+                 "ambulant", 2.5, growth=1.25, budget_ratio=1.25),
+    ProviderSpec("87022349", "Jeugd-GGZ De IJsselvallei", "enkelvoudig", "overig", None, (_AH,),
+                 "ggz", 3, budget_ratio=0.93),
     ProviderSpec("87023450", "Kindkracht Winterswijk", "beide", "ontwikkelpartner", None, (_AH,), "ambulant", 2),
-    ProviderSpec("87024561", "Zorgboerderij De Hessenweg", "enkelvoudig", "overig", None, (_AH,), "ambulant", 1.5, dropout=2.2),  # noqa: E501
+    ProviderSpec("87024561", "Zorgboerderij De Hessenweg", "enkelvoudig", "overig", None, (_AH,),
+                 "ambulant", 1.5, dropout=2.2),
     ProviderSpec("87025672", "Taxi & Zorg Achterhoek", "enkelvoudig", "overig", None, (_AH,), "vervoer", 1),
-    ProviderSpec("87026783", "Praktijk Lichtpunt", "enkelvoudig", "overig", None, (_AH,), "ggz", 1.5, certificate_days=40),
-    ProviderSpec("87027894", "Dagbehandeling Het Zwanenhof", "complex", "overig", None, (_AH,), "dagbehandeling", 1.5),
+    ProviderSpec("87026783", "Praktijk Lichtpunt", "enkelvoudig", "overig", None, (_AH,),
+                 "ggz", 1.5, certificate_days=40),
+    ProviderSpec("87027894", "Dagbehandeling Het Zwanenhof", "complex", "overig", None, (_AH,),
+                 "dagbehandeling", 1.5),
     ProviderSpec("SPH01", "Stichting Peelland Jeugd", "complex", "strategisch_partner", _PPJ, (_HP,), "breed", 5),
-    ProviderSpec("SPH02", "Jeugdhulp Kempen & Peel", "complex", "strategisch_partner", _PPJ, (_HP,), "verblijf", 3, refusals="last"),  # noqa: E501
+    ProviderSpec("SPH02", "Jeugdhulp Kempen & Peel", "complex", "strategisch_partner", _PPJ, (_HP,),
+                 "verblijf", 3, refusals="last"),
     ProviderSpec("SPH03", "Gezinshuis De Vlier", "complex", "strategisch_partner", _PPJ, (_HP,), "pleegzorg", 2),
     ProviderSpec("SPH04", "Crisiszorg De Peel", "complex", "strategisch_partner", None, (_HP,), "crisis", 1.5),
-    ProviderSpec("87030118", "De Kleine Peel Ontwikkelcentrum", "beide", "ontwikkelpartner", None, (_HP,), "ambulant", 2),
-    ProviderSpec("87031229", "GGZ Kinderpraktijk Helmond-West", "enkelvoudig", "overig", None, (_HP,), "ggz", 3, misses_last_quarter=True),  # noqa: E501
+    ProviderSpec("87030118", "De Kleine Peel Ontwikkelcentrum", "beide", "ontwikkelpartner", None, (_HP,),
+                 "ambulant", 2),
+    ProviderSpec("87031229", "GGZ Kinderpraktijk Helmond-West", "enkelvoudig", "overig", None, (_HP,),
+                 "ggz", 3, misses_last_quarter=True),
     ProviderSpec("87032330", "Ambulant Jeugdteam De Aa", "enkelvoudig", "overig", None, (_HP,), "ambulant", 3),
     ProviderSpec("87033441", "Praktijk Mierlohout", "enkelvoudig", "overig", None, (_HP,), "ambulant", 1.5),
     ProviderSpec("87034552", "Zorgvervoer De Peel", "enkelvoudig", "overig", None, (_HP,), "vervoer", 1),
@@ -115,12 +130,15 @@ REGIONAL_PROVIDERS = (
     ProviderSpec("87036774", "Psychologenpraktijk Strabrecht", "enkelvoudig", "overig", None, (_HP,), "ggz", 2),
     ProviderSpec("87040885", "JeugdzorgPlus Duinenrij", "complex", "overig", None, _ALL, "gesloten", 1),
     ProviderSpec("87041996", "Digitale Praktijk Mindsprong", "enkelvoudig", "overig", None, _ALL, "ggz", 0.6),
-    ProviderSpec("87042007", "Stichting Eetstoornissen Jong", "complex", "overig", None, (_ZK, _HP), "ggz_complex", 0.8),
+    ProviderSpec("87042007", "Stichting Eetstoornissen Jong", "complex", "overig", None, (_ZK, _HP),
+                 "ggz_complex", 0.8),
     ProviderSpec("87043118", "Autismepraktijk Het Anker", "enkelvoudig", "overig", None, (_AH, _HP), "ggz", 1),
-    ProviderSpec("87044229", "Orthopedagogenpraktijk Tweestroom", "enkelvoudig", "overig", None, KENNEMERLAND, "ambulant", 1.5),  # noqa: E501
+    ProviderSpec("87044229", "Orthopedagogenpraktijk Tweestroom", "enkelvoudig", "overig", None, KENNEMERLAND,
+                 "ambulant", 1.5),
 )
 
-# Archetypes for the generated regions of the national variant: (name pattern, lot, role, in consortium, profile, weight)
+# Archetypes for the generated regions of the national variant:
+# (name pattern, lot, role, joins the region's consortium, profile, weight)
 _ARCHETYPES = (
     ("Stichting Jeugdhulp {r}", "complex", "strategisch_partner", True, "breed", 5),
     ("Jeugdverblijf {r}", "complex", "strategisch_partner", True, "verblijf", 3),
