@@ -225,6 +225,10 @@ UPLOAD_INTRO = (
     "opgeslagen. Een bestand met fouten wordt nooit (gedeeltelijk) opgeslagen."
 )
 UPLOAD_NOT_ALLOWED = "Met uw rol kunt u geen bestanden uploaden."
+UPLOAD_ONE_CODE = (
+    "Uw account hoort bij meer dan één aanbiedercode. Uploaden kan alleen met een account per code; "
+    "neem contact op met de beheerder."
+)
 UPLOAD_KIND = "Soort bestand"
 UPLOAD_KIND_AUTO = "Herken aan de kopregel"
 UPLOAD_KIND_HELP = "De soort wordt herkend aan de kolomnamen in de eerste regel; kies zelf als dat niet lukt."
@@ -291,8 +295,10 @@ PARTNER_CERTIFICATE = "Kwaliteitscertificaat geldig tot {day}"
 PARTNER_NO_CERTIFICATE = "Geen kwaliteitscertificaat bekend"
 PARTNER_LEVERS = "De vier hefbomen voor deze aanbieder"
 PARTNER_PEERS = "Vergeleken met de andere aanbieders ({lots})"
+PARTNER_PEERS_LEVER = "Hefboom"
 PARTNER_PEERS_ANONYMOUS = "Andere aanbieders staan er anoniem in (aanbieder A, B, …), gesorteerd op de eerste indicator."
 PARTNER_PEERS_NONE = "Er zijn geen andere aanbieders om mee te vergelijken."
+PARTNER_PEERS_TOO_FEW = "Te weinig andere aanbieders in dit perceel om anoniem mee te vergelijken."
 PARTNER_OWN_MARK = "{name} (deze aanbieder)"
 PARTNER_DIALOGUE = "Dialoog"
 PARTNER_SESSIONS = "Gesprekken, laatste 12 maanden"

@@ -1,0 +1,53 @@
+"""Upload page tables: errors as Rij/Kolom/Melding, the history with Dutch column names."""
+
+from datetime import date, datetime
+
+from typing import NamedTuple
+
+import pandas as pd
+
+from views.upload_tables import errors_table, for_screen, history_table
+
+
+class RowError(NamedTuple):  # the shape of data.validate.RowError: row, column, message
+    row: int
+    column: str
+    message: str
+
+
+def test_errors_become_one_line_each_with_row_column_and_message():
+    table = errors_table([RowError(14, "einddatum", "31-02-2024 is geen geldige datum"),
+                          RowError(1, "", "verplichte kolom ontbreekt")])
+    assert list(table.columns) == ["Rij", "Kolom", "Melding"]
+    assert table.values.tolist() == [[14, "einddatum", "31-02-2024 is geen geldige datum"],
+                                     [1, "", "verplichte kolom ontbreekt"]]
+
+
+def test_no_errors_give_an_empty_table_with_its_columns():
+    assert list(errors_table([]).columns) == ["Rij", "Kolom", "Melding"]
+
+
+def test_history_columns_are_dutch_and_in_reading_order():
+    history = pd.DataFrame([{
+        "uploaded_at": datetime(2026, 11, 23, 9, 5), "uploader": "cm@ijmond.nl", "kind": "kosten",
+        "file_name": "kosten.csv", "row_count": 12, "sha256": "ab" * 32, "scope_replaced": "periode 2026-10",
+    }])
+    table = history_table(history)
+    assert list(table.columns) == ["Tijdstip", "Door", "Soort", "Bestand", "Rijen", "Vervangen", "SHA-256"]
+    assert table.iloc[0]["Bestand"] == "kosten.csv" and table.iloc[0]["Rijen"] == 12
+
+
+def test_for_screen_writes_decimals_dates_and_counts_the_dutch_way():
+    table = pd.DataFrame({
+        "jaar": [2027, 2027],
+        "budget": [2_500_000.0, 1234.5],
+        "deadline": [date(2026, 11, 23), None],
+        "rijen": [42_429, 12],
+        "aanbieder": [None, "P1"],
+    })
+    shown = for_screen(table, counts=["rijen"])
+    assert shown.values.tolist() == [
+        [2027, "2.500.000", "23-11-2026", "42.429", ""],  # a year keeps its digits together
+        [2027, "1.234,5", "", "12", "P1"],
+    ]
+    assert table["budget"].tolist() == [2_500_000.0, 1234.5]  # the original (for files) is untouched
