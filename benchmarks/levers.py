@@ -24,6 +24,7 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 
 from data import db  # noqa: E402
 from levers.catalogue import LEVERS  # noqa: E402
+from levers.compare import by_municipality, by_provider, providers_in_scope  # noqa: E402
 from levers.registry import all_indicators, lever_indicators  # noqa: E402
 from levers.scope import Period, Scope, add_months  # noqa: E402
 from levers.series import series, series_of_lever  # noqa: E402
@@ -80,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     last_month = add_months(date.today().replace(day=1), -1)
     period = Period.parse(args.periode) if args.periode else Period.month(last_month.year, last_month.month)
     scope = Scope(region=region)
+    providers = len(providers_in_scope(con, scope))
     trajectories = con.execute("select count(*) from trajectories").fetchone()[0]
     municipalities = len(con.execute("select distinct municipality from trajectories").fetchall())
     print(f"database {args.db}: {trajectories:,} trajectories in {municipalities} municipalities")
@@ -93,12 +95,14 @@ def main(argv: list[str] | None = None) -> int:
         ("all_indicators (4 levers)", lambda: all_indicators(con, scope, period), None),
         ("series instroom (24 months)", lambda: series(con, "instroom", scope, period), None),
         ("series_of_lever diagnostics", lambda: series_of_lever(con, "diagnostics", scope, period), None),
+        ("by_municipality uitval", lambda: by_municipality(con, scope, period, "uitval"), None),
+        (f"by_provider uitval ({providers} prov.)", lambda: by_provider(con, scope, period, "uitval"), None),
     ]
-    print(f"{'measurement':<32} {'median s':>9} {'min s':>8} {'max s':>8}  goal")
+    print(f"{'measurement':<34} {'median s':>9} {'min s':>8} {'max s':>8}  goal")
     for name, run, goal in measurements:
         median, low, high = _timed(run, runs)
         verdict = "" if goal is None else ("ok" if median < goal else f"SLOW (> {goal} s)")
-        print(f"{name:<32} {median:>9.3f} {low:>8.3f} {high:>8.3f}  {verdict}")
+        print(f"{name:<34} {median:>9.3f} {low:>8.3f} {high:>8.3f}  {verdict}")
     con.close()
     return 0
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 import duckdb
 
 from levers.catalogue import LEVERS, definition, of_lever
+from levers.memo import computation
 from levers.registry import lever_indicators
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope, sql_params
@@ -80,12 +81,13 @@ def by_municipality(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period
                     what: str) -> tuple[ComparisonRow, ...]:
     """`what` (indicator or lever code) for each municipality of the scope, ordered by name."""
     codes = _codes(what)
-    municipalities = sql_params(con, scope, period)["municipalities"]
-    rows = con.execute(_MUNICIPALITY_NAMES, {"municipalities": municipalities}).fetchall()
-    return tuple(
-        ComparisonRow(code, name, _compute(con, codes, replace(scope, municipalities=(code,)), period))
-        for code, name in rows
-    )
+    with computation():
+        municipalities = sql_params(con, scope, period)["municipalities"]
+        rows = con.execute(_MUNICIPALITY_NAMES, {"municipalities": municipalities}).fetchall()
+        return tuple(
+            ComparisonRow(code, name, _compute(con, codes, replace(scope, municipalities=(code,)), period))
+            for code, name in rows
+        )
 
 
 def providers_in_scope(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[tuple[str, str]]:
@@ -104,10 +106,11 @@ def by_provider(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, wh
     they cannot be traced back to a provider.
     """
     codes = _codes(what)
-    rows = [
-        ComparisonRow(code, name, _compute(con, codes, scope.with_providers((code,)), period))
-        for code, name in providers_in_scope(con, scope)
-    ]
+    with computation():
+        rows = [
+            ComparisonRow(code, name, _compute(con, codes, scope.with_providers((code,)), period))
+            for code, name in providers_in_scope(con, scope)
+        ]
     return _anonymised(rows, own_provider) if anonymise else tuple(rows)
 
 

@@ -7,22 +7,16 @@ from dataclasses import dataclass
 import duckdb
 
 from levers.catalogue import definition
+from levers.memo import remembered
 from levers.scope import Period, Scope
 
 GREEN, AMBER, RED, GREY = "groen", "oranje", "rood", "grijs"
 
-# Uploaded norms that apply: year of p_end, perceel empty or the scope's one perceel, aanbieder empty
-# or the scope's one provider. Most specific first: aanbieder + perceel > aanbieder > perceel > neither;
-# between equally specific rows the latest upload wins.
-_APPLICABLE_NORM = """
-select norm, margin
+# Uploaded norm rows, latest upload first (between equally specific norms the latest upload wins).
+_NORM_ROWS = """
+select indicator, year, lot, provider, norm, margin
 from norms
-where indicator = $indicator
-  and year = $year
-  and (lot is null or lot = $lot::varchar)
-  and (provider is null or provider = $provider::varchar)
-order by (provider is not null) desc, (lot is not null) desc, upload_id desc nulls last, norm
-limit 1
+order by upload_id desc nulls last, norm
 """
 
 
@@ -34,13 +28,21 @@ class Norm:
 
 
 def resolve_norm(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period: Period) -> Norm | None:
-    """The uploaded norm that applies most specifically, else the catalogue default, else None."""
-    row = con.execute(
-        _APPLICABLE_NORM,
-        {"indicator": code, "year": period.end.year, "lot": scope.lot, "provider": scope.single_provider},
-    ).fetchone()
-    if row is not None:
-        return Norm(float(row[0]), float(row[1] or 0), is_default=False)
+    """The uploaded norm that applies most specifically, else the catalogue default, else None.
+
+    An uploaded norm applies when its year is the year of p_end, its perceel is empty or the scope's
+    one perceel, and its aanbieder is empty or the scope's one provider. Most specific wins:
+    aanbieder + perceel > aanbieder > perceel > neither.
+    """
+    year, lot, provider = period.end.year, scope.lot, scope.single_provider
+    rows = remembered("norm_rows", lambda: con.execute(_NORM_ROWS).fetchall())  # a small table
+    applicable = [
+        row for row in rows
+        if row[0] == code and row[1] == year and row[2] in (None, lot) and row[3] in (None, provider)
+    ]
+    if applicable:  # max() keeps the first of equals: the latest upload
+        row = max(applicable, key=lambda r: (r[3] is not None, r[2] is not None))
+        return Norm(float(row[4]), float(row[5] or 0), is_default=False)
     entry = definition(code)
     if entry.norm is None:
         return None

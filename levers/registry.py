@@ -4,7 +4,8 @@ Every lever module exposes the same two functions,
 `compute(con, scope, periods) -> list[tuple[IndicatorResult, ...]]` (one tuple per period, in
 catalogue order) and `indicators(con, scope, period) -> tuple[IndicatorResult, ...]`.
 The modules are imported on first use, so that a lever module may itself use the common parts
-(series, comparison) without an import cycle.
+(series, comparison) without an import cycle. Each call is one `memo.computation`: norms and
+region membership are read once for all its results.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from types import ModuleType
 
 import duckdb
 
+from levers.memo import computation
 from levers.catalogue import LEVERS, definition
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
@@ -42,19 +44,22 @@ def lever_indicators(
     con: duckdb.DuckDBPyConnection, lever: str, scope: Scope, period: Period
 ) -> tuple[IndicatorResult, ...]:
     """All indicators of one lever for a scope and period, in catalogue order."""
-    return LEVER_MODULES[lever].indicators(con, scope, period)
+    with computation():
+        return LEVER_MODULES[lever].indicators(con, scope, period)
 
 
 def lever_series(
     con: duckdb.DuckDBPyConnection, lever: str, scope: Scope, periods: Sequence[Period]
 ) -> list[tuple[IndicatorResult, ...]]:
     """One lever over many periods in one call: a tuple of results per period, in the periods' order."""
-    return LEVER_MODULES[lever].compute(con, scope, list(periods))
+    with computation():
+        return LEVER_MODULES[lever].compute(con, scope, list(periods))
 
 
 def all_indicators(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> tuple[IndicatorResult, ...]:
     """Every indicator of the catalogue: lever order, then catalogue order within the lever."""
-    return tuple(result for lever in LEVERS for result in lever_indicators(con, lever, scope, period))
+    with computation():
+        return tuple(result for lever in LEVERS for result in lever_indicators(con, lever, scope, period))
 
 
 def indicator(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period: Period) -> IndicatorResult:

@@ -1,7 +1,9 @@
+from contextlib import nullcontext
 from datetime import date
 
 import pytest
 
+from levers.memo import computation
 from levers.norms import AMBER, GREEN, GREY, RED, Norm, resolve_norm, status
 from levers.scope import Period, Scope
 from tests.builders import add_norm
@@ -42,11 +44,31 @@ def _uploaded_norms(con):
         ("complex", ("P1", "P2"), 21),  # several providers: no single provider, so no provider norm
     ],
 )
-def test_the_most_specific_uploaded_norm_wins(empty_db, lot, providers, expected):
+@pytest.mark.parametrize("in_computation", [False, True])
+def test_the_most_specific_uploaded_norm_wins(empty_db, lot, providers, expected, in_computation):
     _uploaded_norms(empty_db)
     scope = Scope(region="IJmond", lot=lot, providers=providers)
-    norm = resolve_norm(empty_db, "uitval", scope, OCTOBER)
+    with computation() if in_computation else nullcontext():
+        norm = resolve_norm(empty_db, "uitval", scope, OCTOBER)
     assert norm == Norm(float(expected), 4.0, is_default=False)
+
+
+def test_between_equally_specific_norms_the_latest_upload_wins(empty_db):
+    add_norm(empty_db, indicator="uitval", year=2026, norm=20)
+    empty_db.execute("update norms set upload_id = 1")
+    add_norm(empty_db, indicator="uitval", year=2026, norm=30)
+    empty_db.execute("update norms set upload_id = 2 where norm = 30")
+    assert resolve_norm(empty_db, "uitval", Scope(region="IJmond"), OCTOBER).norm == 30.0
+
+
+def test_a_computation_reads_the_norms_once(empty_db):
+    # Inside a computation the table is read on first use: a norm added later is seen after it only.
+    scope = Scope(region="IJmond")
+    with computation():
+        assert resolve_norm(empty_db, "uitval", scope, OCTOBER).is_default
+        add_norm(empty_db, indicator="uitval", year=2026, norm=12)
+        assert resolve_norm(empty_db, "uitval", scope, OCTOBER).is_default
+    assert resolve_norm(empty_db, "uitval", scope, OCTOBER).norm == 12.0
 
 
 def test_an_uploaded_norm_applies_in_the_year_of_p_end_only(empty_db):
