@@ -1,0 +1,191 @@
+"""The agenda for the next conversation as a document: Markdown to paste, PDF to print.
+
+`agenda_document` gathers what the levers say (the agenda items and each item's 24-month series);
+`agenda_markdown` and `agenda_pdf` only lay it out, so both formats always show the same items.
+Values come from the agenda items (IndicatorResults), so small numbers stay suppressed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+
+from levers.agenda import AgendaItem, agenda
+from levers.catalogue import definition
+from levers.partner import provider_card
+from levers.scope import Period, Scope
+from levers.series import Series, is_quarterly, series_of_lever
+from reports import texts
+from reports.charts import Box, trend_chart, trend_legend
+from reports.document import MUTED, STATUS_COLOURS, Document, download_stem, scope_line
+from views import fmt
+from views.sentences import trend_title
+
+SPARKS = "▁▂▃▄▅▆▇█"
+TREND_HEIGHT = 30  # mm
+NOTES_HEIGHT = 20  # mm
+
+
+@dataclass(frozen=True)
+class AgendaDocument:
+    """Everything the agenda document shows, computed once for both formats."""
+
+    region: str
+    provider_names: tuple[str, ...]  # empty: a region-wide conversation
+    lot: str | None
+    period: Period
+    items: tuple[AgendaItem, ...]
+    trends: tuple[Series, ...]  # one per item, same order
+    made_on: date
+
+
+def agenda_document(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
+                    made_on: date | None = None) -> AgendaDocument:
+    """The agenda of `scope` (already narrowed to the user's rights) for P, with each item's series."""
+    items = agenda(con, scope, period)
+    computed: dict[str, Series] = {}
+    for lever in dict.fromkeys(item.lever for item in items):
+        computed.update({s.code: s for s in series_of_lever(con, lever, scope, period)})
+    names = []
+    for code in scope.providers:
+        card = provider_card(con, code)
+        names.append(card.name if card else code)
+    return AgendaDocument(
+        region=scope.region, provider_names=tuple(names), lot=scope.lot, period=period, items=items,
+        trends=tuple(computed[item.code] for item in items), made_on=made_on or date.today(),
+    )
+
+
+def file_stem(document: AgendaDocument) -> str:
+    """A download name without spaces: `agenda_IJmond_2026-10`."""
+    return download_stem("agenda", document.region, document.period)
+
+
+# --- what one item says, shared by both formats ------------------------------------------------------
+
+def subtitle(document: AgendaDocument) -> str:
+    return scope_line(document.region, document.period, document.lot)
+
+
+def counterpart(document: AgendaDocument) -> str:
+    if document.provider_names:
+        return texts.AGENDA_FOR_PROVIDER.format(provider=", ".join(document.provider_names))
+    return texts.AGENDA_FOR_REGION
+
+
+def norm_text(item: AgendaItem) -> str:
+    """`≤ 42 dagen (marge 14 dagen)`; `geen norm` without one."""
+    if item.norm is None:
+        return texts.NO_NORM
+    better = definition(item.code).better
+    sign = "≤ " if better == "lower" else "≥ " if better == "higher" else ""
+    text = f"{sign}{fmt.in_unit(item.norm, item.unit)}"
+    if item.margin:
+        text += f" ({texts.MARGIN.format(margin=fmt.in_unit(item.margin, item.unit))})"
+    return text
+
+
+def trend_label(code: str) -> str:
+    return texts.ITEM_TREND_QUARTERS if is_quarterly(code) else texts.ITEM_TREND
+
+
+def sparkline(series: Series) -> str:
+    """The series in block characters (a gap for a value not shown): a trend that fits in Markdown."""
+    values = [p.value for p in series.points]
+    known = [v for v in values if v is not None]
+    if not known:
+        return ""
+    low, high = min(known), max(known)
+    top = len(SPARKS) - 1
+    return "".join(
+        " " if v is None else SPARKS[0 if high == low else round((v - low) / (high - low) * top)] for v in values
+    )
+
+
+# --- Markdown ------------------------------------------------------------------------------------------
+
+def agenda_markdown(document: AgendaDocument) -> bytes:
+    """The agenda as UTF-8 Markdown: a heading per item, its figures, a text trend and room for notes."""
+    lines = [f"# {texts.AGENDA_TITLE}", "", f"**{counterpart(document)}** · {subtitle(document)}  ",
+             texts.MADE_ON.format(day=fmt.day(document.made_on)), "", texts.AGENDA_INTRO, ""]
+    if not document.items:
+        lines += [texts.AGENDA_EMPTY, ""]
+    for number, (item, series) in enumerate(zip(document.items, document.trends, strict=True), start=1):
+        lines += [
+            f"## {texts.ITEM_TITLE.format(number=number, name=item.name)} — {item.status}", "",
+            f"- **{texts.VALUE}:** {fmt.value(item)}",
+            f"- **{texts.NORM}:** {norm_text(item)}",
+            f"- **{texts.STATUS}:** {item.status}",
+            f"- **{texts.ITEM_LEVER}:** {item.lever_name}",
+            f"- **{texts.ITEM_THEME}:** {texts.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)}",
+            f"- **{texts.ITEM_WHY}:** {item.why}",
+            f"- **{trend_label(item.code)}:** {trend_title(item.unit, series, document.period)}",
+            "", f"  `{sparkline(series)}`" if sparkline(series) else "", "",
+            f"### {texts.NOTES}", "", texts.MD_NOTES_LINE, "", texts.MD_AGREED_LINE, "",
+        ]
+    return "\n".join(lines).replace("\n\n\n", "\n\n").encode("utf-8")
+
+
+# --- PDF -----------------------------------------------------------------------------------------------
+
+def agenda_pdf(document: AgendaDocument) -> bytes:
+    """The agenda as an A4 PDF: per item its figures, the trend chart and boxes for notes and actions."""
+    doc = Document(texts.AGENDA_TITLE, subtitle(document), made_on=document.made_on)
+    doc.add_page()
+    doc.title_block(texts.AGENDA_TITLE, [counterpart(document), subtitle(document)])
+    doc.paragraph(texts.AGENDA_INTRO, size=9.5)
+    if not document.items:
+        doc.paragraph(texts.AGENDA_EMPTY, italic=True)
+    for number, (item, series) in enumerate(zip(document.items, document.trends, strict=True), start=1):
+        _pdf_item(doc, number, item, series, document.period)
+    return doc.to_bytes()
+
+
+def _pdf_item(doc: Document, number: int, item: AgendaItem, series: Series, period: Period) -> None:
+    """One agenda point, moved to a new page as a whole when it does not fit on this one."""
+    doc.keep_together(lambda target: _draw_item(target, number, item, series, period))
+
+
+def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, period: Period) -> None:
+    top = doc.get_y() + 2
+    doc.set_fill_color(*STATUS_COLOURS[item.status])
+    doc.rect(doc.l_margin, top, 1.6, 7, style="F")  # a status stripe, as the dashboard's tiles
+    doc.set_xy(doc.l_margin + 4, top)
+    doc.style(13, bold=True)
+    doc.multi_cell(doc.epw - 26, 7, texts.ITEM_TITLE.format(number=number, name=item.name), align="L")
+    doc.badge(item.status, doc.w - doc.r_margin - 18, top + 1)
+    doc.set_y(max(doc.get_y(), top + 7) + 2)
+    theme = texts.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)
+    doc.facts(((texts.VALUE, fmt.value(item)), (texts.NORM, norm_text(item)), (texts.ITEM_LEVER, item.lever_name),
+               (texts.ITEM_THEME, theme)), widths=(0.16, 0.24, 0.28, 0.32))
+    doc.label_value(texts.ITEM_WHY, item.why)
+    doc.ln(1.5)
+    doc.style(9, bold=True)
+    doc.cell(doc.get_string_width(trend_label(item.code)) + 1.5, 4.6, trend_label(item.code))
+    doc.style(9)
+    doc.multi_cell(0, 4.6, trend_title(item.unit, series, period), align="L", new_x="LMARGIN", new_y="NEXT")
+    box = Box(doc.l_margin, doc.get_y() + 1, doc.epw, TREND_HEIGHT)
+    trend_chart(doc, box, series, item.unit)
+    trend_legend(doc, doc.l_margin + doc.epw - 68, box.y + box.h + 0.5)
+    doc.set_y(box.y + box.h + 4)
+    doc.ruled_box(texts.NOTES, NOTES_HEIGHT, lines=2)
+    _action_line(doc)
+    doc.ln(4)
+
+
+def _action_line(doc: Document) -> None:
+    """Three labelled write-in fields: the agreed action, its owner and its deadline."""
+    widths = (doc.epw * 0.55, doc.epw * 0.25, doc.epw * 0.20)
+    doc.style(8, colour=MUTED)
+    for label, width in zip((texts.AGREED, texts.OWNER, texts.DEADLINE), widths, strict=True):
+        doc.cell(width, 4, label)
+    doc.ln(4)
+    x = doc.l_margin
+    doc.set_draw_color(*MUTED)
+    for width in widths:
+        doc.line(x, doc.get_y() + 7, x + width - 4, doc.get_y() + 7)
+        x += width
+    doc.set_y(doc.get_y() + 9)
+    doc.style()

@@ -1,0 +1,205 @@
+"""Small charts drawn with fpdf2's own lines and rectangles: a 24-month trend and a bar comparison.
+
+Drawing in the PDF itself keeps the charts sharp at any zoom and needs no browser: plotly's image
+export (kaleido 1.x) would start a headless Chrome for every document. The charts follow the
+dashboard's plotly charts (views/charts.py): the value as a blue line from zero, the norm as a
+dashed step line, outliers as vermillion diamonds, bars in status colours, Dutch numbers.
+Only shown values reach a chart, so a suppressed figure leaves a gap and never a point.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from levers.scope import Period
+from levers.series import Series, SeriesPoint
+from reports import texts
+from reports.document import ACCENT, INK, MUTED, RULE, STATUS_COLOURS, Document
+from views import fmt
+
+_LABEL_SPACE = 13  # mm left of a trend plot for its axis labels
+_AXIS_SPACE = 4.5  # mm below a trend plot for the period labels
+_X_LABEL_WIDTH = 15  # mm one period label needs
+_WHOLE_UNITS = frozenset({"aantal", "sessies"})  # counts: no 0,5 on the axis
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where a chart goes on the page, in mm."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a comparison: the name, the shown value (None: not shown), its text and status."""
+
+    name: str
+    value: float | None
+    text: str
+    status: str
+
+
+def nice_ticks(low: float, high: float, count: int = 4, *, whole: bool = False) -> list[float]:
+    """About `count` round axis values from at or below `low` to at or above `high` (1, 2, 2.5, 5 × 10^n)."""
+    if high <= low:
+        high = low + (abs(low) / 2 or 1.0)
+    raw = (high - low) / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(f * power for f in (1, 2, 2.5, 5, 10) if f * power >= raw)
+    if whole:
+        step = max(1, math.ceil(step))
+    ticks = [math.floor(low / step + 1e-9) * step]
+    while ticks[-1] < high - step * 1e-9:
+        ticks.append(ticks[-1] + step)
+    return [round(tick, 10) for tick in ticks]
+
+
+def _axis_text(value: float, unit: str) -> str:
+    """Short axis labels: no unit word; percentages with their sign, money with €."""
+    text = fmt.number(value, 0 if float(value).is_integer() else 1)
+    if unit in fmt.PERCENT_UNITS:
+        return f"{text}%"
+    return f"€ {text}" if unit == "euro" else text
+
+
+def _period_text(point: SeriesPoint, quarterly: bool) -> str:
+    return fmt.period_short(Period("kwartaal" if quarterly else "maand", point.start, point.end))
+
+
+def trend_chart(doc: Document, box: Box, series: Series, unit: str) -> None:
+    """The series as a line from zero, its norm as a dashed step line, outliers as diamonds."""
+    points = series.points
+    values = [p.value for p in points]
+    plot = Box(box.x + _LABEL_SPACE, box.y + 1, box.w - _LABEL_SPACE - 1, box.h - _AXIS_SPACE - 1)
+    doc.set_draw_color(*RULE)
+    doc.set_line_width(0.2)
+    if not points or all(v is None for v in values):
+        doc.rect(plot.x, plot.y, plot.w, plot.h)
+        doc.style(8, italic=True, colour=MUTED)
+        doc.set_xy(plot.x, plot.y + plot.h / 2 - 2)
+        doc.cell(plot.w, 4, texts.NO_TREND, align="C")
+        doc.style()
+        return
+    known = [v for v in values + [p.norm for p in points] if v is not None]
+    ticks = nice_ticks(min(0.0, *known), max(known), whole=unit in _WHOLE_UNITS)
+    low, high = ticks[0], ticks[-1]
+
+    def x_of(index: float) -> float:
+        return plot.x + plot.w * (index + 0.5) / len(points)
+
+    def y_of(value: float) -> float:
+        return plot.y + plot.h - (value - low) / (high - low) * plot.h
+
+    doc.style(6.5, colour=MUTED)
+    for tick in ticks:
+        doc.set_draw_color(*RULE)
+        doc.line(plot.x, y_of(tick), plot.x + plot.w, y_of(tick))
+        doc.set_xy(box.x, y_of(tick) - 1.5)
+        doc.cell(_LABEL_SPACE - 1.2, 3, _axis_text(tick, unit), align="R")
+    quarterly = len(points) <= 8
+    every = max(1, math.ceil(len(points) * _X_LABEL_WIDTH / plot.w))
+    for index in range(len(points) - 1, -1, -every):
+        doc.set_xy(x_of(index) - _X_LABEL_WIDTH / 2, plot.y + plot.h + 0.6)
+        doc.cell(_X_LABEL_WIDTH, 3, _period_text(points[index], quarterly), align="C")
+
+    steps = []  # the norm as a step line: flat within a period, a jump at a new year's norm
+    for index, point in enumerate(points):
+        y = None if point.norm is None else y_of(point.norm)
+        steps += [(x_of(index - 0.5), y), (x_of(index + 0.5), y)]
+    _segments(doc, steps, INK, dashed=True)
+    _segments(doc, [(x_of(i), None if v is None else y_of(v)) for i, v in enumerate(values)], ACCENT)
+    doc.set_fill_color(*ACCENT)
+    for index, point in enumerate(points):
+        if point.value is not None:
+            doc.circle(x_of(index), y_of(point.value), 0.9 if index == len(points) - 1 else 0.45, style="F")
+    for index, point in enumerate(points):
+        if point.is_outlier and point.value is not None:
+            _diamond(doc, x_of(index), y_of(point.value))
+    doc.style()
+
+
+def _diamond(doc: Document, x: float, y: float, size: float = 1.7) -> None:
+    doc.set_fill_color(*STATUS_COLOURS["rood"])
+    doc.set_draw_color(255, 255, 255)
+    doc.set_line_width(0.25)
+    doc.polygon([(x, y - size), (x + size, y), (x, y + size), (x - size, y)], style="DF")
+    doc.set_line_width(0.2)
+
+
+def trend_legend(doc: Document, x: float, y: float) -> None:
+    """One line explaining the marks: value, norm, outlier."""
+    doc.style(7, colour=MUTED)
+    _segments(doc, [(x, y + 1.5), (x + 6, y + 1.5)], ACCENT)
+    doc.set_xy(x + 7, y)
+    doc.cell(16, 3, texts.LEGEND_VALUE)
+    _segments(doc, [(x + 24, y + 1.5), (x + 30, y + 1.5)], INK, dashed=True)
+    doc.set_xy(x + 31, y)
+    doc.cell(12, 3, texts.NORM_LINE)
+    _diamond(doc, x + 45, y + 1.5, size=1.3)
+    doc.set_xy(x + 47.5, y)
+    doc.cell(20, 3, texts.LEGEND_OUTLIER)
+    doc.style()
+
+
+def _segments(doc: Document, points: Sequence[tuple[float, float | None]], colour, *, dashed: bool = False) -> None:
+    """Polylines through consecutive known points; a missing value breaks the line."""
+    doc.set_draw_color(*colour)
+    doc.set_line_width(0.3 if dashed else 0.5)
+    if dashed:
+        doc.set_dash_pattern(dash=1.2, gap=0.9)
+    run: list[tuple[float, float]] = []
+    for x, y in [*points, (0.0, None)]:
+        if y is None:
+            if len(run) > 1:
+                doc.polyline(run)
+            run = []
+        else:
+            run.append((x, y))
+    doc.set_dash_pattern()
+    doc.set_line_width(0.2)
+
+
+def bar_chart(doc: Document, box: Box, bars: Sequence[Bar], norm: float | None = None) -> None:
+    """Horizontal bars in status colours, values in a column on the right (`–`/`<5` as text), norm dashed."""
+    if not bars:
+        return
+    name_width = min(38.0, box.w * 0.3)
+    text_width = 28.0
+    plot_x, plot_w = box.x + name_width, box.w - name_width - text_width
+    known = [b.value for b in bars if b.value is not None] + ([norm] if norm is not None else [])
+    low, high = min([0.0, *known]), max([0.0, *known])
+    if high == low:
+        high = low + 1
+
+    def x_of(value: float) -> float:
+        return plot_x + (value - low) / (high - low) * plot_w
+
+    row = box.h / len(bars)
+    bar_height = min(row * 0.62, 5.5)
+    for index, bar in enumerate(bars):
+        top = box.y + index * row
+        doc.style(8)
+        doc.set_xy(box.x, top + (row - 4) / 2)
+        doc.cell(name_width - 2, 4, bar.name, align="R")
+        if bar.value is not None:
+            left, right = sorted((x_of(0), x_of(bar.value)))
+            doc.set_fill_color(*STATUS_COLOURS[bar.status])
+            doc.rect(left, top + (row - bar_height) / 2, max(right - left, 0.3), bar_height, style="F")
+        doc.set_xy(plot_x + plot_w + 2, top + (row - 4) / 2)  # values in one column, clear of the norm line
+        doc.style(8, bold=bar.value is not None, colour=INK if bar.value is not None else MUTED)
+        judged = bar.value is not None and bar.status != "grijs"
+        doc.cell(text_width, 4, f"{bar.text} · {bar.status}" if judged else bar.text)
+    doc.set_draw_color(*MUTED)
+    doc.line(x_of(0), box.y, x_of(0), box.y + box.h)
+    if norm is not None:
+        _segments(doc, [(x_of(norm), box.y), (x_of(norm), box.y + box.h)], INK, dashed=True)
+        doc.style(6.5, colour=MUTED)
+        doc.set_xy(x_of(norm) - 10, box.y + box.h)
+        doc.cell(20, 3, texts.NORM_LINE, align="C")
+    doc.style()

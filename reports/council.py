@@ -1,0 +1,125 @@
+"""The council report (bestuursrapportage): what it shows, gathered from the levers in one go.
+
+The content follows the Overzicht page: the four levers with their headline indicators and one
+sentence each, the top signals, the municipalities compared, and per lever every indicator with the
+headline trends. Only IndicatorResults and Series reach the document, so small-number suppression
+holds on paper as on screen. `reports.council_pdf` lays it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+
+from levers.catalogue import LEVER_NAMES, LEVERS, definition
+from levers.compare import ComparisonRow, by_municipality, providers_in_scope
+from levers.registry import all_indicators, pick
+from levers.result import IndicatorResult
+from levers.scope import Period, Scope
+from levers.series import Series, series_of_lever
+from reports.freshness import Freshness, freshness
+from views import sentences
+
+# The figures of each lever tile and the indicators the municipalities are compared on: the same
+# choice as the Overzicht page (views/pages/overview.py), so paper and screen tell one story.
+HEADLINES = {
+    "shared_values": ("zonder_verblijf", "wachttijd_mediaan", "tevredenheid"),
+    "boundaries": ("budgetuitputting", "weigeringen", "tijdig_gestart"),
+    "diagnostics": ("unieke_jeugdigen", "volgens_plan", "kosten_per_jeugdige"),
+    "interaction": ("dialoogsessies", "acties_verlopen", "themadekking"),
+}
+COMPARED = ("jeugdhulp_per_1000", "zonder_verblijf", "wachttijd_mediaan", "kosten_per_jeugdige")
+MAX_SIGNALS = 5
+
+
+@dataclass(frozen=True)
+class LeverSection:
+    """One lever: its results in catalogue order, the headline ones with their series, a sentence."""
+
+    lever: str
+    name: str
+    sentence: str
+    results: tuple[IndicatorResult, ...]
+    headlines: tuple[IndicatorResult, ...]
+    trends: tuple[Series, ...]  # one per headline, same order
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One indicator per municipality, highest first as on the dashboard's bar chart."""
+
+    code: str
+    name: str
+    unit: str
+    norm: float | None
+    finding: str  # e.g. 'Het hoogst in Velsen (…), het laagst in …'
+    rows: tuple[tuple[str, IndicatorResult], ...]
+
+
+@dataclass(frozen=True)
+class Signal:
+    result: IndicatorResult
+    sentence: str
+
+
+@dataclass(frozen=True)
+class CouncilReport:
+    scope: Scope
+    period: Period
+    municipality_names: tuple[str, ...]  # empty: the whole region
+    provider_names: tuple[str, ...]  # empty: all providers
+    sections: tuple[LeverSection, ...]
+    signals: tuple[Signal, ...]  # the most urgent MAX_SIGNALS
+    more_signals: int  # how many further signals there are
+    comparisons: tuple[Comparison, ...]  # empty when the scope holds one municipality
+    freshness: Freshness
+    made_on: date
+
+
+def council_report(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
+                   made_on: date | None = None) -> CouncilReport:
+    """Everything the report shows for `scope` (already narrowed to the reader's rights) and P."""
+    results = all_indicators(con, scope, period)
+    sections = tuple(_section(con, lever, results, scope, period) for lever in LEVERS)
+    due = sentences.signals(results)
+    signals = tuple(Signal(r, sentences.indicator_sentence(r, scope)) for r in due[:MAX_SIGNALS])
+    per_lever = {lever: by_municipality(con, scope, period, lever)
+                 for lever in dict.fromkeys(definition(code).lever for code in COMPARED)}
+    comparisons = tuple(_comparison(code, per_lever[definition(code).lever], results) for code in COMPARED)
+    if all(len(c.rows) < 2 for c in comparisons):
+        comparisons = ()
+    municipality_names = ()
+    if scope.municipalities:
+        municipality_names = tuple(row.name for row in next(iter(per_lever.values())))
+    provider_names = tuple(name for _, name in providers_in_scope(con, scope)) if scope.providers else ()
+    return CouncilReport(
+        scope=scope, period=period, municipality_names=municipality_names, provider_names=provider_names,
+        sections=sections, signals=signals, more_signals=max(len(due) - MAX_SIGNALS, 0),
+        comparisons=comparisons, freshness=freshness(con, scope, period), made_on=made_on or date.today(),
+    )
+
+
+def _section(con: duckdb.DuckDBPyConnection, lever: str, results: tuple[IndicatorResult, ...], scope: Scope,
+             period: Period) -> LeverSection:
+    own = tuple(r for r in results if r.lever == lever)
+    series = {s.code: s for s in series_of_lever(con, lever, scope, period)}
+    codes = HEADLINES[lever]
+    return LeverSection(
+        lever=lever, name=LEVER_NAMES[lever], sentence=sentences.lever_sentence(lever, results, scope),
+        results=own, headlines=tuple(pick(own, code) for code in codes),
+        trends=tuple(series[code] for code in codes),
+    )
+
+
+def _comparison(code: str, municipalities: tuple[ComparisonRow, ...],
+                results: tuple[IndicatorResult, ...]) -> Comparison:
+    """One compared indicator, picked from its lever's results per municipality."""
+    entry = definition(code)
+    rows = [(row.name, pick(row.results, code)) for row in municipalities]
+    rows.sort(key=lambda row: (row[1].value is None, -(row[1].value or 0)))
+    return Comparison(
+        code=code, name=entry.name, unit=entry.unit, norm=pick(results, code).norm,
+        finding=sentences.comparison_title(rows), rows=tuple(rows),
+    )

@@ -1,0 +1,266 @@
+"""The council report as an A4 PDF an alderman can attach to a council letter.
+
+Page 1 mirrors the Overzicht: four lever tiles (headline figures with status words and a sentence)
+and the top signals. Then the municipalities compared, every indicator per lever with the headline
+trends, and the definitions with the data date. Layout only: the content is `reports.council`.
+"""
+
+from __future__ import annotations
+
+from fpdf.enums import XPos, YPos
+
+from levers.catalogue import LEVER_NAMES, LEVERS, of_lever
+from levers.result import REASON_NO_NORM, IndicatorResult
+from reports import texts
+from reports.charts import Bar, Box, bar_chart, trend_chart, trend_legend
+from reports.council import Comparison, CouncilReport, LeverSection
+from reports.document import ACCENT, MUTED, PANEL, RULE, Document, download_stem, scope_line
+from views import fmt, sentences
+
+TILE_GAP = 6  # mm between the lever tiles
+TILE_VALUE, TILE_BADGE = 22, 15  # mm for a headline's value and its status label
+TREND_HEIGHT = 30  # mm of a headline trend chart
+BAR_ROW = 6.5  # mm per municipality in a comparison
+TABLE_WIDTHS = (86, 30, 34, 24)  # indicator, value, norm, status: the 174 mm between the margins
+
+
+def subtitle(report: CouncilReport) -> str:
+    return scope_line(report.scope.region, report.period, report.scope.lot)
+
+
+def data_date(report: CouncilReport) -> str:
+    """`Gegevens tot en met oktober 2026; laatste upload 23-11-2026 13:05.`"""
+    fresh = report.freshness
+    month = fmt.month_name(fresh.data_until) if fresh.data_until else texts.NO_DATA_MONTH
+    if fresh.last_upload is None:
+        return texts.DATA_DATE_NO_UPLOAD.format(month=month)
+    uploaded = f"{fmt.day(fresh.last_upload.date())} {fresh.last_upload:%H:%M}"
+    return texts.DATA_DATE.format(month=month, uploaded=uploaded)
+
+
+def file_stem(report: CouncilReport) -> str:
+    """A download name without spaces: `bestuursrapportage_IJmond_2026-10`."""
+    return download_stem("bestuursrapportage", report.scope.region, report.period)
+
+
+def council_pdf(report: CouncilReport) -> bytes:
+    """The whole report as PDF bytes."""
+    doc = Document(texts.COUNCIL_TITLE, subtitle(report), made_on=report.made_on)
+    doc.add_page()
+    lines = [subtitle(report)]
+    if report.municipality_names:
+        lines.append(texts.SELECTION_MUNICIPALITIES.format(names=", ".join(report.municipality_names)))
+    if report.provider_names:
+        lines.append(texts.SELECTION_PROVIDERS.format(names=", ".join(report.provider_names)))
+    lines.append(data_date(report))
+    doc.title_block(texts.COUNCIL_TITLE, lines)
+    doc.paragraph(texts.COUNCIL_INTRO, size=9.5)
+    doc.heading(texts.LEVERS_TITLE)
+    _tiles(doc, report.sections)
+    _signals(doc, report)
+    doc.add_page()
+    _comparisons(doc, report.comparisons)
+    for section in report.sections:
+        _lever_detail(doc, section, report)
+    doc.add_page()
+    _definitions(doc, report)
+    return doc.to_bytes()
+
+
+# --- page 1: tiles and signals ---------------------------------------------------------------------------
+
+def _tiles(doc: Document, sections: tuple[LeverSection, ...]) -> None:
+    width = (doc.epw - TILE_GAP) / 2
+    for pair in (sections[:2], sections[2:]):
+        height = max(_tile_height(doc, section, width) for section in pair)
+        top = doc.get_y()
+        for column, section in enumerate(pair):
+            _tile(doc, section, doc.l_margin + column * (width + TILE_GAP), top, width, height)
+        doc.set_y(top + height + TILE_GAP / 2)
+
+
+def _name_lines(doc: Document, text: str, width: float, size: float = 8, bold: bool = False) -> int:
+    doc.style(size, bold=bold)
+    return len(doc.multi_cell(width, 3.8, text, dry_run=True, output="LINES"))
+
+
+def _tile_rows(doc: Document, section: LeverSection, width: float) -> list[float]:
+    """The height of each headline row: the name may take two lines in a narrow tile."""
+    name_width = width - 6 - TILE_VALUE - TILE_BADGE - 2
+    return [max(_name_lines(doc, r.name, name_width) * 3.8, 5) + 3 for r in section.headlines]
+
+
+def _tile_height(doc: Document, section: LeverSection, width: float) -> float:
+    doc.style(8.5, italic=True)
+    sentence = doc.multi_cell(width - 6, 4.2, section.sentence, dry_run=True, output="HEIGHT")
+    return 10 + sum(_tile_rows(doc, section, width)) + sentence + 4
+
+
+def _tile(doc: Document, section: LeverSection, x: float, y: float, width: float, height: float) -> None:
+    doc.set_fill_color(*PANEL)
+    doc.set_draw_color(*RULE)
+    doc.rect(x, y, width, height, style="DF", round_corners=True, corner_radius=2)
+    doc.set_xy(x + 3, y + 2.5)
+    doc.style(11, bold=True, colour=ACCENT)
+    doc.cell(width - 6, 5, section.name)
+    row_y = y + 10
+    name_width = width - 6 - TILE_VALUE - TILE_BADGE - 2
+    for result, row_height in zip(section.headlines, _tile_rows(doc, section, width), strict=True):
+        doc.set_xy(x + 3, row_y)
+        doc.style(8)
+        doc.multi_cell(name_width, 3.8, result.name, align="L")
+        doc.set_xy(x + 3 + name_width, row_y - 0.3)
+        doc.style(10, bold=True)
+        doc.cell(TILE_VALUE, 4.6, fmt.value(result), align="R")
+        doc.badge(result.status, x + width - 3 - TILE_BADGE, row_y, width=TILE_BADGE, height=4.4)
+        row_y += row_height
+    doc.set_xy(x + 3, row_y)
+    doc.style(8.5, italic=True)
+    doc.multi_cell(width - 6, 4.2, section.sentence, align="L")
+    doc.style()
+
+
+def _signals(doc: Document, report: CouncilReport) -> None:
+    doc.heading(texts.SIGNALS_TITLE)
+    if not report.signals:
+        doc.paragraph(texts.SIGNALS_NONE)
+    for number, signal in enumerate(report.signals, start=1):
+        if doc.will_page_break(10):
+            doc.add_page()
+        top = doc.get_y()
+        doc.style(10, bold=True)
+        doc.cell(6, 5, f"{number}.")
+        doc.badge(signal.result.status, doc.l_margin + 6, top + 0.2, width=15, height=4.6)
+        doc.set_xy(doc.l_margin + 24, top)
+        doc.style(10, bold=True)
+        doc.multi_cell(0, 5, signal.result.name, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        doc.set_x(doc.l_margin + 24)
+        doc.style(9.5)
+        doc.multi_cell(0, 4.6, signal.sentence, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        doc.ln(1.5)
+    if report.more_signals:
+        more = texts.SIGNALS_MORE.get(report.more_signals, texts.SIGNALS_MORE[None])
+        doc.paragraph(more.format(count=report.more_signals), size=9, colour=MUTED, italic=True)
+
+
+# --- municipalities compared -------------------------------------------------------------------------------
+
+def _comparisons(doc: Document, comparisons: tuple[Comparison, ...]) -> None:
+    doc.heading(texts.COMPARE_TITLE)
+    if not comparisons:
+        doc.paragraph(texts.COMPARE_SINGLE)
+    for comparison in comparisons:
+        height = BAR_ROW * len(comparison.rows)
+        if doc.will_page_break(height + 22):
+            doc.add_page()
+        doc.style(10, bold=True)
+        doc.multi_cell(0, 5, comparison.name, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        doc.style(9.5)
+        doc.multi_cell(0, 5, comparison.finding, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        bars = [Bar(name, result.value, fmt.value(result), result.status) for name, result in comparison.rows]
+        box = Box(doc.l_margin, doc.get_y() + 1.5, doc.epw, height)
+        bar_chart(doc, box, bars, comparison.norm)
+        doc.set_y(box.y + box.h + 4)
+        doc.paragraph(texts.DEFINITIONS[comparison.code], size=8, colour=MUTED, italic=True)
+        doc.ln(2)
+
+
+# --- per lever: every indicator and the headline trends ------------------------------------------------------
+
+def _lever_detail(doc: Document, section: LeverSection, report: CouncilReport) -> None:
+    if doc.will_page_break(30 + 8 * len(section.results) + TREND_HEIGHT + 20):
+        doc.add_page()
+    doc.heading(texts.LEVER_DETAIL_TITLE.format(lever=section.name))
+    doc.paragraph(section.sentence, size=9.5, italic=True)
+    _table(doc, section.results)
+    doc.ln(3)
+    _trends(doc, section, report)
+
+
+def _table_header(doc: Document) -> None:
+    doc.style(8, bold=True, colour=MUTED)
+    for label, width, align in zip((texts.INDICATOR, texts.VALUE, texts.NORM, texts.STATUS), TABLE_WIDTHS,
+                                   ("L", "R", "R", "C"), strict=True):
+        doc.cell(width, 5, label, align=align)
+    doc.ln(5)
+    doc.set_draw_color(*RULE)
+    doc.line(doc.l_margin, doc.get_y(), doc.l_margin + doc.epw, doc.get_y())
+
+
+def _table(doc: Document, results: tuple[IndicatorResult, ...]) -> None:
+    _table_header(doc)
+    for result in results:
+        reason = result.reason if result.status == "grijs" and result.reason not in (None, REASON_NO_NORM) else ""
+        height = 4.4 * _name_lines(doc, result.name, TABLE_WIDTHS[0] - 2, size=9) + 2.4
+        if reason:
+            height += 3.8 * _name_lines(doc, reason, TABLE_WIDTHS[0] - 2, size=7.5)
+        if doc.will_page_break(height):
+            doc.add_page()
+            _table_header(doc)
+        top = doc.get_y() + 1.2
+        doc.set_xy(doc.l_margin, top)
+        doc.style(9)
+        doc.multi_cell(TABLE_WIDTHS[0] - 2, 4.4, result.name, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if reason:
+            doc.style(7.5, italic=True, colour=MUTED)
+            doc.multi_cell(TABLE_WIDTHS[0] - 2, 3.8, reason, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        x = doc.l_margin + TABLE_WIDTHS[0]
+        doc.set_xy(x, top)
+        doc.style(9.5, bold=True)
+        doc.cell(TABLE_WIDTHS[1], 4.4, fmt.value(result), align="R")
+        doc.style(9, colour=MUTED)
+        doc.cell(TABLE_WIDTHS[2], 4.4, fmt.norm(result) if result.norm is not None else texts.NO_NORM, align="R")
+        doc.badge(result.status, x + TABLE_WIDTHS[1] + TABLE_WIDTHS[2] + (TABLE_WIDTHS[3] - 16) / 2, top - 0.2,
+                  width=16, height=4.6)
+        doc.set_y(top - 1.2 + height)
+        doc.set_draw_color(*RULE)
+        doc.line(doc.l_margin, doc.get_y(), doc.l_margin + doc.epw, doc.get_y())
+    doc.style()
+
+
+def _trends(doc: Document, section: LeverSection, report: CouncilReport) -> None:
+    """The headline indicators' trends side by side, each under its name and its finding."""
+    count = len(section.headlines)
+    gap = 5
+    width = (doc.epw - gap * (count - 1)) / count
+    findings = [sentences.trend_title(r.unit, s, report.period)
+                for r, s in zip(section.headlines, section.trends, strict=True)]
+    name_height = 3.5 * max(_name_lines(doc, r.name, width, size=7.5, bold=True) for r in section.headlines)
+    finding_height = 3.5 * max(_name_lines(doc, finding, width, size=7.5) for finding in findings)
+    head = name_height + finding_height + 1
+    if doc.will_page_break(8 + head + TREND_HEIGHT + 8):
+        doc.add_page()
+    doc.style(10, bold=True, colour=ACCENT)
+    doc.cell(0, 6, texts.TRENDS_TITLE)
+    trend_legend(doc, doc.l_margin + doc.epw - 68, doc.get_y() + 1.5)
+    top = doc.get_y() + 7
+    for index, (finding, result, series) in enumerate(zip(findings, section.headlines, section.trends, strict=True)):
+        x = doc.l_margin + index * (width + gap)
+        doc.set_xy(x, top)
+        doc.style(7.5, bold=True)
+        doc.multi_cell(width, 3.5, result.name, align="L")
+        doc.set_xy(x, top + name_height)
+        doc.style(7.5)
+        doc.multi_cell(width, 3.5, finding, align="L")
+        trend_chart(doc, Box(x, top + head, width, TREND_HEIGHT), series, result.unit)
+    doc.set_y(top + head + TREND_HEIGHT + 4)
+    doc.style()
+
+
+# --- definitions and sources -----------------------------------------------------------------------------------
+
+def _definitions(doc: Document, report: CouncilReport) -> None:
+    doc.heading(texts.DEFINITIONS_TITLE)
+    for lever in LEVERS:
+        doc.heading(LEVER_NAMES[lever], size=11)
+        for entry in of_lever(lever):
+            doc.style(9, bold=True)
+            doc.multi_cell(0, 4.5, f"{entry.name} ({entry.unit})", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            doc.style(8.5)
+            text = texts.DEFINITIONS.get(entry.code, entry.definition)
+            doc.multi_cell(0, 4.2, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            doc.ln(1.2)
+    doc.heading(texts.SOURCE_TITLE, size=11)
+    doc.paragraph(texts.SOURCES, size=9)
+    doc.paragraph(texts.SUPPRESSION_NOTE, size=9)
+    doc.paragraph(data_date(report), size=9)

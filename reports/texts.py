@@ -1,0 +1,81 @@
+"""Every Dutch word the documents print (style.md: labels in one place).
+
+Status words, lever names and the plain-Dutch definitions come from the dashboard's own texts
+(views/texts.py, levers/catalogue.py), so a document and the screen say the same thing.
+"""
+
+from __future__ import annotations
+
+from views.texts import (  # noqa: F401  the dashboard's words, re-used on paper
+    APP_TITLE, COMPARE_TITLE, DEFINITIONS, LOT_LABELS, NO_NORM, NORM, SIGNALS_NONE, SIGNALS_TITLE, STATUS, VALUE,
+)
+
+# === common ======================================================================================
+PAGE = "Pagina {page} van {pages}"
+MADE_ON = "Opgesteld op {day}"
+SUBTITLE = "{region} · {period} · {lots}"
+INDICATOR = "Indicator"
+MARGIN = "marge {margin}"
+NORM_LINE = "norm"
+LEGEND_VALUE = "waarde"
+LEGEND_OUTLIER = "uitschieter"
+NO_TREND = "te weinig gegevens voor een verloop"
+SUPPRESSION_NOTE = (
+    "Kleine aantallen zijn afgeschermd om kinderen te beschermen: aantallen van 1 tot 4 staan als <5, "
+    "een percentage of gemiddelde over minder dan 10 waarnemingen staat als –."
+)
+FONT_FALLBACK_WARNING = (
+    "DejaVu-lettertype niet gevonden ({where}); het PDF-document gebruikt Helvetica zonder bijzondere tekens. "
+    "Installeer het Debian-pakket fonts-dejavu-core of zet JEUGDMONITOR_FONT_DIR."
+)
+
+# === agenda ======================================================================================
+AGENDA_TITLE = "Agenda voor het volgende gesprek"
+AGENDA_FOR_PROVIDER = "Met {provider}"
+AGENDA_FOR_REGION = "Regiobreed overleg"
+AGENDA_INTRO = (
+    "Op de agenda staan de indicatoren die rood of oranje zijn en waarvan het dialoogthema de afgelopen "
+    "3 maanden niet is besproken. Rood eerst."
+)
+AGENDA_EMPTY = (
+    "Geen agendapunten: elke indicator met een norm zit binnen de norm, of het thema ervan is de "
+    "afgelopen 3 maanden al besproken."
+)
+ITEM_TITLE = "{number}. {name}"
+ITEM_LEVER = "Hefboom"
+ITEM_THEME = "Dialoogthema"
+ITEM_THEME_VALUE = "{theme}. {name}"
+ITEM_WHY = "Waarom op de agenda"
+ITEM_TREND = "Verloop, 24 maanden"
+ITEM_TREND_QUARTERS = "Verloop, 8 kwartalen"
+NOTES = "Aantekeningen"
+AGREED = "Afgesproken actie"
+OWNER = "Eigenaar"
+DEADLINE = "Deadline"
+MD_AGREED_LINE = "- [ ] Afgesproken actie: …  Eigenaar: …  Deadline: …"
+MD_NOTES_LINE = "> …"
+
+# === council report ==============================================================================
+COUNCIL_TITLE = "Bestuursrapportage jeugdhulp"
+COUNCIL_INTRO = (
+    "Deze rapportage volgt de vier hefbomen van de regionale sturing: gedeelde waarden, kaders, data en "
+    "informatie, en interactie met aanbieders. Elke indicator heeft een norm; de status staat er in woorden bij."
+)
+DATA_DATE = "Gegevens tot en met {month}; laatste upload {uploaded}."
+DATA_DATE_NO_UPLOAD = "Gegevens tot en met {month}; geen uploads geregistreerd."
+NO_DATA_MONTH = "onbekend"
+SELECTION_MUNICIPALITIES = "Gemeenten: {names}"
+SELECTION_PROVIDERS = "Aanbieders: {names}"
+LEVERS_TITLE = "De vier hefbomen"
+SIGNALS_MORE = {1: "En nog 1 signaal; zie de tabellen per hefboom.",
+                None: "En nog {count} signalen; zie de tabellen per hefboom."}
+COMPARE_SINGLE = "De selectie bevat één gemeente; er valt niets te vergelijken."
+LEVER_DETAIL_TITLE = "{lever}: alle indicatoren"
+TRENDS_TITLE = "Verloop van de kernindicatoren"
+DEFINITIONS_TITLE = "Verantwoording: definities"
+DEFINITION_UNIT = "Eenheid: {unit}."
+SOURCE_TITLE = "Bronnen en afscherming"
+SOURCES = (
+    "Trajecten, kosten en budgetten komen uit de administratie van de gemeenten (iJw-berichten); "
+    "uitkomsten leveren aanbieders per kwartaal aan; de dialoogsessies legt de regio zelf vast."
+)

@@ -1,0 +1,19 @@
+"""Axis values of the drawn charts: round numbers that cover the data, whole numbers for counts."""
+
+import pytest
+
+from reports.charts import nice_ticks
+
+
+@pytest.mark.parametrize(("low", "high", "whole", "expected"), [
+    (0, 101.9, False, [0, 50, 100, 150]),  # span 101,9 / 3 = 34 → step 50; 100 < 101,9 so 150 closes it
+    (0, 90, False, [0, 50, 100]),  # 90 / 3 = 30 → step 50
+    (0, 4, False, [0, 2, 4]),  # 4 / 3 = 1,33 → step 2
+    (0, 1, False, [0, 0.5, 1]),  # 1 / 3 = 0,33 → step 0,5
+    (0, 1, True, [0, 1]),  # a count never gets a tick at 0,5
+    (-3, 5.5, False, [-5, 0, 5, 10]),  # 8,5 / 3 = 2,83 → step 5, from −5 (below −3) to 10
+    (0, 0, False, [0, 0.5, 1]),  # all zero: the axis runs 0 to 1
+    (0, 1446, False, [0, 500, 1000, 1500]),  # 1.446 / 3 = 482 → step 500
+])
+def test_axis_ticks_are_round_and_cover_the_values(low, high, whole, expected):
+    assert nice_ticks(low, high, whole=whole) == pytest.approx(expected)
