@@ -84,11 +84,15 @@ def test_each_provider_in_scope_by_name(region):
 def test_anonymised_providers_are_lettered_by_value_best_first(region):
     # Higher is better: 100% (P1) → A, 80% (P2) → B, no value (P3) → C.
     rows = by_provider(region, Scope(region="IJmond"), OCTOBER, "zonder_verblijf", anonymise=True)
-    assert _rows(rows) == [("A", "aanbieder A", 100.0, None), ("B", "aanbieder B", 80.0, None), ("C", "aanbieder C", None, None)]
+    assert _rows(rows) == [
+        ("A", "aanbieder A", 100.0, None), ("B", "aanbieder B", 80.0, None), ("C", "aanbieder C", None, None),
+    ]
 
 
 def test_an_anonymised_comparison_shows_the_own_provider_by_name_only(region):
     rows = by_provider(region, Scope(region="IJmond"), OCTOBER, "zonder_verblijf", anonymise=True, own_provider="P2")
-    assert _rows(rows) == [("A", "aanbieder A", 100.0, None), ("P2", "Alpha Jeugd", 80.0, None), ("B", "aanbieder B", None, None)]
+    assert _rows(rows) == [
+        ("A", "aanbieder A", 100.0, None), ("P2", "Alpha Jeugd", 80.0, None), ("B", "aanbieder B", None, None),
+    ]
     shown = " ".join(f"{row.key} {row.name}" for row in rows)
     assert not any(secret in shown for secret in ("P1", "P3", "Zorg Noord", "Midden Hulp"))

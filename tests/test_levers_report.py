@@ -16,6 +16,7 @@ from tests.builders import BEVERWIJK, add_dialogue, add_trajectory
 from tests.test_levers_suppression import build_small_region
 
 ROOT = Path(__file__).resolve().parents[1]
+REPORT = ("report", "--regio", "IJmond", "--periode", "2026-10", "--db")  # the database path follows; [1:] for agenda
 
 
 @pytest.fixture
@@ -40,7 +41,10 @@ def _csv(text: str) -> dict[str, dict[str, str]]:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(48.5, "48.50"), (1 / 3 * 100, "33.33"), (0.0, "0.00"), (-0.001, "0.00"), (-2.5, "-2.50"), (1234567.891, "1234567.89"), (None, "")],
+    [
+        (48.5, "48.50"), (1 / 3 * 100, "33.33"), (0.0, "0.00"), (-0.001, "0.00"), (-2.5, "-2.50"),
+        (1234567.891, "1234567.89"), (None, ""),
+    ],
 )
 def test_values_have_a_decimal_point_and_two_decimals(value, text):
     assert decimal_text(value) == text
@@ -52,7 +56,7 @@ def test_denominators_are_whole_numbers_where_they_are_whole(value, text):
 
 
 def test_the_csv_report_has_one_row_per_indicator_in_lever_and_catalogue_order(db_file, capsys):
-    code, out, _ = _run(capsys, "report", "--db", db_file, "--regio", "IJmond", "--periode", "2026-10")
+    code, out, _ = _run(capsys, *REPORT, db_file)
     assert code == 0
     reader = csv.DictReader(io.StringIO(out))
     assert tuple(reader.fieldnames) == COLUMNS
@@ -60,11 +64,11 @@ def test_the_csv_report_has_one_row_per_indicator_in_lever_and_catalogue_order(d
     assert [row["code"] for row in rows] == list(CODES)
     weigeringen = next(row for row in rows if row["code"] == "weigeringen")
     assert weigeringen["hefboom"] == "Kaders en randvoorwaarden"
-    assert (weigeringen["waarde"], weigeringen["norm"], weigeringen["marge"], weigeringen["status"]) == ("<5", "0.00", "0.00", "rood")
+    assert [weigeringen[key] for key in ("waarde", "norm", "marge", "status")] == ["<5", "0.00", "0.00", "rood"]
 
 
 def test_a_name_with_a_comma_is_quoted_in_the_csv(db_file, capsys):
-    _, out, _ = _run(capsys, "report", "--db", db_file, "--regio", "IJmond", "--periode", "2026-10")
+    _, out, _ = _run(capsys, *REPORT, db_file)
     assert '"Dialoogsessies, laatste 6 maanden"' in out
     assert _csv(out)["dialoogsessies"]["naam"] == "Dialoogsessies, laatste 6 maanden"
 
@@ -75,7 +79,7 @@ def test_the_json_report_holds_the_same_rows(db_file, capsys):
     assert [row["code"] for row in rows] == list(CODES)
     tevredenheid = next(row for row in rows if row["code"] == "tevredenheid")
     # 9 / 12 × 100 = 75.00 (80, marge 5) → oranje; 12 respondents.
-    assert (tevredenheid["waarde"], tevredenheid["norm"], tevredenheid["marge"], tevredenheid["noemer"]) == ("75.00", "80.00", "5.00", "12")
+    assert [tevredenheid[key] for key in ("waarde", "norm", "marge", "noemer")] == ["75.00", "80.00", "5.00", "12"]
 
 
 @pytest.mark.parametrize("gemeente", ["GM0375", "0375", "375", "gm375"])
@@ -89,15 +93,15 @@ def test_the_report_narrows_to_the_requested_municipality(db_file, capsys):
     for client in "DEFGHI":
         add_trajectory(con, client=client, start=date(2026, 10, 1), municipality=BEVERWIJK)
     con.close()
-    _, out, _ = _run(capsys, "report", "--db", db_file, "--regio", "IJmond", "--gemeente", "375", "--periode", "2026-10")
+    _, out, _ = _run(capsys, *REPORT, db_file, "--gemeente", "375")
     assert _csv(out)["actieve_trajecten"]["waarde"] == "6.00"
-    _, out, _ = _run(capsys, "report", "--db", db_file, "--regio", "IJmond", "--periode", "2026-10")
+    _, out, _ = _run(capsys, *REPORT, db_file)
     assert _csv(out)["actieve_trajecten"]["waarde"] == "9.00"  # 3 + 6
 
 
 def test_a_provider_filter_without_matching_data_reports_zero(db_file, capsys):
     # P2 has no trajectories: 0 active; the population rate is not shown with a provider filter.
-    _, out, _ = _run(capsys, "report", "--db", db_file, "--regio", "IJmond", "--aanbieder", "P2", "--periode", "2026-10")
+    _, out, _ = _run(capsys, *REPORT, db_file, "--aanbieder", "P2")
     rows = _csv(out)
     assert rows["actieve_trajecten"]["waarde"] == "0.00"
     assert (rows["jeugdhulp_per_1000"]["waarde"], rows["jeugdhulp_per_1000"]["status"]) == ("", "grijs")
@@ -121,7 +125,7 @@ def test_wrong_usage_exits_2_with_a_dutch_message(db_file, capsys, args, message
 
 
 def test_a_missing_database_is_wrong_usage(tmp_path, capsys):
-    code, _, err = _run(capsys, "report", "--db", str(tmp_path / "geen.duckdb"), "--regio", "IJmond", "--periode", "2026-10")
+    code, _, err = _run(capsys, *REPORT, str(tmp_path / "geen.duckdb"))
     assert code == 2 and "kan de database" in err
     assert not (tmp_path / "geen.duckdb").exists()  # read-only: nothing created
 
@@ -129,7 +133,7 @@ def test_a_missing_database_is_wrong_usage(tmp_path, capsys):
 def test_the_agenda_prints_red_then_amber_items_one_per_line(db_file, capsys):
     # Without dialogues: onderwijs_dialoog 0 sessions (norm 2, marge 1) rood; weigeringen 2 rood;
     # dialoogsessies 0 (2, 1) rood; themadekking 0% (75, 10) rood; tevredenheid 75% (80, 5) oranje.
-    code, out, _ = _run(capsys, "agenda", "--db", db_file, "--regio", "IJmond", "--periode", "2026-10")
+    code, out, _ = _run(capsys, "agenda", *REPORT[1:], db_file)
     assert code == 0
     codes = [line.split("\t")[0] for line in out.splitlines()]
     assert codes == ["onderwijs_dialoog", "weigeringen", "dialoogsessies", "themadekking", "tevredenheid"]
@@ -142,7 +146,7 @@ def test_a_theme_discussed_in_the_window_takes_its_items_off_the_agenda(db_file,
     add_dialogue(con, day=date(2026, 9, 15), theme=17)
     add_dialogue(con, day=date(2026, 9, 15), theme=6, provider="P2")
     con.close()
-    _, out, _ = _run(capsys, "agenda", "--db", db_file, "--regio", "IJmond", "--aanbieder", "P1", "--periode", "2026-10")
+    _, out, _ = _run(capsys, "agenda", *REPORT[1:], db_file, "--aanbieder", "P1")
     assert [line.split("\t")[0] for line in out.splitlines()] == ["onderwijs_dialoog", "weigeringen"]
     assert out.splitlines()[1].split("\t")[1:3] == ["rood", "<5"]
 

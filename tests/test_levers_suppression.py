@@ -80,7 +80,9 @@ def test_no_exact_small_count_leaves_the_levers(empty_db):
             assert not suppression.is_small_count(result.value), result.code
 
 
-@pytest.mark.parametrize(("count", "is_small"), [(0, False), (1, True), (4, True), (4.5, True), (5, False), (None, False)])
+@pytest.mark.parametrize(
+    ("count", "is_small"), [(0, False), (1, True), (4, True), (4.5, True), (5, False), (None, False)]
+)
 def test_small_count_rule(count, is_small):
     assert suppression.is_small_count(count) is is_small
 
