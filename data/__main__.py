@@ -61,11 +61,13 @@ def main(argv: list[str] | None = None) -> int:
         return run_load(args)
     if args.command == "template":
         from data.contracts import KINDS, template
+        from data.csvfile import UTF8_BOM
 
         if args.kind not in KINDS:
             print(f"onbekende soort: {args.kind} (kies uit {', '.join(KINDS)})", file=sys.stderr)
             return 2
-        sys.stdout.write(template(args.kind))
+        sys.stdout.buffer.write(UTF8_BOM + template(args.kind).encode("utf-8"))
+        sys.stdout.flush()
         return 0
     from data.users_cli import run_users
 

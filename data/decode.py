@@ -1,0 +1,336 @@
+"""Dutch spreadsheet values decoded: small pure str -> value functions and the types built on them.
+
+Every column type of the CSV contract is declared once here, as an `Annotated` type that carries
+both halves of its meaning: a Python decoder (pydantic `BeforeValidator`, the reference semantics)
+and a `SqlDecoder`, the same rule as a DuckDB expression for bulk validation of large files
+(data/validate.py). tests/test_data_decode.py checks that both halves agree, value by value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Callable
+
+from pydantic import BeforeValidator
+from pydantic_core import core_schema
+
+
+def today() -> date:
+    """The date 'not in the future' is measured against (one place, so tests can pin it)."""
+    return date.today()
+
+
+# -- the Python decoders: text (already cleaned, never empty) -> value, ValueError in Dutch ------------
+STRIP = " "  # what surrounds a value and means nothing (money also drops non-breaking spaces inside)
+SQL_CLEAN = "nullif(trim({v}), '')"  # the same in DuckDB (its fast trim removes spaces); empty -> NULL
+
+
+def clean(text: str) -> str:
+    """A cell as the contract sees it: surrounding blanks dropped ('' means empty)."""
+    return text.strip(STRIP)
+
+_DATE_ISO = re.compile(r"\d{4}-\d{1,2}-\d{1,2}", re.ASCII)
+_DATE_NL = re.compile(r"\d{1,2}-\d{1,2}-\d{4}", re.ASCII)
+_MONTH = re.compile(r"\d{4}-(0?[1-9]|1[0-2])", re.ASCII)
+_QUARTER = re.compile(r"\d{4}-[KQ][1-4]", re.ASCII)
+_YEAR = re.compile(r"\d{4}", re.ASCII)
+_WHOLE = re.compile(r"-?\d{1,9}", re.ASCII)
+_NUMBER = re.compile(r"-?\d{1,15}([.,]\d{1,15})?", re.ASCII)
+_MONEY_NL = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?", re.ASCII)
+_MONEY_EN = re.compile(r"-?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?", re.ASCII)
+_MUNICIPALITY = re.compile(r"(GM)?\d{1,4}", re.IGNORECASE | re.ASCII)
+_PROVIDER = re.compile(r"[A-Za-z0-9-]{1,20}", re.ASCII)
+_CODE = re.compile(r"\d{1,3}", re.ASCII)
+_LOTS = {"complex": "complex", "complexe jeugdhulp": "complex",
+         "enkelvoudig": "enkelvoudig", "enkelvoudige jeugdhulp": "enkelvoudig"}
+_PROVIDER_LOTS = {**_LOTS, "beide": "beide"}
+
+
+def _invalid(message: str, text: str) -> ValueError:
+    return ValueError(message.format(value=text))
+
+
+def dutch_date(text: str) -> date:
+    """`JJJJ-MM-DD` or `DD-MM-JJJJ` (also `D-M-JJJJ`, Excel's Dutch short date)."""
+    if _DATE_ISO.fullmatch(text):
+        year, month, day = text.split("-")
+    elif _DATE_NL.fullmatch(text):
+        day, month, year = text.split("-")
+    else:
+        raise _invalid(DATE_MESSAGE, text)
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        raise _invalid(DATE_MESSAGE, text) from None
+
+
+def month(text: str) -> date:
+    """`JJJJ-MM` as the first day of that month."""
+    if not _MONTH.fullmatch(text):
+        raise _invalid(MONTH_MESSAGE, text)
+    year, number = text.split("-")
+    return date(int(year), int(number), 1)
+
+
+def quarter(text: str) -> date:
+    """`JJJJ-Kn` or `JJJJ-Qn` (any case) as the first day of the quarter."""
+    if not _QUARTER.fullmatch(text.upper()):
+        raise _invalid(QUARTER_MESSAGE, text)
+    return date(int(text[:4]), 3 * int(text[-1]) - 2, 1)
+
+
+def year(text: str) -> int:
+    if not _YEAR.fullmatch(text):
+        raise _invalid(YEAR_MESSAGE, text)
+    return int(text)
+
+
+def whole_number(text: str) -> int:
+    if not _WHOLE.fullmatch(text):
+        raise _invalid(WHOLE_MESSAGE, text)
+    return int(text)
+
+
+def number(text: str) -> float:
+    """Decimal comma or decimal point; no thousands separators (those are for money only)."""
+    if not _NUMBER.fullmatch(text):
+        raise _invalid(NUMBER_MESSAGE, text)
+    return float(text.replace(",", "."))
+
+
+def _money_text(text: str) -> str:
+    """Drop a leading `€` and (non-breaking) spaces: `€ -1.234,50` and `-€ 1.234,50` -> `-1.234,50`."""
+    return text.replace("€", "").replace(" ", "").replace("\u00a0", "")
+
+
+def money(text: str) -> Decimal:
+    """Euros with at most two decimals; `1.234,56`, `1234,56`, `1,234.56` and `1234.56` all work.
+
+    The separator followed by the last one or two digits is the decimal one; a separator followed
+    by exactly three digits groups thousands, so `1.234` is twelve hundred and thirty-four euros.
+    """
+    cleaned = _money_text(text)
+    if _MONEY_NL.fullmatch(cleaned):
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif _MONEY_EN.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "")
+    else:
+        raise _invalid(MONEY_MESSAGE, text)
+    if len(cleaned.lstrip("-").split(".")[0]) > 12:
+        raise _invalid(MONEY_MESSAGE, text)
+    return Decimal(cleaned)
+
+
+def municipality_code(text: str) -> str:
+    """`GM0392`, `0392` and `392` -> `GM0392`."""
+    if not _MUNICIPALITY.fullmatch(text):
+        raise _invalid(MUNICIPALITY_MESSAGE, text)
+    return "GM" + text[2:].zfill(4) if text[:2].upper() == "GM" else "GM" + text.zfill(4)
+
+
+def provider_code(text: str) -> str:
+    if not _PROVIDER.fullmatch(text):
+        raise _invalid(PROVIDER_MESSAGE, text)
+    return text
+
+
+def code(text: str) -> int:
+    """An iJw code: `45` and `045` are the same code."""
+    if not _CODE.fullmatch(text):
+        raise _invalid(CODE_MESSAGE, text)
+    return int(text)
+
+
+def lot(text: str) -> str:
+    try:
+        return _LOTS[text.lower()]
+    except KeyError:
+        raise _invalid(LOT_MESSAGE, text) from None
+
+
+def provider_lot(text: str) -> str:
+    try:
+        return _PROVIDER_LOTS[text.lower()]
+    except KeyError:
+        raise _invalid(PROVIDER_LOT_MESSAGE, text) from None
+
+
+def region_list(text: str) -> str:
+    """`IJmond / Zuid-Kennemerland` -> `IJmond/Zuid-Kennemerland`."""
+    return "/".join(part.strip(" ") for part in text.split("/"))
+
+
+# -- the same rules in DuckDB SQL: `{v}` is the stripped, non-empty text; NULL means invalid ----------
+DATE_MESSAGE = "{value} is geen geldige datum"
+MONTH_MESSAGE = "{value} is geen geldige maand (gebruik JJJJ-MM)"
+QUARTER_MESSAGE = "{value} is geen geldig kwartaal (gebruik JJJJ-Kn)"
+YEAR_MESSAGE = "{value} is geen geldig jaartal"
+WHOLE_MESSAGE = "{value} is geen geheel getal"
+NUMBER_MESSAGE = "{value} is geen geldig getal"
+MONEY_MESSAGE = "{value} is geen geldig bedrag in euro's"
+MUNICIPALITY_MESSAGE = "{value} is geen geldige gemeentecode (bijvoorbeeld GM0392)"
+PROVIDER_MESSAGE = "{value} is geen geldige aanbiedercode (1 tot 20 letters, cijfers of -)"
+CODE_MESSAGE = "{value} is geen geldige iJw-code"
+LOT_MESSAGE = "{value} is geen geldig perceel (complex of enkelvoudig)"
+PROVIDER_LOT_MESSAGE = "{value} is geen geldig perceel (complex, enkelvoudig of beide)"
+
+
+@dataclass(frozen=True)
+class SqlDecoder:
+    """A column type as DuckDB SQL: `expr` turns text `{v}` into `sql_type`, or NULL when invalid."""
+
+    sql_type: str
+    expr: str
+    message: str
+    display: str = "{x}::varchar"  # how a decoded value `{x}` reads in a Dutch summary
+
+
+def _regex(pattern: str) -> str:
+    return f"regexp_full_match({{v}}, '{pattern}')"
+
+
+def _cases(mapping: dict[str, str]) -> str:
+    whens = " ".join(f"when '{key}' then '{value}'" for key, value in mapping.items())
+    return f"case lower({{v}}) {whens} end"
+
+
+_MONEY_SQL_TEXT = "replace(replace(replace({v}, '€', ''), ' ', ''), chr(160), '')"
+SQL_TEXT = SqlDecoder("varchar", "{v}", "{value} is geen geldige tekst")
+# strptime is strict about digits and separators; the guards make the year four digits (not 0000)
+# and are much cheaper than a regular expression on a million dates
+SQL_DATE = SqlDecoder(
+    "date",
+    "(case when {v}[5] = '-' and left({v}, 4) <> '0000' then try_strptime({v}, '%Y-%m-%d') "
+    "when {v}[-5] = '-' and length({v}) >= 8 and right({v}, 4) <> '0000' then try_strptime({v}, '%d-%m-%Y') "
+    "end)::date",
+    DATE_MESSAGE, "strftime({x}, '%d-%m-%Y')")
+SQL_MONTH = SqlDecoder(
+    "date", f"(case when {_regex(_MONTH.pattern)} then strptime({{v}} || '-1', '%Y-%m-%d') end)::date",
+    MONTH_MESSAGE, "strftime({x}, '%Y-%m')")
+SQL_QUARTER = SqlDecoder(
+    "date",
+    f"case when regexp_full_match(upper({{v}}), '{_QUARTER.pattern}') "
+    "then make_date(left({v}, 4)::integer, 3 * right({v}, 1)::integer - 2, 1) end",
+    QUARTER_MESSAGE, "year({x}) || '-K' || quarter({x})")
+SQL_YEAR = SqlDecoder("smallint", f"case when {_regex(_YEAR.pattern)} then {{v}}::smallint end", YEAR_MESSAGE)
+SQL_WHOLE = SqlDecoder("integer", f"case when {_regex(_WHOLE.pattern)} then {{v}}::integer end", WHOLE_MESSAGE)
+SQL_NUMBER = SqlDecoder(
+    "double", f"case when {_regex(_NUMBER.pattern)} then replace({{v}}, ',', '.')::double end", NUMBER_MESSAGE)
+SQL_MONEY = SqlDecoder(
+    "decimal(14, 2)",
+    f"try_cast(case when regexp_full_match({_MONEY_SQL_TEXT}, '{_MONEY_NL.pattern}') "
+    f"then replace(replace({_MONEY_SQL_TEXT}, '.', ''), ',', '.') "
+    f"when regexp_full_match({_MONEY_SQL_TEXT}, '{_MONEY_EN.pattern}') "
+    f"then replace({_MONEY_SQL_TEXT}, ',', '') end as decimal(14, 2))",
+    MONEY_MESSAGE, "{x}::varchar")
+SQL_MUNICIPALITY = SqlDecoder(
+    "varchar",
+    "case when regexp_full_match({v}, '(?i)(GM)?\\d{1,4}') "
+    "then 'GM' || lpad(regexp_replace({v}, '(?i)^GM', ''), 4, '0') end",
+    MUNICIPALITY_MESSAGE)
+SQL_PROVIDER = SqlDecoder("varchar", f"case when {_regex(_PROVIDER.pattern)} then {{v}} end", PROVIDER_MESSAGE)
+SQL_CODE = SqlDecoder("smallint", f"case when {_regex(_CODE.pattern)} then {{v}}::smallint end", CODE_MESSAGE)
+SQL_LOT = SqlDecoder("varchar", _cases(_LOTS), LOT_MESSAGE)
+SQL_PROVIDER_LOT = SqlDecoder("varchar", _cases(_PROVIDER_LOTS), PROVIDER_LOT_MESSAGE)
+SQL_REGION_LIST = SqlDecoder(
+    "varchar", "array_to_string(list_transform(string_split({v}, '/'), lambda part: trim(part)), '/')",
+    "{value} is geen geldige lijst van jeugdregio's")
+
+
+# -- rules a type or a field can carry besides its decoder -------------------------------------------
+@dataclass(frozen=True)
+class Check:
+    """A rule on one decoded value, declared once: DuckDB predicate over `{x}`, Python predicate."""
+
+    sql: str
+    python: Callable[[Any], bool]
+    message: str
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable) -> core_schema.CoreSchema:
+        def check(value: Any) -> Any:
+            if value is not None and not self.python(value):
+                raise ValueError(self.message.format(value=value))
+            return value
+
+        return core_schema.no_info_after_validator_function(check, handler(source))
+
+
+@dataclass(frozen=True)
+class Known:
+    """The decoded value must occur in the database (a reference list): checked in SQL only.
+
+    `sql` is a predicate over `{x}` that may query the store, e.g. `{x} in (select ...)`.
+    """
+
+    sql: str
+    message: str
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable) -> core_schema.CoreSchema:
+        return handler(source)
+
+
+NOT_IN_FUTURE = Check("{x} <= $today", lambda value: value <= today(), "{value} ligt in de toekomst")
+NOT_AFTER_THIS_MONTH = Check("{x} <= date_trunc('month', $today)",
+                             lambda value: value <= today().replace(day=1), "{value} ligt na de huidige maand")
+
+
+def _decoded(python: Callable[[str], Any], sql: SqlDecoder) -> tuple[BeforeValidator, SqlDecoder]:
+    return BeforeValidator(lambda value: python(value) if isinstance(value, str) else value), sql
+
+
+Text = Annotated[str, *_decoded(clean, SQL_TEXT)]
+DutchDate = Annotated[date, *_decoded(dutch_date, SQL_DATE)]
+Month = Annotated[date, *_decoded(month, SQL_MONTH)]
+Quarter = Annotated[date, *_decoded(quarter, SQL_QUARTER)]
+Year = Annotated[int, *_decoded(year, SQL_YEAR)]
+WholeNumber = Annotated[int, *_decoded(whole_number, SQL_WHOLE)]
+DutchNumber = Annotated[float, *_decoded(number, SQL_NUMBER)]
+DutchDecimal = Annotated[Decimal, *_decoded(money, SQL_MONEY)]
+MunicipalityCode = Annotated[str, *_decoded(municipality_code, SQL_MUNICIPALITY), Known(
+    "{x} in (select municipality from municipalities)", "{value} is geen bekende gemeentecode")]
+ProviderCodeFormat = Annotated[str, *_decoded(provider_code, SQL_PROVIDER)]
+ProviderCode = Annotated[ProviderCodeFormat, Known(
+    "{x} in (select provider from providers)",
+    "{value} is geen bekende aanbieder; lever eerst het aanbiedersbestand aan")]
+Lot = Annotated[str, *_decoded(lot, SQL_LOT)]
+ProviderLot = Annotated[str, *_decoded(provider_lot, SQL_PROVIDER_LOT)]
+Region = Annotated[str, *_decoded(clean, SQL_TEXT), Known(
+    "{x} in (select region from municipality_regions)", "{value} is geen bekende jeugdregio")]
+RegionList = Annotated[str, *_decoded(region_list, SQL_REGION_LIST), Known(
+    "list_has_all((select list(region) from municipality_regions), string_split({x}, '/'))",
+    "{value} bevat een onbekende jeugdregio (scheid meerdere regio's met /)")]
+Theme = Annotated[int, *_decoded(whole_number, SQL_WHOLE), Known(
+    "{x} in (select theme from dialogue_themes)", "{value} is geen dialoogthema (1 tot en met 18)")]
+
+
+class IjwCode:
+    """`IjwCode["JZ020"]`: a code of that iJw list (data/reference/ijw_codelijsten.csv)."""
+
+    def __class_getitem__(cls, list_code: str) -> Any:
+        return Annotated[int, *_decoded(code, SQL_CODE), Known(
+            f"{{x}} in (select code from ijw_codes where list_code = '{list_code}')",
+            f"{{value}} is geen code van de iJw-lijst {list_code}")]
+
+
+class Choice:
+    """`Choice["declaratie", "lumpsum"]`: one of these words, in any case, stored as declared."""
+
+    def __class_getitem__(cls, values: str | tuple[str, ...]) -> Any:
+        values = (values,) if isinstance(values, str) else tuple(values)
+        return choice(values, "{value} is geen toegestane waarde (kies uit " + ", ".join(values) + ")")
+
+
+def choice(values: tuple[str, ...], message: str) -> Any:
+    """One of `values` (any case), with its own Dutch message."""
+    allowed = {value.lower(): value for value in values}
+
+    def pick(text: str) -> str:
+        try:
+            return allowed[text.lower()]
+        except KeyError:
+            raise _invalid(message, text) from None
+
+    return Annotated[str, *_decoded(pick, SqlDecoder("varchar", _cases(allowed), message))]

@@ -1,0 +1,201 @@
+"""Loading one CSV file into the store: decode, privacy gate, validate, then one transaction.
+
+All or nothing: any error refuses the whole file and stores nothing (except a line in the audit
+log). A valid file replaces exactly its scope (the kind's replace key) together with an upload
+record and an audit entry, in one transaction, so readers see the old or the new data, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import threading
+from dataclasses import dataclass, replace
+
+import duckdb
+import pandas as pd
+
+from data import audit, csvfile, privacy, store, validate
+from data.contracts import KINDS, MODELS, columns, detect_kind, required_columns
+from data.validate import Refused, Rule, RowError
+
+__all__ = ["LoadReport", "RowError", "WRITE_LOCK", "load_file", "load_rows"]
+
+WRITE_LOCK = threading.Lock()  # one writer at a time in this process (design.md: uploads go through one lock)
+MAX_SHOWN_ERRORS = 1000  # the page shows this many; all are in LoadReport.errors
+PREVIEW_ROWS = 20
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What happened to one file (or, in a dry run, what would happen)."""
+
+    kind: str | None
+    file_name: str
+    sha256: str
+    rows: int
+    stored: bool
+    unchanged: bool
+    needs_empty_confirmation: bool
+    scope_replaced: str  # Dutch, e.g. "gemeente GM0392, periode 2026-09 (2 combinaties)"
+    replaced_rows: int  # existing rows that were (or would be) replaced
+    errors: tuple[RowError, ...]
+    preview: pd.DataFrame | None  # first decoded rows, Dutch column names
+    summary: str  # one Dutch line
+
+
+def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kind: str | None = None,
+              uploader: str, confirm_empty: bool = False, dry_run: bool = False,
+              allowed_provider: str | None = None) -> LoadReport:
+    """Validate `raw` as a CSV of `kind` (detected from the header when None) and store it.
+
+    dry_run: validate and report what would be stored and replaced, store nothing.
+    allowed_provider: a provider's own code; only `uitkomsten` of that code may then be loaded.
+    """
+    report = LoadReport(kind, file_name, hashlib.sha256(raw).hexdigest(), 0, False, False, False, "", 0, (),
+                        None, "")
+    with contextlib.nullcontext() if dry_run else WRITE_LOCK:
+        cur = con.cursor()
+        try:
+            with csvfile.workdir() as workdir:
+                return _load(cur, raw, report, workdir, uploader=uploader, confirm_empty=confirm_empty,
+                             dry_run=dry_run, allowed_provider=allowed_provider)
+        finally:
+            cur.close()
+
+
+def load_rows(con: duckdb.DuckDBPyConnection, kind: str, rows: list[dict[str, str]], *, source: str,
+              uploader: str) -> LoadReport:
+    """Rows keyed by Dutch column names (e.g. the in-app dialogue form), loaded exactly like a file."""
+    names = list(columns(kind)) if kind in KINDS else []
+    names += [name for row in rows for name in row if name not in names]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(names)
+    writer.writerows([row.get(name, "") for name in names] for row in rows)
+    return load_file(con, buffer.getvalue().encode("utf-8"), source, kind=kind, uploader=uploader)
+
+
+def _load(cur, raw: bytes, report: LoadReport, workdir: str, *, uploader: str, confirm_empty: bool,
+          dry_run: bool, allowed_provider: str | None) -> LoadReport:
+    kind = report.kind
+    try:
+        file = csvfile.read_header(raw)
+        kind = kind if kind is not None else detect_kind(file.header)
+        _check_header(file.header, kind, allowed_provider)
+        source, extra, params = _decode(cur, file, kind, workdir, allowed_provider)
+        if privacy.BSN_COLUMN in columns(kind):
+            _refuse_if(privacy.bsn_errors(cur))
+        report = replace(report, kind=kind, rows=cur.execute("select count(*) from _dec where not _blank").fetchone()[0],
+                         preview=_preview(cur, kind))
+        if report.rows == 0 and not confirm_empty:
+            return replace(report, needs_empty_confirmation=True, summary=(
+                f"{kind}: {report.file_name} bevat alleen een kopregel; bevestig dat er voor deze soort "
+                "echt niets is om op te slaan"))
+        errors = validate.cell_errors(cur, kind, source, extra, params) + validate.duplicate_errors(cur, kind)
+        _refuse_if(sorted(errors, key=_error_order(kind)))
+    except Refused as refused:
+        if not dry_run:
+            audit.record(cur, uploader, "upload_refused",
+                         f"{report.file_name}: soort {kind or 'onbekend'}, {len(refused.errors)} fouten, "
+                         f"sha256 {report.sha256}")
+        return replace(report, kind=kind, errors=tuple(refused.errors), summary=(
+            f"{kind or 'onbekende soort'}: {report.file_name} is geweigerd ({_count(len(refused.errors), 'fout', 'fouten')}); "
+            "er is niets opgeslagen"))
+    scope, replaced_rows = store.scope_of(cur, MODELS[kind])
+    report = replace(report, scope_replaced=scope, replaced_rows=replaced_rows)
+    previous = store.already_stored(cur, MODELS[kind], report.sha256)
+    if previous is not None:
+        return replace(report, unchanged=True, summary=(
+            f"{kind}: ongewijzigd; {report.file_name} is al opgeslagen (upload {previous}), er is niets veranderd"))
+    if dry_run:
+        return replace(report, summary=(
+            f"{kind}: {_count(report.rows, 'rij', 'rijen')} goedgekeurd; bij opslaan vervangen: {scope}; "
+            f"{_count(replaced_rows, 'bestaande rij wordt', 'bestaande rijen worden')} vervangen"))
+    _store(cur, MODELS[kind], report, uploader)
+    return replace(report, stored=True, summary=(
+        f"{kind}: {_count(report.rows, 'rij', 'rijen')} opgeslagen uit {report.file_name}; vervangen: {scope}; "
+        f"{_count(replaced_rows, 'bestaande rij', 'bestaande rijen')} vervangen"))
+
+
+def _check_header(header: list[str], kind: str | None, allowed_provider: str | None) -> None:
+    """The privacy gate on column names first, then the kind's columns: none extra, none missing."""
+    allowed = set(columns(kind)) if kind in KINDS else {name for k in KINDS for name in columns(k)}
+    _refuse_if(privacy.personal_data_headers(header, allowed))
+    if kind not in KINDS:
+        raise Refused([RowError(1, "", "de soort van dit bestand is niet te herkennen aan de kopregel; "
+                                       f"kies een soort ({', '.join(KINDS)})")])
+    if allowed_provider is not None and kind != "uitkomsten":
+        raise Refused([RowError(1, "", "als aanbieder kunt u alleen bestanden van de soort uitkomsten aanleveren")])
+    errors = [RowError(1, "", f"kolom {i} heeft geen naam") for i, name in enumerate(header, 1) if not name]
+    errors += [RowError(1, name, "deze kolom komt meer dan één keer voor")
+               for i, name in enumerate(header) if name and name in header[:i]]
+    errors += [RowError(1, name, f"onbekende kolom voor soort {kind}; extra kolommen worden geweigerd")
+               for name in header if name and name not in allowed]
+    errors += [RowError(1, name, "verplichte kolom ontbreekt") for name in required_columns(kind) if name not in header]
+    _refuse_if(errors)
+
+
+def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provider: str | None) -> tuple:
+    """Fill `_dec`: DuckDB's CSV reader when it can, Python's csv module when it cannot."""
+    extra, params = {}, {}
+    if allowed_provider is not None:
+        own = allowed_provider.replace("{", "{{").replace("}", "}}")
+        extra = {"aanbieder": (Rule(f"{validate.quote('provider')} = $allowed_provider",
+                                    f"u mag alleen uitkomsten van uw eigen organisatie ({own}) aanleveren"),)}
+        params = {"allowed_provider": allowed_provider}
+    flags = privacy.bsn_flag() if privacy.BSN_COLUMN in columns(kind) else {}
+    if file.is_regular:
+        source = csvfile.duckdb_source(file, workdir)
+        try:
+            validate.decode_rows(cur, kind, source, flags)
+            return source, extra, params
+        except duckdb.InvalidInputException:
+            pass  # malformed somewhere: Python's reader says where
+    source = csvfile.python_source(cur, file)
+    validate.decode_rows(cur, kind, source, flags)
+    return source, extra, params
+
+
+def _store(cur, model, report: LoadReport, uploader: str) -> None:
+    """Upload record, replaced scope, new rows and audit entry: one transaction."""
+    cur.execute("begin transaction")
+    try:
+        upload_id = cur.execute(
+            "insert into uploads (kind, file_name, sha256, row_count, uploader, scope_replaced) "
+            "values ($kind, $file_name, $sha256, $rows, $uploader, $scope) returning upload_id",
+            {"kind": model.KIND, "file_name": report.file_name, "sha256": report.sha256, "rows": report.rows,
+             "uploader": uploader, "scope": report.scope_replaced}).fetchone()[0]
+        if report.replaced_rows:
+            store.delete_scope(cur, model)
+        store.insert_rows(cur, model, upload_id)
+        audit.record(cur, uploader, "upload", f"{report.file_name}: soort {model.KIND}, upload {upload_id}, "
+                     f"{report.rows} rijen, sha256 {report.sha256}; vervangen: {report.scope_replaced} "
+                     f"({report.replaced_rows} bestaande rijen)")
+        cur.execute("commit")
+    except BaseException:
+        cur.execute("rollback")
+        raise
+
+
+def _preview(cur, kind: str) -> pd.DataFrame:
+    plans = validate.plan(kind)
+    frame = cur.execute(f"select {', '.join(p.value for p in plans)} from _dec where not _blank "
+                        f"limit {PREVIEW_ROWS}").df()
+    return frame.rename(columns={p.attr: p.name for p in plans})
+
+
+def _refuse_if(errors: list[RowError]) -> None:
+    if errors:
+        raise Refused(errors)
+
+
+def _error_order(kind: str):
+    position = {name: i for i, name in enumerate(columns(kind))}
+    return lambda error: (error.row, position.get(error.column, -1))
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,}".replace(",", ".") + " " + (one if number == 1 else many)

@@ -1,0 +1,41 @@
+"""`python -m data load`: one file into the store; a Dutch summary, or every error one per line.
+
+Exit codes: 0 stored (or unchanged: the same bytes were stored before), 1 refused, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from data import db
+from data.contracts import KINDS
+from data.load import load_file
+
+CONFIRM_HINT = "gebruik --leeg-bevestigd als er voor deze soort echt niets is om op te slaan"
+
+
+def run_load(args: argparse.Namespace) -> int:
+    """Load `args.file` into `args.db` (created with schema and reference data when new)."""
+    if args.kind is not None and args.kind not in KINDS:
+        print(f"onbekende soort: {args.kind} (kies uit {', '.join(KINDS)})", file=sys.stderr)
+        return 2
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"bestand niet gevonden: {path}", file=sys.stderr)
+        return 2
+    uploader = "cli" if args.user == "cli" else f"cli:{args.user}"
+    con = db.connect(db.db_path(args.db))
+    try:
+        report = load_file(con, path.read_bytes(), path.name, kind=args.kind, uploader=uploader,
+                           confirm_empty=args.confirm_empty)
+    finally:
+        con.close()
+    if report.stored or report.unchanged:
+        print(report.summary)
+        return 0
+    for error in report.errors:
+        print(error)
+    print(report.summary + (f" ({CONFIRM_HINT})" if report.needs_empty_confirmation else ""), file=sys.stderr)
+    return 1

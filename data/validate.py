@@ -1,0 +1,288 @@
+"""Bulk validation: the contract of a kind (data/contracts.py) compiled into DuckDB SQL.
+
+Each column becomes a *plan*: its decoder expression (from the column's type) and an ordered list
+of checks (the field's constraints, `Check`/`Known` metadata and the model's row rules). One pass
+over the file decodes every column into the temp table `_dec`; a second pass finds the cells that
+break a rule. Only failing cells come back to Python, to be worded in Dutch. Row numbers are file
+rows (header = 1): `_dec` keeps the file's order, blank rows included, so `rowid + 2` is the row.
+"""
+
+from __future__ import annotations
+
+import types
+from dataclasses import dataclass
+from functools import cache
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Union, get_args, get_origin
+
+import annotated_types as at
+import duckdb
+from pydantic.fields import FieldInfo
+
+from data.contracts import MODELS
+from data import decode
+from data.decode import SQL_CLEAN, Check, Known, SqlDecoder
+
+REQUIRED_MESSAGE = "verplicht veld is leeg"
+FIRST_ROW = 2  # the header is row 1
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One refused cell (or row, or header): `rij 14, kolom einddatum: 31-02-2024 is geen geldige datum`."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"rij {self.row}, kolom {self.column}" if self.column else f"rij {self.row}"
+        return f"{where}: {self.message}"
+
+
+class Refused(Exception):
+    """A file (or part of it) is refused; `errors` lists every reason, one per cell, row or header."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__("; ".join(map(str, errors[:3])))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A predicate that must hold (DuckDB SQL, already resolved to column names) and its message."""
+
+    sql: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    name: str  # the Dutch CSV column
+    attr: str  # the attribute, i.e. the table column
+    required: bool
+    decoder: SqlDecoder
+    default: Any  # used when the cell is empty (None: stays NULL)
+    on_empty: tuple[Rule, ...]  # rules that judge an empty cell (required when ...)
+    on_value: tuple[Rule, ...]  # rules on a filled, decodable cell, in order
+
+    @property
+    def text(self) -> str:
+        return quote(f"nl:{self.name}")
+
+    @property
+    def filled(self) -> str:
+        return quote(f"f:{self.name}")
+
+    @property
+    def value(self) -> str:
+        return quote(self.attr)
+
+
+def quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def literal(value: Any) -> str:
+    """A constant of the contract (never user input) as SQL."""
+    if isinstance(value, (int, float, Decimal)):
+        return str(value)
+    if isinstance(value, date):
+        return f"date '{value.isoformat()}'"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _metadata(field: FieldInfo) -> list[Any]:
+    """The metadata of a field's type (unwrapping `X | None` and nested `Annotated`) and of `Field()`."""
+    annotation = field.annotation
+    if get_origin(annotation) in (Union, types.UnionType):
+        annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+    inner = list(annotation.__metadata__) if get_origin(annotation) is Annotated else []
+    return inner + list(field.metadata)
+
+
+_BOUNDS = {at.Ge: ("ge", ">=", "moet {} of meer zijn"), at.Gt: ("gt", ">", "moet groter dan {} zijn"),
+           at.Le: ("le", "<=", "mag niet meer dan {} zijn"), at.Lt: ("lt", "<", "moet kleiner dan {} zijn")}
+
+
+def _field_rules(meta: list[Any]) -> list[Rule]:
+    """Field constraints and type metadata as rules over the decoded value `{x}`; lookups last."""
+    bounds = {type(item): item for item in meta if isinstance(item, (at.Ge, at.Gt, at.Le, at.Lt))}
+    rules: list[Rule] = []
+    if at.Ge in bounds and at.Le in bounds:
+        low, high = bounds.pop(at.Ge).ge, bounds.pop(at.Le).le
+        rules.append(Rule(f"{{x}} between {low} and {high}", f"{{value}} ligt niet tussen {low} en {high}"))
+    for kind, bound in bounds.items():
+        attribute, op, words = _BOUNDS[kind]
+        limit = getattr(bound, attribute)
+        rules.append(Rule(f"{{x}} {op} {limit}", "{value} " + words.format(limit)))
+    for item in meta:
+        if isinstance(item, at.MaxLen):
+            rules.append(Rule(f"length({{x}}) <= {item.max_length}",
+                              f"tekst is langer dan {item.max_length} tekens"))
+        elif isinstance(item, Check):
+            rules.append(Rule(item.sql, item.message))
+    rules += [Rule(item.sql, item.message) for item in meta if isinstance(item, Known)]
+    return rules
+
+
+@cache
+def plan(kind: str) -> tuple[ColumnPlan, ...]:
+    """The contract of `kind` as one plan per column, in contract order."""
+    model = MODELS[kind]
+    fields = model.model_fields
+    name_of = {attr: field.validation_alias for attr, field in fields.items()}
+
+    def resolve(sql: str, column: str, other: str = "") -> str:
+        names = {"{x}": quote(column), "{a}": quote(column), "{fa}": quote(f"f:{name_of[column]}")}
+        if other:
+            names |= {"{b}": quote(other), "{fb}": quote(f"f:{name_of[other]}")}
+        for placeholder, identifier in names.items():
+            sql = sql.replace(placeholder, identifier)
+        return sql
+
+    plans = []
+    for attr, field in fields.items():
+        meta = _metadata(field)
+        decoder = next(item for item in meta if isinstance(item, SqlDecoder))
+        row_rules = [rule for rule in model.ROW_RULES if rule.column == attr]
+        plans.append(ColumnPlan(
+            name=name_of[attr], attr=attr, required=field.is_required(), decoder=decoder,
+            default=None if field.is_required() else field.default,
+            on_empty=tuple(Rule(resolve(r.sql, attr, r.other), r.message) for r in row_rules if r.on_empty),
+            on_value=tuple(Rule(resolve(r.sql, attr), r.message) for r in _field_rules(meta))
+            + tuple(Rule(resolve(r.sql, attr, r.other), r.message) for r in row_rules if not r.on_empty),
+        ))
+    return tuple(plans)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the rows come from, as a FROM clause (text columns named as in the header) and its params."""
+
+    sql: str
+    params: dict[str, Any]
+    present: frozenset[str]  # the columns the file has; absent optional columns read as empty
+
+
+def _cleaned(kind: str, source: Source) -> str:
+    texts = []
+    for column in plan(kind):
+        raw = quote(column.name) if column.name in source.present else "null::varchar"
+        texts.append(f"{SQL_CLEAN.replace('{v}', raw)} as {column.text}")
+    return f"select {', '.join(texts)} from {source.sql}"
+
+
+def decode_sql(kind: str, source: Source, flags: dict[str, str]) -> str:
+    """`create temp table _dec`: per column its decoded value and whether its cell is filled.
+
+    Projections only, so `_dec` keeps the file's row order. `flags` adds boolean columns computed
+    from the texts (the privacy gate's eleven-test).
+    """
+    values = []
+    for column in plan(kind):
+        value = f"({column.decoder.expr.replace('{v}', column.text)})::{column.decoder.sql_type}"
+        if column.default is not None:
+            value = f"case when {column.text} is null then {literal(column.default)} else {value} end"
+        values.append(f"{value} as {column.value}")
+    kept = [column.value for column in plan(kind)]
+    kept += [f"{column.text} is not null as {column.filled}" for column in plan(kind)]
+    kept += [f"{sql} as {quote(name)}" for name, sql in flags.items()]
+    blank = "coalesce(" + ", ".join(column.text for column in plan(kind)) + ") is null"
+    return (
+        "create or replace temp table _dec as\n"
+        f"with cleaned as ({_cleaned(kind, source)}),\n"
+        f"decoded as (select *, {', '.join(values)} from cleaned),\n"
+        f"final as (select {', '.join(kept)}, {blank} as _blank from decoded)\n"
+        "select * from final"
+    )
+
+
+def decode_rows(cur: duckdb.DuckDBPyConnection, kind: str, source: Source, flags: dict[str, str] | None = None) -> None:
+    sql = decode_sql(kind, source, flags or {})
+    cur.execute(sql, _used(sql, source.params))
+
+
+def _used(sql: str, params: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in params.items() if f"${key}" in sql}
+
+
+def _violation_case(column: ColumnPlan, extra: tuple[Rule, ...]) -> str:
+    """The number of the first rule a cell breaks: 0 required, 1 format, 2.. `on_value` rules."""
+    empty = [f"when {'true' if column.required else 'false'} then 0"]
+    empty += [f"when not coalesce({rule.sql}, false) then {100 + i}" for i, rule in enumerate(column.on_empty)]
+    filled = [f"when not coalesce({rule.sql}, false) then {2 + i}"
+              for i, rule in enumerate(column.on_value + extra)]
+    return (f"case when not {column.filled} then (case {' '.join(empty)} end) "
+            f"when {column.value} is null then 1 {' '.join(filled)} end")
+
+
+def _message(column: ColumnPlan, extra: tuple[Rule, ...], number: int) -> str:
+    if number == 0:
+        return REQUIRED_MESSAGE
+    if number == 1:
+        return column.decoder.message
+    if number >= 100:
+        return column.on_empty[number - 100].message
+    return (column.on_value + extra)[number - 2].message
+
+
+def cell_errors(cur: duckdb.DuckDBPyConnection, kind: str, source: Source,
+                extra: dict[str, tuple[Rule, ...]] | None = None, params: dict[str, Any] | None = None,
+                ) -> list[RowError]:
+    """Every cell that breaks a rule of its column (the first rule it breaks), worded in Dutch.
+
+    `extra` adds rules per Dutch column name for this load only (a provider's own code). The row
+    number is taken before the lookups join the reference lists; the texts to quote are read again
+    from the source, for the failing rows only.
+    """
+    extra, plans = extra or {}, plan(kind)
+    cases = [f"{_violation_case(c, extra.get(c.name, ()))} as {quote('e:' + c.name)}" for c in plans]
+    codes = ", ".join(quote("e:" + c.name) for c in plans)
+    sql = (f"with numbered as (select rowid as _rid, * from _dec where not _blank),\n"
+           f"checked as (select _rid, {', '.join(cases)} from numbered)\n"
+           f"select * from checked where coalesce({codes}) is not null order by _rid")
+    failing = cur.execute(sql, _used(sql, {"today": decode.today(), **(params or {})})).fetchall()
+    if not failing:
+        return []
+    texts = _texts(cur, kind, source, [row[0] for row in failing])
+    errors = []
+    for rid, *numbers in failing:
+        cells = {c.name: text or "" for c, text in zip(plans, texts[rid])}
+        for c, number in zip(plans, numbers):
+            if number is not None:
+                message = _message(c, extra.get(c.name, ()), number)
+                errors.append(RowError(rid + FIRST_ROW, c.name, message.format_map({**cells, "value": cells[c.name]})))
+    return errors
+
+
+def _texts(cur: duckdb.DuckDBPyConnection, kind: str, source: Source, rowids: list[int]) -> dict[int, tuple]:
+    """The cleaned texts of some rows (by `_dec` rowid), read again in file order."""
+    sql = f"create or replace temp table _text as {_cleaned(kind, source)}"
+    cur.execute(sql, _used(sql, source.params))
+    rows = cur.execute("select rowid, * from _text where rowid in (select unnest($rowids::bigint[]))",
+                       {"rowids": rowids}).fetchall()
+    return {rid: tuple(texts) for rid, *texts in rows}
+
+
+def duplicate_errors(cur: duckdb.DuckDBPyConnection, kind: str) -> list[RowError]:
+    """Rows that repeat the `UNIQUE` key of an earlier row of the same file."""
+    unique = MODELS[kind].UNIQUE
+    if unique is None:
+        return []
+    by_attr = {c.attr: c for c in plan(kind)}
+    key = ", ".join(by_attr[attr].value for attr in unique.key)
+    decodable = " and ".join(f"(not {by_attr[a].filled} or {by_attr[a].value} is not null)" for a in unique.key)
+    keyed = f"select rowid as _rid, {key} from _dec where not _blank and {decodable}"
+    distinct, total = cur.execute(f"select count(distinct ({key})), count(*) from ({keyed})").fetchone()
+    if distinct == total:
+        return []
+    rows = cur.execute(
+        f"select _rid, first from (select _rid, min(_rid) over (partition by {key}) as first from ({keyed})) "
+        "where _rid > first order by _rid").fetchall()
+    names = [by_attr[attr].name for attr in unique.key]
+    together = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    column = by_attr[unique.column].name
+    return [RowError(rid + FIRST_ROW, column, f"dezelfde {together} staat al in rij {first + FIRST_ROW}")
+            for rid, first in rows]

@@ -1,0 +1,66 @@
+"""`python -m data load` and `python -m data template`, run as a scheduler would: as a subprocess."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.fixtures.csv import HERE, csv_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "data", *args], cwd=ROOT, capture_output=True, timeout=120)
+
+
+def test_template_writes_the_header_as_utf8_with_bom_and_semicolons():
+    result = run("template", "budget")
+    assert result.returncode == 0
+    assert result.stdout == b"\xef\xbb\xbfjaar;gemeente;perceel;aanbieder;budget\r\n"
+
+
+def test_template_of_an_unknown_kind_is_wrong_usage():
+    assert run("template", "salarissen").returncode == 2
+
+
+def test_load_creates_the_database_stores_the_file_and_says_ongewijzigd_the_second_time(tmp_path):
+    database = tmp_path / "nieuw.duckdb"
+    providers = run("load", "--db", str(database), "--user", "jan", str(HERE / "aanbieders_excel.csv"))
+    assert providers.returncode == 0, providers.stderr
+    first = run("load", "--db", str(database), str(HERE / "trajecten_excel.csv"))
+    assert first.returncode == 0, first.stderr
+    line = first.stdout.decode().strip()
+    assert line.startswith("trajecten: 3 rijen opgeslagen") and "gemeente GM0375, GM0392 en GM0453" in line
+    second = run("load", "--db", str(database), "--kind", "trajecten", str(HERE / "trajecten_excel.csv"))
+    assert second.returncode == 0 and "ongewijzigd" in second.stdout.decode()
+    with duckdb.connect(str(database), read_only=True) as con:
+        assert con.execute("select count(*) from trajectories").fetchone() == (3,)
+        assert con.execute("select count(*) from municipalities").fetchone() == (342,)  # reference data loaded
+        assert con.execute("select uploader from uploads order by upload_id").fetchall() == [("cli:jan",), ("cli",)]
+
+
+def test_a_refused_file_exits_1_and_prints_every_error_on_its_own_line(tmp_path):
+    bad = tmp_path / "gemeenten.csv"
+    bad.write_bytes(csv_bytes([{"gemeente": "9999", "jaar": "2025", "inwoners_0_17": "0"},
+                               {"gemeente": "392", "jaar": "25", "inwoners_0_17": "100"}]))
+    result = run("load", "--db", str(tmp_path / "db.duckdb"), str(bad))
+    assert result.returncode == 1
+    lines = result.stdout.decode().splitlines()
+    assert lines == ["rij 2, kolom gemeente: 9999 is geen bekende gemeentecode",
+                     "rij 2, kolom inwoners_0_17: 0 moet groter dan 0 zijn",
+                     "rij 3, kolom jaar: 25 is geen geldig jaartal"]
+    assert all(re.match(r"rij \d+, kolom \w+: ", line) for line in lines)
+
+
+@pytest.mark.parametrize("args", [
+    ("--kind", "salarissen", "tests/fixtures/csv/budget_utf8.csv"),
+    ("tests/fixtures/csv/bestaat_niet.csv",),
+])
+def test_load_with_an_unknown_kind_or_a_missing_file_is_wrong_usage(tmp_path, args):
+    assert run("load", "--db", str(tmp_path / "db.duckdb"), *args).returncode == 2
