@@ -15,6 +15,7 @@ from levers import choices, compare, registry
 from levers import series as series_lever
 from levers.agenda import AgendaItem
 from levers.compare import ComparisonRow
+from levers.partner import MIN_ANONYMOUS_PEERS
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
@@ -88,14 +89,21 @@ def _series(db_file: str, rights: Rights, scope: Scope, period: Period, lever: s
 
 @st.cache_data(**_CACHE)
 def _by_municipality(db_file: str, rights: Rights, scope: Scope, period: Period, what: str):
-    return _narrowed(rights, scope, lambda con, s: compare.by_municipality(con, s, period, what))
+    # A municipality total is not a region-level figure: a provider user gets its own rows per municipality.
+    return _narrowed(rights, scope, lambda con, s: compare.by_municipality(con, s, period, what), listing=True)
 
 
 @st.cache_data(**_CACHE)
 def _by_provider(db_file: str, rights: Rights, scope: Scope, period: Period, what: str):
-    own = rights.providers[0] if rights.is_provider and len(rights.providers) == 1 else None
-    return _narrowed(rights, scope, lambda con, s: compare.by_provider(
-        con, s, period, what, anonymise=rights.is_provider, own_provider=own))
+    if not rights.is_provider:
+        return _narrowed(rights, scope, lambda con, s: compare.by_provider(con, s, period, what))
+    own = rights.providers[0] if len(rights.providers) == 1 else None
+    rows = _narrowed(rights, scope, lambda con, s: compare.by_provider(
+        con, s, period, what, anonymise=True, own_provider=own))
+    peers = [row for row in rows if row.key not in rights.providers]
+    if len(peers) < MIN_ANONYMOUS_PEERS:  # a letter is no disguise among one or two others
+        return tuple(row for row in rows if row.key in rights.providers)
+    return rows
 
 
 @st.cache_data(**_CACHE)

@@ -67,7 +67,7 @@ REGION = "Regio"
 MUNICIPALITIES = "Gemeenten"
 MUNICIPALITIES_PLACEHOLDER = "Alle gemeenten"
 LOT = "Perceel"
-LOT_OPTIONS = {"beide": "Beide", "complex": "Complex", "enkelvoudig": "Enkelvoudig"}
+LOT_OPTIONS = {"beide": "Beide percelen", "complex": "Complex", "enkelvoudig": "Enkelvoudig"}
 PROVIDERS = "Aanbieders"
 PROVIDERS_PLACEHOLDER = "Alle aanbieders"
 PERIOD_KIND = "Periode"
@@ -77,12 +77,34 @@ PERIOD = "Kies de periode"
 # === overview ====================================================================================
 SHARE = "Deel deze weergave"
 SHARE_HELP = "Wie deze link opent en deze gegevens mag zien, krijgt precies deze selectie."
-TILE_MORE = "Alle indicatoren"
+TILE_MORE = "Meer"
+TILE_MORE_HELP = "Alle indicatoren van deze hefboom, met hun verloop en vergelijking"
+# Short names for the tiles (design.md sketch); the full catalogue name shows on hover.
+SHORT_NAMES = {
+    "zonder_verblijf": "Zonder verblijf",
+    "wachttijd_mediaan": "Wachttijd (mediaan)",
+    "tevredenheid": "Cliënttevredenheid",
+    "budgetuitputting": "Budgetprognose",
+    "weigeringen": "Acceptatieplicht",
+    "tijdig_gestart": "Tijdig gestart",
+    "unieke_jeugdigen": "Jeugdigen in zorg",
+    "volgens_plan": "Volgens plan beëindigd",
+    "kosten_per_jeugdige": "Kosten per jeugdige",
+    "dialoogsessies": "Sessies (6 mnd)",
+    "acties_verlopen": "Acties over deadline",
+    "themadekking": "Thema's besproken",
+}
 SIGNALS_TITLE = "Signalen"
 SIGNALS_NONE = "Geen signalen: alle indicatoren met een norm zitten binnen de norm."
 SIGNALS_MORE = "en nog {count} signalen op de pagina's per hefboom."
 COMPARE_TITLE = "Gemeenten vergeleken"
 COMPARE_PICK = "Indicator"
+COMPARE_LABELS = {
+    "jeugdhulp_per_1000": "Jeugdhulp per 1.000",
+    "zonder_verblijf": "Zonder verblijf",
+    "wachttijd_mediaan": "Wachttijd",
+    "kosten_per_jeugdige": "Kosten per jeugdige",
+}
 COMPARE_SINGLE = "De selectie bevat één gemeente; kies in de zijbalk meer gemeenten om te vergelijken."
 BURDEN_TITLE = "Wat vragen we van aanbieders?"
 BURDEN = (
@@ -95,10 +117,11 @@ BURDEN = (
 LEVER_OK = {
     "shared_values": "De indicatoren van de regiovisie zitten binnen de norm.",
     "boundaries": "Budget, acceptatieplicht en wachttijden blijven binnen de kaders.",
-    "diagnostics": "{unieke_jeugdigen} jeugdigen kregen jeugdhulp; de resultaten zitten binnen de norm.",
+    "diagnostics": "{unieke_jeugdigen} jeugdigen kregen jeugdhulp; er startten {instroom} trajecten.",
     "interaction": "Het gesprek met aanbieders loopt volgens afspraak.",
 }
 LEVER_NO_DATA = "Te weinig gegevens voor een oordeel over deze periode."
+LEVERS_DESCRIBED = ("diagnostics",)  # their calm sentence states facts, so it needs no norm
 
 # The sentence for an indicator that is rood or oranje. Fields: value, norm (formatted), name, excess.
 SENTENCES = {
@@ -119,9 +142,9 @@ SENTENCES = {
     "uitval": "{value} van de trajecten werd voortijdig afgebroken; de norm is {norm}.",
     "doelrealisatie": "{value} van de doelen is behaald; de norm is {norm}.",
     "doorverwijzing": "{value} van de jeugdigen ging na afloop door naar een andere aanbieder; de norm is {norm}.",
-    "dialoogsessies": "De laatste 6 maanden waren er {value} dialoogsessies; de norm is {norm}.",
+    "dialoogsessies": "Dialoogsessies in de laatste 6 maanden: {value}; de norm is {norm}.",
     "themadekking": "Het afgelopen jaar is {value} van de 18 dialoogthema's besproken; de norm is {norm}.",
-    "acties_verlopen": "{value} afgesproken acties zijn over hun deadline.",
+    "acties_verlopen": "Afgesproken acties over hun deadline: {value}.",
     "aanlevering": "Aanbieders leverden {value} van de verwachte uitkomsten aan; de norm is {norm}.",
 }
 SENTENCE_FALLBACK = "{name} is {value}; de norm is {norm}."
@@ -207,16 +230,15 @@ SUPPRESSION_NOTE = "Aantallen van 1 tot 4 staan als <5; een percentage of gemidd
 SERIES_VALUE = "Waarde"
 SERIES_NORM = "Norm"
 SERIES_OUTLIER = "Uitschieter"
-TREND_ROSE = "{name}: gestegen van {before} naar {now} in een jaar"
-TREND_FELL = "{name}: gedaald van {before} naar {now} in een jaar"
-TREND_SAME = "{name}: gelijk gebleven op {now} in een jaar"
-TREND_NOW = "{name}: {now} in {period}"
-TREND_NONE = "{name}: te weinig gegevens voor een verloop"
+TREND_ROSE = "Gestegen van {before} naar {now} in een jaar"
+TREND_FELL = "Gedaald van {before} naar {now} in een jaar"
+TREND_SAME = "Gelijk gebleven op {now} in een jaar"
+TREND_NOW = "{now} in {period}"
+TREND_NONE = "Te weinig gegevens voor een verloop"
 TREND_OUTLIER = " — de laatste waarde is een uitschieter"
-COMPARE_SPREAD = "{name}: het hoogst in {high} ({high_value}), het laagst in {low} ({low_value})"
-COMPARE_ONE = "{name}: {label} {value}"
-COMPARE_NONE = "{name}: te weinig gegevens om te vergelijken"
-CAPTION_DEFINITION = "{definition}"
+COMPARE_SPREAD = "Het hoogst in {high} ({high_value}), het laagst in {low} ({low_value})"
+COMPARE_ONE = "{label}: {value}"
+COMPARE_NONE = "Te weinig gegevens om te vergelijken"
 
 # --- Uploaden ---------------------------------------------------------------------------------------
 UPLOAD_TITLE = "Uploaden"

@@ -1,0 +1,78 @@
+"""Charts: Dutch separators, the norm drawn in, outliers marked, suppressed figures nowhere."""
+
+from levers.result import IndicatorResult
+from levers.scope import Period
+from levers.series import Series, SeriesPoint
+from views import charts
+
+
+def _point(month: int, value, *, label=None, outlier=False, norm=42.0):
+    period = Period.month(2026, month)
+    return SeriesPoint(period.label, period.start, period.end, value, label, norm, "groen", outlier)
+
+
+def _result(value, status="groen", label=None):
+    return IndicatorResult(
+        code="weigeringen", lever="boundaries", name="Weigeringen", unit="aantal", value=value, value_label=label,
+        norm=0, margin=0, better="lower", status=status, reason=None, is_suppressed=label is not None,
+        denominator=None, denominator_label=None,
+    )
+
+
+def test_a_trend_uses_a_decimal_comma_and_dutch_month_names():
+    fig = charts.trend(Series("x", (_point(9, 30.0), _point(10, 31.5))), "dagen", "titel")
+    assert fig.layout.separators == ",."
+    assert list(fig.data[0].x) == ["sep 2026", "okt 2026"]
+    assert list(fig.data[0].customdata) == ["30 dagen", "31,5 dagen"]
+
+
+def test_a_trend_draws_the_norm_and_marks_the_outlier():
+    fig = charts.trend(Series("x", (_point(9, 30.0), _point(10, 80.0, outlier=True))), "dagen", "titel")
+    names = [trace.name for trace in fig.data]
+    assert names == ["Waarde", "Norm", "Uitschieter"]
+    assert list(fig.data[1].y) == [42.0, 42.0]
+    assert list(fig.data[2].x) == ["okt 2026"] and list(fig.data[2].y) == [80.0]
+
+
+def test_a_suppressed_point_is_a_gap_without_a_hover_figure():
+    fig = charts.trend(Series("x", (_point(8, 12.0), _point(9, None, label="<5"), _point(10, 7.0))), "aantal", "t")
+    assert list(fig.data[0].y) == [12.0, None, 7.0]
+    assert fig.data[0].customdata[1] == "–"
+
+
+def test_a_comparison_never_draws_a_suppressed_bar_and_labels_it_instead():
+    rows = [("Velsen", _result(12.0, "rood")), ("Heemskerk", _result(None, "grijs", label="<5"))]
+    fig = charts.comparison(rows, "aantal", "titel", "Weigeringen", norm=0)
+    bars = fig.data[0]
+    assert dict(zip(bars.y, bars.x)) == {"Velsen": 12.0, "Heemskerk": None}
+    assert dict(zip(bars.y, bars.text)) == {"Velsen": "12", "Heemskerk": "<5"}
+    assert [a.text for a in fig.layout.annotations if a.y == "Heemskerk"] == ["<5"]
+
+
+def test_bars_without_a_norm_are_plain_blue():
+    free = IndicatorResult(
+        code="unieke_jeugdigen", lever="diagnostics", name="Jeugdigen", unit="aantal", value=600.0, value_label=None,
+        norm=None, margin=None, better=None, status="grijs", reason="geen norm vastgesteld", is_suppressed=False,
+        denominator=None, denominator_label=None,
+    )
+    assert list(charts.comparison([("Velsen", free)], "aantal", "t").data[0].marker.color) == ["#0072B2"]
+
+
+def test_a_chart_states_its_finding_as_title_and_the_indicator_as_subtitle():
+    fig = charts.trend(Series("x", (_point(10, 30.0),)), "dagen", "30 dagen in oktober 2026", "Wachttijd")
+    assert fig.layout.title.text == "30 dagen in oktober 2026"
+    assert fig.layout.title.subtitle.text == "Wachttijd"
+
+
+def test_comparison_bars_carry_the_status_word_and_an_okabe_ito_colour():
+    rows = [("Velsen", _result(12.0, "rood")), ("Beverwijk", _result(0.0, "groen"))]
+    fig = charts.comparison(rows, "aantal", "titel")
+    bars = fig.data[0]
+    assert dict(zip(bars.y, bars.customdata)) == {"Velsen": "12 (rood)", "Beverwijk": "0 (groen)"}
+    assert dict(zip(bars.y, bars.marker.color)) == {"Velsen": "#D55E00", "Beverwijk": "#009E73"}
+
+
+def test_comparison_bars_put_the_highest_value_on_top():
+    rows = [("A", _result(1.0)), ("B", _result(3.0)), ("C", _result(None, "grijs", label="<5"))]
+    fig = charts.comparison(rows, "aantal", "titel")
+    assert list(fig.data[0].y) == ["C", "A", "B"]  # plotly draws the first category at the bottom

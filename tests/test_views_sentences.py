@@ -1,0 +1,128 @@
+"""Sentences and chart titles an alderman reads, generated from results."""
+
+from levers.result import IndicatorResult
+from levers.scope import Period, Scope
+from levers.series import Series, SeriesPoint
+from views import sentences
+
+IJMOND = Scope("IJmond")
+
+
+def _result(code, lever, status, value, *, unit="%", norm=None, label=None, name=None):
+    return IndicatorResult(
+        code=code, lever=lever, name=name or code, unit=unit, value=value, value_label=label, norm=norm,
+        margin=None, better="lower", status=status, reason=None, is_suppressed=label is not None,
+        denominator=None, denominator_label=None,
+    )
+
+
+def test_signals_put_red_first_then_lever_order_then_catalogue_order():
+    results = [
+        _result("themadekking", "interaction", "rood", 11.1),
+        _result("budgetuitputting", "boundaries", "oranje", 103),
+        _result("zonder_verblijf", "shared_values", "oranje", 88),
+        _result("wachttijd_mediaan", "shared_values", "rood", 60),
+        _result("unieke_jeugdigen", "diagnostics", "grijs", 1234),
+        _result("uitval", "diagnostics", "groen", 5),
+    ]
+    assert [r.code for r in sentences.signals(results)] == [
+        "wachttijd_mediaan", "themadekking", "zonder_verblijf", "budgetuitputting",
+    ]
+
+
+def test_an_overrun_budget_is_said_in_percent_over_budget():
+    budget = _result("budgetuitputting", "boundaries", "oranje", 103.0, unit="% van budget", norm=100)
+    assert sentences.indicator_sentence(budget, IJMOND) == "Het budget dreigt 3,0% te worden overschreden."
+
+
+def test_the_budget_sentence_names_the_perceel():
+    budget = _result("budgetuitputting", "boundaries", "rood", 112.46, unit="% van budget", norm=100)
+    assert sentences.indicator_sentence(budget, Scope("IJmond", lot="complex")) == (
+        "Het budget voor complexe jeugdhulp dreigt 12,5% te worden overschreden."
+    )
+
+
+def test_a_budget_over_a_strict_norm_but_under_budget_is_not_called_an_overrun():
+    budget = _result("budgetuitputting", "boundaries", "rood", 97.0, unit="% van budget", norm=90)
+    assert sentences.indicator_sentence(budget, IJMOND) == "De prognose is 97,0% van het budget; de norm is 90,0%."
+
+
+def test_a_suppressed_refusal_count_is_said_as_less_than_five():
+    refusals = _result("weigeringen", "boundaries", "rood", None, unit="aantal", norm=0, label="<5")
+    assert sentences.indicator_sentence(refusals, IJMOND) == (
+        "Strategische partners weigerden verwijzingen (<5), terwijl de acceptatieplicht geldt."
+    )
+
+
+def test_a_lever_without_signals_gets_its_calm_sentence():
+    results = [_result("wachttijd_mediaan", "shared_values", "groen", 30, unit="dagen", norm=42)]
+    assert sentences.lever_sentence("shared_values", results, IJMOND) == (
+        "De indicatoren van de regiovisie zitten binnen de norm."
+    )
+
+
+def test_a_lever_without_any_judged_value_says_there_is_too_little_data():
+    results = [_result("wachttijd_mediaan", "shared_values", "grijs", None, unit="dagen", norm=42)]
+    assert sentences.lever_sentence("shared_values", results, IJMOND) == (
+        "Te weinig gegevens voor een oordeel over deze periode."
+    )
+
+
+def test_the_data_lever_states_its_facts_even_without_norms():
+    results = [
+        _result("unieke_jeugdigen", "diagnostics", "grijs", 1234, unit="aantal"),
+        _result("instroom", "diagnostics", "grijs", 234, unit="aantal"),
+    ]
+    assert sentences.lever_sentence("diagnostics", results, IJMOND) == (
+        "1.234 jeugdigen kregen jeugdhulp; er startten 234 trajecten."
+    )
+
+
+def _series(values, outlier_last=False):
+    periods = [Period.month(2024, 11).shifted(i) for i in range(len(values))]
+    points = tuple(
+        SeriesPoint(p.label, p.start, p.end, v, None, 42, "groen", outlier_last and i == len(values) - 1)
+        for i, (p, v) in enumerate(zip(periods, values))
+    )
+    return Series("wachttijd_mediaan", points)
+
+
+def test_a_trend_title_states_the_change_over_a_year():
+    values = [40.0] * 11 + [35.0] + [33.0] * 11 + [30.0]  # 12 months before the last (30) is 35
+    title = sentences.trend_title("dagen", _series(values), Period.parse("2026-10"))
+    assert title == "Gedaald van 35 dagen naar 30 dagen in een jaar"
+
+
+def test_a_trend_title_flags_an_outlier():
+    values = [10.0] * 23 + [50.0]
+    title = sentences.trend_title("dagen", _series(values, outlier_last=True), Period.parse("2026-10"))
+    assert title == "Gestegen van 10 dagen naar 50 dagen in een jaar — de laatste waarde is een uitschieter"
+
+
+def test_a_trend_without_a_latest_value_says_so():
+    title = sentences.trend_title("dagen", _series([30.0] * 23 + [None]), Period.parse("2026-10"))
+    assert title == "Te weinig gegevens voor een verloop"
+
+
+def test_a_short_series_states_its_latest_value():
+    title = sentences.trend_title("dagen", _series([30.0, 31.5]), Period.parse("2024-12"))
+    assert title == "31,5 dagen in december 2024"
+
+
+def test_a_comparison_title_names_highest_and_lowest_and_ignores_hidden_values():
+    rows = [
+        ("Velsen", _result("x", "diagnostics", "groen", 40.46, unit="per 1.000")),
+        ("Beverwijk", _result("x", "diagnostics", "groen", 44.44, unit="per 1.000")),
+        ("Heemskerk", _result("x", "diagnostics", "grijs", None, unit="per 1.000", label="<5")),
+    ]
+    assert sentences.comparison_title(rows) == "Het hoogst in Beverwijk (44,4), het laagst in Velsen (40,5)"
+
+
+def test_the_header_reads_region_period_and_percelen():
+    assert sentences.header("IJmond", Period.parse("2026-10"), IJMOND) == (
+        "Jeugdhulp IJmond · oktober 2026 · beide percelen"
+    )
+    assert sentences.header("IJmond", Period.parse("2025"), Scope("IJmond", lot="enkelvoudig")) == (
+        "Jeugdhulp IJmond · 2025 · perceel enkelvoudig"
+    )
+

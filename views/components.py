@@ -1,0 +1,127 @@
+"""Building blocks the pages share: status badge, indicator line, definition, exports, share link.
+
+Rendering only: figures arrive as IndicatorResults (suppression applied), words come from texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from urllib.parse import urlencode, urlsplit
+
+import pandas as pd
+import streamlit as st
+
+from exports.tables import indicator_table
+from levers.catalogue import definition as catalogue_entry
+from levers.result import IndicatorResult
+from views import fmt, texts
+from views.exports_ui import download_buttons
+
+BADGE_COLOURS = {"groen": "green", "oranje": "orange", "rood": "red", "grijs": "gray"}
+PRINT_CSS = """
+<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stPopover"], [data-testid="stDownloadButton"], [data-testid="stSegmentedControl"],
+  [data-testid="stExpander"] details:not([open]), .no-print { display: none !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+  [data-testid="stVerticalBlockBorderWrapper"], .stPlotlyChart { break-inside: avoid; }
+  body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+</style>
+"""
+
+
+def page_style() -> None:
+    """Clean printing: no sidebar, toolbar or buttons; tiles and charts not split over pages."""
+    st.html(PRINT_CSS)
+
+
+def badge(result: IndicatorResult) -> None:
+    """The status as a coloured badge with an icon and its word; the reason on hover."""
+    st.badge(result.status, icon=texts.STATUS_ICONS[result.status], color=BADGE_COLOURS[result.status],
+             help=result.reason or texts.STATUS_HELP[result.status])
+
+
+def badge_markdown(status: str) -> str:
+    """The same badge inline in markdown text."""
+    return f":{BADGE_COLOURS[status]}-badge[{texts.STATUS_ICONS[status]} {status}]"
+
+
+def indicator_line(result: IndicatorResult, label: str | None = None) -> None:
+    """One row of a tile: (short) name, value with its norm in grey, and status."""
+    name, shown, status = st.columns([4, 4, 2], vertical_alignment="center", gap="small")
+    name.markdown(label or result.name, help=result.name if label else None)
+    norm = f" :small[:gray[{texts.NORM.lower()} {fmt.norm(result)}]]" if result.norm is not None else ""
+    shown.markdown(f"**{fmt.value(result)}**{norm}")
+    with status:
+        badge(result)
+
+
+def chart(figure, alt: str, key: str | None = None) -> None:
+    """A plotly figure as our charts module styled it (not Streamlit's theme), without the mode bar."""
+    st.plotly_chart(figure, theme=None, alt=alt, key=key, config={"displayModeBar": False})
+
+
+def definition(code: str) -> None:
+    """The indicator's definition, one click away."""
+    with st.popover(texts.DEFINITION, icon=":material/info:", type="tertiary"):
+        st.markdown(texts.DEFINITIONS[code])
+        entry = catalogue_entry(code)
+        if entry.norm is not None:
+            st.caption(texts.DEFAULT_NORM.format(norm=fmt.in_unit(entry.norm, entry.unit),
+                                                 margin=fmt.in_unit(entry.margin or 0, entry.unit)))
+        st.caption(texts.DEFINITION_CODE.format(code=code))
+        st.caption(texts.SUPPRESSION_NOTE)
+
+
+STATUS_SYMBOLS = {"groen": "✓", "oranje": "!", "rood": "✕", "grijs": "–"}
+
+
+def results_table(results: Sequence[IndicatorResult], labels: Sequence[str] | None = None,
+                  label_column: str = "") -> None:
+    """Results as a Dutch-formatted table, with CSV and Excel exports of the same rows.
+
+    The screen shows text (`12,5%`, `<5`); the exports get numbers a spreadsheet can use, built by
+    `exports.tables.indicator_table` with the same suppression.
+    """
+    shown = pd.DataFrame({
+        texts.COLUMN_INDICATOR: [r.name for r in results],
+        texts.VALUE: [fmt.value(r) for r in results],
+        texts.NORM: [fmt.norm(r) for r in results],
+        texts.STATUS: [f"{STATUS_SYMBOLS[r.status]} {r.status}" for r in results],
+        texts.COLUMN_REASON: [r.reason or "" for r in results],
+    })
+    if labels is not None:
+        shown.insert(0, label_column, list(labels))
+        shown = shown.drop(columns=[texts.COLUMN_INDICATOR])
+    st.dataframe(shown, hide_index=True, width="stretch")
+
+
+def table_with_exports(results: Sequence[IndicatorResult], file_stem: str, key: str,
+                       labels: Sequence[str] | None = None, label_column: str = "") -> None:
+    """`results_table` plus the export buttons (Streamlit's own export is off in config.toml)."""
+    results_table(results, labels, label_column)
+    download_buttons(indicator_table(results, labels=labels, label_column=label_column), file_stem, key=key)
+
+
+def share_link(params: Mapping[str, str | list[str]]) -> None:
+    """A popover with the link to exactly this view (to copy)."""
+    with st.popover(texts.SHARE, icon=":material/link:"):
+        st.caption(texts.SHARE_HELP)
+        st.code(share_url(st.context.url, params), language=None, wrap_lines=True)
+
+
+def share_url(current_url: str | None, params: Mapping[str, str | list[str]]) -> str:
+    """The current page's address with the selection as its query string."""
+    parts = urlsplit(current_url or "")
+    base = f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.netloc else (parts.path or "/")
+    query = urlencode({k: v for k, v in params.items() if v}, doseq=True)
+    return f"{base}?{query}" if query else base
+
+
+def build_demo_with_progress(build: Callable[[Callable[[float, str], None]], None]) -> None:
+    """Run the first-start demo build with a progress bar, then clear it."""
+    bar = st.progress(0.0, text=texts.DEMO_BUILDING)
+    build(lambda fraction, message: bar.progress(min(max(fraction, 0.0), 1.0), text=message))
+    bar.empty()

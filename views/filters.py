@@ -1,0 +1,236 @@
+"""The sidebar selection (region, municipalities, perceel, providers, period), bound to the URL.
+
+The URL holds the whole selection (`?regio=IJmond&perceel=complex&periode=2026-10&gemeente=GM0453`),
+written after every run, so a copied link reopens the same view. A link is read when it differs from
+what this session wrote last (a new tab, a pasted link); otherwise the widgets hold the truth.
+Every value from a link is checked against what the user may choose: an unknown or forbidden value
+falls back to the default silently, and the result is narrowed by the rights once more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import streamlit as st
+
+from auth.rights import Rights
+from levers.scope import LOTS, Period, Scope
+from views import cache, fmt, texts
+
+PARAMS = ("regio", "gemeente", "perceel", "aanbieder", "periode")
+_LIST_PARAMS = ("gemeente", "aanbieder")
+KINDS = ("maand", "kwartaal", "jaar")
+_HISTORY = {"maand": 48, "kwartaal": 16, "jaar": 5}  # how many complete periods a user can pick
+_BOTH = "beide"
+_KEY = "filter_{}".format  # widget keys: filter_regio, filter_soort, ...
+_SAVED = "_filters_saved"  # the last selection, for pages without the sidebar in between
+_WRITTEN = "_filters_written"  # the URL parameters this session wrote last
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the sidebar shows; `scope` is only built from it after the rights are applied."""
+
+    region: str
+    municipalities: tuple[str, ...]
+    lot: str | None
+    providers: tuple[str, ...]
+    period: Period
+
+    def query_params(self) -> dict[str, str | list[str]]:
+        return {
+            "regio": self.region,
+            "gemeente": list(self.municipalities),
+            "perceel": self.lot or _BOTH,
+            "aanbieder": list(self.providers),
+            "periode": self.period.label,
+        }
+
+
+def today() -> date:
+    return date.today()
+
+
+def last_full_month(day: date | None = None) -> Period:
+    """The month before the current one: the default period."""
+    first = (day or today()).replace(day=1)
+    return Period.month(first.year, first.month).shifted(-1)
+
+
+def period_options(kind: str, day: date | None = None) -> tuple[str, ...]:
+    """Complete months, quarters or years up to the last full month, newest first (labels)."""
+    last = last_full_month(day)
+    newest = {
+        "maand": last,
+        "kwartaal": Period.parse(f"{last.end.year}-K{(last.end.month + 2) // 3}"),
+        "jaar": Period.parse(str(last.end.year)),
+    }[kind]
+    if newest.end > last.end:  # the current quarter or year is not complete yet
+        newest = newest.shifted(-{"maand": 1, "kwartaal": 3, "jaar": 12}[kind])
+    step = {"maand": 1, "kwartaal": 3, "jaar": 12}[kind]
+    return tuple(newest.shifted(-step * back).label for back in range(_HISTORY[kind]))
+
+
+def parse_period(text: str | None, day: date | None = None) -> Period | None:
+    """A period from a link, if it is one the user could have picked; else None."""
+    try:
+        period = Period.parse(text or "")
+    except ValueError:
+        return None
+    return period if period.label in period_options(period.kind, day) else None
+
+
+def read_selection(params: dict[str, list[str]], regions: tuple[str, ...], default_region: str,
+                   day: date | None = None) -> Selection:
+    """A valid Selection from URL parameters: anything unknown or not allowed becomes the default."""
+    region = _first(params, "regio")
+    region = region if region in regions else default_region
+    allowed_municipalities = {code for code, _ in cache.municipalities(region)}
+    lot = _first(params, "perceel")
+    return Selection(
+        region=region,
+        municipalities=tuple(code for code in params.get("gemeente", []) if code in allowed_municipalities),
+        lot=lot if lot in LOTS else None,
+        providers=tuple(params.get("aanbieder", [])),  # checked against the options when the widget is drawn
+        period=parse_period(_first(params, "periode"), day) or last_full_month(day),
+    )
+
+
+def sidebar(rights: Rights, *, providers: bool = True) -> tuple[Scope, Period]:
+    """Draw the selection in the sidebar; the scope it returns is already narrowed by the rights."""
+    regions = cache.regions(rights)
+    if not regions:
+        st.error(texts.NO_REGION)
+        st.stop()
+    default_region = next((r for r in rights.regions if r in regions), regions[0])
+    names = PARAMS if providers else tuple(name for name in PARAMS if name != "aanbieder")
+    _seed(names, regions, default_region)
+    with st.sidebar:
+        st.subheader(texts.FILTERS_TITLE)
+        selection = _widgets(rights, regions, default_region, providers)
+    _write_url(selection, names)
+    scope = rights.narrow(Scope(selection.region, selection.municipalities, selection.lot, selection.providers))
+    if scope is None:  # cannot happen with the options above; never show anything then
+        st.stop()
+    return scope, selection.period
+
+
+def _first(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name) or []
+    return values[-1] if values else None
+
+
+def _url_params(names: tuple[str, ...]) -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in names if st.query_params.get_all(name)}
+
+
+def _seed(names: tuple[str, ...], regions: tuple[str, ...], default_region: str) -> None:
+    """Put a link's selection (or the saved one) into the widgets before they are drawn."""
+    url = _url_params(names)
+    if url and url != st.session_state.get(_WRITTEN):
+        _set_widgets(read_selection(url, regions, default_region))
+    elif _KEY("regio") not in st.session_state:
+        saved = st.session_state.get(_SAVED)
+        _set_widgets(saved or read_selection({}, regions, default_region))
+
+
+def _set_widgets(selection: Selection) -> None:
+    state = st.session_state
+    state[_KEY("regio")] = selection.region
+    state[_KEY("gemeente")] = list(selection.municipalities)
+    state[_KEY("perceel")] = selection.lot or _BOTH
+    state[_KEY("aanbieder")] = list(selection.providers)
+    state[_KEY("soort")] = selection.period.kind
+    state[_KEY("periode")] = selection.period.label
+
+
+def _keep_valid(key: str, options: list[str] | tuple[str, ...], fallback) -> None:
+    """Set the widget's value before it is drawn, dropping what is no longer an option (another region).
+
+    Assigning it on every run also carries the value over to the same widget on another page.
+    """
+    value = st.session_state.get(key)
+    if isinstance(value, list):
+        st.session_state[key] = [v for v in value if v in options]
+    else:
+        st.session_state[key] = value if value in options else fallback
+
+
+def _widgets(rights: Rights, regions: tuple[str, ...], default_region: str, show_providers: bool) -> Selection:
+    _keep_valid(_KEY("regio"), regions, default_region)
+    region = st.selectbox(texts.REGION, regions, key=_KEY("regio"))
+    names = dict(cache.municipalities(region))
+    _keep_valid(_KEY("gemeente"), list(names), [])
+    municipalities = st.multiselect(texts.MUNICIPALITIES, list(names), key=_KEY("gemeente"),
+                                    format_func=names.get, placeholder=texts.MUNICIPALITIES_PLACEHOLDER)
+    _keep_valid(_KEY("perceel"), list(texts.LOT_OPTIONS), _BOTH)
+    lot = st.selectbox(texts.LOT, list(texts.LOT_OPTIONS), key=_KEY("perceel"), format_func=texts.LOT_OPTIONS.get)
+    saved = st.session_state.get(_SAVED)
+    providers = list(saved.providers) if saved and saved.region == region else []  # kept while hidden
+    if show_providers:
+        provider_names = dict(cache.providers(rights, region))
+        _keep_valid(_KEY("aanbieder"), list(provider_names), [])
+        providers = st.multiselect(texts.PROVIDERS, list(provider_names), key=_KEY("aanbieder"),
+                                   format_func=provider_names.get, placeholder=texts.PROVIDERS_PLACEHOLDER)
+    period = _period_widgets()
+    selection = Selection(region, tuple(municipalities), None if lot == _BOTH else lot, tuple(providers), period)
+    st.session_state[_SAVED] = selection
+    return selection if show_providers else replace(selection, providers=())
+
+
+def _period_widgets() -> Period:
+    _keep_valid(_KEY("soort"), KINDS, "maand")
+    kind = st.segmented_control(texts.PERIOD_KIND, KINDS, key=_KEY("soort"), required=True,
+                                format_func=texts.PERIOD_KINDS.get)
+    options = period_options(kind)
+    current = st.session_state.get(_KEY("periode"))  # after another kind: the period holding its end
+    _keep_valid(_KEY("periode"), options, _containing(current, kind, options))
+    label = st.selectbox(texts.PERIOD, options, key=_KEY("periode"),
+                         format_func=lambda text: fmt.period_label(Period.parse(text)))
+    return Period.parse(label)
+
+
+def _containing(label: str | None, kind: str, options: tuple[str, ...]) -> str:
+    try:
+        end = Period.parse(label or "").end
+    except ValueError:
+        return options[0]
+    for option in options:
+        period = Period.parse(option)
+        if period.start <= end <= period.end:
+            return option
+    return options[0]
+
+
+def _write_url(selection: Selection, names: tuple[str, ...]) -> None:
+    """Put the whole selection in the URL (only our own parameters; others are left alone)."""
+    written: dict[str, list[str]] = {}
+    for name, value in selection.query_params().items():
+        values = value if isinstance(value, list) else [value]
+        if name not in names:
+            continue
+        if values:
+            written[name] = values
+            if st.query_params.get_all(name) != values:
+                st.query_params[name] = values if name in _LIST_PARAMS else values[0]
+        elif name in st.query_params:
+            del st.query_params[name]
+    st.session_state[_WRITTEN] = written
+
+
+def link_params() -> dict[str, list[str]]:
+    """The URL parameters of the current selection: for a share link or a link to another page."""
+    return dict(st.session_state.get(_WRITTEN, {}))
+
+
+def selection_caption(rights: Rights, scope: Scope) -> str:
+    """`Gemeenten: Velsen · Aanbieders: alle aanbieders`: the part of the selection the header omits."""
+    municipalities = dict(cache.municipalities(scope.region))
+    providers = dict(cache.providers(rights, scope.region))
+    chosen_municipalities = ", ".join(municipalities.get(c, c) for c in scope.municipalities)
+    chosen_providers = ", ".join(providers.get(c, c) for c in scope.providers)
+    return " · ".join((
+        texts.SELECTION_MUNICIPALITIES.format(names=chosen_municipalities or texts.ALL_MUNICIPALITIES),
+        texts.SELECTION_PROVIDERS.format(names=chosen_providers or texts.ALL_PROVIDERS),
+    ))

@@ -1,0 +1,96 @@
+"""Plain-Dutch sentences and chart titles generated from indicator results.
+
+Pure functions (no Streamlit), so that what an alderman reads can be tested word for word:
+one sentence per lever, the signals in order of urgency, and titles that state a chart's finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from levers.catalogue import CODES, LEVERS
+from levers.result import IndicatorResult
+from levers.scope import Period, Scope
+from levers.series import Series
+from views import fmt, texts
+
+SIGNAL_STATUSES = ("rood", "oranje")
+
+
+def signals(results: Sequence[IndicatorResult]) -> list[IndicatorResult]:
+    """Red and amber indicators: rood first, then lever order, then catalogue order."""
+    due = [r for r in results if r.status in SIGNAL_STATUSES]
+    return sorted(due, key=lambda r: (SIGNAL_STATUSES.index(r.status), LEVERS.index(r.lever), CODES.index(r.code)))
+
+
+def indicator_sentence(result: IndicatorResult, scope: Scope) -> str:
+    """What a red or amber indicator means, in one sentence."""
+    fields = {
+        "name": result.name,
+        "value": fmt.value(result),
+        "norm": fmt.NOT_SHOWN if result.norm is None else fmt.in_unit(result.norm, result.unit),
+        "lot": texts.LOT_BUDGET[scope.lot],
+        "excess": "",
+    }
+    key = result.code
+    if key == "budgetuitputting":
+        if result.value is not None and result.value > 100:
+            fields["excess"] = fmt.percent(result.value - 100)
+        else:
+            key = "budgetuitputting_under"
+    if key == "certificaten" and result.value == 0:
+        key = "certificaten_soon"
+    return texts.SENTENCES.get(key, texts.SENTENCE_FALLBACK).format(**fields)
+
+
+def lever_sentence(lever: str, results: Sequence[IndicatorResult], scope: Scope) -> str:
+    """The lever in one sentence: its most urgent signal, else a calm summary."""
+    own = [r for r in results if r.lever == lever]
+    urgent = signals(own)
+    if urgent:
+        return indicator_sentence(urgent[0], scope)
+    judged = any(r.value is not None and r.norm is not None for r in own)
+    if not judged and lever not in texts.LEVERS_DESCRIBED:
+        return texts.LEVER_NO_DATA
+    shown = {r.code: fmt.value(r) for r in own}
+    return texts.LEVER_OK[lever].format(**shown)
+
+
+def trend_title(unit: str, series: Series, period: Period) -> str:
+    """The finding of a 24-month chart: the change over the last year (or the latest value)."""
+    points = series.points
+    if not points or points[-1].value is None:
+        return texts.TREND_NONE
+    now = points[-1].value
+    year_back = 4 if len(points) <= 8 else 12  # quarterly series: 4 quarters make a year
+    before = points[-1 - year_back].value if len(points) > year_back else None
+    fields = {"now": fmt.in_unit(now, unit), "period": fmt.period_label(period)}
+    if before is None:
+        title = texts.TREND_NOW.format(**fields)
+    else:
+        fields["before"] = fmt.in_unit(before, unit)
+        if fields["before"] == fields["now"]:
+            title = texts.TREND_SAME.format(**fields)
+        else:
+            title = (texts.TREND_ROSE if now > before else texts.TREND_FELL).format(**fields)
+    return title + (texts.TREND_OUTLIER if series.latest_is_outlier else "")
+
+
+def comparison_title(rows: Sequence[tuple[str, IndicatorResult]]) -> str:
+    """The finding of a comparison: where the value is highest and lowest (shown values only)."""
+    shown = [(label, result) for label, result in rows if result.value is not None]
+    if not shown:
+        return texts.COMPARE_NONE
+    if len(shown) == 1:
+        label, result = shown[0]
+        return texts.COMPARE_ONE.format(label=label, value=fmt.value(result))
+    high = max(shown, key=lambda row: row[1].value)
+    low = min(shown, key=lambda row: row[1].value)
+    return texts.COMPARE_SPREAD.format(
+        high=high[0], high_value=fmt.value(high[1]), low=low[0], low_value=fmt.value(low[1]),
+    )
+
+
+def header(region: str, period: Period, scope: Scope) -> str:
+    """`Jeugdhulp IJmond · oktober 2026 · beide percelen`."""
+    return texts.HEADER.format(region=region, period=fmt.period_label(period), lots=texts.LOT_LABELS[scope.lot])
