@@ -1,0 +1,17 @@
+"""Jeugdhulp monitor — the router: who is this user, which pages may they open, run the chosen one.
+
+Start with `streamlit run dashboard.py`. A missing database is built from demo data first.
+"""
+
+import streamlit as st
+
+from views import components, db, navigation, session, texts
+
+st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
+components.page_style()
+if not db.exists():
+    components.build_demo_with_progress(db.ensure_demo)
+rights = session.current_rights()
+if session.is_demo():
+    st.sidebar.caption(texts.DEMO_BANNER)
+st.navigation(navigation.pages(rights)).run()

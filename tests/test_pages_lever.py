@@ -1,0 +1,148 @@
+"""The four lever pages (one renderer) on the small fixture database (tests/fixtures/small_db.py)."""
+
+import pytest
+
+from auth.rights import Rights
+from data.db import connect
+from levers.catalogue import of_lever
+from levers.registry import lever_indicators
+from levers.scope import Period, Scope
+from tests.fixtures.small_db import small_app, small_db_path, small_env  # noqa: F401 (pytest fixtures)
+
+PAGES = {
+    "shared_values": "views/pages/shared_values.py",
+    "boundaries": "views/pages/boundaries.py",
+    "diagnostics": "views/pages/diagnostics.py",
+    "interaction": "views/pages/interaction.py",
+}
+IJMOND_OCTOBER = {"regio": "IJmond", "periode": "2026-10"}
+
+# Hand-worked figures for IJmond, oktober 2026 (see the fixture's docstring).
+EXPECTED = {
+    "shared_values": {
+        "jeugdhulp_per_1000": "40,5",  # 1.234 / (14.000 + 9.000 + 7.500) × 1.000 = 40,46
+        "wachttijd_mediaan": "15 dagen",  # the 234 Heemskerk starts, all 15 days after registration
+        "zonder_verblijf": "95,1%",  # (1.234 − 60) / 1.234
+        "aanbieders_per_jeugdige": "1,00",  # everyone has one provider
+    },
+    "boundaries": {
+        "budgetuitputting": "103,0%",  # 10 × 1.030.000 / 10 × 12 / 12.000.000
+        "tijdig_gestart": "100,0%",  # 15 days ≤ the norm of 42 for all 234
+        "certificaten": "0",  # every certificate is valid until 30-06-2027
+    },
+    "diagnostics": {
+        "unieke_jeugdigen": "1.234",  # 600 + 400 + 234
+        "actieve_trajecten": "1.234",
+        "instroom": "234",  # Heemskerk started 05-10-2026
+        "uitstroom": "0",
+        "kosten_per_jeugdige": "€ 835",  # 1.030.000 / 1.234 = 834,68
+    },
+    "interaction": {
+        "dialoogsessies": "2",  # 10-09 with P1 and 15-10 region-wide
+        "themadekking": "11,1%",  # themes 6 and 18 of 18
+        "open_acties": "1",
+        "acties_verlopen": "1",  # deadline 30-09-2026 < 31-10-2026
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def opened(small_env):
+    """Each lever page for IJmond, oktober 2026, opened once for the read-only checks below."""
+    pages = {}
+
+    def page(lever):
+        if lever not in pages:
+            pages[lever] = small_env(PAGES[lever], params=IJMOND_OCTOBER)
+        return pages[lever]
+    return page
+
+
+def _values(app) -> dict[str, str]:
+    """Indicator name → the shown 'Waarde' metric, in page order."""
+    names = [header.value for header in app.subheader][1:]  # the first is the summary table's heading
+    values = [metric.value for metric in app.metric if metric.label == "Waarde"]
+    return dict(zip(names, values))
+
+
+@pytest.mark.parametrize("lever", PAGES)
+def test_a_lever_page_opens_and_shows_every_indicator_of_its_lever(opened, lever):
+    app = opened(lever)
+    assert not app.exception
+    assert list(_values(app)) == [entry.name for entry in of_lever(lever)]
+
+
+@pytest.mark.parametrize("lever", PAGES)
+def test_a_lever_page_shows_the_levers_values_the_dutch_way(opened, lever):
+    shown = _values(opened(lever))
+    names = {entry.code: entry.name for entry in of_lever(lever)}
+    assert {code: shown[names[code]] for code in EXPECTED[lever]} == EXPECTED[lever]
+
+
+def test_the_page_figures_are_the_levers_figures(opened, small_db_path):
+    results = lever_indicators(connect(small_db_path), "diagnostics", Scope("IJmond"), Period.parse("2026-10"))
+    assert results[0].code == "unieke_jeugdigen" and results[0].value == 1234
+    assert _values(opened("diagnostics"))[results[0].name] == "1.234"
+
+
+def test_choosing_a_municipality_changes_the_figures(small_app):
+    app = small_app(PAGES["diagnostics"], params=IJMOND_OCTOBER)
+    app.sidebar.multiselect(key="filter_gemeente").select("GM0453").run()
+    shown = _values(app)
+    assert shown["Jeugdigen in zorg"] == "600"  # Velsen only
+    assert shown["Gestarte trajecten"] == "0"  # Velsen's 600 started in january
+
+
+def test_choosing_a_perceel_changes_the_figures(small_app):
+    app = small_app(PAGES["boundaries"], params=IJMOND_OCTOBER)
+    app.sidebar.selectbox(key="filter_perceel").set_value("enkelvoudig").run()
+    assert _values(app)["Prognose budgetuitputting jaareinde"] == "–"  # no budget for enkelvoudig
+    assert app.query_params["perceel"] == "enkelvoudig"
+
+
+def test_a_quarter_from_the_link_shows_the_quarterly_refusals_suppressed(small_app):
+    app = small_app(PAGES["boundaries"], params={"regio": "IJmond", "periode": "2026-K3"})
+    assert app.sidebar.selectbox(key="filter_periode").value == "2026-K3"
+    assert _values(app)["Niet geaccepteerde verwijzingen (acceptatieplicht)"] == "<5"  # 2 refusals
+    assert ":red-badge[:material/error: rood]" in [m.value for m in app.markdown]  # any refusal is rood
+
+
+def test_the_filters_carry_over_from_the_overview_to_a_lever_page(small_app):
+    app = small_app(params={"regio": "IJmond", "periode": "2026-09", "gemeente": "GM0453"})
+    app.switch_page(PAGES["diagnostics"]).run()
+    assert app.sidebar.multiselect(key="filter_gemeente").value == ["GM0453"]
+    assert app.sidebar.selectbox(key="filter_periode").value == "2026-09"
+    assert _values(app)["Jeugdigen in zorg"] == "600"
+
+
+def test_every_indicator_has_its_definition_one_click_away(opened):
+    popovers = [block for block in opened("shared_values").get("popover") if block.proto.popover.label == "Definitie"]
+    assert len(popovers) == len(of_lever("shared_values"))
+    assert popovers[0].markdown[0].value.startswith("Aantal jeugdigen met jeugdhulp in de periode, per 1.000")
+
+
+def test_every_table_has_csv_and_excel_exports(opened):
+    app = opened("interaction")
+    labels = [button.label for button in app.get("download_button")]
+    tables = len(app.dataframe)  # the summary, and per indicator one per municipality and one per provider
+    assert tables == 1 + 2 * len(of_lever("interaction"))
+    assert labels.count("CSV") == tables and labels.count("Excel") == tables
+
+
+def _provider_names(app) -> set[str]:
+    tables = [frame.value for frame in app.dataframe if "Aanbieder" in frame.value.columns]
+    return {name for frame in tables for name in frame["Aanbieder"]}
+
+
+def test_a_provider_sees_its_three_peers_only_as_anonymous_letters(small_app):
+    # IJmond has P1, P2, P3 and P5: P2 has three peers.
+    provider = Rights(role="aanbieder", regions=("IJmond",), providers=("P2",))
+    names = _provider_names(small_app(PAGES["diagnostics"], params=IJMOND_OCTOBER, rights=provider))
+    assert names == {"Kinderpraktijk De Duinen", "aanbieder A", "aanbieder B", "aanbieder C"}
+
+
+def test_a_provider_with_fewer_than_three_peers_sees_only_itself(small_app):
+    # In perceel enkelvoudig IJmond has P2, P3 (both percelen) and P5: two peers are no disguise.
+    provider = Rights(role="aanbieder", regions=("IJmond",), providers=("P2",))
+    app = small_app(PAGES["diagnostics"], params={**IJMOND_OCTOBER, "perceel": "enkelvoudig"}, rights=provider)
+    assert _provider_names(app) == {"Kinderpraktijk De Duinen"}

@@ -1,0 +1,1 @@
+"""One file per page; `st.navigation` in dashboard.py runs them."""

@@ -1,0 +1,88 @@
+"""One renderer for the four lever pages: every indicator with value, norm, status, its 24-month trend,
+its comparison per municipality and per provider, and its definition one click away."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from levers.catalogue import LEVER_NAMES
+from levers.compare import ComparisonRow
+from levers.registry import pick
+from levers.result import IndicatorResult
+from levers.scope import Period, Scope
+from levers.series import Series
+from views import cache, charts, components, filters, fmt, navigation, sentences, session, texts
+from views.exports_ui import file_stem
+
+def render(lever: str) -> None:
+    """Draw the page of `lever` for the current user and selection."""
+    rights = session.current_rights()
+    scope, period = filters.sidebar(rights)
+    results = cache.indicators(rights, scope, period, lever)
+    series = {item.code: item for item in cache.series(rights, scope, period, lever)}
+    per_municipality = cache.by_municipality(rights, scope, period, lever)
+    per_provider = cache.by_provider(rights, scope, period, lever)
+    stem = _file_stem(lever, scope, period)
+
+    st.title(LEVER_NAMES[lever])
+    st.caption(f"{sentences.header(scope.region, period, scope)} · {filters.selection_caption(rights, scope)}")
+    st.markdown(texts.LEVER_INTROS[lever])
+    st.subheader(texts.SUMMARY_TITLE)
+    components.table_with_exports(results, stem, key=f"{lever}_summary")
+    for result in results:
+        _indicator(result, series.get(result.code), per_municipality, per_provider, period, f"{stem}_{result.code}")
+
+
+def _indicator(result: IndicatorResult, series: Series | None, per_municipality: tuple[ComparisonRow, ...],
+               per_provider: tuple[ComparisonRow, ...], period: Period, stem: str) -> None:
+    with st.container(border=True):
+        name, about = st.columns([5, 1], vertical_alignment="center")
+        name.subheader(result.name, anchor=result.code)
+        with about:
+            components.definition(result.code)
+        value, norm, status = st.columns([2, 2, 3], vertical_alignment="center")
+        value.metric(texts.VALUE, fmt.value(result))
+        norm.metric(texts.NORM, _norm(result))
+        with status:
+            components.badge(result)
+            if result.reason:
+                st.caption(result.reason)
+        trend, municipalities, providers = st.tabs([texts.TAB_TREND, texts.TAB_MUNICIPALITIES, texts.TAB_PROVIDERS])
+        with trend:
+            _trend(result, series, period)
+        with municipalities:
+            _comparison(result, per_municipality, texts.MUNICIPALITY, f"{stem}_gemeenten")
+        with providers:
+            _comparison(result, per_provider, texts.PROVIDER, f"{stem}_aanbieders")
+
+
+def _norm(result: IndicatorResult) -> str:
+    return fmt.norm(result) if result.norm is not None else texts.NO_NORM
+
+
+def _trend(result: IndicatorResult, series: Series | None, period: Period) -> None:
+    if series is None or not series.points:
+        st.info(texts.NOTHING_TO_COMPARE)
+        return
+    title = sentences.trend_title(result.unit, series, period)
+    components.chart(charts.trend(series, result.unit, title, result.name), f"{result.name}: {title}",
+                     key=f"trend_{result.code}")
+    st.caption(texts.DEFINITIONS[result.code])
+
+
+def _comparison(result: IndicatorResult, rows: tuple[ComparisonRow, ...], label: str, stem: str) -> None:
+    pairs = [(row.name, pick(row.results, result.code)) for row in rows]
+    if not pairs:
+        st.info(texts.NOTHING_TO_COMPARE)
+        return
+    title = sentences.comparison_title(pairs)
+    components.chart(charts.comparison(pairs, result.unit, title, f"{result.name} — {label.lower()}", result.norm),
+                     f"{result.name}: {title}", key=f"bars_{stem}")
+    st.caption(texts.DEFINITIONS[result.code])
+    components.table_with_exports([r for _, r in pairs], stem, key=stem, labels=[name for name, _ in pairs],
+                                  label_column=label)
+
+
+def _file_stem(lever: str, scope: Scope, period: Period) -> str:
+    """`kaders_ijmond_2026-10`: a safe file name."""
+    return file_stem(navigation.LEVER_PAGES[lever], scope.region, period.label)

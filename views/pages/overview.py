@@ -1,0 +1,73 @@
+"""Overzicht: the four levers on one screen, for an alderman preparing a council meeting."""
+
+import streamlit as st
+
+from levers.catalogue import LEVER_NAMES, LEVERS, definition
+from levers.registry import pick
+from views import cache, charts, components, filters, navigation, sentences, session, texts
+
+# The figures each tile shows (design.md sketch), and the ones the municipalities are compared on.
+HEADLINES = {
+    "shared_values": ("zonder_verblijf", "wachttijd_mediaan", "tevredenheid"),
+    "boundaries": ("budgetuitputting", "weigeringen", "tijdig_gestart"),
+    "diagnostics": ("unieke_jeugdigen", "volgens_plan", "kosten_per_jeugdige"),
+    "interaction": ("dialoogsessies", "acties_verlopen", "themadekking"),
+}
+COMPARED = ("jeugdhulp_per_1000", "zonder_verblijf", "wachttijd_mediaan", "kosten_per_jeugdige")
+MAX_SIGNALS = 5
+
+rights = session.current_rights()
+scope, period = filters.sidebar(rights)
+results = cache.indicators(rights, scope, period)
+link = filters.link_params()
+
+title, share = st.columns([4, 1], vertical_alignment="bottom")
+title.title(sentences.header(scope.region, period, scope))
+title.caption(filters.selection_caption(rights, scope))
+with share:
+    components.share_link(link)
+
+
+def tile(lever: str) -> None:
+    with st.container(border=True, gap="small", height="stretch"):
+        head, more = st.columns([4, 1], vertical_alignment="center")
+        head.subheader(LEVER_NAMES[lever])
+        more.page_link(navigation.page_file(navigation.LEVER_PAGES[lever]), label=texts.TILE_MORE,
+                       icon=":material/arrow_forward:", help=texts.TILE_MORE_HELP, query_params=link)
+        for code in HEADLINES[lever]:
+            components.indicator_line(pick(results, code), texts.SHORT_NAMES[code])
+        st.markdown(f"_{sentences.lever_sentence(lever, results, scope)}_")
+
+
+for row in (LEVERS[:2], LEVERS[2:]):
+    for column, lever in zip(st.columns(2), row):
+        with column:
+            tile(lever)
+
+signal_column, compare_column = st.columns([2, 3], gap="large")
+with signal_column:
+    st.subheader(texts.SIGNALS_TITLE)
+    due = sentences.signals(results)
+    if not due:
+        st.markdown(texts.SIGNALS_NONE)
+    for number, result in enumerate(due[:MAX_SIGNALS], start=1):
+        st.markdown(f"{number}. {components.badge_markdown(result.status)} **{result.name}** — "
+                    f"{sentences.indicator_sentence(result, scope)}")
+    if len(due) > MAX_SIGNALS:
+        st.caption(texts.SIGNALS_MORE.format(count=len(due) - MAX_SIGNALS))
+
+with compare_column:
+    st.subheader(texts.COMPARE_TITLE)
+    code = st.segmented_control(texts.COMPARE_PICK, COMPARED, default=COMPARED[0], required=True,
+                                format_func=texts.COMPARE_LABELS.get, key="overview_compare",
+                                label_visibility="collapsed")
+    rows = [(row.name, row.result) for row in cache.by_municipality(rights, scope, period, code)]
+    if len(rows) < 2:
+        st.info(texts.COMPARE_SINGLE)
+    else:
+        entry, shown = definition(code), pick(results, code)
+        finding = sentences.comparison_title(rows)
+        components.chart(charts.comparison(rows, entry.unit, finding, entry.name, shown.norm), f"{entry.name}: {finding}")
+        st.caption(texts.DEFINITIONS[code])
+
+st.caption(f"**{texts.BURDEN_TITLE}** {texts.BURDEN}")
