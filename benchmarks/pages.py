@@ -1,0 +1,105 @@
+"""Benchmark: the Overzicht page script (AppTest) at national scale (design.md: under 1 s warm).
+
+    python benchmarks/pages.py [--db PATH] [--regio NAME] [--periode JJJJ-MM] [--runs N]
+
+Builds the national demo database at PATH when it does not exist (as `python -m data demo --db PATH
+--national` does). Runs the dashboard's router, which renders the Overzicht, with AppTest:
+  cold         the first run in a fresh process (imports, DuckDB and Streamlit caches all cold);
+  warm         the median of N further runs: the cached indicator results are reused, as for every
+               visitor after the first who looks at the same selection — the goal applies here;
+  uncached     the median of N runs after clearing Streamlit's cache (DuckDB warm): what a visitor
+               choosing a selection nobody looked at since the last upload waits for.
+Defaults: the region with the most municipalities and the last full month.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Run as a script, this file's folder would come first on the path and shadow the `levers` package.
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+import streamlit as st  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from data import db  # noqa: E402
+from levers import choices  # noqa: E402
+from views.filters import last_full_month  # noqa: E402
+
+GOAL_SECONDS = 1.0
+MIN_RUNS = 5
+DEFAULT_DB = ROOT / "benchmarks" / "out" / "national.duckdb"
+TIMEOUT = 900  # seconds: a cold national run computes every lever and every municipality
+
+
+def _ensure_database(path: Path) -> None:
+    if path.exists():
+        return
+    from data.demo import build_demo_file
+
+    print(f"building the national demo database at {path} ...", flush=True)
+    started = time.perf_counter()
+    build_demo_file(path, national=True)
+    print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def _largest_region(path: Path) -> tuple[str, int]:
+    con = db.connect(path, read_only=True)
+    try:
+        sizes = {region: len(choices.municipalities(con, region)) for region in choices.regions(con)}
+    finally:
+        con.close()
+    region = max(sizes, key=sizes.get)
+    return region, sizes[region]
+
+
+def _run(app: AppTest) -> float:
+    started = time.perf_counter()
+    app.run(timeout=TIMEOUT)
+    seconds = time.perf_counter() - started
+    if app.exception:
+        raise RuntimeError(f"the page failed: {app.exception[0].message}")
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--regio")
+    parser.add_argument("--periode", help="JJJJ-MM (default: the last full month)")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    runs = max(args.runs, MIN_RUNS)
+
+    _ensure_database(args.db)
+    region, municipalities = (args.regio, None) if args.regio else _largest_region(args.db)
+    period = args.periode or last_full_month().label
+    os.environ[db.DB_ENV_VAR] = str(args.db)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.query_params.update({"regio": region, "periode": period})
+    size = f" ({municipalities} municipalities)" if municipalities else ""
+    print(f"database {args.db}; Overzicht for {region}{size}, {period}; {runs} runs each\n")
+
+    cold = _run(app)
+    warm = [_run(app) for _ in range(runs)]
+    uncached = []
+    for _ in range(runs):
+        st.cache_data.clear()
+        uncached.append(_run(app))
+
+    verdict = "ok" if statistics.median(warm) < GOAL_SECONDS else f"SLOW (> {GOAL_SECONDS} s)"
+    print(f"{'measurement':<12} {'median s':>9} {'min s':>8} {'max s':>8}  goal")
+    print(f"{'cold':<12} {cold:>9.3f} {cold:>8.3f} {cold:>8.3f}")
+    print(f"{'warm':<12} {statistics.median(warm):>9.3f} {min(warm):>8.3f} {max(warm):>8.3f}  {verdict}")
+    print(f"{'uncached':<12} {statistics.median(uncached):>9.3f} {min(uncached):>8.3f} {max(uncached):>8.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""Every page of the demo in a real browser (headless Chromium): it renders, and a screenshot is saved.
+
+Starts `streamlit run dashboard.py` on a free localhost port against a freshly built regional demo
+database, opens each page the demo beheerder may see, and writes tests/screenshots/<page>.png
+(gitignored) for a person to look at. Skips only when Chromium or Playwright is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from data.db import DB_ENV_VAR
+from views.filters import last_full_month
+from views.navigation import PAGE_FILES
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+VIEWPORT = {"width": 1440, "height": 900}  # a laptop screen
+DEMO_SCALE = 0.5
+START_TIMEOUT = 90  # seconds for streamlit to answer its health check
+PAGE_TIMEOUT_MS = 180_000  # a cold lever page computes 24-month series for every indicator
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"Chromium is missing at {CHROMIUM} (bash scripts/install-chromium.sh)", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit stopped with exit code {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"streamlit did not start within {START_TIMEOUT} s")
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    """A small regional demo (half the youths of the full demo): realistic pages, a quick build."""
+    from data.demo import build_demo_file
+
+    path = tmp_path_factory.mktemp("browser") / "demo.duckdb"
+    build_demo_file(path, scale=DEMO_SCALE)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(demo_db):
+    port = _free_port()
+    env = {**os.environ, DB_ENV_VAR: str(demo_db)}
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+# The script has finished, nothing is a loading skeleton any more, and the page has its title.
+_SETTLED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid="stSkeleton"], [data-testid="stStatusWidget"]')
+    && !!document.querySelector('[data-testid="stMainBlockContainer"] h1');
+}"""
+
+
+def _settle(page) -> None:
+    for _ in range(2):  # twice, a moment apart: a rerun may start right after the first run
+        page.wait_for_function(_SETTLED, timeout=PAGE_TIMEOUT_MS)
+        page.wait_for_timeout(1500)  # plotly draws after the script has finished
+
+
+def _open(browser, url: str):
+    page = browser.new_page(viewport=VIEWPORT, locale="nl-NL")
+    page.goto(url)
+    _settle(page)
+    return page
+
+
+def _photograph(page, name: str) -> None:
+    """The whole page, not just the first screen: Streamlit scrolls inside its main area."""
+    height = page.evaluate(
+        "() => Math.max(...['stMain', 'stMainBlockContainer', 'stSidebarContent']"
+        ".map(id => document.querySelector(`[data-testid=\"${id}\"]`)?.scrollHeight || 0))"
+    )
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], int(height) + 80)})
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.set_viewport_size(VIEWPORT)
+
+
+def _existing_pages() -> list[str]:
+    return [key for key, path in PAGE_FILES.items() if (ROOT / path).exists()]
+
+
+@pytest.mark.parametrize("key", _existing_pages())
+def test_every_page_renders_in_chromium_and_is_photographed(server, browser, key):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = "" if key == "overzicht" else key
+    page = _open(browser, f"{server}/{path}?regio=IJmond&periode={last_full_month().label}")
+    try:
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.locator("h1").first.inner_text().strip()
+        _photograph(page, key)
+    finally:
+        page.close()
+
+
+def test_the_overview_prints_without_sidebar_and_buttons(server, browser):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = _open(browser, f"{server}/?regio=IJmond&periode={last_full_month().label}")
+    try:
+        page.emulate_media(media="print")
+        assert not page.locator('[data-testid="stSidebar"]').is_visible()
+        assert not page.locator('[data-testid="stPopover"]').first.is_visible()
+        _photograph(page, "overzicht_print")
+    finally:
+        page.close()
+
+
+def test_a_link_reopens_the_same_selection_in_the_browser(server, browser):
+    period = last_full_month().shifted(-1)
+    page = _open(browser, f"{server}/data?regio=IJmond&gemeente=GM0453&perceel=complex&periode={period.label}")
+    try:
+        caption = page.locator('[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"]').first.inner_text()
+        assert "Velsen" in caption and "perceel complex" in caption
+        assert f"periode={period.label}" in page.url and "gemeente=GM0453" in page.url
+    finally:
+        page.close()
+
