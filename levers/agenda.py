@@ -92,11 +92,11 @@ def dutch_number(value: float | None) -> str:
 
 
 def shown_value(result: IndicatorResult | AgendaItem) -> str:
-    """The value as a reader sees it, with its unit: '48,5 dagen', '86,2%', '<5'."""
+    """The value as a reader sees it, with its unit: '48,5 dagen', '86,2%', '<5', '5' (an aantal)."""
     if result.value_label:
         return result.value_label
     number = dutch_number(result.value)
-    if result.value is None:
+    if result.value is None or result.unit == "aantal":
         return number
     return f"{number}{result.unit}" if result.unit.startswith("%") else f"{number} {result.unit}"
 

@@ -137,3 +137,16 @@ def test_theme_names_come_from_the_reference_list(empty_db):
     names = theme_names(empty_db)
     assert (len(names), names[6], names[9]) == (18, "Acceptatieplicht", "Wachtlijst/wachttijden")
 
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "shown"),
+    [
+        ("acties_verlopen", 5.0, ": 5 (rood)"),  # an aantal is a bare number
+        ("zonder_verblijf", 86.25, ": 86,2% (rood)"),  # one decimal, comma; 86.25 rounds half to even
+        ("budgetuitputting", 1234.5, ": 1.234,5% van budget (rood)"),  # thousands point
+    ],
+)
+def test_an_item_writes_its_value_the_dutch_way(code, value, shown):
+    (item,) = agenda_items([_result(code, "rood", value)], set())
+    assert shown in item.why
