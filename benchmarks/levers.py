@@ -23,10 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 from data import db  # noqa: E402
+from data.demo import build_demo_file, last_full_month_end  # noqa: E402
 from levers.catalogue import LEVERS  # noqa: E402
 from levers.compare import by_municipality, by_provider, providers_in_scope  # noqa: E402
 from levers.registry import all_indicators, lever_indicators  # noqa: E402
-from levers.scope import Period, Scope, add_months  # noqa: E402
+from levers.scope import Period, Scope  # noqa: E402
 from levers.series import series, series_of_lever  # noqa: E402
 
 GOAL_SECONDS = 0.5
@@ -46,8 +47,6 @@ limit 1
 def _ensure_database(path: Path) -> None:
     if path.exists():
         return
-    from data.demo import build_demo_file
-
     print(f"building the national demo database at {path} ...", flush=True)
     started = time.perf_counter()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     _ensure_database(args.db)
     con = db.connect(args.db, read_only=True)
     region = args.regio or con.execute(_BUSIEST_REGION).fetchone()[0]
-    last_month = add_months(date.today().replace(day=1), -1)
-    period = Period.parse(args.periode) if args.periode else Period.month(last_month.year, last_month.month)
+    data_end = last_full_month_end(date.today())  # where the demo's data end
+    period = Period.parse(args.periode) if args.periode else Period.month(data_end.year, data_end.month)
     scope = Scope(region=region)
     providers = len(providers_in_scope(con, scope))
     trajectories = con.execute("select count(*) from trajectories").fetchone()[0]
