@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 
 import duckdb
 
-from data import db
+from data import db, decode
 from levers.agenda import agenda
 from levers.registry import all_indicators
 from levers.report import agenda_line, report_rows, write_csv, write_json
 from levers.scope import LOTS, Period, Scope, region_municipalities
 
-_MUNICIPALITY = re.compile(r"^(?:GM)?(\d{1,4})$", re.IGNORECASE)
 _REGIONS = "select distinct region from municipality_regions where region is not null order by region"
 
 
@@ -53,11 +51,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def municipality_code(text: str) -> str:
-    """GM0392, 0392 and 392 all mean GM0392."""
-    match = _MUNICIPALITY.match(text.strip())
-    if not match:
-        raise UsageError(f"{text} is geen geldige gemeentecode (GM0392, 0392 of 392)")
-    return f"GM{int(match[1]):04d}"
+    """GM0392, 0392 and 392 all mean GM0392 (the upload decoder's rule)."""
+    try:
+        return decode.municipality_code(text.strip())
+    except ValueError as error:
+        raise UsageError(str(error)) from error
 
 
 def _region(con: duckdb.DuckDBPyConnection, name: str) -> str:
