@@ -24,6 +24,7 @@ SERIES_MONTHS = 24
 QUARTERLY_CODES = frozenset({"doelrealisatie", "tevredenheid", "weigeringen", "aanlevering"})
 OUTLIER_WINDOW = 12  # values before a point that its flag compares it with
 OUTLIER_SDS = 2  # how many standard deviations from the mean is an outlier
+_TOLERANCE = 1e-9  # floating-point noise in a ratio is no change
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,8 @@ def outlier_flags(values: Sequence[float | None]) -> tuple[bool, ...]:
     sd is the sample standard deviation (n − 1 = 11). Missing or suppressed values (None) are
     skipped: they are never flagged and do not count among the 12. A point with fewer than 12
     earlier values is not flagged, so a quarterly series of 8 points never is. With sd 0 any value
-    other than the mean is outside. Mean and sd are exact (`statistics` works in fractions), so a
-    flat series does not flag itself through rounding.
+    other than the mean is outside (beyond floating-point noise). Mean and sd are exact
+    (`statistics` works in fractions), so a flat series does not flag itself through rounding.
     """
     flags, seen = [], []
     for value in values:
@@ -87,7 +88,7 @@ def outlier_flags(values: Sequence[float | None]) -> tuple[bool, ...]:
             if len(seen) >= OUTLIER_WINDOW:
                 window = seen[-OUTLIER_WINDOW:]
                 mean, sd = statistics.mean(window), statistics.stdev(window)
-                is_outlier = abs(value - mean) > OUTLIER_SDS * sd
+                is_outlier = abs(value - mean) > OUTLIER_SDS * sd + _TOLERANCE
             seen.append(value)
         flags.append(is_outlier)
     return tuple(flags)
