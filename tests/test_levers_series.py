@@ -57,6 +57,8 @@ def test_a_flat_series_flags_any_change_and_never_itself():
     flat = [100 / 3] * 12
     assert outlier_flags([*flat, 100 / 3])[-1] is False
     assert outlier_flags([*flat, 34.0])[-1] is True
+    # 0.57 * 100 is 56.99999999999999 in floating point: the same 57% computed another way.
+    assert outlier_flags([0.57 * 100] * 12 + [57.0])[-1] is False
 
 
 def test_a_monthly_series_has_the_24_months_up_to_p_end():
