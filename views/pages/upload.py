@@ -1,0 +1,145 @@
+"""Uploaden: a CSV file is checked completely (a dry run), previewed, and stored only on confirmation.
+
+Flow: choose or detect the kind → drop a file → the dry-run report shows either every error (and
+nothing is stored) or what will be stored and replaced → confirm → stored under the write lock,
+caches cleared. The same bytes again say "ongewijzigd"; a header-only file asks for confirmation.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from auth.pages import upload_kinds_for
+from data.contracts import template
+from data.history import upload_history
+from data.load import load_file
+from views import db, fmt, texts
+from views.exports_ui import download_buttons
+from views.session import current_rights
+from views.upload_tables import MAX_ERRORS_SHOWN, errors_table, for_screen, history_table
+
+AUTO = ""
+_GENERATION = "upload_generation"  # bumped after a store: a fresh, empty file uploader
+_CHECKED = "upload_checked"  # (key, report) of the last dry run, so a rerun does not check again
+_DONE = "upload_done"  # message of the last store, shown once
+
+rights = current_rights()
+kinds = upload_kinds_for(rights.role)
+actor = rights.email or "demo"
+st.title(texts.UPLOAD_TITLE)
+if not kinds:
+    st.info(texts.UPLOAD_NOT_ALLOWED)
+    st.stop()
+if rights.is_provider and len(rights.providers) > 1:  # the loader checks every row against one own code
+    st.info(texts.UPLOAD_ONE_CODE)
+    st.stop()
+own_code = rights.providers[0] if rights.is_provider else None  # every row must carry it (data.load)
+st.caption(texts.UPLOAD_INTRO)
+if done := st.session_state.pop(_DONE, None):
+    st.success(done, icon=":material/check_circle:")
+
+
+def _confirm_key() -> str:
+    return f"upload_confirm_empty_{st.session_state.get(_GENERATION, 0)}"
+
+
+def _label(kind: str) -> str:
+    return texts.UPLOAD_KIND_AUTO if kind == AUTO else texts.UPLOAD_KIND_LABELS[kind]
+
+
+def _check(file_id: str, raw: bytes, name: str, kind: str | None, confirm_empty: bool):
+    """The dry-run report of this file, computed once per file, kind and confirmation."""
+    key = (file_id, kind, confirm_empty)
+    saved = st.session_state.get(_CHECKED)
+    if saved and saved[0] == key:
+        return saved[1]
+    with st.spinner(texts.UPLOAD_CHECKING), db.reading() as con:
+        report = _load(con, raw, name, kind, confirm_empty, dry_run=True)
+    st.session_state[_CHECKED] = (key, report)
+    return report
+
+
+def _load(con, raw: bytes, name: str, kind: str | None, confirm_empty: bool, *, dry_run: bool):
+    return load_file(con, raw, name, kind=kind, uploader=actor, confirm_empty=confirm_empty,
+                     dry_run=dry_run, allowed_provider=own_code)
+
+
+def _show_errors(report) -> None:
+    table = errors_table(report.errors)
+    count = len(table)
+    st.error(texts.UPLOAD_ERRORS.format(count=fmt.count(count), fouten="fout" if count == 1 else "fouten"),
+             icon=":material/error:")
+    if count > MAX_ERRORS_SHOWN:
+        st.caption(texts.UPLOAD_ERRORS_FIRST.format(shown=fmt.count(MAX_ERRORS_SHOWN)))
+    shown = table.head(MAX_ERRORS_SHOWN)
+    st.dataframe(for_screen(shown, counts=[texts.UPLOAD_ERROR_COLUMNS["row"]]), hide_index=True, width="stretch")
+    download_buttons(table, "fouten_" + report.file_name.rsplit(".", 1)[0], key="upload_errors")
+
+
+def _store(raw: bytes, name: str, kind: str, confirm_empty: bool) -> None:
+    with st.spinner(texts.UPLOAD_STORING), db.writing() as con:
+        report = _load(con, raw, name, kind, confirm_empty, dry_run=False)
+    st.session_state.pop(_CHECKED, None)
+    if report.errors:  # the store changed between check and confirmation: show the new verdict
+        _show_errors(report)
+        return
+    st.session_state[_DONE] = (texts.UPLOAD_DONE_UNCHANGED if report.unchanged
+                               else texts.UPLOAD_DONE.format(summary=report.summary))
+    st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
+    st.rerun()
+
+
+def _show_report(report, raw: bytes, name: str, confirm_empty: bool) -> None:
+    if report.errors:
+        _show_errors(report)
+        return
+    if report.kind not in kinds:
+        st.error(texts.UPLOAD_KIND_REFUSED.format(kind=report.kind), icon=":material/block:")
+        return
+    if report.unchanged:
+        st.info(texts.UPLOAD_UNCHANGED, icon=":material/info:")
+        return
+    if report.rows == 0 or report.needs_empty_confirmation:  # drawn while ticked, so it keeps its value
+        st.warning(texts.UPLOAD_EMPTY, icon=":material/warning:")
+        if not st.checkbox(texts.UPLOAD_EMPTY_CONFIRM, key=_confirm_key()) or report.needs_empty_confirmation:
+            return
+    st.success(texts.UPLOAD_READY, icon=":material/task_alt:")
+    rows, replaced = st.columns(2)
+    rows.metric(texts.UPLOAD_ROWS, fmt.count(report.rows))
+    replaced.metric(texts.UPLOAD_REPLACED_ROWS, fmt.count(report.replaced_rows))
+    st.markdown(texts.UPLOAD_SCOPE.format(scope=report.scope_replaced))
+    if report.preview is not None and not report.preview.empty:
+        st.caption(texts.UPLOAD_PREVIEW)
+        st.dataframe(for_screen(report.preview), hide_index=True, width="stretch")
+    if st.button(texts.UPLOAD_CONFIRM, type="primary", icon=":material/save:"):
+        _store(raw, name, report.kind, confirm_empty)
+
+
+choice = st.selectbox(texts.UPLOAD_KIND, (AUTO, *kinds) if len(kinds) > 1 else kinds,
+                      format_func=_label, help=texts.UPLOAD_KIND_HELP)
+uploaded = st.file_uploader(texts.UPLOAD_FILE, type=["csv", "txt"], help=texts.UPLOAD_FILE_HELP,
+                            key=f"upload_file_{st.session_state.get(_GENERATION, 0)}")
+if uploaded is not None:
+    raw, confirm_empty = uploaded.getvalue(), bool(st.session_state.get(_confirm_key()))
+    report = _check(uploaded.file_id, raw, uploaded.name, choice or None, confirm_empty)
+    _show_report(report, raw, uploaded.name, confirm_empty)
+
+with st.expander(texts.TEMPLATES_TITLE, icon=":material/description:"):
+    st.caption(texts.TEMPLATES_INTRO)
+    with st.container(horizontal=True, gap="small"):
+        for kind in kinds:
+            st.download_button(kind, ("\ufeff" + template(kind)).encode("utf-8"), f"sjabloon_{kind}.csv",
+                               mime="text/csv", key=f"template_{kind}", on_click="ignore",
+                               icon=":material/download:")
+
+st.subheader(texts.HISTORY_TITLE)
+with db.reading() as con:
+    history = upload_history(con, 50, uploader=actor if rights.is_provider else None)
+if history.empty:
+    st.caption(texts.HISTORY_EMPTY)
+else:
+    table = history_table(history)
+    shown = for_screen(table, counts=[texts.HISTORY_COLUMNS["row_count"]])
+    shown[texts.HISTORY_COLUMNS["uploaded_at"]] = table[texts.HISTORY_COLUMNS["uploaded_at"]].dt.strftime("%d-%m-%Y %H:%M")
+    st.dataframe(shown, hide_index=True, width="stretch")
+    download_buttons(table, "uploadgeschiedenis", key="upload_history")
