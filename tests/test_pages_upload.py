@@ -124,3 +124,11 @@ def test_a_provider_uploads_only_outcomes_of_its_own_code(db_file):
     at = _upload(at, other, "uitkomsten.csv")
     assert "niet opgeslagen" in at.error[0].value
     assert _count(db_file, "select count(*) from outcomes where provider = 'P3'") == 0
+
+
+def test_there_is_a_template_for_every_kind_the_user_may_upload(db_file):
+    labels = [button.label for button in _open().download_button]
+    assert labels[:8] == ["trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten"]
+    provider = Rights("aanbieder", regions=("IJmond",), providers=("P1",))
+    assert [b.label for b in _open(provider).download_button][:1] == ["uitkomsten"]
+    assert "kosten" not in [b.label for b in _open(provider).download_button]

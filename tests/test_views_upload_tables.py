@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from views.upload_tables import errors_table, for_screen, history_table
+from views.upload_tables import errors_table, for_screen, history_table, template_bytes
 
 
 class RowError(NamedTuple):  # the shape of data.validate.RowError: row, column, message
@@ -51,3 +51,9 @@ def test_for_screen_writes_decimals_dates_and_counts_the_dutch_way():
         [2027, "1.234,5", "", "12", "P1"],
     ]
     assert table["budget"].tolist() == [2_500_000.0, 1234.5]  # the original (for files) is untouched
+
+
+def test_a_template_is_a_header_for_dutch_excel():
+    data = template_bytes("budget")
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel then reads é and ë correctly
+    assert data.decode("utf-8-sig") == "jaar;gemeente;perceel;aanbieder;budget\r\n"

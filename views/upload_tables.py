@@ -11,9 +11,15 @@ from decimal import Decimal
 
 import pandas as pd
 
+from data.contracts import template
 from views import fmt, texts
 
 MAX_ERRORS_SHOWN = 1000  # csv-contract.md: up to 1,000 errors shown, all downloadable
+
+
+def template_bytes(kind: str) -> bytes:
+    """The empty template of a kind for Excel: UTF-8 with BOM, `;`-separated header."""
+    return ("\ufeff" + template(kind)).encode("utf-8")
 
 
 def errors_table(errors: Sequence) -> pd.DataFrame:

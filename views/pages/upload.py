@@ -10,13 +10,12 @@ from __future__ import annotations
 import streamlit as st
 
 from auth.pages import upload_kinds_for
-from data.contracts import template
 from data.history import upload_history
 from data.load import load_file
 from views import db, fmt, texts
 from views.exports_ui import download_buttons
 from views.session import current_rights
-from views.upload_tables import MAX_ERRORS_SHOWN, errors_table, for_screen, history_table
+from views.upload_tables import MAX_ERRORS_SHOWN, errors_table, for_screen, history_table, template_bytes
 
 AUTO = ""
 _GENERATION = "upload_generation"  # bumped after a store: a fresh, empty file uploader
@@ -128,7 +127,7 @@ with st.expander(texts.TEMPLATES_TITLE, icon=":material/description:"):
     st.caption(texts.TEMPLATES_INTRO)
     with st.container(horizontal=True, gap="small"):
         for kind in kinds:
-            st.download_button(kind, ("\ufeff" + template(kind)).encode("utf-8"), f"sjabloon_{kind}.csv",
+            st.download_button(kind, template_bytes(kind), f"sjabloon_{kind}.csv",
                                mime="text/csv", key=f"template_{kind}", on_click="ignore",
                                icon=":material/download:")
 
