@@ -22,8 +22,9 @@ PRINT_CSS = """
 <style>
 @media print {
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stPopover"], [data-testid="stDownloadButton"], [data-testid="stSegmentedControl"],
-  [data-testid="stExpander"] details:not([open]), .no-print { display: none !important; }
+  [data-testid="stPopover"], [data-testid="stDownloadButton"], [data-testid="stButtonGroup"],
+  [data-testid="stPageLink"], [data-testid="stTooltipIcon"], [data-testid="stElementToolbar"],
+  [data-testid="stExpander"] details:not([open]) { display: none !important; }
   [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
   [data-testid="stVerticalBlockBorderWrapper"], .stPlotlyChart { break-inside: avoid; }
   body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -95,7 +96,9 @@ def results_table(results: Sequence[IndicatorResult], labels: Sequence[str] | No
     if labels is not None:
         shown.insert(0, label_column, list(labels))
         shown = shown.drop(columns=[texts.COLUMN_INDICATOR])
-    st.dataframe(shown, hide_index=True, width="stretch")
+    narrow = st.column_config.TextColumn(width="small")
+    st.dataframe(shown, hide_index=True, width="stretch",
+                 column_config={texts.VALUE: narrow, texts.NORM: narrow, texts.STATUS: narrow})
 
 
 def table_with_exports(results: Sequence[IndicatorResult], file_stem: str, key: str,

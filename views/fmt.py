@@ -70,22 +70,19 @@ def month_short(value: date) -> str:
     return format_date(value, "MMM y", locale=LOCALE)
 
 
-def period_label(period: Period) -> str:
-    """`oktober 2026`, `3e kwartaal 2026` or `2026`."""
+def period_label(period: Period, *, short: bool = False) -> str:
+    """`oktober 2026`, `3e kwartaal 2026` or `2026`; short (chart axes, tables): `okt 2026`, `K3 2026`."""
     if period.kind == "maand":
-        return month_name(period.start)
+        return (month_short if short else month_name)(period.start)
     if period.kind == "kwartaal":
-        return f"{(period.start.month + 2) // 3}e kwartaal {period.start.year}"
+        quarter = (period.start.month + 2) // 3
+        return f"K{quarter} {period.start.year}" if short else f"{quarter}e kwartaal {period.start.year}"
     return str(period.start.year)
 
 
 def period_short(period: Period) -> str:
-    """`okt 2026`, `K3 2026` or `2026`: chart axes and table columns."""
-    if period.kind == "maand":
-        return month_short(period.start)
-    if period.kind == "kwartaal":
-        return f"K{(period.start.month + 2) // 3} {period.start.year}"
-    return str(period.start.year)
+    """`okt 2026`, `K3 2026` or `2026`."""
+    return period_label(period, short=True)
 
 
 def in_unit(value: float, unit: str) -> str:

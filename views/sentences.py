@@ -16,6 +16,17 @@ from views import fmt, texts
 
 SIGNAL_STATUSES = ("rood", "oranje")
 
+# What the Overzicht tells (and the council report repeats): the figures of each lever tile,
+# the indicators the municipalities are compared on, and how many signals are listed.
+HEADLINES = {
+    "shared_values": ("zonder_verblijf", "wachttijd_mediaan", "tevredenheid"),
+    "boundaries": ("budgetuitputting", "weigeringen", "tijdig_gestart"),
+    "diagnostics": ("unieke_jeugdigen", "volgens_plan", "kosten_per_jeugdige"),
+    "interaction": ("dialoogsessies", "acties_verlopen", "themadekking"),
+}
+COMPARED = ("jeugdhulp_per_1000", "zonder_verblijf", "wachttijd_mediaan", "kosten_per_jeugdige")
+MAX_SIGNALS = 5
+
 
 def signals(results: Sequence[IndicatorResult]) -> list[IndicatorResult]:
     """Red and amber indicators: rood first, then lever order, then catalogue order."""

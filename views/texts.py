@@ -88,7 +88,7 @@ SHORT_NAMES = {
     "weigeringen": "Acceptatieplicht",
     "tijdig_gestart": "Tijdig gestart",
     "unieke_jeugdigen": "Jeugdigen in zorg",
-    "volgens_plan": "Volgens plan beëindigd",
+    "volgens_plan": "Volgens plan",
     "kosten_per_jeugdige": "Kosten per jeugdige",
     "dialoogsessies": "Sessies (6 mnd)",
     "acties_verlopen": "Acties over deadline",

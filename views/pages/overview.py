@@ -5,16 +5,7 @@ import streamlit as st
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.registry import pick
 from views import cache, charts, components, filters, navigation, sentences, session, texts
-
-# The figures each tile shows (design.md sketch), and the ones the municipalities are compared on.
-HEADLINES = {
-    "shared_values": ("zonder_verblijf", "wachttijd_mediaan", "tevredenheid"),
-    "boundaries": ("budgetuitputting", "weigeringen", "tijdig_gestart"),
-    "diagnostics": ("unieke_jeugdigen", "volgens_plan", "kosten_per_jeugdige"),
-    "interaction": ("dialoogsessies", "acties_verlopen", "themadekking"),
-}
-COMPARED = ("jeugdhulp_per_1000", "zonder_verblijf", "wachttijd_mediaan", "kosten_per_jeugdige")
-MAX_SIGNALS = 5
+from views.sentences import COMPARED, HEADLINES, MAX_SIGNALS
 
 rights = session.current_rights()
 scope, period = filters.sidebar(rights)
