@@ -153,6 +153,7 @@ def test_the_overview_prints_without_sidebar_and_buttons(server, browser):
         page.emulate_media(media="print")
         assert not page.locator('[data-testid="stSidebar"]').is_visible()
         assert not page.locator('[data-testid="stPopover"]').first.is_visible()
+        assert not page.locator('[data-testid="stPageLink"]').first.is_visible()
         _photograph(page, "overzicht_print")
     finally:
         page.close()

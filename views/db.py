@@ -7,6 +7,7 @@ duckdb; they borrow a cursor here and hand it to the levers.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,6 +18,10 @@ import streamlit as st
 
 from data import db as store
 
+# Set to 1 for a dashboard process that serves a published read-only copy (design.md, "Scaling past
+# one machine"): several such processes can share one file; uploads then fail, by design.
+READ_ONLY_ENV = "JEUGDMONITOR_READ_ONLY"
+
 
 @dataclass
 class _Store:
@@ -25,8 +30,12 @@ class _Store:
 
 
 @st.cache_resource(show_spinner=False)
-def _store(path: str) -> _Store:
-    return _Store(store.connect(path))
+def _store(path: str, read_only: bool = False) -> _Store:
+    return _Store(store.connect(path, read_only=read_only))
+
+
+def _shared() -> _Store:
+    return _store(db_file(), os.environ.get(READ_ONLY_ENV) == "1")
 
 
 @st.cache_resource(show_spinner=False)
@@ -57,7 +66,7 @@ def ensure_demo(progress: Callable[[float, str], None]) -> None:
 @contextmanager
 def reading() -> Iterator[Any]:
     """A cursor of the shared connection, closed after use."""
-    cursor = _store(db_file()).connection.cursor()
+    cursor = _shared().connection.cursor()
     try:
         yield cursor
     finally:
@@ -67,7 +76,7 @@ def reading() -> Iterator[Any]:
 @contextmanager
 def writing() -> Iterator[Any]:
     """A cursor under the write lock: one writer at a time. Cached figures are cleared afterwards."""
-    shared = _store(db_file())
+    shared = _shared()
     with shared.write_lock:
         cursor = shared.connection.cursor()
         try:

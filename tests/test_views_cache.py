@@ -1,0 +1,59 @@
+"""Cached lever results: keyed on the rights, and the levers only ever see the narrowed scope."""
+
+from datetime import date
+
+import pytest
+
+from auth.rights import Rights
+from data.db import DB_ENV_VAR
+from levers.registry import pick
+from levers.scope import Period, Scope
+from tests.builders import add_trajectory
+from tests.fixtures.small_db import build_small_db
+from views import cache
+
+OCTOBER = Period.parse("2026-10")
+ADMIN = Rights(role="beheerder")
+P2_USER = Rights(role="aanbieder", regions=("IJmond",), providers=("P2",))
+
+
+@pytest.fixture
+def own_db(tmp_path, monkeypatch):
+    """A private copy of the fixture database: these tests write, clear caches and read again."""
+    path = build_small_db(tmp_path / "cache.duckdb")
+    monkeypatch.setenv(DB_ENV_VAR, str(path))
+    yield path
+    cache.db.clear_caches()
+
+
+def _youths(rights, scope):
+    return pick(cache.indicators(rights, scope, OCTOBER, "diagnostics"), "unieke_jeugdigen").value
+
+
+def test_the_same_scope_gives_each_user_what_their_rights_allow(own_db):
+    asked = Scope("IJmond", providers=("P1",))
+    assert _youths(ADMIN, asked) == 600  # P1: the 600 Velsen clients
+    assert _youths(P2_USER, asked) == 400  # cut to its own provider: the 400 Beverwijk clients, not the cached 600
+
+
+def test_a_region_outside_the_rights_gives_nothing(own_db):
+    alderman = Rights(role="bestuurder", regions=("IJmond",))
+    assert cache.indicators(alderman, Scope("Zuid-Kennemerland"), OCTOBER) == ()
+    assert cache.by_municipality(alderman, Scope("Zuid-Kennemerland"), OCTOBER, "instroom") == ()
+
+
+def test_a_provider_gets_its_own_rows_per_municipality(own_db):
+    rows = cache.by_municipality(P2_USER, Scope("IJmond"), OCTOBER, "unieke_jeugdigen")
+    assert {row.name: row.result.value for row in rows} == {"Beverwijk": 400, "Heemskerk": 0, "Velsen": 0}
+
+
+def test_a_provider_chooses_only_among_its_own_providers(own_db):
+    assert cache.providers(P2_USER, "IJmond") == (("P2", "Kinderpraktijk De Duinen"),)
+    assert [code for code, _ in cache.providers(ADMIN, "IJmond")] == ["P5", "P1", "P2", "P3"]  # by name
+
+
+def test_a_write_clears_the_cached_figures(own_db):
+    assert _youths(ADMIN, Scope("IJmond")) == 1234
+    with cache.db.writing() as con:
+        add_trajectory(con, client="NEW1", start=date(2026, 10, 1), municipality="GM0453")
+    assert _youths(ADMIN, Scope("IJmond")) == 1235
