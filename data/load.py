@@ -104,7 +104,7 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, *, uploader: str, c
         return replace(report, kind=kind, errors=tuple(refused.errors), summary=(
             f"{kind or 'onbekende soort'}: {report.file_name} is geweigerd ({_count(len(refused.errors), 'fout', 'fouten')}); "
             "er is niets opgeslagen"))
-    scope, replaced_rows = store.scope_of(cur, MODELS[kind])
+    scope, replaced_rows = store.scope_of(cur, MODELS[kind], report.rows)
     report = replace(report, scope_replaced=scope, replaced_rows=replaced_rows)
     previous = store.already_stored(cur, MODELS[kind], report.sha256)
     if previous is not None:

@@ -38,7 +38,7 @@ def personal_data_headers(header: list[str], allowed: set[str]) -> list[RowError
 
 def is_bsn(text: str) -> bool:
     """Nine digits passing the eleven-test (9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 mod 11), not all zeros."""
-    if not re.fullmatch(r"\d{9}", text) or text == "000000000":
+    if not re.fullmatch(r"[0-9]{9}", text) or text == "000000000":
         return False
     return sum(weight * int(digit) for weight, digit in zip(_WEIGHTS, text)) % 11 == 0
 
@@ -46,7 +46,7 @@ def is_bsn(text: str) -> bool:
 def bsn_sql(column: str) -> str:
     """`is_bsn` as a DuckDB predicate over a text column."""
     terms = " + ".join(f"{weight} * (ascii(substr({column}, {i}, 1)) - 48)" for i, weight in enumerate(_WEIGHTS, 1))
-    return (f"case when regexp_full_match({column}, '\\d{{9}}') and {column} <> '000000000' "
+    return (f"case when length({column}) = 9 and regexp_full_match({column}, '\\d{{9}}') and {column} <> '000000000' "
             f"then ({terms}) % 11 = 0 else false end")
 
 

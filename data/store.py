@@ -14,6 +14,7 @@ from data.contracts import Contract
 from data.validate import plan, quote
 
 _SHOWN_VALUES = 3
+_FEW = 50  # up to this many distinct values (estimated) a key column is counted exactly
 
 
 def _keys_sql(model: type[Contract]) -> str:
@@ -26,35 +27,39 @@ def _matches_file_key(model: type[Contract]) -> str:
     return f"exists (select 1 from ({_keys_sql(model)}) as k where {same})"
 
 
-def scope_of(cur: duckdb.DuckDBPyConnection, model: type[Contract]) -> tuple[str, int]:
-    """The scope the file replaces, in Dutch, and how many stored rows it would replace."""
-    by_attr = {column.attr: column for column in plan(model.KIND)}
-    keys = [quote(attr) for attr in model.REPLACE_KEY]
-    counts = cur.execute(f"select count(distinct ({', '.join(keys)})), "
-                         + ", ".join(f"count(distinct {key}) + count(*) filter ({key} is null)::bool::int"
-                                     for key in keys)
-                         + " from _dec where not _blank").fetchone()
-    combinations = counts[0]
-    if combinations == 0:
+def scope_of(cur: duckdb.DuckDBPyConnection, model: type[Contract], rows: int) -> tuple[str, int]:
+    """The scope the file replaces, in Dutch, and how many stored rows it would replace.
+
+    A key column with a few values lists them; one with many (traject_id) is summarised, which
+    spares an exact count of a million distinct values. `rows` is the number of rows in the file.
+    """
+    if rows == 0:
         return "niets (het bestand heeft geen rijen)", 0
+    keys = [quote(attr) for attr in model.REPLACE_KEY]
+    estimates = cur.execute("select " + ", ".join(f"approx_count_distinct({key}) + 1" for key in keys)
+                            + " from _dec where not _blank").fetchone()
+    by_attr = {column.attr: column for column in plan(model.KIND)}
     parts = []
-    for attr, count in zip(model.REPLACE_KEY, counts[1:]):
+    for attr, estimate in zip(model.REPLACE_KEY, estimates):
         column = by_attr[attr]
-        values = []
-        if count <= _SHOWN_VALUES:
-            shown = column.decoder.display.replace("{x}", quote(attr))
-            values = [value for (value,) in cur.execute(
-                f"select distinct {shown} as v from _dec where not _blank order by v nulls first").fetchall()]
-        parts.append(f"{column.name} {_values(count, values)}")
+        if estimate > _FEW:
+            parts.append(f"elke {column.name} in het bestand")
+            continue
+        shown = column.decoder.display.replace("{x}", quote(attr))
+        values = [value for (value,) in cur.execute(
+            f"select distinct {shown} as v from _dec where not _blank order by v nulls first").fetchall()]
+        parts.append(f"{column.name} {_values(values)}")
+    unique = model.UNIQUE is not None and model.UNIQUE.key == model.REPLACE_KEY  # then no two rows share a key
+    combinations = rows if unique else cur.execute(f"select count(*) from ({_keys_sql(model)})").fetchone()[0]
     replaced = cur.execute(f"select count(*) from {model.TABLE} as t where {_matches_file_key(model)}").fetchone()[0]
     noun = "combinatie" if combinations == 1 else "combinaties"
     return f"{', '.join(parts)} ({_number(combinations)} {noun})", replaced
 
 
-def _values(count: int, values: list) -> str:
+def _values(values: list) -> str:
     """`GM0392`, `GM0392 en GM0453`, `GM0392, GM0453 en GM0375`, or `12 waarden`."""
-    if count > _SHOWN_VALUES:
-        return f"{_number(count)} waarden"
+    if len(values) > _SHOWN_VALUES:
+        return f"{_number(len(values))} waarden"
     words = ["(leeg)" if value is None else str(value) for value in values]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
 
@@ -86,5 +91,10 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, model: type[Contract], upload_id
     derived = list(model.DERIVED.items())
     targets = attrs + [quote(name) for name, _ in derived] + ["upload_id"]
     values = attrs + [expression for _, expression in derived] + ["$upload_id"]
-    cur.execute(f"insert into {model.TABLE} ({', '.join(targets)}) select {', '.join(values)} "
-                "from _dec where not _blank", {"upload_id": upload_id})
+    order = cur.execute("select current_setting('preserve_insertion_order')").fetchone()[0]
+    cur.execute("set preserve_insertion_order = false")  # the stored order does not matter: insert in parallel
+    try:
+        cur.execute(f"insert into {model.TABLE} ({', '.join(targets)}) select {', '.join(values)} "
+                    "from _dec where not _blank", {"upload_id": upload_id})
+    finally:
+        cur.execute(f"set preserve_insertion_order = {'true' if order else 'false'}")

@@ -1,0 +1,85 @@
+"""The privacy gate (csv-contract.md; issue 2, acceptance 3): personal-data headers and BSNs refused unseen."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from data.load import load_file
+from data.privacy import bsn_sql, is_bsn, personal_data_headers
+from tests.fixtures.csv import add_providers, audit_actions, csv_bytes, fixture_rows, snapshot
+
+# 9·d1 + 8·d2 + 7·d3 + 6·d4 + 5·d5 + 4·d6 + 3·d7 + 2·d8 − d9, worked out by hand:
+ELEVEN_TEST = [
+    ("111222333", True),   # 9+8+7+12+10+8+9+6−3 = 66 = 6·11
+    ("123456782", True),   # 9+16+21+24+25+24+21+16−2 = 154 = 14·11
+    ("123456789", False),  # 9+16+21+24+25+24+21+16−9 = 147 = 13·11 + 4
+    ("000000000", False),  # all zeros is no BSN
+    ("12345678", False),   # eight digits
+    ("1234567820", False),  # ten digits
+    ("12345678a", False),
+]
+
+
+@pytest.mark.parametrize("text, expected", ELEVEN_TEST)
+def test_the_eleven_test_in_python_and_in_sql(text, expected):
+    assert is_bsn(text) is expected
+    assert duckdb.execute(f"select {bsn_sql('$t::varchar')}", {"t": text}).fetchone()[0] is expected
+
+
+@pytest.mark.parametrize("header", ["bsn", "BSN", "Burgerservicenummer", "naam", "Achternaam", "voornaam",
+                                    "geboortedatum", "geboorte_datum", "adres", "woonadres", "postcode", "email",
+                                    "e-mailadres", "E-mail", "telefoon", "Telefoonnummer", "bsn_kind"])
+def test_a_header_that_looks_like_personal_data_is_named(header):
+    assert [error.column for error in personal_data_headers([header], allowed=set())] == [header]
+
+
+def test_the_name_of_an_organisation_is_allowed_in_the_providers_file():
+    assert personal_data_headers(["aanbieder", "naam"], allowed={"aanbieder", "naam"}) == []
+
+
+@pytest.fixture
+def db(empty_db):
+    add_providers(empty_db)
+    return empty_db
+
+
+@pytest.mark.parametrize("extra", ["bsn", "naam", "geboortedatum"])
+def test_a_file_with_a_personal_data_column_is_refused_without_its_values(db, extra):
+    rows = [{**row, extra: value} for row, value in zip(fixture_rows("trajecten"), ["123456782", "Jan", "01-02-2015"])]
+    before = snapshot(db)
+    report = load_file(db, csv_bytes(rows[:1]), "export.csv", uploader="test")
+    assert [(error.row, error.column) for error in report.errors] == [(1, extra)]
+    assert "persoonsgegevens" in report.errors[0].message
+    assert not any(value in str(error) for error in report.errors for value in ("123456782", "Jan", "01-02-2015"))
+    assert snapshot(db) == before
+
+
+def test_a_client_id_that_is_a_bsn_refuses_the_file_and_names_the_rows_not_the_values(db):
+    rows = fixture_rows("trajecten")
+    rows[0]["client_id"], rows[2]["client_id"] = "111222333", "123456782"
+    before = snapshot(db)
+    report = load_file(db, csv_bytes(rows), "export.csv", uploader="test")
+    assert [(error.row, error.column) for error in report.errors] == [(2, "client_id"), (4, "client_id")]
+    assert "burgerservicenummer" in report.errors[0].message
+    logged = db.execute("select details from audit_log").fetchall()
+    shown = [str(error) for error in report.errors] + [report.summary] + [details for (details,) in logged]
+    assert not any("111222333" in text or "123456782" in text for text in shown)
+    assert snapshot(db) == before
+    assert audit_actions(db) == ["upload_refused"]
+
+
+def test_the_gate_comes_before_the_other_rules(db):
+    rows = fixture_rows("trajecten")
+    rows[0].update(client_id="123456782", gemeente="GM9999")  # also an unknown municipality
+    report = load_file(db, csv_bytes(rows), "export.csv", uploader="test")
+    assert [str(error) for error in report.errors] == [
+        "rij 2, kolom client_id: deze waarde lijkt een burgerservicenummer (BSN); het bestand is geweigerd, "
+        "gebruik een pseudoniem"]
+    assert report.preview is None  # nothing of the file is shown
+
+
+def test_a_pseudonym_of_nine_digits_that_fails_the_eleven_test_is_accepted(db):
+    rows = fixture_rows("trajecten")
+    rows[0]["client_id"] = "123456789"
+    assert load_file(db, csv_bytes(rows), "export.csv", uploader="test").stored
