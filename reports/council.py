@@ -22,16 +22,9 @@ from levers.series import Series, series_of_lever
 from reports.freshness import Freshness, freshness
 from views import sentences
 
-# The figures of each lever tile and the indicators the municipalities are compared on: the same
-# choice as the Overzicht page (views/pages/overview.py), so paper and screen tell one story.
-HEADLINES = {
-    "shared_values": ("zonder_verblijf", "wachttijd_mediaan", "tevredenheid"),
-    "boundaries": ("budgetuitputting", "weigeringen", "tijdig_gestart"),
-    "diagnostics": ("unieke_jeugdigen", "volgens_plan", "kosten_per_jeugdige"),
-    "interaction": ("dialoogsessies", "acties_verlopen", "themadekking"),
-}
-COMPARED = ("jeugdhulp_per_1000", "zonder_verblijf", "wachttijd_mediaan", "kosten_per_jeugdige")
-MAX_SIGNALS = 5
+# The figures of each lever tile, the indicators compared per municipality and the number of signals:
+# the Overzicht page's own choice, so paper and screen tell one story.
+HEADLINES, COMPARED, MAX_SIGNALS = sentences.HEADLINES, sentences.COMPARED, sentences.MAX_SIGNALS
 
 
 @dataclass(frozen=True)
