@@ -1,6 +1,6 @@
 """Benchmark: the Overzicht page script (AppTest) at national scale (design.md: under 1 s warm).
 
-    python benchmarks/pages.py [--db PATH] [--regio NAME] [--periode JJJJ-MM] [--runs N]
+    python benchmarks/pages.py [--db PATH] [--regio NAME] [--periode JJJJ-MM] [--runs N] [--lever-pages]
 
 Builds the national demo database at PATH when it does not exist (as `python -m data demo --db PATH
 --national` does) and opens it read-only. Runs the dashboard's router, which renders the Overzicht,
@@ -10,7 +10,8 @@ with AppTest:
                visitor after the first who looks at the same selection — the goal applies here;
   uncached     the median of N runs after clearing Streamlit's cache (DuckDB warm): what a visitor
                choosing a selection nobody looked at since the last upload waits for.
-Defaults: the region with the most municipalities and the last full month.
+Defaults: the region with the most municipalities and the last full month. `--lever-pages` adds
+the four lever pages (24-month series and comparisons per municipality and provider; no goal).
 """
 
 from __future__ import annotations
@@ -32,9 +33,11 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from data import db  # noqa: E402
 from levers import choices  # noqa: E402
+from levers.catalogue import LEVER_NAMES  # noqa: E402
 from benchmarks.levers import DEFAULT_DB, _ensure_database  # noqa: E402  (the same national database)
 from views.db import READ_ONLY_ENV  # noqa: E402
 from views.filters import last_full_month  # noqa: E402
+from views.navigation import LEVER_PAGES, PAGE_FILES  # noqa: E402
 
 GOAL_SECONDS = 1.0
 MIN_RUNS = 5
@@ -66,36 +69,51 @@ def _run(app: AppTest) -> float:
     return seconds
 
 
+def _measure(page: str | None, params: dict[str, str], runs: int) -> tuple[float, list[float], list[float]]:
+    """(cold, warm runs, uncached runs) of one page; `page` None is the Overzicht (the default page)."""
+    _clear_caches()
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    app.query_params.update(params)
+    cold = _run(app)
+    if page is not None:
+        app.switch_page(page)
+        cold = _run(app)
+    warm = [_run(app) for _ in range(runs)]
+    uncached = []
+    for _ in range(runs):
+        _clear_caches()
+        uncached.append(_run(app))
+    return cold, warm, uncached
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--regio")
     parser.add_argument("--periode", help="JJJJ-MM (default: the last full month)")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--lever-pages", action="store_true", help="also the four lever pages (no goal)")
     args = parser.parse_args(argv)
     runs = max(args.runs, MIN_RUNS)
     _ensure_database(args.db)
     region, municipalities = (args.regio, None) if args.regio else _largest_region(args.db)
-    period = args.periode or last_full_month().label
+    params = {"regio": region, "periode": args.periode or last_full_month().label}
     os.environ[db.DB_ENV_VAR] = str(args.db)
     os.environ[READ_ONLY_ENV] = "1"  # other benchmarks may read the same file at the same time
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    app.query_params.update({"regio": region, "periode": period})
     size = f" ({municipalities} municipalities)" if municipalities else ""
-    print(f"database {args.db}; Overzicht for {region}{size}, {period}; {runs} runs each\n")
+    print(f"database {args.db}; {region}{size}, {params['periode']}; {runs} runs each\n")
 
-    cold = _run(app)
-    warm = [_run(app) for _ in range(runs)]
-    uncached = []
-    for _ in range(runs):
-        _clear_caches()
-        uncached.append(_run(app))
-
-    verdict = "ok" if statistics.median(warm) < GOAL_SECONDS else f"SLOW (> {GOAL_SECONDS} s)"
-    print(f"{'measurement':<12} {'median s':>9} {'min s':>8} {'max s':>8}  goal")
-    print(f"{'cold':<12} {cold:>9.3f} {cold:>8.3f} {cold:>8.3f}")
-    print(f"{'warm':<12} {statistics.median(warm):>9.3f} {min(warm):>8.3f} {max(warm):>8.3f}  {verdict}")
-    print(f"{'uncached':<12} {statistics.median(uncached):>9.3f} {min(uncached):>8.3f} {max(uncached):>8.3f}")
+    pages = [("Overzicht", None)]
+    if args.lever_pages:
+        pages += [(LEVER_NAMES[lever], PAGE_FILES[key]) for lever, key in LEVER_PAGES.items()]
+    print(f"{'page':<27} {'cold s':>7} {'warm median':>12} {'(min-max)':>13} {'uncached median':>16}  goal")
+    for name, page in pages:
+        cold, warm, uncached = _measure(page, params, runs)
+        goal = ""
+        if page is None:
+            goal = "ok" if statistics.median(warm) < GOAL_SECONDS else f"SLOW (> {GOAL_SECONDS} s)"
+        print(f"{name:<27} {cold:>7.3f} {statistics.median(warm):>12.3f} "
+              f"{f'({min(warm):.3f}-{max(warm):.3f})':>13} {statistics.median(uncached):>16.3f}  {goal}")
     return 0
 
 

@@ -169,3 +169,18 @@ def test_a_link_reopens_the_same_selection_in_the_browser(server, browser):
     finally:
         page.close()
 
+
+
+def test_the_selection_stays_when_moving_to_another_page(server, browser):
+    period = last_full_month().shifted(-1)
+    page = _open(browser, f"{server}/?regio=IJmond&gemeente=GM0453&periode={period.label}")
+    try:
+        page.locator('[data-testid="stSidebarNav"]').get_by_text("Data en informatie").click()
+        page.wait_for_url("**/data**", timeout=PAGE_TIMEOUT_MS)
+        _settle(page)
+        assert page.locator("h1").first.inner_text().strip() == "Data en informatie"
+        caption = page.locator('[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"]').first
+        assert "Velsen" in caption.inner_text()
+        assert "gemeente=GM0453" in page.url and f"periode={period.label}" in page.url
+    finally:
+        page.close()

@@ -121,12 +121,30 @@ def test_every_indicator_has_its_definition_one_click_away(opened):
     assert popovers[0].markdown[0].value.startswith("Aantal jeugdigen met jeugdhulp in de periode, per 1.000")
 
 
-def test_every_table_has_csv_and_excel_exports(opened):
+def _tabs(lever: str, tab: str) -> dict[str, str]:
+    """Session state that opens `tab` for every indicator of the lever."""
+    return {f"tabs_{entry.code}": tab for entry in of_lever(lever)}
+
+
+def test_only_the_open_tab_is_drawn(opened):
     app = opened("interaction")
+    assert len(app.dataframe) == 1  # the summary; comparisons wait until their tab is opened
+    assert len(app.get("plotly_chart")) == len(of_lever("interaction"))  # one trend chart each
+
+
+@pytest.mark.parametrize("tab", ["Per gemeente", "Per aanbieder"])
+def test_every_table_has_csv_and_excel_exports(small_app, tab):
+    app = small_app(PAGES["interaction"], params=IJMOND_OCTOBER, state=_tabs("interaction", tab))
     labels = [button.label for button in app.get("download_button")]
-    tables = len(app.dataframe)  # the summary, and per indicator one per municipality and one per provider
-    assert tables == 1 + 2 * len(of_lever("interaction"))
+    tables = len(app.dataframe)  # the summary, and per indicator the comparison of the open tab
+    assert tables == 1 + len(of_lever("interaction"))
     assert labels.count("CSV") == tables and labels.count("Excel") == tables
+
+
+def test_the_comparison_per_municipality_shows_each_municipality(small_app):
+    app = small_app(PAGES["diagnostics"], params=IJMOND_OCTOBER, state=_tabs("diagnostics", "Per gemeente"))
+    youths = app.dataframe[1].value  # the first indicator: Jeugdigen in zorg
+    assert dict(zip(youths["Gemeente"], youths["Waarde"])) == {"Beverwijk": "400", "Heemskerk": "234", "Velsen": "600"}
 
 
 def _provider_names(app) -> set[str]:
@@ -137,12 +155,14 @@ def _provider_names(app) -> set[str]:
 def test_a_provider_sees_its_three_peers_only_as_anonymous_letters(small_app):
     # IJmond has P1, P2, P3 and P5: P2 has three peers.
     provider = Rights(role="aanbieder", regions=("IJmond",), providers=("P2",))
-    names = _provider_names(small_app(PAGES["diagnostics"], params=IJMOND_OCTOBER, rights=provider))
+    names = _provider_names(small_app(PAGES["diagnostics"], params=IJMOND_OCTOBER, rights=provider,
+                                      state=_tabs("diagnostics", "Per aanbieder")))
     assert names == {"Kinderpraktijk De Duinen", "aanbieder A", "aanbieder B", "aanbieder C"}
 
 
 def test_a_provider_with_fewer_than_three_peers_sees_only_itself(small_app):
     # In perceel enkelvoudig IJmond has P2, P3 (both percelen) and P5: two peers are no disguise.
     provider = Rights(role="aanbieder", regions=("IJmond",), providers=("P2",))
-    app = small_app(PAGES["diagnostics"], params={**IJMOND_OCTOBER, "perceel": "enkelvoudig"}, rights=provider)
+    app = small_app(PAGES["diagnostics"], params={**IJMOND_OCTOBER, "perceel": "enkelvoudig"}, rights=provider,
+                    state=_tabs("diagnostics", "Per aanbieder"))
     assert _provider_names(app) == {"Kinderpraktijk De Duinen"}

@@ -3,6 +3,8 @@ its comparison per municipality and per provider, and its definition one click a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from levers.catalogue import LEVER_NAMES
@@ -14,14 +16,19 @@ from levers.series import Series
 from views import cache, charts, components, filters, fmt, navigation, sentences, session, texts
 from views.exports_ui import file_stem
 
+TABS_KEY = "tabs_{}".format  # per indicator: which tab is open (only that one is drawn)
+
+
 def render(lever: str) -> None:
     """Draw the page of `lever` for the current user and selection."""
     rights = session.current_rights()
     scope, period = filters.sidebar(rights)
     results = cache.indicators(rights, scope, period, lever)
     series = {item.code: item for item in cache.series(rights, scope, period, lever)}
-    per_municipality = cache.by_municipality(rights, scope, period, lever)
-    per_provider = cache.by_provider(rights, scope, period, lever)
+    comparisons = {  # computed for the whole lever when a comparison tab is first opened
+        texts.TAB_MUNICIPALITIES: lambda: cache.by_municipality(rights, scope, period, lever),
+        texts.TAB_PROVIDERS: lambda: cache.by_provider(rights, scope, period, lever),
+    }
     stem = _file_stem(lever, scope, period)
 
     st.title(LEVER_NAMES[lever])
@@ -30,11 +37,11 @@ def render(lever: str) -> None:
     st.subheader(texts.SUMMARY_TITLE)
     components.table_with_exports(results, stem, key=f"{lever}_summary")
     for result in results:
-        _indicator(result, series.get(result.code), per_municipality, per_provider, period, f"{stem}_{result.code}")
+        _indicator(result, series.get(result.code), comparisons, period, f"{stem}_{result.code}")
 
 
-def _indicator(result: IndicatorResult, series: Series | None, per_municipality: tuple[ComparisonRow, ...],
-               per_provider: tuple[ComparisonRow, ...], period: Period, stem: str) -> None:
+def _indicator(result: IndicatorResult, series: Series | None,
+               comparisons: dict[str, Callable[[], tuple[ComparisonRow, ...]]], period: Period, stem: str) -> None:
     with st.container(border=True):
         name, about = st.columns([5, 1], vertical_alignment="center")
         name.subheader(result.name, anchor=result.code)
@@ -47,13 +54,17 @@ def _indicator(result: IndicatorResult, series: Series | None, per_municipality:
             components.badge(result)
             if result.reason:
                 st.caption(result.reason)
-        trend, municipalities, providers = st.tabs([texts.TAB_TREND, texts.TAB_MUNICIPALITIES, texts.TAB_PROVIDERS])
-        with trend:
-            _trend(result, series, period)
-        with municipalities:
-            _comparison(result, per_municipality, texts.MUNICIPALITY, f"{stem}_gemeenten")
-        with providers:
-            _comparison(result, per_provider, texts.PROVIDER, f"{stem}_aanbieders")
+        trend, municipalities, providers = st.tabs([texts.TAB_TREND, texts.TAB_MUNICIPALITIES, texts.TAB_PROVIDERS],
+                                                   key=TABS_KEY(result.code), on_change="rerun")
+        if trend.open:
+            with trend:
+                _trend(result, series, period)
+        if municipalities.open:
+            with municipalities:
+                _comparison(result, comparisons[texts.TAB_MUNICIPALITIES](), texts.MUNICIPALITY, f"{stem}_gemeenten")
+        if providers.open:
+            with providers:
+                _comparison(result, comparisons[texts.TAB_PROVIDERS](), texts.PROVIDER, f"{stem}_aanbieders")
 
 
 def _norm(result: IndicatorResult) -> str:
