@@ -184,3 +184,15 @@ def test_the_selection_stays_when_moving_to_another_page(server, browser):
         assert "gemeente=GM0453" in page.url and f"periode={period.label}" in page.url
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("tab", ["Per gemeente", "Per aanbieder"])
+def test_a_comparison_tab_opens_with_its_chart_and_table(server, browser, tab):
+    page = _open(browser, f"{server}/kaders?regio=IJmond&periode={last_full_month().label}")
+    try:
+        page.get_by_role("tab", name=tab).first.click()
+        _settle(page)
+        assert page.locator('[data-testid="stDataFrame"]').count() >= 2  # the summary and the comparison
+        _photograph(page, f"kaders_{tab.split()[-1]}")
+    finally:
+        page.close()
