@@ -87,7 +87,12 @@ def _name_lines(doc: Document, text: str, width: float, size: float = 8, bold: b
 def _tile_rows(doc: Document, section: LeverSection, width: float) -> list[float]:
     """The height of each headline row: the name may take two lines in a narrow tile."""
     name_width = width - 6 - TILE_VALUE - TILE_BADGE - 2
-    return [max(_name_lines(doc, r.name, name_width) * 3.8, 5) + 3 for r in section.headlines]
+    return [max(_name_lines(doc, _short(r), name_width) * 3.8, 5) + 3 for r in section.headlines]
+
+
+def _short(result: IndicatorResult) -> str:
+    """The tile's short name, as on the Overzicht page."""
+    return texts.SHORT_NAMES.get(result.code, result.name)
 
 
 def _tile_height(doc: Document, section: LeverSection, width: float) -> float:
@@ -108,7 +113,7 @@ def _tile(doc: Document, section: LeverSection, x: float, y: float, width: float
     for result, row_height in zip(section.headlines, _tile_rows(doc, section, width), strict=True):
         doc.set_xy(x + 3, row_y)
         doc.style(8)
-        doc.multi_cell(name_width, 3.8, result.name, align="L")
+        doc.multi_cell(name_width, 3.8, _short(result), align="L")
         doc.set_xy(x + 3 + name_width, row_y - 0.3)
         doc.style(10, bold=True)
         doc.cell(TILE_VALUE, 4.6, fmt.value(result), align="R")

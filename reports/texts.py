@@ -7,7 +7,8 @@ Status words, lever names and the plain-Dutch definitions come from the dashboar
 from __future__ import annotations
 
 from views.texts import (  # noqa: F401  the dashboard's words, re-used on paper
-    APP_TITLE, COMPARE_TITLE, DEFINITIONS, LOT_LABELS, NO_NORM, NORM, SIGNALS_NONE, SIGNALS_TITLE, STATUS, VALUE,
+    APP_TITLE, COMPARE_TITLE, DEFINITIONS, LOT_LABELS, NO_NORM, NORM, SHORT_NAMES, SIGNALS_NONE, SIGNALS_TITLE, STATUS,
+    VALUE,
 )
 
 # === common ======================================================================================
