@@ -8,11 +8,13 @@ database, opens each page the demo beheerder may see, and writes tests/screensho
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import urlencode
 from pathlib import Path
 
 import pytest
@@ -110,15 +112,31 @@ def _settle(page) -> None:
         page.wait_for_timeout(1500)  # plotly draws after the script has finished
 
 
-def _open(browser, url: str):
+@contextmanager
+def _opened(browser, url: str):
+    """A browser tab at `url`, once the page has settled; closed afterwards."""
     page = browser.new_page(viewport=VIEWPORT, locale="nl-NL")
-    page.goto(url)
-    _settle(page)
-    return page
+    try:
+        page.goto(url)
+        _settle(page)
+        yield page
+    finally:
+        page.close()
+
+
+def _url(server: str, path: str, **params: str) -> str:
+    """A page of the demo for IJmond, by default in the last full month."""
+    return f"{server}/{path}?{urlencode({'regio': 'IJmond', 'periode': last_full_month().label, **params})}"
+
+
+def _main_caption(page) -> str:
+    """The first caption of the page itself (not the sidebar's)."""
+    return page.locator('[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"]').first.inner_text()
 
 
 def _photograph(page, name: str) -> None:
     """The whole page, not just the first screen: Streamlit scrolls inside its main area."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     height = page.evaluate(
         "() => Math.max(...['stMain', 'stMainBlockContainer', 'stSidebarContent']"
         ".map(id => document.querySelector(`[data-testid=\"${id}\"]`)?.scrollHeight || 0))"
@@ -135,64 +153,43 @@ def _existing_pages() -> list[str]:
 
 @pytest.mark.parametrize("key", _existing_pages())
 def test_every_page_renders_in_chromium_and_is_photographed(server, browser, key):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = "" if key == "overzicht" else key
-    page = _open(browser, f"{server}/{path}?regio=IJmond&periode={last_full_month().label}")
-    try:
+    with _opened(browser, _url(server, "" if key == "overzicht" else key)) as page:
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.locator("h1").first.inner_text().strip()
         _photograph(page, key)
-    finally:
-        page.close()
 
 
 def test_the_overview_prints_without_sidebar_and_buttons(server, browser):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page = _open(browser, f"{server}/?regio=IJmond&periode={last_full_month().label}")
-    try:
+    with _opened(browser, _url(server, "")) as page:
         page.emulate_media(media="print")
         assert not page.locator('[data-testid="stSidebar"]').is_visible()
         assert not page.locator('[data-testid="stPopover"]').first.is_visible()
         assert not page.locator('[data-testid="stPageLink"]').first.is_visible()
         _photograph(page, "overzicht_print")
-    finally:
-        page.close()
 
 
 def test_a_link_reopens_the_same_selection_in_the_browser(server, browser):
     period = last_full_month().shifted(-1)
-    page = _open(browser, f"{server}/data?regio=IJmond&gemeente=GM0453&perceel=complex&periode={period.label}")
-    try:
-        caption = page.locator('[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"]').first.inner_text()
+    with _opened(browser, _url(server, "data", gemeente="GM0453", perceel="complex", periode=period.label)) as page:
+        caption = _main_caption(page)
         assert "Velsen" in caption and "perceel complex" in caption
         assert f"periode={period.label}" in page.url and "gemeente=GM0453" in page.url
-    finally:
-        page.close()
-
-
 
 def test_the_selection_stays_when_moving_to_another_page(server, browser):
     period = last_full_month().shifted(-1)
-    page = _open(browser, f"{server}/?regio=IJmond&gemeente=GM0453&periode={period.label}")
-    try:
+    with _opened(browser, _url(server, "", gemeente="GM0453", periode=period.label)) as page:
         page.locator('[data-testid="stSidebarNav"]').get_by_text("Data en informatie").click()
         page.wait_for_url("**/data**", timeout=PAGE_TIMEOUT_MS)
         _settle(page)
         assert page.locator("h1").first.inner_text().strip() == "Data en informatie"
-        caption = page.locator('[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"]').first
-        assert "Velsen" in caption.inner_text()
+        assert "Velsen" in _main_caption(page)
         assert "gemeente=GM0453" in page.url and f"periode={period.label}" in page.url
-    finally:
-        page.close()
 
 
 @pytest.mark.parametrize("tab", ["Per gemeente", "Per aanbieder"])
 def test_a_comparison_tab_opens_with_its_chart_and_table(server, browser, tab):
-    page = _open(browser, f"{server}/kaders?regio=IJmond&periode={last_full_month().label}")
-    try:
+    with _opened(browser, _url(server, "kaders")) as page:
         page.get_by_role("tab", name=tab).first.click()
         _settle(page)
         assert page.locator('[data-testid="stDataFrame"]').count() >= 2  # the summary and the comparison
         _photograph(page, f"kaders_{tab.split()[-1]}")
-    finally:
-        page.close()

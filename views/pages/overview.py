@@ -58,7 +58,8 @@ with compare_column:
     else:
         entry, shown = definition(code), pick(results, code)
         finding = sentences.comparison_title(rows)
-        components.chart(charts.comparison(rows, entry.unit, finding, entry.name, shown.norm), f"{entry.name}: {finding}")
+        figure = charts.comparison(rows, entry.unit, finding, entry.name, shown.norm)
+        components.chart(figure, f"{entry.name}: {finding}")
         st.caption(texts.DEFINITIONS[code])
 
 st.caption(f"**{texts.BURDEN_TITLE}** {texts.BURDEN}")
