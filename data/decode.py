@@ -193,8 +193,9 @@ def _regex(pattern: str) -> str:
 
 
 def _cases(mapping: dict[str, str]) -> str:
+    """Look a word up in any case; spelled as the key already, it skips the lower() (the usual case)."""
     whens = " ".join(f"when '{key}' then '{value}'" for key, value in mapping.items())
-    return f"case lower({{v}}) {whens} end"
+    return f"case {{v}} {whens} else case lower({{v}}) {whens} end end"
 
 
 _MONEY_SQL_TEXT = "replace(replace(replace({v}, '€', ''), ' ', ''), chr(160), '')"

@@ -94,8 +94,8 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, *, uploader: str, c
             return replace(report, needs_empty_confirmation=True, summary=(
                 f"{kind}: {report.file_name} bevat alleen een kopregel; bevestig dat er voor deze soort "
                 "echt niets is om op te slaan"))
-        errors = validate.cell_errors(cur, kind, source, extra, params) + validate.duplicate_errors(cur, kind)
-        _refuse_if(sorted(errors, key=_error_order(kind)))
+        errors, repeated = validate.cell_errors(cur, kind, source, extra, params), validate.duplicate_errors(cur, kind)
+        _refuse_if(sorted(errors + repeated, key=_error_order(kind)) if repeated else errors)  # both in row order
     except Refused as refused:
         if not dry_run:
             audit.record(cur, uploader, "upload_refused",
@@ -147,13 +147,14 @@ def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provide
                                     f"u mag alleen uitkomsten van uw eigen organisatie ({own}) aanleveren"),)}
         params = {"allowed_provider": allowed_provider}
     flags = privacy.bsn_flag() if privacy.BSN_COLUMN in columns(kind) else {}
-    if file.is_regular:
-        source = csvfile.duckdb_source(file, workdir)
-        try:
-            validate.decode_rows(cur, kind, source, flags)
+    source = csvfile.duckdb_source(file, workdir)
+    try:
+        validate.decode_rows(cur, kind, source, flags)
+        records = cur.execute("select count(*) from _dec").fetchall()[0][0]
+        if not file.may_skip_lines(records):
             return source, extra, params
-        except duckdb.InvalidInputException:
-            pass  # malformed somewhere: Python's reader says where
+    except duckdb.InvalidInputException:
+        pass  # malformed somewhere: Python's reader says where
     source = csvfile.python_source(cur, file)
     validate.decode_rows(cur, kind, source, flags)
     return source, extra, params
