@@ -19,8 +19,8 @@ from views.exports_ui import file_stem
 TABS_KEY = "tabs_{}".format  # per indicator: which tab is open (only that one is drawn)
 
 
-def render(lever: str) -> None:
-    """Draw the page of `lever` for the current user and selection."""
+def render(lever: str) -> tuple[Scope, Period]:
+    """Draw the page of `lever` for the current user and selection; return that selection."""
     rights = session.current_rights()
     scope, period = filters.sidebar(rights)
     results = cache.indicators(rights, scope, period, lever)
@@ -38,6 +38,7 @@ def render(lever: str) -> None:
     components.table_with_exports(results, stem, key=f"{lever}_summary")
     for result in results:
         _indicator(result, series.get(result.code), comparisons, period, f"{stem}_{result.code}")
+    return scope, period
 
 
 def _indicator(result: IndicatorResult, series: Series | None,

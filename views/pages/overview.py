@@ -4,7 +4,7 @@ import streamlit as st
 
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.registry import pick
-from views import cache, charts, components, filters, navigation, sentences, session, texts
+from views import cache, charts, components, dialogue_ui, filters, navigation, sentences, session, texts
 from views.sentences import COMPARED, HEADLINES, MAX_SIGNALS
 
 rights = session.current_rights()
@@ -17,6 +17,8 @@ title.title(sentences.header(scope.region, period, scope))
 title.caption(filters.selection_caption(rights, scope))
 with share:
     components.share_link(link)
+    dialogue_ui.documents(rights, scope, period, key="overview", agenda=False, heading=False,
+                          council_label=texts.DOCUMENT_COUNCIL_SHORT)
 
 
 def tile(lever: str) -> None:

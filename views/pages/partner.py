@@ -11,25 +11,15 @@ import streamlit as st
 
 from auth.rights import Rights
 from levers.catalogue import LEVER_NAMES, LEVERS
-from levers.dialogue_log import DialogueLog, dialogue_log
 from levers.partner import ProviderCard, may_compare_peers, own_scope, peer_scope, provider_card
 from levers.scope import Period, Scope
-from views import cache, components, db, filters, fmt, sentences, session, texts
+from views import cache, components, db, dialogue_ui, filters, fmt, sentences, session, texts
 from views.exports_ui import download_buttons, file_stem
 from views.partner_tables import dialogue_table, peers_table
 
 _PARAM = "partner"  # the chosen provider in the URL, so a link opens the same provider
 _DATES = {texts.DIALOGUE_COLUMNS[c]: st.column_config.DateColumn(format="DD-MM-YYYY")
           for c in ("session_date", "deadline")}
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _log(db_file: str, rights: Rights, scope: Scope, period: Period) -> DialogueLog | None:
-    narrowed = rights.narrow_listing(scope)
-    if narrowed is None:
-        return None
-    with db.reading() as con:
-        return dialogue_log(con, narrowed, period)
 
 
 def pick_provider(rights: Rights, region: str) -> ProviderCard | None:
@@ -88,7 +78,7 @@ def peers(rights: Rights, card: ProviderCard, scope: Scope, period: Period, stem
 def dialogue(rights: Rights, card: ProviderCard, scope: Scope, period: Period, stem: str) -> None:
     """Open actions first (what to follow up), then the conversations of the last year."""
     st.subheader(texts.PARTNER_DIALOGUE)
-    log = _log(db.db_file(), rights, own_scope(scope, card), period)
+    log = dialogue_ui.read_log(db.db_file(), rights, own_scope(scope, card), period)
     if log is None:
         return
     st.markdown(f"**{texts.PARTNER_ACTIONS}**")
@@ -100,11 +90,13 @@ def dialogue(rights: Rights, card: ProviderCard, scope: Scope, period: Period, s
                 count=fmt.count(log.overdue_count), total=fmt.count(len(log.open_actions))),
                 icon=":material/schedule:")
         _rows(dialogue_table(log.open_actions, actions=True), f"{stem}_acties", "partner_actions")
+        dialogue_ui.mark_done(rights, scope.region, log.open_actions, key="partner")
     st.markdown(f"**{texts.PARTNER_SESSIONS}**")
     if log.sessions.empty:
         st.caption(texts.PARTNER_SESSIONS_NONE)
     else:
         _rows(dialogue_table(log.sessions), f"{stem}_dialoog", "partner_sessions")
+    dialogue_ui.session_form(rights, scope.region, {card.code: card.name}, default_provider=card.code, key="partner")
 
 
 def _rows(table, stem: str, key: str) -> None:
@@ -124,6 +116,8 @@ def agenda(rights: Rights, card: ProviderCard, scope: Scope, period: Period) -> 
             number=number, badge=components.badge_markdown(item.status), name=item.name,
             value=fmt.value(item), norm=fmt.norm(results[item.code]), theme=item.theme, theme_name=item.theme_name))
         st.caption(item.why)
+    dialogue_ui.agenda_to_rows(rights, scope.region, card.code, items, key="partner")
+    dialogue_ui.documents(rights, own_scope(scope, card), period, key="partner", council=False)
 
 
 rights = session.current_rights()

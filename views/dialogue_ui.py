@@ -1,0 +1,306 @@
+"""Recording the dialogue in the app, and the documents for the conversation and the council (issue 6).
+
+Widgets only. Rows are built and stored by data.dialogue_entry through the `dialoog` load path (same
+contract, replace key, upload record and audit entry as an uploaded file); documents come from
+reports/. Only `contractmanager` and `beheerder` (auth.pages.may_enter_dialogue) in a region they may
+see, on a writable database, get the forms; everyone else reads the log and nothing more.
+After a store the page reruns, so every figure on it (cached per rights) is computed afresh.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+
+import pandas as pd
+import streamlit as st
+
+from auth.pages import may_enter_dialogue
+from auth.rights import Rights
+from data.dialogue_entry import OPEN, Action, ActionRef, mark_action_done, record_agenda_items, record_session
+from levers.agenda import AgendaItem, theme_names
+from levers.dialogue_log import DialogueLog, dialogue_log
+from levers.scope import Period, Scope
+from reports.agenda_document import AgendaDocument, agenda_document, agenda_markdown, agenda_pdf
+from reports.council import council_report
+from reports.council_pdf import council_pdf
+from reports.document import download_stem
+from views import cache, db, fmt, texts
+from views.exports_ui import download_buttons, file_stem
+from views.partner_tables import dialogue_table
+
+_FLASH = "dialogue_flash"  # the outcome of the last store, shown once after the rerun
+_EMPTY_ACTIONS = pd.DataFrame({name: pd.Series(dtype="object") for name in texts.DIALOGUE_ACTION_COLUMNS})
+PDF, MARKDOWN = "application/pdf", "text/markdown"
+
+
+def may_record(rights: Rights, region: str) -> bool:
+    """Whether this user may write dialogue rows for `region` here."""
+    writable = os.environ.get(db.READ_ONLY_ENV) != "1"
+    return writable and may_enter_dialogue(rights.role) and rights.may_see_region(region)
+
+
+def uploader(rights: Rights) -> str:
+    return rights.email or "demo"
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def read_log(db_file: str, rights: Rights, scope: Scope, period: Period) -> DialogueLog | None:
+    """The dialogue log of the scope as the user may list it (an aanbieder: its own and region-wide rows)."""
+    narrowed = rights.narrow_listing(scope)
+    if narrowed is None:
+        return None
+    with db.reading() as con:
+        return dialogue_log(con, narrowed, period)
+
+
+@st.cache_data(show_spinner=False)
+def _themes(db_file: str) -> dict[int, str]:
+    with db.reading() as con:
+        return theme_names(con)
+
+
+def flash() -> None:
+    """Show what the last store did, once."""
+    outcome = st.session_state.pop(_FLASH, None)
+    if outcome:
+        getattr(st, outcome[0])(outcome[1])
+
+
+def _store(write: Callable) -> None:
+    """Run `write(cursor)` under the write lock; rerun on success, list the contract's errors otherwise."""
+    try:
+        with db.writing() as con:
+            result = write(con)
+    except LookupError as gone:  # an action someone else closed meanwhile
+        st.warning(str(gone))
+        return
+    reports = result if isinstance(result, list) else [result]
+    refused = [error for report in reports for error in report.errors]
+    if not refused:
+        stored = [report.summary for report in reports if report.stored]
+        st.session_state[_FLASH] = (("success", texts.DIALOGUE_SAVED.format(summary=" ".join(stored))) if stored
+                                    else ("info", texts.DIALOGUE_UNCHANGED))
+        st.rerun()
+    lines = [f"- {texts.DIALOGUE_ERROR.format(column=e.column, message=e.message)}" for e in dict.fromkeys(refused)]
+    st.error("\n".join([texts.DIALOGUE_REFUSED, *lines]))
+
+
+def _cell(value) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
+
+
+def _day(value) -> date | None:
+    """A date from the editor: a date, a timestamp or an ISO text (the browser sends text)."""
+    if value is None or (not isinstance(value, str | date) and pd.isna(value)) or value == "":
+        return None
+    if isinstance(value, datetime | pd.Timestamp):
+        return value.date()
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def actions_from(frame: pd.DataFrame) -> list[Action]:
+    """The editor's rows as actions; a row without an action text is left out."""
+    return [
+        Action(_cell(row.get("action")), _cell(row.get("owner")), _day(row.get("deadline")),
+               _cell(row.get("status")) or OPEN)
+        for row in frame.to_dict("records") if _cell(row.get("action"))
+    ]
+
+
+def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, default_provider: str | None,
+                 key: str, expanded: bool = False) -> None:
+    """The form for one session: with whom, when, themes, subject, signals and the agreed actions."""
+    flash()
+    if not may_enter_dialogue(rights.role) or not rights.may_see_region(region):
+        return
+    with st.expander(texts.DIALOGUE_RECORD, icon=":material/edit_note:", expanded=expanded):
+        if not may_record(rights, region):
+            st.info(texts.DIALOGUE_READ_ONLY)
+            return
+        st.caption(texts.DIALOGUE_RECORD_HELP)
+        themes = _themes(db.db_file())
+        choices = ["", *providers]
+        with st.form(f"{key}_session"):
+            who = st.selectbox(texts.DIALOGUE_WITH, choices, index=choices.index(default_provider or ""),
+                               format_func=lambda code: providers.get(code, texts.DIALOGUE_REGION_WIDE),
+                               key=f"{key}_who")
+            day = st.date_input(texts.DIALOGUE_DATE, value=date.today(), format="DD-MM-YYYY", key=f"{key}_day")
+            chosen = st.multiselect(texts.DIALOGUE_THEMES, list(themes), format_func=lambda t: f"{t}. {themes[t]}",
+                                    placeholder=texts.DIALOGUE_THEMES_PLACEHOLDER, key=f"{key}_themes")
+            subject = st.text_input(texts.DIALOGUE_SUBJECT, max_chars=200, key=f"{key}_subject")
+            signal = st.text_area(texts.DIALOGUE_SIGNAL, max_chars=1000, help=texts.DIALOGUE_SIGNAL_HELP,
+                                  key=f"{key}_signal")
+            st.markdown(f"**{texts.DIALOGUE_ACTIONS}**")
+            st.caption(texts.DIALOGUE_ACTIONS_HELP)
+            actions = st.data_editor(_EMPTY_ACTIONS, num_rows="dynamic", hide_index=True, width="stretch",
+                                     column_config=_action_columns(), key=f"{key}_actions")
+            submitted = st.form_submit_button(texts.DIALOGUE_SAVE, type="primary")
+    if not submitted:
+        return
+    if not chosen or not subject.strip():
+        st.warning(texts.DIALOGUE_NEEDS)
+        return
+    _store(lambda con: record_session(
+        con, day=day, region=region, provider=who or None, themes=chosen, subject=subject.strip(),
+        signal=signal.strip() or None, actions=actions_from(actions), uploader=uploader(rights)))
+
+
+def _action_columns() -> dict:
+    labels = texts.DIALOGUE_ACTION_COLUMNS
+    return {
+        "action": st.column_config.TextColumn(labels["action"], max_chars=500, required=True, width="large"),
+        "owner": st.column_config.SelectboxColumn(labels["owner"], options=texts.DIALOGUE_OWNERS, required=True),
+        "deadline": st.column_config.DateColumn(labels["deadline"], format="DD-MM-YYYY"),
+        "status": st.column_config.SelectboxColumn(labels["status"], options=texts.DIALOGUE_STATUSES, default=OPEN,
+                                                   required=True),
+    }
+
+
+def action_refs(region: str, open_actions: pd.DataFrame) -> dict[str, ActionRef]:
+    """Label → action, one per action of a session (its copies under other themes are the same action)."""
+    refs = {}
+    for row in open_actions.to_dict("records"):
+        provider = _cell(row["provider"]) or None
+        label = texts.DIALOGUE_DONE_ITEM.format(
+            day=fmt.day(_day(row["session_date"])), who=_cell(row["provider_name"]) or texts.PARTNER_REGION_WIDE,
+            subject=row["subject"], action=row["action"])
+        refs[label] = ActionRef(_day(row["session_date"]), region, provider, row["subject"], row["action"])
+    return refs
+
+
+def mark_done(rights: Rights, region: str, open_actions: pd.DataFrame, *, key: str) -> None:
+    """Pick open actions and mark them done (each through the load path)."""
+    flash()
+    if not may_record(rights, region) or open_actions.empty:
+        return
+    refs = action_refs(region, open_actions)
+    with st.form(f"{key}_done"):
+        picked = st.multiselect(texts.DIALOGUE_DONE_PICK, list(refs), placeholder=texts.DIALOGUE_DONE_PLACEHOLDER,
+                                key=f"{key}_done_pick")
+        submitted = st.form_submit_button(texts.DIALOGUE_DONE_BUTTON, icon=":material/task_alt:")
+    if submitted and picked:
+        _store(lambda con: [mark_action_done(con, refs[label], uploader=uploader(rights)) for label in picked])
+
+
+def agenda_to_rows(rights: Rights, region: str, provider: str | None, items: Sequence[AgendaItem], *,
+                   key: str, expanded: bool = False) -> None:
+    """After the conversation: the discussed agenda items become dialogue rows with one action each."""
+    if not items or not may_record(rights, region):
+        return
+    names = {item.code: item.name for item in items}
+    with st.expander(texts.AGENDA_TO_ROWS, icon=":material/playlist_add_check:", expanded=expanded):
+        st.caption(texts.AGENDA_TO_ROWS_HELP)
+        with st.form(f"{key}_agenda_rows"):
+            picked = st.multiselect(texts.AGENDA_TO_ROWS_PICK, list(names), format_func=names.get,
+                                    key=f"{key}_agenda_pick")
+            day = st.date_input(texts.DIALOGUE_DATE, value=date.today(), format="DD-MM-YYYY", key=f"{key}_agenda_day")
+            owner = st.selectbox(texts.AGENDA_TO_ROWS_OWNER, texts.DIALOGUE_OWNERS, key=f"{key}_agenda_owner")
+            deadline = st.date_input(texts.AGENDA_TO_ROWS_DEADLINE, value=None, format="DD-MM-YYYY",
+                                     key=f"{key}_agenda_deadline")
+            submitted = st.form_submit_button(texts.AGENDA_TO_ROWS_SAVE)
+    if not submitted:
+        return
+    if not picked:
+        st.warning(texts.AGENDA_TO_ROWS_NEEDS)
+        return
+    discussed = [item for item in items if item.code in picked]
+    _store(lambda con: record_agenda_items(con, discussed, day=day, region=region, provider=provider, owner=owner,
+                                           deadline=deadline, uploader=uploader(rights)))
+
+
+# --- documents ---------------------------------------------------------------------------------------------
+
+def agenda_for(scope: Scope, period: Period) -> AgendaDocument:
+    """The agenda document of an already narrowed scope; needs no page run (deferred downloads)."""
+    with db.reading() as con:
+        return agenda_document(con, scope, period)
+
+
+def council_pdf_for(scope: Scope, period: Period) -> bytes:
+    """The council report of an already narrowed scope as PDF; needs no page run."""
+    with db.reading() as con:
+        return council_pdf(council_report(con, scope, period))
+
+
+def documents(rights: Rights, scope: Scope, period: Period, *, key: str, agenda: bool = True,
+              council: bool = True, heading: bool = True, council_label: str = texts.DOCUMENT_COUNCIL) -> None:
+    """Download buttons: the agenda (PDF, Markdown) and, for region roles, the council report (PDF).
+
+    The scopes are narrowed here, in the page run; the documents are made only when clicked. An
+    aanbieder gets its own agenda and no council report (that compares municipalities).
+    """
+    agenda_scope = rights.narrow_listing(scope)
+    if agenda_scope is None:
+        return
+    buttons = []
+    if agenda:
+        stem = download_stem("agenda", scope.region, period)
+        made = lambda render: render(agenda_for(agenda_scope, period))  # noqa: E731  built when clicked
+        buttons += [
+            (texts.DOCUMENT_AGENDA_PDF, f"{stem}.pdf", PDF, lambda: made(agenda_pdf)),
+            (texts.DOCUMENT_AGENDA_MD, f"{stem}.md", MARKDOWN, lambda: made(agenda_markdown)),
+        ]
+    report_scope = None if rights.is_provider else rights.narrow(scope)
+    if council and report_scope is not None:
+        name = f"{download_stem('bestuursrapportage', scope.region, period)}.pdf"
+        buttons.append((council_label, name, PDF, lambda: council_pdf_for(report_scope, period)))
+    if heading and buttons:
+        st.markdown(f"**{texts.DOCUMENTS}**")
+    with st.container(horizontal=True, gap="small"):
+        for label, file_name, mime, build in buttons:
+            st.download_button(label, data=build, file_name=file_name, mime=mime, key=f"{key}_{file_name}",
+                               help=texts.DOCUMENT_HELP, icon=":material/description:", on_click=_audit,
+                               args=(rights, file_name))
+
+
+def _audit(rights: Rights, file_name: str) -> None:
+    """A downloaded document is an export: it goes to the audit log."""
+    from data.audit import record
+
+    with db.reading() as con:
+        record(con, uploader(rights), "export", f"{file_name} (document)")
+
+
+# --- the Interactie page's section ---------------------------------------------------------------------------
+
+def interaction_section(rights: Rights, scope: Scope, period: Period) -> None:
+    """The dialogue of the sidebar's scope, one part at a time (none until chosen, so the page stays light)."""
+    st.header(texts.DIALOGUE_SECTION, anchor="dialoog")
+    flash()
+    part = st.segmented_control(texts.DIALOGUE_PARTS_LABEL, list(texts.DIALOGUE_PARTS),
+                                format_func=texts.DIALOGUE_PARTS.get, key="interaction_dialogue",
+                                label_visibility="collapsed")
+    if part is None:
+        st.caption(texts.DIALOGUE_PARTS_HINT)
+        return
+    log = read_log(db.db_file(), rights, scope, period)
+    if log is None:
+        return
+    stem = file_stem("dialoog", scope.region, *scope.providers, period.label)
+    if part == "actions":
+        _table(log.open_actions, texts.DIALOGUE_OPEN_NONE, f"{stem}_acties", actions=True)
+        mark_done(rights, scope.region, log.open_actions, key="interaction")
+    elif part == "sessions":
+        _table(log.sessions, texts.PARTNER_SESSIONS_NONE, f"{stem}_gesprekken")
+    elif part == "record":
+        providers = dict(cache.providers(rights, scope.region))
+        session_form(rights, scope.region, providers, default_provider=scope.single_provider, key="interaction",
+                     expanded=True)
+        agenda_to_rows(rights, scope.region, scope.single_provider, cache.agenda(rights, scope, period),
+                       key="interaction")
+    else:
+        documents(rights, scope, period, key="interaction", heading=False)
+
+
+def _table(rows: pd.DataFrame, empty: str, stem: str, *, actions: bool = False) -> None:
+    """A log table with dates the Dutch way and its CSV and Excel exports."""
+    if rows.empty:
+        st.caption(empty)
+        return
+    table = dialogue_table(rows, actions=actions)
+    dates = {texts.DIALOGUE_COLUMNS[c]: st.column_config.DateColumn(format="DD-MM-YYYY")
+             for c in ("session_date", "deadline") if texts.DIALOGUE_COLUMNS[c] in table.columns}
+    st.dataframe(table, hide_index=True, width="stretch", column_config=dates)
+    download_buttons(table, stem, key=stem)
