@@ -58,6 +58,7 @@ def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kin
                         None, "")
     with contextlib.nullcontext() if dry_run else WRITE_LOCK:
         cur = con.cursor()
+        cur.execute("set enable_progress_bar = false")  # the command line prints errors or one summary line
         try:
             with csvfile.workdir() as workdir:
                 return _load(cur, raw, report, workdir, uploader=uploader, confirm_empty=confirm_empty,
@@ -169,9 +170,10 @@ def _store(cur, model, report: LoadReport, uploader: str) -> None:
             "values ($kind, $file_name, $sha256, $rows, $uploader, $scope) returning upload_id",
             {"kind": model.KIND, "file_name": report.file_name, "sha256": report.sha256, "rows": report.rows,
              "uploader": uploader, "scope": report.scope_replaced}).fetchone()[0]
-        if report.replaced_rows:
+        upsert = report.replaced_rows > 0 and store.keyed_by_primary_key(cur, model)
+        if report.replaced_rows and not upsert:
             store.delete_scope(cur, model)
-        store.insert_rows(cur, model, upload_id)
+        store.insert_rows(cur, model, upload_id, upsert=upsert)
         audit.record(cur, uploader, "upload", f"{report.file_name}: soort {model.KIND}, upload {upload_id}, "
                      f"{report.rows} rijen, sha256 {report.sha256}; vervangen: {report.scope_replaced} "
                      f"({report.replaced_rows} bestaande rijen)")
