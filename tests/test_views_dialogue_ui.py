@@ -11,10 +11,12 @@ these tests write. Its dialogue, worked out by hand for provider P1 in oktober 2
 from datetime import date
 
 import duckdb
+import pandas as pd
 import pytest
 
 from auth.rights import Rights
 from data.db import DB_ENV_VAR
+from data.dialogue_entry import Action
 from levers.registry import lever_indicators, pick
 from levers.scope import Period, Scope
 from tests.fixtures.small_db import build_small_db, open_app
@@ -111,7 +113,8 @@ def test_a_session_the_contract_refuses_stores_nothing_and_says_why(database):
     app = open_app(INTERACTION, params=P1_OCTOBER, rights=CONTRACT_MANAGER)
     _fill_session(app, [{"action": "iets doen", "status": "open"}])  # no owner
     assert not app.exception
-    assert "eigenaar: verplicht wanneer een actie is ingevuld" in app.error[0].value
+    # Two themes make two rows without an owner: the rule is listed once.
+    assert app.error[0].value.count("eigenaar: verplicht wanneer een actie is ingevuld") == 1
     with _read(database) as con:
         assert con.execute(NEW_ROWS).fetchall() == []
 
@@ -206,3 +209,17 @@ def test_the_documents_are_made_outside_a_page_run_as_a_download_does(database):
     assert agenda_pdf(document).startswith(b"%PDF-")
     assert agenda_markdown(document).startswith("# Agenda voor het volgende gesprek".encode())
     assert dialogue_ui.council_pdf_for(Scope("IJmond"), october).startswith(b"%PDF-")
+
+
+def test_editor_rows_become_actions_whatever_the_date_looks_like():
+    frame = pd.DataFrame([
+        {"action": "plan maken", "owner": "aanbieder", "deadline": "2026-11-30", "status": "open"},  # browser text
+        {"action": " cijfers ", "owner": "gemeente", "deadline": pd.Timestamp("2026-12-01"), "status": None},
+        {"action": "zonder datum", "owner": "wijkteam", "deadline": pd.NaT, "status": "afgerond"},
+        {"action": None, "owner": "gemeente", "deadline": None, "status": "open"},  # an empty row is skipped
+    ])
+    assert dialogue_ui.actions_from(frame) == [
+        Action("plan maken", "aanbieder", date(2026, 11, 30), "open"),
+        Action("cijfers", "gemeente", date(2026, 12, 1), "open"),  # no status means open
+        Action("zonder datum", "wijkteam", None, "afgerond"),
+    ]

@@ -83,7 +83,8 @@ def _store(write: Callable) -> None:
         st.session_state[_FLASH] = (("success", texts.DIALOGUE_SAVED.format(summary=" ".join(stored))) if stored
                                     else ("info", texts.DIALOGUE_UNCHANGED))
         st.rerun()
-    lines = [f"- {texts.DIALOGUE_ERROR.format(column=e.column, message=e.message)}" for e in dict.fromkeys(refused)]
+    problems = dict.fromkeys((error.column, error.message) for error in refused)  # one line per rule, not per row
+    lines = [f"- {texts.DIALOGUE_ERROR.format(column=column, message=message)}" for column, message in problems]
     st.error("\n".join([texts.DIALOGUE_REFUSED, *lines]))
 
 
@@ -92,12 +93,12 @@ def _cell(value) -> str:
 
 
 def _day(value) -> date | None:
-    """A date from the editor: a date, a timestamp or an ISO text (the browser sends text)."""
-    if value is None or (not isinstance(value, str | date) and pd.isna(value)) or value == "":
+    """A date from the editor: a date, a timestamp or an ISO text (the browser sends text); else None."""
+    if isinstance(value, str):
+        return date.fromisoformat(value.strip()[:10]) if value.strip() else None
+    if value is None or pd.isna(value):  # None, NaN and NaT
         return None
-    if isinstance(value, datetime | pd.Timestamp):
-        return value.date()
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return value.date() if isinstance(value, datetime) else value  # a pandas Timestamp is a datetime
 
 
 def actions_from(frame: pd.DataFrame) -> list[Action]:
