@@ -126,8 +126,9 @@ def _check_header(header: list[str], kind: str | None, allowed_provider: str | N
     allowed = set(columns(kind)) if kind in KINDS else {name for k in KINDS for name in columns(k)}
     _refuse_if(privacy.personal_data_headers(header, allowed))
     if kind not in KINDS:
-        raise Refused([RowError(1, "", "de soort van dit bestand is niet te herkennen aan de kopregel; "
-                                       f"kies een soort ({', '.join(KINDS)})")])
+        reason = "de soort van dit bestand is niet te herkennen aan de kopregel" if kind is None else \
+            f"onbekende soort {kind}"
+        raise Refused([RowError(1, "", f"{reason}; kies een soort ({', '.join(KINDS)})")])
     if allowed_provider is not None and kind != "uitkomsten":
         raise Refused([RowError(1, "", "als aanbieder kunt u alleen bestanden van de soort uitkomsten aanleveren")])
     errors = [RowError(1, "", f"kolom {i} heeft geen naam") for i, name in enumerate(header, 1) if not name]

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from data import store
+from data import audit, store
 from data.contracts import KINDS
 from data.load import MAX_SHOWN_ERRORS, load_file, load_rows
 from tests.fixtures.csv import FLAVOURS, add_providers, audit_actions, csv_bytes, fixture, fixture_rows, snapshot
@@ -226,18 +226,30 @@ def test_a_file_with_only_a_header_needs_confirmation_that_the_scope_is_empty(db
     assert db.execute("select row_count from uploads").fetchall() == [(0,)]
 
 
-def test_an_exception_in_the_middle_of_a_load_leaves_the_database_as_it_was(db, monkeypatch):
-    load_file(db, fixture("kosten"), "kosten.csv", uploader="test")
+@pytest.mark.parametrize("kind, module, failing", [
+    ("kosten", store, "insert_rows"),  # after the scope's old rows were deleted
+    ("kosten", audit, "record"),  # after the new rows were inserted
+    ("trajecten", audit, "record"),  # after the upsert by primary key
+])
+def test_an_exception_in_the_middle_of_a_load_leaves_the_database_as_it_was(db, monkeypatch, kind, module, failing):
+    load_file(db, fixture(kind), f"{kind}.csv", uploader="test")
     before, actions = snapshot(db), audit_actions(db)
 
     def fail(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "insert_rows", fail)  # after the old rows of the scope were deleted
+    monkeypatch.setattr(module, failing, fail)
     with pytest.raises(RuntimeError):
-        load_file(db, csv_bytes(CORRECTIONS["kosten"][0]), "correctie.csv", uploader="test")
+        load_file(db, csv_bytes(CORRECTIONS[kind][0]), "correctie.csv", kind=kind, uploader="test")
     assert snapshot(db) == before
     assert audit_actions(db) == actions
+
+
+def test_values_with_spaces_around_them_are_read_as_without(db):
+    row = {"gemeente": " 392 ", "jaar": "2025 ", "inwoners_0_17": " 31250", "jeugdregio": "  "}
+    assert load_file(db, csv_bytes([row]), "g.csv", uploader="test").stored
+    assert db.execute("select municipality, year, youths_0_17, region from populations").fetchall() == [
+        ("GM0392", 2025, 31250, None)]
 
 
 def test_a_reader_during_a_load_sees_the_old_rows_and_afterwards_the_new(db, monkeypatch):
