@@ -5,13 +5,11 @@ Start with `streamlit run dashboard.py`. A missing database is built from demo d
 
 import streamlit as st
 
-from views import components, db, navigation, session, texts
+from views import components, db, login, navigation, texts
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
 components.page_style()
 if not db.exists():
     components.build_demo_with_progress(db.ensure_demo)
-rights = session.current_rights()
-if session.is_demo():
-    st.sidebar.caption(texts.DEMO_BANNER)
-st.navigation(navigation.pages(rights)).run()
+rights = login.gate()  # nobody identified: the login screen, and the run stops here
+st.navigation(navigation.pages(rights)).run()  # only the role's pages: others are not even reachable by URL

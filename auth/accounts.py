@@ -182,6 +182,23 @@ def record_login(con: duckdb.DuckDBPyConnection, email: str, method: str) -> Non
     _record(con, normalise_email(email)[:_MAX_ACTOR], "login", method)
 
 
+def record_refusal(con: duckdb.DuckDBPyConnection, email: str, method: str) -> None:
+    """Audit an identity without an account (an OIDC login of an unknown address): no access."""
+    _record(con, normalise_email(email)[:_MAX_ACTOR], "access_denied", f"{method}: geen account")
+
+
+def record_logout(con: duckdb.DuckDBPyConnection, email: str, method: str) -> None:
+    _record(con, normalise_email(email)[:_MAX_ACTOR], "logout", method)
+
+
+def locked_until(con: duckdb.DuckDBPyConnection, email: str, now: datetime | None = None) -> datetime | None:
+    """When a locked account opens again (UTC); None when it is not locked or does not exist."""
+    account = users.get_account(con, normalise_email(email))
+    if account is None or account.locked_until is None or account.locked_until <= (now or utc_now()):
+        return None
+    return account.locked_until
+
+
 def authenticate(con: duckdb.DuckDBPyConnection, email: str, password: str,
                  now: datetime | None = None) -> Rights | None:
     """The account's rights when the password is right and the account is not locked; else None.

@@ -111,8 +111,8 @@ def test_the_page_itself_refuses_an_alderman(db_file):
     at.session_state["rights"] = Rights("bestuurder", regions=("IJmond",))
     at.run()
     assert not at.exception
-    assert "geen bestanden uploaden" in at.info[0].value
-    assert len(at.file_uploader) == 0
+    assert "geen toegang tot deze pagina" in at.error[0].value
+    assert len(at.file_uploader) == 0 and not at.title  # nothing of the page
 
 
 def test_a_provider_uploads_only_outcomes_of_its_own_code(db_file):

@@ -12,9 +12,10 @@ import re
 import pandas as pd
 import streamlit as st
 
+from data.audit import record
 from exports.tables import to_csv_bytes, to_xlsx_bytes
 from views import db, texts
-from views.session import current_rights
+from views.session import actor
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -43,11 +44,6 @@ def download_buttons(table: pd.DataFrame, stem: str, *, key: str) -> None:
 
 
 def record_export(file_name: str, rows: int) -> None:
-    """Write the export to the audit log (who, which file, how many rows), when the log exists."""
-    try:
-        from data.audit import record
-    except ImportError:  # the audit module is not part of this build yet
-        return
-    rights = current_rights()
+    """Write the export to the audit log (who, which file, how many rows)."""
     with db.reading() as con:  # an append to the log: no lock, no cache to clear
-        record(con, rights.email or "demo", EXPORT_ACTION, f"{file_name} ({rows} {'rij' if rows == 1 else 'rijen'})")
+        record(con, actor(), EXPORT_ACTION, f"{file_name} ({rows} {'rij' if rows == 1 else 'rijen'})")

@@ -1,26 +1,167 @@
 """Who is looking: the Rights of this session, asked for by the router and every page.
 
-One function, `current_rights()`, so that login (auth/) plugs in here and nowhere else.
-Until then the dashboard runs in demo mode as beheerder. Tests inject an identity directly:
-`at.session_state[RIGHTS_KEY] = Rights(...)` before the first run.
+Identity, in this order (design.md, "Who sees what"):
+1. an identity injected into session state under RIGHTS_KEY (tests do this instead of a login);
+2. `st.login` (OIDC) when the deployment's secrets have an `[auth]` section: the e-mail of
+   `st.user` is looked up in the account store; an unknown address gets no rights at all;
+3. a local login of this session (the e-mail under ACCOUNT_KEY, rights looked up again on every
+   run, so a removed account or changed rights take effect at once);
+4. demo mode, only while the database holds no account and OIDC is not configured: the rights of
+   the demo role switcher (views/login.py), the demo beheerder by default.
+Anything else is nobody: `identify()` returns no rights and the router shows the login.
+
+Why the injected identity cannot be forged: session state is server-side. A browser can only set
+the keys of widgets, and no widget uses RIGHTS_KEY or ACCOUNT_KEY (tests/test_access_pages.py checks
+every widget of every page); an injected value counts only when it is a real `Rights` object.
+Only `identify()` reads the demo switcher's widgets, and only in demo mode.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
-from auth.rights import Rights
+from auth import accounts
+from auth.pages import may_see_page
+from auth.rights import PROVIDER_ROLE, ROLES, Rights
+from views import cache, db, texts
 
-RIGHTS_KEY = "rights"
-DEMO_RIGHTS = Rights(role="beheerder")
+RIGHTS_KEY = "rights"  # an injected identity (tests); never a widget key
+ACCOUNT_KEY = "_login_account"  # the e-mail of this session's local login; never a widget key
+_AUDITED = "_login_audited"  # the OIDC e-mail whose login (or refusal) is in the audit log already
+DEMO_ROLE, DEMO_REGION, DEMO_PROVIDER = "demo_rol", "demo_regio", "demo_aanbieder"  # the switcher's widgets
+DEMO_DEFAULT_ROLE = "beheerder"
+DEMO_ACTOR = "demo"
+_ALL = Rights(role="beheerder")  # only to list the demo switcher's regions and providers
+
+INJECTED, OIDC, LOCAL, DEMO = "injected", "oidc", "local", "demo"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who this session is: the rights (None = nobody may look yet) and where they came from."""
+
+    rights: Rights | None
+    source: str | None  # INJECTED, OIDC, LOCAL, DEMO; None before any login
+    email: str | None = None  # an OIDC address without an account, for the "geen toegang" page
+
+
+def is_oidc_configured() -> bool:
+    """True when the deployment's secrets configure `st.login` (an `[auth]` section)."""
+    return st.secrets.load_if_toml_exists() and "auth" in st.secrets
+
+
+def identify() -> Identity:
+    """Who is looking; reads state only (no widgets), so every page may ask again in the same run."""
+    injected = st.session_state.get(RIGHTS_KEY)
+    if isinstance(injected, Rights):
+        return Identity(injected, INJECTED)
+    if is_oidc_configured():
+        if not st.user.is_logged_in:
+            return Identity(None, None)
+        email = accounts.normalise_email(str(st.user.get("email") or ""))
+        with db.reading() as con:
+            rights = accounts.rights_for_email(con, email) if email else None
+        return Identity(rights, OIDC, email)
+    with db.reading() as con:
+        email = st.session_state.get(ACCOUNT_KEY)
+        if isinstance(email, str):
+            rights = accounts.rights_for_email(con, email)
+            if rights is not None:
+                return Identity(rights, LOCAL, email)
+        if accounts.is_demo_mode(con):
+            return Identity(demo_rights(), DEMO)
+    return Identity(None, None)
 
 
 def current_rights() -> Rights:
-    """The injected or logged-in user's rights; the demo beheerder otherwise."""
-    injected = st.session_state.get(RIGHTS_KEY)
-    return injected if isinstance(injected, Rights) else DEMO_RIGHTS
+    """The rights of this session; nobody identified → the run stops (the router shows the login)."""
+    rights = identify().rights
+    if rights is None:
+        st.stop()
+    return rights
+
+
+def rights_for_page(page: str) -> Rights:
+    """`current_rights()`, checked against the page (defence in depth next to the navigation)."""
+    rights = current_rights()
+    if not may_see_page(rights.role, page):
+        st.error(texts.PAGE_NOT_ALLOWED, icon=":material/block:")
+        st.stop()
+    return rights
 
 
 def is_demo() -> bool:
-    """True while nobody logged in: the router shows the demo banner."""
-    return not isinstance(st.session_state.get(RIGHTS_KEY), Rights)
+    return identify().source == DEMO
+
+
+def actor() -> str:
+    """Who did it, for the audit log: the e-mail, or 'demo' without one."""
+    rights = identify().rights
+    return (rights.email if rights else None) or DEMO_ACTOR
+
+
+# --- login and logout ------------------------------------------------------------------------------
+
+def log_in(rights: Rights) -> None:
+    """Remember a successful local login (`auth.accounts.authenticate` has audited it)."""
+    st.session_state[ACCOUNT_KEY] = rights.email
+
+
+def log_out(identity: Identity) -> None:
+    """Forget this session's identity and audit the logout; OIDC also ends the provider session."""
+    if identity.rights is not None and identity.rights.email:
+        with db.reading() as con:  # an append to the log, like an export: no lock, no cache to clear
+            accounts.record_logout(con, identity.rights.email, identity.source or "")
+    for key in (RIGHTS_KEY, ACCOUNT_KEY, _AUDITED):
+        st.session_state.pop(key, None)
+    if identity.source == OIDC:
+        st.logout()
+    st.rerun()
+
+
+def audit_oidc_once(identity: Identity) -> None:
+    """Write an OIDC login (or a refused unknown address) to the audit log once per session."""
+    if identity.source != OIDC or not identity.email or st.session_state.get(_AUDITED) == identity.email:
+        return
+    with db.reading() as con:
+        if identity.rights is None:
+            accounts.record_refusal(con, identity.email, "oidc")
+        else:
+            accounts.record_login(con, identity.email, "oidc")
+    st.session_state[_AUDITED] = identity.email
+
+
+# --- demo mode -----------------------------------------------------------------------------------
+
+def demo_choice() -> tuple[str, str | None, str | None]:
+    """The switcher's (role, region, provider), each checked against what exists; defaults otherwise."""
+    state = st.session_state
+    role = state.get(DEMO_ROLE)
+    role = role if role in ROLES else DEMO_DEFAULT_ROLE
+    regions = demo_regions(role)
+    if role == DEMO_DEFAULT_ROLE or not regions:
+        return DEMO_DEFAULT_ROLE, None, None
+    region = state.get(DEMO_REGION)
+    region = region if region in regions else regions[0]
+    if role != PROVIDER_ROLE:
+        return role, region, None
+    providers = [code for code, _ in demo_providers(region)]
+    provider = state.get(DEMO_PROVIDER)
+    return role, region, provider if provider in providers else providers[0]
+
+
+def demo_regions(role: str) -> tuple[str, ...]:
+    """The regions the switcher offers for `role`: for an aanbieder only those with providers."""
+    regions = cache.regions(_ALL)
+    return tuple(r for r in regions if demo_providers(r)) if role == PROVIDER_ROLE else regions
+
+
+def demo_providers(region: str) -> tuple[tuple[str, str], ...]:
+    return cache.providers(_ALL, region)
+
+
+def demo_rights() -> Rights:
+    role, region, provider = demo_choice()
+    return Rights(role, regions=(region,) if region else (), providers=(provider,) if provider else ())

@@ -398,3 +398,95 @@ DOCUMENT_AGENDA_MD = "Agenda (Markdown)"
 DOCUMENT_COUNCIL = "Bestuursrapportage (PDF)"
 DOCUMENT_COUNCIL_SHORT = "Rapport (PDF)"
 DOCUMENT_HELP = "Wordt gemaakt bij het klikken; kleine aantallen blijven afgeschermd."
+
+# --- Toegang: inloggen, demomodus, geen toegang (views/login.py, views/session.py) ----------------------
+PAGE_NOT_ALLOWED = "U heeft geen toegang tot deze pagina."
+LOGIN_TITLE = "Inloggen"
+LOGIN_INTRO = "De Jeugdhulp monitor bevat gegevens over jeugdhulp in uw regio. Log in met uw account."
+LOGIN_EMAIL = "E-mailadres"
+LOGIN_PASSWORD = "Wachtwoord"
+LOGIN_SUBMIT = "Inloggen"
+LOGIN_FAILED = "Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw."
+LOGIN_LOCKED = (
+    "Dit account is tijdelijk geblokkeerd na {attempts} mislukte pogingen. Probeer het over {minutes} "
+    "opnieuw, of vraag de beheerder om hulp."
+)
+LOGIN_HELP = "Geen account of wachtwoord vergeten? Neem contact op met de beheerder van uw regio."
+OIDC_INTRO = "De Jeugdhulp monitor bevat gegevens over jeugdhulp in uw regio. Log in met het account van uw organisatie."
+OIDC_LOGIN = "Inloggen met uw organisatieaccount"
+NO_ACCESS_TITLE = "Geen toegang"
+NO_ACCESS = (
+    "U bent ingelogd als **{email}**, maar dit adres heeft geen account in de Jeugdhulp monitor. "
+    "Vraag de beheerder van uw regio om toegang."
+)
+LOGGED_IN_AS = "Ingelogd als **{email}** · {role}"
+LOGGED_IN_WHERE = "Regio: {regions}"
+ALL_REGIONS = "alle regio's"
+LOGOUT = "Uitloggen"
+DEMO_BANNER_HELP = (
+    "Er zijn nog geen accounts: iedereen kan meekijken. Zodra de eerste gebruiker is toegevoegd "
+    "(python -m data users add), is inloggen verplicht."
+)
+DEMO_REGION = "Regio van de rol"
+DEMO_PROVIDER = "Als aanbieder"
+
+# --- Beheer (views/pages/admin.py, views/admin_tables.py) -----------------------------------------------
+ADMIN_TITLE = "Beheer"
+ADMIN_INTRO = "Het auditlog, de gebruikers en hun rollen, en de normen die gelden. Alleen voor beheerders."
+ADMIN_TABS = ("Auditlog", "Gebruikers", "Normen")
+AUDIT_ACTION = "Actie"
+AUDIT_ALL = "Alle acties"
+AUDIT_ACTOR = "Wie"
+AUDIT_ACTOR_PLACEHOLDER = "Deel van een e-mailadres"
+AUDIT_LATEST = "De laatste {limit} regels, nieuwste eerst. Het auditlog wordt nooit gewijzigd of ingekort."
+AUDIT_EMPTY = "Geen regels in het auditlog voor deze selectie."
+AUDIT_COLUMNS = {"logged_at": "Wanneer", "actor": "Wie", "action": "Actie", "details": "Details"}
+AUDIT_ACTIONS = {
+    "login": "ingelogd",
+    "login_failed": "inloggen mislukt",
+    "account_locked": "account geblokkeerd",
+    "logout": "uitgelogd",
+    "access_denied": "geen toegang",
+    "upload": "upload",
+    "upload_refused": "upload geweigerd",
+    "export": "export",
+    "user_added": "gebruiker toegevoegd",
+    "user_removed": "gebruiker verwijderd",
+    "rights_changed": "rechten gewijzigd",
+    "password_changed": "wachtwoord gewijzigd",
+}
+USER_COLUMNS = {"email": "E-mailadres", "role": "Rol", "regions": "Regio's", "providers": "Aanbieders",
+                "locked_until": "Geblokkeerd tot (UTC)", "created_at": "Aangemaakt (UTC)"}
+USER_REGIONS_DEFAULT = {"beheerder": "alle regio's", "aanbieder": "regio's van de aanbieder",
+                        "bestuurder": "", "contractmanager": ""}
+USERS_NONE = "Er zijn nog geen accounts: het dashboard staat in demomodus."
+USER_ADD = "Gebruiker toevoegen"
+USER_ADD_HELP = (
+    "Een bestuurder en een contractmanager horen bij een of meer regio's; een aanbieder bij zijn "
+    "aanbiedercode(s). Een beheerder zonder regio ziet alles. Het wachtwoord wordt alleen als bcrypt-hash bewaard."
+)
+USER_ROLE = "Rol"
+USER_REGIONS = "Regio's"
+USER_PROVIDERS = "Aanbiedercodes"
+USER_PASSWORD_REPEAT = "Herhaal het wachtwoord"
+USER_PASSWORDS_DIFFER = "De twee wachtwoorden zijn niet gelijk."
+USER_ADD_BUTTON = "Toevoegen"
+USER_ADDED = "Account toegevoegd: {email} ({role})."
+USER_REMOVE = "Gebruiker verwijderen"
+USER_REMOVE_PICK = "Account"
+USER_REMOVE_CONFIRM = "Ik weet het zeker: dit account kan daarna niet meer inloggen."
+USER_REMOVE_BUTTON = "Verwijderen"
+USER_REMOVED = "Account verwijderd: {email}."
+USER_REMOVE_SELF = "Uw eigen account kunt u hier niet verwijderen."
+USER_REFUSED = "Niet gelukt: {reason}."
+NORM_YEAR = "Jaar"
+NORM_INTRO = (
+    "Per indicator de norm die geldt: een geüploade norm (bestand normen) gaat voor de standaardnorm; een norm "
+    "voor een perceel of aanbieder gaat voor de algemene."
+)
+NORM_COLUMNS = {"indicator": "Indicator", "lot": "Perceel", "provider": "Aanbieder", "norm": "Norm",
+                "margin": "Marge", "source": "Bron"}
+NORM_ALL_LOTS = "beide"
+NORM_ALL_PROVIDERS = "alle"
+NORM_SOURCE_DEFAULT = "standaardnorm (catalogus)"
+NORM_SOURCE_UPLOAD = "{file}, {moment}"

@@ -21,7 +21,7 @@ TABS_KEY = "tabs_{}".format  # per indicator: which tab is open (only that one i
 
 def render(lever: str) -> tuple[Scope, Period]:
     """Draw the page of `lever` for the current user and selection; return that selection."""
-    rights = session.current_rights()
+    rights = session.rights_for_page(navigation.LEVER_PAGES[lever])
     scope, period = filters.sidebar(rights)
     results = cache.indicators(rights, scope, period, lever)
     series = {item.code: item for item in cache.series(rights, scope, period, lever)}

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
+from auth.pages import OVERZICHT
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.registry import pick
 from views import cache, charts, components, dialogue_ui, filters, navigation, sentences, session, texts
 from views.sentences import COMPARED, HEADLINES, MAX_SIGNALS
 
-rights = session.current_rights()
+rights = session.rights_for_page(OVERZICHT)
 scope, period = filters.sidebar(rights)
 results = cache.indicators(rights, scope, period)
 link = filters.link_params()

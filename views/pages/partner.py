@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from auth.pages import PARTNER
 from auth.rights import Rights
 from levers.catalogue import LEVER_NAMES, LEVERS
 from levers.partner import ProviderCard, may_compare_peers, own_scope, peer_scope, provider_card
@@ -120,7 +121,7 @@ def agenda(rights: Rights, card: ProviderCard, scope: Scope, period: Period) -> 
     dialogue_ui.documents(rights, own_scope(scope, card), period, key="partner", council=False)
 
 
-rights = session.current_rights()
+rights = session.rights_for_page(PARTNER)
 scope, period = filters.sidebar(rights, providers=False)
 st.title(texts.PARTNER_TITLE)
 st.caption(f"{sentences.header(scope.region, period, scope)} · {texts.PARTNER_INTRO}")

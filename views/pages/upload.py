@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from auth.pages import upload_kinds_for
+from auth.pages import UPLOADEN, may_manage, upload_kinds_for
 from data.history import upload_history
 from data.load import load_file
 from views import db, fmt, texts
 from views.exports_ui import download_buttons
-from views.session import current_rights
+from views.session import rights_for_page
 from views.upload_tables import MAX_ERRORS_SHOWN, errors_table, for_screen, history_table, template_bytes
 
 AUTO = ""
@@ -22,7 +22,7 @@ _GENERATION = "upload_generation"  # bumped after a store: a fresh, empty file u
 _CHECKED = "upload_checked"  # (key, report) of the last dry run, so a rerun does not check again
 _DONE = "upload_done"  # message of the last store, shown once
 
-rights = current_rights()
+rights = rights_for_page(UPLOADEN)  # a role without uploads never gets further
 kinds = upload_kinds_for(rights.role)
 actor = rights.email or "demo"
 st.title(texts.UPLOAD_TITLE)
@@ -133,7 +133,7 @@ with st.expander(texts.TEMPLATES_TITLE, icon=":material/description:"):
 
 st.subheader(texts.HISTORY_TITLE)
 with db.reading() as con:
-    history = upload_history(con, 50, uploader=actor if rights.is_provider else None)
+    history = upload_history(con, 50, uploader=None if may_manage(rights.role) else actor)  # others: their own only
 if history.empty:
     st.caption(texts.HISTORY_EMPTY)
 else:

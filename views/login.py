@@ -1,0 +1,125 @@
+"""The door of the dashboard: the login screens, the demo switcher and the user box in the sidebar.
+
+`gate()` is called by the router before the navigation exists: nobody identified → a login screen
+(local form or OIDC button) or the "geen toegang" page, and the run stops there, so no page and no
+menu is ever drawn for an unknown visitor. Who is who is decided in views/session.py.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import streamlit as st
+
+from auth import accounts
+from auth.rights import ROLES, Rights
+from views import db, session, texts
+
+_FORM = "login_form"
+
+
+def gate() -> Rights:
+    """The rights of this session; draws the login (and stops) when nobody is identified yet."""
+    identity = session.identify()
+    session.audit_oidc_once(identity)
+    if identity.rights is None:
+        if identity.source == session.OIDC:
+            no_access(identity)
+        elif session.is_oidc_configured():
+            oidc_login()
+        else:
+            login_form()
+        st.stop()
+    if identity.source == session.DEMO:
+        demo_switcher()
+    else:
+        user_box(identity)
+    return identity.rights
+
+
+def login_form() -> None:
+    """E-mail and password; a wrong combination or a locked account is told in plain Dutch."""
+    _, middle, _ = st.columns([1, 2, 1])
+    with middle:
+        st.title(texts.LOGIN_TITLE)
+        st.markdown(texts.LOGIN_INTRO)
+        with st.form(_FORM, clear_on_submit=True):  # the password does not linger in the widget
+            email = st.text_input(texts.LOGIN_EMAIL, autocomplete="username", max_chars=254)
+            password = st.text_input(texts.LOGIN_PASSWORD, type="password", autocomplete="current-password",
+                                     max_chars=accounts.MAX_PASSWORD_BYTES)
+            submitted = st.form_submit_button(texts.LOGIN_SUBMIT, type="primary", icon=":material/login:")
+        if submitted:
+            _try_login(email, password)
+        st.caption(texts.LOGIN_HELP)
+
+
+def _try_login(email: str, password: str) -> None:
+    if not email.strip() or not password:
+        st.error(texts.LOGIN_FAILED, icon=":material/error:")
+        return
+    with db.reading() as con:  # authenticate appends to the audit log and counts failures
+        rights = accounts.authenticate(con, email, password)
+        locked = None if rights else accounts.locked_until(con, email)
+    if rights is not None:
+        session.log_in(rights)
+        st.rerun()
+    if locked is not None:
+        minutes = max(1, math.ceil((locked - accounts.utc_now()).total_seconds() / 60))
+        st.error(texts.LOGIN_LOCKED.format(attempts=accounts.MAX_FAILED_ATTEMPTS,
+                                           minutes=f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"),
+                 icon=":material/lock_clock:")
+    else:
+        st.error(texts.LOGIN_FAILED, icon=":material/error:")
+
+
+def oidc_login() -> None:
+    """One button per identity provider configured under `[auth]` (or the single default one)."""
+    _, middle, _ = st.columns([1, 2, 1])
+    with middle:
+        st.title(texts.LOGIN_TITLE)
+        st.markdown(texts.OIDC_INTRO)
+        named = [name for name, value in st.secrets["auth"].items() if isinstance(value, Mapping)]
+        for provider in named or [None]:
+            label = texts.OIDC_LOGIN if len(named) < 2 else f"{texts.OIDC_LOGIN} ({provider})"
+            st.button(label, type="primary", icon=":material/login:", on_click=st.login, args=(provider,),
+                      key=f"oidc_login_{provider or 'default'}")
+
+
+def no_access(identity: session.Identity) -> None:
+    """An OIDC identity without an account: nothing of the monitor, only the way out."""
+    _, middle, _ = st.columns([1, 2, 1])
+    with middle:
+        st.title(texts.NO_ACCESS_TITLE)
+        st.warning(texts.NO_ACCESS.format(email=identity.email), icon=":material/block:")
+        if st.button(texts.LOGOUT, icon=":material/logout:", key="logout"):
+            session.log_out(identity)
+
+
+def user_box(identity: session.Identity) -> None:
+    """Who is logged in, where they look, and the logout button."""
+    rights = identity.rights
+    where = ", ".join(rights.regions) or texts.ALL_REGIONS
+    with st.sidebar:
+        st.caption(texts.LOGGED_IN_AS.format(email=rights.email or "—", role=texts.ROLE_LABELS[rights.role]))
+        st.caption(texts.LOGGED_IN_WHERE.format(regions=where))
+        if st.button(texts.LOGOUT, icon=":material/logout:", key="logout", type="tertiary"):
+            session.log_out(identity)
+
+
+def demo_switcher() -> None:
+    """The Demomodus banner and the role switcher: look as each role would (no accounts exist yet)."""
+    role, region, provider = session.demo_choice()
+    state = st.session_state
+    state[session.DEMO_ROLE] = role  # the checked values, set before the widgets are drawn
+    with st.sidebar.container(border=True):
+        st.warning(texts.DEMO_BANNER, icon=":material/science:")
+        st.caption(texts.DEMO_BANNER_HELP)
+        st.selectbox(texts.DEMO_ROLE, ROLES, key=session.DEMO_ROLE, format_func=texts.ROLE_LABELS.get)
+        if region is not None:
+            state[session.DEMO_REGION] = region
+            st.selectbox(texts.DEMO_REGION, session.demo_regions(role), key=session.DEMO_REGION)
+        if provider is not None:
+            names = dict(session.demo_providers(region))
+            state[session.DEMO_PROVIDER] = provider
+            st.selectbox(texts.DEMO_PROVIDER, list(names), key=session.DEMO_PROVIDER, format_func=names.get)
