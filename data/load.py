@@ -12,6 +12,7 @@ import csv
 import hashlib
 import io
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import duckdb
@@ -54,14 +55,14 @@ def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kin
     dry_run: validate and report what would be stored and replaced, store nothing.
     allowed_provider: a provider's own code; only `uitkomsten` of that code may then be loaded.
     """
-    report = LoadReport(kind, file_name, hashlib.sha256(raw).hexdigest(), 0, False, False, False, "", 0, (),
-                        None, "")
-    with contextlib.nullcontext() if dry_run else WRITE_LOCK:
+    report = LoadReport(kind, file_name, "", 0, False, False, False, "", 0, (), None, "")
+    with ThreadPoolExecutor(max_workers=1) as hashing, contextlib.nullcontext() if dry_run else WRITE_LOCK:
+        digest = hashing.submit(lambda: hashlib.sha256(raw).hexdigest())  # releases the GIL: overlaps decoding
         cur = con.cursor()
         cur.execute("set enable_progress_bar = false")  # the command line prints errors or one summary line
         try:
             with csvfile.workdir() as workdir:
-                return _load(cur, raw, report, workdir, uploader=uploader, confirm_empty=confirm_empty,
+                return _load(cur, raw, report, workdir, digest, uploader=uploader, confirm_empty=confirm_empty,
                              dry_run=dry_run, allowed_provider=allowed_provider)
         finally:
             cur.close()
@@ -79,7 +80,7 @@ def load_rows(con: duckdb.DuckDBPyConnection, kind: str, rows: list[dict[str, st
     return load_file(con, buffer.getvalue().encode("utf-8"), source, kind=kind, uploader=uploader)
 
 
-def _load(cur, raw: bytes, report: LoadReport, workdir: str, *, uploader: str, confirm_empty: bool,
+def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, uploader: str, confirm_empty: bool,
           dry_run: bool, allowed_provider: str | None) -> LoadReport:
     kind = report.kind
     try:
@@ -92,12 +93,13 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, *, uploader: str, c
         report = replace(report, kind=kind, rows=cur.execute("select count(*) from _dec where not _blank").fetchone()[0],
                          preview=_preview(cur, kind))
         if report.rows == 0 and not confirm_empty:
-            return replace(report, needs_empty_confirmation=True, summary=(
+            return replace(report, sha256=digest.result(), needs_empty_confirmation=True, summary=(
                 f"{kind}: {report.file_name} bevat alleen een kopregel; bevestig dat er voor deze soort "
                 "echt niets is om op te slaan"))
         errors, repeated = validate.cell_errors(cur, kind, source, extra, params), validate.duplicate_errors(cur, kind)
         _refuse_if(sorted(errors + repeated, key=_error_order(kind)) if repeated else errors)  # both in row order
     except Refused as refused:
+        report = replace(report, sha256=digest.result())
         if not dry_run:
             audit.record(cur, uploader, "upload_refused",
                          f"{report.file_name}: soort {kind or 'onbekend'}, {len(refused.errors)} fouten, "
@@ -106,7 +108,7 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, *, uploader: str, c
             f"{kind or 'onbekende soort'}: {report.file_name} is geweigerd ({_count(len(refused.errors), 'fout', 'fouten')}); "
             "er is niets opgeslagen"))
     scope, replaced_rows = store.scope_of(cur, MODELS[kind], report.rows)
-    report = replace(report, scope_replaced=scope, replaced_rows=replaced_rows)
+    report = replace(report, sha256=digest.result(), scope_replaced=scope, replaced_rows=replaced_rows)
     previous = store.already_stored(cur, MODELS[kind], report.sha256)
     if previous is not None:
         return replace(report, unchanged=True, summary=(

@@ -3,7 +3,7 @@
 Each column becomes a *plan*: its decoder expression (from the column's type) and an ordered list
 of checks (the field's constraints, `Check`/`Known` metadata and the model's row rules). One pass
 over the file decodes every column into the temp table `_dec`; a second pass finds the cells that
-break a rule. Only failing cells come back to Python, to be worded in Dutch. Row numbers are file
+break a rule, and only those come back to Python, already worded in Dutch. Row numbers are file
 rows (header = 1): `_dec` keeps the file's order, blank rows included, so `rowid + 2` is the row.
 """
 
@@ -12,17 +12,17 @@ from __future__ import annotations
 import string
 import types
 from dataclasses import dataclass
-from functools import cache
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Annotated, Any, Union, get_args, get_origin
 
 import annotated_types as at
 import duckdb
 from pydantic.fields import FieldInfo
 
-from data.contracts import MODELS
 from data import decode
+from data.contracts import MODELS
 from data.decode import SQL_CLEAN, Check, Known, SqlDecoder
 
 REQUIRED_MESSAGE = "verplicht veld is leeg"
