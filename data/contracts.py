@@ -172,7 +172,8 @@ class Cost(Contract):
     KIND, TABLE = "kosten", "costs"
     REPLACE_KEY = ("month", "municipality")
     ROW_RULES = (
-        negative_only_for("amount", "kind", "correctie", "{value} is negatief; alleen soort correctie mag negatief zijn"),
+        negative_only_for("amount", "kind", "correctie",
+                          "{value} is negatief; alleen soort correctie mag negatief zijn"),
     )
 
     month: Annotated[Month, NOT_AFTER_THIS_MONTH] = Field(validation_alias="periode")

@@ -90,8 +90,8 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         source, extra, params = _decode(cur, file, kind, workdir, allowed_provider)
         if privacy.BSN_COLUMN in columns(kind):
             _refuse_if(privacy.bsn_errors(cur))
-        report = replace(report, kind=kind, rows=cur.execute("select count(*) from _dec where not _blank").fetchone()[0],
-                         preview=_preview(cur, kind))
+        rows = cur.execute("select count(*) from _dec where not _blank").fetchone()[0]
+        report = replace(report, kind=kind, rows=rows, preview=_preview(cur, kind))
         if report.rows == 0 and not confirm_empty:
             return replace(report, sha256=digest.result(), needs_empty_confirmation=True, summary=(
                 f"{kind}: {report.file_name} bevat alleen een kopregel; bevestig dat er voor deze soort "
@@ -105,8 +105,8 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
                          f"{report.file_name}: soort {kind or 'onbekend'}, {len(refused.errors)} fouten, "
                          f"sha256 {report.sha256}")
         return replace(report, kind=kind, errors=tuple(refused.errors), summary=(
-            f"{kind or 'onbekende soort'}: {report.file_name} is geweigerd ({_count(len(refused.errors), 'fout', 'fouten')}); "
-            "er is niets opgeslagen"))
+            f"{kind or 'onbekende soort'}: {report.file_name} is geweigerd "
+            f"({_count(len(refused.errors), 'fout', 'fouten')}); er is niets opgeslagen"))
     scope, replaced_rows = store.scope_of(cur, MODELS[kind], report.rows)
     report = replace(report, sha256=digest.result(), scope_replaced=scope, replaced_rows=replaced_rows)
     previous = store.already_stored(cur, MODELS[kind], report.sha256)

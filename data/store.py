@@ -53,7 +53,8 @@ def scope_of(cur: duckdb.DuckDBPyConnection, model: type[Contract], rows: int) -
     combinations = rows if unique else cur.execute(f"select count(*) from ({_keys_sql(model)})").fetchone()[0]
     replaced = 0
     if cur.execute(f"select count(*) from {model.TABLE}").fetchone()[0]:  # skip the join for an empty table
-        replaced = cur.execute(f"select count(*) from {model.TABLE} as t where {_matches_file_key(model)}").fetchone()[0]
+        replaced = cur.execute(
+            f"select count(*) from {model.TABLE} as t where {_matches_file_key(model)}").fetchone()[0]
     noun = "combinatie" if combinations == 1 else "combinaties"
     return f"{', '.join(parts)} ({_number(combinations)} {noun})", replaced
 
@@ -89,8 +90,8 @@ def delete_scope(cur: duckdb.DuckDBPyConnection, model: type[Contract]) -> None:
 
 def keyed_by_primary_key(cur: duckdb.DuckDBPyConnection, model: type[Contract]) -> bool:
     """Whether the replace key is the table's primary key (then an upsert replaces the scope)."""
-    found = cur.execute("select constraint_column_names from duckdb_constraints() "
-                        "where table_name = $table and constraint_type = 'PRIMARY KEY'", {"table": model.TABLE}).fetchall()
+    found = cur.execute("select constraint_column_names from duckdb_constraints() where table_name = $table "
+                        "and constraint_type = 'PRIMARY KEY'", {"table": model.TABLE}).fetchall()
     return any(sorted(columns) == sorted(model.REPLACE_KEY) for (columns,) in found)
 
 

@@ -47,8 +47,8 @@ STORED = {
          (2025, "GM0392", "complex", None, Decimal("2500000.00")),
          (2025, "GM0453", "enkelvoudig", None, Decimal("750000.00"))]),
     "uitkomsten": (
-        "select quarter_start, quarter_end, provider, lot, closed_trajectories, goals_achieved, satisfaction_responses, "
-        "satisfaction_positive, refusals, comment from outcomes order by all",
+        "select quarter_start, quarter_end, provider, lot, closed_trajectories, goals_achieved, "
+        "satisfaction_responses, satisfaction_positive, refusals, comment from outcomes order by all",
         # 2025-K1 runs 1 January to 31 March, 2025-Q2 1 April to 30 June
         [(date(2025, 1, 1), date(2025, 3, 31), "ZORG-A", "complex", 40, 31, 25, 20, 2,
           "Wachtlijst daalt; cliënten tevreden"),
@@ -296,8 +296,10 @@ def test_row_numbers_count_blank_rows_and_quoted_line_breaks_as_in_the_file(db, 
 
 @pytest.mark.parametrize("raw, message", [
     (b"gemeente;jaar;inwoners_0_17\r\n392;2025;100\r\n453;2025\r\n", "rij 3: deze rij heeft 2 velden, de kopregel 3"),
-    (b"gemeente;jaar;inwoners_0_17\r\n392;2025;\"10\"0\r\n", "rij 2: de aanhalingstekens (\") in deze rij kloppen niet"),
-    (b"gemeente;jaar;inwoners_0_17\r\n392;2025;\x81\x8d\r\n", "rij 1: het bestand is geen tekst in UTF-8 of Windows-1252"),
+    (b"gemeente;jaar;inwoners_0_17\r\n392;2025;\"10\"0\r\n",
+     "rij 2: de aanhalingstekens (\") in deze rij kloppen niet"),
+    (b"gemeente;jaar;inwoners_0_17\r\n392;2025;\x81\x8d\r\n",
+     "rij 1: het bestand is geen tekst in UTF-8 of Windows-1252"),
     (b"", "rij 1: het bestand is leeg"),
 ])
 def test_a_malformed_file_is_refused_with_the_row_that_breaks_it(db, raw, message):
