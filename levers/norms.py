@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import duckdb
 
-from levers.catalogue import definition
+from levers.catalogue import CATALOGUE, definition
 from levers.memo import remembered
 from levers.scope import Period, Scope
+from levers.sql_files import load_sql
 
 GREEN, AMBER, RED, GREY = "groen", "oranje", "rood", "grijs"
 
@@ -63,3 +65,41 @@ def status(value: float | None, norm: Norm | None, better: str | None) -> str:
     if excess <= _TOLERANCE:
         return GREEN
     return AMBER if excess <= norm.margin + _TOLERANCE else RED
+
+
+NORMS_IN_FORCE = load_sql("norms_in_force.sql")
+
+
+@dataclass(frozen=True)
+class NormInForce:
+    """One norm that can apply in a year: an uploaded row, or the catalogue's default."""
+
+    code: str
+    lot: str | None  # None = both percelen
+    provider: str | None  # None = every provider
+    norm: float
+    margin: float
+    is_default: bool  # True: the catalogue's default norm, not an uploaded one
+    file_name: str | None = None  # the upload an uploaded norm came from (None when not recorded)
+    uploaded_at: datetime | None = None  # when that upload was stored
+
+
+def norms_in_force(con: duckdb.DuckDBPyConnection, year: int) -> tuple[NormInForce, ...]:
+    """Every norm `resolve_norm` can pick in `year`, in catalogue order (for the Beheer page).
+
+    Per indicator: the catalogue default unless an uploaded general norm replaces it, then the
+    uploaded rows (per perceel/aanbieder the one of the latest upload).
+    """
+    uploaded: dict[str, list[NormInForce]] = {}
+    for row in con.execute(NORMS_IN_FORCE, {"year": year}).fetchall():
+        code, lot, provider, norm, margin, file_name, uploaded_at = row
+        uploaded.setdefault(code, []).append(
+            NormInForce(code, lot, provider, float(norm), float(margin or 0), False, file_name, uploaded_at))
+    out: list[NormInForce] = []
+    for entry in CATALOGUE:
+        rows = uploaded.get(entry.code, [])
+        general = any(row.lot is None and row.provider is None for row in rows)
+        if not general and entry.norm is not None:
+            out.append(NormInForce(entry.code, None, None, float(entry.norm), float(entry.margin or 0), True))
+        out.extend(rows)
+    return tuple(out)

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from levers.memo import computation
-from levers.norms import AMBER, GREEN, GREY, RED, Norm, resolve_norm, status
+from levers.norms import AMBER, GREEN, GREY, RED, Norm, norms_in_force, resolve_norm, status
 from levers.scope import Period, Scope
 from tests.builders import add_norm
 
@@ -123,3 +123,24 @@ def test_norm_year_follows_p_end_of_a_quarter(empty_db):
     period = Period.parse("2026-K4")
     assert period.end == date(2026, 12, 31)
     assert resolve_norm(empty_db, "uitval", Scope(region="IJmond"), period).norm == 11.0
+
+
+def _in_force(con, code: str) -> list[tuple]:
+    return [(n.lot, n.provider, n.norm, n.margin, n.is_default) for n in norms_in_force(con, 2026) if n.code == code]
+
+
+def test_norms_in_force_list_the_default_until_an_uploaded_general_norm_replaces_it(empty_db):
+    # wachttijd_mediaan: catalogue 42 (14); a norm for perceel complex only does not replace it.
+    add_norm(empty_db, indicator="wachttijd_mediaan", year=2026, norm=35, margin=7, lot="complex")
+    assert _in_force(empty_db, "wachttijd_mediaan") == [(None, None, 42.0, 14.0, True),
+                                                        ("complex", None, 35.0, 7.0, False)]
+    add_norm(empty_db, indicator="wachttijd_mediaan", year=2026, norm=30, margin=5)
+    assert _in_force(empty_db, "wachttijd_mediaan") == [(None, None, 30.0, 5.0, False),
+                                                        ("complex", None, 35.0, 7.0, False)]
+
+
+def test_norms_in_force_show_the_latest_upload_of_the_same_norm_as_resolve_norm_picks_it(empty_db):
+    empty_db.execute("insert into norms values ('zonder_verblijf', 2026, null, null, 85, 2, 1), "
+                     "('zonder_verblijf', 2026, null, null, 88, 3, 2), ('zonder_verblijf', 2025, null, null, 70, 1, 3)")
+    assert _in_force(empty_db, "zonder_verblijf") == [(None, None, 88.0, 3.0, False)]  # upload 2 is the latest of 2026
+    assert resolve_norm(empty_db, "zonder_verblijf", Scope("IJmond"), OCTOBER).norm == 88.0

@@ -113,8 +113,13 @@ def norm(result: IndicatorResult) -> str:
     """`≤ 42 dagen`, `≥ 90,0%`, or `–` without a norm."""
     if result.norm is None:
         return NOT_SHOWN
-    sign = "≤" if result.better == "lower" else "≥" if result.better == "higher" else ""
-    return f"{sign} {in_unit(result.norm, result.unit)}".strip()
+    return bound(result.norm, result.unit, result.better)
+
+
+def bound(value: float, unit: str, better: str | None) -> str:
+    """A norm with its direction: `≤ 42 dagen` when lower is better, `≥ 90,0%` when higher is."""
+    sign = "≤" if better == "lower" else "≥" if better == "higher" else ""
+    return f"{sign} {in_unit(value, unit)}".strip()
 
 
 def axis_number(value: float | None, unit: str) -> str:

@@ -423,10 +423,7 @@ LOGGED_IN_AS = "Ingelogd als **{email}** · {role}"
 LOGGED_IN_WHERE = "Regio: {regions}"
 ALL_REGIONS = "alle regio's"
 LOGOUT = "Uitloggen"
-DEMO_BANNER_HELP = (
-    "Er zijn nog geen accounts: iedereen kan meekijken. Zodra de eerste gebruiker is toegevoegd "
-    "(python -m data users add), is inloggen verplicht."
-)
+DEMO_BANNER_HELP = "Er zijn nog geen accounts: iedereen kijkt mee. Zodra er één account is, is inloggen verplicht."
 DEMO_REGION = "Regio van de rol"
 DEMO_PROVIDER = "Als aanbieder"
 
@@ -454,9 +451,10 @@ AUDIT_ACTIONS = {
     "user_removed": "gebruiker verwijderd",
     "rights_changed": "rechten gewijzigd",
     "password_changed": "wachtwoord gewijzigd",
+    "demo": "demodatabase gebouwd",
 }
 USER_COLUMNS = {"email": "E-mailadres", "role": "Rol", "regions": "Regio's", "providers": "Aanbieders",
-                "locked_until": "Geblokkeerd tot (UTC)", "created_at": "Aangemaakt (UTC)"}
+                "locked_until": "Geblokkeerd tot", "created_at": "Aangemaakt"}
 USER_REGIONS_DEFAULT = {"beheerder": "alle regio's", "aanbieder": "regio's van de aanbieder",
                         "bestuurder": "", "contractmanager": ""}
 USERS_NONE = "Er zijn nog geen accounts: het dashboard staat in demomodus."
@@ -490,3 +488,4 @@ NORM_ALL_LOTS = "beide"
 NORM_ALL_PROVIDERS = "alle"
 NORM_SOURCE_DEFAULT = "standaardnorm (catalogus)"
 NORM_SOURCE_UPLOAD = "{file}, {moment}"
+NORM_SOURCE_UPLOADED = "geüpload"
