@@ -17,13 +17,9 @@ import duckdb
 
 from auth.rights import ADMIN_ROLE, PROVIDER_ROLE, ROLES, Rights
 from data import users
+from data.audit import has_action
+from data.audit import record as _record
 
-try:
-    from data.audit import record as _record
-except ImportError:  # until data/audit.py lands: the same append-only insert
-    def _record(con: duckdb.DuckDBPyConnection, actor: str, action: str, details: str) -> None:
-        con.execute("insert into audit_log (actor, action, details) values ($actor, $action, $details)",
-                    {"actor": actor, "action": action, "details": details})
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=15)
@@ -54,8 +50,12 @@ def normalise_email(email: str) -> str:
 
 
 def is_demo_mode(con: duckdb.DuckDBPyConnection) -> bool:
-    """True while the database holds no account: the dashboard opens without login."""
-    return users.count_accounts(con) == 0
+    """True while the database has never held an account: the dashboard opens without login.
+
+    Once an account has been added (the audit log keeps that), removing every account does not
+    reopen the data to anyone: login stays required until a new account is added.
+    """
+    return users.count_accounts(con) == 0 and not has_action(con, "user_added")
 
 
 def check_password(password: str) -> None:

@@ -52,7 +52,9 @@ def _remove(con, args: argparse.Namespace) -> str:
 def _list(con, _args: argparse.Namespace) -> str:
     rows = users.list_accounts(con)
     if not rows:
-        return "geen accounts: het dashboard opent in demomodus"
+        if accounts.is_demo_mode(con):
+            return "geen accounts: het dashboard opent in demomodus"
+        return "geen accounts: niemand kan inloggen (er waren eerder accounts, dus geen demomodus)"
     now = accounts.utc_now()
     lines = ["e-mail\trol\tregio's\taanbieders\tgeblokkeerd tot (UTC)"]
     for account in rows:

@@ -27,6 +27,7 @@ from levers.catalogue import of_lever
 from tests.builders import HAARLEM, HEEMSKERK, add_dialogue, add_provider, add_trajectory
 from tests.fixtures.rendered import downloads, file_text, rendered_text  # noqa: F401 (fixture)
 from tests.fixtures.small_db import build_small_db, open_app
+from views.navigation import PAGE_FILES
 
 PROVIDER = Rights("aanbieder", regions=("IJmond",), providers=("P2",), email="p2@deduinen.nl")
 ALDERMAN = Rights("bestuurder", regions=("IJmond",), email="wethouder@ijmond.nl")
@@ -36,15 +37,7 @@ OTHER_PROVIDERS = {"P1": "Jeugdzorg Kennemerland", "P3": "Samen Verder", "P4": "
 P7_YOUTHS = 777
 HAARLEM_YOUTHS = 787  # 300 + 487
 OCTOBER = {"periode": "2026-10"}
-PAGES = {
-    "overzicht": "views/pages/overview.py",
-    "gedeelde_waarden": "views/pages/shared_values.py",
-    "kaders": "views/pages/boundaries.py",
-    "data": "views/pages/diagnostics.py",
-    "interactie": "views/pages/interaction.py",
-    "partner": "views/pages/partner.py",
-    "uploaden": "views/pages/upload.py",
-}
+PAGES = {key: path for key, path in PAGE_FILES.items() if key != "beheer"}  # the pages an aanbieder has
 LEVER_PAGES = {"gedeelde_waarden": "shared_values", "kaders": "boundaries", "data": "diagnostics",
                "interactie": "interaction"}
 # Everything a link can ask for: another provider, a municipality where it works, another region.
@@ -87,8 +80,8 @@ def app(leak_db):
 
 
 def _standalone(number: int) -> re.Pattern:
-    """`777` as a number of its own: not inside 1.777, 2777 or 0,777."""
-    return re.compile(rf"(?<![\d.,\\]){number}(?!\d)")
+    """`777` as a number of its own: not inside 1.777, 2777, 0,777 or a hexadecimal id (`…c777e…`)."""
+    return re.compile(rf"(?<![\w.,\\]){number}(?!\w)")
 
 
 def _other_providers_in(text: str) -> list[str]:

@@ -7,6 +7,7 @@ import pytest
 
 from auth import accounts
 from auth.rights import Rights
+from data import users
 from tests.builders import add_provider
 
 PASSWORD = "lange-zin met spaties 7"
@@ -104,6 +105,13 @@ def test_demo_mode_lasts_until_the_first_account_exists(db):
     assert accounts.is_demo_mode(db)
     _add(db)
     assert not accounts.is_demo_mode(db)
+
+
+def test_removing_the_last_account_does_not_reopen_demo_mode(db):
+    _add(db)
+    accounts.remove_account(db, "wethouder@ijmond.nl", actor="cli:test")
+    assert users.count_accounts(db) == 0
+    assert not accounts.is_demo_mode(db)  # the data stay behind a login
 
 
 def test_rights_for_email_looks_up_an_oidc_identity(db):

@@ -70,10 +70,11 @@ def demo_db(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def server(demo_db):
+@contextmanager
+def dashboard_server(db_path: Path):
+    """`streamlit run dashboard.py` on a free localhost port against `db_path`; yields its URL."""
     port = _free_port()
-    env = {**os.environ, DB_ENV_VAR: str(demo_db)}
+    env = {**os.environ, DB_ENV_VAR: str(db_path)}
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true"]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -87,6 +88,12 @@ def server(demo_db):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="module")
+def server(demo_db):
+    with dashboard_server(demo_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

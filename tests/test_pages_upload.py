@@ -123,7 +123,12 @@ def test_a_provider_uploads_only_outcomes_of_its_own_code(db_file):
              "tevredenheid_positief;weigeringen;toelichting\r\n2026-K3;P3;complex;10;5;10;8;0;\r\n")
     at = _upload(at, other, "uitkomsten.csv")
     assert "niet opgeslagen" in at.error[0].value
+    errors = at.dataframe[0].value  # the reason, on the row and column where it lies
+    assert list(zip(errors["Rij"], errors["Kolom"], errors["Melding"])) == [
+        ("2", "aanbieder", "u mag alleen uitkomsten van uw eigen organisatie (P1) aanleveren")]
+    assert not [b for b in at.button if b.label == "Opslaan"]
     assert _count(db_file, "select count(*) from outcomes where provider = 'P3'") == 0
+    assert _count(db_file, "select count(*) from uploads") == 0
 
 
 def test_there_is_a_template_for_every_kind_the_user_may_upload(db_file):

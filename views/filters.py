@@ -219,6 +219,12 @@ def _write_url(selection: Selection, names: tuple[str, ...]) -> None:
     st.session_state[_WRITTEN] = written
 
 
+def last_region() -> str | None:
+    """The region of this session's last selection, if any (a new demo role starts there)."""
+    saved = st.session_state.get(_SAVED)
+    return saved.region if saved else None
+
+
 def link_params() -> dict[str, list[str]]:
     """The URL parameters of the current selection: for a share link or a link to another page."""
     return dict(st.session_state.get(_WRITTEN, {}))

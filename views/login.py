@@ -14,9 +14,10 @@ import streamlit as st
 
 from auth import accounts
 from auth.rights import ROLES, Rights
-from views import db, session, texts
+from views import db, navigation, session, texts
 
 _FORM = "login_form"
+_EVERY_PAGE = Rights("beheerder")  # only to name every page before anyone is known
 
 
 def gate() -> Rights:
@@ -24,6 +25,9 @@ def gate() -> Rights:
     identity = session.identify()
     session.audit_oidc_once(identity)
     if identity.rights is None:
+        # Every page, hidden and none of them run: a link to /beheer stays the asked-for page across
+        # the login, and the navigation after it decides whether this user may open it.
+        st.navigation(navigation.pages(_EVERY_PAGE), position="hidden")
         if identity.source == session.OIDC:
             no_access(identity)
         elif session.is_oidc_configured():
@@ -101,7 +105,8 @@ def user_box(identity: session.Identity) -> None:
     rights = identity.rights
     where = ", ".join(rights.regions) or texts.ALL_REGIONS
     with st.sidebar:
-        st.caption(texts.LOGGED_IN_AS.format(email=rights.email or "—", role=texts.ROLE_LABELS[rights.role]))
+        email = (rights.email or "—").replace("@", "\u2060@")  # a word joiner: plain text, not a mailto link
+        st.caption(texts.LOGGED_IN_AS.format(email=email, role=texts.ROLE_LABELS[rights.role]))
         st.caption(texts.LOGGED_IN_WHERE.format(regions=where))
         if st.button(texts.LOGOUT, icon=":material/logout:", key="logout", type="tertiary"):
             session.log_out(identity)

@@ -25,7 +25,7 @@ import streamlit as st
 from auth import accounts
 from auth.pages import may_see_page
 from auth.rights import PROVIDER_ROLE, ROLES, Rights
-from views import cache, db, texts
+from views import cache, db, filters, texts
 
 RIGHTS_KEY = "rights"  # an injected identity (tests); never a widget key
 ACCOUNT_KEY = "_login_account"  # the e-mail of this session's local login; never a widget key
@@ -61,8 +61,9 @@ def identify() -> Identity:
         if not st.user.is_logged_in:
             return Identity(None, None)
         email = accounts.normalise_email(str(st.user.get("email") or ""))
+        verified = st.user.get("email_verified") is not False  # an address the provider did not check: no
         with db.reading() as con:
-            rights = accounts.rights_for_email(con, email) if email else None
+            rights = accounts.rights_for_email(con, email) if email and verified else None
         return Identity(rights, OIDC, email)
     with db.reading() as con:
         email = st.session_state.get(ACCOUNT_KEY)
@@ -143,8 +144,7 @@ def demo_choice() -> tuple[str, str | None, str | None]:
     regions = demo_regions(role)
     if role == DEMO_DEFAULT_ROLE or not regions:
         return DEMO_DEFAULT_ROLE, None, None
-    region = state.get(DEMO_REGION)
-    region = region if region in regions else regions[0]
+    region = next((r for r in (state.get(DEMO_REGION), filters.last_region()) if r in regions), regions[0])
     if role != PROVIDER_ROLE:
         return role, region, None
     providers = [code for code, _ in demo_providers(region)]
