@@ -1,4 +1,4 @@
-"""The audit log records uploads and exports made through the app.
+"""The audit log records uploads (stored and refused) and exports made through the app.
 
 Logins and failed logins: tests/test_access_login.py; a provider's upload with another provider's
 code: tests/test_pages_upload.py.
@@ -40,6 +40,19 @@ def test_an_upload_through_the_page_is_audited_with_who_and_which_file(own_small
     (entry,) = _audit(own_small_db)
     assert entry[:2] == ("cm@ijmond.nl", "upload")
     assert entry[2].startswith("budget_2027.csv: soort budget, upload 1, 1 rijen, sha256 ")
+
+
+def test_a_refused_upload_is_audited_once_when_it_is_checked(own_small_db):
+    provider = Rights("aanbieder", regions=("IJmond",), providers=("P1",), email="p1@kennemerland.nl")
+    at = open_app("views/pages/upload.py", rights=provider)
+    others = ("periode;aanbieder;perceel;afgesloten_trajecten;doelen_behaald;tevredenheid_respondenten;"
+              "tevredenheid_positief;weigeringen;toelichting\r\n2026-K3;P3;complex;10;5;10;8;0;\r\n")
+    at.file_uploader[0].upload("uitkomsten.csv", others.encode("utf-8"), "text/csv")
+    at.run()
+    at.run()  # a rerun does not check (nor audit) the same file again
+    (entry,) = _audit(own_small_db)
+    assert entry[:2] == ("p1@kennemerland.nl", "upload_refused")
+    assert entry[2].startswith("uitkomsten.csv: 1 fout, sha256 ")
 
 
 def test_an_export_from_a_lever_page_is_audited_with_file_and_rows(own_small_db):

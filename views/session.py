@@ -6,8 +6,8 @@ Identity, in this order (design.md, "Who sees what"):
    `st.user` is looked up in the account store; an unknown address gets no rights at all;
 3. a local login of this session (the e-mail under ACCOUNT_KEY, rights looked up again on every
    run, so a removed account or changed rights take effect at once);
-4. demo mode, only while the database holds no account and OIDC is not configured: the rights of
-   the demo role switcher (views/login.py), the demo beheerder by default.
+4. demo mode, only while the database has never held an account (auth.accounts.is_demo_mode) and
+   OIDC is not configured: the rights of the demo role switcher (views/login.py), beheerder by default.
 Anything else is nobody: `identify()` returns no rights and the router shows the login.
 
 Why the injected identity cannot be forged: session state is server-side. A browser can only set
