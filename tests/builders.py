@@ -107,3 +107,12 @@ def add_population(con, *, year: int, youths: int, municipality: str = VELSEN, r
     _insert(con, "populations", {
         "municipality": municipality, "year": year, "youths_0_17": youths, "region": region,
     })
+
+
+def add_mixed_providers(con) -> None:
+    """Four providers that exercise 'providers in scope': P1 complex and P2 enkelvoudig in IJmond,
+    P3 'beide' in IJmond and Zuid-Kennemerland, P4 complex in Achterhoek (outside IJmond)."""
+    add_provider(con, provider="P1", lot="complex")
+    add_provider(con, provider="P2", lot="enkelvoudig")
+    add_provider(con, provider="P3", lot="beide", regions="IJmond/Zuid-Kennemerland")
+    add_provider(con, provider="P4", lot="complex", regions="Achterhoek")

@@ -11,7 +11,9 @@ from levers import diagnostics
 from levers.registry import pick
 from levers.result import REASON_SMALL_COUNT, REASON_TOO_FEW
 from levers.scope import Period, Scope
-from tests.builders import BEVERWIJK, HAARLEM, add_cost, add_outcome, add_provider, add_trajectory
+from tests.builders import (
+    BEVERWIJK, HAARLEM, add_cost, add_mixed_providers, add_outcome, add_provider, add_trajectory,
+)
 
 IJMOND = Scope(region="IJmond")
 FEB_2024 = Period.parse("2024-02")  # leap month: 2024-02-01 .. 2024-02-29
@@ -185,10 +187,7 @@ def test_kosten_per_jeugdige_without_kosten_rows_has_no_value(empty_db):
 @pytest.fixture
 def outcomes_db(empty_db):
     con = empty_db
-    add_provider(con, provider="P1", lot="complex")
-    add_provider(con, provider="P2", lot="enkelvoudig")
-    add_provider(con, provider="P3", lot="beide", regions="IJmond/Zuid-Kennemerland")
-    add_provider(con, provider="P4", lot="complex", regions="Achterhoek")
+    add_mixed_providers(con)
     q1 = {"quarter_start": date(2024, 1, 1), "quarter_end": date(2024, 3, 31)}
     add_outcome(con, **q1, provider="P1", closed=10, achieved=7)
     add_outcome(con, **q1, provider="P2", lot="enkelvoudig", closed=20, achieved=10)

@@ -10,7 +10,7 @@ import pytest
 from levers import interaction
 from levers.registry import pick
 from levers.scope import Period, Scope
-from tests.builders import add_dialogue, add_outcome, add_provider
+from tests.builders import add_dialogue, add_mixed_providers, add_outcome, add_provider
 
 IJMOND = Scope(region="IJmond")
 SEP_2025 = Period.parse("2025-09")  # p_end 2025-09-30; − 6 months = 2025-03-30
@@ -165,10 +165,7 @@ def test_acties_verlopen_gets_its_status_from_the_default_norm(actions_db):
 @pytest.fixture
 def delivery_db(empty_db):
     con = empty_db
-    add_provider(con, provider="P1", lot="complex")
-    add_provider(con, provider="P2", lot="enkelvoudig")
-    add_provider(con, provider="P3", lot="beide", regions="IJmond/Zuid-Kennemerland")
-    add_provider(con, provider="P4", lot="complex", regions="Achterhoek")
+    add_mixed_providers(con)
     q1 = {"quarter_start": date(2024, 1, 1), "quarter_end": date(2024, 3, 31)}
     add_outcome(con, **q1, provider="P1")
     add_outcome(con, **q1, provider="P1", lot="enkelvoudig")  # P1 is not enkelvoudig: not expected
