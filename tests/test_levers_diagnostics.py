@@ -12,7 +12,7 @@ from levers.registry import pick
 from levers.result import REASON_SMALL_COUNT, REASON_TOO_FEW
 from levers.scope import Period, Scope
 from tests.builders import (
-    BEVERWIJK, HAARLEM, add_cost, add_mixed_providers, add_outcome, add_provider, add_trajectory,
+    BEVERWIJK, HAARLEM, add_cost, add_mixed_providers, add_outcome, add_trajectory,
 )
 
 IJMOND = Scope(region="IJmond")

@@ -10,7 +10,7 @@ import pytest
 from levers import interaction
 from levers.registry import pick
 from levers.scope import Period, Scope
-from tests.builders import add_dialogue, add_mixed_providers, add_outcome, add_provider
+from tests.builders import add_dialogue, add_mixed_providers, add_outcome
 
 IJMOND = Scope(region="IJmond")
 SEP_2025 = Period.parse("2025-09")  # p_end 2025-09-30; − 6 months = 2025-03-30
