@@ -149,6 +149,21 @@ def test_discussed_agenda_items_become_dialogue_rows_on_the_partner_page(databas
     assert rows == [("P1", "Opvolgen: Besproken dialoogthema's, 12 maanden", "contractmanager", "open")]
 
 
+def test_after_switching_provider_a_recorded_session_is_stored_against_the_new_provider(database):
+    app = open_app(PARTNER, params={**P1_OCTOBER, "partner": "P1"}, rights=CONTRACT_MANAGER)
+    app.selectbox(key="partner_provider").set_value("P3").run()
+    assert app.selectbox(key="partner_who").value == "P3"  # "Met wie" follows the page's provider
+    app.date_input(key="partner_day").set_value(date(2026, 10, 20))
+    app.multiselect(key="partner_themes").set_value([9])
+    app.text_input(key="partner_subject").set_value("wachttijden")
+    next(b for b in app.button if b.label == "Opslaan").click().run()
+    assert not app.exception
+    with _read(database) as con:
+        rows = con.execute("select provider, theme, subject from dialogues "
+                           "where session_date = date '2026-10-20'").fetchall()
+    assert rows == [("P3", 9, "wachttijden")]  # Samen Verder, not Jeugdzorg Kennemerland
+
+
 WRITE_BUTTONS = ("Opslaan", "Markeer als afgerond", "Vastleggen")
 WRITE_FORMS = ("Gesprek vastleggen", "Besproken agendapunten vastleggen")
 

@@ -26,9 +26,10 @@ from reports.agenda_document import AgendaDocument, agenda_document, agenda_mark
 from reports.council import council_report
 from reports.council_pdf import council_pdf
 from reports.document import download_stem
-from views import cache, db, fmt, texts
+from views import cache, db
 from views.exports_ui import download_buttons, file_stem
 from views.partner_tables import dialogue_table
+from wording import fmt, texts
 
 _FLASH = "dialogue_flash"  # the outcome of the last store, shown once after the rerun
 _EMPTY_ACTIONS = pd.DataFrame({name: pd.Series(dtype="object") for name in texts.DIALOGUE_ACTION_COLUMNS})
@@ -123,8 +124,9 @@ def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, d
         st.caption(texts.DIALOGUE_RECORD_HELP)
         themes = _themes(db.db_file())
         choices = ["", *providers]
+        _follow_page_provider(f"{key}_who", choices, default_provider or "")
         with st.form(f"{key}_session"):
-            who = st.selectbox(texts.DIALOGUE_WITH, choices, index=choices.index(default_provider or ""),
+            who = st.selectbox(texts.DIALOGUE_WITH, choices,
                                format_func=lambda code: providers.get(code, texts.DIALOGUE_REGION_WIDE),
                                key=f"{key}_who")
             day = st.date_input(texts.DIALOGUE_DATE, value=date.today(), format="DD-MM-YYYY", key=f"{key}_day")
@@ -146,6 +148,18 @@ def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, d
     _store(lambda con: record_session(
         con, day=day, region=region, provider=who or None, themes=chosen, subject=subject.strip(),
         signal=signal.strip() or None, actions=actions_from(actions), uploader=uploader(rights)))
+
+
+def _follow_page_provider(widget: str, choices: list[str], default: str) -> None:
+    """Point "Met wie" at the page's provider whenever that changes (or the kept choice is no option).
+
+    A keyed selectbox keeps its value across reruns; without this, switching provider on the page
+    left the previous provider chosen and a conversation was recorded against the wrong one.
+    """
+    followed = f"{widget}_follows"
+    if st.session_state.get(followed) != default or st.session_state.get(widget) not in choices:
+        st.session_state[widget] = default
+        st.session_state[followed] = default
 
 
 def _action_columns() -> dict:
