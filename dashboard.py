@@ -5,7 +5,8 @@ Start with `streamlit run dashboard.py`. A missing database is built from demo d
 
 import streamlit as st
 
-from views import components, db, login, navigation, texts
+from views import components, db, login, navigation
+from wording import texts
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
 components.page_style()

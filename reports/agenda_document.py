@@ -17,11 +17,10 @@ from levers.catalogue import definition
 from levers.partner import provider_card
 from levers.scope import Period, Scope
 from levers.series import Series, is_quarterly, series_of_lever
-from reports import texts
 from reports.charts import Box, trend_chart, trend_legend
 from reports.document import MUTED, STATUS_COLOURS, Document, download_stem, scope_line
-from views import fmt
-from views.sentences import trend_title
+from wording import fmt, paper, texts
+from wording.sentences import trend_title
 
 SPARKS = "▁▂▃▄▅▆▇█"
 TREND_HEIGHT = 30  # mm
@@ -71,8 +70,8 @@ def subtitle(document: AgendaDocument) -> str:
 
 def counterpart(document: AgendaDocument) -> str:
     if document.provider_names:
-        return texts.AGENDA_FOR_PROVIDER.format(provider=", ".join(document.provider_names))
-    return texts.AGENDA_FOR_REGION
+        return paper.AGENDA_FOR_PROVIDER.format(provider=", ".join(document.provider_names))
+    return paper.AGENDA_FOR_REGION
 
 
 def norm_text(item: AgendaItem) -> str:
@@ -83,12 +82,12 @@ def norm_text(item: AgendaItem) -> str:
     sign = "≤ " if better == "lower" else "≥ " if better == "higher" else ""
     text = f"{sign}{fmt.in_unit(item.norm, item.unit)}"
     if item.margin:
-        text += f" ({texts.MARGIN.format(margin=fmt.in_unit(item.margin, item.unit))})"
+        text += f" ({paper.MARGIN.format(margin=fmt.in_unit(item.margin, item.unit))})"
     return text
 
 
 def trend_label(code: str) -> str:
-    return texts.ITEM_TREND_QUARTERS if is_quarterly(code) else texts.ITEM_TREND
+    return paper.ITEM_TREND_QUARTERS if is_quarterly(code) else paper.ITEM_TREND
 
 
 def sparkline(series: Series) -> str:
@@ -108,22 +107,22 @@ def sparkline(series: Series) -> str:
 
 def agenda_markdown(document: AgendaDocument) -> bytes:
     """The agenda as UTF-8 Markdown: a heading per item, its figures, a text trend and room for notes."""
-    lines = [f"# {texts.AGENDA_TITLE}", "", f"**{counterpart(document)}** · {subtitle(document)}  ",
-             texts.MADE_ON.format(day=fmt.day(document.made_on)), "", texts.AGENDA_INTRO, ""]
+    lines = [f"# {paper.AGENDA_TITLE}", "", f"**{counterpart(document)}** · {subtitle(document)}  ",
+             paper.MADE_ON.format(day=fmt.day(document.made_on)), "", paper.AGENDA_INTRO, ""]
     if not document.items:
-        lines += [texts.AGENDA_EMPTY, ""]
+        lines += [paper.AGENDA_EMPTY, ""]
     for number, (item, series) in enumerate(zip(document.items, document.trends, strict=True), start=1):
         lines += [
-            f"## {texts.ITEM_TITLE.format(number=number, name=item.name)} — {item.status}", "",
+            f"## {paper.ITEM_TITLE.format(number=number, name=item.name)} — {item.status}", "",
             f"- **{texts.VALUE}:** {fmt.value(item)}",
             f"- **{texts.NORM}:** {norm_text(item)}",
             f"- **{texts.STATUS}:** {item.status}",
-            f"- **{texts.ITEM_LEVER}:** {item.lever_name}",
-            f"- **{texts.ITEM_THEME}:** {texts.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)}",
-            f"- **{texts.ITEM_WHY}:** {item.why}",
+            f"- **{paper.ITEM_LEVER}:** {item.lever_name}",
+            f"- **{paper.ITEM_THEME}:** {paper.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)}",
+            f"- **{paper.ITEM_WHY}:** {item.why}",
             f"- **{trend_label(item.code)}:** {trend_title(item.unit, series, document.period)}",
             "", f"  `{sparkline(series)}`" if sparkline(series) else "", "",
-            f"### {texts.NOTES}", "", texts.MD_NOTES_LINE, "", texts.MD_AGREED_LINE, "",
+            f"### {paper.NOTES}", "", paper.MD_NOTES_LINE, "", paper.MD_AGREED_LINE, "",
         ]
     return "\n".join(lines).replace("\n\n\n", "\n\n").encode("utf-8")
 
@@ -132,12 +131,12 @@ def agenda_markdown(document: AgendaDocument) -> bytes:
 
 def agenda_pdf(document: AgendaDocument) -> bytes:
     """The agenda as an A4 PDF: per item its figures, the trend chart and boxes for notes and actions."""
-    doc = Document(texts.AGENDA_TITLE, subtitle(document), made_on=document.made_on)
+    doc = Document(paper.AGENDA_TITLE, subtitle(document), made_on=document.made_on)
     doc.add_page()
-    doc.title_block(texts.AGENDA_TITLE, [counterpart(document), subtitle(document)])
-    doc.paragraph(texts.AGENDA_INTRO, size=9.5)
+    doc.title_block(paper.AGENDA_TITLE, [counterpart(document), subtitle(document)])
+    doc.paragraph(paper.AGENDA_INTRO, size=9.5)
     if not document.items:
-        doc.paragraph(texts.AGENDA_EMPTY, italic=True)
+        doc.paragraph(paper.AGENDA_EMPTY, italic=True)
     for number, (item, series) in enumerate(zip(document.items, document.trends, strict=True), start=1):
         _pdf_item(doc, number, item, series, document.period)
     return doc.to_bytes()
@@ -154,13 +153,13 @@ def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, per
     doc.rect(doc.l_margin, top, 1.6, 7, style="F")  # a status stripe, as the dashboard's tiles
     doc.set_xy(doc.l_margin + 4, top)
     doc.style(13, bold=True)
-    doc.multi_cell(doc.epw - 26, 7, texts.ITEM_TITLE.format(number=number, name=item.name), align="L")
+    doc.multi_cell(doc.epw - 26, 7, paper.ITEM_TITLE.format(number=number, name=item.name), align="L")
     doc.badge(item.status, doc.w - doc.r_margin - 18, top + 1)
     doc.set_y(max(doc.get_y(), top + 7) + 2)
-    theme = texts.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)
-    doc.facts(((texts.VALUE, fmt.value(item)), (texts.NORM, norm_text(item)), (texts.ITEM_LEVER, item.lever_name),
-               (texts.ITEM_THEME, theme)), widths=(0.16, 0.24, 0.28, 0.32))
-    doc.label_value(texts.ITEM_WHY, item.why)
+    theme = paper.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)
+    doc.facts(((texts.VALUE, fmt.value(item)), (texts.NORM, norm_text(item)), (paper.ITEM_LEVER, item.lever_name),
+               (paper.ITEM_THEME, theme)), widths=(0.16, 0.24, 0.28, 0.32))
+    doc.label_value(paper.ITEM_WHY, item.why)
     doc.ln(1.5)
     doc.style(9, bold=True)
     doc.cell(doc.get_string_width(trend_label(item.code)) + 1.5, 4.6, trend_label(item.code))
@@ -170,7 +169,7 @@ def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, per
     trend_chart(doc, box, series, item.unit)
     trend_legend(doc, doc.l_margin + doc.epw - 68, box.y + box.h + 0.5)
     doc.set_y(box.y + box.h + 4)
-    doc.ruled_box(texts.NOTES, NOTES_HEIGHT, lines=2)
+    doc.ruled_box(paper.NOTES, NOTES_HEIGHT, lines=2)
     _action_line(doc)
     doc.ln(4)
 
@@ -179,7 +178,7 @@ def _action_line(doc: Document) -> None:
     """Three labelled write-in fields: the agreed action, its owner and its deadline."""
     widths = (doc.epw * 0.55, doc.epw * 0.25, doc.epw * 0.20)
     doc.style(8, colour=MUTED)
-    for label, width in zip((texts.AGREED, texts.OWNER, texts.DEADLINE), widths, strict=True):
+    for label, width in zip((paper.AGREED, paper.OWNER, paper.DEADLINE), widths, strict=True):
         doc.cell(width, 4, label)
     doc.ln(4)
     x = doc.l_margin

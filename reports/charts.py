@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 from levers.scope import Period
 from levers.series import Series, SeriesPoint
-from reports import texts
 from reports.document import ACCENT, INK, MUTED, RULE, STATUS_COLOURS, Document
-from views import fmt
+from wording import fmt, paper
 
 _LABEL_SPACE = 13  # mm left of a trend plot for its axis labels
 _AXIS_SPACE = 4.5  # mm below a trend plot for the period labels
@@ -83,7 +82,7 @@ def trend_chart(doc: Document, box: Box, series: Series, unit: str) -> None:
         doc.rect(plot.x, plot.y, plot.w, plot.h)
         doc.style(8, italic=True, colour=MUTED)
         doc.set_xy(plot.x, plot.y + plot.h / 2 - 2)
-        doc.cell(plot.w, 4, texts.NO_TREND, align="C")
+        doc.cell(plot.w, 4, paper.NO_TREND, align="C")
         doc.style()
         return
     known = [v for v in values + [p.norm for p in points] if v is not None]
@@ -137,13 +136,13 @@ def trend_legend(doc: Document, x: float, y: float) -> None:
     doc.style(7, colour=MUTED)
     _segments(doc, [(x, y + 1.5), (x + 6, y + 1.5)], ACCENT)
     doc.set_xy(x + 7, y)
-    doc.cell(16, 3, texts.LEGEND_VALUE)
+    doc.cell(16, 3, paper.LEGEND_VALUE)
     _segments(doc, [(x + 24, y + 1.5), (x + 30, y + 1.5)], INK, dashed=True)
     doc.set_xy(x + 31, y)
-    doc.cell(12, 3, texts.NORM_LINE)
+    doc.cell(12, 3, paper.NORM_LINE)
     _diamond(doc, x + 45, y + 1.5, size=1.3)
     doc.set_xy(x + 47.5, y)
-    doc.cell(20, 3, texts.LEGEND_OUTLIER)
+    doc.cell(20, 3, paper.LEGEND_OUTLIER)
     doc.style()
 
 
@@ -201,5 +200,5 @@ def bar_chart(doc: Document, box: Box, bars: Sequence[Bar], norm: float | None =
         _segments(doc, [(x_of(norm), box.y), (x_of(norm), box.y + box.h)], INK, dashed=True)
         doc.style(6.5, colour=MUTED)
         doc.set_xy(x_of(norm) - 10, box.y + box.h)
-        doc.cell(20, 3, texts.NORM_LINE, align="C")
+        doc.cell(20, 3, paper.NORM_LINE, align="C")
     doc.style()

@@ -20,7 +20,7 @@ from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series, series_of_lever
 from reports.freshness import Freshness, freshness
-from views import sentences
+from wording import sentences
 
 # The figures of each lever tile, the indicators compared per municipality and the number of signals:
 # the Overzicht page's own choice, so paper and screen tell one story.

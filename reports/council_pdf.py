@@ -11,11 +11,10 @@ from fpdf.enums import XPos, YPos
 
 from levers.catalogue import LEVER_NAMES, LEVERS, of_lever
 from levers.result import REASON_NO_NORM, IndicatorResult
-from reports import texts
 from reports.charts import Bar, Box, bar_chart, trend_chart, trend_legend
 from reports.council import Comparison, CouncilReport, LeverSection
 from reports.document import ACCENT, MUTED, PANEL, RULE, Document, download_stem, scope_line
-from views import fmt, sentences
+from wording import fmt, paper, sentences, texts
 
 TILE_GAP = 6  # mm between the lever tiles
 TILE_VALUE, TILE_BADGE = 22, 15  # mm for a headline's value and its status label
@@ -31,11 +30,11 @@ def subtitle(report: CouncilReport) -> str:
 def data_date(report: CouncilReport) -> str:
     """`Gegevens tot en met oktober 2026; laatste upload 23-11-2026 13:05.`"""
     fresh = report.freshness
-    month = fmt.month_name(fresh.data_until) if fresh.data_until else texts.NO_DATA_MONTH
+    month = fmt.month_name(fresh.data_until) if fresh.data_until else paper.NO_DATA_MONTH
     if fresh.last_upload is None:
-        return texts.DATA_DATE_NO_UPLOAD.format(month=month)
+        return paper.DATA_DATE_NO_UPLOAD.format(month=month)
     uploaded = f"{fmt.day(fresh.last_upload.date())} {fresh.last_upload:%H:%M}"
-    return texts.DATA_DATE.format(month=month, uploaded=uploaded)
+    return paper.DATA_DATE.format(month=month, uploaded=uploaded)
 
 
 def file_stem(report: CouncilReport) -> str:
@@ -45,7 +44,7 @@ def file_stem(report: CouncilReport) -> str:
 
 def council_pdf(report: CouncilReport) -> bytes:
     """The whole report as PDF bytes."""
-    doc = Document(texts.COUNCIL_TITLE, subtitle(report), made_on=report.made_on)
+    doc = Document(paper.COUNCIL_TITLE, subtitle(report), made_on=report.made_on)
     doc.add_page()
     lines = [subtitle(report)]
     if report.municipality_names:
@@ -53,9 +52,9 @@ def council_pdf(report: CouncilReport) -> bytes:
     if report.provider_names:
         lines.append(texts.SELECTION_PROVIDERS.format(names=", ".join(report.provider_names)))
     lines.append(data_date(report))
-    doc.title_block(texts.COUNCIL_TITLE, lines)
-    doc.paragraph(texts.COUNCIL_INTRO, size=9.5)
-    doc.heading(texts.LEVERS_TITLE)
+    doc.title_block(paper.COUNCIL_TITLE, lines)
+    doc.paragraph(paper.COUNCIL_INTRO, size=9.5)
+    doc.heading(paper.LEVERS_TITLE)
     _tiles(doc, report.sections)
     _signals(doc, report)
     doc.add_page()
@@ -144,7 +143,7 @@ def _signals(doc: Document, report: CouncilReport) -> None:
         doc.multi_cell(0, 4.6, signal.sentence, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         doc.ln(1.5)
     if report.more_signals:
-        more = texts.SIGNALS_MORE.get(report.more_signals, texts.SIGNALS_MORE[None])
+        more = paper.SIGNALS_MORE.get(report.more_signals, paper.SIGNALS_MORE[None])
         doc.paragraph(more.format(count=report.more_signals), size=9, colour=MUTED, italic=True)
 
 
@@ -153,7 +152,7 @@ def _signals(doc: Document, report: CouncilReport) -> None:
 def _comparisons(doc: Document, comparisons: tuple[Comparison, ...]) -> None:
     doc.heading(texts.COMPARE_TITLE)
     if not comparisons:
-        doc.paragraph(texts.COMPARE_SINGLE)
+        doc.paragraph(paper.COMPARE_SINGLE)
     for comparison in comparisons:
         height = BAR_ROW * len(comparison.rows)
         if doc.will_page_break(height + 22):
@@ -175,7 +174,7 @@ def _comparisons(doc: Document, comparisons: tuple[Comparison, ...]) -> None:
 def _lever_detail(doc: Document, section: LeverSection, report: CouncilReport) -> None:
     if doc.will_page_break(30 + 8 * len(section.results) + TREND_HEIGHT + 20):
         doc.add_page()
-    doc.heading(texts.LEVER_DETAIL_TITLE.format(lever=section.name))
+    doc.heading(paper.LEVER_DETAIL_TITLE.format(lever=section.name))
     doc.paragraph(section.sentence, size=9.5, italic=True)
     _table(doc, section.results)
     doc.ln(3)
@@ -184,7 +183,7 @@ def _lever_detail(doc: Document, section: LeverSection, report: CouncilReport) -
 
 def _table_header(doc: Document) -> None:
     doc.style(8, bold=True, colour=MUTED)
-    for label, width, align in zip((texts.INDICATOR, texts.VALUE, texts.NORM, texts.STATUS), TABLE_WIDTHS,
+    for label, width, align in zip((paper.INDICATOR, texts.VALUE, texts.NORM, texts.STATUS), TABLE_WIDTHS,
                                    ("L", "R", "R", "C"), strict=True):
         doc.cell(width, 5, label, align=align)
     doc.ln(5)
@@ -236,7 +235,7 @@ def _trends(doc: Document, section: LeverSection, report: CouncilReport) -> None
     if doc.will_page_break(8 + head + TREND_HEIGHT + 8):
         doc.add_page()
     doc.style(10, bold=True, colour=ACCENT)
-    doc.cell(0, 6, texts.TRENDS_TITLE)
+    doc.cell(0, 6, paper.TRENDS_TITLE)
     trend_legend(doc, doc.l_margin + doc.epw - 68, doc.get_y() + 1.5)
     top = doc.get_y() + 7
     for index, (finding, result, series) in enumerate(zip(findings, section.headlines, section.trends, strict=True)):
@@ -255,7 +254,7 @@ def _trends(doc: Document, section: LeverSection, report: CouncilReport) -> None
 # --- definitions and sources -----------------------------------------------------------------------------------
 
 def _definitions(doc: Document, report: CouncilReport) -> None:
-    doc.heading(texts.DEFINITIONS_TITLE)
+    doc.heading(paper.DEFINITIONS_TITLE)
     for lever in LEVERS:
         doc.heading(LEVER_NAMES[lever], size=11)
         for entry in of_lever(lever):
@@ -265,7 +264,7 @@ def _definitions(doc: Document, report: CouncilReport) -> None:
             text = texts.DEFINITIONS.get(entry.code, entry.definition)
             doc.multi_cell(0, 4.2, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             doc.ln(1.2)
-    doc.heading(texts.SOURCE_TITLE, size=11)
-    doc.paragraph(texts.SOURCES, size=9)
-    doc.paragraph(texts.SUPPRESSION_NOTE, size=9)
+    doc.heading(paper.SOURCE_TITLE, size=11)
+    doc.paragraph(paper.SOURCES, size=9)
+    doc.paragraph(paper.SUPPRESSION_NOTE, size=9)
     doc.paragraph(data_date(report), size=9)

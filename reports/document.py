@@ -17,8 +17,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from levers.scope import Period
-from reports import texts
-from views import fmt
+from wording import fmt, paper, texts
 
 FONT_DIR_ENV = "JEUGDMONITOR_FONT_DIR"
 FONT_DIRS = (
@@ -53,7 +52,7 @@ _LATIN_FALLBACK = str.maketrans({"≤": "<=", "≥": ">=", "–": "-", "—": "-
 
 def scope_line(region: str, period: Period, lot: str | None) -> str:
     """`IJmond · oktober 2026 · beide percelen`: what every document is about."""
-    return texts.SUBTITLE.format(region=region, period=fmt.period_label(period), lots=texts.LOT_LABELS[lot])
+    return paper.SUBTITLE.format(region=region, period=fmt.period_label(period), lots=texts.LOT_LABELS[lot])
 
 
 def download_stem(prefix: str, region: str, period: Period) -> str:
@@ -90,7 +89,7 @@ class Document(FPDF):
         folder = font_dir()
         if folder is None:
             where = os.environ.get(FONT_DIR_ENV) or ", ".join(str(d) for d in FONT_DIRS)
-            warnings.warn(texts.FONT_FALLBACK_WARNING.format(where=where), RuntimeWarning, stacklevel=3)
+            warnings.warn(paper.FONT_FALLBACK_WARNING.format(where=where), RuntimeWarning, stacklevel=3)
             self.core_fonts_encoding = FALLBACK_ENCODING
             return FALLBACK_FAMILY
         for style, name in FONT_FILES.items():
@@ -121,9 +120,9 @@ class Document(FPDF):
     def footer(self) -> None:
         self.set_y(-12)
         self.style(8, colour=MUTED)
-        made = texts.MADE_ON.format(day=fmt.day(self.made_on))
+        made = paper.MADE_ON.format(day=fmt.day(self.made_on))
         self.cell(self.epw / 2, 5, made)
-        self.cell(self.epw / 2, 5, texts.PAGE.format(page=self.page_no(), pages="{nb}"), align="R")
+        self.cell(self.epw / 2, 5, paper.PAGE.format(page=self.page_no(), pages="{nb}"), align="R")
 
     # --- text helpers -----------------------------------------------------------------------------
     def style(self, size: float = 10, bold: bool = False, italic: bool = False,

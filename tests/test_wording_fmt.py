@@ -6,7 +6,7 @@ import pytest
 
 from levers.result import IndicatorResult
 from levers.scope import Period
-from views import fmt
+from wording import fmt
 
 
 def _result(unit="%", value=None, label=None, norm=None, better="higher"):

@@ -3,7 +3,7 @@
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series, SeriesPoint
-from views import sentences
+from wording import sentences
 
 IJMOND = Scope("IJmond")
 

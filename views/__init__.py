@@ -1,1 +1,1 @@
-"""The Streamlit views: pages, widgets and formatting. They call levers, never SQL or duckdb."""
+"""The Streamlit views: pages and widgets. They call levers and wording, never SQL or duckdb."""

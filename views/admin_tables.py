@@ -14,7 +14,7 @@ import pandas as pd
 from data.users import Account
 from levers.catalogue import definition
 from levers.norms import NormInForce
-from views import fmt, texts
+from wording import fmt, texts
 
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
 

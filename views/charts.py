@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from levers.result import IndicatorResult
 from levers.scope import Period
 from levers.series import Series
-from views import fmt, texts
+from wording import fmt, texts
 
 BLUE, SKY, ORANGE, VERMILLION, GREEN, GREY = "#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#009E73", "#8C8C8C"
 INK = "#1F2933"

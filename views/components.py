@@ -14,8 +14,8 @@ import streamlit as st
 from exports.tables import indicator_table
 from levers.catalogue import definition as catalogue_entry
 from levers.result import IndicatorResult
-from views import fmt, texts
 from views.exports_ui import download_buttons
+from wording import fmt, texts
 
 BADGE_COLOURS = {"groen": "green", "oranje": "orange", "rood": "red", "grijs": "gray"}
 PRINT_CSS = """

@@ -14,8 +14,9 @@ import streamlit as st
 
 from data.audit import record
 from exports.tables import to_csv_bytes, to_xlsx_bytes
-from views import db, texts
+from views import db
 from views.session import actor
+from wording import texts
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

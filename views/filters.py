@@ -16,7 +16,8 @@ import streamlit as st
 
 from auth.rights import Rights
 from levers.scope import LOTS, Period, Scope
-from views import cache, fmt, texts
+from views import cache
+from wording import fmt, texts
 
 PARAMS = ("regio", "gemeente", "perceel", "aanbieder", "periode")
 _LIST_PARAMS = ("gemeente", "aanbieder")

@@ -14,7 +14,8 @@ import streamlit as st
 
 from auth import accounts
 from auth.rights import ROLES, Rights
-from views import db, navigation, session, texts
+from views import db, navigation, session
+from wording import texts
 
 _FORM = "login_form"
 _EVERY_PAGE = Rights("beheerder")  # only to name every page before anyone is known

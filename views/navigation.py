@@ -12,7 +12,7 @@ import streamlit as st
 
 from auth.pages import pages_for
 from auth.rights import Rights
-from views import texts
+from wording import texts
 
 ROOT = Path(__file__).resolve().parent.parent  # the folder of dashboard.py: page paths are relative to it
 PAGE_FILES = {

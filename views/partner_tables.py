@@ -9,7 +9,7 @@ import pandas as pd
 from exports.tables import comparison_table, export_value
 from levers.compare import ComparisonRow
 from levers.result import IndicatorResult
-from views import fmt, texts
+from wording import fmt, texts
 
 _SESSION_COLUMNS = ("session_date", "provider_name", "theme_name", "subject", "signal", "action", "owner",
                     "deadline", "status")

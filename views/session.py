@@ -25,7 +25,8 @@ import streamlit as st
 from auth import accounts
 from auth.pages import may_see_page
 from auth.rights import PROVIDER_ROLE, ROLES, Rights
-from views import cache, db, filters, texts
+from views import cache, db, filters
+from wording import texts
 
 RIGHTS_KEY = "rights"  # an injected identity (tests); never a widget key
 ACCOUNT_KEY = "_login_account"  # the e-mail of this session's local login; never a widget key

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pandas as pd
 
 from data.contracts import template
-from views import fmt, texts
+from wording import fmt, texts
 
 MAX_ERRORS_SHOWN = 1000  # csv-contract.md: up to 1,000 errors shown, all downloadable
 

@@ -1,15 +1,10 @@
-"""Every Dutch word the documents print (style.md: labels in one place).
+"""Every Dutch word that only the documents print (style.md: labels in one place).
 
-Status words, lever names and the plain-Dutch definitions come from the dashboard's own texts
-(views/texts.py, levers/catalogue.py), so a document and the screen say the same thing.
+Words the screen shows too (status words, column heads, titles, definitions) are taken from
+wording.texts, so a document and the dashboard say the same thing.
 """
 
 from __future__ import annotations
-
-from views.texts import (  # noqa: F401  the dashboard's words, re-used on paper
-    APP_TITLE, COMPARE_TITLE, DEFINITIONS, LOT_LABELS, NO_NORM, NORM, SHORT_NAMES, SIGNALS_NONE, SIGNALS_TITLE, STATUS,
-    VALUE,
-)
 
 # === common ======================================================================================
 PAGE = "Pagina {page} van {pages}"
@@ -65,8 +60,6 @@ COUNCIL_INTRO = (
 DATA_DATE = "Gegevens tot en met {month}; laatste upload {uploaded}."
 DATA_DATE_NO_UPLOAD = "Gegevens tot en met {month}; geen uploads geregistreerd."
 NO_DATA_MONTH = "onbekend"
-SELECTION_MUNICIPALITIES = "Gemeenten: {names}"
-SELECTION_PROVIDERS = "Aanbieders: {names}"
 LEVERS_TITLE = "De vier hefbomen"
 SIGNALS_MORE = {1: "En nog 1 signaal; zie de tabellen per hefboom.",
                 None: "En nog {count} signalen; zie de tabellen per hefboom."}

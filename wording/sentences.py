@@ -12,7 +12,7 @@ from levers.catalogue import CODES, LEVERS
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
-from views import fmt, texts
+from wording import fmt, texts
 
 SIGNAL_STATUSES = ("rood", "oranje")
 

@@ -13,10 +13,11 @@ from auth.pages import BEHEER
 from auth.rights import ROLES, Rights
 from data import audit, users
 from levers.norms import norms_in_force
-from views import cache, db, filters, texts
+from views import cache, db, filters
 from views.admin_tables import audit_table, norms_table, users_table
 from views.exports_ui import download_buttons
 from views.session import actor, rights_for_page
+from wording import texts
 
 AUDIT_LIMIT = 500
 _FLASH = "admin_flash"  # the outcome of the last account change, shown once after the rerun

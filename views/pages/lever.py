@@ -13,8 +13,9 @@ from levers.registry import pick
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
-from views import cache, charts, components, filters, fmt, navigation, sentences, session, texts
+from views import cache, charts, components, filters, navigation, session
 from views.exports_ui import file_stem
+from wording import fmt, sentences, texts
 
 TABS_KEY = "tabs_{}".format  # per indicator: which tab is open (only that one is drawn)
 

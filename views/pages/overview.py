@@ -5,8 +5,9 @@ import streamlit as st
 from auth.pages import OVERZICHT
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.registry import pick
-from views import cache, charts, components, dialogue_ui, filters, navigation, sentences, session, texts
-from views.sentences import COMPARED, HEADLINES, MAX_SIGNALS
+from views import cache, charts, components, dialogue_ui, filters, navigation, session
+from wording import sentences, texts
+from wording.sentences import COMPARED, HEADLINES, MAX_SIGNALS
 
 rights = session.rights_for_page(OVERZICHT)
 scope, period = filters.sidebar(rights)

@@ -14,9 +14,10 @@ from auth.rights import Rights
 from levers.catalogue import LEVER_NAMES, LEVERS
 from levers.partner import ProviderCard, may_compare_peers, own_scope, peer_scope, provider_card
 from levers.scope import Period, Scope
-from views import cache, components, db, dialogue_ui, filters, fmt, sentences, session, texts
+from views import cache, components, db, dialogue_ui, filters, session
 from views.exports_ui import download_buttons, file_stem
 from views.partner_tables import dialogue_table, peers_table
+from wording import fmt, sentences, texts
 
 _PARAM = "partner"  # the chosen provider in the URL, so a link opens the same provider
 _DATES = {texts.DIALOGUE_COLUMNS[c]: st.column_config.DateColumn(format="DD-MM-YYYY")

@@ -13,10 +13,11 @@ from auth.pages import UPLOADEN, may_manage, upload_kinds_for
 from data.audit import record
 from data.history import upload_history
 from data.load import load_file
-from views import db, fmt, texts
+from views import db
 from views.exports_ui import download_buttons
 from views.session import rights_for_page
 from views.upload_tables import MAX_ERRORS_SHOWN, errors_table, for_screen, history_table, template_bytes
+from wording import fmt, texts
 
 AUTO = ""
 _GENERATION = "upload_generation"  # bumped after a store: a fresh, empty file uploader
