@@ -22,6 +22,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from levers.result import IndicatorResult
+from levers.rounding import half_up
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 NOT_SHOWN = "–"  # a value that may not or cannot be shown (too few observations, no data)
@@ -47,7 +48,7 @@ def _rounded(value: float | None, unit: str) -> float | int | None:
     if value is None:
         return None
     decimals = _DECIMALS.get(unit, 1)
-    return int(round(value)) if decimals == 0 else round(value, decimals)
+    return int(half_up(value, 0)) if decimals == 0 else float(half_up(value, decimals))
 
 
 def _shown(value: float | None, label: str | None, unit: str) -> float | int | str:
@@ -68,7 +69,7 @@ def comparison_table(rows: Sequence[tuple[str, Sequence[IndicatorResult]]], *, l
     """One row per compared unit (e.g. a provider), one column per indicator (its name).
 
     `cell` turns a result into what the table holds: numbers for files (default), or formatted
-    text for the screen (views.fmt.value). Either way a suppressed value is `<5` or `–`.
+    text for the screen (wording.fmt.value). Either way a suppressed value is `<5` or `–`.
     """
     names = [result.name for result in rows[0][1]] if rows else []
     records = [[label, *(cell(result) for result in results)] for label, results in rows]

@@ -23,6 +23,7 @@ from levers.catalogue import CODES, LEVER_NAMES, LEVERS, definition
 from levers.norms import AMBER, RED, Norm, status
 from levers.registry import all_indicators
 from levers.result import IndicatorResult
+from levers.rounding import half_up
 from levers.scope import Period, Scope, add_months
 from levers.sql_files import load_sql
 
@@ -85,10 +86,10 @@ def _item(result: IndicatorResult, theme_names: Mapping[int, str]) -> AgendaItem
 
 
 def dutch_number(value: float | None) -> str:
-    """48,5 · 1.234 · '–' for no value: how the agenda writes figures."""
+    """48,5 · 1.234 · '–' for no value: how the agenda writes figures (one decimal, half-up)."""
     if value is None:
         return "–"
-    return format_decimal(value, format="#,##0.#", locale="nl_NL")
+    return format_decimal(half_up(value, 1), format="#,##0.#", locale="nl_NL")
 
 
 def shown_value(result: IndicatorResult | AgendaItem) -> str:

@@ -14,6 +14,7 @@ from typing import TextIO
 from levers.agenda import AgendaItem, dutch_number, shown_value
 from levers.catalogue import LEVER_NAMES
 from levers.result import IndicatorResult
+from levers.rounding import half_up
 
 COLUMNS = ("code", "hefboom", "naam", "eenheid", "waarde", "norm", "marge", "status", "noemer", "reden")
 
@@ -22,8 +23,7 @@ def decimal_text(value: float | None) -> str:
     """Two decimals with a decimal point ('48.50'); empty for no value."""
     if value is None:
         return ""
-    text = f"{value:.2f}"
-    return "0.00" if text == "-0.00" else text
+    return str(half_up(value, 2))
 
 
 def count_text(value: float | None) -> str:

@@ -143,7 +143,7 @@ def test_theme_names_come_from_the_reference_list(empty_db):
     ("code", "value", "shown"),
     [
         ("acties_verlopen", 5.0, ": 5 (rood)"),  # an aantal is a bare number
-        ("zonder_verblijf", 86.25, ": 86,2% (rood)"),  # one decimal, comma; 86.25 rounds half to even
+        ("zonder_verblijf", 86.25, ": 86,3% (rood)"),  # one decimal, comma; a half rounds up, as on the tile
         ("budgetuitputting", 1234.5, ": 1.234,5% van budget (rood)"),  # thousands point
     ],
 )

@@ -18,7 +18,7 @@ MADE_ON = TODAY
 
 
 def dutch_percent(value: float) -> str:
-    """One decimal, decimal comma, no space before % (written out here, not taken from views.fmt)."""
+    """One decimal, decimal comma, no space before % (written out here, not taken from wording.fmt)."""
     return f"{value:.1f}".replace(".", ",") + "%"
 
 

@@ -48,12 +48,6 @@ def test_a_tiny_negative_number_does_not_show_as_minus_zero():
     assert fmt.number(-0.04, 1) == "0,0"
 
 
-def test_a_change_carries_its_sign():
-    assert fmt.signed_percent(3) == "+3,0%"
-    assert fmt.signed_percent(-2.5) == "-2,5%"
-    assert fmt.signed_percent(0) == "0,0%"
-
-
 def test_dates_are_day_month_year_with_dashes():
     assert fmt.day(date(2026, 11, 23)) == "23-11-2026"
     assert fmt.day(date(2026, 1, 5)) == "05-01-2026"

@@ -1,19 +1,19 @@
 """Dutch (nl-NL) formatting of every figure, date and period a user reads.
 
 One place for it, so that `€ 1.234.567`, `12,5%` and `23-11-2026` look the same on every page and
-in every chart. Rounding is half-up (what people expect on paper), not Babel's half-even.
+in every chart. Rounding follows levers.rounding (half-up), the one rule for every figure.
 Suppressed figures never reach a formatter as numbers: `IndicatorResult` carries `<5` or no value.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from levers.result import IndicatorResult
+from levers.rounding import half_up
 from levers.scope import Period
 
 LOCALE = "nl_NL"
@@ -22,16 +22,10 @@ NOT_SHOWN = "–"  # no value, or too few observations to show one
 PERCENT_UNITS = frozenset({"%", "% positief", "% van budget", "% van 18"})
 
 
-def _rounded(value: float, decimals: int) -> Decimal:
-    """`value` rounded half-up; repr() first so that 12.35 stays 12.35 and rounds to 12.4."""
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-
-
 def number(value: float, decimals: int = 0) -> str:
     """`1.234` or `1.234,5`: thousands dot, decimal comma."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    rounded = _rounded(value, decimals)
-    return format_decimal(abs(rounded) if rounded == 0 else rounded, format=pattern, locale=LOCALE)
+    return format_decimal(half_up(value, decimals), format=pattern, locale=LOCALE)
 
 
 def count(value: float) -> str:
@@ -47,12 +41,6 @@ def euro(value: float) -> str:
 def percent(value: float, decimals: int = 1) -> str:
     """`12,5%` (Dutch: no space before the sign)."""
     return f"{number(value, decimals)}%"
-
-
-def signed_percent(value: float, decimals: int = 1) -> str:
-    """`+3,0%` or `-2,5%`: a change."""
-    text = percent(value, decimals)
-    return text if text.startswith("-") or _rounded(value, decimals) == 0 else f"+{text}"
 
 
 def day(value: date) -> str:
