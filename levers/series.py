@@ -1,13 +1,11 @@
-"""The 24-month series of an indicator up to p_end, with outlier (uitschieter) flags.
+"""The series of an indicator up to p_end, with its process limits and special causes.
 
-indicators.md: "Every diagnostic is also shown as a monthly (uitkomsten: quarterly) series over the
-24 months up to p_end, and flagged as an uitschieter when the latest value lies outside mean ± 2
-standard deviations of the 12 values before it." The same series serves every indicator.
+Every indicator is shown as a series (signals.md §2) with an XmR process-behaviour chart, its
+variatie and zekerheid (signals.md §3, levers.variation). The same series serves every indicator.
 """
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,13 +16,12 @@ from levers.catalogue import definition, of_lever
 from levers.registry import lever_series, pick
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
+from levers.variation import Variation, variation
 
 SERIES_MONTHS = 24
 # Indicators computed from the quarterly `uitkomsten` file: their series has 8 quarters.
 QUARTERLY_CODES = frozenset({"doelrealisatie", "tevredenheid", "weigeringen", "aanlevering"})
-OUTLIER_WINDOW = 12  # values before a point that its flag compares it with
-OUTLIER_SDS = 2  # how many standard deviations from the mean is an outlier
-_TOLERANCE = 1e-9  # floating-point noise in a ratio is no change
+NO_VARIATION = Variation(None, "", "")
 
 
 @dataclass(frozen=True)
@@ -38,7 +35,7 @@ class SeriesPoint:
     value_label: str | None  # '<5' for a suppressed small count
     norm: float | None
     status: str
-    is_outlier: bool
+    is_special: bool  # a special cause of the series' process-behaviour chart (signals.md §3)
 
 
 @dataclass(frozen=True)
@@ -47,10 +44,7 @@ class Series:
 
     code: str
     points: tuple[SeriesPoint, ...]
-
-    @property
-    def latest_is_outlier(self) -> bool:
-        return bool(self.points) and self.points[-1].is_outlier
+    variation: Variation = NO_VARIATION  # limits, variatie and zekerheid (no chart below 12 values)
 
 
 def is_quarterly(code: str) -> bool:
@@ -72,37 +66,21 @@ def _periods(quarterly: bool, p_end: date) -> tuple[Period, ...]:
     return tuple(last.shifted(-step * back) for back in range(count - 1, -1, -1))
 
 
-def outlier_flags(values: Sequence[float | None]) -> tuple[bool, ...]:
-    """For each value: does it lie outside mean ± 2 sd of the 12 values with a value before it?
-
-    sd is the sample standard deviation (n − 1 = 11). Missing or suppressed values (None) are
-    skipped: they are never flagged and do not count among the 12. A point with fewer than 12
-    earlier values is not flagged, so a quarterly series of 8 points never is. With sd 0 any value
-    other than the mean is outside (beyond floating-point noise). Mean and sd are exact
-    (`statistics` works in fractions), so a flat series does not flag itself through rounding.
-    """
-    flags, seen = [], []
-    for value in values:
-        is_outlier = False
-        if value is not None:
-            if len(seen) >= OUTLIER_WINDOW:
-                window = seen[-OUTLIER_WINDOW:]
-                mean, sd = statistics.mean(window), statistics.stdev(window)
-                is_outlier = abs(value - mean) > OUTLIER_SDS * sd + _TOLERANCE
-            seen.append(value)
-        flags.append(is_outlier)
-    return tuple(flags)
-
-
 def build_series(code: str, periods: Sequence[Period], results: Sequence[IndicatorResult]) -> Series:
-    """A Series from one result per period (same order), flagging outliers on the shown values."""
-    flags = outlier_flags([result.value for result in results])
+    """A Series from one result per period (same order), its chart drawn over the shown values.
+
+    Suppressed values are no values, so they stay out of the chart; zekerheid judges the norm of
+    the last period.
+    """
+    norm = results[-1].norm if results else None
+    varies = variation([result.value for result in results], definition(code).better, norm)
+    flags = varies.chart.special if varies.chart else (False,) * len(results)
     points = tuple(
         SeriesPoint(period.label, period.start, period.end, result.value, result.value_label, result.norm,
                     result.status, flag)
         for period, result, flag in zip(periods, results, flags, strict=True)
     )
-    return Series(code, points)
+    return Series(code, points, varies)
 
 
 def series(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period: Period) -> Series:

@@ -3,7 +3,7 @@
 Drawing in the PDF itself keeps the charts sharp at any zoom and needs no browser: plotly's image
 export (kaleido 1.x) would start a headless Chrome for every document. The charts follow the
 dashboard's plotly charts (views/charts.py): the value as a blue line from zero, the norm as a
-dashed step line, outliers as vermillion diamonds, bars in status colours, Dutch numbers.
+dashed step line, special causes as vermillion diamonds, bars in status colours, Dutch numbers.
 Only shown values reach a chart, so a suppressed figure leaves a gap and never a point.
 """
 
@@ -72,7 +72,7 @@ def _period_text(point: SeriesPoint, quarterly: bool) -> str:
 
 
 def trend_chart(doc: Document, box: Box, series: Series, unit: str) -> None:
-    """The series as a line from zero, its norm as a dashed step line, outliers as diamonds."""
+    """The series as a line from zero, its norm as a dashed step line, special causes as diamonds."""
     points = series.points
     values = [p.value for p in points]
     plot = Box(box.x + _LABEL_SPACE, box.y + 1, box.w - _LABEL_SPACE - 1, box.h - _AXIS_SPACE - 1)
@@ -118,7 +118,7 @@ def trend_chart(doc: Document, box: Box, series: Series, unit: str) -> None:
         if point.value is not None:
             doc.circle(x_of(index), y_of(point.value), 0.9 if index == len(points) - 1 else 0.45, style="F")
     for index, point in enumerate(points):
-        if point.is_outlier and point.value is not None:
+        if point.is_special and point.value is not None:
             _diamond(doc, x_of(index), y_of(point.value))
     doc.style()
 
@@ -132,7 +132,7 @@ def _diamond(doc: Document, x: float, y: float, size: float = 1.7) -> None:
 
 
 def trend_legend(doc: Document, x: float, y: float) -> None:
-    """One line explaining the marks: value, norm, outlier."""
+    """One line explaining the marks: value, norm, special cause."""
     doc.style(7, colour=MUTED)
     _segments(doc, [(x, y + 1.5), (x + 6, y + 1.5)], ACCENT)
     doc.set_xy(x + 7, y)
@@ -142,7 +142,7 @@ def trend_legend(doc: Document, x: float, y: float) -> None:
     doc.cell(12, 3, paper.NORM_LINE)
     _diamond(doc, x + 45, y + 1.5, size=1.3)
     doc.set_xy(x + 47.5, y)
-    doc.cell(20, 3, paper.LEGEND_OUTLIER)
+    doc.cell(28, 3, paper.LEGEND_SPECIAL)
     doc.style()
 
 

@@ -4,62 +4,10 @@ import pytest
 
 from levers.catalogue import of_lever
 from levers.scope import Period, Scope
-from levers.series import outlier_flags, series, series_of_lever, series_periods
+from levers.series import series, series_of_lever, series_periods
 from tests.builders import add_trajectory
 
 OCTOBER = Period.parse("2026-10")
-
-# Twelve values alternating 10 and 12: mean 11; every deviation is ±1, so the sample variance is
-# 12 / 11 = 1.0909 and the sample sd 1.0445; mean ± 2 sd = [8.911, 13.089].
-# (The population sd would be 1, giving [9, 13].)
-ALTERNATING = [10.0, 12.0] * 6
-
-
-@pytest.mark.parametrize(
-    ("latest", "is_outlier"),
-    [
-        (13.0, False),
-        (13.05, False),  # outside [9, 13] but inside [8.911, 13.089]: the sd is the sample sd
-        (13.1, True),
-        (9.0, False),
-        (8.9, True),
-    ],
-)
-def test_the_latest_value_is_an_outlier_outside_two_sample_sds(latest, is_outlier):
-    assert outlier_flags([*ALTERNATING, latest])[-1] is is_outlier
-
-
-def test_points_with_fewer_than_twelve_values_before_them_are_never_flagged():
-    # 1 … 11 then 1000: only 11 values precede 1000.
-    assert outlier_flags([*range(1, 12), 1000.0]) == (False,) * 12
-
-
-def test_missing_values_are_skipped_and_not_counted():
-    # The Nones are no values: 1000 still has only 11 values before it, so it is not flagged ...
-    values = [None, *ALTERNATING[:6], None, *ALTERNATING[6:11], 1000.0, None]
-    flags = outlier_flags(values)
-    assert flags == (False,) * len(values)
-    # ... and with the twelfth value in place, 1000 is compared with the 12 values (mean 11).
-    flags = outlier_flags([None, *ALTERNATING[:6], None, *ALTERNATING[6:], 1000.0, None])
-    assert flags[-2:] == (True, False)
-
-
-def test_every_point_is_compared_with_its_own_twelve_predecessors():
-    # 13.1 is an outlier against the alternating twelve; the next point 12 is compared with
-    # 12, 10, 12, 10, 12, 10, 12, 10, 12, 10, 12, 13.1: mean (6 × 12 + 5 × 10 + 13.1) / 12 = 11.258;
-    # squared deviations 6 × 0.742² + 5 × 1.258² + 1.842² = 14.61, / 11 → sd 1.152;
-    # 12 lies inside [8.95, 13.56].
-    assert outlier_flags([*ALTERNATING, 13.1, 12.0])[-2:] == (True, False)
-
-
-def test_a_flat_series_flags_any_change_and_never_itself():
-    # sd 0: mean ± 0 holds only the mean itself.
-    flat = [100 / 3] * 12
-    assert outlier_flags([*flat, 100 / 3])[-1] is False
-    assert outlier_flags([*flat, 34.0])[-1] is True
-    # 0.57 * 100 is 56.99999999999999 in floating point: the same 57% computed another way.
-    assert outlier_flags([0.57 * 100] * 12 + [57.0])[-1] is False
-
 
 def test_a_monthly_series_has_the_24_months_up_to_p_end():
     periods = series_periods("instroom", Period.parse("2026-10"))
@@ -88,10 +36,11 @@ def _starts(con, month: Period, count: int) -> None:
         add_trajectory(con, client=f"{month.label}-{i}", start=month.start)
 
 
-def test_the_series_of_an_indicator_flags_its_latest_outlier(empty_db):
+def test_the_series_of_an_indicator_marks_a_special_cause_in_its_last_point(empty_db):
     # instroom from 2024-11: alternately 10 and 12 starts a month for 23 months, then 20 in 2026-10.
-    # Before 2026-10 the 12 values are six 10s and six 12s: mean 11, sample sd 1.0445, so 20 lies
-    # outside [8.91, 13.09]. No earlier point is flagged: every one of them lies inside that range.
+    # CL = (12 × 10 + 11 × 12 + 20) / 24 = 11.33; mR̄ = (22 × 2 + 10) / 23 = 2.348; UPL = 11.33 + 6.25
+    # = 17.58 < 20. The others alternate around CL inside the 2σ band [7.17, 15.50]: not special.
+    # instroom has no better direction and no norm: variatie bijzonder, no zekerheid.
     periods = series_periods("instroom", OCTOBER)
     for index, month in enumerate(periods[:-1]):
         _starts(empty_db, month, 10 if index % 2 == 0 else 12)
@@ -99,15 +48,17 @@ def test_the_series_of_an_indicator_flags_its_latest_outlier(empty_db):
     result = series(empty_db, "instroom", Scope(region="IJmond"), OCTOBER)
     assert [point.value for point in result.points] == [10.0, 12.0] * 11 + [10.0, 20.0]
     assert [point.period_label for point in result.points][:2] == ["2024-11", "2024-12"]
-    assert [point.is_outlier for point in result.points] == [False] * 23 + [True]
-    assert result.latest_is_outlier
+    assert [point.is_special for point in result.points] == [False] * 23 + [True]
+    assert (result.variation.variatie, result.variation.zekerheid) == ("bijzonder", "")
 
 
-def test_suppressed_points_have_no_value_and_no_flag(empty_db):
-    # Three starts in 2026-10 are shown as <5: no value to compare.
+def test_suppressed_points_have_no_value_and_no_mark(empty_db):
+    # Three starts in 2026-10 are shown as <5: no value, so the last point gives no variatie.
     _starts(empty_db, OCTOBER, 3)
-    latest = series(empty_db, "instroom", Scope(region="IJmond"), OCTOBER).points[-1]
-    assert (latest.value, latest.value_label, latest.is_outlier) == (None, "<5", False)
+    result = series(empty_db, "instroom", Scope(region="IJmond"), OCTOBER)
+    latest = result.points[-1]
+    assert (latest.value, latest.value_label, latest.is_special) == (None, "<5", False)
+    assert result.variation.variatie == ""
 
 
 def test_a_lever_series_is_monthly_except_for_uitkomsten_indicators(empty_db):

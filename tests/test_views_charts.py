@@ -1,4 +1,4 @@
-"""Charts: Dutch separators, the norm drawn in, outliers marked, suppressed figures nowhere."""
+"""Charts: Dutch separators, the norm drawn in, special causes marked, suppressed figures nowhere."""
 
 from levers.result import IndicatorResult
 from levers.scope import Period
@@ -6,9 +6,9 @@ from levers.series import Series, SeriesPoint
 from views import charts
 
 
-def _point(month: int, value, *, label=None, outlier=False, norm=42.0):
+def _point(month: int, value, *, label=None, special=False, norm=42.0):
     period = Period.month(2026, month)
-    return SeriesPoint(period.label, period.start, period.end, value, label, norm, "groen", outlier)
+    return SeriesPoint(period.label, period.start, period.end, value, label, norm, "groen", special)
 
 
 def _result(value, status="groen", label=None):
@@ -26,10 +26,10 @@ def test_a_trend_uses_a_decimal_comma_and_dutch_month_names():
     assert list(fig.data[0].customdata) == ["30 dagen", "31,5 dagen"]
 
 
-def test_a_trend_draws_the_norm_and_marks_the_outlier():
-    fig = charts.trend(Series("x", (_point(9, 30.0), _point(10, 80.0, outlier=True))), "dagen", "titel")
+def test_a_trend_draws_the_norm_and_marks_a_special_cause():
+    fig = charts.trend(Series("x", (_point(9, 30.0), _point(10, 80.0, special=True))), "dagen", "titel")
     names = [trace.name for trace in fig.data]
-    assert names == ["Waarde", "Norm", "Uitschieter"]
+    assert names == ["Waarde", "Norm", "Bijzondere variatie"]
     assert list(fig.data[1].y) == [42.0, 42.0]
     assert list(fig.data[2].x) == ["okt 2026"] and list(fig.data[2].y) == [80.0]
 

@@ -78,11 +78,10 @@ def test_the_data_lever_states_its_facts_even_without_norms():
     )
 
 
-def _series(values, outlier_last=False):
+def _series(values):
     periods = [Period.month(2024, 11).shifted(i) for i in range(len(values))]
     points = tuple(
-        SeriesPoint(p.label, p.start, p.end, v, None, 42, "groen", outlier_last and i == len(values) - 1)
-        for i, (p, v) in enumerate(zip(periods, values))
+        SeriesPoint(p.label, p.start, p.end, v, None, 42, "groen", False) for p, v in zip(periods, values)
     )
     return Series("wachttijd_mediaan", points)
 
@@ -91,12 +90,6 @@ def test_a_trend_title_states_the_change_over_a_year():
     values = [40.0] * 11 + [35.0] + [33.0] * 11 + [30.0]  # 12 months before the last (30) is 35
     title = sentences.trend_title("dagen", _series(values), Period.parse("2026-10"))
     assert title == "Gedaald van 35 dagen naar 30 dagen in een jaar"
-
-
-def test_a_trend_title_flags_an_outlier():
-    values = [10.0] * 23 + [50.0]
-    title = sentences.trend_title("dagen", _series(values, outlier_last=True), Period.parse("2026-10"))
-    assert title == "Gestegen van 10 dagen naar 50 dagen in een jaar — de laatste waarde is een uitschieter"
 
 
 def test_a_trend_without_a_latest_value_says_so():

@@ -1,4 +1,4 @@
-"""Plotly figures: a 24-month trend with its norm and outliers, and a comparison as bars.
+"""Plotly figures: a trend with its norm and special causes, and a comparison as bars.
 
 Colours are Okabe-Ito (safe for colour-blind readers) and every status also carries its word.
 Suppressed figures have no value in an IndicatorResult or SeriesPoint, so they cannot reach a bar,
@@ -53,7 +53,7 @@ def _point_label(period_label: str) -> str:
 
 
 def trend(series: Series, unit: str, title: str, subtitle: str = "") -> go.Figure:
-    """The series as a line, the norm as a dashed step line, outliers as vermillion diamonds.
+    """The series as a line, the norm as a dashed step line, special causes as vermillion diamonds.
 
     `title` states the finding; `subtitle` names the indicator.
     """
@@ -72,14 +72,14 @@ def trend(series: Series, unit: str, title: str, subtitle: str = "") -> go.Figur
             line=dict(color=INK, width=1.5, dash="dash"), customdata=[fmt.axis_number(p.norm, unit) for p in points],
             hovertemplate=texts.SERIES_NORM + " %{x}: %{customdata}<extra></extra>",
         )
-    outliers = [i for i, p in enumerate(points) if p.is_outlier and p.value is not None]
-    if outliers:
+    special = [i for i, p in enumerate(points) if p.is_special and p.value is not None]
+    if special:
         fig.add_scatter(
-            x=[x[i] for i in outliers], y=[points[i].value for i in outliers], mode="markers",
-            name=texts.SERIES_OUTLIER, marker=dict(symbol="diamond", size=13, color=VERMILLION,
+            x=[x[i] for i in special], y=[points[i].value for i in special], mode="markers",
+            name=texts.SERIES_SPECIAL, marker=dict(symbol="diamond", size=13, color=VERMILLION,
                                                    line=dict(color="white", width=1)),
-            customdata=[shown[i] for i in outliers],
-            hovertemplate=texts.SERIES_OUTLIER + " %{x}: %{customdata}<extra></extra>",
+            customdata=[shown[i] for i in special],
+            hovertemplate=texts.SERIES_SPECIAL + " %{x}: %{customdata}<extra></extra>",
         )
     fig.update_xaxes(type="category", tickangle=0, nticks=8, showgrid=False, tickfont=_FONT)
     return _layout(fig, title, subtitle, unit, height=320, value_axis="y")

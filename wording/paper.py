@@ -14,7 +14,7 @@ INDICATOR = "Indicator"
 MARGIN = "marge {margin}"
 NORM_LINE = "norm"
 LEGEND_VALUE = "waarde"
-LEGEND_OUTLIER = "uitschieter"
+LEGEND_SPECIAL = "bijzondere variatie"
 NO_TREND = "te weinig gegevens voor een verloop"
 SUPPRESSION_NOTE = (
     "Kleine aantallen zijn afgeschermd om kinderen te beschermen: aantallen van 1 tot 4 staan als <5, "

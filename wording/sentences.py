@@ -84,7 +84,7 @@ def trend_title(unit: str, series: Series, period: Period) -> str:
             title = texts.TREND_SAME.format(**fields)
         else:
             title = (texts.TREND_ROSE if now > before else texts.TREND_FELL).format(**fields)
-    return title + (texts.TREND_OUTLIER if series.latest_is_outlier else "")
+    return title
 
 
 def comparison_title(rows: Sequence[tuple[str, IndicatorResult]]) -> str:

@@ -229,13 +229,12 @@ SUPPRESSION_NOTE = "Aantallen van 1 tot 4 staan als <5; een percentage of gemidd
 # === charts ======================================================================================
 SERIES_VALUE = "Waarde"
 SERIES_NORM = "Norm"
-SERIES_OUTLIER = "Uitschieter"
+SERIES_SPECIAL = "Bijzondere variatie"  # a special cause of the process-behaviour chart
 TREND_ROSE = "Gestegen van {before} naar {now} in een jaar"
 TREND_FELL = "Gedaald van {before} naar {now} in een jaar"
 TREND_SAME = "Gelijk gebleven op {now} in een jaar"
 TREND_NOW = "{now} in {period}"
 TREND_NONE = "Te weinig gegevens voor een verloop"
-TREND_OUTLIER = " — de laatste waarde is een uitschieter"
 COMPARE_SPREAD = "Het hoogst in {high} ({high_value}), het laagst in {low} ({low_value})"
 COMPARE_ONE = "{label}: {value}"
 COMPARE_NONE = "Te weinig gegevens om te vergelijken"
