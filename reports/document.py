@@ -17,7 +17,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from levers.scope import Period
-from wording import fmt, paper, texts
+from wording import colours, fmt, paper, texts
 
 FONT_DIR_ENV = "JEUGDMONITOR_FONT_DIR"
 FONT_DIRS = (
@@ -30,13 +30,8 @@ FAMILY = "DejaVu"
 FALLBACK_FAMILY = "Helvetica"
 FALLBACK_ENCODING = "windows-1252"  # core fonts: Latin-1 plus €
 
-# Colour-blind-safe status colours (Okabe–Ito), as on the dashboard; the word is always printed too.
-STATUS_COLOURS = {
-    "groen": (0, 158, 115),
-    "oranje": (230, 159, 0),
-    "rood": (213, 94, 0),
-    "grijs": (153, 153, 153),
-}
+# The dashboard's status colours (wording.colours); the word is always printed too.
+STATUS_COLOURS = {status: colours.rgb(colour) for status, colour in colours.STATUS_COLOURS.items()}
 STATUS_TEXT_COLOURS = {"groen": (255, 255, 255), "oranje": (0, 0, 0), "rood": (255, 255, 255),
                        "grijs": (255, 255, 255)}
 INK = (33, 37, 41)

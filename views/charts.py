@@ -15,10 +15,11 @@ from levers.result import IndicatorResult
 from levers.scope import Period
 from levers.series import Series
 from wording import fmt, texts
+from wording.colours import STATUS_COLOURS
 
-BLUE, SKY, ORANGE, VERMILLION, GREEN, GREY = "#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#009E73", "#8C8C8C"
+BLUE, SKY = "#0072B2", "#56B4E9"
+GREY, VERMILLION = STATUS_COLOURS["grijs"], STATUS_COLOURS["rood"]
 INK = "#1F2933"
-STATUS_COLOURS = {"groen": GREEN, "oranje": ORANGE, "rood": VERMILLION, "grijs": GREY}
 _FONT = dict(family='"Source Sans", "Source Sans Pro", sans-serif', color=INK, size=13)
 _WHOLE_UNITS = frozenset({"aantal", "sessies"})  # counts: whole-number ticks
 

@@ -16,8 +16,8 @@ from levers.catalogue import definition as catalogue_entry
 from levers.result import IndicatorResult
 from views.exports_ui import download_buttons
 from wording import fmt, texts
+from wording.colours import BADGE_COLOURS
 
-BADGE_COLOURS = {"groen": "green", "oranje": "orange", "rood": "red", "grijs": "gray"}
 PRINT_CSS = """
 <style>
 @media print {
