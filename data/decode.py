@@ -17,6 +17,9 @@ from typing import Annotated, Any, Callable
 from pydantic import BeforeValidator
 from pydantic_core import core_schema
 
+from data import dates
+from data.dates import DATE_MESSAGE, MONTH_MESSAGE, QUARTER_MESSAGE, YEAR_MESSAGE, dutch_date, month, quarter, year
+
 
 def today() -> date:
     """The date 'not in the future' is measured against (one place, so tests can pin it)."""
@@ -32,11 +35,6 @@ def clean(text: str) -> str:
     """A cell as the contract sees it: surrounding blanks dropped ('' means empty)."""
     return text.strip(STRIP)
 
-_DATE_ISO = re.compile(r"\d{4}-\d{1,2}-\d{1,2}", re.ASCII)
-_DATE_NL = re.compile(r"\d{1,2}-\d{1,2}-\d{4}", re.ASCII)
-_MONTH = re.compile(r"\d{4}-(0?[1-9]|1[0-2])", re.ASCII)
-_QUARTER = re.compile(r"\d{4}-[KQ][1-4]", re.ASCII)
-_YEAR = re.compile(r"\d{4}", re.ASCII)
 _WHOLE = re.compile(r"-?\d{1,9}", re.ASCII)
 _NUMBER = re.compile(r"-?\d{1,15}([.,]\d{1,15})?", re.ASCII)
 _MONEY_NL = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?", re.ASCII)
@@ -51,41 +49,6 @@ _PROVIDER_LOTS = {**_LOTS, "beide": "beide"}
 
 def _invalid(message: str, text: str) -> ValueError:
     return ValueError(message.format(value=text))
-
-
-def dutch_date(text: str) -> date:
-    """`JJJJ-MM-DD` or `DD-MM-JJJJ` (also `D-M-JJJJ`, Excel's Dutch short date)."""
-    if _DATE_ISO.fullmatch(text):
-        year, month, day = text.split("-")
-    elif _DATE_NL.fullmatch(text):
-        day, month, year = text.split("-")
-    else:
-        raise _invalid(DATE_MESSAGE, text)
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        raise _invalid(DATE_MESSAGE, text) from None
-
-
-def month(text: str) -> date:
-    """`JJJJ-MM` as the first day of that month."""
-    if not _MONTH.fullmatch(text):
-        raise _invalid(MONTH_MESSAGE, text)
-    year, number = text.split("-")
-    return date(int(year), int(number), 1)
-
-
-def quarter(text: str) -> date:
-    """`JJJJ-Kn` or `JJJJ-Qn` (any case) as the first day of the quarter."""
-    if not _QUARTER.fullmatch(text.upper()):
-        raise _invalid(QUARTER_MESSAGE, text)
-    return date(int(text[:4]), 3 * int(text[-1]) - 2, 1)
-
-
-def year(text: str) -> int:
-    if not _YEAR.fullmatch(text):
-        raise _invalid(YEAR_MESSAGE, text)
-    return int(text)
 
 
 def whole_number(text: str) -> int:
@@ -164,10 +127,6 @@ def region_list(text: str) -> str:
 
 
 # -- the same rules in DuckDB SQL: `{v}` is the stripped, non-empty text; NULL means invalid ----------
-DATE_MESSAGE = "{value} is geen geldige datum"
-MONTH_MESSAGE = "{value} is geen geldige maand (gebruik JJJJ-MM)"
-QUARTER_MESSAGE = "{value} is geen geldig kwartaal (gebruik JJJJ-Kn)"
-YEAR_MESSAGE = "{value} is geen geldig jaartal"
 WHOLE_MESSAGE = "{value} is geen geheel getal"
 NUMBER_MESSAGE = "{value} is geen geldig getal"
 MONEY_MESSAGE = "{value} is geen geldig bedrag in euro's"
@@ -202,21 +161,10 @@ _MONEY_SQL_TEXT = "replace(replace(replace({v}, '€', ''), ' ', ''), chr(160), 
 SQL_TEXT = SqlDecoder("varchar", "{v}", "{value} is geen geldige tekst")
 # strptime is strict about digits and separators; the guards make the year four digits (not 0000)
 # and are much cheaper than a regular expression on a million dates
-SQL_DATE = SqlDecoder(
-    "date",
-    "(case when {v}[5] = '-' and left({v}, 4) <> '0000' then try_strptime({v}, '%Y-%m-%d') "
-    "when {v}[-5] = '-' and length({v}) >= 8 and right({v}, 4) <> '0000' then try_strptime({v}, '%d-%m-%Y') "
-    "end)::date",
-    DATE_MESSAGE, "strftime({x}, '%d-%m-%Y')")
-SQL_MONTH = SqlDecoder(
-    "date", f"(case when {_regex(_MONTH.pattern)} then strptime({{v}} || '-1', '%Y-%m-%d') end)::date",
-    MONTH_MESSAGE, "strftime({x}, '%Y-%m')")
-SQL_QUARTER = SqlDecoder(
-    "date",
-    f"case when regexp_full_match(upper({{v}}), '{_QUARTER.pattern}') "
-    "then make_date(left({v}, 4)::integer, 3 * right({v}, 1)::integer - 2, 1) end",
-    QUARTER_MESSAGE, "year({x}) || '-K' || quarter({x})")
-SQL_YEAR = SqlDecoder("smallint", f"case when {_regex(_YEAR.pattern)} then {{v}}::smallint end", YEAR_MESSAGE)
+SQL_DATE = SqlDecoder("date", dates.SQL_DATE, DATE_MESSAGE, "strftime({x}, '%d-%m-%Y')")
+SQL_MONTH = SqlDecoder("date", dates.SQL_MONTH, MONTH_MESSAGE, "strftime({x}, '%Y-%m')")
+SQL_QUARTER = SqlDecoder("date", dates.SQL_QUARTER, QUARTER_MESSAGE, "year({x}) || '-K' || quarter({x})")
+SQL_YEAR = SqlDecoder("smallint", dates.SQL_YEAR, YEAR_MESSAGE)
 SQL_WHOLE = SqlDecoder("integer", f"case when {_regex(_WHOLE.pattern)} then {{v}}::integer end", WHOLE_MESSAGE)
 SQL_NUMBER = SqlDecoder(
     "double", f"case when {_regex(_NUMBER.pattern)} then replace({{v}}, ',', '.')::double end", NUMBER_MESSAGE)
@@ -276,6 +224,15 @@ class Known:
 NOT_IN_FUTURE = Check("{x} <= $today", lambda value: value <= today(), "{value} ligt in de toekomst")
 NOT_AFTER_THIS_MONTH = Check("{x} <= date_trunc('month', $today)",
                              lambda value: value <= today().replace(day=1), "{value} ligt na de huidige maand")
+# dates, months, quarters and years (data/dates.py): a full year, plausible, and where asked the first day
+FOUR_DIGITS = Check(dates.SQL_FOUR_DIGITS, lambda value: value.year >= 1000, dates.FOUR_DIGITS_MESSAGE)
+PLAUSIBLE_DATE = Check(dates.SQL_PLAUSIBLE_DATE, lambda value: dates.plausible_year(value.year, today()),
+                       dates.RANGE_MESSAGE)
+PLAUSIBLE_YEAR = Check(dates.SQL_PLAUSIBLE_YEAR, lambda value: dates.plausible_year(value, today()),
+                       dates.RANGE_MESSAGE)
+FIRST_OF_MONTH = Check(dates.SQL_FIRST_OF_MONTH, lambda value: value.day == 1, dates.FIRST_OF_MONTH_MESSAGE)
+FIRST_OF_QUARTER = Check(dates.SQL_FIRST_OF_QUARTER, lambda value: value.day == 1 and value.month % 3 == 1,
+                         dates.FIRST_OF_QUARTER_MESSAGE)
 
 
 def _decoded(python: Callable[[str], Any], sql: SqlDecoder) -> tuple[BeforeValidator, SqlDecoder]:
@@ -283,10 +240,10 @@ def _decoded(python: Callable[[str], Any], sql: SqlDecoder) -> tuple[BeforeValid
 
 
 Text = Annotated[str, *_decoded(clean, SQL_TEXT)]
-DutchDate = Annotated[date, *_decoded(dutch_date, SQL_DATE)]
-Month = Annotated[date, *_decoded(month, SQL_MONTH)]
-Quarter = Annotated[date, *_decoded(quarter, SQL_QUARTER)]
-Year = Annotated[int, *_decoded(year, SQL_YEAR)]
+DutchDate = Annotated[date, *_decoded(dutch_date, SQL_DATE), FOUR_DIGITS, PLAUSIBLE_DATE]
+Month = Annotated[date, *_decoded(month, SQL_MONTH), FOUR_DIGITS, FIRST_OF_MONTH, PLAUSIBLE_DATE]
+Quarter = Annotated[date, *_decoded(quarter, SQL_QUARTER), FOUR_DIGITS, FIRST_OF_QUARTER, PLAUSIBLE_DATE]
+Year = Annotated[int, *_decoded(year, SQL_YEAR), PLAUSIBLE_YEAR]
 WholeNumber = Annotated[int, *_decoded(whole_number, SQL_WHOLE)]
 DutchNumber = Annotated[float, *_decoded(number, SQL_NUMBER)]
 DutchDecimal = Annotated[Decimal, *_decoded(money, SQL_MONEY)]

@@ -54,7 +54,7 @@ def test_a_refused_file_exits_1_and_prints_every_error_on_its_own_line(tmp_path)
     lines = result.stdout.decode().splitlines()
     assert lines == ["rij 2, kolom gemeente: 9999 is geen bekende gemeentecode",
                      "rij 2, kolom inwoners_0_17: 0 moet groter dan 0 zijn",
-                     "rij 3, kolom jaar: 25 is geen geldig jaartal"]
+                     "rij 3, kolom jaar: 25 is geen geldig jaartal (schrijf het jaar met vier cijfers, bijvoorbeeld 2026)"]
     assert all(re.match(r"rij \d+, kolom \w+: ", line) for line in lines)
 
 
