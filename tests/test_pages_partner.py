@@ -8,6 +8,7 @@ Figures from tests/fixtures/small_db.py, worked out by hand for oktober 2026:
   (deadline 30-09-2026, so overdue at 31-10-2026).
 """
 
+import json
 import re
 
 import pytest
@@ -109,3 +110,22 @@ def test_a_provider_user_sees_only_itself_and_no_peer_it_could_recognise(page):
     shown = _texts(at)
     assert "Samen Verder" not in shown and "P3" not in shown and "234" not in shown
     assert any("Te weinig andere aanbieders" in c.value for c in at.caption)
+
+
+def test_a_missing_signal_or_action_reads_as_a_dash_not_none(page):
+    at = page(CONTRACT_MANAGER, partner="P1")
+    sessions = at.dataframe[2].value
+    # The region-wide session of 15-10-2026 has no signal and no action; P1's has no signal.
+    assert list(sessions["Signaal"]) == ["–", "–"]
+    assert list(sessions["Actie"]) == ["–", "wachtlijst doorlichten"]
+    assert "None" not in sessions.to_string()
+
+
+def test_the_dialogue_tables_wrap_long_texts_and_give_names_and_dates_room(page):
+    at = page(CONTRACT_MANAGER, partner="P1")
+    peers, actions, sessions = at.dataframe[0], at.dataframe[1], at.dataframe[2]
+    assert json.loads(peers.proto.columns)["Aanbieder"]["width"] >= 200  # "Jeugdzorg Kennemerland (deze aanbieder)"
+    for table in (actions, sessions):
+        assert table.proto.row_height > 64  # Streamlit wraps text only in rows taller than 4rem
+        widths = {name: column.get("width") for name, column in json.loads(table.proto.columns).items()}
+        assert widths["Deadline"] >= 100 and widths["Aanbieder"] >= 150 and widths["Actie"] >= 200

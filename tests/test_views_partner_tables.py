@@ -47,6 +47,7 @@ def test_dialogue_rows_name_region_wide_sessions():
     assert list(sessions.columns) == ["Datum", "Aanbieder", "Thema", "Onderwerp", "Signaal", "Actie",
                                       "Eigenaar", "Deadline", "Status"]
     assert sessions.iloc[0]["Aanbieder"] == "regiobreed"
+    assert sessions.iloc[0]["Signaal"] == "–"  # no signal: a dash, not None
     actions = dialogue_table(log, actions=True)
     assert list(actions.columns) == ["Datum", "Aanbieder", "Thema", "Onderwerp", "Actie", "Eigenaar", "Deadline",
                                      "Over de deadline"]

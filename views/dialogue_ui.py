@@ -315,7 +315,23 @@ def _table(rows: pd.DataFrame, empty: str, stem: str, *, actions: bool = False) 
         st.caption(empty)
         return
     table = dialogue_table(rows, actions=actions)
-    dates = {texts.DIALOGUE_COLUMNS[c]: st.column_config.DateColumn(format="DD-MM-YYYY")
-             for c in ("session_date", "deadline") if texts.DIALOGUE_COLUMNS[c] in table.columns}
-    st.dataframe(table, hide_index=True, width="stretch", column_config=dates)
+    show_log(table)
     download_buttons(table, stem, key=stem)
+
+
+# Rows tall enough for three lines: Streamlit wraps a table's text only above 4rem (64 px), so a
+# long theme, action or provider name is read in full instead of being cut off.
+LOG_ROW_HEIGHT = 70
+_LOG_WIDTHS = {"session_date": 100, "deadline": 100, "owner": 130, "status": 80, "is_overdue": 90,
+               "provider_name": 170, "theme_name": 200, "action": 220}
+
+
+def show_log(table: pd.DataFrame) -> None:
+    """A dialogue table (views.partner_tables.dialogue_table): dates the Dutch way, no text cut off."""
+    config = {}
+    for column, width in _LOG_WIDTHS.items():
+        label = texts.DIALOGUE_COLUMNS[column]
+        if label in table.columns:
+            config[label] = (st.column_config.DateColumn(width=width, format="DD-MM-YYYY")
+                             if column in ("session_date", "deadline") else st.column_config.Column(width=width))
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config, row_height=LOG_ROW_HEIGHT)

@@ -15,6 +15,7 @@ _SESSION_COLUMNS = ("session_date", "provider_name", "theme_name", "subject", "s
                     "deadline", "status")
 _ACTION_COLUMNS = ("session_date", "provider_name", "theme_name", "subject", "action", "owner", "deadline",
                    "is_overdue")
+_TEXT_COLUMNS = {"theme_name", "subject", "signal", "action", "owner", "status"}
 
 
 def own_first(rows: Sequence[ComparisonRow], own: str) -> list[tuple[str, tuple[IndicatorResult, ...]]]:
@@ -30,8 +31,13 @@ def peers_table(rows: Sequence[ComparisonRow], own: str, *, for_screen: bool) ->
 
 
 def dialogue_table(log: pd.DataFrame, *, actions: bool = False) -> pd.DataFrame:
-    """The dialogue rows (or open actions) with Dutch column names; region-wide rows say so."""
+    """The dialogue rows (or open actions) with Dutch column names; region-wide rows say so.
+
+    An empty text cell (no signal, a session without an action) reads `–`, never `None`.
+    """
     columns = _ACTION_COLUMNS if actions else _SESSION_COLUMNS
     table = log[list(columns)].copy()
     table["provider_name"] = table["provider_name"].fillna(texts.PARTNER_REGION_WIDE)
+    for column in _TEXT_COLUMNS.intersection(columns):
+        table[column] = table[column].astype(object).where(table[column].notna(), fmt.NOT_SHOWN)
     return table.rename(columns=texts.DIALOGUE_COLUMNS)

@@ -20,8 +20,6 @@ from views.partner_tables import dialogue_table, peers_table
 from wording import fmt, sentences, texts
 
 _PARAM = "partner"  # the chosen provider in the URL, so a link opens the same provider
-_DATES = {texts.DIALOGUE_COLUMNS[c]: st.column_config.DateColumn(format="DD-MM-YYYY")
-          for c in ("session_date", "deadline")}
 
 
 def pick_provider(rights: Rights, region: str) -> ProviderCard | None:
@@ -73,7 +71,7 @@ def peers(rights: Rights, card: ProviderCard, scope: Scope, period: Period, stem
     if rights.is_provider:
         st.caption(texts.PARTNER_PEERS_ANONYMOUS)
     st.dataframe(peers_table(rows, card.code, for_screen=True), hide_index=True, width="stretch",
-                 column_config={texts.PARTNER_PICK: st.column_config.TextColumn(pinned=True)})
+                 column_config={texts.PARTNER_PICK: st.column_config.TextColumn(pinned=True, width=260)})
     download_buttons(peers_table(rows, card.code, for_screen=False), f"{stem}_{lever}", key="partner_peers")
 
 
@@ -102,7 +100,7 @@ def dialogue(rights: Rights, card: ProviderCard, scope: Scope, period: Period, s
 
 
 def _rows(table, stem: str, key: str) -> None:
-    st.dataframe(table, hide_index=True, width="stretch", column_config=_DATES)
+    dialogue_ui.show_log(table)
     download_buttons(table, stem, key=key)
 
 
