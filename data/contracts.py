@@ -9,8 +9,10 @@ also validate a single row in Python (`Model.model_validate({"traject_id": ...})
 
 from __future__ import annotations
 
+import csv
 import operator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -20,7 +22,6 @@ from data.decode import (
     MunicipalityCode, ProviderCode, ProviderCodeFormat, ProviderLot, Quarter, Region, RegionList, Text, Theme,
     WholeNumber, Year, choice, clean,
 )
-from levers.catalogue import CODES
 
 KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten")
 
@@ -246,7 +247,13 @@ class Dialogue(Contract):
     status: Choice["open", "afgerond"] | None = Field(None, validation_alias="status")
 
 
-IndicatorCode = choice(CODES, "{value} is geen indicatorcode uit de catalogus (indicators.md)")
+# The catalogue's indicator codes as a reference list, so the store need not import the levers
+# (tests/test_data_reference.py keeps it equal to levers.catalogue.CODES).
+INDICATOR_CODES_FILE = Path(__file__).parent / "reference" / "indicatoren.csv"
+with INDICATOR_CODES_FILE.open(encoding="utf-8", newline="") as _file:
+    INDICATOR_CODES = tuple(row["indicator"] for row in csv.DictReader(_file))
+
+IndicatorCode = choice(INDICATOR_CODES, "{value} is geen indicatorcode uit de catalogus (indicators.md)")
 
 
 class Norm(Contract):
