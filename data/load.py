@@ -20,6 +20,7 @@ import pandas as pd
 
 from data import audit, csvfile, privacy, store, validate
 from data.contracts import KINDS, MODELS, columns, detect_kind, required_columns
+from data.masking import redact, shown
 from data.validate import Refused, Rule, RowError
 
 __all__ = ["LoadReport", "RowError", "WRITE_LOCK", "load_file", "load_rows"]
@@ -55,7 +56,7 @@ def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kin
     dry_run: validate and report what would be stored and replaced, store nothing.
     allowed_provider: a provider's own code; only `uitkomsten` of that code may then be loaded.
     """
-    report = LoadReport(kind, file_name, "", 0, False, False, False, "", 0, (), None, "")
+    report = LoadReport(kind, redact(file_name), "", 0, False, False, False, "", 0, (), None, "")
     with ThreadPoolExecutor(max_workers=1) as hashing, contextlib.nullcontext() if dry_run else WRITE_LOCK:
         digest = hashing.submit(lambda: hashlib.sha256(raw).hexdigest())  # releases the GIL: overlaps decoding
         cur = con.cursor()
@@ -88,16 +89,15 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         kind = kind if kind is not None else detect_kind(file.header)
         _check_header(file.header, kind, allowed_provider)
         source, extra, params = _decode(cur, file, kind, workdir, allowed_provider)
-        if privacy.BSN_COLUMN in columns(kind):
-            _refuse_if(privacy.bsn_errors(cur))
+        gate = privacy.gate_errors(cur, kind)
         rows = cur.execute("select count(*) from _dec where not _blank").fetchone()[0]
-        report = replace(report, kind=kind, rows=rows, preview=_preview(cur, kind))
+        report = replace(report, kind=kind, rows=rows, preview=None if gate else _preview(cur, kind))
         if report.rows == 0 and not confirm_empty:
             return replace(report, sha256=digest.result(), needs_empty_confirmation=True, summary=(
                 f"{kind}: {report.file_name} bevat alleen een kopregel; bevestig dat er voor deze soort "
                 "echt niets is om op te slaan"))
-        errors, repeated = validate.cell_errors(cur, kind, source, extra, params), validate.duplicate_errors(cur, kind)
-        _refuse_if(sorted(errors + repeated, key=_error_order(kind)) if repeated else errors)  # both in row order
+        errors = validate.cell_errors(cur, kind, source, extra, params)
+        _refuse_if(_together(kind, gate, errors, validate.duplicate_errors(cur, kind)))
     except Refused as refused:
         report = replace(report, sha256=digest.result())
         if not dry_run:
@@ -123,20 +123,36 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         f"{_count(replaced_rows, 'bestaande rij', 'bestaande rijen')} vervangen"))
 
 
+def _together(kind: str, gate: list[RowError], errors: list[RowError], repeated: list[RowError]) -> list[RowError]:
+    """All errors of a file in row and column order; a cell the privacy gate refused gets no other message."""
+    if gate:
+        flagged = {(error.row, error.column) for error in gate}
+        errors = gate + [error for error in errors if (error.row, error.column) not in flagged]
+    return sorted(errors + repeated, key=_error_order(kind)) if gate or repeated else errors
+
+
 def _check_header(header: list[str], kind: str | None, allowed_provider: str | None) -> None:
-    """The privacy gate on column names first, then the kind's columns: none extra, none missing."""
+    """No header row at all; the privacy gate on column names; then the kind's columns: none extra, none missing.
+
+    Header names come from the file, so they are shown cut and without a BSN (data/masking.py); a
+    first row without a single column name of the kind is data, and none of it is shown.
+    """
+    if kind in KINDS and not set(header) & set(columns(kind)):
+        raise Refused([RowError(1, "", (
+            f"de eerste rij bevat geen enkele kolomnaam van soort {kind}; zet de kolomnamen in de eerste rij "
+            f"(download een sjabloon) en lever het bestand opnieuw aan"))])
     allowed = set(columns(kind)) if kind in KINDS else {name for k in KINDS for name in columns(k)}
     _refuse_if(privacy.personal_data_headers(header, allowed))
     if kind not in KINDS:
         reason = "de soort van dit bestand is niet te herkennen aan de kopregel" if kind is None else \
-            f"onbekende soort {kind}"
+            f"onbekende soort {shown(kind)}"
         raise Refused([RowError(1, "", f"{reason}; kies een soort ({', '.join(KINDS)})")])
     if allowed_provider is not None and kind != "uitkomsten":
         raise Refused([RowError(1, "", "als aanbieder kunt u alleen bestanden van de soort uitkomsten aanleveren")])
     errors = [RowError(1, "", f"kolom {i} heeft geen naam") for i, name in enumerate(header, 1) if not name]
-    errors += [RowError(1, name, "deze kolom komt meer dan één keer voor")
+    errors += [RowError(1, shown(name), "deze kolom komt meer dan één keer voor")
                for i, name in enumerate(header) if name and name in header[:i]]
-    errors += [RowError(1, name, f"onbekende kolom voor soort {kind}; extra kolommen worden geweigerd")
+    errors += [RowError(1, shown(name), f"onbekende kolom voor soort {kind}; extra kolommen worden geweigerd")
                for name in header if name and name not in allowed]
     errors += [RowError(1, name, "verplichte kolom ontbreekt") for name in required_columns(kind) if name not in header]
     _refuse_if(errors)
@@ -150,7 +166,7 @@ def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provide
         extra = {"aanbieder": (Rule(f"{validate.quote('provider')} = $allowed_provider",
                                     f"u mag alleen uitkomsten van uw eigen organisatie ({own}) aanleveren"),)}
         params = {"allowed_provider": allowed_provider}
-    flags = privacy.bsn_flag() if privacy.BSN_COLUMN in columns(kind) else {}
+    flags = privacy.gate_flags(kind)
     source = csvfile.duckdb_source(file, workdir)
     try:
         validate.decode_rows(cur, kind, source, flags)

@@ -1,8 +1,11 @@
-"""The privacy gate: a file that looks like it holds personal data is refused before anything else.
+"""The privacy gate: a file that looks like it holds personal data is refused, and nothing of it shown.
 
-Two signs (csv-contract.md, "Privacy gate"): a header that is not a column of the kind and looks like
-personal data, and a `client_id` that is a valid BSN (eleven-test). The messages name the column and
-the rows but never repeat a value, so a refused BSN does not end up in logs or on screen.
+Signs (csv-contract.md, "Privacy gate", made stricter by issue 12): a header that is not a column of
+the kind and looks like personal data; in any text column a number that passes the BSN eleven-test,
+also hidden behind spaces, dots, a tab or a dropped leading zero (data/masking.py); an e-mail
+address in a free-text column. A NUL byte in any cell is refused here too (it is never text). The
+messages name the column and the rows but never repeat a value, and they come together with every
+other error of the file, so that one round of corrections is enough.
 """
 
 from __future__ import annotations
@@ -11,16 +14,27 @@ import re
 
 import duckdb
 
-from data.validate import FIRST_ROW, RowError, quote
+from data import decode
+from data.masking import bsn_sql, has_bsn_sql, is_bsn, shown
+from data.validate import FIRST_ROW, RowError, plan, quote
+
+__all__ = ["BSN_COLUMN", "BSN_MESSAGE", "EMAIL_MESSAGE", "NUL_MESSAGE", "bsn_sql", "gate_errors", "gate_flags",
+           "is_bsn", "personal_data_headers"]
 
 PERSONAL_DATA_WORDS = ("bsn", "burgerservicenummer", "naam", "achternaam", "voornaam", "geboortedatum",
                        "adres", "postcode", "email", "telefoon")
 BSN_COLUMN = "client_id"
+FREE_TEXT_COLUMNS = ("signaal", "onderwerp", "actie", "toelichting")
 HEADER_MESSAGE = ("deze kolom lijkt persoonsgegevens te bevatten ({word}); het bestand is geweigerd, "
                   "verwijder de kolom en lever het opnieuw aan")
 BSN_MESSAGE = ("deze waarde lijkt een burgerservicenummer (BSN); het bestand is geweigerd, "
                "gebruik een pseudoniem")
-_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+EMAIL_MESSAGE = "deze waarde lijkt een e-mailadres te bevatten; het bestand is geweigerd, laat persoonsgegevens weg"
+NUL_MESSAGE = "deze waarde bevat een NUL-teken (onzichtbaar, hoort niet in tekst); sla het bestand opnieuw op"
+_MESSAGES = {1: NUL_MESSAGE, 2: BSN_MESSAGE, 3: EMAIL_MESSAGE}
+_EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+# text columns by decoder, and whether an 8-digit number counts (an AGB provider code has 8 digits)
+_GATED = {decode.SQL_TEXT: True, decode.SQL_REGION_LIST: True, decode.SQL_PROVIDER: False}
 
 
 def personal_data_headers(header: list[str], allowed: set[str]) -> list[RowError]:
@@ -32,30 +46,35 @@ def personal_data_headers(header: list[str], allowed: set[str]) -> list[RowError
         squashed = re.sub(r"[^a-z]", "", name.lower())
         word = next((word for word in PERSONAL_DATA_WORDS if word in squashed), None)
         if word:
-            errors.append(RowError(1, name, HEADER_MESSAGE.format(word=word)))
+            errors.append(RowError(1, shown(name), HEADER_MESSAGE.format(word=word)))
     return errors
 
 
-def is_bsn(text: str) -> bool:
-    """Nine digits passing the eleven-test (9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 mod 11), not all zeros."""
-    if not re.fullmatch(r"[0-9]{9}", text) or text == "000000000":
-        return False
-    return sum(weight * int(digit) for weight, digit in zip(_WEIGHTS, text)) % 11 == 0
+def gate_flags(kind: str) -> dict[str, str]:
+    """Per column of `kind` a `_dec` column: the number of the gate rule its text breaks, else NULL."""
+    flags = {}
+    for column in plan(kind):
+        whens = [f"when contains({column.text}, chr(0)) then 1"]
+        if column.decoder in _GATED:
+            whens.append(f"when {has_bsn_sql(column.text, short=_GATED[column.decoder])} then 2")
+        if column.name in FREE_TEXT_COLUMNS:
+            whens.append(f"when regexp_matches({column.text}, '{_EMAIL}') then 3")
+        flags[_flag(column.name)] = f"case {' '.join(whens)} end"
+    return flags
 
 
-def bsn_sql(column: str) -> str:
-    """`is_bsn` as a DuckDB predicate over a text column."""
-    terms = " + ".join(f"{weight} * (ascii(substr({column}, {i}, 1)) - 48)" for i, weight in enumerate(_WEIGHTS, 1))
-    return (f"case when length({column}) = 9 and regexp_full_match({column}, '\\d{{9}}') and {column} <> '000000000' "
-            f"then ({terms}) % 11 = 0 else false end")
+def gate_errors(cur: duckdb.DuckDBPyConnection, kind: str) -> list[RowError]:
+    """One error per cell that `gate_flags` marked, in row and column order; no value is shown."""
+    names = [column.name for column in plan(kind)]
+    flags = ", ".join(quote(_flag(name)) for name in names)
+    if not cur.execute(f"select count(*) from _dec where coalesce({flags}) is not null").fetchone()[0]:
+        return []
+    order = "[" + ", ".join(f"'{_flag(name)}'" for name in names) + "]"
+    rows = cur.execute(
+        f"select _rid, _flag, _code from (unpivot (select rowid as _rid, {flags} from _dec) "
+        f"on {flags} into name _flag value _code) order by _rid, list_position({order}, _flag)").fetchall()
+    return [RowError(rid + FIRST_ROW, flag[len(_flag("")):], _MESSAGES[code]) for rid, flag, code in rows]
 
 
-def bsn_errors(cur: duckdb.DuckDBPyConnection, flag: str = "_bsn") -> list[RowError]:
-    """One error per row whose client_id passed the eleven-test (`flag` of `_dec`); the value is not shown."""
-    rows = cur.execute(f"select rowid from _dec where {quote(flag)} order by rowid").fetchall()
-    return [RowError(rowid + FIRST_ROW, BSN_COLUMN, BSN_MESSAGE) for (rowid,) in rows]
-
-
-def bsn_flag() -> dict[str, str]:
-    """The column `_dec` needs for `bsn_errors`, computed from the client_id text while decoding."""
-    return {"_bsn": bsn_sql(quote(f"nl:{BSN_COLUMN}"))}
+def _flag(name: str) -> str:
+    return f"_g:{name}"

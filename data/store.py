@@ -8,12 +8,15 @@ municipality as a whole. A NULL in a key (e.g. a budget for the whole perceel) i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+
 import duckdb
 
+from data import db
 from data.contracts import Contract
 from data.validate import plan, quote
 
-_SHOWN_VALUES = 3
 _FEW = 50  # up to this many distinct values (estimated) a key column is counted exactly
 
 
@@ -30,8 +33,9 @@ def _matches_file_key(model: type[Contract]) -> str:
 def scope_of(cur: duckdb.DuckDBPyConnection, model: type[Contract], rows: int) -> tuple[str, int]:
     """The scope the file replaces, in Dutch, and how many stored rows it would replace.
 
-    A key column with a few values lists them; one with many (traject_id) is summarised, which
-    spares an exact count of a million distinct values. `rows` is the number of rows in the file.
+    Counts and column names only, never a value: the text goes into the upload record and the
+    audit log, and a key column may hold anything (issue 12: a BSN as traject_id). A key column
+    with many values (traject_id) is not counted exactly, which spares counting a million values.
     """
     if rows == 0:
         return "niets (het bestand heeft geen rijen)", 0
@@ -41,14 +45,13 @@ def scope_of(cur: duckdb.DuckDBPyConnection, model: type[Contract], rows: int) -
     by_attr = {column.attr: column for column in plan(model.KIND)}
     parts = []
     for attr, estimate in zip(model.REPLACE_KEY, estimates):
-        column = by_attr[attr]
+        name = by_attr[attr].name
         if estimate > _FEW:
-            parts.append(f"elke {column.name} in het bestand")
+            parts.append(f"elke {name} in het bestand")
             continue
-        shown = column.decoder.display.replace("{x}", quote(attr))
-        values = [value for (value,) in cur.execute(
-            f"select distinct {shown} as v from _dec where not _blank order by v nulls first").fetchall()]
-        parts.append(f"{column.name} {_values(values)}")
+        count = cur.execute(f"select count(distinct coalesce({quote(attr)}::varchar, '')) from _dec "
+                            "where not _blank").fetchone()[0]
+        parts.append(f"{name} ({_number(count)} {'waarde' if count == 1 else 'waarden'})")
     unique = model.UNIQUE is not None and model.UNIQUE.key == model.REPLACE_KEY  # then no two rows share a key
     combinations = rows if unique else cur.execute(f"select count(*) from ({_keys_sql(model)})").fetchone()[0]
     replaced = 0
@@ -57,14 +60,6 @@ def scope_of(cur: duckdb.DuckDBPyConnection, model: type[Contract], rows: int) -
             f"select count(*) from {model.TABLE} as t where {_matches_file_key(model)}").fetchone()[0]
     noun = "combinatie" if combinations == 1 else "combinaties"
     return f"{', '.join(parts)} ({_number(combinations)} {noun})", replaced
-
-
-def _values(values: list) -> str:
-    """`GM0392`, `GM0392 en GM0453`, `GM0392, GM0453 en GM0375`, or `12 waarden`."""
-    if len(values) > _SHOWN_VALUES:
-        return f"{_number(len(values))} waarden"
-    words = ["(leeg)" if value is None else str(value) for value in values]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
 
 
 def _number(number: int) -> str:
@@ -99,17 +94,34 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, model: type[Contract], upload_id
     """Add the file's rows, marked with their upload; `upsert` replaces rows with the same primary key.
 
     For a million trajectories an upsert commits in seconds where delete-then-insert of the same
-    keys takes DuckDB tens of seconds; both leave the same rows.
+    keys takes DuckDB tens of seconds; both leave the same rows. Runs inside `transaction`, which
+    puts the insertion order setting back, also when the insert fails.
     """
     attrs = [quote(column.attr) for column in plan(model.KIND)]
     derived = list(model.DERIVED.items())
     targets = attrs + [quote(name) for name, _ in derived] + ["upload_id"]
     values = attrs + [expression for _, expression in derived] + ["$upload_id"]
-    order = cur.execute("select current_setting('preserve_insertion_order')").fetchone()[0]
     cur.execute("set preserve_insertion_order = false")  # the stored order does not matter: insert in parallel
+    cur.execute(f"insert {'or replace ' if upsert else ''}into {model.TABLE} ({', '.join(targets)}) "
+                f"select {', '.join(values)} "
+                "from _dec where not _blank", {"upload_id": upload_id})
+    db.touched(model.TABLE, "uploads")
+
+
+@contextmanager
+def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction: commit when the block succeeds, roll back when it raises (the first error
+    is the one raised: a statement in an aborted transaction cannot hide it). Session settings a
+    load changes (the insertion order, a global setting) are put back after either.
+    """
+    order = cur.execute("select current_setting('preserve_insertion_order')").fetchone()[0]
+    cur.execute("begin transaction")
     try:
-        cur.execute(f"insert {'or replace ' if upsert else ''}into {model.TABLE} ({', '.join(targets)}) "
-                    f"select {', '.join(values)} "
-                    "from _dec where not _blank", {"upload_id": upload_id})
+        yield
+        cur.execute("commit")
+    except BaseException:
+        with suppress(duckdb.Error):  # a failed commit has ended the transaction already
+            cur.execute("rollback")
+        raise
     finally:
         cur.execute(f"set preserve_insertion_order = {'true' if order else 'false'}")

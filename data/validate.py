@@ -24,6 +24,7 @@ from pydantic.fields import FieldInfo
 from data import decode
 from data.contracts import MODELS
 from data.decode import SQL_CLEAN, Check, Known, SqlDecoder
+from data.masking import shown_sql
 
 REQUIRED_MESSAGE = "verplicht veld is leeg"
 FIRST_ROW = 2  # the header is row 1
@@ -228,13 +229,16 @@ def _messages(column: ColumnPlan, extra: tuple[Rule, ...]) -> dict[int, str]:
 
 
 def _message_sql(template: str, own: str) -> str:
-    """A message as SQL over the row's texts: `{value}` is the cell itself, `{name}` another cell."""
+    """A message as SQL over the row's texts: `{value}` is the cell itself, `{name}` another cell.
+
+    A quoted cell is cut to 40 characters and never shows a BSN (data/masking.py).
+    """
     parts = []
     for text, field, _, _ in string.Formatter().parse(template):
         if text:
             parts.append(literal(text))
         if field is not None:
-            parts.append(f"coalesce({quote('nl:' + (own if field == 'value' else field))}, '')")
+            parts.append(f"coalesce({shown_sql(quote('nl:' + (own if field == 'value' else field)))}, '')")
     return " || ".join(parts) or "''"
 
 

@@ -102,8 +102,8 @@ def test_an_upload_is_recorded_with_its_hash_and_scope_and_its_rows_point_to_it(
     report = load_file(db, raw, "kosten-jan.csv", uploader="anna@regio.nl")
     upload = db.execute("select upload_id, kind, file_name, sha256, row_count, uploader, scope_replaced "
                         "from uploads").fetchall()
-    # two pairs (periode, gemeente): (2025-01, GM0392) and (2025-02, GM0453)
-    scope = "periode 2025-01 en 2025-02, gemeente GM0392 en GM0453 (2 combinaties)"
+    # two pairs (periode, gemeente): (2025-01, GM0392) and (2025-02, GM0453); counts only, never values
+    scope = "periode (2 waarden), gemeente (2 waarden) (2 combinaties)"
     assert upload == [(1, "kosten", "kosten-jan.csv", hashlib.sha256(raw).hexdigest(), 3, "anna@regio.nl", scope)]
     assert report.scope_replaced == scope
     assert db.execute("select distinct upload_id from costs").fetchall() == [(1,)]
@@ -209,7 +209,7 @@ def test_a_dry_run_reports_what_it_would_replace_and_stores_nothing(db):
     report = load_file(db, corrected, "correctie.csv", uploader="test", dry_run=True)
     assert not report.stored and report.errors == ()
     assert report.replaced_rows == 2
-    assert report.scope_replaced == "periode 2025-01, gemeente GM0392 (1 combinatie)"
+    assert report.scope_replaced == "periode (1 waarde), gemeente (1 waarde) (1 combinatie)"
     assert list(report.preview.columns) == ["periode", "gemeente", "aanbieder", "perceel", "productcategorie",
                                             "soort", "bedrag"]
     assert snapshot(db) == before
@@ -300,7 +300,7 @@ def test_row_numbers_count_blank_rows_and_quoted_line_breaks_as_in_the_file(db, 
     (b"gemeente;jaar;inwoners_0_17\r\n392;2025;\"10\"0\r\n",
      "rij 2: de aanhalingstekens (\") in deze rij kloppen niet"),
     (b"gemeente;jaar;inwoners_0_17\r\n392;2025;\x81\x8d\r\n",
-     "rij 1: het bestand is geen tekst in UTF-8 of Windows-1252"),
+     "rij 2: het bestand is geen tekst in UTF-8 of Windows-1252: deze rij bevat een onleesbaar teken"),
     (b"", "rij 1: het bestand is leeg"),
 ])
 def test_a_malformed_file_is_refused_with_the_row_that_breaks_it(db, raw, message):

@@ -69,14 +69,57 @@ def test_a_client_id_that_is_a_bsn_refuses_the_file_and_names_the_rows_not_the_v
     assert audit_actions(db) == ["upload_refused"]
 
 
-def test_the_gate_comes_before_the_other_rules(db):
+def test_a_bsn_is_reported_together_with_every_other_error_in_one_pass(db):
     rows = fixture_rows("trajecten")
     rows[0].update(client_id="123456782", gemeente="GM9999")  # also an unknown municipality
+    rows[1].update(traject_id="111222333", startdatum="111222333")  # a BSN twice on row 3
     report = load_file(db, csv_bytes(rows), "export.csv", uploader="test")
-    assert [str(error) for error in report.errors] == [
-        "rij 2, kolom client_id: deze waarde lijkt een burgerservicenummer (BSN); het bestand is geweigerd, "
-        "gebruik een pseudoniem"]
+    bsn = "deze waarde lijkt een burgerservicenummer (BSN); het bestand is geweigerd, gebruik een pseudoniem"
+    assert [str(error) for error in report.errors[:3]] == [
+        f"rij 2, kolom client_id: {bsn}",
+        "rij 2, kolom gemeente: GM9999 is geen bekende gemeentecode",
+        f"rij 3, kolom traject_id: {bsn}",
+        "rij 3, kolom startdatum: (waarde niet getoond) is geen geldige datum"][:3]
+    assert str(report.errors[3]).startswith("rij 3, kolom startdatum: (waarde niet getoond) is geen geldige datum")
     assert report.preview is None  # nothing of the file is shown
+
+
+@pytest.mark.parametrize("column, value", [
+    ("client_id", "\t111222333"),  # a tab before it
+    ("client_id", "11122233"),  # not a BSN with a zero dropped: 0·9+1·8+1·7+1·6+2·5+2·4+2·3+3·2−3 = 48
+    ("traject_id", "12345672"),  # 012345672: 0+8+14+18+20+20+18+14−2 = 110 = 10·11, a BSN
+    ("client_id", "111 222 333"),
+    ("traject_id", "111.222.333"),
+])
+def test_a_bsn_written_differently_is_still_refused(db, column, value):
+    rows = fixture_rows("trajecten")
+    rows[0][column] = value
+    digits = "".join(ch for ch in value if ch.isdigit()).zfill(9)
+    # the eleven-test by hand, so the table above cannot drift from the rule
+    passes = sum(w * int(d) for w, d in zip((9, 8, 7, 6, 5, 4, 3, 2, -1), digits)) % 11 == 0
+    report = load_file(db, csv_bytes(rows), "export.csv", uploader="test")
+    assert [(e.row, e.column) for e in report.errors] == ([(2, column)] if passes else [])
+    assert report.stored is not passes
+
+
+@pytest.mark.parametrize("column, value, message", [
+    ("onderwerp", "Overleg over 111 222 333 gehad", "burgerservicenummer"),
+    ("signaal", "moeder belde, mail j.devries@example.nl terug", "e-mailadres"),
+    ("actie", "Bellen: 11122233", "burgerservicenummer"),  # 011122233: 0+8+7+6+10+8+6+6-3 = 48, no BSN
+    ("onderwerp", "Regio\x00overleg", "NUL-teken"),
+])
+def test_free_text_is_refused_for_a_bsn_an_e_mail_address_or_a_nul_without_echoing_it(db, column, value, message):
+    rows = fixture_rows("dialoog")
+    rows[0][column] = value
+    report = load_file(db, csv_bytes(rows), "dialoog.csv", uploader="test")
+    if "11122233" in value:  # the control case: eight digits that fail the eleven-test pass
+        assert report.stored
+        return
+    assert [(e.row, e.column) for e in report.errors] == [(2, column)]
+    assert message in report.errors[0].message
+    logged = " ".join(details for (details,) in db.execute("select details from audit_log").fetchall())
+    for text in [str(report.errors[0]), report.summary, logged]:
+        assert "example" not in text and "222 333" not in text and "overleg" not in text
 
 
 def test_a_pseudonym_of_nine_digits_that_fails_the_eleven_test_is_accepted(db):

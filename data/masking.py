@@ -1,0 +1,85 @@
+"""Which part of a cell may be shown back to the user: never a BSN, never more than 40 characters.
+
+Error messages quote the cell they are about ("31-02-2024 is geen geldige datum"); that is only
+safe when the value is not personal data. A value holding a number that passes the BSN eleven-test
+is replaced by a placeholder, also when written with spaces, dots or a tab, or as Excel shows it
+with its leading zero dropped (8 digits); a long value is cut with "…". The same rules in Python
+and in DuckDB SQL (tests check that they agree), so messages assembled in SQL follow them too.
+"""
+
+from __future__ import annotations
+
+import re
+
+HIDDEN = "(waarde niet getoond)"
+SHOWN_LENGTH = 40  # characters, the "…" included
+ELLIPSIS = "…"
+_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+# runs of digits: with single separators between the digits, with dots only, digits only
+_SEPARATORS = " .\t\u00a0"
+_RUNS = (rf"\d(?:[{_SEPARATORS}]?\d)*", r"\d(?:\.?\d)*", r"\d+")
+_EIGHT_DIGITS = rf"\d(?:[{_SEPARATORS}]?\d){{7}}"  # what every candidate holds: a cheap filter first in SQL
+_RUNS_RE = tuple(re.compile(pattern, re.ASCII) for pattern in _RUNS)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def is_bsn(text: str) -> bool:
+    """Nine digits passing the eleven-test (9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 mod 11), not all zeros."""
+    if not re.fullmatch(r"[0-9]{9}", text) or text == "000000000":
+        return False
+    return sum(weight * int(digit) for weight, digit in zip(_WEIGHTS, text)) % 11 == 0
+
+
+def has_bsn(text: str, *, short: bool = True) -> bool:
+    """Whether `text` holds a number that passes the eleven-test; `short` also tries 8 digits as 0 + 8."""
+    lengths = (8, 9) if short else (9,)
+    for pattern in _RUNS_RE:
+        for run in pattern.findall(text):
+            digits = re.sub(r"\D", "", run)
+            if len(digits) in lengths and is_bsn(digits.zfill(9)):
+                return True
+    return False
+
+
+def shown(text: str) -> str:
+    """`text` as it may appear in a message: control characters as spaces, a BSN hidden, cut to 40."""
+    text = _CONTROL.sub(" ", text)
+    cut = text if len(text) <= SHOWN_LENGTH else text[:SHOWN_LENGTH - 1] + ELLIPSIS
+    return HIDDEN if has_bsn(text) or has_bsn(text[:SHOWN_LENGTH - 1]) else cut
+
+
+def redact(text: str) -> str:
+    """`text` (a file name) with each number that passes the eleven-test replaced by `•••`."""
+    def mask(match: re.Match) -> str:
+        return "•••" if has_bsn(match.group()) else match.group()
+
+    return _RUNS_RE[0].sub(mask, text)
+
+
+# -- the same in DuckDB SQL; `expression` is any SQL expression of type varchar -----------------------
+def bsn_sql(expression: str) -> str:
+    """`is_bsn` as a DuckDB predicate over a text expression."""
+    x = expression
+    terms = " + ".join(f"{weight} * (ascii(substr({x}, {i}, 1)) - 48)" for i, weight in enumerate(_WEIGHTS, 1))
+    return (f"case when length({x}) = 9 and regexp_full_match({x}, '\\d{{9}}') and {x} <> '000000000' "
+            f"then ({terms}) % 11 = 0 else false end")
+
+
+def has_bsn_sql(expression: str, *, short: bool = True) -> str:
+    """`has_bsn` as a DuckDB predicate (false for NULL)."""
+    runs = [f"regexp_extract_all({expression}, '{pattern}')" for pattern in _RUNS]
+    every = f"list_concat(list_concat({runs[0]}, {runs[1]}), {runs[2]})"
+    lengths = "between 8 and 9" if short else "= 9"
+    digits = f"list_transform({every}, lambda _r: regexp_replace(_r, '[^0-9]', '', 'g'))"
+    candidates = f"list_filter({digits}, lambda _d: length(_d) {lengths})"
+    padded = f"list_transform({candidates}, lambda _d: lpad(_d, 9, '0'))"
+    test = f"coalesce(list_bool_or(list_transform({padded}, lambda _p: {bsn_sql('_p')})), false)"
+    return f"case when regexp_matches({expression}, '{_EIGHT_DIGITS}') then {test} else false end"
+
+
+def shown_sql(expression: str) -> str:
+    """`shown` as a DuckDB expression (NULL stays NULL)."""
+    text = f"regexp_replace({expression}, '[\\x00-\\x1f\\x7f]', ' ', 'g')"
+    cut = f"left({text}, {SHOWN_LENGTH - 1}) || '{ELLIPSIS}'"
+    return (f"case when {has_bsn_sql(text)} or {has_bsn_sql(f'left({text}, {SHOWN_LENGTH - 1})')} "
+            f"then '{HIDDEN}' when length({text}) > {SHOWN_LENGTH} then {cut} else {text} end")
