@@ -14,11 +14,10 @@ import duckdb
 
 from data import db, decode
 from levers.agenda import agenda
+from levers.choices import regions as known_regions
 from levers.registry import all_indicators
 from levers.report import agenda_line, report_rows, write_csv, write_json
 from levers.scope import LOTS, Period, Scope, region_municipalities
-
-_REGIONS = "select distinct region from municipality_regions where region is not null order by region"
 
 
 class UsageError(Exception):
@@ -60,7 +59,7 @@ def municipality_code(text: str) -> str:
 
 def _region(con: duckdb.DuckDBPyConnection, name: str) -> str:
     """The region as stored, matched without regard to case; UsageError for an unknown one."""
-    regions = [row[0] for row in con.execute(_REGIONS).fetchall()]
+    regions = known_regions(con)
     for region in regions:
         if region.casefold() == name.strip().casefold():
             return region

@@ -15,11 +15,11 @@ import duckdb
 
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.compare import ComparisonRow, by_municipality, providers_in_scope
+from levers.freshness import Freshness, freshness
 from levers.registry import all_indicators, pick
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series, series_of_lever
-from reports.freshness import Freshness, freshness
 from wording import sentences
 
 # The figures of each lever tile, the indicators compared per municipality and the number of signals:
