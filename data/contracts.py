@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from data.decode import (
     NOT_AFTER_THIS_MONTH, NOT_IN_FUTURE, Choice, DutchDate, DutchDecimal, DutchNumber, IjwCode, Lot, Month,
-    MunicipalityCode, ProviderCode, ProviderCodeFormat, ProviderLot, Quarter, Region, RegionList, Text, Theme,
+    MunicipalityCode, ProviderCode, ProviderCodeFormat, ProviderLot, Quarter, ReferenceRegion, Region, RegionList,
+    Text, Theme,
     WholeNumber, Year, choice, clean,
 )
 
@@ -297,7 +298,7 @@ class Population(Contract):
     municipality: MunicipalityCode = Field(validation_alias="gemeente")
     year: Year = Field(validation_alias="jaar")
     youths_0_17: WholeNumber = Field(validation_alias="inwoners_0_17", gt=0)
-    region: Text | None = Field(None, validation_alias="jeugdregio")
+    region: ReferenceRegion | None = Field(None, validation_alias="jeugdregio")
 
 
 MODELS: dict[str, type[Contract]] = {

@@ -17,6 +17,8 @@ from typing import Annotated, Any, Callable
 from pydantic import BeforeValidator
 from pydantic_core import core_schema
 
+from data.masking import shown
+
 from data import dates
 from data.dates import DATE_MESSAGE, MONTH_MESSAGE, QUARTER_MESSAGE, YEAR_MESSAGE, dutch_date, month, quarter, year
 
@@ -48,7 +50,8 @@ _PROVIDER_LOTS = {**_LOTS, "beide": "beide"}
 
 
 def _invalid(message: str, text: str) -> ValueError:
-    return ValueError(message.format(value=text))
+    """The Dutch error for `text`, quoting it cut to 40 characters and never showing a BSN."""
+    return ValueError(message.format(value=shown(text)))
 
 
 def whole_number(text: str) -> int:
@@ -257,6 +260,10 @@ Lot = Annotated[str, *_decoded(lot, SQL_LOT)]
 ProviderLot = Annotated[str, *_decoded(provider_lot, SQL_PROVIDER_LOT)]
 Region = Annotated[str, *_decoded(clean, SQL_TEXT), Known(
     "{x} in (select region from municipality_regions)", "{value} is geen bekende jeugdregio")]
+# a region of the reference list itself, so that an override cannot invent a region (issue 12)
+ReferenceRegion = Annotated[str, *_decoded(clean, SQL_TEXT), Known(
+    "{x} in (select region from municipalities)",
+    "{value} is geen bekende jeugdregio (zie de lijst van gemeenten en jeugdregio's)")]
 RegionList = Annotated[str, *_decoded(region_list, SQL_REGION_LIST), Known(
     "list_has_all((select list(region) from municipality_regions), string_split({x}, '/'))",
     "{value} bevat een onbekende jeugdregio (scheid meerdere regio's met /)")]

@@ -68,7 +68,7 @@ STORED = {
          ("zonder_verblijf", 2025, "enkelvoudig", None, 90.0, 2.5)]),
     "gemeenten": (
         "select municipality, year, youths_0_17, region from populations order by all",
-        [("GM0080", 2025, 21300, "Fryslân"), ("GM0392", 2025, 31250, None), ("GM0453", 2025, 12480, "IJmond")]),
+        [("GM0080", 2025, 21300, "Achterhoek"), ("GM0392", 2025, 31250, None), ("GM0453", 2025, 12480, "IJmond")]),
 }
 
 
@@ -289,9 +289,10 @@ def test_all_errors_are_returned_even_beyond_the_thousand_shown(db):
 def test_row_numbers_count_blank_rows_and_quoted_line_breaks_as_in_the_file(db, blank_row):
     raw = (b"gemeente;jaar;inwoners_0_17;jeugdregio\r\n392;2025;100;\"Zuid-\r\nKennemerland\"\r\n" + blank_row
            + b"453;2025;-5;\r\n")
-    # row 2 holds a quoted line break, row 3 is blank, so the bad count is on row 4
+    # row 2 holds a quoted line break (no known region then), row 3 is blank, so the bad count is on row 4
     report = load_file(db, raw, "g.csv", uploader="test")
-    assert [str(e) for e in report.errors] == ["rij 4, kolom inwoners_0_17: -5 moet groter dan 0 zijn"]
+    assert [(e.row, e.column) for e in report.errors] == [(2, "jeugdregio"), (4, "inwoners_0_17")]
+    assert str(report.errors[1]) == "rij 4, kolom inwoners_0_17: -5 moet groter dan 0 zijn"
     assert report.rows == 2
 
 
