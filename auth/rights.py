@@ -18,7 +18,7 @@ Decisions, per role:
   * a perceel filter is allowed on region totals (a region-level figure);
   * lists of rows and breakdowns per provider (dialogue log, actions, provider tables) use
     `narrow_listing`, which always keeps to its own codes;
-  * comparisons with peers show them anonymously via `provider_labels` ("aanbieder A", …).
+  * comparisons with peers show them anonymously ("aanbieder A", …: levers.compare).
   Residual risk, left to the levers: a region total for one perceel in which only one other
   provider works, minus the provider's own figure, still reveals that provider.
 - An aanbieder account must name at least one provider code: an empty code list would read as
@@ -27,16 +27,13 @@ Decisions, per role:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from string import ascii_uppercase
 
 from levers.scope import Scope
 
 ROLES = ("bestuurder", "contractmanager", "aanbieder", "beheerder")
 PROVIDER_ROLE = "aanbieder"
 ADMIN_ROLE = "beheerder"
-PEER_LABEL = "aanbieder {}"  # Dutch: how other providers appear to a provider user
 
 
 @dataclass(frozen=True)
@@ -92,33 +89,3 @@ class Rights:
         if narrowed is None or not self.is_provider or narrowed.providers:
             return narrowed
         return replace(narrowed, providers=self.providers)
-
-    def provider_labels(self, codes: Sequence[str], names: Mapping[str, str] | None = None) -> dict[str, str]:
-        """How each provider of a comparison is labelled for this user.
-
-        Others see names (or codes). An aanbieder sees its own name and every other provider as
-        "aanbieder A", "aanbieder B", … in the order given: pass them in display order (e.g. by
-        value) so that a letter cannot be followed from one table to the next.
-        """
-        names = names or {}
-        labels: dict[str, str] = {}
-        peers = 0
-        for code in codes:
-            if code in labels:
-                continue
-            if self.may_see_provider(code):
-                labels[code] = names.get(code, code)
-            else:
-                labels[code] = PEER_LABEL.format(_letters(peers))
-                peers += 1
-        return labels
-
-
-def _letters(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA, 27 → AB, … (spreadsheet column style)."""
-    text = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        text = ascii_uppercase[rest] + text
-    return text

@@ -15,11 +15,6 @@ def is_small_count(count: float | None) -> bool:
     return count is not None and 0 < count < SMALL_COUNT_LIMIT
 
 
-def count_label(count: float | None) -> str | None:
-    """'<5' for a small count, else None (the count may be shown as it is)."""
-    return SMALL_COUNT_LABEL if is_small_count(count) else None
-
-
 def is_too_few(denominator: float | None) -> bool:
     """True when a ratio's denominator is below the minimum, zero and unknown included."""
     return denominator is None or denominator < MIN_DENOMINATOR

@@ -80,24 +80,6 @@ def test_narrow_listing_keeps_a_provider_to_its_own_rows(rights, requested, expe
     assert rights.narrow_listing(requested) == expected
 
 
-def test_a_provider_sees_its_own_name_and_anonymous_peers_in_display_order():
-    names = {"P1": "Zorg Eén", "P2": "Zorg Twee", "P3": "Zorg Drie"}
-    labels = PROVIDER.provider_labels(["P3", "P1", "P2"], names)
-    assert labels == {"P3": "aanbieder A", "P1": "Zorg Eén", "P2": "aanbieder B"}
-    assert "Zorg Twee" not in labels.values() and "Zorg Drie" not in labels.values()
-
-
-def test_the_twenty_seventh_peer_is_labelled_aa():
-    peers = [f"Q{i:02d}" for i in range(28)]  # 28 peers: A..Z are the first 26, then AA, AB
-    labels = PROVIDER.provider_labels(peers)
-    assert (labels["Q00"], labels["Q25"], labels["Q26"], labels["Q27"]) == (
-        "aanbieder A", "aanbieder Z", "aanbieder AA", "aanbieder AB")
-
-
-def test_an_alderman_sees_provider_names_or_codes():
-    assert ALDERMAN.provider_labels(["P2", "P1"], {"P1": "Zorg Eén"}) == {"P2": "P2", "P1": "Zorg Eén"}
-
-
 def test_a_provider_account_without_provider_code_is_refused():
     # An empty code list would read as "no provider filter": everyone's figures.
     with pytest.raises(ValueError, match="aanbiedercode"):

@@ -90,7 +90,3 @@ def test_small_count_rule(count, is_small):
 @pytest.mark.parametrize(("denominator", "too_few"), [(None, True), (0, True), (9, True), (10, False), (250, False)])
 def test_too_few_rule(denominator, too_few):
     assert suppression.is_too_few(denominator) is too_few
-
-
-def test_count_label_is_less_than_five_for_small_counts_only():
-    assert [suppression.count_label(n) for n in (0, 3, 5)] == [None, "<5", None]

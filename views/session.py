@@ -5,7 +5,9 @@ Identity, in this order (design.md, "Who sees what"):
 2. `st.login` (OIDC) when the deployment's secrets have an `[auth]` section: the e-mail of
    `st.user` is looked up in the account store; an unknown address gets no rights at all;
 3. a local login of this session (the e-mail under ACCOUNT_KEY, rights looked up again on every
-   run, so a removed account or changed rights take effect at once);
+   run, so a removed account or changed rights take effect at once); it ends after
+   `idle_timeout()` without a run (30 minutes unless JEUGDMONITOR_IDLE_MINUTES says otherwise), and
+   with the browser tab: a reload starts a new session (OIDC keeps a login across reloads);
 4. demo mode, only while the database has never held an account (auth.accounts.is_demo_mode) and
    OIDC is not configured: the rights of the demo role switcher (views/login.py), beheerder by default.
 Anything else is nobody: `identify()` returns no rights and the router shows the login.
@@ -18,7 +20,9 @@ Only `identify()` reads the demo switcher's widgets, and only in demo mode.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import streamlit as st
 
@@ -31,6 +35,9 @@ from wording import texts
 RIGHTS_KEY = "rights"  # an injected identity (tests); never a widget key
 ACCOUNT_KEY = "_login_account"  # the e-mail of this session's local login; never a widget key
 _AUDITED = "_login_audited"  # the OIDC e-mail whose login (or refusal) is in the audit log already
+_SEEN = "_login_seen"  # when this session's local login last ran a page (UTC); never a widget key
+IDLE_ENV = "JEUGDMONITOR_IDLE_MINUTES"
+DEFAULT_IDLE_MINUTES = 30
 DEMO_ROLE, DEMO_REGION, DEMO_PROVIDER = "demo_rol", "demo_regio", "demo_aanbieder"  # the switcher's widgets
 DEMO_DEFAULT_ROLE = "beheerder"
 DEMO_ACTOR = "demo"
@@ -68,13 +75,35 @@ def identify() -> Identity:
         return Identity(rights, OIDC, email)
     with db.reading() as con:
         email = st.session_state.get(ACCOUNT_KEY)
-        if isinstance(email, str):
+        if isinstance(email, str) and not _expired(con, email):
             rights = accounts.rights_for_email(con, email)
             if rights is not None:
+                st.session_state[_SEEN] = accounts.utc_now()
                 return Identity(rights, LOCAL, email)
         if accounts.is_demo_mode(con):
             return Identity(demo_rights(), DEMO)
     return Identity(None, None)
+
+
+def idle_timeout() -> timedelta:
+    """How long a local login lasts without a page run: JEUGDMONITOR_IDLE_MINUTES, else 30 minutes."""
+    minutes = os.environ.get(IDLE_ENV, "").strip()
+    return timedelta(minutes=float(minutes) if minutes else DEFAULT_IDLE_MINUTES)
+
+
+def is_idle(last_seen: datetime | None, now: datetime, timeout: timedelta) -> bool:
+    """Whether a login last seen at `last_seen` has been idle longer than `timeout` at `now`."""
+    return last_seen is not None and now - last_seen > timeout
+
+
+def _expired(con, email: str) -> bool:
+    """End an idle local login (audited as a logout); True when it ended."""
+    if not is_idle(st.session_state.get(_SEEN), accounts.utc_now(), idle_timeout()):
+        return False
+    accounts.record_logout(con, email, "lokaal: verlopen na inactiviteit")
+    for key in (ACCOUNT_KEY, _SEEN):
+        st.session_state.pop(key, None)
+    return True
 
 
 def current_rights() -> Rights:
@@ -94,10 +123,6 @@ def rights_for_page(page: str) -> Rights:
     return rights
 
 
-def is_demo() -> bool:
-    return identify().source == DEMO
-
-
 def actor() -> str:
     """Who did it, for the audit log: the e-mail, or 'demo' without one."""
     rights = identify().rights
@@ -109,14 +134,15 @@ def actor() -> str:
 def log_in(rights: Rights) -> None:
     """Remember a successful local login (`auth.accounts.authenticate` has audited it)."""
     st.session_state[ACCOUNT_KEY] = rights.email
+    st.session_state[_SEEN] = accounts.utc_now()
 
 
 def log_out(identity: Identity) -> None:
     """Forget this session's identity and audit the logout; OIDC also ends the provider session."""
     if identity.rights is not None and identity.rights.email:
-        with db.reading() as con:  # an append to the log, like an export: no lock, no cache to clear
+        with db.reading() as con:  # accounts writes the entry through the one write path
             accounts.record_logout(con, identity.rights.email, identity.source or "")
-    for key in (RIGHTS_KEY, ACCOUNT_KEY, _AUDITED):
+    for key in (RIGHTS_KEY, ACCOUNT_KEY, _AUDITED, _SEEN):
         st.session_state.pop(key, None)
     if identity.source == OIDC:
         st.logout()
