@@ -236,8 +236,14 @@ def selection_caption(rights: Rights, scope: Scope) -> str:
     municipalities = dict(cache.municipalities(scope.region))
     providers = dict(cache.providers(rights, scope.region))
     chosen_municipalities = ", ".join(municipalities.get(c, c) for c in scope.municipalities)
-    chosen_providers = ", ".join(providers.get(c, c) for c in scope.providers)
+    if rights.is_provider:  # never "alle aanbieders": a provider user only ever sees itself
+        own = ", ".join(providers.get(c, c) for c in scope.providers or rights.providers)
+        chosen_providers = (texts.SELECTION_PROVIDER if len(rights.providers) == 1 else texts.SELECTION_PROVIDERS
+                            ).format(names=own)
+    else:
+        named = ", ".join(providers.get(c, c) for c in scope.providers)
+        chosen_providers = texts.SELECTION_PROVIDERS.format(names=named or texts.ALL_PROVIDERS)
     return " · ".join((
         texts.SELECTION_MUNICIPALITIES.format(names=chosen_municipalities or texts.ALL_MUNICIPALITIES),
-        texts.SELECTION_PROVIDERS.format(names=chosen_providers or texts.ALL_PROVIDERS),
+        chosen_providers,
     ))

@@ -26,6 +26,7 @@ LOT_BUDGET = {None: "", "complex": " voor complexe jeugdhulp", "enkelvoudig": " 
 HEADER = "Jeugdhulp {region} · {period} · {lots}"
 SELECTION_MUNICIPALITIES = "Gemeenten: {names}"
 SELECTION_PROVIDERS = "Aanbieders: {names}"
+SELECTION_PROVIDER = "Aanbieder: {names}"
 ALL_MUNICIPALITIES = "alle gemeenten van de regio"
 ALL_PROVIDERS = "alle aanbieders"
 NO_REGION = "U heeft geen toegang tot een regio. Neem contact op met de beheerder."
@@ -246,6 +247,9 @@ UPLOAD_INTRO = (
     "opgeslagen. Een bestand met fouten wordt nooit (gedeeltelijk) opgeslagen."
 )
 UPLOAD_NOT_ALLOWED = "Met uw rol kunt u geen bestanden uploaden."
+UPLOAD_DUE = "Volgende aanlevering: uitkomsten over het {quarter}, uiterlijk {deadline}."
+UPLOAD_DUE_LATE = ("De uitkomsten over het {quarter} hadden uiterlijk {deadline} binnen moeten zijn; "
+                   "lever ze zo snel mogelijk aan.")
 UPLOAD_ONE_CODE = (
     "Uw account hoort bij meer dan één aanbiedercode. Uploaden kan alleen met een account per code; "
     "neem contact op met de beheerder."

@@ -39,8 +39,8 @@ for row in (LEVERS[:2], LEVERS[2:]):
         with column:
             tile(lever)
 
-signal_column, compare_column = st.columns([2, 3], gap="large")
-with signal_column:
+
+def signal_list() -> None:
     st.subheader(texts.SIGNALS_TITLE)
     due = sentences.signals(results)
     if not due:
@@ -51,7 +51,8 @@ with signal_column:
     if len(due) > MAX_SIGNALS:
         st.caption(texts.SIGNALS_MORE.format(count=len(due) - MAX_SIGNALS))
 
-with compare_column:
+
+def compare() -> None:
     st.subheader(texts.COMPARE_TITLE)
     code = st.segmented_control(texts.COMPARE_PICK, COMPARED, default=COMPARED[0], required=True,
                                 format_func=texts.COMPARE_LABELS.get, key="overview_compare",
@@ -65,5 +66,15 @@ with compare_column:
         figure = charts.comparison(rows, entry.unit, finding, entry.name, shown.norm)
         components.chart(figure, f"{entry.name}: {finding}")
         st.caption(texts.DEFINITIONS[code])
+
+
+if rights.is_provider:  # its own clients per municipality compare nothing (it was an empty chart)
+    signal_list()
+else:
+    signal_column, compare_column = st.columns([2, 3], gap="large")
+    with signal_column:
+        signal_list()
+    with compare_column:
+        compare()
 
 st.caption(f"**{texts.BURDEN_TITLE}** {texts.BURDEN}")

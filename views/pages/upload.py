@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from auth.pages import UPLOADEN, may_manage, upload_kinds_for
+from auth.pages import UPLOADEN, upload_kinds_for
 from data.audit import record
 from data.history import upload_history
 from data.load import load_file
-from views import db
+from views import db, deliveries_ui
 from views.exports_ui import download_buttons
 from views.session import rights_for_page
 from views.upload_tables import MAX_ERRORS_SHOWN, errors_table, for_screen, history_table, template_bytes
@@ -36,6 +36,8 @@ if rights.is_provider and len(rights.providers) > 1:  # the loader checks every 
     st.stop()
 own_code = rights.providers[0] if rights.is_provider else None  # every row must carry it (data.load)
 st.caption(texts.UPLOAD_INTRO)
+if own_code:
+    deliveries_ui.due_notice(own_code)
 if done := st.session_state.pop(_DONE, None):
     st.success(done, icon=":material/check_circle:")
 
@@ -139,7 +141,7 @@ with st.expander(texts.TEMPLATES_TITLE, icon=":material/description:"):
 
 st.subheader(texts.HISTORY_TITLE)
 with db.reading() as con:
-    history = upload_history(con, 50, uploader=None if may_manage(rights.role) else actor)  # others: their own only
+    history = upload_history(con, 50, **deliveries_ui.history_filter(rights, actor))
 if history.empty:
     st.caption(texts.HISTORY_EMPTY)
 else:

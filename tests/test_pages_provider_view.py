@@ -1,0 +1,100 @@
+"""What a provider user sees (issue 11): its own name, its own uploads, what it has to deliver next.
+
+Figures from tests/fixtures/small_db.py: P1 (Jeugdzorg Kennemerland, complex) delivered outcomes
+for the 3rd quarter of 2026 (01-07 to 30-09); P2 (Kinderpraktijk De Duinen) delivered nothing.
+A quarter is due 45 days after its last day (signals.md §1).
+"""
+
+from datetime import date
+
+import duckdb
+import pytest
+
+from auth.rights import Rights
+from data.load import load_file
+from levers.deliveries import next_due
+from tests.fixtures.small_db import build_small_db, open_app
+from views import filters
+
+UPLOAD = "views/pages/upload.py"
+IJMOND_OCTOBER = {"regio": "IJmond", "periode": "2026-10"}
+P1_DEMO = Rights("aanbieder", regions=("IJmond",), providers=("P1",))  # demo mode: no e-mail address
+P2_DEMO = Rights("aanbieder", regions=("IJmond",), providers=("P2",))
+OUTCOMES = ("periode;aanbieder;perceel;afgesloten_trajecten;doelen_behaald;tevredenheid_respondenten;"
+            "tevredenheid_positief;weigeringen;toelichting\r\n{quarter};{provider};complex;10;5;10;8;0;\r\n")
+BUDGET = "jaar;gemeente;perceel;aanbieder;budget\r\n2027;GM0375;complex;;2500000\r\n"
+
+
+@pytest.fixture
+def db_file(tmp_path, monkeypatch):
+    path = build_small_db(tmp_path / "small.duckdb")
+    monkeypatch.setenv("JEUGDMONITOR_DB", str(path))
+    return path
+
+
+def _store(path, text: str, name: str) -> None:
+    con = duckdb.connect(str(path))
+    try:
+        report = load_file(con, text.encode(), name, uploader="demo")
+        assert report.stored, report.errors
+    finally:
+        con.close()
+
+
+def test_a_provider_sees_its_own_name_and_no_municipality_comparison_on_the_overview(db_file):
+    app = open_app(params=IJMOND_OCTOBER, rights=P1_DEMO)
+    assert not app.exception
+    assert "Aanbieder: Jeugdzorg Kennemerland" in app.caption[0].value
+    assert "alle aanbieders" not in app.caption[0].value
+    assert "Gemeenten vergeleken" not in [header.value for header in app.subheader]
+    assert "Signalen" in [header.value for header in app.subheader]
+
+
+def test_a_region_user_still_compares_municipalities(db_file):
+    app = open_app(params=IJMOND_OCTOBER, rights=Rights("contractmanager", regions=("IJmond",)))
+    assert "Gemeenten vergeleken" in [header.value for header in app.subheader]
+    assert "Aanbieders: alle aanbieders" in app.caption[0].value
+
+
+def test_a_provider_lists_only_its_own_uploads_even_in_demo_mode(db_file):
+    # Three uploads by the shared demo actor: the region's budget, P1's outcomes and P3's outcomes.
+    _store(db_file, BUDGET, "budget_2027.csv")
+    _store(db_file, OUTCOMES.format(quarter="2026-K2", provider="P1"), "uitkomsten_p1.csv")
+    _store(db_file, OUTCOMES.format(quarter="2026-K2", provider="P3"), "uitkomsten_p3.csv")
+    provider = open_app(UPLOAD, rights=P1_DEMO)
+    assert not provider.exception
+    assert list(provider.dataframe[-1].value["Bestand"]) == ["uitkomsten_p1.csv"]
+    manager = open_app(UPLOAD, rights=Rights("beheerder"))
+    assert sorted(manager.dataframe[-1].value["Bestand"]) == ["budget_2027.csv", "uitkomsten_p1.csv",
+                                                               "uitkomsten_p3.csv"]
+
+
+@pytest.mark.parametrize(("provider", "today", "quarter", "deadline", "overdue"), [
+    # P1 delivered K3 2026: next is K4 2026, due 31-12-2026 + 45 days = 14-02-2027.
+    ("P1", date(2026, 11, 29), "2026-K4", date(2027, 2, 14), False),
+    # P2 delivered nothing: K3 2026 is due 30-09-2026 + 45 days = 14-11-2026 — passed on 29-11.
+    ("P2", date(2026, 11, 29), "2026-K3", date(2026, 11, 14), True),
+    ("P2", date(2026, 10, 1), "2026-K3", date(2026, 11, 14), False),
+    # On a quarter's last day that quarter is still running: the one before is the ended one.
+    ("P2", date(2026, 9, 30), "2026-K2", date(2026, 8, 14), True),
+])
+def test_the_quarter_due_next_and_its_deadline(db_file, provider, today, quarter, deadline, overdue):
+    con = duckdb.connect(str(db_file))
+    try:
+        due = next_due(con, [provider], today)
+    finally:
+        con.close()
+    assert (due.quarter.label, due.deadline, due.overdue) == (quarter, deadline, overdue)
+
+
+def test_the_upload_page_tells_a_provider_what_is_due_and_by_when(db_file, monkeypatch):
+    monkeypatch.setattr(filters, "today", lambda: date(2026, 11, 29))
+    p1 = open_app(UPLOAD, rights=P1_DEMO)
+    assert [m.value for m in p1.info] == [
+        "Volgende aanlevering: uitkomsten over het 4e kwartaal 2026, uiterlijk 14-02-2027."]
+    p2 = open_app(UPLOAD, rights=P2_DEMO)
+    assert [m.value for m in p2.warning] == [
+        "De uitkomsten over het 3e kwartaal 2026 hadden uiterlijk 14-11-2026 binnen moeten zijn; "
+        "lever ze zo snel mogelijk aan."]
+
+
