@@ -29,8 +29,12 @@ def _parser() -> argparse.ArgumentParser:
                       help="bevestig dat een bestand met alleen een kopregel echt een lege scope is")
     load.add_argument("file")
 
-    template = commands.add_parser("template", help="schrijf een leeg sjabloon naar standaarduitvoer")
+    template = commands.add_parser("template", help="schrijf een sjabloon naar standaarduitvoer")
     template.add_argument("kind")
+    template.add_argument("--xlsx", action="store_true",
+                          help="Excel-werkmap met twee voorbeeldrijen en de codelijsten (anders een lege CSV-kopregel)")
+    template.add_argument("--db", help="database met de codelijsten, gemeenten en aanbieders (alleen met --xlsx)")
+    template.add_argument("--regio", action="append", default=[], help="alleen gemeenten en aanbieders van deze regio")
 
     users = commands.add_parser("users", help="beheer lokale accounts")
     user_commands = users.add_subparsers(dest="users_command", required=True)
@@ -60,15 +64,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_load(args)
     if args.command == "template":
-        from data.contracts import KINDS, template
-        from data.csvfile import UTF8_BOM
+        from data.template_cli import run_template
 
-        if args.kind not in KINDS:
-            print(f"onbekende soort: {args.kind} (kies uit {', '.join(KINDS)})", file=sys.stderr)
-            return 2
-        sys.stdout.buffer.write(UTF8_BOM + template(args.kind).encode("utf-8"))
-        sys.stdout.flush()
-        return 0
+        return run_template(args)
     from data.users_cli import run_users
 
     return run_users(args)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import duckdb
 import pandas as pd
 
-from data import audit, csvfile, privacy, store, validate
+from data import audit, csvfile, examples, privacy, store, validate, xlsxfile
 from data.contracts import KINDS, MODELS, columns, detect_kind, required_columns
 from data.masking import redact, shown
 from data.validate import Refused, Rule, RowError
@@ -85,11 +85,11 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
           dry_run: bool, allowed_provider: str | None) -> LoadReport:
     kind = report.kind
     try:
-        file = csvfile.read_header(raw)
+        file = csvfile.read_header(xlsxfile.as_csv(raw))  # a workbook's first sheet, else the file
         kind = kind if kind is not None else detect_kind(file.header)
         _check_header(file.header, kind, allowed_provider)
         source, extra, params = _decode(cur, file, kind, workdir, allowed_provider)
-        gate = privacy.gate_errors(cur, kind)
+        gate = privacy.gate_errors(cur, kind) + examples.errors(cur, kind)
         rows = cur.execute("select count(*) from _dec where not _blank").fetchone()[0]
         report = replace(report, kind=kind, rows=rows, preview=None if gate else _preview(cur, kind))
         if report.rows == 0 and not confirm_empty:
@@ -166,7 +166,7 @@ def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provide
         extra = {"aanbieder": (Rule(f"{validate.quote('provider')} = $allowed_provider",
                                     f"u mag alleen uitkomsten van uw eigen organisatie ({own}) aanleveren"),)}
         params = {"allowed_provider": allowed_provider}
-    flags = privacy.gate_flags(kind)
+    flags = privacy.gate_flags(kind) | examples.flags(kind)
     source = csvfile.duckdb_source(file, workdir)
     try:
         validate.decode_rows(cur, kind, source, flags)

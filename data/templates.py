@@ -35,7 +35,7 @@ class CodeList:
 
 
 def _ijw(list_code: str, column: str) -> tuple[str, tuple[str, str], str]:
-    return (f"{list_code} {column}", ("code", "omschrijving"),
+    return (f"Lijst {list_code} {column}", ("code", "omschrijving"),
             f"select lpad(code::varchar, 2, '0'), label from ijw_codes where list_code = '{list_code}' order by code")
 
 
@@ -44,13 +44,13 @@ _LISTS = {
     "productcategorie": _ijw("JZ020", "productcategorie"),
     "reden_einde": _ijw("JZ588", "reden_einde"),
     "verwijzer": _ijw("COD327", "verwijzer"),
-    "gemeente": ("Gemeenten", ("gemeente", "naam"),
+    "gemeente": ("Lijst gemeenten", ("gemeente", "naam"),
                  "select municipality, name from municipality_regions "
                  "where len($regions) = 0 or list_contains($regions, region) order by name"),
-    "aanbieder": ("Aanbieders", ("aanbieder", "naam"),
+    "aanbieder": ("Lijst aanbieders", ("aanbieder", "naam"),
                   "select provider, name from providers "
                   "where len($regions) = 0 or list_has_any($regions, string_split(regions, '/')) order by provider"),
-    "thema": ("Dialoogthema's", ("thema", "naam"), "select theme::varchar, name from dialogue_themes order by theme"),
+    "thema": ("Lijst dialoogthema's", ("thema", "naam"), "select theme::varchar, name from dialogue_themes order by theme"),
 }
 
 

@@ -1,0 +1,180 @@
+"""Excel workbooks as uploads and as templates (issue 11): the first sheet goes through the CSV contract.
+
+Workbooks are written here with openpyxl, with real Excel dates and numbers, as Excel saves them.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from data.contracts import KINDS, columns
+from data.db import connect
+from data.load import load_file
+from data.templates import code_lists, csv_template, workbook
+from tests.fixtures.csv import add_providers, snapshot
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = date(2026, 11, 29)
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "data", *args], cwd=ROOT, capture_output=True, timeout=120)
+
+
+def xlsx(*sheets: list[list[object]]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for number, rows in enumerate(sheets):
+        sheet = book.create_sheet(f"blad{number + 1}")
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+TRAJECTORY_HEADER = ["traject_id", "client_id", "gemeente", "aanbieder", "perceel", "productcategorie", "verwijzer",
+                     "aanmelddatum", "startdatum", "einddatum", "reden_einde", "leeftijdsklasse"]
+
+
+@pytest.fixture
+def database(tmp_path) -> Path:
+    path = tmp_path / "werkmap.duckdb"
+    con = connect(path)
+    add_providers(con)
+    con.close()
+    return path
+
+
+def test_a_workbook_with_real_excel_dates_and_numbers_loads_through_the_command_line(database, tmp_path):
+    file = tmp_path / "trajecten.xlsx"
+    file.write_bytes(xlsx(
+        [TRAJECTORY_HEADER,
+         ["T-1", "k-1", 392, "ZORG-A", "complex", 45, 2, datetime(2025, 1, 6), datetime(2025, 1, 15),
+          date(2025, 6, 30), 31, "12-17"],
+         ["T-2", "k-2", "GM0453", "ZORG-B", "enkelvoudig", "054", None, None, "5-10-2025", None, None, None]],
+        [["this sheet is not read"], ["x"]]))
+    result = run("load", "--db", str(database), str(file))
+    assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
+    assert result.stdout.decode().startswith("trajecten: 2 rijen opgeslagen uit trajecten.xlsx")
+    with duckdb.connect(str(database), read_only=True) as con:
+        rows = con.execute("select trajectory_id, municipality, product_category, referrer, registration_date, "
+                           "start_date, end_date, end_reason from trajectories order by 1").fetchall()
+    assert rows == [("T-1", "GM0392", 45, 2, date(2025, 1, 6), date(2025, 1, 15), date(2025, 6, 30), 31),
+                    ("T-2", "GM0453", 54, None, None, date(2025, 10, 5), None, None)]
+
+
+def test_a_workbook_month_as_a_real_date_and_amounts_as_numbers_are_stored_exactly(empty_db):
+    add_providers(empty_db)
+    raw = xlsx([["periode", "gemeente", "aanbieder", "perceel", "soort", "bedrag"],
+                [datetime(2025, 10, 1), "GM0392", "ZORG-A", "complex", "declaratie", 12345.67],
+                [date(2025, 9, 1), "GM0392", "ZORG-A", "complex", "lumpsum", 1000]])
+    report = load_file(empty_db, raw, "kosten.xlsx", uploader="test")
+    assert report.errors == () and report.stored
+    assert empty_db.execute("select month, amount::varchar from costs order by month").fetchall() == [
+        (date(2025, 9, 1), "1000.00"), (date(2025, 10, 1), "12345.67")]
+
+
+def test_a_bad_workbook_is_refused_with_excel_row_numbers_and_stores_nothing(empty_db):
+    add_providers(empty_db)
+    before = snapshot(empty_db)
+    raw = xlsx([["gemeente", "jaar", "inwoners_0_17"],
+                ["GM0392", 2025, 100],
+                [None, None, None],  # an empty Excel row keeps its number
+                ["GM0453", 2025, -5],
+                ["GM9999", datetime(2025, 1, 1), 10]])
+    report = load_file(empty_db, raw, "gemeenten.xlsx", uploader="test")
+    assert [str(error) for error in report.errors] == [
+        "rij 4, kolom inwoners_0_17: -5 moet groter dan 0 zijn",
+        "rij 5, kolom gemeente: GM9999 is geen bekende gemeentecode",
+        "rij 5, kolom jaar: 2025-01-01 is geen geldig jaartal (schrijf het jaar met vier cijfers, bijvoorbeeld 2026)"]
+    assert not report.stored and snapshot(empty_db) == before
+
+
+def test_a_broken_workbook_is_refused_in_dutch_through_the_command_line(database, tmp_path):
+    file = tmp_path / "kapot.xlsx"
+    file.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    result = run("load", "--db", str(database), "--kind", "budget", str(file))
+    assert result.returncode == 1
+    assert result.stdout.decode().startswith("rij 1: het bestand lijkt een Excel-werkmap, maar is niet te lezen")
+    assert b"Traceback" not in result.stderr
+
+
+# the sheets of a kind's template workbook: the file itself, then one per code list its columns take
+TEMPLATE_SHEETS = {
+    "trajecten": ["trajecten", "Lijst gemeenten", "Lijst aanbieders", "Lijst JZ020 productcategorie",
+                  "Lijst COD327 verwijzer", "Lijst JZ588 reden_einde"],
+    "kosten": ["kosten", "Lijst gemeenten", "Lijst aanbieders", "Lijst JZ020 productcategorie"],
+    "budget": ["budget", "Lijst gemeenten", "Lijst aanbieders"],
+    "uitkomsten": ["uitkomsten", "Lijst aanbieders"],
+    "dialoog": ["dialoog", "Lijst aanbieders", "Lijst dialoogthema's"],
+    "normen": ["normen", "Lijst aanbieders"],
+    "aanbieders": ["aanbieders", "Lijst aanbieders"],
+    "gemeenten": ["gemeenten", "Lijst gemeenten"],
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_template_workbook_has_the_header_two_marked_examples_and_a_sheet_per_code_list(empty_db, kind):
+    add_providers(empty_db)
+    book = load_workbook(io.BytesIO(workbook(kind, code_lists(empty_db, ["IJmond"]), TODAY, ["IJmond"])))
+    assert book.sheetnames == TEMPLATE_SHEETS[kind]
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    assert list(rows[0]) == columns(kind) and len(rows) == 3
+    assert all(str(row[0]).startswith("VOORBEELD ") for row in rows[1:])
+    assert csv_template(kind) == ("\ufeff" + ";".join(columns(kind)) + "\r\n").encode("utf-8")
+
+
+def test_the_code_lists_hold_the_ijw_codes_and_only_the_regions_municipalities_and_providers(empty_db):
+    add_providers(empty_db)  # ZORG-A, ZORG-B, 87654321 in IJmond/Zuid-Kennemerland
+    empty_db.execute("insert into providers (provider, name, lot, role, regions) "
+                     "values ('ELDERS', 'Elders', 'complex', 'overig', 'Amsterdam-Amstelland')")
+    book = load_workbook(io.BytesIO(workbook("trajecten", code_lists(empty_db, ["IJmond"]), TODAY, ["IJmond"])))
+    sheet = {name: list(book[name].iter_rows(values_only=True)) for name in book.sheetnames}
+    # IJmond: Beverwijk, Heemskerk and Velsen (CBS reference list), by name
+    assert sheet["Lijst gemeenten"] == [("gemeente", "naam"), ("GM0375", "Beverwijk"), ("GM0396", "Heemskerk"),
+                                        ("GM0453", "Velsen")]
+    assert [row[0] for row in sheet["Lijst aanbieders"]] == ["aanbieder", "87654321", "ZORG-A", "ZORG-B"]
+    assert sheet["Lijst JZ588 reden_einde"][1] == ("02", "Overlijden")
+    assert len(sheet["Lijst JZ020 productcategorie"]) == 1 + 24 and len(sheet["Lijst COD327 verwijzer"]) == 1 + 7
+
+
+def _without_marker(raw: bytes) -> bytes:
+    book = load_workbook(io.BytesIO(raw))
+    for row in book.worksheets[0].iter_rows(min_row=2):
+        row[0].value = row[0].value.removeprefix("VOORBEELD ")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_template_left_with_its_examples_is_refused_and_its_examples_are_otherwise_valid(empty_db, kind):
+    add_providers(empty_db)
+    raw = workbook(kind, code_lists(empty_db, ["IJmond"]), TODAY, ["IJmond"])
+    before = snapshot(empty_db)
+    report = load_file(empty_db, raw, f"sjabloon_{kind}.xlsx", uploader="test")
+    first = columns(kind)[0]
+    message = ("dit is een voorbeeldrij uit het sjabloon (de eerste cel begint met VOORBEELD); "
+               "verwijder de voorbeeldrijen en lever het bestand opnieuw aan")
+    assert [str(error) for error in report.errors] == [f"rij 2, kolom {first}: {message}",
+                                                       f"rij 3, kolom {first}: {message}"]
+    assert snapshot(empty_db) == before
+    report = load_file(empty_db, _without_marker(raw), f"{kind}.xlsx", uploader="test")
+    assert report.errors == () and report.stored and report.rows == 2
+
+
+def test_the_command_line_writes_a_template_workbook(tmp_path):
+    result = run("template", "kosten", "--xlsx", "--db", str(tmp_path / "geen.duckdb"))
+    assert result.returncode == 0
+    book = load_workbook(io.BytesIO(result.stdout))
+    assert book.sheetnames[0] == "kosten" and [c.value for c in book.worksheets[0][1]] == columns("kosten")
+    assert not (tmp_path / "geen.duckdb").exists()  # a template creates no database
