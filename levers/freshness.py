@@ -1,7 +1,9 @@
-"""How fresh a scope's figures are: the latest day with data, and the latest upload.
+"""How fresh a scope's figures are: the data date of each kind, voorlopige months, the latest upload.
 
 A council report must say up to when its figures run, so that a reader can tell "no spending in
-oktober" from "oktober not delivered yet". Only dates leave this module, never rows.
+oktober" from "oktober not delivered yet" (signals.md §4). Declarations arrive months late, so the
+latest `kosten` months are voorlopig (provisional): the indicators built on them say so and their
+points are drawn hollow. Only dates leave this module, never rows.
 """
 
 from __future__ import annotations
@@ -11,20 +13,77 @@ from datetime import date, datetime
 
 import duckdb
 
-from levers.scope import Period, Scope, sql_params
+from levers.scope import Period, Scope, add_months, region_municipalities, sql_params
 from levers.sql_files import load_sql
 
 FRESHNESS = load_sql("freshness.sql")
+
+PROVISIONAL_MONTHS = 3  # a setting: a kosten month is voorlopig while its end lies fewer months before the latest
+KINDS = ("trajecten", "kosten", "uitkomsten", "dialoog")  # the kinds with a data date, in reading order
+# Indicators that use voorlopige kosten months, and the indicators each kind feeds.
+PROVISIONAL_CODES = frozenset({"kosten_per_jeugdige", "budgetuitputting"})
+KIND_CODES = {
+    "trajecten": ("jeugdhulp_per_1000", "wachttijd_mediaan", "zonder_verblijf", "crisis_per_1000",
+                  "herhaald_beroep", "aanbieders_per_jeugdige", "tijdig_gestart", "volumegroei_enkelvoudig",
+                  "unieke_jeugdigen", "actieve_trajecten", "instroom", "uitstroom", "gemiddelde_duur",
+                  "volgens_plan", "uitval", "kosten_per_jeugdige", "doorverwijzing"),
+    "kosten": ("budgetuitputting", "kosten_per_jeugdige"),
+    "uitkomsten": ("tevredenheid", "weigeringen", "doelrealisatie", "aanlevering"),
+    "dialoog": ("onderwijs_dialoog", "dialoogsessies", "themadekking", "open_acties", "acties_verlopen"),
+}
 
 
 @dataclass(frozen=True)
 class Freshness:
     data_until: date | None  # the latest day with trajectory or spending data in scope
-    last_upload: datetime | None  # the latest stored upload of any kind
+    last_upload: datetime | None  # the latest stored upload of any kind (UTC, as stored)
+    kinds: tuple[tuple[str, date | None], ...] = ()  # data date per kind (KINDS order), for the region
+    latest_cost_month: date | None = None  # first day of the region's latest kosten month
+
+    @property
+    def by_kind(self) -> dict[str, date | None]:
+        return dict(self.kinds)
+
+    @property
+    def provisional_from(self) -> date | None:
+        """First day of the first voorlopig kosten month (None without any spending)."""
+        return provisional_from(self.latest_cost_month)
+
+    def is_provisional(self, code: str, period: Period) -> bool:
+        """Does `code` for `period` use voorlopige kosten months (or months not delivered at all)?"""
+        start = self.provisional_from
+        return code in PROVISIONAL_CODES and start is not None and period.end >= start
+
+    def incomplete(self, period: Period) -> tuple[tuple[str, date, tuple[str, ...]], ...]:
+        """(kind, data date, its indicators) for each kind whose data date lies before p_end.
+
+        `uitkomsten` is left out: its quarters only count once reportable (signals.md §1).
+        """
+        return tuple(
+            (kind, day, KIND_CODES[kind]) for kind, day in self.kinds
+            if day is not None and kind != "uitkomsten" and _last_day(kind, day) < period.end
+        )
+
+
+def provisional_from(latest_cost_month: date | None) -> date | None:
+    """The first voorlopig month: the months ending fewer than 3 months before the latest one's end."""
+    if latest_cost_month is None:
+        return None
+    return add_months(latest_cost_month, 1 - PROVISIONAL_MONTHS)
+
+
+def _last_day(kind: str, day: date) -> date:
+    """A kosten data date is a month (its first day): it covers the whole month."""
+    return Period.month(day.year, day.month).end if kind == "kosten" else day
 
 
 def freshness(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> Freshness:
-    """The data date of a scope's figures (any date, also after the period: what the store holds)."""
-    municipalities = sql_params(con, scope, period)["municipalities"]
-    data_until, last_upload = con.execute(FRESHNESS, {"municipalities": municipalities}).fetchone()
-    return Freshness(data_until, last_upload)
+    """The data dates of a scope's figures (any date, also after the period: what the store holds)."""
+    params = {
+        "region": scope.region,
+        "region_municipalities": region_municipalities(con, scope.region),
+        "municipalities": sql_params(con, scope, period)["municipalities"],
+    }
+    row = con.execute(FRESHNESS, params).fetchone()
+    kinds = tuple(zip(KINDS, row[:4]))
+    return Freshness(row[4], row[5], kinds, row[1])
