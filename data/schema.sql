@@ -185,6 +185,50 @@ with final as (
 
 select * from final;
 
+-- scope macros ---------------------------------------------------------------------------------------
+-- The building blocks every per-period query of levers/sql shares (tests/test_data_macros.py).
+
+-- One row per period of a series: ordinal 0, 1, ... in the order of the lists, first and last day.
+create or replace macro periods(starts, ends) as table
+    select
+        unnest(range(len(ends::date[]))) as ordinal,
+        unnest(starts::date[]) as p_start,
+        unnest(ends::date[]) as p_end;
+
+-- part / whole × scale in floating point, in this order (as Python's a / b * scale); NULL when there
+-- is nothing to divide by (whole NULL or 0) or no part.
+create or replace macro ratio(part, whole, scale) as
+    part::double / nullif(whole, 0)::double * scale;
+
+-- Does a row (trajectory, cost, budget) lie in the scope: its municipality among `municipalities`,
+-- its perceel the scope's (`scope_lot` NULL: both) and its provider among `scope_providers` (empty
+-- list: every provider).
+create or replace macro in_scope(row_municipality, row_lot, row_provider, municipalities, scope_lot, scope_providers) as
+    list_contains(municipalities::varchar[], row_municipality)
+    and (scope_lot::varchar is null or row_lot = scope_lot::varchar)
+    and (len(scope_providers::varchar[]) = 0 or list_contains(scope_providers::varchar[], row_provider));
+
+-- The providers in scope (indicators.md): their regio includes the region, their perceel matches
+-- (`beide` matches both) and, with a provider filter, they are among the filtered ones.
+create or replace macro providers_in_scope(region_name, scope_lot, scope_providers) as table
+    select p.*
+    from providers as p
+    where p.provider in (select r.provider from provider_regions as r where r.region = region_name)
+      and (scope_lot::varchar is null or p.lot in (scope_lot::varchar, 'beide'))
+      and (len(scope_providers::varchar[]) = 0 or list_contains(scope_providers::varchar[], p.provider));
+
+-- The dialogue rows of a region in scope: with a provider filter those providers' rows plus the
+-- region-wide ones. A region-wide row has no aanbieder (NULL or blank, returned as NULL).
+create or replace macro region_dialogues(region_name, scope_providers) as table
+    select d.* replace (nullif(trim(d.provider), '') as provider)
+    from dialogues as d
+    where d.region = region_name
+      and (
+          nullif(trim(d.provider), '') is null
+          or len(scope_providers::varchar[]) = 0
+          or list_contains(scope_providers::varchar[], d.provider)
+      );
+
 -- ====================================================================================================
 -- local accounts (auth/accounts.py, data/users.py) — appended section, owned by the access work
 -- One row per person who may log in. Passwords only as bcrypt hashes ('$2b$...'). Roles and rights

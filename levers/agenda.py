@@ -31,9 +31,6 @@ WINDOW_MONTHS = 3
 DISCUSSED_THEMES = load_sql("agenda_discussed_themes.sql")
 _THEME_NAMES = "select theme, name from dialogue_themes order by theme"
 
-# Why an indicator with its own status rule is amber or red although its value meets the norm.
-_OWN_RULES = {"certificaten": "een kwaliteitscertificaat verloopt binnen 90 dagen"}
-
 
 @dataclass(frozen=True)
 class AgendaItem:
@@ -111,7 +108,7 @@ def _why(result: IndicatorResult, theme: int, theme_name: str) -> str:
     if result.value is not None and result.norm is not None:
         by_norm = status(result.value, Norm(result.norm, result.margin or 0, False), result.better)
         if by_norm != result.status:
-            judgement = _OWN_RULES.get(result.code, f"status {result.status} volgens de eigen regel")
+            judgement = definition(result.code).own_rule or f"status {result.status} volgens de eigen regel"
     return (
         f"{result.name}: {shown_value(result)} ({result.status}), {judgement}; "
         f"thema {theme} ({theme_name}) is de afgelopen {WINDOW_MONTHS} maanden niet besproken."

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 import duckdb
 
 from levers.catalogue import LEVERS, definition, of_lever
-from levers.memo import computation
-from levers.registry import lever_indicators
+from levers.norms import Norms
 from levers.result import IndicatorResult
+from levers.runner import compute
 from levers.scope import Period, Scope, sql_params
 
 ANONYMOUS_PREFIX = "aanbieder"
@@ -28,22 +28,11 @@ where list_contains($municipalities::varchar[], municipality)
 order by name, municipality
 """
 
-# Providers in scope (indicators.md): regio includes the scope's region, perceel matches ('beide'
-# matches both) and, with a provider filter, among the filtered providers.
+# Providers in scope (indicators.md): the schema's macro providers_in_scope (data/schema.sql).
 _PROVIDERS_IN_SCOPE = """
-with in_region as (
-    select distinct provider from provider_regions where region = $region
-),
-
-final as (
-    select p.provider, p.name
-    from providers as p
-    inner join in_region using (provider)
-    where ($lot::varchar is null or p.lot = $lot::varchar or p.lot = 'beide')
-      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], p.provider))
-)
-
-select * from final order by name, provider
+select provider, name
+from providers_in_scope($region, $lot, $providers)
+order by name, provider
 """
 
 
@@ -68,26 +57,16 @@ def _codes(what: str) -> tuple[str, ...]:
     return (definition(what).code,)
 
 
-def _compute(con: duckdb.DuckDBPyConnection, codes: tuple[str, ...], scope: Scope,
-             period: Period) -> tuple[IndicatorResult, ...]:
-    wanted = set(codes)
-    levers = dict.fromkeys(definition(code).lever for code in codes)
-    return tuple(
-        result for lever in levers for result in lever_indicators(con, lever, scope, period) if result.code in wanted
-    )
-
-
 def by_municipality(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period,
                     what: str) -> tuple[ComparisonRow, ...]:
     """`what` (indicator or lever code) for each municipality of the scope, ordered by name."""
-    codes = _codes(what)
-    with computation():
-        municipalities = sql_params(con, scope, period)["municipalities"]
-        rows = con.execute(_MUNICIPALITY_NAMES, {"municipalities": municipalities}).fetchall()
-        return tuple(
-            ComparisonRow(code, name, _compute(con, codes, replace(scope, municipalities=(code,)), period))
-            for code, name in rows
-        )
+    codes, norms = _codes(what), Norms.load(con)
+    municipalities = sql_params(con, scope, period)["municipalities"]
+    rows = con.execute(_MUNICIPALITY_NAMES, {"municipalities": municipalities}).fetchall()
+    return tuple(
+        ComparisonRow(code, name, compute(con, replace(scope, municipalities=(code,)), [period], codes, norms=norms)[0])
+        for code, name in rows
+    )
 
 
 def providers_in_scope(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[tuple[str, str]]:
@@ -105,12 +84,11 @@ def by_provider(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, wh
     requested indicator's value (best first, ties in random order), never the codes or names, so
     they cannot be traced back to a provider.
     """
-    codes = _codes(what)
-    with computation():
-        rows = [
-            ComparisonRow(code, name, _compute(con, codes, scope.with_providers((code,)), period))
-            for code, name in providers_in_scope(con, scope)
-        ]
+    codes, norms = _codes(what), Norms.load(con)
+    rows = [
+        ComparisonRow(code, name, compute(con, scope.with_providers((code,)), [period], codes, norms=norms)[0])
+        for code, name in providers_in_scope(con, scope)
+    ]
     return _anonymised(rows, own_provider) if anonymise else tuple(rows)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 import duckdb
 
 from levers.catalogue import CATALOGUE, definition
-from levers.memo import remembered
 from levers.scope import Period, Scope
 from levers.sql_files import load_sql
 
@@ -29,26 +29,46 @@ class Norm:
     is_default: bool
 
 
-def resolve_norm(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period: Period) -> Norm | None:
-    """The uploaded norm that applies most specifically, else the catalogue default, else None.
+@dataclass(frozen=True)
+class Norms:
+    """The uploaded norm rows of one moment, read once per computation and passed to every result.
 
-    An uploaded norm applies when its year is the year of p_end, its perceel is empty or the scope's
-    one perceel, and its aanbieder is empty or the scope's one provider. Most specific wins:
-    aanbieder + perceel > aanbieder > perceel > neither.
+    A snapshot: a norm uploaded after `load` is seen by the next computation, not by this one.
     """
-    year, lot, provider = period.end.year, scope.lot, scope.single_provider
-    rows = remembered("norm_rows", lambda: con.execute(_NORM_ROWS).fetchall())  # a small table
-    applicable = [
-        row for row in rows
-        if row[0] == code and row[1] == year and row[2] in (None, lot) and row[3] in (None, provider)
-    ]
-    if applicable:  # max() keeps the first of equals: the latest upload
-        row = max(applicable, key=lambda r: (r[3] is not None, r[2] is not None))
-        return Norm(float(row[4]), float(row[5] or 0), is_default=False)
-    entry = definition(code)
-    if entry.norm is None:
-        return None
-    return Norm(float(entry.norm), float(entry.margin or 0), is_default=True)
+
+    by_code: Mapping[str, tuple[tuple, ...]]  # code → its (year, lot, provider, norm, margin), latest first
+
+    @classmethod
+    def load(cls, con: duckdb.DuckDBPyConnection) -> Norms:
+        by_code: dict[str, list[tuple]] = {}
+        for code, *rest in con.execute(_NORM_ROWS).fetchall():  # a small table
+            by_code.setdefault(code, []).append(tuple(rest))
+        return cls({code: tuple(rows) for code, rows in by_code.items()})
+
+    def resolve(self, code: str, scope: Scope, period: Period) -> Norm | None:
+        """The uploaded norm that applies most specifically, else the catalogue default, else None.
+
+        An uploaded norm applies when its year is the year of p_end, its perceel is empty or the scope's
+        one perceel, and its aanbieder is empty or the scope's one provider. Most specific wins:
+        aanbieder + perceel > aanbieder > perceel > neither.
+        """
+        year, lot, provider = period.end.year, scope.lot, scope.single_provider
+        applicable = [
+            row for row in self.by_code.get(code, ())
+            if row[0] == year and row[1] in (None, lot) and row[2] in (None, provider)
+        ]
+        if applicable:  # max() keeps the first of equals: the latest upload
+            row = max(applicable, key=lambda r: (r[2] is not None, r[1] is not None))
+            return Norm(float(row[3]), float(row[4] or 0), is_default=False)
+        entry = definition(code)
+        if entry.norm is None:
+            return None
+        return Norm(float(entry.norm), float(entry.margin or 0), is_default=True)
+
+
+def resolve_norm(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period: Period) -> Norm | None:
+    """`Norms.resolve` on the norms as stored now (one read of the norms table)."""
+    return Norms.load(con).resolve(code, scope, period)
 
 
 # Values are ratios computed in floating point (0.57 * 100 = 56.99999999999999): a value within

@@ -1,70 +1,50 @@
-"""The four lever modules behind one door: which module computes which indicator.
+"""The levers as views over the catalogue: a lever is the catalogue entries of that lever.
 
-Every lever module exposes the same two functions,
-`compute(con, scope, periods) -> list[tuple[IndicatorResult, ...]]` (one tuple per period, in
-catalogue order) and `indicators(con, scope, period) -> tuple[IndicatorResult, ...]`.
-The modules are imported on first use, so that a lever module may itself use the common parts
-(series, comparison) without an import cycle. Each call is one `memo.computation`: norms and
-region membership are read once for all its results.
+Every function here is one call of the runner (levers.runner.compute): the lever's indicators, the
+whole catalogue, or one indicator, for one period or a series of periods.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator, Mapping, Sequence
-from types import ModuleType
+from collections.abc import Sequence
 
 import duckdb
 
-from levers.memo import computation
-from levers.catalogue import LEVERS, definition
+from levers.catalogue import of_lever
 from levers.result import IndicatorResult
+from levers.runner import compute
 from levers.scope import Period, Scope
 
 
-class _LeverModules(Mapping[str, ModuleType]):
-    """Lever code → its module (`levers.<lever>`), in lever order, imported when first asked for."""
-
-    def __getitem__(self, lever: str) -> ModuleType:
-        if lever not in LEVERS:
-            raise KeyError(lever)
-        return importlib.import_module(f"levers.{lever}")
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(LEVERS)
-
-    def __len__(self) -> int:
-        return len(LEVERS)
-
-
-LEVER_MODULES: Mapping[str, ModuleType] = _LeverModules()
+def _codes(lever: str) -> tuple[str, ...]:
+    codes = tuple(entry.code for entry in of_lever(lever))
+    if not codes:
+        raise KeyError(lever)
+    return codes
 
 
 def lever_indicators(
     con: duckdb.DuckDBPyConnection, lever: str, scope: Scope, period: Period
 ) -> tuple[IndicatorResult, ...]:
     """All indicators of one lever for a scope and period, in catalogue order."""
-    with computation():
-        return LEVER_MODULES[lever].indicators(con, scope, period)
+    return compute(con, scope, [period], _codes(lever))[0]
 
 
 def lever_series(
     con: duckdb.DuckDBPyConnection, lever: str, scope: Scope, periods: Sequence[Period]
 ) -> list[tuple[IndicatorResult, ...]]:
     """One lever over many periods in one call: a tuple of results per period, in the periods' order."""
-    with computation():
-        return LEVER_MODULES[lever].compute(con, scope, list(periods))
+    return compute(con, scope, periods, _codes(lever))
 
 
 def all_indicators(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> tuple[IndicatorResult, ...]:
     """Every indicator of the catalogue: lever order, then catalogue order within the lever."""
-    with computation():
-        return tuple(result for lever in LEVERS for result in lever_indicators(con, lever, scope, period))
+    return compute(con, scope, [period])[0]
 
 
 def indicator(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period: Period) -> IndicatorResult:
-    """One indicator by its code (computes its lever, which shares one query per family)."""
-    return pick(lever_indicators(con, definition(code).lever, scope, period), code)
+    """One indicator by its code (runs only its family)."""
+    return compute(con, scope, [period], (code,))[0][0]
 
 
 def pick(results: Sequence[IndicatorResult], code: str) -> IndicatorResult:

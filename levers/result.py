@@ -1,19 +1,17 @@
 """The typed indicator result every lever returns, and the one function that builds it.
 
 `make_result` applies the catalogue entry, the norm, the status rule and small-number suppression
-in one place, so no lever can forget one of them and no suppressed figure can leave the levers.
+in one place, so no family can forget one of them and no suppressed figure can leave the levers. It
+reads nothing: the norm is resolved by the caller (`levers.family.Context`) from norms read once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import duckdb
-
 from levers import suppression
 from levers.catalogue import COUNT, RATIO, definition
-from levers.norms import GREY, resolve_norm, status
-from levers.scope import Period, Scope
+from levers.norms import GREY, Norm, status
 
 REASON_NO_DATA = "geen gegevens in deze periode"
 REASON_NO_NORM = "geen norm vastgesteld"
@@ -47,24 +45,21 @@ class IndicatorResult:
 
 
 def make_result(
-    con: duckdb.DuckDBPyConnection,
-    scope: Scope,
-    period: Period,
     code: str,
     value: float | None,
     denominator: float | None = None,
     *,
+    norm: Norm | None,
     reason: str | None = None,
     details: tuple[tuple[str, float | None], ...] = (),
     status_override: str | None = None,
 ) -> IndicatorResult:
-    """Build the shown result of `code` from its exact value and denominator.
+    """Build the shown result of `code` from its exact value and denominator and the norm that applies.
 
     `reason` explains a missing value (e.g. not shown with a provider filter); `status_override`
     lets an indicator with its own rule (certificaten) set the status while suppression still applies.
     """
     entry = definition(code)
-    norm = resolve_norm(con, code, scope, period)
     light = status_override or status(value, norm, entry.better)
     why = None
     if value is None:
@@ -75,7 +70,7 @@ def make_result(
     shown, label, suppressed = value, None, False
     if entry.privacy == COUNT and suppression.is_small_count(value):
         shown, label, suppressed = None, suppression.SMALL_COUNT_LABEL, True
-        if code != "weigeringen":  # any refusal is rood: its status stays exact
+        if not entry.keeps_status_when_suppressed:
             light, why = GREY, REASON_SMALL_COUNT
     if entry.privacy == RATIO and value is not None and suppression.is_too_few(denominator):
         shown, suppressed = None, True

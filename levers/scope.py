@@ -15,7 +15,6 @@ from datetime import date
 
 import duckdb
 
-from levers.memo import remembered
 
 LOTS = ("complex", "enkelvoudig")
 
@@ -116,11 +115,8 @@ select municipality from municipality_regions where region = $region order by mu
 
 
 def region_municipalities(con: duckdb.DuckDBPyConnection, region: str) -> list[str]:
-    """Municipality codes of a region (uploaded overrides included); read once per computation."""
-    return remembered(
-        ("region_municipalities", region),
-        lambda: [row[0] for row in con.execute(_REGION_MUNICIPALITIES, {"region": region}).fetchall()],
-    )
+    """Municipality codes of a region (uploaded overrides included)."""
+    return [row[0] for row in con.execute(_REGION_MUNICIPALITIES, {"region": region}).fetchall()]
 
 
 def sql_params(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period | Sequence[Period]) -> dict:

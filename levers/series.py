@@ -12,15 +12,14 @@ from datetime import date
 
 import duckdb
 
-from levers.catalogue import definition, of_lever
-from levers.registry import lever_series, pick
+from levers.catalogue import QUARTERLY, definition, of_lever
+from levers.norms import Norms
 from levers.result import IndicatorResult
+from levers.runner import compute
 from levers.scope import Period, Scope
 from levers.variation import Variation, variation
 
 SERIES_MONTHS = 24
-# Indicators computed from the quarterly `uitkomsten` file: their series has 8 quarters.
-QUARTERLY_CODES = frozenset({"doelrealisatie", "tevredenheid", "weigeringen", "aanlevering"})
 NO_VARIATION = Variation(None, "", "")
 
 
@@ -48,8 +47,8 @@ class Series:
 
 
 def is_quarterly(code: str) -> bool:
-    """True for the indicators based on `uitkomsten`, which exist per quarter only."""
-    return code in QUARTERLY_CODES
+    """True for the indicators based on `uitkomsten`, which exist per quarter only (catalogue cadence)."""
+    return definition(code).cadence == QUARTERLY
 
 
 def series_periods(code: str, period: Period) -> tuple[Period, ...]:
@@ -84,25 +83,25 @@ def build_series(code: str, periods: Sequence[Period], results: Sequence[Indicat
 
 
 def series(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period: Period) -> Series:
-    """The series of one indicator up to the end of `period` (its lever computes all periods in one call)."""
+    """The series of one indicator up to the end of `period` (its family computes all periods in one query)."""
     periods = series_periods(code, period)
-    per_period = lever_series(con, definition(code).lever, scope, periods)
-    return build_series(code, periods, [pick(results, code) for results in per_period])
+    per_period = compute(con, scope, periods, (code,))
+    return build_series(code, periods, [results[0] for results in per_period])
 
 
 def series_of_lever(con: duckdb.DuckDBPyConnection, lever: str, scope: Scope, period: Period) -> tuple[Series, ...]:
     """The series of every indicator of a lever up to the end of `period`, in catalogue order.
 
-    One lever call per cadence it needs: the monthly periods, and the quarters when the lever has an
-    indicator based on `uitkomsten`.
+    One computation per cadence the lever needs: its monthly indicators over the months, its
+    indicators based on `uitkomsten` over the quarters; the norms are read once.
     """
     codes = [entry.code for entry in of_lever(lever)]
-    computed = {}
-    for quarterly in {is_quarterly(code) for code in codes}:
+    norms = Norms.load(con)
+    found: dict[str, Series] = {}
+    for quarterly in dict.fromkeys(is_quarterly(code) for code in codes):
         periods = _periods(quarterly, period.end)
-        computed[quarterly] = (periods, lever_series(con, lever, scope, periods))
-    out = []
-    for code in codes:
-        periods, per_period = computed[is_quarterly(code)]
-        out.append(build_series(code, periods, [pick(results, code) for results in per_period]))
-    return tuple(out)
+        same = [code for code in codes if is_quarterly(code) == quarterly]
+        per_period = compute(con, scope, periods, same, norms=norms)
+        for index, code in enumerate(same):
+            found[code] = build_series(code, periods, [results[index] for results in per_period])
+    return tuple(found[code] for code in codes)

@@ -116,3 +116,11 @@ def add_mixed_providers(con) -> None:
     add_provider(con, provider="P2", lot="enkelvoudig")
     add_provider(con, provider="P3", lot="beide", regions="IJmond/Zuid-Kennemerland")
     add_provider(con, provider="P4", lot="complex", regions="Achterhoek")
+
+
+def indicator_result(con, scope, period, code: str, value, denominator=None, **kwargs):
+    """A shown result of `code` as a family builds it: its norm for the scope and period, suppression."""
+    from levers.family import Context
+    from levers.norms import Norms
+
+    return Context(scope, period, Norms.load(con)).result(code, value, denominator, **kwargs)

@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from exports.tables import comparison_table, indicator_table, neutralise, to_csv_bytes, to_xlsx_bytes
-from levers.result import make_result
 from levers.scope import Period, Scope
+from tests.builders import indicator_result
 
 SCOPE = Scope("IJmond")
 PERIOD = Period.month(2026, 10)
@@ -37,8 +37,8 @@ def suppressed_table(empty_db):
     # 87,5% without stay over 8 trajectories: denominator below 10, so the value is not shown (–),
     # while the denominator 8 itself (≥ 5) may be shown.
     return indicator_table([
-        make_result(empty_db, SCOPE, PERIOD, "unieke_jeugdigen", 4),
-        make_result(empty_db, SCOPE, PERIOD, "zonder_verblijf", 87.5, 8),
+        indicator_result(empty_db, SCOPE, PERIOD, "unieke_jeugdigen", 4),
+        indicator_result(empty_db, SCOPE, PERIOD, "zonder_verblijf", 87.5, 8),
     ])
 
 
@@ -66,7 +66,7 @@ def test_a_suppressed_count_stays_suppressed_in_the_xlsx(suppressed_table):
 
 def test_a_small_denominator_is_shown_as_less_than_five(empty_db):
     # 3 of 4 ended according to plan: denominator 4 < 10 hides the 75%, and 4 itself is a small count.
-    table = indicator_table([make_result(empty_db, SCOPE, PERIOD, "volgens_plan", 75.0, 4)])
+    table = indicator_table([indicator_result(empty_db, SCOPE, PERIOD, "volgens_plan", 75.0, 4)])
     header, row = _csv_rows(to_csv_bytes(table))
     assert (row[header.index("Waarde")], row[header.index("Noemer")]) == ("–", "<5")
     assert row[header.index("Status")] == "grijs"
@@ -75,14 +75,14 @@ def test_a_small_denominator_is_shown_as_less_than_five(empty_db):
 def test_indicator_table_rounds_values_and_keeps_norm_and_status(empty_db):
     # 26 of 30 trajectories without stay = 86,666…% → 86,7; default norm 90, marge 3:
     # 86,67 < 90 − 3 = 87, so rood.
-    table = indicator_table([make_result(empty_db, SCOPE, PERIOD, "zonder_verblijf", 26 / 30 * 100, 30)])
+    table = indicator_table([indicator_result(empty_db, SCOPE, PERIOD, "zonder_verblijf", 26 / 30 * 100, 30)])
     row = table.iloc[0]
     assert (row["Waarde"], row["Norm"], row["Marge"], row["Status"]) == (86.7, 90, 3, "rood")
     assert row["Noemer"] == 30
 
 
 def test_indicator_table_puts_the_labels_first(empty_db):
-    results = [make_result(empty_db, SCOPE, PERIOD, "instroom", 12)] * 2
+    results = [indicator_result(empty_db, SCOPE, PERIOD, "instroom", 12)] * 2
     table = indicator_table(results, labels=["Velsen", "Beverwijk"], label_column="Gemeente")
     assert list(table.columns[:2]) == ["Gemeente", "Indicator"]
     assert list(table["Gemeente"]) == ["Velsen", "Beverwijk"]
@@ -150,8 +150,8 @@ def test_xlsx_keeps_dates_as_dates_with_a_dutch_format():
 
 def test_comparison_table_has_a_row_per_unit_and_a_column_per_indicator(empty_db):
     def results(youths, without_stay, trajectories):
-        return [make_result(empty_db, SCOPE, PERIOD, "unieke_jeugdigen", youths),
-                make_result(empty_db, SCOPE, PERIOD, "zonder_verblijf", without_stay, trajectories)]
+        return [indicator_result(empty_db, SCOPE, PERIOD, "unieke_jeugdigen", youths),
+                indicator_result(empty_db, SCOPE, PERIOD, "zonder_verblijf", without_stay, trajectories)]
 
     # P1: 600 youths, 540 of 600 trajectories without stay = 90,0%; aanbieder A: 2 youths (<5),
     # 100% over 2 trajectories (fewer than 10: –).
@@ -164,6 +164,6 @@ def test_comparison_table_has_a_row_per_unit_and_a_column_per_indicator(empty_db
 
 
 def test_comparison_table_can_hold_formatted_text_for_the_screen(empty_db):
-    rows = [("P1", [make_result(empty_db, SCOPE, PERIOD, "unieke_jeugdigen", 1234)])]
+    rows = [("P1", [indicator_result(empty_db, SCOPE, PERIOD, "unieke_jeugdigen", 1234)])]
     table = comparison_table(rows, label_column="Aanbieder", cell=lambda r: f"{r.value:,.0f}".replace(",", "."))
     assert table.iloc[0, 1] == "1.234"

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from levers import boundaries, shared_values
+from levers.families import budget, provider_level, volume_growth
+from levers.registry import lever_indicators, lever_series
 from levers.catalogue import of_lever
 from levers.scope import Period, Scope
 from tests.builders import (
@@ -66,13 +67,13 @@ def test_budgetuitputting_with_a_provider_without_budget_rows_is_grey(empty_db):
     _budget(empty_db)
     result = shown(empty_db, "budgetuitputting", scope=Scope("IJmond", providers=("P4",)))
     assert (result.value, result.status) == (None, "grijs")
-    assert result.reason == boundaries.REASON_NO_PROVIDER_BUDGET
+    assert result.reason == budget.REASON_NO_PROVIDER_BUDGET
 
 
 def test_budgetuitputting_without_budget_for_the_year_is_grey(empty_db):
     _budget(empty_db)
     result = shown(empty_db, "budgetuitputting", period="2025-03")  # budgets exist for 2023 and 2024 only
-    assert (result.value, result.reason) == (None, boundaries.REASON_NO_BUDGET)
+    assert (result.value, result.reason) == (None, budget.REASON_NO_BUDGET)
 
 
 # weigeringen -------------------------------------------------------------------------------------
@@ -179,13 +180,13 @@ def test_volumegroei_enkelvoudig_compares_persons_with_a_year_earlier(empty_db, 
 def test_volumegroei_enkelvoudig_is_grey_for_perceel_complex(empty_db, exact):
     _volume(empty_db)
     result = shown(empty_db, "volumegroei_enkelvoudig", scope=Scope("IJmond", lot="complex"))
-    assert (result.value, result.status, result.reason) == (None, "grijs", boundaries.REASON_NOT_COMPLEX)
+    assert (result.value, result.status, result.reason) == (None, "grijs", volume_growth.REASON_NOT_COMPLEX)
 
 
 def test_volumegroei_enkelvoudig_without_persons_a_year_earlier_is_grey(empty_db, exact):
     _volume(empty_db)
     result = shown(empty_db, "volumegroei_enkelvoudig", period="2022-02")  # only f was active: none before
-    assert (result.value, result.denominator, result.reason) == (None, 0, boundaries.REASON_NO_EARLIER)
+    assert (result.value, result.denominator, result.reason) == (None, 0, volume_growth.REASON_NO_EARLIER)
 
 
 # certificaten ------------------------------------------------------------------------------------
@@ -221,7 +222,7 @@ def test_certificaten_counts_expired_certificates_and_warns_ahead(empty_db, scop
 def test_certificaten_without_providers_in_scope_is_grey(empty_db):
     _certificates(empty_db)
     result = shown(empty_db, "certificaten", scope=Scope("IJmond", providers=("P4",)))  # not in IJmond
-    assert (result.value, result.status, result.reason) == (None, "grijs", shared_values.REASON_NO_PROVIDERS)
+    assert (result.value, result.status, result.reason) == (None, "grijs", provider_level.REASON_NO_PROVIDERS)
 
 
 def test_certificaten_oranje_only_turns_a_green_count(empty_db):
@@ -238,7 +239,7 @@ def test_compute_over_three_periods_equals_indicators_per_period(empty_db):
     add_waits(empty_db)
     _volume(empty_db)
     periods = [Period.parse("2024-01"), Period.parse("2024-02"), Period.parse("2024")]
-    series = boundaries.compute(empty_db, IJMOND, periods)
-    assert series == [boundaries.indicators(empty_db, IJMOND, period) for period in periods]
+    series = lever_series(empty_db, "boundaries", IJMOND, periods)
+    assert series == [lever_indicators(empty_db, "boundaries", IJMOND, period) for period in periods]
     assert [r.code for r in series[0]] == [d.code for d in of_lever("boundaries")]
 

@@ -1,14 +1,15 @@
 """Data en informatie: every indicator on a small hand-made dataset, expected values worked out by hand.
 
-The family functions return exact figures; `indicators`/`compute` add norms, status and suppression.
+The family records hold exact figures; the lever's results add norms, status and suppression.
 """
 
 from datetime import date
 
 import pytest
 
-from levers import diagnostics
-from levers.registry import pick
+from levers.families import FAMILIES, caseload as caseload_family
+from levers.registry import lever_indicators, lever_series, pick
+from levers.runner import records
 from levers.result import REASON_SMALL_COUNT, REASON_TOO_FEW
 from levers.scope import Period, Scope
 from tests.builders import (
@@ -16,6 +17,13 @@ from tests.builders import (
 )
 
 IJMOND = Scope(region="IJmond")
+
+
+def _records(name):
+    return lambda con, scope, periods: records(con, FAMILIES[name], scope, periods)
+
+
+caseload, referrals, spending, goal_attainment = (_records(name) for name in ("caseload", "referrals", "caseload", "goals"))  # spending: caseload
 FEB_2024 = Period.parse("2024-02")  # leap month: 2024-02-01 .. 2024-02-29
 K1_2024 = Period.parse("2024-K1")
 YEAR_2024 = Period.parse("2024")
@@ -47,7 +55,7 @@ def caseload_db(empty_db):
 
 
 def test_caseload_of_a_leap_february_counts_exactly_the_trajectories_active_started_and_ended_in_it(caseload_db):
-    [load] = diagnostics.caseload(caseload_db, IJMOND, [FEB_2024])
+    [load] = caseload(caseload_db, IJMOND, [FEB_2024])
     # active in P (start ≤ 02-29, end empty or ≥ 02-01): A C D E G H I J = 8 (B ended 01-31, F starts 03-01)
     assert load.active == 8
     # persons: a@Velsen (A, E), c, d, a@Beverwijk (G), f, g, h = 7
@@ -67,7 +75,7 @@ def test_caseload_of_a_leap_february_counts_exactly_the_trajectories_active_star
 
 
 def test_caseload_of_a_quarter_and_a_year_include_the_edges_of_february(caseload_db):
-    quarter, year = diagnostics.caseload(caseload_db, IJMOND, [K1_2024, YEAR_2024])
+    quarter, year = caseload(caseload_db, IJMOND, [K1_2024, YEAR_2024])
     # Q1 2024 adds B (ended 01-31) and F (started 03-01): active 8 + 2 = 10; persons 7 + b + e = 9.
     # started in Q1: C G H + D (01-10) + I (01-15) + J (01-01) + F (03-01) = 7
     # ended in Q1: the 5 of February + B = 6; B: 2023-10-01→2024-01-31 = 31 + 30 + 31 + 30 = 122 days
@@ -81,7 +89,7 @@ def test_caseload_of_a_quarter_and_a_year_include_the_edges_of_february(caseload
 
 def test_caseload_follows_the_perceel_and_provider_of_the_scope(caseload_db):
     complex_only, p2_only = (
-        diagnostics.caseload(caseload_db, scope, [FEB_2024])[0]
+        caseload(caseload_db, scope, [FEB_2024])[0]
         for scope in (Scope("IJmond", lot="complex"), Scope("IJmond", providers=("P2",)))
     )
     # E is the only P2 / enkelvoudig trajectory: complex = 8 − 1 = 7 active; a@Velsen still has A → 7 persons
@@ -91,7 +99,7 @@ def test_caseload_follows_the_perceel_and_provider_of_the_scope(caseload_db):
 
 
 def test_an_empty_period_has_zero_counts_and_no_ratios(caseload_db):
-    [load] = diagnostics.caseload(caseload_db, IJMOND, [Period.parse("2020-05")])
+    [load] = caseload(caseload_db, IJMOND, [Period.parse("2020-05")])
     assert (load.persons, load.active, load.started, load.ended, load.known_end) == (0, 0, 0, 0, 0)
     assert (load.mean_days, load.by_plan_pct, load.dropped_out_pct) == (None, None, None)
 
@@ -123,7 +131,7 @@ def referral_db(empty_db):
 def test_doorverwijzing_counts_a_trajectory_elsewhere_within_thirty_days_of_any_perceel_and_provider(
     referral_db, scope
 ):
-    [referral] = diagnostics.referrals(referral_db, scope, [Period.parse("2024-03")])
+    [referral] = referrals(referral_db, scope, [Period.parse("2024-03")])
     # ended in March: a b c d e f = 6 (all at P1, complex); referred: a (+30 days) and d (same day, even
     # enkelvoudig, even when the scope is P1 or complex) = 2 → 2 / 6 × 100 = 33.33
     assert (referral.ended, referral.referred) == (6, 2)
@@ -131,7 +139,7 @@ def test_doorverwijzing_counts_a_trajectory_elsewhere_within_thirty_days_of_any_
 
 
 def test_doorverwijzing_without_endings_has_no_value(referral_db):
-    [referral] = diagnostics.referrals(referral_db, Scope("IJmond", providers=("P2",)), [Period.parse("2024-03")])
+    [referral] = referrals(referral_db, Scope("IJmond", providers=("P2",)), [Period.parse("2024-03")])
     # P2 ended nothing in March: 0 / 0 → no value
     assert (referral.ended, referral.referred, referral.referred_pct) == (0, 0, None)
 
@@ -162,8 +170,8 @@ def spending_db(empty_db):
     ],
 )
 def test_spending_sums_the_kosten_months_that_lie_in_the_period_and_scope(spending_db, scope, period, amount, rows):
-    [spent] = diagnostics.spending(spending_db, scope, [period])
-    assert (spent.amount, spent.rows) == (pytest.approx(amount), rows)
+    [spent] = spending(spending_db, scope, [period])
+    assert (spent.amount, spent.cost_rows) == (pytest.approx(amount), rows)
 
 
 def test_kosten_per_jeugdige_divides_spending_by_the_persons_in_care(empty_db):
@@ -173,15 +181,15 @@ def test_kosten_per_jeugdige_divides_spending_by_the_persons_in_care(empty_db):
         add_trajectory(empty_db, client=f"c{number}", start=date(2024, 1, 1))
     add_trajectory(empty_db, client="c0", start=date(2024, 2, 1), provider="P2")
     add_cost(empty_db, month=date(2024, 2, 1), amount=6000)
-    result = pick(diagnostics.indicators(empty_db, IJMOND, FEB_2024), "kosten_per_jeugdige")
+    result = pick(lever_indicators(empty_db, "diagnostics", IJMOND, FEB_2024), "kosten_per_jeugdige")
     assert (result.value, result.denominator, result.status) == (500.0, 12.0, "grijs")  # no default norm
 
 
 def test_kosten_per_jeugdige_without_kosten_rows_has_no_value(empty_db):
     for number in range(12):
         add_trajectory(empty_db, client=f"c{number}", start=date(2024, 1, 1))
-    result = pick(diagnostics.indicators(empty_db, IJMOND, FEB_2024), "kosten_per_jeugdige")
-    assert (result.value, result.status, result.reason) == (None, "grijs", diagnostics.REASON_NO_COSTS)
+    result = pick(lever_indicators(empty_db, "diagnostics", IJMOND, FEB_2024), "kosten_per_jeugdige")
+    assert (result.value, result.status, result.reason) == (None, "grijs", caseload_family.REASON_NO_COSTS)
 
 
 @pytest.fixture
@@ -211,20 +219,20 @@ def outcomes_db(empty_db):
     ],
 )
 def test_doelrealisatie_sums_the_uitkomsten_of_providers_in_scope(outcomes_db, scope, period, achieved, closed):
-    [goals] = diagnostics.goal_attainment(outcomes_db, scope, [period])
+    [goals] = goal_attainment(outcomes_db, scope, [period])
     assert (goals.goals_achieved, goals.closed) == (achieved, closed)
     assert goals.achieved_pct == pytest.approx(achieved / closed * 100)
 
 
 def test_doelrealisatie_without_uitkomsten_has_no_value(outcomes_db):
-    [goals] = diagnostics.goal_attainment(outcomes_db, IJMOND, [Period.parse("2024-06")])
+    [goals] = goal_attainment(outcomes_db, IJMOND, [Period.parse("2024-06")])
     assert (goals.goals_achieved, goals.closed, goals.achieved_pct) == (0, 0, None)
 
 
 def test_a_provider_filter_changes_the_trajectory_and_the_provider_level_indicators(caseload_db, outcomes_db):
     # outcomes_db and caseload_db are the same database: both fixtures build on empty_db.
     whole, p2 = (
-        {r.code: r for r in diagnostics.indicators(caseload_db, scope, FEB_2024)}
+        {r.code: r for r in lever_indicators(caseload_db, "diagnostics", scope, FEB_2024)}
         for scope in (IJMOND, Scope("IJmond", providers=("P2",)))
     )
     # unieke_jeugdigen 7 → 1 (shown <5); instroom 3 → 0 (P2 started nothing in February)
@@ -236,7 +244,7 @@ def test_a_provider_filter_changes_the_trajectory_and_the_provider_level_indicat
 
 
 def test_a_municipality_filter_changes_trajectories_but_not_provider_level_uitkomsten(caseload_db, outcomes_db):
-    velsen_only = {r.code: r for r in diagnostics.indicators(caseload_db, Scope("IJmond", municipalities=("GM0453",)),
+    velsen_only = {r.code: r for r in lever_indicators(caseload_db, "diagnostics", Scope("IJmond", municipalities=("GM0453",)),
                                                              FEB_2024)}
     # without Beverwijk's G: 6 persons, 7 active; uitkomsten have no municipality: still 24 / 40 = 60 %
     assert (velsen_only["unieke_jeugdigen"].value, velsen_only["actieve_trajecten"].value) == (6.0, 7.0)
@@ -244,7 +252,7 @@ def test_a_municipality_filter_changes_trajectories_but_not_provider_level_uitko
 
 
 def test_small_counts_and_ratios_over_few_trajectories_are_suppressed(caseload_db):
-    results = {r.code: r for r in diagnostics.indicators(caseload_db, IJMOND, FEB_2024)}
+    results = {r.code: r for r in lever_indicators(caseload_db, "diagnostics", IJMOND, FEB_2024)}
     # instroom 3 → '<5'; uitval over 3 known reasons (< 10) → not shown, grijs
     assert (results["instroom"].value, results["instroom"].reason) == (None, REASON_SMALL_COUNT)
     assert (results["uitval"].value, results["uitval"].status, results["uitval"].reason) == (None, "grijs", REASON_TOO_FEW)
@@ -257,7 +265,7 @@ def test_volgens_plan_and_uitval_get_their_status_from_the_default_norms(empty_d
     reasons = [31] * 14 + [32] * 3 + [33] + [34] * 2
     for number, reason in enumerate(reasons):
         add_trajectory(empty_db, client=f"c{number}", start=date(2024, 1, 1), end=date(2024, 3, 2), reason=reason)
-    results = {r.code: r for r in diagnostics.indicators(empty_db, IJMOND, Period.parse("2024-03"))}
+    results = {r.code: r for r in lever_indicators(empty_db, "diagnostics", IJMOND, Period.parse("2024-03"))}
     assert (results["volgens_plan"].value, results["volgens_plan"].status) == (pytest.approx(70.0), "oranje")
     assert (results["uitval"].value, results["uitval"].status) == (pytest.approx(20.0), "oranje")
     # every one lasted 01-01 → 03-02 = 31 + 29 + 1 = 61 days; no norm for gemiddelde_duur → grijs
@@ -267,8 +275,8 @@ def test_volgens_plan_and_uitval_get_their_status_from_the_default_norms(empty_d
 
 def test_compute_over_three_periods_equals_indicators_per_period(caseload_db, outcomes_db, spending_db):
     periods = [Period.parse("2024-01"), FEB_2024, K1_2024]
-    assert diagnostics.compute(caseload_db, IJMOND, periods) == [
-        diagnostics.indicators(caseload_db, IJMOND, period) for period in periods
+    assert lever_series(caseload_db, "diagnostics", IJMOND, periods) == [
+        lever_indicators(caseload_db, "diagnostics", IJMOND, period) for period in periods
     ]
-    assert diagnostics.compute(caseload_db, IJMOND, []) == []
+    assert lever_series(caseload_db, "diagnostics", IJMOND, []) == []
 

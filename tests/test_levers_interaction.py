@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from levers import interaction
-from levers.registry import pick
+from levers.families import FAMILIES, delivery as delivery_family
+from levers.registry import lever_indicators, lever_series, pick
+from levers.runner import records
 from levers.scope import Period, Scope
 from tests.builders import add_dialogue, add_mixed_providers, add_outcome
 
@@ -48,7 +49,7 @@ def sessions_db(empty_db):
     ids=["region", "P1", "P2", "P1+P2", "perceel and gemeente"],
 )
 def test_dialoogsessies_counts_distinct_datum_and_aanbieder_in_the_last_six_months(sessions_db, scope, sessions):
-    [talk] = interaction.dialogue(sessions_db, scope, [SEP_2025])
+    [talk] = records(sessions_db, FAMILIES["dialogues"], scope, [SEP_2025])
     assert talk.sessions == sessions
 
 
@@ -56,7 +57,7 @@ def test_the_six_month_window_of_august_in_a_leap_year_starts_after_february_29(
     # p_end 2024-08-31 − 6 months = 2024-02-29 (clamped): window (02-29, 08-31] → only 03-01 counts
     add_dialogue(empty_db, day=date(2024, 2, 29), theme=1)
     add_dialogue(empty_db, day=date(2024, 3, 1), theme=1)
-    [talk] = interaction.dialogue(empty_db, IJMOND, [Period.parse("2024-08")])
+    [talk] = records(empty_db, FAMILIES["dialogues"], IJMOND, [Period.parse("2024-08")])
     assert talk.sessions == 1
 
 
@@ -64,7 +65,7 @@ def test_an_empty_aanbieder_is_a_region_wide_row_whether_stored_empty_or_null(em
     # both rows are the region-wide session of 2025-09-01: one session, and it counts for P1 too
     add_dialogue(empty_db, day=date(2025, 9, 1), theme=1)
     add_dialogue(empty_db, day=date(2025, 9, 1), theme=2, provider="")
-    assert [interaction.dialogue(empty_db, scope, [SEP_2025])[0].sessions for scope in (IJMOND, P1)] == [1, 1]
+    assert [records(empty_db, FAMILIES["dialogues"], scope, [SEP_2025])[0].sessions for scope in (IJMOND, P1)] == [1, 1]
 
 
 @pytest.mark.parametrize(
@@ -77,7 +78,7 @@ def test_an_empty_aanbieder_is_a_region_wide_row_whether_stored_empty_or_null(em
     ],
 )
 def test_dialoogsessies_of_a_quarter_and_a_year_end_at_their_last_day(sessions_db, period, sessions):
-    [talk] = interaction.dialogue(sessions_db, IJMOND, [period])
+    [talk] = records(sessions_db, FAMILIES["dialogues"], IJMOND, [period])
     assert talk.sessions == sessions
 
 
@@ -105,14 +106,14 @@ def themes_db(empty_db):
     ids=["region", "P1 with region-wide rows", "P2 with region-wide rows"],
 )
 def test_themadekking_counts_distinct_themes_of_the_twelve_months_ending_at_p_end(themes_db, scope, themes):
-    [talk] = interaction.dialogue(themes_db, scope, [Period.parse("2024-02")])
+    [talk] = records(themes_db, FAMILIES["dialogues"], scope, [Period.parse("2024-02")])
     # window (2023-02-28, 2024-02-29]; themadekking = distinct themes / 18 × 100
     assert talk.themes == themes
     assert talk.theme_pct == pytest.approx(themes / 18 * 100)
 
 
 def test_themadekking_result_is_a_share_of_eighteen_with_its_default_norm(themes_db):
-    result = pick(interaction.indicators(themes_db, IJMOND, Period.parse("2024-02")), "themadekking")
+    result = pick(lever_indicators(themes_db, "interaction", IJMOND, Period.parse("2024-02")), "themadekking")
     # 4 / 18 × 100 = 22.2 %; norm 75 (10): 22.2 < 65 → rood; dialogue figures are not suppressed
     assert (result.value, result.denominator, result.status) == (pytest.approx(400 / 18), 18.0, "rood")
     assert not result.is_suppressed
@@ -150,12 +151,12 @@ def actions_db(empty_db):
 def test_open_acties_and_acties_verlopen_count_open_actions_dated_up_to_p_end(
     actions_db, scope, period, open_actions, overdue
 ):
-    [talk] = interaction.dialogue(actions_db, scope, [period])
+    [talk] = records(actions_db, FAMILIES["dialogues"], scope, [period])
     assert (talk.open_actions, talk.overdue_actions) == (open_actions, overdue)
 
 
 def test_acties_verlopen_gets_its_status_from_the_default_norm(actions_db):
-    results = {r.code: r for r in interaction.indicators(actions_db, IJMOND, SEP_2025)}
+    results = {r.code: r for r in lever_indicators(actions_db, "interaction", IJMOND, SEP_2025)}
     # acties_verlopen 3 against 0 (2): 3 > 2 → rood, shown exactly (dialogue figures are not suppressed)
     assert (results["acties_verlopen"].value, results["acties_verlopen"].status) == (3.0, "rood")
     # open_acties has no norm: shown, grijs
@@ -193,19 +194,19 @@ def delivery_db(empty_db):
     ],
 )
 def test_aanlevering_compares_delivered_with_expected_uitkomsten_rows(delivery_db, scope, period, expected, present):
-    [delivered] = interaction.delivery(delivery_db, scope, [period])
+    [delivered] = records(delivery_db, FAMILIES["delivery"], scope, [period])
     assert (delivered.expected, delivered.present) == (expected, present)
     assert delivered.delivered_pct == pytest.approx(present / expected * 100)
 
 
 def test_aanlevering_expects_nothing_before_the_quarter_has_ended(delivery_db):
     # February: Q1 ends 03-31 > 02-29, so no quarter is due → no value, grijs, with the reason
-    result = pick(interaction.indicators(delivery_db, IJMOND, Period.parse("2024-02")), "aanlevering")
-    assert (result.value, result.status, result.reason) == (None, "grijs", interaction.REASON_NOTHING_EXPECTED)
+    result = pick(lever_indicators(delivery_db, "interaction", IJMOND, Period.parse("2024-02")), "aanlevering")
+    assert (result.value, result.status, result.reason) == (None, "grijs", delivery_family.REASON_NOTHING_EXPECTED)
 
 
 def test_aanlevering_result_is_not_suppressed_and_gets_its_status(delivery_db):
-    result = pick(interaction.indicators(delivery_db, IJMOND, Period.parse("2024-K1")), "aanlevering")
+    result = pick(lever_indicators(delivery_db, "interaction", IJMOND, Period.parse("2024-K1")), "aanlevering")
     # 2 / 4 × 100 = 50 %, expected 4 (< 10, yet shown): norm 95 (5) → 50 < 90 → rood
     assert (result.value, result.denominator, result.status, result.is_suppressed) == (50.0, 4.0, "rood", False)
 
@@ -213,7 +214,7 @@ def test_aanlevering_result_is_not_suppressed_and_gets_its_status(delivery_db):
 def test_a_provider_filter_changes_the_dialogue_and_delivery_indicators(sessions_db, delivery_db):
     # sessions_db and delivery_db are the same database: both fixtures build on empty_db.
     whole, p2 = (
-        {r.code: r for r in interaction.indicators(sessions_db, scope, SEP_2025)} for scope in (IJMOND, P2)
+        {r.code: r for r in lever_indicators(sessions_db, "interaction", scope, SEP_2025)} for scope in (IJMOND, P2)
     )
     # dialoogsessies 4 → 3 (see above); themadekking over (2024-09-30, 2025-09-30]:
     # region 1 2 3 4 5 6 = 6 themes (03-30 lies inside 12 months) → P2's 3 4 + region-wide 5 6 = 4 themes
@@ -222,14 +223,14 @@ def test_a_provider_filter_changes_the_dialogue_and_delivery_indicators(sessions
     assert p2["themadekking"].value == pytest.approx(4 / 18 * 100)
     # aanlevering for Q3 2024: region 1 of 4 cells → P2 1 of 1
     q3 = Period.parse("2024-K3")
-    assert [pick(interaction.indicators(delivery_db, scope, q3), "aanlevering").value for scope in (IJMOND, P2)] == [
+    assert [pick(lever_indicators(delivery_db, "interaction", scope, q3), "aanlevering").value for scope in (IJMOND, P2)] == [
         25.0, 100.0,
     ]
 
 
 def test_compute_over_three_periods_equals_indicators_per_period(sessions_db, actions_db, delivery_db):
     periods = [Period.parse("2025-08"), SEP_2025, Period.parse("2025-K3")]
-    assert interaction.compute(sessions_db, P1, periods) == [
-        interaction.indicators(sessions_db, P1, period) for period in periods
+    assert lever_series(sessions_db, "interaction", P1, periods) == [
+        lever_indicators(sessions_db, "interaction", P1, period) for period in periods
     ]
 

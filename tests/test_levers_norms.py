@@ -1,10 +1,8 @@
-from contextlib import nullcontext
 from datetime import date
 
 import pytest
 
-from levers.memo import computation
-from levers.norms import AMBER, GREEN, GREY, RED, Norm, norms_in_force, resolve_norm, status
+from levers.norms import AMBER, GREEN, GREY, RED, Norm, Norms, norms_in_force, resolve_norm, status
 from levers.scope import Period, Scope
 from tests.builders import add_norm
 
@@ -44,11 +42,13 @@ def _uploaded_norms(con):
         ("complex", ("P1", "P2"), 21),  # several providers: no single provider, so no provider norm
     ],
 )
-@pytest.mark.parametrize("in_computation", [False, True])
-def test_the_most_specific_uploaded_norm_wins(empty_db, lot, providers, expected, in_computation):
+@pytest.mark.parametrize("loaded_once", [False, True])
+def test_the_most_specific_uploaded_norm_wins(empty_db, lot, providers, expected, loaded_once):
     _uploaded_norms(empty_db)
     scope = Scope(region="IJmond", lot=lot, providers=providers)
-    with computation() if in_computation else nullcontext():
+    if loaded_once:
+        norm = Norms.load(empty_db).resolve("uitval", scope, OCTOBER)
+    else:
         norm = resolve_norm(empty_db, "uitval", scope, OCTOBER)
     assert norm == Norm(float(expected), 4.0, is_default=False)
 
@@ -61,13 +61,13 @@ def test_between_equally_specific_norms_the_latest_upload_wins(empty_db):
     assert resolve_norm(empty_db, "uitval", Scope(region="IJmond"), OCTOBER).norm == 30.0
 
 
-def test_a_computation_reads_the_norms_once(empty_db):
-    # Inside a computation the table is read on first use: a norm added later is seen after it only.
+def test_norms_loaded_once_are_a_snapshot_that_the_next_load_renews(empty_db):
+    # A computation reads the norms once: a norm added later is seen by the next load only.
     scope = Scope(region="IJmond")
-    with computation():
-        assert resolve_norm(empty_db, "uitval", scope, OCTOBER).is_default
-        add_norm(empty_db, indicator="uitval", year=2026, norm=12)
-        assert resolve_norm(empty_db, "uitval", scope, OCTOBER).is_default
+    norms = Norms.load(empty_db)
+    assert norms.resolve("uitval", scope, OCTOBER).is_default
+    add_norm(empty_db, indicator="uitval", year=2026, norm=12)
+    assert norms.resolve("uitval", scope, OCTOBER).is_default
     assert resolve_norm(empty_db, "uitval", scope, OCTOBER).norm == 12.0
 
 

@@ -7,6 +7,7 @@ from levers.result import (
     REASON_TOO_FEW,
     make_result,
 )
+from levers.norms import resolve_norm
 from levers.scope import Period, Scope
 from tests.builders import add_norm
 
@@ -15,7 +16,7 @@ OCTOBER = Period.parse("2026-10")
 
 
 def _result(con, code, value, denominator=None, **kwargs):
-    return make_result(con, SCOPE, OCTOBER, code, value, denominator, **kwargs)
+    return make_result(code, value, denominator, norm=resolve_norm(con, code, SCOPE, OCTOBER), **kwargs)
 
 
 def test_a_result_carries_the_catalogue_entry_and_its_norm(empty_db):

@@ -8,7 +8,9 @@ from datetime import date
 
 import pytest
 
-from levers import shared_values, suppression
+from levers import suppression
+from levers.families import care_use
+from levers.registry import lever_indicators, lever_series
 from levers.catalogue import of_lever
 from levers.registry import indicator
 from levers.scope import Period, Scope
@@ -76,13 +78,13 @@ def test_jeugdhulp_per_1000_is_not_shown_with_a_provider_filter(empty_db):
     _care_trajectories(empty_db)
     result = shown(empty_db, "jeugdhulp_per_1000", scope=Scope("IJmond", providers=("P1",)))
     assert (result.value, result.status) == (None, "grijs")
-    assert result.reason == shared_values.REASON_PROVIDER_FILTER
+    assert result.reason == care_use.REASON_PROVIDER_FILTER
 
 
 def test_jeugdhulp_per_1000_without_population_has_no_value(empty_db):
     _care_trajectories(empty_db)
     result = shown(empty_db, "jeugdhulp_per_1000")
-    assert (result.value, result.reason) == (None, shared_values.REASON_NO_POPULATION)
+    assert (result.value, result.reason) == (None, care_use.REASON_NO_POPULATION)
 
 
 # crisis_per_1000 ---------------------------------------------------------------------------------
@@ -111,7 +113,7 @@ def test_crisis_per_1000_counts_persons_with_a_crisis_start(empty_db, exact, per
 def test_crisis_per_1000_is_not_shown_with_a_provider_filter(empty_db):
     _crisis(empty_db)
     result = shown(empty_db, "crisis_per_1000", scope=Scope("IJmond", providers=("P1",)))
-    assert (result.value, result.reason) == (None, shared_values.REASON_PROVIDER_FILTER)
+    assert (result.value, result.reason) == (None, care_use.REASON_PROVIDER_FILTER)
 
 
 # zonder_verblijf ---------------------------------------------------------------------------------
@@ -371,7 +373,7 @@ def test_compute_over_three_periods_equals_indicators_per_period(empty_db):
     _satisfaction(empty_db)
     periods = [Period.parse("2024-01"), Period.parse("2024-02"), Period.parse("2024-K1")]
     scope = Scope("IJmond", lot="complex")
-    series = shared_values.compute(empty_db, scope, periods)
-    assert series == [shared_values.indicators(empty_db, scope, period) for period in periods]
+    series = lever_series(empty_db, "shared_values", scope, periods)
+    assert series == [lever_indicators(empty_db, "shared_values", scope, period) for period in periods]
     assert [r.code for r in series[0]] == [d.code for d in of_lever("shared_values")]
 

@@ -5,17 +5,17 @@ from datetime import date
 import pandas as pd
 
 from levers.compare import ComparisonRow
-from levers.result import make_result
 from levers.scope import Period, Scope
 from views.partner_tables import dialogue_table, own_first, peers_table
+from tests.builders import indicator_result
 
 SCOPE, PERIOD = Scope("IJmond"), Period.month(2026, 10)
 
 
 def _rows(con):
     def row(key, name, youths, without_stay, trajectories):
-        return ComparisonRow(key, name, (make_result(con, SCOPE, PERIOD, "unieke_jeugdigen", youths),
-                                         make_result(con, SCOPE, PERIOD, "zonder_verblijf", without_stay,
+        return ComparisonRow(key, name, (indicator_result(con, SCOPE, PERIOD, "unieke_jeugdigen", youths),
+                                         indicator_result(con, SCOPE, PERIOD, "zonder_verblijf", without_stay,
                                                      trajectories)))
 
     # Ordered by name as levers.compare returns them: Alfa before Jeugdzorg.

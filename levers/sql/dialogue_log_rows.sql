@@ -1,21 +1,13 @@
 -- Dialogue log of a scope: the sessions of the last months and every open action, as rows to read.
--- Rows in scope as for the interaction indicators: the rows of $region; with a provider filter those
--- providers' rows plus the region-wide rows (empty aanbieder: NULL or ''). Only rows dated on or
--- before p_end.
+-- Rows in scope as for the interaction indicators: region_dialogues (the rows of $region; with a
+-- provider filter those providers' rows plus the region-wide rows). Only rows dated on or before p_end.
 -- An open action: an actie, status open (the rows `open_acties` counts); overdue: deadline < p_end
 -- (the rows `acties_verlopen` counts).
 -- params: $region, $providers, $p_end, $after (exclusive start of the log window)
-with region_rows as (
-    select d.* replace (nullif(trim(d.provider), '') as provider)
-    from dialogues as d
-    where d.region = $region
-      and d.session_date <= $p_end
-),
-
-scoped as (
+with scoped as (
     select *
-    from region_rows
-    where len($providers::varchar[]) = 0 or provider is null or list_contains($providers::varchar[], provider)
+    from region_dialogues($region, $providers)
+    where session_date <= $p_end
 ),
 
 flagged as (

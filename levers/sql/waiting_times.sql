@@ -1,13 +1,11 @@
--- Waiting from registration to start over trajectories started in P that have an aanmelddatum:
--- wachttijd_mediaan (median days) and tijdig_gestart (how many within N days, N per period).
+-- Family waiting_times (levers/families/waiting_times.py): waiting from registration to start over
+-- trajectories started in P that have an aanmelddatum: wachttijd_mediaan (median days) and
+-- tijdig_gestart (how many within N days, N per period; no N: no share).
 -- A median of an even count is the mean of the two middle values (DuckDB median on numbers).
 -- params: $municipalities, $lot, $providers, $p_starts, $p_ends, $norm_days (N per period, double[])
 with periods as (
-    select
-        unnest(range(len($p_ends::date[]))) as ordinal,
-        unnest($p_starts::date[]) as p_start,
-        unnest($p_ends::date[]) as p_end,
-        unnest($norm_days::double[]) as norm_days
+    select *, list_extract($norm_days::double[], ordinal + 1) as norm_days
+    from periods($p_starts, $p_ends)
 ),
 
 started as (
@@ -15,9 +13,7 @@ started as (
     from periods as p
     inner join trajectories as t on t.start_date between p.p_start and p.p_end
     where t.registration_date is not null
-      and list_contains($municipalities::varchar[], t.municipality)
-      and ($lot::varchar is null or t.lot = $lot::varchar)
-      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], t.provider))
+      and in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers)
 ),
 
 waits as (
@@ -35,7 +31,9 @@ final as (
         p.ordinal,
         coalesce(w.registered, 0) as registered,
         w.median_days,
-        coalesce(w.within_norm, 0) as within_norm
+        coalesce(w.within_norm, 0) as within_norm,
+        case when p.norm_days is not null then ratio(coalesce(w.within_norm, 0), w.registered, 100) end
+            as within_norm_pct
     from periods as p
     left join waits as w using (ordinal)
     order by p.ordinal

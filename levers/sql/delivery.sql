@@ -1,12 +1,10 @@
--- Interaction, aanlevering per period: expected `uitkomsten` rows = each provider in scope × each of
--- its percelen in scope ('beide' = both, narrowed to the scope's perceel) × each quarter overlapping P
--- whose last day <= p_end; present = the expected rows that were delivered.
+-- Family delivery (levers/families/delivery.py), aanlevering per period: expected `uitkomsten` rows =
+-- each provider in scope (providers_in_scope) × each of its percelen in scope ('beide' = both,
+-- narrowed to the scope's perceel) × each quarter overlapping P whose last day <= p_end; present = the
+-- expected rows that were delivered.
 -- params: $region, $lot, $providers, $p_starts, $p_ends
 with periods as (
-    select
-        unnest(range(len($p_ends::date[]))) as ordinal,
-        unnest($p_starts::date[]) as p_start,
-        unnest($p_ends::date[]) as p_end
+    select * from periods($p_starts, $p_ends)
 ),
 
 quarters as (  -- first days of the quarters overlapping P
@@ -25,11 +23,9 @@ closed_quarters as (
 
 cells as (  -- (provider, perceel) pairs in scope
     select distinct p.provider, l.lot
-    from providers as p
-    inner join provider_regions as r on r.provider = p.provider and r.region = $region
+    from providers_in_scope($region, $lot, $providers) as p
     inner join (values ('complex'), ('enkelvoudig')) as l (lot) on p.lot in (l.lot, 'beide')
-    where ($lot::varchar is null or l.lot = $lot::varchar)
-      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], p.provider))
+    where $lot::varchar is null or l.lot = $lot::varchar
 ),
 
 expected as (

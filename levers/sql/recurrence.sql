@@ -1,13 +1,14 @@
--- herhaald_beroep: base B = trajectories in scope ended with reden 31 in (base_after, base_through]
--- = (p_end - 24 months, p_end - 12 months], month-clamped in Python; a trajectory of B returns when
--- its person (same gemeente and client_id) has any trajectory, of any provider and perceel, starting
--- in (einddatum, einddatum + 365 days].
--- params: $municipalities, $lot, $providers, $base_afters, $base_throughs (date[] per period)
+-- Family recurrence (levers/families/recurrence.py): herhaald_beroep. Base B = trajectories in scope
+-- ended with reden 31 in (p_end - 24 months, p_end - 12 months] (month arithmetic clamped to the
+-- month's last day); a trajectory of B returns when its person (same gemeente and client_id) has any
+-- trajectory, of any provider and perceel, starting in (einddatum, einddatum + 365 days].
+-- params: $municipalities, $lot, $providers, $p_starts, $p_ends
 with periods as (
     select
-        unnest(range(len($base_throughs::date[]))) as ordinal,
-        unnest($base_afters::date[]) as base_after,
-        unnest($base_throughs::date[]) as base_through
+        ordinal,
+        (p_end - interval 24 month)::date as base_after,
+        (p_end - interval 12 month)::date as base_through
+    from periods($p_starts, $p_ends)
 ),
 
 base as (
@@ -15,9 +16,7 @@ base as (
     from periods as p
     inner join trajectories as t on t.end_date > p.base_after and t.end_date <= p.base_through
     where t.end_reason = 31
-      and list_contains($municipalities::varchar[], t.municipality)
-      and ($lot::varchar is null or t.lot = $lot::varchar)
-      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], t.provider))
+      and in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers)
 ),
 
 followed as (  -- one row per trajectory of B
@@ -38,7 +37,11 @@ per_period as (
 ),
 
 final as (
-    select p.ordinal, coalesce(c.base, 0) as base, coalesce(c.returned, 0) as returned
+    select
+        p.ordinal,
+        coalesce(c.base, 0) as base,
+        coalesce(c.returned, 0) as returned,
+        ratio(coalesce(c.returned, 0), c.base, 100) as returned_pct
     from periods as p
     left join per_period as c using (ordinal)
     order by p.ordinal

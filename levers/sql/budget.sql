@@ -1,25 +1,22 @@
--- budgetuitputting per period: spending from January through the month of p_end (year of p_end) and
--- the budget of that year. Budget rows of the scope (municipalities, perceel): without a provider
--- filter the perceel-level rows (empty aanbieder), or, where a (jaar, gemeente, perceel) has none, the
--- sum of its provider rows; with a provider filter only those providers' rows (none: budget null).
--- params: $municipalities, $lot, $providers, $p_ends
+-- Family budget (levers/families/budget.py): budgetuitputting per period. Spending from January
+-- through the month of p_end (year of p_end) and the budget of that year. Budget rows of the scope
+-- (municipalities, perceel): without a provider filter the perceel-level rows (empty aanbieder), or,
+-- where a (jaar, gemeente, perceel) has none, the sum of its provider rows; with a provider filter
+-- only those providers' rows (none: budget null).
+-- params: $municipalities, $lot, $providers, $p_starts, $p_ends
 with periods as (
-    select
-        unnest(range(len($p_ends::date[]))) as ordinal,
-        unnest($p_ends::date[]) as p_end
+    select * from periods($p_starts, $p_ends)
 ),
 
 spent as (
     select p.ordinal, sum(c.amount)::double as spent
     from periods as p
     inner join costs as c on c.month between date_trunc('year', p.p_end)::date and p.p_end
-    where list_contains($municipalities::varchar[], c.municipality)
-      and ($lot::varchar is null or c.lot = $lot::varchar)
-      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], c.provider))
+    where in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
     group by p.ordinal
 ),
 
-budget_cells as (  -- one row per (jaar, gemeente, perceel) in scope
+budget_cells as (  -- one row per (jaar, gemeente, perceel) in scope; the provider filter applies below
     select
         b.year,
         b.municipality,
@@ -28,8 +25,7 @@ budget_cells as (  -- one row per (jaar, gemeente, perceel) in scope
         sum(b.budget) filter (where b.provider is not null) as provider_budget,
         sum(b.budget) filter (where list_contains($providers::varchar[], b.provider)) as filtered_budget
     from budgets as b
-    where list_contains($municipalities::varchar[], b.municipality)
-      and ($lot::varchar is null or b.lot = $lot::varchar)
+    where in_scope(b.municipality, b.lot, b.provider, $municipalities, $lot, [])
     group by b.year, b.municipality, b.lot
 ),
 
@@ -52,7 +48,10 @@ final as (
         p.ordinal,
         month(p.p_end) as months,
         coalesce(s.spent, 0) as spent,
-        b.budget
+        b.budget,
+        ratio(coalesce(s.spent, 0) / month(p.p_end) * 12, b.budget, 100) as forecast_pct,
+        ratio(coalesce(s.spent, 0), b.budget, 100) as realised_pct,
+        month(p.p_end)::double / 12 * 100 as pro_rata_pct
     from periods as p
     left join spent as s using (ordinal)
     left join budget as b using (ordinal)

@@ -1,13 +1,13 @@
--- volumegroei_enkelvoudig per period: persons (gemeente, client_id) with an enkelvoudig trajectory in
--- scope active in P, and in the same period one year earlier (prev_start .. prev_end).
--- params: $municipalities, $providers, $p_starts, $p_ends, $prev_starts, $prev_ends
+-- Family volume_growth (levers/families/volume_growth.py): volumegroei_enkelvoudig per period. Persons
+-- (gemeente, client_id) with an enkelvoudig trajectory in scope active in P, and in the same period one
+-- year earlier (prev_start .. prev_end: the same month, quarter or year of the previous year).
+-- params: $municipalities, $lot, $providers, $p_starts, $p_ends
 with periods as (
     select
-        unnest(range(len($p_ends::date[]))) as ordinal,
-        unnest($p_starts::date[]) as p_start,
-        unnest($p_ends::date[]) as p_end,
-        unnest($prev_starts::date[]) as prev_start,
-        unnest($prev_ends::date[]) as prev_end
+        *,
+        (p_start - interval 1 year)::date as prev_start,
+        last_day((p_end - interval 1 year)::date) as prev_end
+    from periods($p_starts, $p_ends)
 ),
 
 active as (  -- active in P or in the year-earlier period (which lies wholly before P)
@@ -21,8 +21,7 @@ active as (  -- active in P or in the year-earlier period (which lies wholly bef
     inner join trajectories as t
         on t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.prev_start)
     where t.lot = 'enkelvoudig'
-      and list_contains($municipalities::varchar[], t.municipality)
-      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], t.provider))
+      and in_scope(t.municipality, t.lot, t.provider, $municipalities, null, $providers)
 ),
 
 per_period as (
@@ -38,7 +37,8 @@ final as (
     select
         p.ordinal,
         coalesce(c.persons_now, 0) as persons_now,
-        coalesce(c.persons_before, 0) as persons_before
+        coalesce(c.persons_before, 0) as persons_before,
+        ratio(coalesce(c.persons_now, 0), c.persons_before, 100) - 100 as growth_pct
     from periods as p
     left join per_period as c using (ordinal)
     order by p.ordinal

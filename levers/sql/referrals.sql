@@ -1,13 +1,11 @@
--- Diagnostics, doorverwijzing per period: trajectories in scope ended in P, and those whose person
--- (gemeente, client_id) has a trajectory at another provider starting in [einddatum, einddatum + 30].
--- The later trajectory may be of any perceel and any provider: the lot and provider filters select
--- only the ended trajectories. It is always in the same municipality, so in $municipalities.
+-- Family referrals (levers/families/referrals.py), doorverwijzing per period: trajectories in scope
+-- ended in P, and those whose person (gemeente, client_id) has a trajectory at another provider
+-- starting in [einddatum, einddatum + 30]. The later trajectory may be of any perceel and any
+-- provider: the lot and provider filters select only the ended trajectories. It is always in the same
+-- municipality, so in $municipalities.
 -- params: $municipalities, $lot, $providers, $p_starts, $p_ends
 with periods as (
-    select
-        unnest(range(len($p_ends::date[]))) as ordinal,
-        unnest($p_starts::date[]) as p_start,
-        unnest($p_ends::date[]) as p_end
+    select * from periods($p_starts, $p_ends)
 ),
 
 in_municipalities as (
@@ -21,8 +19,7 @@ ended as (
     from periods as p
     inner join in_municipalities as t
         on t.end_date between p.p_start and p.p_end
-    where ($lot::varchar is null or t.lot = $lot::varchar)
-      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], t.provider))
+    where in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers)
 ),
 
 marked as (

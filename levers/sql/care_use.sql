@@ -1,12 +1,9 @@
--- Shared values on trajectories active in P: jeugdhulp_per_1000, zonder_verblijf, crisis_per_1000,
--- aanbieders_per_jeugdige (indicators.md, "Gedeelde waarden"). A person is (gemeente, client_id).
+-- Family care_use (levers/families/care_use.py) on trajectories active in P: jeugdhulp_per_1000,
+-- zonder_verblijf, crisis_per_1000, aanbieders_per_jeugdige. A person is (gemeente, client_id).
 -- One row per period, in the order of the period lists (ordinal 0, 1, ...).
 -- params: $municipalities, $lot, $providers, $p_starts, $p_ends
 with periods as (
-    select
-        unnest(range(len($p_ends::date[]))) as ordinal,
-        unnest($p_starts::date[]) as p_start,
-        unnest($p_ends::date[]) as p_end
+    select * from periods($p_starts, $p_ends)
 ),
 
 -- Every trajectory of a scope municipality active in P, of any provider and perceel: the providers
@@ -19,8 +16,7 @@ active as (
         t.provider,
         t.product_category in (35, 36, 37, 38, 43, 44) as is_stay,
         t.product_category = 46 and t.start_date >= p.p_start as is_crisis_start,
-        ($lot::varchar is null or t.lot = $lot::varchar)
-        and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], t.provider)) as is_in_scope
+        in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers) as is_in_scope
     from periods as p
     inner join trajectories as t
         on t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start)
@@ -79,7 +75,10 @@ final as (
         coalesce(pp.crisis_persons, 0) as crisis_persons,
         coalesce(pt.active, 0) as active,
         coalesce(pt.without_stay, 0) as without_stay,
-        pop.youths
+        pop.youths,
+        ratio(coalesce(pp.persons, 0), pop.youths, 1000) as persons_per_1000,
+        ratio(coalesce(pp.crisis_persons, 0), pop.youths, 1000) as crisis_per_1000,
+        ratio(coalesce(pt.without_stay, 0), pt.active, 100) as without_stay_pct
     from periods as p
     left join per_person as pp using (ordinal)
     left join per_trajectory as pt using (ordinal)

@@ -1,23 +1,17 @@
--- Provider-level figures per period over the providers in scope (region, perceel with 'beide'
--- matching both, provider filter): tevredenheid (Σ positive / Σ respondents of the `uitkomsten` rows
--- whose quarter overlaps P and whose perceel is in scope), weigeringen (Σ refusals of the complex rows
--- of strategic partners with perceel complex or beide; null when there is no such row) and
--- certificaten (expired before p_end, and valid at p_end but not 90 days later:
--- p_end <= certificaat_geldig_tot < p_end + 90 days).
+-- Family provider_level (levers/families/provider_level.py): figures per period over the providers in
+-- scope (providers_in_scope: region, perceel with 'beide' matching both, provider filter):
+-- tevredenheid (Σ positive / Σ respondents of the `uitkomsten` rows whose quarter overlaps P and whose
+-- perceel is in scope), weigeringen (Σ refusals of the complex rows of strategic partners with perceel
+-- complex or beide; null when there is no such row) and certificaten (expired before p_end, and valid
+-- at p_end but not 90 days later: p_end <= certificaat_geldig_tot < p_end + 90 days).
 -- params: $region, $lot, $providers, $p_starts, $p_ends
 with periods as (
-    select
-        unnest(range(len($p_ends::date[]))) as ordinal,
-        unnest($p_starts::date[]) as p_start,
-        unnest($p_ends::date[]) as p_end
+    select * from periods($p_starts, $p_ends)
 ),
 
-providers_in_scope as (
-    select distinct p.provider, p.lot, p.role, p.certificate_valid_until
-    from providers as p
-    inner join provider_regions as r on r.provider = p.provider and r.region = $region
-    where ($lot::varchar is null or p.lot in ($lot::varchar, 'beide'))
-      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], p.provider))
+scoped_providers as (
+    select provider, lot, role, certificate_valid_until
+    from providers_in_scope($region, $lot, $providers)
 ),
 
 outcome_rows as (
@@ -30,7 +24,7 @@ outcome_rows as (
         s.role = 'strategisch_partner' and s.lot in ('complex', 'beide') and o.lot = 'complex' as is_duty
     from periods as p
     inner join outcomes as o on o.quarter_start <= p.p_end and o.quarter_end >= p.p_start
-    inner join providers_in_scope as s on s.provider = o.provider
+    inner join scoped_providers as s on s.provider = o.provider
 ),
 
 outcome_sums as (
@@ -52,7 +46,7 @@ certificates as (
             where s.certificate_valid_until >= p.p_end and s.certificate_valid_until < p.p_end + 90
         ) as expiring
     from periods as p
-    cross join providers_in_scope as s
+    cross join scoped_providers as s
     group by p.ordinal
 ),
 
@@ -61,6 +55,7 @@ final as (
         p.ordinal,
         coalesce(o.positive, 0) as positive,
         coalesce(o.respondents, 0) as respondents,
+        ratio(coalesce(o.positive, 0), o.respondents, 100) as positive_pct,
         o.refusals,
         coalesce(c.providers, 0) as providers,
         coalesce(c.expired, 0) as expired,

@@ -1,20 +1,17 @@
--- Diagnostics, caseload per period: unieke_jeugdigen, actieve_trajecten, instroom, uitstroom,
--- gemiddelde_duur, volgens_plan, uitval (indicators.md, "Data en informatie").
--- One row per period, in the order of the period lists (ordinal 0, 1, ...).
+-- Family caseload (levers/families/caseload.py), per period: unieke_jeugdigen, actieve_trajecten,
+-- instroom, uitstroom, gemiddelde_duur, volgens_plan, uitval, and kosten_per_jeugdige: Σ bedrag of the
+-- kosten months in P (a month counts when it lies in P; `month` is its first day) per person in care
+-- (indicators.md, "Data en informatie"). cost_rows = how many kosten rows there were (0: no spending
+-- delivered for P). One row per period, in the order of the period lists (ordinal 0, 1, ...).
 -- params: $municipalities, $lot, $providers, $p_starts, $p_ends
 with periods as (
-    select
-        unnest(range(len($p_ends::date[]))) as ordinal,
-        unnest($p_starts::date[]) as p_start,
-        unnest($p_ends::date[]) as p_end
+    select * from periods($p_starts, $p_ends)
 ),
 
 scoped as (
     select municipality, client_id, start_date, end_date, end_reason
     from trajectories
-    where list_contains($municipalities::varchar[], municipality)
-      and ($lot::varchar is null or lot = $lot::varchar)
-      and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], provider))
+    where in_scope(municipality, lot, provider, $municipalities, $lot, $providers)
 ),
 
 -- Active in P: startdatum <= p_end and (einddatum empty or einddatum >= p_start). Started and ended
@@ -45,6 +42,14 @@ per_period as (
     group by ordinal
 ),
 
+spending as (
+    select p.ordinal, sum(c.amount)::double as amount, count(c.amount) as cost_rows
+    from periods as p
+    inner join costs as c on c.month between p.p_start and p.p_end
+    where in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
+    group by p.ordinal
+),
+
 final as (
     select
         p.ordinal,
@@ -57,9 +62,13 @@ final as (
         coalesce(c.by_plan, 0) as by_plan,
         coalesce(c.dropped_out, 0) as dropped_out,
         100.0 * c.by_plan / nullif(c.known_end, 0) as by_plan_pct,
-        100.0 * c.dropped_out / nullif(c.known_end, 0) as dropped_out_pct
+        100.0 * c.dropped_out / nullif(c.known_end, 0) as dropped_out_pct,
+        s.amount,
+        coalesce(s.cost_rows, 0) as cost_rows,
+        ratio(s.amount, c.persons, 1) as cost_per_youth
     from periods as p
     left join per_period as c using (ordinal)
+    left join spending as s using (ordinal)
     order by p.ordinal
 )
 

@@ -1,0 +1,32 @@
+"""Family delivery: whether the providers deliver their quarterly outcomes.
+
+aanlevering: present `uitkomsten` rows / expected rows × 100; expected = each provider in scope × each
+of its percelen in scope × each quarter overlapping P whose last day ≤ p_end (none → grijs)
+
+Delivery rates are not suppressed (the catalogue marks them UNPROTECTED).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from levers.family import Context, Family
+
+REASON_NOTHING_EXPECTED = (
+    "geen uitkomsten verwacht: geen kwartaal dat in deze periode is afgelopen, of geen aanbieder in beeld"
+)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    expected: int  # provider × perceel × closed quarter cells in scope
+    present: int  # of those, delivered uitkomsten rows
+    delivered_pct: float | None  # present / expected × 100; None when nothing was expected
+
+
+def build(row: Delivery, ctx: Context) -> dict:
+    reason = REASON_NOTHING_EXPECTED if row.delivered_pct is None else None
+    return {"aanlevering": ctx.result("aanlevering", row.delivered_pct, row.expected, reason=reason)}
+
+
+FAMILY = Family("delivery", "delivery.sql", Delivery, build)

@@ -1,0 +1,72 @@
+"""The one runner of the indicator families: parameters and norms once, each needed family once.
+
+`compute` serves every caller (a lever, the whole catalogue, one indicator, a 24-month series, a
+comparison row): it runs each family that computes one of the asked codes once for all periods (one
+query per family, however many periods) and returns the results per period in catalogue order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import duckdb
+
+from levers.catalogue import CODES, definition
+from levers.families import FAMILIES
+from levers.family import Context, Family
+from levers.norms import Norms
+from levers.result import IndicatorResult
+from levers.scope import Period, Scope, sql_params
+from levers.sql_files import period_rows
+
+
+def compute(
+    con: duckdb.DuckDBPyConnection,
+    scope: Scope,
+    periods: Sequence[Period],
+    codes: Iterable[str] = CODES,
+    *,
+    norms: Norms | None = None,
+) -> list[tuple[IndicatorResult, ...]]:
+    """The results of `codes` for every period: one tuple per period, in catalogue order.
+
+    `norms` lets a caller that computes many scopes (a comparison) read the norms once.
+    """
+    periods = list(periods)
+    if not periods:
+        return []
+    asked = set(codes)
+    wanted = [code for code in CODES if code in asked]
+    if len(wanted) != len(asked):
+        raise KeyError(sorted(asked - set(CODES)))
+    norms = norms if norms is not None else Norms.load(con)
+    params = sql_params(con, scope, periods)
+    families = [FAMILIES[name] for name in dict.fromkeys(definition(code).family for code in wanted)]
+    records = [_records(con, family, scope, periods, params, norms) for family in families]
+    out = []
+    for index, period in enumerate(periods):
+        context = Context(scope, period, norms)
+        found = {}
+        for family, rows in zip(families, records):
+            found.update(family.build(rows[index], context))
+        out.append(tuple(found[code] for code in wanted))
+    return out
+
+
+def records(
+    con: duckdb.DuckDBPyConnection, family: Family, scope: Scope, periods: Sequence[Period], *,
+    norms: Norms | None = None,
+) -> list:
+    """A family's records, one per period in order: its query's rows, before any result is built."""
+    periods = list(periods)
+    if not periods:
+        return []
+    norms = norms if norms is not None else Norms.load(con)
+    return _records(con, family, scope, periods, sql_params(con, scope, periods), norms)
+
+
+def _records(con, family: Family, scope: Scope, periods: list[Period], params: dict, norms: Norms) -> list:
+    if family.params is not None:
+        params = params | dict(family.params(scope, periods, norms))
+    rows = period_rows(con, family.sql, params)
+    return [family.record(**{name: value for name, value in row.items() if name != "ordinal"}) for row in rows]

@@ -1,0 +1,30 @@
+-- Family goals (levers/families/goals.py), doelrealisatie per period: Σ doelen_behaald and
+-- Σ afgesloten_trajecten of the `uitkomsten` rows in scope whose quarter overlaps P. Provider-level
+-- data: the rows of the providers in scope (providers_in_scope), of the scope's perceel. No
+-- municipality applies.
+-- params: $region, $lot, $providers, $p_starts, $p_ends
+with periods as (
+    select * from periods($p_starts, $p_ends)
+),
+
+scoped_outcomes as (
+    select o.quarter_start, o.quarter_end, o.goals_achieved, o.closed_trajectories
+    from outcomes as o
+    semi join providers_in_scope($region, $lot, $providers) as s on s.provider = o.provider
+    where $lot::varchar is null or o.lot = $lot::varchar
+),
+
+final as (
+    select
+        p.ordinal,
+        coalesce(sum(o.goals_achieved), 0)::bigint as goals_achieved,
+        coalesce(sum(o.closed_trajectories), 0)::bigint as closed,
+        100.0 * sum(o.goals_achieved) / nullif(sum(o.closed_trajectories), 0) as achieved_pct
+    from periods as p
+    left join scoped_outcomes as o
+        on o.quarter_start <= p.p_end and o.quarter_end >= p.p_start
+    group by p.ordinal
+    order by p.ordinal
+)
+
+select * from final
