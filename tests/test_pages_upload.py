@@ -3,13 +3,17 @@
 Each test gets its own copy of the small fixture database, so stored uploads do not leak between tests.
 """
 
+import io
+import json
 from pathlib import Path
 
 import duckdb
 import pytest
+from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from auth.rights import Rights
+from data.templates import XLSX_MIME
 from tests.fixtures.small_db import build_small_db, open_app
 
 PAGE = "views/pages/upload.py"
@@ -131,9 +135,91 @@ def test_a_provider_uploads_only_outcomes_of_its_own_code(db_file):
     assert _count(db_file, "select count(*) from uploads") == 0
 
 
-def test_there_is_a_template_for_every_kind_the_user_may_upload(db_file):
+def test_there_is_a_csv_and_an_excel_template_for_every_kind_the_user_may_upload(db_file):
     labels = [button.label for button in _open().download_button]
-    assert labels[:8] == ["trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten"]
+    kinds = ["trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten"]
+    assert labels[:16] == [f"{kind} ({form})" for kind in kinds for form in ("CSV", "Excel")]
     provider = Rights("aanbieder", regions=("IJmond",), providers=("P1",))
-    assert [b.label for b in _open(provider).download_button][:1] == ["uitkomsten"]
-    assert "kosten" not in [b.label for b in _open(provider).download_button]
+    labels = [b.label for b in _open(provider).download_button]
+    assert labels[:2] == ["uitkomsten (CSV)", "uitkomsten (Excel)"]
+    assert not [label for label in labels if label.startswith("kosten")]
+
+
+def _workbook(rows: list[list[object]]) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_excel_workbook_is_checked_and_stored_like_a_csv_file(db_file):
+    at = _open()
+    assert at.file_uploader[0].proto.type == [".csv", ".txt", ".xlsx"]
+    # the same budgets as GOOD, as Excel keeps them: real numbers, a code typed as a number
+    raw = _workbook([["jaar", "gemeente", "perceel", "aanbieder", "budget"],
+                     [2027, 375, "complex", None, 2500000], [2027, "GM0396", "complex", None, 1500000.0]])
+    at.file_uploader[0].upload("budget_2027.xlsx", raw, XLSX_MIME)
+    at = at.run()
+    assert not at.exception and not at.error
+    assert [m.value for m in at.metric] == ["2", "0"]
+    at = _store(at)
+    assert _count(db_file, "select sum(budget) from budgets where year = 2027") == 4_000_000
+    assert list(at.dataframe[-1].value["Bestand"]) == ["budget_2027.xlsx"]
+
+
+def test_a_bad_workbook_shows_its_errors_with_excel_row_numbers(db_file):
+    raw = _workbook([["jaar", "gemeente", "perceel", "aanbieder", "budget"], [2027, "GM9999", "complex", None, 10]])
+    at = _open()
+    at.file_uploader[0].upload("budget.xlsx", raw, XLSX_MIME)
+    at = at.run()
+    assert "niet opgeslagen" in at.error[0].value
+    errors = at.dataframe[0].value
+    assert list(zip(errors["Rij"], errors["Kolom"])) == [("2", "gemeente")]
+    assert _count(db_file, "select count(*) from uploads") == 0
+
+
+KOSTEN = "periode;gemeente;aanbieder;perceel;soort;bedrag\r\n"
+
+
+def test_a_file_that_replaces_more_rows_than_it_holds_says_so_in_words_and_needs_a_tick(db_file):
+    three = KOSTEN + "".join(f"2025-10;GM0453;{p};complex;declaratie;100\r\n" for p in ("P1", "P2", "P3"))
+    at = _store(_upload(_open(), three, "kosten_3.csv"))
+    assert _count(db_file, "select count(*) from costs where month = date '2025-10-01'") == 3
+
+    at = _upload(at, KOSTEN + "oktober 2025;453;P1;complex;declaratie;250\r\n", "kosten_1.csv")
+    assert not at.exception and not at.error
+    warning = at.warning[0].value.replace("**", "")
+    assert warning.startswith("Dit bestand vervangt 3 bestaande rijen van kosten door 1 nieuwe: alle opgeslagen "
+                              "rijen met een combinatie van periode en gemeente die in het bestand voorkomt")
+    assert _button(at, "Opslaan").disabled  # no store without the tick
+    tick = next(box for box in at.checkbox if box.label == "Ja, vervang 3 bestaande rijen door 1 nieuwe")
+    at = tick.check().run()
+    assert not _button(at, "Opslaan").disabled
+    at = _store(at)
+    assert not at.exception
+    assert _count(db_file, "select count(*) from costs where month = date '2025-10-01'") == 1
+
+
+def test_a_file_that_replaces_no_more_rows_than_it_holds_needs_no_tick(db_file):
+    at = _upload(_open(), GOOD)
+    assert not at.warning and not at.checkbox
+    assert not _button(at, "Opslaan").disabled
+
+
+def test_the_preview_shows_a_dash_for_an_empty_cell_and_a_month_as_okt_2025(db_file):
+    at = _upload(_open(), KOSTEN.replace("soort", "productcategorie;soort")
+                 + "1-10-2025;GM0453;P1;complex;;declaratie;250\r\n", "kosten.csv")
+    assert not at.exception and not at.error
+    preview = at.dataframe[0].value
+    assert preview.iloc[0]["periode"] == "okt 2025"
+    assert preview.iloc[0]["productcategorie"] == "–"
+    assert "None" not in preview.astype(str).values.ravel().tolist()
+
+
+def test_error_messages_are_wrapped_in_full_rather_than_cut_off(db_file):
+    at = _upload(_open(), BAD)
+    table = at.dataframe[0]
+    assert table.proto.row_height > 64  # Streamlit wraps a cell's text only in rows taller than 64 px
+    assert json.loads(table.proto.columns)["Melding"] == {"width": "large"}

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from views.upload_tables import errors_table, for_screen, history_table, template_bytes
+from views.upload_tables import errors_table, for_screen, history_table, preview_table, replacement_words
 
 
 class RowError(NamedTuple):  # the shape of data.validate.RowError: row, column, message
@@ -47,13 +47,23 @@ def test_for_screen_writes_decimals_dates_and_counts_the_dutch_way():
     })
     shown = for_screen(table, counts=["rijen"])
     assert shown.values.tolist() == [
-        [2027, "2.500.000", "23-11-2026", "42.429", ""],  # a year keeps its digits together
-        [2027, "1.234,5", "", "12", "P1"],
+        [2027, "2.500.000", "23-11-2026", "42.429", "–"],  # a year keeps its digits together; empty is a dash
+        [2027, "1.234,5", "–", "12", "P1"],
     ]
     assert table["budget"].tolist() == [2_500_000.0, 1234.5]  # the original (for files) is untouched
 
 
-def test_a_template_is_a_header_for_dutch_excel():
-    data = template_bytes("budget")
-    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel then reads é and ë correctly
-    assert data.decode("utf-8-sig") == "jaar;gemeente;perceel;aanbieder;budget\r\n"
+def test_the_preview_writes_months_as_okt_2026_quarters_as_k3_2026_and_empty_cells_as_a_dash():
+    costs = pd.DataFrame({"periode": [pd.Timestamp(2026, 10, 1), pd.Timestamp(2026, 3, 1)],
+                          "productcategorie": [45.0, float("nan")], "aanbieder": ["P1", None]})
+    assert preview_table(costs, "kosten").values.tolist() == [["okt 2026", "45", "P1"], ["mrt 2026", "–", "–"]]
+    outcomes = pd.DataFrame({"periode": [date(2026, 7, 1), date(2026, 1, 1)], "toelichting": [None, "x"]})
+    assert preview_table(outcomes, "uitkomsten").values.tolist() == [["K3 2026", "–"], ["K1 2026", "x"]]
+
+
+def test_the_replacement_sentence_names_the_counts_the_kind_and_its_replace_key():
+    assert replacement_words("kosten", 33, 3) == {"replaced": "33", "rijen": "rijen", "kind": "kosten", "rows": "3",
+                                                  "key": "combinatie van periode en gemeente"}
+    assert replacement_words("aanbieders", 1_200, 1)["replaced"] == "1.200"
+    assert replacement_words("aanbieders", 1, 0)["rijen"] == "rij"
+    assert replacement_words("aanbieders", 2, 1)["key"] == "aanbieder"

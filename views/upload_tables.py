@@ -11,15 +11,13 @@ from decimal import Decimal
 
 import pandas as pd
 
-from data.contracts import template
+from data import decode
+from data.contracts import MODELS
+from data.validate import plan
 from wording import fmt, texts
 
 MAX_ERRORS_SHOWN = 1000  # csv-contract.md: up to 1,000 errors shown, all downloadable
-
-
-def template_bytes(kind: str) -> bytes:
-    """The empty template of a kind for Excel: UTF-8 with BOM, `;`-separated header."""
-    return ("\ufeff" + template(kind)).encode("utf-8")
+EMPTY = "–"  # an empty cell on screen (style.md: never `None`)
 
 
 def errors_table(errors: Sequence) -> pd.DataFrame:
@@ -37,10 +35,14 @@ def history_table(history: pd.DataFrame) -> pd.DataFrame:
     return history[list(names)].rename(columns=names)
 
 
+def _is_empty(value: object) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and pd.isna(value))
+
+
 def _screen_cell(value: object) -> object:
-    """Dutch text for a decoded cell: `2.500.000`, `1.234,5`, `23-11-2026`; empty stays empty."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
-        return ""
+    """Dutch text for a decoded cell: `2.500.000`, `1.234,5`, `23-11-2026`; empty is a dash."""
+    if _is_empty(value):
+        return EMPTY
     if isinstance(value, datetime):
         return fmt.day(value.date())
     if isinstance(value, date):
@@ -59,5 +61,30 @@ def for_screen(table: pd.DataFrame, *, counts: Iterable[str] = ()) -> pd.DataFra
     """
     shown = table.astype(object).map(_screen_cell)
     for column in counts:
-        shown[column] = table[column].map(lambda value: "" if pd.isna(value) else fmt.count(value))
+        shown[column] = table[column].map(lambda value: EMPTY if pd.isna(value) else fmt.count(value))
     return shown
+
+
+def _quarter(value: date) -> str:
+    return f"K{(value.month + 2) // 3} {value.year}"
+
+
+def preview_table(preview: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The preview of a checked file: as `for_screen`, with months as `okt 2026` and quarters as `K3 2026`."""
+    shown = for_screen(preview)
+    periods = {decode.SQL_MONTH: fmt.month_short, decode.SQL_QUARTER: _quarter}
+    for column in plan(kind):
+        if column.decoder in periods and column.name in preview.columns:
+            label = periods[column.decoder]
+            shown[column.name] = preview[column.name].map(
+                lambda value: EMPTY if _is_empty(value) else label(pd.Timestamp(value).date()))
+    return shown
+
+
+def replacement_words(kind: str, replaced: int, rows: int) -> dict[str, str]:
+    """The words of 'Dit bestand vervangt 33 bestaande rijen van kosten door 3 nieuwe' (texts.UPLOAD_REPLACES_*)."""
+    names = {column.attr: column.name for column in plan(kind)}
+    key = [names[attr] for attr in MODELS[kind].REPLACE_KEY]
+    return {"replaced": fmt.count(replaced), "rijen": "rij" if replaced == 1 else "rijen", "kind": kind,
+            "rows": fmt.count(rows),
+            "key": key[0] if len(key) == 1 else "combinatie van " + ", ".join(key[:-1]) + " en " + key[-1]}

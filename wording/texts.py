@@ -243,8 +243,8 @@ COMPARE_NONE = "Te weinig gegevens om te vergelijken"
 # --- Uploaden ---------------------------------------------------------------------------------------
 UPLOAD_TITLE = "Uploaden"
 UPLOAD_INTRO = (
-    "Lever een CSV-bestand aan. Het wordt eerst helemaal gecontroleerd; pas als u bevestigt, wordt het "
-    "opgeslagen. Een bestand met fouten wordt nooit (gedeeltelijk) opgeslagen."
+    "Lever een CSV-bestand of een Excel-werkmap aan. Het wordt eerst helemaal gecontroleerd; pas als u "
+    "bevestigt, wordt het opgeslagen. Een bestand met fouten wordt nooit (gedeeltelijk) opgeslagen."
 )
 UPLOAD_NOT_ALLOWED = "Met uw rol kunt u geen bestanden uploaden."
 UPLOAD_DUE = "Volgende aanlevering: uitkomsten over het {quarter}, uiterlijk {deadline}."
@@ -267,8 +267,9 @@ UPLOAD_KIND_LABELS = {
     "aanbieders": "aanbieders — de gecontracteerde aanbieders",
     "gemeenten": "gemeenten — aantal jeugdigen per gemeente",
 }
-UPLOAD_FILE = "Bestand (CSV)"
-UPLOAD_FILE_HELP = "Puntkomma of komma als scheidingsteken; UTF-8 of Windows-1252."
+UPLOAD_FILE = "Bestand (CSV of Excel)"
+UPLOAD_FILE_HELP = ("CSV met puntkomma of komma als scheidingsteken, UTF-8 of Windows-1252; of een Excel-werkmap "
+                    "(.xlsx): het eerste werkblad, met de kolomnamen in rij 1.")
 UPLOAD_CHECKING = "Het bestand wordt gecontroleerd…"
 UPLOAD_STORING = "Het bestand wordt opgeslagen…"
 UPLOAD_KIND_REFUSED = "U mag geen bestanden van de soort **{kind}** uploaden. Er is niets opgeslagen."
@@ -286,11 +287,21 @@ UPLOAD_ROWS = "Rijen in het bestand"
 UPLOAD_REPLACED_ROWS = "Rijen die vervangen worden"
 UPLOAD_SCOPE = "Wat wordt vervangen: {scope}"
 UPLOAD_PREVIEW = "Voorbeeld van de eerste rijen"
+UPLOAD_REPLACES_MORE = (
+    "Dit bestand vervangt **{replaced} bestaande {rijen}** van {kind} door **{rows} nieuwe**: alle opgeslagen "
+    "rijen met een {key} die in het bestand voorkomt, verdwijnen. Klopt dat niet, lever dan het volledige bestand aan."
+)
+UPLOAD_REPLACES_CONFIRM = "Ja, vervang {replaced} bestaande {rijen} door {rows} nieuwe"
 UPLOAD_CONFIRM = "Opslaan"
 UPLOAD_DONE = "Opgeslagen: {summary}"
 UPLOAD_DONE_UNCHANGED = "Niets opgeslagen: dit bestand was al opgeslagen (ongewijzigd)."
 TEMPLATES_TITLE = "Sjablonen"
-TEMPLATES_INTRO = "Een leeg sjabloon per soort bestand, klaar voor Excel (puntkomma, UTF-8)."
+TEMPLATES_INTRO = (
+    "Per soort bestand een sjabloon: als CSV (alleen de kopregel, puntkomma, UTF-8) of als Excel-werkmap met "
+    "twee voorbeeldrijen en de codelijsten. Verwijder de voorbeeldrijen voordat u het bestand aanlevert."
+)
+TEMPLATES_CSV = "{kind} (CSV)"
+TEMPLATES_XLSX = "{kind} (Excel)"
 HISTORY_TITLE = "Eerdere uploads"
 HISTORY_EMPTY = "Er is nog niets geüpload."
 HISTORY_COLUMNS = {

@@ -11,18 +11,22 @@ import streamlit as st
 
 from auth.pages import UPLOADEN, upload_kinds_for
 from data.audit import record
+from data import decode, templates
 from data.history import upload_history
 from data.load import load_file
 from views import db, deliveries_ui
 from views.exports_ui import download_buttons
 from views.session import rights_for_page
-from views.upload_tables import MAX_ERRORS_SHOWN, errors_table, for_screen, history_table, template_bytes
+from views.upload_tables import (
+    MAX_ERRORS_SHOWN, errors_table, for_screen, history_table, preview_table, replacement_words,
+)
 from wording import fmt, texts
 
 AUTO = ""
 _GENERATION = "upload_generation"  # bumped after a store: a fresh, empty file uploader
 _CHECKED = "upload_checked"  # (key, report) of the last dry run, so a rerun does not check again
 _DONE = "upload_done"  # message of the last store, shown once
+ERROR_ROW_HEIGHT = 70  # px: above 64 Streamlit wraps a cell's text, so no message is cut off
 
 rights = rights_for_page(UPLOADEN)  # a role without uploads never gets further
 kinds = upload_kinds_for(rights.role)
@@ -44,6 +48,10 @@ if done := st.session_state.pop(_DONE, None):
 
 def _confirm_key() -> str:
     return f"upload_confirm_empty_{st.session_state.get(_GENERATION, 0)}"
+
+
+def _replace_key() -> str:
+    return f"upload_confirm_replace_{st.session_state.get(_GENERATION, 0)}"
 
 
 def _label(kind: str) -> str:
@@ -79,7 +87,12 @@ def _show_errors(report) -> None:
     if count > MAX_ERRORS_SHOWN:
         st.caption(texts.UPLOAD_ERRORS_FIRST.format(shown=fmt.count(MAX_ERRORS_SHOWN)))
     shown = table.head(MAX_ERRORS_SHOWN)
-    st.dataframe(for_screen(shown, counts=[texts.UPLOAD_ERROR_COLUMNS["row"]]), hide_index=True, width="stretch")
+    names = texts.UPLOAD_ERROR_COLUMNS  # rows tall enough for three lines: Streamlit then wraps a long message
+    st.dataframe(for_screen(shown, counts=[names["row"]]), hide_index=True, width="stretch",
+                 row_height=ERROR_ROW_HEIGHT,
+                 column_config={names["row"]: st.column_config.Column(width=60),
+                                names["column"]: st.column_config.Column(width=150),
+                                names["message"]: st.column_config.Column(width="large")})
     download_buttons(table, "fouten_" + report.file_name.rsplit(".", 1)[0], key="upload_errors")
 
 
@@ -117,14 +130,19 @@ def _show_report(report, raw: bytes, name: str, confirm_empty: bool) -> None:
     st.markdown(texts.UPLOAD_SCOPE.format(scope=report.scope_replaced))
     if report.preview is not None and not report.preview.empty:
         st.caption(texts.UPLOAD_PREVIEW)
-        st.dataframe(for_screen(report.preview), hide_index=True, width="stretch")
-    if st.button(texts.UPLOAD_CONFIRM, type="primary", icon=":material/save:"):
+        st.dataframe(preview_table(report.preview, report.kind), hide_index=True, width="stretch")
+    allowed = True
+    if report.replaced_rows > report.rows:  # fewer rows come in than go: say so, and ask for a tick
+        words = replacement_words(report.kind, report.replaced_rows, report.rows)
+        st.warning(texts.UPLOAD_REPLACES_MORE.format(**words), icon=":material/warning:")
+        allowed = st.checkbox(texts.UPLOAD_REPLACES_CONFIRM.format(**words), key=_replace_key())
+    if st.button(texts.UPLOAD_CONFIRM, type="primary", icon=":material/save:", disabled=not allowed):
         _store(raw, name, report.kind, confirm_empty)
 
 
 choice = st.selectbox(texts.UPLOAD_KIND, (AUTO, *kinds) if len(kinds) > 1 else kinds,
                       format_func=_label, help=texts.UPLOAD_KIND_HELP)
-uploaded = st.file_uploader(texts.UPLOAD_FILE, type=["csv", "txt"], help=texts.UPLOAD_FILE_HELP,
+uploaded = st.file_uploader(texts.UPLOAD_FILE, type=["csv", "txt", "xlsx"], help=texts.UPLOAD_FILE_HELP,
                             key=f"upload_file_{st.session_state.get(_GENERATION, 0)}")
 if uploaded is not None:
     raw, confirm_empty = uploaded.getvalue(), bool(st.session_state.get(_confirm_key()))
@@ -133,11 +151,18 @@ if uploaded is not None:
 
 with st.expander(texts.TEMPLATES_TITLE, icon=":material/description:"):
     st.caption(texts.TEMPLATES_INTRO)
-    with st.container(horizontal=True, gap="small"):
-        for kind in kinds:
-            st.download_button(kind, template_bytes(kind), f"sjabloon_{kind}.csv",
-                               mime="text/csv", key=f"template_{kind}", on_click="ignore",
+    with db.reading() as con:
+        lists = templates.code_lists(con, rights.regions)
+    for kind in kinds:
+        with st.container(horizontal=True, gap="small"):
+            st.download_button(texts.TEMPLATES_CSV.format(kind=kind), templates.csv_template(kind),
+                               f"sjabloon_{kind}.csv", mime="text/csv", key=f"template_{kind}", on_click="ignore",
                                icon=":material/download:")
+            st.download_button(  # the workbook is written only when asked for
+                texts.TEMPLATES_XLSX.format(kind=kind),
+                lambda kind=kind: templates.workbook(kind, lists, decode.today(), rights.regions),
+                f"sjabloon_{kind}.xlsx", mime=templates.XLSX_MIME, key=f"template_{kind}_xlsx", on_click="ignore",
+                icon=":material/table_view:")
 
 st.subheader(texts.HISTORY_TITLE)
 with db.reading() as con:
