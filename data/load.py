@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import hashlib
 import io
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from typing import Any, Callable
 
 import duckdb
 import pandas as pd
@@ -28,6 +30,7 @@ __all__ = ["LoadReport", "RowError", "WRITE_LOCK", "load_file", "load_rows"]
 WRITE_LOCK = threading.Lock()  # one writer at a time in this process (design.md: uploads go through one lock)
 MAX_SHOWN_ERRORS = 1000  # the page shows this many; all are in LoadReport.errors
 PREVIEW_ROWS = 20
+DISK_FULL = "de schijf is vol; er is niets opgeslagen en de database is ongewijzigd. Maak ruimte vrij en probeer opnieuw"
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,23 @@ class LoadReport:
     summary: str  # one Dutch line
 
 
+def _full_disk_reported(load: Callable[..., LoadReport]) -> Callable[..., LoadReport]:
+    """A full disk at any step ends the load with a Dutch message; the transaction was rolled back."""
+    @functools.wraps(load)
+    def checked(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, **options: Any) -> LoadReport:
+        try:
+            return load(con, raw, file_name, **options)
+        except (OSError, duckdb.Error) as error:
+            if not store.disk_full(error):
+                raise
+            name = redact(file_name)
+            return LoadReport(options.get("kind"), name, "", 0, False, False, False, "", 0, (), None,
+                              f"{name}: {DISK_FULL}")
+
+    return checked
+
+
+@_full_disk_reported
 def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kind: str | None = None,
               uploader: str, confirm_empty: bool = False, dry_run: bool = False,
               allowed_provider: str | None = None) -> LoadReport:

@@ -43,6 +43,12 @@ class Definition:
     cadence: str = MONTHLY  # MONTHLY | QUARTERLY: the periods of its series
     keeps_status_when_suppressed: bool = False  # a suppressed small count keeps its exact status
     own_rule: str | None = None  # Dutch: why its status may differ from what its value and norm say
+    # Dutch texts of screen and paper (wording/): ---------------------------------------------------
+    description: str = ""  # the definition in plain Dutch, as the reader sees it
+    short_name: str | None = None  # on an Overzicht tile (the full name shows on hover)
+    compare_label: str | None = None  # in the Overzicht's "Gemeenten vergeleken" choice
+    sentence: str | None = None  # when rood or oranje; fields {value} {norm} {name} {lot} {excess}
+    sentence_within: tuple[float, str] | None = None  # (limit, sentence) for a value not above limit
 
 
 CATALOGUE: tuple[Definition, ...] = (
@@ -53,18 +59,37 @@ CATALOGUE: tuple[Definition, ...] = (
         "latest earlier year) × 1000; not shown when providers are filtered",
         "lower", None, None, 13, UNPROTECTED, "1",
         family="care_use",
+        description=(
+            "Aantal jeugdigen met jeugdhulp in de periode, per 1.000 inwoners van 0 tot en met 17 jaar. "
+            "Niet getoond bij een selectie van aanbieders."
+        ),
+        compare_label="Jeugdhulp per 1.000",
     ),
     Definition(
         "wachttijd_mediaan", "shared_values", "Wachttijd van aanmelding tot start (mediaan)", "dagen",
         "median of startdatum − aanmelddatum over trajectories started in P that have an aanmelddatum",
         "lower", 42, 14, 9, RATIO, "2",
         family="waiting_times",
+        description=(
+            "Mediaan van het aantal dagen tussen aanmelding en start, over de trajecten die in de periode"
+            " startten en een aanmelddatum hebben."
+        ),
+        short_name="Wachttijd (mediaan)",
+        compare_label="Wachttijd",
+        sentence="Jeugdigen wachten {value} op de start van hun hulp (mediaan); de norm is {norm}.",
     ),
     Definition(
         "zonder_verblijf", "shared_values", "Jeugdhulp zonder verblijf", "%",
         "trajectories active in P that are not verblijf / trajectories active in P × 100",
         "higher", 90, 3, 3, RATIO, "3",
         family="care_use",
+        description=(
+            "Aandeel van de lopende trajecten zonder verblijf (geen productcategorie 35, 36, 37, 38, 43 "
+            "of 44)."
+        ),
+        short_name="Zonder verblijf",
+        compare_label="Zonder verblijf",
+        sentence="{value} van de jeugdhulp is zonder verblijf, minder dan de {norm} die de regio wil.",
     ),
     Definition(
         "crisis_per_1000", "shared_values", "Jeugdigen met crisishulp per 1.000 jeugdigen", "per 1.000",
@@ -72,6 +97,10 @@ CATALOGUE: tuple[Definition, ...] = (
         "when providers are filtered",
         "lower", None, None, 14, UNPROTECTED, "4",
         family="care_use",
+        description=(
+            "Jeugdigen met een crisistraject dat in de periode startte, per 1.000 inwoners van 0 tot en "
+            "met 17 jaar. Niet getoond bij een selectie van aanbieders."
+        ),
     ),
     Definition(
         "herhaald_beroep", "shared_values", "Opnieuw jeugdhulp binnen 12 maanden na afsluiting volgens plan", "%",
@@ -80,6 +109,11 @@ CATALOGUE: tuple[Definition, ...] = (
         "+ 365 days]",
         "lower", 15, 5, 1, RATIO, "4",
         family="recurrence",
+        description=(
+            "Van de trajecten die 12 tot 24 maanden geleden volgens plan eindigden: het aandeel van wie "
+            "binnen een jaar daarna opnieuw jeugdhulp kreeg (bij welke aanbieder ook)."
+        ),
+        sentence="{value} van wie volgens plan stopte, had binnen een jaar opnieuw jeugdhulp nodig.",
     ),
     Definition(
         "onderwijs_dialoog", "shared_values", "Dialoog over onderwijs en jeugdhulp (thema 18), 12 maanden",
@@ -88,6 +122,10 @@ CATALOGUE: tuple[Definition, ...] = (
         "(region-wide rows count for every provider)",
         "higher", 2, 1, 18, UNPROTECTED, "5",
         family="education_dialogue",
+        description=(
+            "Aantal dialoogsessies over onderwijs en jeugdhulp (thema 18) in de laatste 12 maanden."
+        ),
+        sentence="Er waren het afgelopen jaar te weinig gesprekken over onderwijs en jeugdhulp ({value}).",
     ),
     Definition(
         "aanbieders_per_jeugdige", "shared_values", "Aanbieders per jeugdige", "gemiddelde",
@@ -95,6 +133,8 @@ CATALOGUE: tuple[Definition, ...] = (
         "*all* their trajectories active in P (any provider, any perceel)",
         "lower", 1.3, 0.2, 16, RATIO, "klantperspectief: overzicht",
         family="care_use",
+        description="Gemiddeld aantal verschillende aanbieders per jeugdige in zorg in de periode.",
+        sentence="Jeugdigen hebben gemiddeld {value} aanbieders tegelijk; de norm is {norm}.",
     ),
     Definition(
         "tevredenheid", "shared_values", "Cliënttevredenheid", "% positief",
@@ -102,6 +142,11 @@ CATALOGUE: tuple[Definition, ...] = (
         "higher", 80, 5, 17, RATIO, "klantperspectief: relatie",
         family="provider_level",
         cadence=QUARTERLY,
+        description=(
+            "Aandeel positieve antwoorden van de ondervraagde cliënten, uit de uitkomsten van aanbieders."
+        ),
+        short_name="Cliënttevredenheid",
+        sentence="{value} van de cliënten is tevreden; de norm is {norm}.",
     ),
     # Kaders en randvoorwaarden ----------------------------------------------------------------
     Definition(
@@ -113,6 +158,13 @@ CATALOGUE: tuple[Definition, ...] = (
         "only those providers' rows (none → grijs)",
         "lower", 100, 5, 5, UNPROTECTED,
         family="budget",
+        description=(
+            "Verwachte uitgaven aan het eind van het jaar als percentage van het budget: de uitgaven van "
+            "januari tot en met de gekozen maand, doorgetrokken naar 12 maanden."
+        ),
+        short_name="Budgetprognose",
+        sentence="Het budget{lot} dreigt {excess} te worden overschreden.",
+        sentence_within=(100, "De prognose is {value} van het budget{lot}; de norm is {norm}."),
     ),
     Definition(
         "weigeringen", "boundaries", "Niet geaccepteerde verwijzingen (acceptatieplicht)", "aantal",
@@ -121,6 +173,14 @@ CATALOGUE: tuple[Definition, ...] = (
         family="provider_level",
         cadence=QUARTERLY,
         keeps_status_when_suppressed=True,  # any refusal is rood: its status stays exact
+        description=(
+            "Aantal verwezen jeugdigen dat strategische partners (perceel complex) niet accepteerden, "
+            "terwijl de acceptatieplicht geldt."
+        ),
+        short_name="Acceptatieplicht",
+        sentence=(
+            "Strategische partners weigerden verwijzingen ({value}), terwijl de acceptatieplicht geldt."
+        ),
     ),
     Definition(
         "tijdig_gestart", "boundaries", "Gestart binnen de wachttijdnorm", "%",
@@ -128,6 +188,11 @@ CATALOGUE: tuple[Definition, ...] = (
         "in P with an aanmelddatum × 100; N = the norm of wachttijd_mediaan",
         "higher", 90, 5, 9, RATIO,
         family="waiting_times",
+        description=(
+            "Aandeel van de gestarte trajecten (met aanmelddatum) dat binnen de wachttijdnorm begon."
+        ),
+        short_name="Tijdig gestart",
+        sentence="Maar {value} van de jeugdigen startte binnen de wachttijdnorm; de norm is {norm}.",
     ),
     Definition(
         "volumegroei_enkelvoudig", "boundaries", "Volumegroei enkelvoudige jeugdhulp", "%",
@@ -136,6 +201,11 @@ CATALOGUE: tuple[Definition, ...] = (
         "perceel complex",
         "lower", 0, 3, 5, RATIO,
         family="volume_growth",
+        description=(
+            "Groei van het aantal jeugdigen in enkelvoudige jeugdhulp ten opzichte van dezelfde periode "
+            "een jaar eerder."
+        ),
+        sentence="Het aantal jeugdigen in enkelvoudige jeugdhulp groeide met {value} in een jaar.",
     ),
     Definition(
         "certificaten", "boundaries", "Aanbieders met verlopen kwaliteitscertificaat", "aantal",
@@ -144,53 +214,81 @@ CATALOGUE: tuple[Definition, ...] = (
         "lower", 0, 0, 12, UNPROTECTED,
         family="provider_level",
         own_rule="een kwaliteitscertificaat verloopt binnen 90 dagen",
+        description=(
+            "Aanbieders van wie het kwaliteitscertificaat aan het eind van de periode verlopen is "
+            "(oranje: verloopt binnen 90 dagen)."
+        ),
+        sentence="Aanbieders met een verlopen kwaliteitscertificaat: {value}.",
+        sentence_within=(0, "Bij een aanbieder verloopt binnen 90 dagen het kwaliteitscertificaat."),
     ),
     # Data en informatie ----------------------------------------------------------------------
     Definition(
         "unieke_jeugdigen", "diagnostics", "Jeugdigen in zorg", "aantal",
         "persons active in P", None, None, None, None, COUNT,
         family="caseload",
+        description="Aantal verschillende jeugdigen met een lopend traject in de periode.",
+        short_name="Jeugdigen in zorg",
     ),
     Definition(
         "actieve_trajecten", "diagnostics", "Lopende trajecten", "aantal",
         "trajectories active in P", None, None, None, None, COUNT,
         family="caseload",
+        description="Aantal trajecten dat in de periode liep.",
     ),
     Definition(
         "instroom", "diagnostics", "Gestarte trajecten", "aantal",
         "trajectories started in P", None, None, None, None, COUNT,
         family="caseload",
+        description="Aantal trajecten dat in de periode startte.",
     ),
     Definition(
         "uitstroom", "diagnostics", "Beëindigde trajecten", "aantal",
         "trajectories ended in P", None, None, None, None, COUNT,
         family="caseload",
+        description="Aantal trajecten dat in de periode eindigde.",
     ),
     Definition(
         "gemiddelde_duur", "diagnostics", "Gemiddelde duur afgesloten trajecten", "dagen",
         "mean of einddatum − startdatum over trajectories ended in P", "lower", None, None, None, RATIO,
         family="caseload",
+        description=(
+            "Gemiddeld aantal dagen van start tot einde van de trajecten die in de periode eindigden."
+        ),
     ),
     Definition(
         "volgens_plan", "diagnostics", "Beëindigd volgens plan", "%",
         "ended in P with reden 31 / ended in P with a known end reason × 100", "higher", 75, 5, 1, RATIO,
         family="caseload",
+        description="Aandeel van de beëindigde trajecten (met bekende reden) dat volgens plan eindigde.",
+        short_name="Volgens plan",
+        sentence="Maar {value} van de beëindigde trajecten stopte volgens plan; de norm is {norm}.",
     ),
     Definition(
         "uitval", "diagnostics", "Voortijdig afgebroken (uitval)", "%",
         "ended in P with reden 32 or 33 / ended in P with a known end reason × 100", "lower", 15, 5, 1, RATIO,
         family="caseload",
+        description=(
+            "Aandeel van de beëindigde trajecten (met bekende reden) dat voortijdig werd afgebroken."
+        ),
+        sentence="{value} van de trajecten werd voortijdig afgebroken; de norm is {norm}.",
     ),
     Definition(
         "doelrealisatie", "diagnostics", "Doelen behaald", "%",
         "Σ doelen_behaald / Σ afgesloten_trajecten × 100", "higher", 70, 5, 17, RATIO,
         family="goals",
         cadence=QUARTERLY,
+        description=(
+            "Behaalde doelen als aandeel van de afgesloten trajecten, uit de uitkomsten van aanbieders."
+        ),
+        sentence="{value} van de doelen is behaald; de norm is {norm}.",
     ),
     Definition(
         "kosten_per_jeugdige", "diagnostics", "Kosten per jeugdige", "euro",
         "Σ bedrag in P / unieke_jeugdigen", "lower", None, None, 5, RATIO,
         family="caseload",
+        description="Uitgaven in de periode gedeeld door het aantal jeugdigen in zorg.",
+        short_name="Kosten per jeugdige",
+        compare_label="Kosten per jeugdige",
     ),
     Definition(
         "doorverwijzing", "diagnostics", "Doorverwezen naar een andere aanbieder", "%",
@@ -199,6 +297,13 @@ CATALOGUE: tuple[Definition, ...] = (
         "× 100",
         "lower", 10, 5, 16, RATIO,
         family="referrals",
+        description=(
+            "Aandeel van de beëindigde trajecten waarna de jeugdige binnen 30 dagen bij een andere "
+            "aanbieder startte."
+        ),
+        sentence=(
+            "{value} van de jeugdigen ging na afloop door naar een andere aanbieder; de norm is {norm}."
+        ),
     ),
     # Interactie en dialoog -------------------------------------------------------------------
     Definition(
@@ -207,22 +312,35 @@ CATALOGUE: tuple[Definition, ...] = (
         "rows count for every provider",
         "higher", 2, 1, 17, UNPROTECTED,
         family="dialogues",
+        description=(
+            "Aantal dialoogsessies in de laatste 6 maanden (een sessie is een datum met een aanbieder, of"
+            " regiobreed)."
+        ),
+        short_name="Sessies (6 mnd)",
+        sentence="Dialoogsessies in de laatste 6 maanden: {value}; de norm is {norm}.",
     ),
     Definition(
         "themadekking", "interaction", "Besproken dialoogthema's, 12 maanden", "% van 18",
         "distinct thema in the 12 months ending at p_end / 18 × 100", "higher", 75, 10, 17, UNPROTECTED,
         family="dialogues",
+        description="Aandeel van de 18 dialoogthema's dat in de laatste 12 maanden is besproken.",
+        short_name="Thema's besproken",
+        sentence="Het afgelopen jaar is {value} van de 18 dialoogthema's besproken; de norm is {norm}.",
     ),
     Definition(
         "open_acties", "interaction", "Openstaande acties", "aantal",
         "distinct (datum, aanbieder, onderwerp, actie) with status open, datum ≤ p_end (an action about two "
         "themes counts once)", None, None, None, None, UNPROTECTED,
         family="dialogues",
+        description="Afgesproken acties die nog openstaan.",
     ),
     Definition(
         "acties_verlopen", "interaction", "Acties over de deadline", "aantal",
         "open actions (as counted above) with deadline < p_end", "lower", 0, 2, 17, UNPROTECTED,
         family="dialogues",
+        description="Openstaande acties waarvan de deadline verstreken is.",
+        short_name="Acties over deadline",
+        sentence="Afgesproken acties over hun deadline: {value}.",
     ),
     Definition(
         "aanlevering", "interaction", "Uitkomsten aangeleverd", "%",
@@ -231,6 +349,10 @@ CATALOGUE: tuple[Definition, ...] = (
         "higher", 95, 5, 17, UNPROTECTED,
         family="delivery",
         cadence=QUARTERLY,
+        description=(
+            "Aandeel van de verwachte kwartaalbestanden uitkomsten dat aanbieders hebben aangeleverd."
+        ),
+        sentence="Aanbieders leverden {value} van de verwachte uitkomsten aan; de norm is {norm}.",
     ),
 )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fpdf.enums import XPos, YPos
 
-from levers.catalogue import LEVER_NAMES, LEVERS, of_lever
+from levers.catalogue import LEVER_NAMES, LEVERS, definition, of_lever
 from levers.result import REASON_NO_NORM, IndicatorResult
 from reports.charts import Bar, Box, bar_chart, trend_chart, trend_legend
 from reports.council import Comparison, CouncilReport, LeverSection
@@ -91,7 +91,7 @@ def _tile_rows(doc: Document, section: LeverSection, width: float) -> list[float
 
 def _short(result: IndicatorResult) -> str:
     """The tile's short name, as on the Overzicht page."""
-    return texts.SHORT_NAMES.get(result.code, result.name)
+    return definition(result.code).short_name or result.name
 
 
 def _tile_height(doc: Document, section: LeverSection, width: float) -> float:
@@ -165,7 +165,7 @@ def _comparisons(doc: Document, comparisons: tuple[Comparison, ...]) -> None:
         box = Box(doc.l_margin, doc.get_y() + 1.5, doc.epw, height)
         bar_chart(doc, box, bars, comparison.norm)
         doc.set_y(box.y + box.h + 4)
-        doc.paragraph(texts.DEFINITIONS[comparison.code], size=8, colour=MUTED, italic=True)
+        doc.paragraph(definition(comparison.code).description, size=8, colour=MUTED, italic=True)
         doc.ln(2)
 
 
@@ -261,7 +261,7 @@ def _definitions(doc: Document, report: CouncilReport) -> None:
             doc.style(9, bold=True)
             doc.multi_cell(0, 4.5, f"{entry.name} ({entry.unit})", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             doc.style(8.5)
-            text = texts.DEFINITIONS.get(entry.code, entry.definition)
+            text = entry.description or entry.definition
             doc.multi_cell(0, 4.2, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             doc.ln(1.2)
     doc.heading(paper.SOURCE_TITLE, size=11)

@@ -119,3 +119,18 @@ def test_the_header_reads_region_period_and_percelen():
         "Jeugdhulp IJmond · 2025 · perceel enkelvoudig"
     )
 
+
+
+def test_a_certificate_that_only_expires_soon_is_said_so():
+    # certificaten 0 expired, oranje by its own rule: the catalogue's sentence for a value of at most 0.
+    soon = _result("certificaten", "boundaries", "oranje", 0.0, unit="aantal", norm=0)
+    assert sentences.indicator_sentence(soon, IJMOND) == (
+        "Bij een aanbieder verloopt binnen 90 dagen het kwaliteitscertificaat."
+    )
+    expired = _result("certificaten", "boundaries", "rood", 2.0, unit="aantal", norm=0)
+    assert sentences.indicator_sentence(expired, IJMOND) == "Aanbieders met een verlopen kwaliteitscertificaat: 2."
+
+
+def test_an_indicator_without_its_own_sentence_gets_the_general_one():
+    result = _result("gemiddelde_duur", "diagnostics", "rood", 200.0, unit="dagen", norm=150, name="Gemiddelde duur")
+    assert sentences.indicator_sentence(result, IJMOND) == "Gemiddelde duur is 200 dagen; de norm is 150 dagen."

@@ -67,8 +67,8 @@ def chart(figure, alt: str, key: str | None = None) -> None:
 def definition(code: str) -> None:
     """The indicator's definition, one click away."""
     with st.popover(texts.DEFINITION, icon=":material/info:", type="tertiary"):
-        st.markdown(texts.DEFINITIONS[code])
         entry = catalogue_entry(code)
+        st.markdown(entry.description)
         if entry.norm is not None:
             st.caption(texts.DEFAULT_NORM.format(norm=fmt.in_unit(entry.norm, entry.unit),
                                                  margin=fmt.in_unit(entry.margin or 0, entry.unit)))

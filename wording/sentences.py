@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from levers.catalogue import CODES, LEVERS
+from levers.catalogue import CODES, LEVERS, definition
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
@@ -43,15 +43,15 @@ def indicator_sentence(result: IndicatorResult, scope: Scope) -> str:
         "lot": texts.LOT_BUDGET[scope.lot],
         "excess": "",
     }
-    key = result.code
-    if key == "budgetuitputting":
-        if result.value is not None and result.value > 100:
-            fields["excess"] = fmt.percent(result.value - 100)
+    entry = definition(result.code)
+    sentence = entry.sentence or texts.SENTENCE_FALLBACK
+    if entry.sentence_within is not None:  # e.g. the budget: under it a forecast, over it an overrun
+        limit, within = entry.sentence_within
+        if result.value is None or result.value <= limit:
+            sentence = within
         else:
-            key = "budgetuitputting_under"
-    if key == "certificaten" and result.value == 0:
-        key = "certificaten_soon"
-    return texts.SENTENCES.get(key, texts.SENTENCE_FALLBACK).format(**fields)
+            fields["excess"] = fmt.percent(result.value - limit)
+    return sentence.format(**fields)
 
 
 def lever_sentence(lever: str, results: Sequence[IndicatorResult], scope: Scope) -> str:

@@ -80,32 +80,11 @@ SHARE = "Deel deze weergave"
 SHARE_HELP = "Wie deze link opent en deze gegevens mag zien, krijgt precies deze selectie."
 TILE_MORE = "Meer"
 TILE_MORE_HELP = "Alle indicatoren van deze hefboom, met hun verloop en vergelijking"
-# Short names for the tiles (design.md sketch); the full catalogue name shows on hover.
-SHORT_NAMES = {
-    "zonder_verblijf": "Zonder verblijf",
-    "wachttijd_mediaan": "Wachttijd (mediaan)",
-    "tevredenheid": "Cliënttevredenheid",
-    "budgetuitputting": "Budgetprognose",
-    "weigeringen": "Acceptatieplicht",
-    "tijdig_gestart": "Tijdig gestart",
-    "unieke_jeugdigen": "Jeugdigen in zorg",
-    "volgens_plan": "Volgens plan",
-    "kosten_per_jeugdige": "Kosten per jeugdige",
-    "dialoogsessies": "Sessies (6 mnd)",
-    "acties_verlopen": "Acties over deadline",
-    "themadekking": "Thema's besproken",
-}
 SIGNALS_TITLE = "Signalen"
 SIGNALS_NONE = "Geen signalen: alle indicatoren met een norm zitten binnen de norm."
 SIGNALS_MORE = "en nog {count} signalen op de pagina's per hefboom."
 COMPARE_TITLE = "Gemeenten vergeleken"
 COMPARE_PICK = "Indicator"
-COMPARE_LABELS = {
-    "jeugdhulp_per_1000": "Jeugdhulp per 1.000",
-    "zonder_verblijf": "Zonder verblijf",
-    "wachttijd_mediaan": "Wachttijd",
-    "kosten_per_jeugdige": "Kosten per jeugdige",
-}
 COMPARE_SINGLE = "De selectie bevat één gemeente; kies in de zijbalk meer gemeenten om te vergelijken."
 BURDEN_TITLE = "Wat vragen we van aanbieders?"
 BURDEN = (
@@ -124,30 +103,7 @@ LEVER_OK = {
 LEVER_NO_DATA = "Te weinig gegevens voor een oordeel over deze periode."
 LEVERS_DESCRIBED = ("diagnostics",)  # their calm sentence states facts, so it needs no norm
 
-# The sentence for an indicator that is rood or oranje. Fields: value, norm (formatted), name, excess.
-SENTENCES = {
-    "wachttijd_mediaan": "Jeugdigen wachten {value} op de start van hun hulp (mediaan); de norm is {norm}.",
-    "zonder_verblijf": "{value} van de jeugdhulp is zonder verblijf, minder dan de {norm} die de regio wil.",
-    "herhaald_beroep": "{value} van wie volgens plan stopte, had binnen een jaar opnieuw jeugdhulp nodig.",
-    "onderwijs_dialoog": "Er waren het afgelopen jaar te weinig gesprekken over onderwijs en jeugdhulp ({value}).",
-    "aanbieders_per_jeugdige": "Jeugdigen hebben gemiddeld {value} aanbieders tegelijk; de norm is {norm}.",
-    "tevredenheid": "{value} van de cliënten is tevreden; de norm is {norm}.",
-    "budgetuitputting": "Het budget{lot} dreigt {excess} te worden overschreden.",
-    "budgetuitputting_under": "De prognose is {value} van het budget{lot}; de norm is {norm}.",
-    "weigeringen": "Strategische partners weigerden verwijzingen ({value}), terwijl de acceptatieplicht geldt.",
-    "tijdig_gestart": "Maar {value} van de jeugdigen startte binnen de wachttijdnorm; de norm is {norm}.",
-    "volumegroei_enkelvoudig": "Het aantal jeugdigen in enkelvoudige jeugdhulp groeide met {value} in een jaar.",
-    "certificaten": "Aanbieders met een verlopen kwaliteitscertificaat: {value}.",
-    "certificaten_soon": "Bij een aanbieder verloopt binnen 90 dagen het kwaliteitscertificaat.",
-    "volgens_plan": "Maar {value} van de beëindigde trajecten stopte volgens plan; de norm is {norm}.",
-    "uitval": "{value} van de trajecten werd voortijdig afgebroken; de norm is {norm}.",
-    "doelrealisatie": "{value} van de doelen is behaald; de norm is {norm}.",
-    "doorverwijzing": "{value} van de jeugdigen ging na afloop door naar een andere aanbieder; de norm is {norm}.",
-    "dialoogsessies": "Dialoogsessies in de laatste 6 maanden: {value}; de norm is {norm}.",
-    "themadekking": "Het afgelopen jaar is {value} van de 18 dialoogthema's besproken; de norm is {norm}.",
-    "acties_verlopen": "Afgesproken acties over hun deadline: {value}.",
-    "aanlevering": "Aanbieders leverden {value} van de verwachte uitkomsten aan; de norm is {norm}.",
-}
+# The sentence for an indicator that is rood or oranje: its catalogue entry's `sentence`, else this one.
 SENTENCE_FALLBACK = "{name} is {value}; de norm is {norm}."
 
 # === lever pages =================================================================================
@@ -178,52 +134,6 @@ EXPORT_CSV = "CSV"
 EXPORT_XLSX = "Excel"
 EXPORT_HELP = "Download deze tabel; kleine aantallen blijven afgeschermd."
 
-# Definitions in plain Dutch, as the reader sees them (the catalogue holds the formal text).
-DEFINITIONS = {
-    "jeugdhulp_per_1000": "Aantal jeugdigen met jeugdhulp in de periode, per 1.000 inwoners van 0 tot en met "
-                          "17 jaar. Niet getoond bij een selectie van aanbieders.",
-    "wachttijd_mediaan": "Mediaan van het aantal dagen tussen aanmelding en start, over de trajecten die in de "
-                         "periode startten en een aanmelddatum hebben.",
-    "zonder_verblijf": "Aandeel van de lopende trajecten zonder verblijf (geen productcategorie 35, 36, 37, 38, "
-                       "43 of 44).",
-    "crisis_per_1000": "Jeugdigen met een crisistraject dat in de periode startte, per 1.000 inwoners van 0 tot "
-                       "en met 17 jaar. Niet getoond bij een selectie van aanbieders.",
-    "herhaald_beroep": "Van de trajecten die 12 tot 24 maanden geleden volgens plan eindigden: het aandeel van "
-                       "wie binnen een jaar daarna opnieuw jeugdhulp kreeg (bij welke aanbieder ook).",
-    "onderwijs_dialoog": "Aantal dialoogsessies over onderwijs en jeugdhulp (thema 18) in de laatste 12 maanden.",
-    "aanbieders_per_jeugdige": "Gemiddeld aantal verschillende aanbieders per jeugdige in zorg in de periode.",
-    "tevredenheid": "Aandeel positieve antwoorden van de ondervraagde cliënten, uit de uitkomsten van "
-                    "aanbieders.",
-    "budgetuitputting": "Verwachte uitgaven aan het eind van het jaar als percentage van het budget: de "
-                        "uitgaven van januari tot en met de gekozen maand, doorgetrokken naar 12 maanden.",
-    "weigeringen": "Aantal verwezen jeugdigen dat strategische partners (perceel complex) niet accepteerden, "
-                   "terwijl de acceptatieplicht geldt.",
-    "tijdig_gestart": "Aandeel van de gestarte trajecten (met aanmelddatum) dat binnen de wachttijdnorm "
-                      "begon.",
-    "volumegroei_enkelvoudig": "Groei van het aantal jeugdigen in enkelvoudige jeugdhulp ten opzichte van "
-                               "dezelfde periode een jaar eerder.",
-    "certificaten": "Aanbieders van wie het kwaliteitscertificaat aan het eind van de periode verlopen is "
-                    "(oranje: verloopt binnen 90 dagen).",
-    "unieke_jeugdigen": "Aantal verschillende jeugdigen met een lopend traject in de periode.",
-    "actieve_trajecten": "Aantal trajecten dat in de periode liep.",
-    "instroom": "Aantal trajecten dat in de periode startte.",
-    "uitstroom": "Aantal trajecten dat in de periode eindigde.",
-    "gemiddelde_duur": "Gemiddeld aantal dagen van start tot einde van de trajecten die in de periode "
-                       "eindigden.",
-    "volgens_plan": "Aandeel van de beëindigde trajecten (met bekende reden) dat volgens plan eindigde.",
-    "uitval": "Aandeel van de beëindigde trajecten (met bekende reden) dat voortijdig werd afgebroken.",
-    "doelrealisatie": "Behaalde doelen als aandeel van de afgesloten trajecten, uit de uitkomsten van "
-                      "aanbieders.",
-    "kosten_per_jeugdige": "Uitgaven in de periode gedeeld door het aantal jeugdigen in zorg.",
-    "doorverwijzing": "Aandeel van de beëindigde trajecten waarna de jeugdige binnen 30 dagen bij een andere "
-                      "aanbieder startte.",
-    "dialoogsessies": "Aantal dialoogsessies in de laatste 6 maanden (een sessie is een datum met een "
-                      "aanbieder, of regiobreed).",
-    "themadekking": "Aandeel van de 18 dialoogthema's dat in de laatste 12 maanden is besproken.",
-    "open_acties": "Afgesproken acties die nog openstaan.",
-    "acties_verlopen": "Openstaande acties waarvan de deadline verstreken is.",
-    "aanlevering": "Aandeel van de verwachte kwartaalbestanden uitkomsten dat aanbieders hebben aangeleverd.",
-}
 SUPPRESSION_NOTE = "Aantallen van 1 tot 4 staan als <5; een percentage of gemiddelde over minder dan 10 " \
                    "waarnemingen staat als –."
 

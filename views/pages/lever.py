@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from levers.catalogue import LEVER_NAMES
+from levers.catalogue import LEVER_NAMES, definition
 from levers.compare import ComparisonRow
 from levers.registry import pick
 from levers.result import IndicatorResult
@@ -80,7 +80,7 @@ def _trend(result: IndicatorResult, series: Series | None, period: Period) -> No
     title = sentences.trend_title(result.unit, series, period)
     components.chart(charts.trend(series, result.unit, title, result.name), f"{result.name}: {title}",
                      key=f"trend_{result.code}")
-    st.caption(texts.DEFINITIONS[result.code])
+    st.caption(definition(result.code).description)
 
 
 def _comparison(result: IndicatorResult, rows: tuple[ComparisonRow, ...], label: str, stem: str) -> None:
@@ -91,7 +91,7 @@ def _comparison(result: IndicatorResult, rows: tuple[ComparisonRow, ...], label:
     title = sentences.comparison_title(pairs)
     components.chart(charts.comparison(pairs, result.unit, title, f"{result.name} — {label.lower()}", result.norm),
                      f"{result.name}: {title}", key=f"bars_{stem}")
-    st.caption(texts.DEFINITIONS[result.code])
+    st.caption(definition(result.code).description)
     components.table_with_exports([r for _, r in pairs], stem, key=stem, labels=[name for name, _ in pairs],
                                   label_column=label)
 

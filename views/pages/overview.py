@@ -30,7 +30,7 @@ def tile(lever: str) -> None:
         more.page_link(navigation.page_file(navigation.LEVER_PAGES[lever]), label=texts.TILE_MORE,
                        icon=":material/arrow_forward:", help=texts.TILE_MORE_HELP, query_params=link)
         for code in HEADLINES[lever]:
-            components.indicator_line(pick(results, code), texts.SHORT_NAMES[code])
+            components.indicator_line(pick(results, code), definition(code).short_name)
         st.markdown(f"_{sentences.lever_sentence(lever, results, scope)}_")
 
 
@@ -55,7 +55,7 @@ def signal_list() -> None:
 def compare() -> None:
     st.subheader(texts.COMPARE_TITLE)
     code = st.segmented_control(texts.COMPARE_PICK, COMPARED, default=COMPARED[0], required=True,
-                                format_func=texts.COMPARE_LABELS.get, key="overview_compare",
+                                format_func=lambda code: definition(code).compare_label, key="overview_compare",
                                 label_visibility="collapsed")
     rows = [(row.name, row.result) for row in cache.by_municipality(rights, scope, period, code)]
     if len(rows) < 2:
@@ -65,7 +65,7 @@ def compare() -> None:
         finding = sentences.comparison_title(rows)
         figure = charts.comparison(rows, entry.unit, finding, entry.name, shown.norm)
         components.chart(figure, f"{entry.name}: {finding}")
-        st.caption(texts.DEFINITIONS[code])
+        st.caption(entry.description)
 
 
 if rights.is_provider:  # its own clients per municipality compare nothing (it was an empty chart)
