@@ -10,10 +10,11 @@ import argparse
 import sys
 
 from data import db
+from data.cli_args import DutchArgumentParser
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m data", description="Jeugdhulp monitor: de gegevensopslag.")
+    parser = DutchArgumentParser(prog="python -m data", description="Jeugdhulp monitor: de gegevensopslag.")
     commands = parser.add_subparsers(dest="command", required=True)
 
     demo = commands.add_parser("demo", help="bouw een demodatabase")

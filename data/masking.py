@@ -81,5 +81,6 @@ def shown_sql(expression: str) -> str:
     """`shown` as a DuckDB expression (NULL stays NULL)."""
     text = f"regexp_replace({expression}, '[\\x00-\\x1f\\x7f]', ' ', 'g')"
     cut = f"left({text}, {SHOWN_LENGTH - 1}) || '{ELLIPSIS}'"
-    return (f"case when {has_bsn_sql(text)} or {has_bsn_sql(f'left({text}, {SHOWN_LENGTH - 1})')} "
-            f"then '{HIDDEN}' when length({text}) > {SHOWN_LENGTH} then {cut} else {text} end")
+    both = f"{text} || '|' || left({text}, {SHOWN_LENGTH - 1})"  # the whole text and its cut, apart
+    return (f"case when {has_bsn_sql(both)} then '{HIDDEN}' when length({text}) > {SHOWN_LENGTH} then {cut} "
+            f"else {text} end")

@@ -8,6 +8,7 @@ municipality as a whole. A NULL in a key (e.g. a budget for the whole perceel) i
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
@@ -124,4 +125,14 @@ def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
             cur.execute("rollback")
         raise
     finally:
-        cur.execute(f"set preserve_insertion_order = {'true' if order else 'false'}")
+        with suppress(duckdb.Error):  # after a failed commit (a full disk) the connection may be unusable
+            cur.execute(f"set preserve_insertion_order = {'true' if order else 'false'}")
+
+
+def disk_full(error: BaseException | None) -> bool:
+    """Whether `error` (an OSError or DuckDB's IOException, or what caused it) is a full disk."""
+    while error is not None:
+        if isinstance(error, OSError) and error.errno == errno.ENOSPC or "No space left on device" in str(error):
+            return True
+        error = error.__cause__ or error.__context__
+    return False

@@ -229,16 +229,13 @@ def _messages(column: ColumnPlan, extra: tuple[Rule, ...]) -> dict[int, str]:
 
 
 def _message_sql(template: str, own: str) -> str:
-    """A message as SQL over the row's texts: `{value}` is the cell itself, `{name}` another cell.
-
-    A quoted cell is cut to 40 characters and never shows a BSN (data/masking.py).
-    """
+    """A message as SQL over the row's texts: `{value}` is the cell itself, `{name}` another cell."""
     parts = []
     for text, field, _, _ in string.Formatter().parse(template):
         if text:
             parts.append(literal(text))
         if field is not None:
-            parts.append(f"coalesce({shown_sql(quote('nl:' + (own if field == 'value' else field)))}, '')")
+            parts.append(f"coalesce({quote('nl:' + (own if field == 'value' else field))}, '')")
     return " || ".join(parts) or "''"
 
 
@@ -262,17 +259,24 @@ def cell_errors(cur: duckdb.DuckDBPyConnection, kind: str, source: Source,
     cur.execute(sql, _used(sql, {"today": decode.today(), **(params or {})}))
     if cur.execute("select count(*) from _failing").fetchone()[0] == 0:
         return []
+    counts = cur.execute("select " + ", ".join(f"count({quote('e:' + c.name)})" for c in plans) + " from _failing")
+    failing = [c for c, count in zip(plans, counts.fetchone()) if count]
     sql = f"create or replace temp table _text as {_cleaned(kind, source)}"
     cur.execute(sql, _used(sql, source.params))
-    whens = []
-    for c in plans:
+    whens, quoted = [], set()
+    for c in failing:
         numbered = _messages(c, extra.get(c.name, ()))
         inner = " ".join(f"when {n} then {_message_sql(m, c.name)}" for n, m in numbered.items())
         whens.append(f"when {literal('e:' + c.name)} then case _code {inner} end")
+        quoted |= {c.name} | {field for m in numbered.values() for _, field, _, _ in string.Formatter().parse(m)
+                              if field and field != "value"}
     positions = "[" + ", ".join(literal("e:" + c.name) for c in plans) + "]"
+    # the texts a message may quote, of failing rows only: cut to 40 characters, never a BSN (data/masking.py)
+    shown = ", ".join(f"{shown_sql(c.text)} as {c.text}" for c in plans if c.name in quoted)
     rows = cur.execute(
-        f"with cells as (unpivot _failing on {codes} into name _column value _code),\n"
-        "texts as (select rowid as _rid, * from _text),\n"
+        f"with cells as (unpivot _failing on {', '.join(quote('e:' + c.name) for c in failing)} "
+        "into name _column value _code),\n"
+        f"texts as (select _rid, {shown} from (select rowid as _rid, * from _text) semi join _failing using (_rid)),\n"
         f"final as (select _rid + {FIRST_ROW} as _row, _column[3:] as _name, case _column {' '.join(whens)} end "
         f"as message, list_position({positions}, _column) as position from cells join texts using (_rid))\n"
         "select _row, _name, message from final order by _row, position").fetchall()

@@ -13,6 +13,7 @@ import sys
 import duckdb
 
 from data import db, decode
+from data.cli_args import DutchArgumentParser
 from levers.agenda import agenda
 from levers.choices import regions as known_regions
 from levers.registry import all_indicators
@@ -25,7 +26,7 @@ class UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m levers", description="Jeugdhulp monitor: de vier hefbomen.")
+    parser = DutchArgumentParser(prog="python -m levers", description="Jeugdhulp monitor: de vier hefbomen.")
     commands = parser.add_subparsers(dest="command", required=True)
 
     report = commands.add_parser("report", help="alle indicatoren van een scope en periode")

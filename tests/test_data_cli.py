@@ -64,3 +64,31 @@ def test_a_refused_file_exits_1_and_prints_every_error_on_its_own_line(tmp_path)
 ])
 def test_load_with_an_unknown_kind_or_a_missing_file_is_wrong_usage(tmp_path, args):
     assert run("load", "--db", str(tmp_path / "db.duckdb"), *args).returncode == 2
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda path: path.mkdir(), "dat is een map, geen bestand"),
+    (lambda path: path.write_bytes(b"gemeente;jaar\r\n392;2025\r\n"), "dat bestand is geen DuckDB-database"),
+])
+def test_a_db_that_is_a_directory_or_no_duckdb_file_is_wrong_usage_in_dutch(tmp_path, make, reason):
+    target = tmp_path / "monitor.duckdb"
+    make(target)
+    result = run("load", "--db", str(target), str(HERE / "gemeenten_utf8.csv"))
+    assert result.returncode == 2
+    assert result.stderr.decode() == (f"--db {target}: {reason}; geef een DuckDB-databasebestand op "
+                                      "(een nieuw bestand wordt aangemaakt)\n")
+
+
+@pytest.mark.parametrize("module, args, expected", [
+    ("data", ["load"], "python -m data load: fout: deze argumenten zijn verplicht: file"),
+    ("data", ["laad"], "python -m data: fout: argument command: ongeldige keuze: 'laad' (kies uit 'demo', "),
+    ("data", ["load", "--db"], "python -m data load: fout: argument --db: verwacht één waarde"),
+    ("data", ["template", "budget", "extra"], "python -m data: fout: onbekende argumenten: extra"),
+    ("levers", ["report", "--regio", "IJmond"], "python -m levers report: fout: deze argumenten zijn verplicht: --db"),
+])
+def test_usage_errors_of_every_command_line_are_dutch(module, args, expected):
+    result = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, timeout=120)
+    assert result.returncode == 2
+    lines = result.stderr.decode().splitlines()
+    assert lines[0].startswith(f"gebruik: python -m {module}")
+    assert lines[-1].startswith(expected)

@@ -1,0 +1,76 @@
+"""An argparse parser that speaks Dutch: usage errors and help of every command line of the monitor.
+
+argparse words its messages through gettext; there is no Dutch catalogue for it, so the parser
+swaps argparse's translation functions for this table while it builds, parses or prints.
+Exit codes stay argparse's: 2 for wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+from typing import Any, Callable, Iterator
+
+_DUTCH = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulptekst en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten zijn verplicht: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "expected one argument": "verwacht één waarde",
+    "expected at most one argument": "verwacht hoogstens één waarde",
+    "expected at least one argument": "verwacht minstens één waarde",
+    "ambiguous option: %(option)s could match %(matches)s": "onduidelijke optie: %(option)s kan zijn: %(matches)s",
+    "not allowed with argument %s": "niet toegestaan samen met argument %s",
+    "ignored explicit argument %r": "overbodige waarde genegeerd: %r",
+    "one of the arguments %s is required": "een van deze argumenten is verplicht: %s",
+    "unexpected option string: %s": "onverwachte optie: %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "onbekende opdracht %(parser_name)r (kies uit %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "kan '%(filename)s' niet openen: %(error)s",
+}
+
+
+def _gettext(message: str) -> str:
+    return _DUTCH.get(message, message)
+
+
+def _ngettext(singular: str, plural: str, count: int) -> str:
+    if singular == "expected %s argument":
+        return "verwacht %s waarde" if count == 1 else "verwacht %s waarden"
+    return singular if count == 1 else plural
+
+
+@contextlib.contextmanager
+def _in_dutch() -> Iterator[None]:
+    saved = argparse._, argparse.ngettext
+    argparse._, argparse.ngettext = _gettext, _ngettext
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
+def _dutch(method: Callable) -> Callable:
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with _in_dutch():
+            return method(*args, **kwargs)
+
+    return wrapper
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    """`argparse.ArgumentParser` with Dutch messages; its subcommand parsers are Dutch too."""
+
+    __init__ = _dutch(argparse.ArgumentParser.__init__)
+    parse_args = _dutch(argparse.ArgumentParser.parse_args)
+    parse_known_args = _dutch(argparse.ArgumentParser.parse_known_args)
+    format_usage = _dutch(argparse.ArgumentParser.format_usage)
+    format_help = _dutch(argparse.ArgumentParser.format_help)
+    error = _dutch(argparse.ArgumentParser.error)
