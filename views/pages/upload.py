@@ -14,7 +14,7 @@ from data.audit import record
 from data import decode, templates
 from data.history import upload_history
 from data.load import load_file
-from views import db, deliveries_ui
+from views import db, deliveries_ui, filters
 from views.exports_ui import download_buttons
 from views.session import rights_for_page
 from views.upload_tables import (
@@ -27,6 +27,7 @@ _GENERATION = "upload_generation"  # bumped after a store: a fresh, empty file u
 _CHECKED = "upload_checked"  # (key, report) of the last dry run, so a rerun does not check again
 _DONE = "upload_done"  # message of the last store, shown once
 ERROR_ROW_HEIGHT = 70  # px: above 64 Streamlit wraps a cell's text, so no message is cut off
+TEMPLATE_BUTTON_WIDTH = 210  # px: the CSV and Excel buttons of every kind line up in two columns
 
 rights = rights_for_page(UPLOADEN)  # a role without uploads never gets further
 kinds = upload_kinds_for(rights.role)
@@ -52,6 +53,14 @@ def _confirm_key() -> str:
 
 def _replace_key() -> str:
     return f"upload_confirm_replace_{st.session_state.get(_GENERATION, 0)}"
+
+
+def _template_regions() -> tuple[str, ...]:
+    """Whose municipalities and providers a template lists: the user's regions, else the region chosen last."""
+    if rights.regions:
+        return tuple(rights.regions)
+    chosen = filters.last_region() or st.query_params.get("regio")
+    return (chosen,) if chosen else ()
 
 
 def _label(kind: str) -> str:
@@ -151,18 +160,19 @@ if uploaded is not None:
 
 with st.expander(texts.TEMPLATES_TITLE, icon=":material/description:"):
     st.caption(texts.TEMPLATES_INTRO)
+    regions = _template_regions()
     with db.reading() as con:
-        lists = templates.code_lists(con, rights.regions)
+        lists = templates.code_lists(con, regions)
     for kind in kinds:
         with st.container(horizontal=True, gap="small"):
             st.download_button(texts.TEMPLATES_CSV.format(kind=kind), templates.csv_template(kind),
                                f"sjabloon_{kind}.csv", mime="text/csv", key=f"template_{kind}", on_click="ignore",
-                               icon=":material/download:")
+                               icon=":material/download:", width=TEMPLATE_BUTTON_WIDTH)
             st.download_button(  # the workbook is written only when asked for
                 texts.TEMPLATES_XLSX.format(kind=kind),
-                lambda kind=kind: templates.workbook(kind, lists, decode.today(), rights.regions),
+                lambda kind=kind: templates.workbook(kind, lists, decode.today(), regions),
                 f"sjabloon_{kind}.xlsx", mime=templates.XLSX_MIME, key=f"template_{kind}_xlsx", on_click="ignore",
-                icon=":material/table_view:")
+                icon=":material/table_view:", width=TEMPLATE_BUTTON_WIDTH)
 
 st.subheader(texts.HISTORY_TITLE)
 with db.reading() as con:
