@@ -1,6 +1,7 @@
 """Local accounts: bcrypt password hashes, lock-out after repeated failures, rights by e-mail.
 
-Every login, failed login, lock and rights change is written to the audit log. No account at all
+Every login, failed login, lock and rights change is written to the audit log, through the one
+write path (`data.db.writing`): the callers pass any connection, for reading. No account at all
 means demo mode (design.md): the dashboard then opens without login. The same rights lookup serves
 identities from `st.login` (OIDC), which never reach `authenticate`.
 """
@@ -8,7 +9,9 @@ identities from `st.login` (OIDC), which never reach `authenticate`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from functools import cache
 
@@ -16,9 +19,8 @@ import bcrypt
 import duckdb
 
 from auth.rights import ADMIN_ROLE, PROVIDER_ROLE, ROLES, Rights
-from data import users
+from data import audit, db, users
 from data.audit import has_action
-from data.audit import record as _record
 
 
 MAX_FAILED_ATTEMPTS = 5
@@ -135,32 +137,51 @@ def add_account(con: duckdb.DuckDBPyConnection, email: str, role: str, password:
     """Create an account with a bcrypt hash of `password`; AccountError with a Dutch reason."""
     email, regions, providers = check_new_account(con, email, role, regions, providers)
     check_password(password)
-    users.insert_account(con, email, role, regions, providers, hash_password(password))
-    _record(con, actor, "user_added", f"{email}: {_describe(role, regions, providers)}")
+    with _writing(con) as cur:
+        users.insert_account(cur, email, role, regions, providers, hash_password(password))
+        audit.record(cur, actor, "user_added", f"{email}: {_describe(role, regions, providers)}")
 
 
 def remove_account(con: duckdb.DuckDBPyConnection, email: str, *, actor: str) -> None:
     email = normalise_email(email)
-    if not users.delete_account(con, email):
-        raise AccountError(f"er is geen account voor {email}")
-    _record(con, actor, "user_removed", email)
+    with _writing(con) as cur:
+        if not users.delete_account(cur, email):
+            raise AccountError(f"er is geen account voor {email}")
+        audit.record(cur, actor, "user_removed", email)
 
 
 def change_rights(con: duckdb.DuckDBPyConnection, email: str, role: str, *, regions: Sequence[str] = (),
                   providers: Sequence[str] = (), actor: str) -> None:
     email = normalise_email(email)
     regions, providers = validate_rights(con, role, regions, providers)
-    if not users.update_rights(con, email, role, regions, providers):
-        raise AccountError(f"er is geen account voor {email}")
-    _record(con, actor, "rights_changed", f"{email}: {_describe(role, regions, providers)}")
+    with _writing(con) as cur:
+        if not users.update_rights(cur, email, role, regions, providers):
+            raise AccountError(f"er is geen account voor {email}")
+        audit.record(cur, actor, "rights_changed", f"{email}: {_describe(role, regions, providers)}")
 
 
 def change_password(con: duckdb.DuckDBPyConnection, email: str, password: str, *, actor: str) -> None:
     email = normalise_email(email)
     check_password(password)
-    if not users.update_password_hash(con, email, hash_password(password)):
-        raise AccountError(f"er is geen account voor {email}")
-    _record(con, actor, "password_changed", email)
+    new_hash = hash_password(password)
+    with _writing(con) as cur:
+        if not users.update_password_hash(cur, email, new_hash):
+            raise AccountError(f"er is geen account voor {email}")
+        audit.record(cur, actor, "password_changed", email)
+
+
+@contextmanager
+def _writing(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An account change on the one write path; the accounts table counts as touched."""
+    with db.writing(con) as write:
+        db.touched("users")
+        yield write.cursor
+
+
+def _record(con: duckdb.DuckDBPyConnection, actor: str, action: str, details: str) -> None:
+    """An audit entry alone (a login, a logout, a refusal) on the one write path."""
+    with db.writing(con) as write:
+        audit.record(write.cursor, actor, action, details)
 
 
 def _rights(con: duckdb.DuckDBPyConnection, account: users.Account) -> Rights:
@@ -193,10 +214,12 @@ def record_logout(con: duckdb.DuckDBPyConnection, email: str, method: str) -> No
 
 def locked_until(con: duckdb.DuckDBPyConnection, email: str, now: datetime | None = None) -> datetime | None:
     """When a locked account opens again (UTC); None when it is not locked or does not exist."""
-    account = users.get_account(con, normalise_email(email))
-    if account is None or account.locked_until is None or account.locked_until <= (now or utc_now()):
+    email = normalise_email(email)
+    account = users.get_account(con, email)
+    if account is None:
         return None
-    return account.locked_until
+    until = max(filter(None, (account.locked_until, _local_lock(email))), default=None)
+    return until if until is not None and until > (now or utc_now()) else None
 
 
 def authenticate(con: duckdb.DuckDBPyConnection, email: str, password: str,
@@ -205,7 +228,8 @@ def authenticate(con: duckdb.DuckDBPyConnection, email: str, password: str,
 
     `MAX_FAILED_ATTEMPTS` consecutive failures lock the account for `LOCK_DURATION`; while locked
     even the right password is refused. Unknown accounts cost a bcrypt check too, so that timing
-    does not tell which addresses exist.
+    does not tell which addresses exist. A read-only process (a published snapshot) cannot store
+    the count: it counts in its own memory, and its audit entries go to its audit file.
     """
     email = normalise_email(email)
     actor = email[:_MAX_ACTOR]
@@ -215,16 +239,42 @@ def authenticate(con: duckdb.DuckDBPyConnection, email: str, password: str,
         _matches(password, _dummy_hash(BCRYPT_ROUNDS))
         _record(con, actor, "login_failed", "onbekend account")
         return None
-    if account.locked_until is not None and now < account.locked_until:
-        _record(con, actor, "login_failed", f"account geblokkeerd tot {account.locked_until:%d-%m-%Y %H:%M} UTC")
+    until = locked_until(con, email, now)
+    if until is not None:
+        _record(con, actor, "login_failed", f"account geblokkeerd tot {until:%d-%m-%Y %H:%M} UTC")
         return None
     if not _matches(password, users.password_hash(con, email)):
         until = now + LOCK_DURATION
         _record(con, actor, "login_failed", "onjuist wachtwoord")
-        if users.register_failure(con, email, MAX_FAILED_ATTEMPTS, until):
+        if _register_failure(con, email, until):
             _record(con, actor, "account_locked",
                     f"na {MAX_FAILED_ATTEMPTS} mislukte pogingen, tot {until:%d-%m-%Y %H:%M} UTC")
         return None
-    users.register_success(con, email)
+    if db.location(con)[1]:
+        _LOCAL_FAILURES.pop(email, None)
+    elif account.failed_attempts or account.locked_until is not None:  # else nothing to write (or publish)
+        with _writing(con) as cur:
+            users.register_success(cur, email)
     _record(con, actor, "login", "lokaal account")
     return _rights(con, account)
+
+
+# A read-only process's own failure count: email -> (consecutive failures, locked until).
+_LOCAL_FAILURES: dict[str, tuple[int, datetime | None]] = {}
+_LOCAL_LOCK = threading.Lock()
+
+
+def _register_failure(con: duckdb.DuckDBPyConnection, email: str, until: datetime) -> bool:
+    """Count one failure; True when it locked the account (the same rule as data.users)."""
+    if not db.location(con)[1]:
+        with _writing(con) as cur:
+            return users.register_failure(cur, email, MAX_FAILED_ATTEMPTS, until)
+    with _LOCAL_LOCK:
+        failures = _LOCAL_FAILURES.get(email, (0, None))[0] + 1
+        locked = failures >= MAX_FAILED_ATTEMPTS
+        _LOCAL_FAILURES[email] = (0, until) if locked else (failures, _local_lock(email))
+    return locked
+
+
+def _local_lock(email: str) -> datetime | None:
+    return _LOCAL_FAILURES.get(email, (0, None))[1]

@@ -12,7 +12,6 @@ import csv
 import functools
 import hashlib
 import io
-import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Callable
@@ -20,14 +19,13 @@ from typing import Any, Callable
 import duckdb
 import pandas as pd
 
-from data import audit, csvfile, examples, privacy, store, validate, xlsxfile
+from data import audit, csvfile, db, examples, privacy, store, validate, xlsxfile
 from data.contracts import KINDS, MODELS, columns, detect_kind, required_columns
 from data.masking import redact, shown
 from data.validate import Refused, Rule, RowError
 
-__all__ = ["LoadReport", "RowError", "WRITE_LOCK", "load_file", "load_rows"]
+__all__ = ["LoadReport", "RowError", "load_file", "load_rows"]
 
-WRITE_LOCK = threading.Lock()  # one writer at a time in this process (design.md: uploads go through one lock)
 MAX_SHOWN_ERRORS = 1000  # the page shows this many; all are in LoadReport.errors
 PREVIEW_ROWS = 20
 DISK_FULL = "de schijf is vol; er is niets opgeslagen en de database is ongewijzigd. Maak ruimte vrij en probeer opnieuw"
@@ -77,16 +75,26 @@ def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kin
     allowed_provider: a provider's own code; only `uitkomsten` of that code may then be loaded.
     """
     report = LoadReport(kind, redact(file_name), "", 0, False, False, False, "", 0, (), None, "")
-    with ThreadPoolExecutor(max_workers=1) as hashing, contextlib.nullcontext() if dry_run else WRITE_LOCK:
+    with ThreadPoolExecutor(max_workers=1) as hashing, _cursor(con, dry_run) as cur:
         digest = hashing.submit(lambda: hashlib.sha256(raw).hexdigest())  # releases the GIL: overlaps decoding
-        cur = con.cursor()
         cur.execute("set enable_progress_bar = false")  # the command line prints errors or one summary line
-        try:
-            with csvfile.workdir() as workdir:
-                return _load(cur, raw, report, workdir, digest, uploader=uploader, confirm_empty=confirm_empty,
-                             dry_run=dry_run, allowed_provider=allowed_provider)
-        finally:
-            cur.close()
+        with csvfile.workdir() as workdir:
+            return _load(cur, raw, report, workdir, digest, uploader=uploader, confirm_empty=confirm_empty,
+                         dry_run=dry_run, allowed_provider=allowed_provider)
+
+
+@contextlib.contextmanager
+def _cursor(con: duckdb.DuckDBPyConnection, dry_run: bool):
+    """A dry run only reads; a load goes through the one write path (data.db.writing) as a whole."""
+    if not dry_run:
+        with db.writing(con) as write:
+            yield write.cursor
+        return
+    cur = con.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
 
 
 def load_rows(con: duckdb.DuckDBPyConnection, kind: str, rows: list[dict[str, str]], *, source: str,
@@ -120,9 +128,10 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         _refuse_if(_together(kind, gate, errors, validate.duplicate_errors(cur, kind)))
     except Refused as refused:
         report = replace(report, sha256=digest.result())
-        if not dry_run:
-            audit.record(cur, uploader, "upload_refused",
-                         f"{report.file_name}: soort {kind or 'onbekend'}, {len(refused.errors)} fouten, "
+        with db.writing(cur) as write:  # a dry run's refusal too: the one place a refusal is audited
+            audit.record(write.cursor, uploader, "upload_refused",
+                         f"{report.file_name}: soort {kind or 'onbekend'}, "
+                         f"{_count(len(refused.errors), 'fout', 'fouten')}, "
                          f"sha256 {report.sha256}")
         return replace(report, kind=kind, errors=tuple(refused.errors), summary=(
             f"{kind or 'onbekende soort'}: {report.file_name} is geweigerd "
@@ -202,8 +211,7 @@ def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provide
 
 def _store(cur, model, report: LoadReport, uploader: str) -> None:
     """Upload record, replaced scope, new rows and audit entry: one transaction."""
-    cur.execute("begin transaction")
-    try:
+    with store.transaction(cur):
         upload_id = cur.execute(
             "insert into uploads (kind, file_name, sha256, row_count, uploader, scope_replaced) "
             "values ($kind, $file_name, $sha256, $rows, $uploader, $scope) returning upload_id",
@@ -216,10 +224,6 @@ def _store(cur, model, report: LoadReport, uploader: str) -> None:
         audit.record(cur, uploader, "upload", f"{report.file_name}: soort {model.KIND}, upload {upload_id}, "
                      f"{report.rows} rijen, sha256 {report.sha256}; vervangen: {report.scope_replaced} "
                      f"({report.replaced_rows} bestaande rijen)")
-        cur.execute("commit")
-    except BaseException:
-        cur.execute("rollback")
-        raise
 
 
 def _preview(cur, kind: str) -> pd.DataFrame:

@@ -2,10 +2,11 @@
 
 from datetime import date
 
+import duckdb
 import pytest
 
 from auth.rights import Rights
-from data.db import DB_ENV_VAR
+from data.db import DB_ENV_VAR, touched
 from levers.registry import pick
 from levers.scope import Period, Scope
 from tests.builders import add_trajectory
@@ -52,8 +53,41 @@ def test_a_provider_chooses_only_among_its_own_providers(own_db):
     assert [code for code, _ in cache.providers(ADMIN, "IJmond")] == ["P5", "P1", "P2", "P3"]  # by name
 
 
-def test_a_write_clears_the_cached_figures(own_db):
+def test_a_write_to_a_table_the_figures_read_recomputes_them(own_db):
     assert _youths(ADMIN, Scope("IJmond")) == 1234
     with cache.db.writing() as con:
         add_trajectory(con, client="NEW1", start=date(2026, 10, 1), municipality="GM0453")
+        touched("trajectories")
     assert _youths(ADMIN, Scope("IJmond")) == 1235
+
+
+def test_an_audit_entry_or_an_account_change_keeps_the_cached_figures(own_db):
+    assert _youths(ADMIN, Scope("IJmond")) == 1234
+    with duckdb.connect(str(own_db)) as con:  # changed behind the write path's back: no generation bumped
+        add_trajectory(con, client="NEW1", start=date(2026, 10, 1), municipality="GM0453")
+    cache.db.audit("beheer@regio.nl", "export", "data.csv (1 rij)")
+    with cache.db.writing() as con:
+        con.execute("update users set failed_attempts = 0")
+        touched("users")
+    assert _youths(ADMIN, Scope("IJmond")) == 1234  # still the cached figure
+    with cache.db.writing() as con:
+        touched("trajectories")
+    assert _youths(ADMIN, Scope("IJmond")) == 1235
+
+
+def test_the_region_list_stays_cached_when_only_trajectories_change(own_db):
+    calls = []
+    regions = cache.choices.regions
+    cache.choices.regions = lambda con: (calls.append(1), regions(con))[1]
+    try:
+        assert "IJmond" in cache.regions(ADMIN)
+        with cache.db.writing():
+            touched("trajectories")
+        cache.regions(ADMIN)
+        assert calls == [1]
+        with cache.db.writing():
+            touched("populations")  # a gemeenten upload can move a municipality to another region
+        cache.regions(ADMIN)
+        assert calls == [1, 1]
+    finally:
+        cache.choices.regions = regions

@@ -1,8 +1,10 @@
-"""Cached lever results, keyed on database file, scope, period AND the user's rights.
+"""Cached lever results, keyed on the data's version, scope, period AND the user's rights.
 
 Every function narrows the scope with the user's rights before a lever sees it, so a cached result
 can never be served to someone with fewer rights: the rights are part of the key, and the levers
-only ever get the narrowed scope. `views.db.clear_caches()` empties all of it after an upload.
+only ever get the narrowed scope. The first key is `views.db.versions(...)` of the tables a result
+reads: a write to one of them (in any process) gives new keys, a write elsewhere (the audit log,
+accounts) leaves the cached figures in place. Old entries age out by `max_entries`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from auth.rights import Rights
+from data.contracts import MODELS
 from levers import agenda as agenda_lever
 from levers import choices, compare, registry
 from levers import series as series_lever
@@ -22,49 +25,57 @@ from levers.series import Series
 from views import db
 
 _CACHE = {"show_spinner": False, "max_entries": 1024}
+# What the cached functions read: figures read every upload kind's table (and the reference lists,
+# which only these tables override); the region list reads the municipalities' region overrides.
+FIGURE_TABLES = tuple(sorted(model.TABLE for model in MODELS.values()))
+REGION_TABLES = (MODELS["gemeenten"].TABLE,)
+
+
+def _figures():
+    return db.versions(*FIGURE_TABLES)
 
 
 def indicators(rights: Rights, scope: Scope, period: Period, lever: str | None = None) -> tuple[IndicatorResult, ...]:
     """One lever's indicators, or all of them (lever None), in catalogue order."""
-    return _indicators(db.db_file(), rights, scope, period, lever)
+    return _indicators(_figures(), rights, scope, period, lever)
 
 
 def series(rights: Rights, scope: Scope, period: Period, lever: str) -> tuple[Series, ...]:
     """The 24-month series of every indicator of a lever, in catalogue order."""
-    return _series(db.db_file(), rights, scope, period, lever)
+    return _series(_figures(), rights, scope, period, lever)
 
 
 def by_municipality(rights: Rights, scope: Scope, period: Period, what: str) -> tuple[ComparisonRow, ...]:
     """An indicator (or lever) per municipality of the scope."""
-    return _by_municipality(db.db_file(), rights, scope, period, what)
+    return _by_municipality(_figures(), rights, scope, period, what)
 
 
 def by_provider(rights: Rights, scope: Scope, period: Period, what: str) -> tuple[ComparisonRow, ...]:
     """An indicator (or lever) per provider; a provider user sees its peers anonymised."""
-    return _by_provider(db.db_file(), rights, scope, period, what)
+    return _by_provider(_figures(), rights, scope, period, what)
 
 
 def agenda(rights: Rights, scope: Scope, period: Period) -> tuple[AgendaItem, ...]:
     """The dialogue agenda for the scope."""
-    return _agenda(db.db_file(), rights, scope, period)
+    return _agenda(_figures(), rights, scope, period)
 
 
 def regions(rights: Rights) -> tuple[str, ...]:
     """The regions this user may choose."""
-    return tuple(region for region in _regions(db.db_file()) if rights.may_see_region(region))
+    return tuple(region for region in _regions(db.versions(*REGION_TABLES)) if rights.may_see_region(region))
 
 
 def municipalities(region: str) -> tuple[tuple[str, str], ...]:
     """(code, name) of the region's municipalities."""
-    return _municipalities(db.db_file(), region)
+    return _municipalities(db.versions(*REGION_TABLES), region)
 
 
-def providers(rights: Rights, region: str) -> tuple[tuple[str, str], ...]:
-    """(code, name) of the providers this user may pick in the region: an aanbieder only its own."""
-    return tuple(row for row in _providers(db.db_file(), region) if rights.may_see_provider(row[0]))
+def providers(rights: Rights, region: str, lot: str | None = None) -> tuple[tuple[str, str], ...]:
+    """(code, name) of the providers this user may pick in the region (and perceel): an aanbieder only its own."""
+    return tuple(row for row in _providers(_figures(), region, lot) if rights.may_see_provider(row[0]))
 
 
-# --- the cached functions: the database file is the first key ------------------------------------
+# --- the cached functions: the version of what they read is the first key ----------------------
 
 def _narrowed(rights: Rights, scope: Scope, compute, *, listing: bool = False):
     """Run `compute(cursor, narrowed_scope)`; nothing at all when the rights exclude the region."""
@@ -76,25 +87,25 @@ def _narrowed(rights: Rights, scope: Scope, compute, *, listing: bool = False):
 
 
 @st.cache_data(**_CACHE)
-def _indicators(db_file: str, rights: Rights, scope: Scope, period: Period, lever: str | None):
+def _indicators(version: tuple, rights: Rights, scope: Scope, period: Period, lever: str | None):
     if lever is None:
         return _narrowed(rights, scope, lambda con, s: registry.all_indicators(con, s, period))
     return _narrowed(rights, scope, lambda con, s: registry.lever_indicators(con, lever, s, period))
 
 
 @st.cache_data(**_CACHE)
-def _series(db_file: str, rights: Rights, scope: Scope, period: Period, lever: str):
+def _series(version: tuple, rights: Rights, scope: Scope, period: Period, lever: str):
     return _narrowed(rights, scope, lambda con, s: series_lever.series_of_lever(con, lever, s, period))
 
 
 @st.cache_data(**_CACHE)
-def _by_municipality(db_file: str, rights: Rights, scope: Scope, period: Period, what: str):
+def _by_municipality(version: tuple, rights: Rights, scope: Scope, period: Period, what: str):
     # A municipality total is not a region-level figure: a provider user gets its own rows per municipality.
     return _narrowed(rights, scope, lambda con, s: compare.by_municipality(con, s, period, what), listing=True)
 
 
 @st.cache_data(**_CACHE)
-def _by_provider(db_file: str, rights: Rights, scope: Scope, period: Period, what: str):
+def _by_provider(version: tuple, rights: Rights, scope: Scope, period: Period, what: str):
     if not rights.is_provider:
         return _narrowed(rights, scope, lambda con, s: compare.by_provider(con, s, period, what))
     own = rights.providers[0] if len(rights.providers) == 1 else None
@@ -107,23 +118,23 @@ def _by_provider(db_file: str, rights: Rights, scope: Scope, period: Period, wha
 
 
 @st.cache_data(**_CACHE)
-def _agenda(db_file: str, rights: Rights, scope: Scope, period: Period):
+def _agenda(version: tuple, rights: Rights, scope: Scope, period: Period):
     return _narrowed(rights, scope, lambda con, s: agenda_lever.agenda(con, s, period), listing=True)
 
 
 @st.cache_data(**_CACHE)
-def _regions(db_file: str) -> tuple[str, ...]:
+def _regions(version: tuple) -> tuple[str, ...]:
     with db.reading() as con:
         return choices.regions(con)
 
 
 @st.cache_data(**_CACHE)
-def _municipalities(db_file: str, region: str) -> tuple[tuple[str, str], ...]:
+def _municipalities(version: tuple, region: str) -> tuple[tuple[str, str], ...]:
     with db.reading() as con:
         return choices.municipalities(con, region)
 
 
 @st.cache_data(**_CACHE)
-def _providers(db_file: str, region: str) -> tuple[tuple[str, str], ...]:
+def _providers(version: tuple, region: str, lot: str | None) -> tuple[tuple[str, str], ...]:
     with db.reading() as con:
-        return tuple(compare.providers_in_scope(con, Scope(region)))
+        return tuple(compare.providers_in_scope(con, Scope(region, lot=lot)))

@@ -1,45 +1,55 @@
-"""The dashboard's connection: one per database file, a cursor per use, one lock for writes.
+"""The dashboard's connection: cursors for reading, one write path, and the data's version for caches.
 
 Streamlit serves every session from one process with many threads (design.md, "DuckDB in a
 Streamlit process"): a DuckDB connection is not thread-safe, its cursors are. Views never import
 duckdb; they borrow a cursor here and hand it to the levers.
+
+A writing process (the default) reads and writes its own file. A read-only process
+(JEUGDMONITOR_READ_ONLY=1) reads the newest published snapshot (data/snapshots.py) and keeps the
+one it chose for the whole script run, so one page never mixes two versions of the data; its audit
+entries go to its audit file (data/audit.py). Cached figures are keyed on the generations of the
+tables they read (`versions`), so a write makes exactly the figures it touched recompute, in every
+process and every session, and a write to the audit log or the accounts recomputes none.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from data import audit as audit_log
 from data import db as store
+from data import snapshots
 
-# Set to 1 for a dashboard process that serves a published read-only copy (design.md, "Scaling past
-# one machine"): several such processes can share one file; uploads then fail, by design.
+# Set to 1 for a dashboard process that serves the published read-only snapshot (design.md, "Scaling
+# past one machine"): several such processes share one writer; uploads then fail, by design.
 READ_ONLY_ENV = "JEUGDMONITOR_READ_ONLY"
+_PIN = "_db_snapshot_pin"  # (this run's marker, connection): the snapshot a read-only run keeps
 
 
-@dataclass
-class _Store:
-    connection: Any  # duckdb.DuckDBPyConnection; views do not import duckdb
-    write_lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-@st.cache_resource(show_spinner=False)
-def _store(path: str, read_only: bool = False) -> _Store:
-    return _Store(store.connect(path, read_only=read_only))
-
-
-def _shared() -> _Store:
-    return _store(db_file(), os.environ.get(READ_ONLY_ENV) == "1")
+def is_read_only() -> bool:
+    return os.environ.get(READ_ONLY_ENV) == "1"
 
 
 @st.cache_resource(show_spinner=False)
-def _build_lock(path: str) -> threading.Lock:
+def _writer(path: str) -> Any:  # duckdb.DuckDBPyConnection; views do not import duckdb
+    return store.connect(path)
+
+
+@st.cache_resource(show_spinner=False)
+def _reader(path: str) -> snapshots.Reader:
+    return snapshots.Reader(path)
+
+
+@st.cache_resource(show_spinner=False)
+def _build_lock(path: str) -> Any:
+    import threading
+
     return threading.Lock()
 
 
@@ -63,10 +73,27 @@ def ensure_demo(progress: Callable[[float, str], None]) -> None:
         build_demo_file(store.db_path(), progress=progress)
 
 
+def _connection() -> Any:
+    """The writer's own connection, or in a read-only process the snapshot this run reads."""
+    if not is_read_only():
+        return _writer(db_file())
+    reader = _reader(db_file())
+    context = get_script_run_ctx()
+    if context is None:  # outside a script run (a helper thread): the newest snapshot
+        return reader.connection()
+    # `context.cursors` is a new dict at the start of every run (and kept alive by the pin, so no
+    # later dict can take its identity): the first read of a run chooses the snapshot for the run.
+    pin = context.session_state[_PIN] if _PIN in context.session_state else None
+    if pin is None or pin[0] is not context.cursors:
+        pin = (context.cursors, reader.connection())
+        context.session_state[_PIN] = pin
+    return pin[1]
+
+
 @contextmanager
 def reading() -> Iterator[Any]:
-    """A cursor of the shared connection, closed after use."""
-    cursor = _shared().connection.cursor()
+    """A cursor of this process's read connection, closed after use."""
+    cursor = _connection().cursor()
     try:
         yield cursor
     finally:
@@ -75,17 +102,23 @@ def reading() -> Iterator[Any]:
 
 @contextmanager
 def writing() -> Iterator[Any]:
-    """A cursor under the write lock: one writer at a time. Cached figures are cleared afterwards."""
-    shared = _shared()
-    with shared.write_lock:
-        cursor = shared.connection.cursor()
-        try:
-            yield cursor
-        finally:
-            cursor.close()
-    clear_caches()
+    """A cursor on the one write path (data.db.writing): one writer at a time, then bookkeeping."""
+    with store.writing(_connection()) as write:
+        yield write.cursor
+
+
+def audit(actor: str, action: str, details: str) -> None:
+    """Write one audit entry (an export, a login, a logout) through the write path."""
+    with writing() as con:
+        audit_log.record(con, actor, action, details)
+
+
+def versions(*tables: str) -> tuple[Any, ...]:
+    """The database file and the generation of each table: the cache key of figures read from them."""
+    with reading() as con:
+        return (db_file(), *store.generations(con, tables))
 
 
 def clear_caches() -> None:
-    """Forget every cached figure (after an upload or a recorded dialogue): the next view recomputes."""
+    """Forget every cached figure: for tests and benchmarks only; writes invalidate by `versions`."""
     st.cache_data.clear()

@@ -46,9 +46,17 @@ def uploader(rights: Rights) -> str:
     return rights.email or "demo"
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def read_log(db_file: str, rights: Rights, scope: Scope, period: Period) -> DialogueLog | None:
+# What the dialogue log reads: a write elsewhere (an upload of costs, the audit log) keeps it cached.
+LOG_TABLES = ("dialogues", "populations", "providers")
+
+
+def read_log(rights: Rights, scope: Scope, period: Period) -> DialogueLog | None:
     """The dialogue log of the scope as the user may list it (an aanbieder: its own and region-wide rows)."""
+    return _read_log(db.versions(*LOG_TABLES), rights, scope, period)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _read_log(version: tuple, rights: Rights, scope: Scope, period: Period) -> DialogueLog | None:
     narrowed = rights.narrow_listing(scope)
     if narrowed is None:
         return None
@@ -272,10 +280,7 @@ def documents(rights: Rights, scope: Scope, period: Period, *, key: str, agenda:
 
 def _audit(rights: Rights, file_name: str) -> None:
     """A downloaded document is an export: it goes to the audit log."""
-    from data.audit import record
-
-    with db.reading() as con:
-        record(con, uploader(rights), "export", f"{file_name} (document)")
+    db.audit(uploader(rights), "export", f"{file_name} (document)")
 
 
 # --- the Interactie page's section ---------------------------------------------------------------------------
@@ -290,7 +295,7 @@ def interaction_section(rights: Rights, scope: Scope, period: Period) -> None:
     if part is None:
         st.caption(texts.DIALOGUE_PARTS_HINT)
         return
-    log = read_log(db.db_file(), rights, scope, period)
+    log = read_log(rights, scope, period)
     if log is None:
         return
     stem = file_stem("dialoog", scope.region, *scope.providers, period.label)

@@ -12,7 +12,6 @@ import re
 import pandas as pd
 import streamlit as st
 
-from data.audit import record
 from exports.tables import to_csv_bytes, to_xlsx_bytes
 from views import db
 from views.session import actor
@@ -46,5 +45,4 @@ def download_buttons(table: pd.DataFrame, stem: str, *, key: str) -> None:
 
 def record_export(file_name: str, rows: int) -> None:
     """Write the export to the audit log (who, which file, how many rows)."""
-    with db.reading() as con:  # an append to the log: no lock, no cache to clear
-        record(con, actor(), EXPORT_ACTION, f"{file_name} ({rows} {'rij' if rows == 1 else 'rijen'})")
+    db.audit(actor(), EXPORT_ACTION, f"{file_name} ({rows} {'rij' if rows == 1 else 'rijen'})")

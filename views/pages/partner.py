@@ -78,7 +78,7 @@ def peers(rights: Rights, card: ProviderCard, scope: Scope, period: Period, stem
 def dialogue(rights: Rights, card: ProviderCard, scope: Scope, period: Period, stem: str) -> None:
     """Open actions first (what to follow up), then the conversations of the last year."""
     st.subheader(texts.PARTNER_DIALOGUE)
-    log = dialogue_ui.read_log(db.db_file(), rights, own_scope(scope, card), period)
+    log = dialogue_ui.read_log(rights, own_scope(scope, card), period)
     if log is None:
         return
     st.markdown(f"**{texts.PARTNER_ACTIONS}**")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import streamlit as st
 
 from auth.pages import UPLOADEN, upload_kinds_for
-from data.audit import record
 from data import decode, templates
 from data.history import upload_history
 from data.load import load_file
@@ -73,12 +72,8 @@ def _check(file_id: str, raw: bytes, name: str, kind: str | None, confirm_empty:
     saved = st.session_state.get(_CHECKED)
     if saved and saved[0] == key:
         return saved[1]
-    with st.spinner(texts.UPLOAD_CHECKING), db.reading() as con:
+    with st.spinner(texts.UPLOAD_CHECKING), db.reading() as con:  # a refusal is audited by data.load
         report = _load(con, raw, name, kind, confirm_empty, dry_run=True)
-        if report.errors:  # a refused file is audited when it is checked: it never reaches the store
-            count = len(report.errors)
-            record(con, actor, "upload_refused", f"{name}: {count} {'fout' if count == 1 else 'fouten'}, "
-                                                 f"sha256 {report.sha256}")
     st.session_state[_CHECKED] = (key, report)
     return report
 

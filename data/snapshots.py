@@ -1,0 +1,184 @@
+"""Published read-only snapshots: many reader processes beside one writer, neither waiting on the other.
+
+The writer works on the main file. After each write that changed data (data.db.writing) it copies
+the checkpointed file into `<main>.snapshots/gen-<n>.duckdb` and then points `CURRENT` at it; both
+steps end in an atomic rename, so a reader finds the previous snapshot or the new one, never a part.
+Readers open the snapshot `CURRENT` names, read-only, and look at `CURRENT` again on their next
+run (a stat: cheap). A reader that opened a snapshot keeps reading it, even after it is replaced
+and removed (the file stays while open), so its view stays consistent. A writer that dies halfway
+leaves `CURRENT` and the snapshot it names as they were.
+
+Each snapshot has its own file name because DuckDB shares one database instance per path within a
+process: reopening a replaced path would hand back the old instance.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+
+SUFFIX = ".snapshots"
+CURRENT = "CURRENT"
+KEEP = 2  # the newest snapshot and the one before it (a reader may still be opening it)
+_PREFIX = "gen-"
+_CHECKPOINT_TRIES = 10  # a reader of the writer's own process can hold a checkpoint off for a moment
+_log = logging.getLogger(__name__)
+
+
+def directory(main: Path) -> Path:
+    return main.with_name(main.name + SUFFIX)
+
+
+def main_of(path: Path) -> Path:
+    """The main database file of a snapshot path; any other path is its own main file."""
+    if path.parent.name.endswith(SUFFIX):
+        return path.parent.with_name(path.parent.name[: -len(SUFFIX)])
+    return path
+
+
+def published(main: Path) -> Path | None:
+    """The snapshot `CURRENT` names, or None when nothing has been published yet."""
+    try:
+        name = (directory(main) / CURRENT).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    snapshot = directory(main) / name
+    return snapshot if name.startswith(_PREFIX) and snapshot.exists() else None
+
+
+def publish(con: duckdb.DuckDBPyConnection, main: Path) -> Path | None:
+    """Checkpoint the writer's file, copy it under a new generation and point CURRENT at it.
+
+    Runs under the write lock (data.db.writing), so no write changes the file during the copy.
+    Any failure leaves the published snapshot as it was (and no temporary file behind). When the
+    checkpoint cannot run (a reader in this process holds it off) or the copy fails (a full disk),
+    the write itself stands and is published with the next one: None, and a warning in the log.
+    """
+    for attempt in range(_CHECKPOINT_TRIES):
+        try:
+            con.execute("checkpoint")
+            break
+        except duckdb.TransactionException:
+            time.sleep(0.05 * (attempt + 1))
+    wal = main.with_name(main.name + ".wal")
+    if wal.exists() and wal.stat().st_size:
+        _log.warning("%s: not published (the write-ahead log could not be checkpointed); the next write will", main)
+        return None
+    try:
+        return publish_file(main)
+    except (OSError, duckdb.Error) as failure:  # e.g. a full disk: readers keep the previous snapshot
+        _log.warning("%s: not published (%s); the next write will", main, failure)
+        return None
+
+
+def publish_file(main: Path) -> Path:
+    """Publish a closed database file (e.g. a freshly built demo) as the newest snapshot."""
+    folder = directory(main)
+    folder.mkdir(exist_ok=True)
+    _remove_temporaries(folder)
+    snapshot = folder / f"{_PREFIX}{_next_generation(folder):06d}.duckdb"
+    temporary = folder / f".{snapshot.name}.{os.getpid()}.{threading.get_ident()}.tmp"
+    try:
+        shutil.copyfile(main, temporary)
+        _check(temporary)
+        os.replace(temporary, snapshot)
+        pointer = folder / f".{CURRENT}.{os.getpid()}.{threading.get_ident()}.tmp"
+        pointer.write_text(snapshot.name + "\n", encoding="utf-8")
+        os.replace(pointer, folder / CURRENT)
+    finally:
+        _remove_temporaries(folder, own_only=True)
+    _remove_old(folder, keep=snapshot)
+    return snapshot
+
+
+def _check(snapshot: Path) -> None:
+    """Open the copy before publishing it: a copy DuckDB cannot read is never published."""
+    con = duckdb.connect(str(snapshot), read_only=True)
+    try:
+        con.execute("select count(*) from duckdb_tables()").fetchone()
+    finally:
+        con.close()
+
+
+def _generations(folder: Path) -> list[int]:
+    numbers = []
+    for path in folder.glob(f"{_PREFIX}*.duckdb"):
+        digits = path.name[len(_PREFIX): -len(".duckdb")]
+        if digits.isdigit():
+            numbers.append(int(digits))
+    return sorted(numbers)
+
+
+def _next_generation(folder: Path) -> int:
+    return (_generations(folder) or [0])[-1] + 1
+
+
+def _remove_temporaries(folder: Path, *, own_only: bool = False) -> None:
+    """Leftovers of a publisher that died; with own_only, just this thread's (the lock holder's)."""
+    mark = f".{os.getpid()}.{threading.get_ident()}.tmp"
+    for leftover in folder.glob(".*.tmp"):
+        if not own_only or leftover.name.endswith(mark):
+            leftover.unlink(missing_ok=True)
+
+
+def _remove_old(folder: Path, *, keep: Path) -> None:
+    """Older generations go; a reader that still has one open keeps reading it (POSIX)."""
+    for number in _generations(folder)[:-KEEP]:
+        old = folder / f"{_PREFIX}{number:06d}.duckdb"
+        if old != keep:
+            old.unlink(missing_ok=True)
+
+
+class Reader:
+    """Read-only connections to the newest snapshot of `main` (to `main` itself before any publish).
+
+    `connection()` checks CURRENT (a stat) and opens a newer snapshot when there is one; the old
+    connection is dropped, and closes once the last cursor on it is closed. Thread-safe.
+    """
+
+    def __init__(self, main: str | os.PathLike):
+        self.main = Path(main)
+        self._lock = threading.Lock()
+        self._stamp: tuple[int, int] | None = None
+        self._path: Path | None = None
+        self._connection: duckdb.DuckDBPyConnection | None = None
+
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        stamp = _stamp(directory(self.main) / CURRENT)
+        with self._lock:
+            if self._connection is None or stamp != self._stamp:
+                self._open(stamp)
+            return self._connection
+
+    @property
+    def path(self) -> Path | None:
+        """The file the current connection reads."""
+        return self._path
+
+    def _open(self, stamp: tuple[int, int] | None) -> None:
+        for attempt in range(3):  # a snapshot removed between reading CURRENT and opening it
+            target = published(self.main) or self.main
+            if target == self._path and self._connection is not None:
+                break
+            try:
+                self._connection, self._path = duckdb.connect(str(target), read_only=True), target
+                break
+            except duckdb.IOException:
+                if attempt == 2:
+                    raise
+                stamp = _stamp(directory(self.main) / CURRENT)
+        self._stamp = stamp
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_ino, status.st_mtime_ns

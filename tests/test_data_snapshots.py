@@ -1,0 +1,156 @@
+"""Many readers beside one writer: published read-only snapshots, and the audit files of reader processes."""
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from data import audit, db, snapshots
+
+INSERT = "insert into budgets (year, municipality, lot, budget) values (2026, 'GM0375', 'complex', $amount)"
+
+
+@pytest.fixture
+def main(tmp_path) -> Path:
+    """A writer's file with one budget row (€ 100), published as the first snapshot."""
+    path = tmp_path / "m.duckdb"
+    con = db.connect(path)
+    _add_budget(con, 100)
+    con.close()
+    return path
+
+
+def _add_budget(con, amount: int) -> None:
+    with db.writing(con) as write:
+        write.cursor.execute(INSERT, {"amount": amount})
+        db.touched("budgets")
+
+
+def _budgets(cursor) -> list[int]:
+    return [int(amount) for (amount,) in cursor.execute("select budget from budgets order by budget").fetchall()]
+
+
+def _published_state(main: Path) -> tuple[str, str]:
+    snapshot = snapshots.published(main)
+    return snapshot.name, hashlib.sha256(snapshot.read_bytes()).hexdigest()
+
+
+def test_a_reader_opened_before_a_write_keeps_its_view_and_its_next_run_sees_the_new_data(main):
+    reader = snapshots.Reader(main)
+    before = reader.connection().cursor()
+    con = db.connect(main)
+    for amount in (200, 300, 400):  # three publishes: the snapshot `before` reads is removed meanwhile
+        _add_budget(con, amount)
+    assert _budgets(before) == [100]
+    assert _budgets(reader.connection().cursor()) == [100, 200, 300, 400]
+    assert _budgets(snapshots.Reader(main).connection().cursor()) == [100, 200, 300, 400]
+    assert len(list(snapshots.directory(main).glob("gen-*.duckdb"))) == snapshots.KEEP
+    con.close()
+
+
+def test_a_writer_that_fails_halfway_leaves_the_published_snapshot_untouched(main):
+    published = _published_state(main)
+    con = db.connect(main)
+    with pytest.raises(ZeroDivisionError), db.writing(con) as write:
+        write.cursor.execute(INSERT, {"amount": 200})
+        db.touched("budgets")
+        1 / 0
+    con.close()
+    assert _published_state(main) == published
+    assert _budgets(snapshots.Reader(main).connection().cursor()) == [100]
+
+
+def test_a_writer_killed_halfway_leaves_the_published_snapshot_untouched(main):
+    published = _published_state(main)
+    script = textwrap.dedent(f"""
+        import os, signal
+        from data import db
+        con = db.connect({str(main)!r})
+        with db.writing(con) as write:
+            write.cursor.execute("begin transaction")
+            write.cursor.execute({INSERT!r}, {{"amount": 200}})
+            db.touched("budgets")
+            os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    killed = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parents[1], timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    assert _published_state(main) == published
+    assert _budgets(snapshots.Reader(main).connection().cursor()) == [100]
+    con = db.connect(main)  # the writer's own file: the uncommitted row is gone, as after any crash
+    assert _budgets(con) == [100]
+    con.close()
+
+
+def test_a_publish_that_fails_halfway_keeps_the_old_snapshot_and_leaves_no_temporary_file(main, monkeypatch):
+    published = _published_state(main)
+
+    def copy_then_fail(source, target):
+        Path(target).write_bytes(Path(source).read_bytes()[:4096])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(snapshots.shutil, "copyfile", copy_then_fail)
+    con = db.connect(main)
+    _add_budget(con, 200)  # the write itself stands; the snapshot is a copy for readers
+    assert _budgets(con) == [100, 200]
+    assert _published_state(main) == published
+    assert [path.name for path in snapshots.directory(main).iterdir() if path.name.startswith(".")] == []
+    monkeypatch.undo()
+    _add_budget(con, 300)  # the next write publishes both
+    con.close()
+    assert _budgets(snapshots.Reader(main).connection().cursor()) == [100, 200, 300]
+
+
+def test_a_read_only_process_audits_to_its_file_and_the_writer_imports_each_entry_once(main):
+    reader = snapshots.Reader(main).connection().cursor()
+    audit.record(reader, "cm@ijmond.nl", "login", "lokaal account")
+    audit.record(reader, "cm@ijmond.nl", "export", "data.csv (3 rijen)")
+    (audit_file,) = audit.directory(main).iterdir()
+    assert audit_file.name.endswith(f"-{os.getpid()}-{audit_file.name[-14:-6]}.jsonl")
+    assert len(audit_file.read_bytes().splitlines()) == 2
+    published = _published_state(main)
+    con = db.connect(main)
+    expected = [("cm@ijmond.nl", "login", "lokaal account"), ("cm@ijmond.nl", "export", "data.csv (3 rijen)")]
+    for _ in range(2):  # the second write finds nothing new
+        with db.writing(con):
+            pass
+        assert con.execute("select actor, action, details from audit_log where actor = 'cm@ijmond.nl' "
+                           "order by audit_id").fetchall() == expected
+    assert _published_state(main) == published  # audit entries alone publish nothing
+    con.close()
+
+
+def test_a_line_still_being_appended_is_imported_when_it_is_complete(main):
+    folder = audit.directory(main)
+    folder.mkdir()
+    line = b'{"at": "2026-11-29T10:00:00", "actor": "a@b.nl", "action": "logout", "details": "lokaal"}\n'
+    (folder / "host-1-20261129.jsonl").write_bytes(line[:30])
+    con = db.connect(main)
+    with db.writing(con):
+        pass
+    assert con.execute("select count(*) from audit_log where actor = 'a@b.nl'").fetchone() == (0,)
+    with (folder / "host-1-20261129.jsonl").open("ab") as handle:
+        handle.write(line[30:])
+    with db.writing(con):
+        pass
+    assert con.execute("select logged_at::varchar, action from audit_log where actor = 'a@b.nl'").fetchall() == [
+        ("2026-11-29 10:00:00", "logout")]
+    con.close()
+
+
+def test_a_reader_process_writes_its_own_audit_file(main):
+    script = ("from data import audit, snapshots\n"
+              f"cursor = snapshots.Reader({str(main)!r}).connection().cursor()\n"
+              "audit.record(cursor, 'x@y.nl', 'login', 'lokaal account')\n")
+    for _ in range(2):
+        subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parents[1], check=True, timeout=120)
+    assert len(list(audit.directory(main).glob("*.jsonl"))) == 2  # one per process
+    con = db.connect(main)
+    with db.writing(con):
+        pass
+    assert con.execute("select count(*) from audit_log where actor = 'x@y.nl'").fetchone() == (2,)
+    con.close()
