@@ -242,12 +242,6 @@ CATALOGUE: tuple[Definition, ...] = (
         description="Aantal trajecten dat in de periode startte.",
     ),
     Definition(
-        "gestarte_jeugdigen", "diagnostics", "Jeugdigen die startten", "aantal",
-        "persons with a trajectory started in P", None, None, None, None, COUNT,
-        family="caseload",
-        description="Aantal verschillende jeugdigen van wie in de periode een traject startte.",
-    ),
-    Definition(
         "uitstroom", "diagnostics", "Beëindigde trajecten", "aantal",
         "trajectories ended in P", None, None, None, None, COUNT,
         family="caseload",

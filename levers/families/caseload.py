@@ -3,7 +3,6 @@
 unieke_jeugdigen: persons active in P
 actieve_trajecten: trajectories active in P
 instroom: trajectories started in P
-gestarte_jeugdigen: persons with a trajectory started in P
 uitstroom: trajectories ended in P
 gemiddelde_duur: mean of einddatum − startdatum over trajectories ended in P
 volgens_plan: ended in P with reden 31 / ended in P with a known end reason × 100
@@ -32,7 +31,6 @@ class Caseload:
     persons: int  # distinct (gemeente, client_id) with a trajectory active in P
     active: int  # trajectories active in P
     started: int  # trajectories started in P
-    started_persons: int  # distinct (gemeente, client_id) with a trajectory started in P
     ended: int  # trajectories ended in P
     mean_days: float | None  # mean einddatum − startdatum of those ended in P
     known_end: int  # ended in P with reden_einde 31..35
@@ -54,7 +52,6 @@ def build(row: Caseload, ctx: Context) -> dict:
         "unieke_jeugdigen": result("unieke_jeugdigen", row.persons),
         "actieve_trajecten": result("actieve_trajecten", row.active),
         "instroom": result("instroom", row.started),
-        "gestarte_jeugdigen": result("gestarte_jeugdigen", row.started_persons),
         "uitstroom": result("uitstroom", row.ended),
         "gemiddelde_duur": result("gemiddelde_duur", row.mean_days, row.ended, REASON_NONE_ENDED),
         "volgens_plan": result("volgens_plan", row.by_plan_pct, row.known_end, REASON_NO_KNOWN_END),
