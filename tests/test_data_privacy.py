@@ -126,3 +126,29 @@ def test_a_pseudonym_of_nine_digits_that_fails_the_eleven_test_is_accepted(db):
     rows = fixture_rows("trajecten")
     rows[0]["client_id"] = "123456789"
     assert load_file(db, csv_bytes(rows), "export.csv", uploader="test").stored
+
+
+def test_a_file_without_a_header_row_loaded_with_a_kind_shows_nothing_of_its_first_row(db):
+    raw = b"111222333;GM0392;ZORG-A;complex;45;;;15-01-2025;;;\r\nT-2;c-2;GM0392;ZORG-A;complex;45;;;15-01-2025;;;\r\n"
+    report = load_file(db, raw, "zonder-kop.csv", kind="trajecten", uploader="test")
+    assert [str(error) for error in report.errors] == [
+        "rij 1: de eerste rij bevat geen enkele kolomnaam van soort trajecten; zet de kolomnamen in de eerste rij "
+        "(download een sjabloon) en lever het bestand opnieuw aan"]
+
+
+def test_a_long_cell_is_quoted_cut_to_forty_characters(db):
+    rows = [{"gemeente": "392", "jaar": "2025", "inwoners_0_17": "x" * 1_500_000}]
+    report = load_file(db, csv_bytes(rows), "groot.csv", uploader="test")
+    assert [str(error) for error in report.errors] == [
+        "rij 2, kolom inwoners_0_17: " + "x" * 39 + "… is geen geheel getal"]
+
+
+def test_the_upload_record_the_audit_log_and_the_summary_hold_counts_and_column_names_but_no_values(db):
+    rows = fixture_rows("trajecten")  # three trajectories T-001..T-003 in GM0392, GM0453, GM0375
+    report = load_file(db, csv_bytes(rows), "111222333.csv", uploader="test")
+    assert report.stored
+    (record,) = db.execute("select file_name, scope_replaced from uploads").fetchall()
+    logged = [details for (details,) in db.execute("select details from audit_log").fetchall()]
+    assert record == ("•••.csv", "gemeente (3 waarden), traject_id (3 waarden) (3 combinaties)")
+    for text in [report.summary, *record, *logged]:
+        assert not any(value in text for value in ("T-00", "GM0", "111222333", "cliënt"))

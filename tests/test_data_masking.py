@@ -1,0 +1,54 @@
+"""What of a cell a message may show (issue 12): never a BSN however written, never more than 40 characters.
+
+Python and DuckDB SQL must agree value by value; the expected results are worked out by hand.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from data.masking import has_bsn, has_bsn_sql, redact, shown, shown_sql
+
+HIDDEN = "(waarde niet getoond)"
+# 111222333: 9+8+7+12+10+8+9+6−3 = 66 = 6·11, a BSN; 012345672: 0+8+14+18+20+20+18+14−2 = 110 = 10·11, a BSN
+# 123456789: 147 = 13·11 + 4, no BSN; 11122233 -> 011122233: 0+8+7+6+10+8+6+6−3 = 48, no BSN
+CASES = [
+    # text, has a BSN (8 digits allowed), has a 9-digit BSN, shown
+    ("111222333", True, True, HIDDEN),
+    ("\t111222333", True, True, HIDDEN),
+    ("111 222 333", True, True, HIDDEN),
+    ("111.222.333", True, True, HIDDEN),
+    ("1112.22.333", True, True, HIDDEN),
+    ("12345672", True, False, HIDDEN),  # a BSN with its leading zero dropped
+    ("cliënt 111222333 belde in 2025", True, True, HIDDEN),
+    ("123456789", False, False, "123456789"),
+    ("11122233", False, False, "11122233"),
+    ("1234567890", False, False, "1234567890"),  # ten digits
+    ("000000000", False, False, "000000000"),
+    ("Jan de Vries", False, False, "Jan de Vries"),
+    ("x" * 40, False, False, "x" * 40),
+    ("x" * 41, False, False, "x" * 39 + "…"),
+    ("a\nb\x00c", False, False, "a b c"),
+    ("y" * 30 + "1112223334z", False, False, HIDDEN),  # cut to 39 after 9 of its 10 digits, it would show a BSN
+    ("", False, False, ""),
+]
+
+
+@pytest.mark.parametrize("text, any_bsn, nine_digit_bsn, expected", CASES)
+def test_python_and_sql_agree_on_what_may_be_shown(text, any_bsn, nine_digit_bsn, expected):
+    assert has_bsn(text) is any_bsn
+    assert has_bsn(text, short=False) is nine_digit_bsn
+    assert shown(text) == expected
+    sql = (f"select {has_bsn_sql('$t::varchar')}, {has_bsn_sql('$t::varchar', short=False)}, "
+           f"{shown_sql('$t::varchar')}")
+    assert duckdb.execute(sql, {"t": text}).fetchone() == (any_bsn, nine_digit_bsn, expected)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("111222333.csv", "•••.csv"),
+    ("export 111 222 333 januari.csv", "export ••• januari.csv"),
+    ("kosten-2025-01.csv", "kosten-2025-01.csv"),
+])
+def test_a_file_name_keeps_everything_but_a_bsn(name, expected):
+    assert redact(name) == expected
