@@ -24,13 +24,12 @@ cost_months as (
 outcome_quarters as (
     select max(o.quarter_end) as latest
     from outcomes as o
-    where o.provider in (select r.provider from provider_regions as r where r.region = $region)
+    semi join providers_in_scope($region, null, []) as p on p.provider = o.provider
 ),
 
 sessions as (
     select max(session_date) as latest
-    from dialogues
-    where region = $region
+    from region_dialogues($region, [])
 ),
 
 final as (
