@@ -13,4 +13,7 @@ components.page_style()
 if not db.exists():
     components.build_demo_with_progress(db.ensure_demo)
 rights = login.gate()  # nobody identified: the login screen, and the run stops here
-st.navigation(navigation.pages(rights)).run()  # only the role's pages: others are not even reachable by URL
+pages = navigation.pages(rights)
+if wanted := navigation.unknown_page(pages):  # instead of Streamlit's English "Page not found"
+    st.warning(texts.PAGE_UNKNOWN.format(page=wanted[:40]), icon=":material/explore_off:")
+st.navigation(pages).run()  # only the role's pages: others are not even reachable by URL

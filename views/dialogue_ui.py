@@ -139,7 +139,8 @@ def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, d
                                key=f"{key}_who")
             day = st.date_input(texts.DIALOGUE_DATE, value=date.today(), format="DD-MM-YYYY", key=f"{key}_day")
             chosen = st.multiselect(texts.DIALOGUE_THEMES, list(themes), format_func=lambda t: f"{t}. {themes[t]}",
-                                    placeholder=texts.DIALOGUE_THEMES_PLACEHOLDER, key=f"{key}_themes")
+                                    placeholder=texts.DIALOGUE_THEMES_PLACEHOLDER, key=f"{key}_themes",
+                                    select_all=False)  # Streamlit's "Select all" is English
             subject = st.text_input(texts.DIALOGUE_SUBJECT, max_chars=200, key=f"{key}_subject")
             signal = st.text_area(texts.DIALOGUE_SIGNAL, max_chars=1000, help=texts.DIALOGUE_SIGNAL_HELP,
                                   key=f"{key}_signal")
@@ -201,7 +202,7 @@ def mark_done(rights: Rights, region: str, open_actions: pd.DataFrame, *, key: s
     refs = action_refs(region, open_actions)
     with st.form(f"{key}_done"):
         picked = st.multiselect(texts.DIALOGUE_DONE_PICK, list(refs), placeholder=texts.DIALOGUE_DONE_PLACEHOLDER,
-                                key=f"{key}_done_pick")
+                                key=f"{key}_done_pick", select_all=False)
         submitted = st.form_submit_button(texts.DIALOGUE_DONE_BUTTON, icon=":material/task_alt:")
     if submitted and picked:
         _store(lambda con: [mark_action_done(con, refs[label], uploader=uploader(rights)) for label in picked])
@@ -217,7 +218,8 @@ def agenda_to_rows(rights: Rights, region: str, provider: str | None, items: Seq
         st.caption(texts.AGENDA_TO_ROWS_HELP)
         with st.form(f"{key}_agenda_rows"):
             picked = st.multiselect(texts.AGENDA_TO_ROWS_PICK, list(names), format_func=names.get,
-                                    key=f"{key}_agenda_pick")
+                                    placeholder=texts.AGENDA_TO_ROWS_PLACEHOLDER, key=f"{key}_agenda_pick",
+                                    select_all=False)
             day = st.date_input(texts.DIALOGUE_DATE, value=date.today(), format="DD-MM-YYYY", key=f"{key}_agenda_day")
             owner = st.selectbox(texts.AGENDA_TO_ROWS_OWNER, texts.DIALOGUE_OWNERS, key=f"{key}_agenda_owner")
             deadline = st.date_input(texts.AGENDA_TO_ROWS_DEADLINE, value=None, format="DD-MM-YYYY",

@@ -27,6 +27,7 @@ _BOTH = "beide"
 _KEY = "filter_{}".format  # widget keys: filter_regio, filter_soort, ...
 _SAVED = "_filters_saved"  # the last selection, for pages without the sidebar in between
 _WRITTEN = "_filters_written"  # the URL parameters this session wrote last
+_FROM_LINK = "_filters_from_link"  # (asked, read) of a link just opened, to say what it ignored
 
 
 @dataclass(frozen=True)
@@ -110,11 +111,33 @@ def sidebar(rights: Rights, *, providers: bool = True) -> tuple[Scope, Period]:
     with st.sidebar:
         st.subheader(texts.FILTERS_TITLE)
         selection = _widgets(rights, regions, default_region, providers)
+    _tell_ignored(selection)
     _write_url(selection, names)
     scope = rights.narrow(Scope(selection.region, selection.municipalities, selection.lot, selection.providers))
     if scope is None:  # cannot happen with the options above; never show anything then
         st.stop()
     return scope, selection.period
+
+
+def ignored_from_link(asked: dict[str, list[str]], shown: Selection) -> list[str]:
+    """What of a link's selection is not shown (unknown, or not for this user), in Dutch words."""
+    chosen = shown.query_params()
+    ignored = []
+    for name in PARAMS:
+        kept = chosen[name] if isinstance(chosen[name], list) else [chosen[name]]
+        for value in dict.fromkeys(asked.get(name, [])):
+            if value not in kept and not (name == "perceel" and value == _BOTH):
+                ignored.append(texts.LINK_IGNORED_ITEM.format(name=name, value=value[:40]))
+    return ignored
+
+
+def _tell_ignored(selection: Selection) -> None:
+    """Once, after a link was read: say in Dutch which of its values were not used, instead of silence."""
+    asked = st.session_state.pop(_FROM_LINK, None)
+    if asked is None:
+        return
+    if ignored := ignored_from_link(asked[0], selection):
+        st.warning(texts.LINK_IGNORED.format(items=", ".join(ignored)), icon=":material/link_off:")
 
 
 def _first(params: dict[str, list[str]], name: str) -> str | None:
@@ -130,7 +153,9 @@ def _seed(names: tuple[str, ...], regions: tuple[str, ...], default_region: str)
     """Put a link's selection (or the saved one) into the widgets before they are drawn."""
     url = _url_params(names)
     if url and url != st.session_state.get(_WRITTEN):
-        _set_widgets(read_selection(url, regions, default_region))
+        selection = read_selection(url, regions, default_region)
+        _set_widgets(selection)
+        st.session_state[_FROM_LINK] = (url, selection)  # what was asked and what is shown: told below
     elif _KEY("regio") not in st.session_state:
         saved = st.session_state.get(_SAVED)
         _set_widgets(saved or read_selection({}, regions, default_region))
@@ -164,7 +189,8 @@ def _widgets(rights: Rights, regions: tuple[str, ...], default_region: str, show
     names = dict(cache.municipalities(region))
     _keep_valid(_KEY("gemeente"), list(names), [])
     municipalities = st.multiselect(texts.MUNICIPALITIES, list(names), key=_KEY("gemeente"),
-                                    format_func=names.get, placeholder=texts.MUNICIPALITIES_PLACEHOLDER)
+                                    format_func=names.get, placeholder=texts.MUNICIPALITIES_PLACEHOLDER,
+                                    select_all=False)  # Streamlit's "Select all" is English
     _keep_valid(_KEY("perceel"), list(texts.LOT_OPTIONS), _BOTH)
     lot = st.selectbox(texts.LOT, list(texts.LOT_OPTIONS), key=_KEY("perceel"), format_func=texts.LOT_OPTIONS.get)
     saved = st.session_state.get(_SAVED)
@@ -173,7 +199,8 @@ def _widgets(rights: Rights, regions: tuple[str, ...], default_region: str, show
         provider_names = dict(cache.providers(rights, region))
         _keep_valid(_KEY("aanbieder"), list(provider_names), [])
         providers = st.multiselect(texts.PROVIDERS, list(provider_names), key=_KEY("aanbieder"),
-                                   format_func=provider_names.get, placeholder=texts.PROVIDERS_PLACEHOLDER)
+                                   format_func=provider_names.get, placeholder=texts.PROVIDERS_PLACEHOLDER,
+                                   select_all=False)
     period = _period_widgets()
     selection = Selection(region, tuple(municipalities), None if lot == _BOTH else lot, tuple(providers), period)
     st.session_state[_SAVED] = selection

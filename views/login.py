@@ -23,6 +23,7 @@ _EVERY_PAGE = Rights("beheerder")  # only to name every page before anyone is kn
 
 def gate() -> Rights:
     """The rights of this session; draws the login (and stops) when nobody is identified yet."""
+    _demo_from_link()
     identity = session.identify()
     session.audit_oidc_once(identity)
     if identity.rights is None:
@@ -129,3 +130,23 @@ def demo_switcher() -> None:
             names = dict(session.demo_providers(region))
             state[session.DEMO_PROVIDER] = provider
             st.selectbox(texts.DEMO_PROVIDER, list(names), key=session.DEMO_PROVIDER, format_func=names.get)
+    _demo_to_link(session.demo_choice())
+
+
+# The demo switcher's choice in the URL, so a reload (a new session) keeps the role it showed.
+_DEMO_PARAMS = (session.DEMO_ROLE, session.DEMO_REGION, session.DEMO_PROVIDER)
+
+
+def _demo_from_link() -> None:
+    """Seed the switcher from the URL in a new session; demo_choice checks the values, and only demo mode reads them."""
+    for key in _DEMO_PARAMS:
+        if key not in st.session_state and key in st.query_params:
+            st.session_state[key] = st.query_params[key]
+
+
+def _demo_to_link(choice: tuple[str, str | None, str | None]) -> None:
+    for key, value in zip(_DEMO_PARAMS, choice):
+        if value is None or value == session.DEMO_DEFAULT_ROLE:
+            st.query_params.pop(key, None)
+        elif st.query_params.get(key) != value:
+            st.query_params[key] = value

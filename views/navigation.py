@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from auth.pages import pages_for
 from auth.rights import Rights
@@ -35,6 +36,21 @@ LEVER_PAGES = {
 
 def page_file(key: str) -> str:
     return PAGE_FILES[key]
+
+
+def unknown_page(pages: list[st.Page]) -> str | None:
+    """The page name a URL asks for when no page of this role has it, else None.
+
+    The request is then turned into one for the default page, so Streamlit does not show its own
+    English "Page not found" dialog; the router says it in Dutch instead (issue 11).
+    """
+    context = get_script_run_ctx()
+    manager = context.pages_manager if context else None
+    wanted = manager.intended_page_name if manager else None
+    if not wanted or manager.intended_page_script_hash or wanted in {page.url_path for page in pages}:
+        return None
+    manager.set_script_intent("", "")
+    return wanted
 
 
 def pages(rights: Rights) -> list[st.Page]:

@@ -77,8 +77,10 @@ def add_user(rights: Rights) -> None:
         st.caption(texts.USER_ADD_HELP)
         email = st.text_input(texts.LOGIN_EMAIL, max_chars=254)
         role = st.selectbox(texts.USER_ROLE, ROLES, format_func=texts.ROLE_LABELS.get)
-        regions = st.multiselect(texts.USER_REGIONS, cache.regions(rights), placeholder="")
-        codes = st.multiselect(texts.USER_PROVIDERS, list(providers), placeholder="",
+        regions = st.multiselect(texts.USER_REGIONS, cache.regions(rights), placeholder=texts.USER_REGIONS_PLACEHOLDER,
+                                 select_all=False)
+        codes = st.multiselect(texts.USER_PROVIDERS, list(providers), placeholder=texts.USER_PROVIDERS_PLACEHOLDER,
+                               select_all=False,
                                format_func=lambda code: f"{code} — {providers[code]}")
         password = st.text_input(texts.LOGIN_PASSWORD, type="password", autocomplete="new-password")
         repeated = st.text_input(texts.USER_PASSWORD_REPEAT, type="password", autocomplete="new-password")
