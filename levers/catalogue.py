@@ -168,7 +168,8 @@ CATALOGUE: tuple[Definition, ...] = (
     ),
     Definition(
         "weigeringen", "boundaries", "Niet geaccepteerde verwijzingen (acceptatieplicht)", "aantal",
-        "Σ weigeringen of providers with rol `strategisch_partner`, perceel complex",
+        "Σ weigeringen of providers with rol `strategisch_partner`, perceel complex; no such delivered row in "
+        "scope → grijs \"geen gegevens\"",
         "lower", 0, 0, 6, COUNT,
         family="provider_level",
         cadence=QUARTERLY,
@@ -345,7 +346,7 @@ CATALOGUE: tuple[Definition, ...] = (
     Definition(
         "aanlevering", "interaction", "Uitkomsten aangeleverd", "%",
         "present `uitkomsten` rows / expected rows × 100; expected = each provider in scope × each of its "
-        "percelen in scope × each quarter overlapping P whose last day ≤ p_end (none → grijs)",
+        "percelen in scope × each reporting quarter of P, or the fallback quarter (signals.md §1; none → grijs)",
         "higher", 95, 5, 17, UNPROTECTED,
         family="delivery",
         cadence=QUARTERLY,

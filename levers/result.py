@@ -38,6 +38,7 @@ class IndicatorResult:
     denominator: float | None  # None when not applicable or suppressed
     denominator_label: str | None  # '<5' for a suppressed small denominator
     details: tuple[tuple[str, float | None], ...] = ()  # extra figures, e.g. budget realised / pro rata
+    source_period: str | None = None  # where the value really comes from when not the asked period ('2026-K3')
 
     @property
     def detail(self) -> dict[str, float | None]:

@@ -8,13 +8,16 @@ query per family, however many periods) and returns the results per period in ca
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
 
 import duckdb
 
-from levers.catalogue import CODES, definition
+from levers.catalogue import CODES, QUARTERLY, definition
 from levers.families import FAMILIES
 from levers.family import Context, Family
 from levers.norms import Norms
+from levers.quarters import source_labels
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope, sql_params
 from levers.sql_files import period_rows
@@ -27,10 +30,14 @@ def compute(
     codes: Iterable[str] = CODES,
     *,
     norms: Norms | None = None,
+    series_end: date | None = None,
 ) -> list[tuple[IndicatorResult, ...]]:
     """The results of `codes` for every period: one tuple per period, in catalogue order.
 
     `norms` lets a caller that computes many scopes (a comparison) read the norms once.
+    `series_end`: the periods are points of a series ending then, so quarterly data never fall back
+    to an earlier quarter and a quarter counts when reportable at that day (signals.md §1, §2).
+    Without it each period is asked alone; a quarterly result names its quarter (`source_period`).
     """
     periods = list(periods)
     if not periods:
@@ -40,17 +47,26 @@ def compute(
     if len(wanted) != len(asked):
         raise KeyError(sorted(asked - set(CODES)))
     norms = norms if norms is not None else Norms.load(con)
-    params = sql_params(con, scope, periods)
+    params = sql_params(con, scope, periods) | _quarter_params(series_end)
     families = [FAMILIES[name] for name in dict.fromkeys(definition(code).family for code in wanted)]
     records = [_records(con, family, scope, periods, params, norms) for family in families]
+    quarterly = {code for code in wanted if definition(code).cadence == QUARTERLY}
+    sources = source_labels(con, periods, params) if quarterly else [None] * len(periods)
     out = []
     for index, period in enumerate(periods):
         context = Context(scope, period, norms)
         found = {}
         for family, rows in zip(families, records):
             found.update(family.build(rows[index], context))
+        if sources[index]:
+            found.update({code: replace(found[code], source_period=sources[index]) for code in quarterly})
         out.append(tuple(found[code] for code in wanted))
     return out
+
+
+def _quarter_params(series_end: date | None) -> dict:
+    """`$as_of` and `$fallback` of the macro uitkomsten_quarters."""
+    return {"as_of": series_end, "fallback": series_end is None}
 
 
 def records(
@@ -62,7 +78,7 @@ def records(
     if not periods:
         return []
     norms = norms if norms is not None else Norms.load(con)
-    return _records(con, family, scope, periods, sql_params(con, scope, periods), norms)
+    return _records(con, family, scope, periods, sql_params(con, scope, periods) | _quarter_params(None), norms)
 
 
 def _records(con, family: Family, scope: Scope, periods: list[Period], params: dict, norms: Norms) -> list:

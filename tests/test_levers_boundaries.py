@@ -86,7 +86,7 @@ def _refusals(con):
     add_outcome(con, **quarter("2024-K1"), provider="P2", lot="enkelvoudig", refusals=4)  # not complex
     add_outcome(con, **quarter("2024-K1"), provider="P5", refusals=6)  # not a strategic partner
     add_outcome(con, **quarter("2024-K1"), provider="P4", refusals=8)  # another region
-    add_outcome(con, **quarter("2023-K4"), provider="P1", refusals=10)  # before February
+    add_outcome(con, **quarter("2023-K4"), provider="P1", refusals=10)  # before K1
     add_outcome(con, **quarter("2024-K2"), provider="P1", refusals=1)
     add_outcome(con, **quarter("2024-K3"), provider="P1", refusals=0)
 
@@ -94,13 +94,13 @@ def _refusals(con):
 @pytest.mark.parametrize(
     ("scope", "period", "expected", "status"),
     [
-        (IJMOND, "2024-02", 3 + 2, "rood"),
+        (IJMOND, "2024-K1", 3 + 2, "rood"),
         (IJMOND, "2024", 3 + 2 + 1 + 0, "rood"),
-        (Scope("IJmond", lot="complex"), "2024-02", 5, "rood"),
-        (Scope("IJmond", providers=("P3",)), "2024-02", 2, "rood"),
+        (Scope("IJmond", lot="complex"), "2024-K1", 5, "rood"),
+        (Scope("IJmond", providers=("P3",)), "2024-K1", 2, "rood"),
         (Scope("IJmond", providers=("P1",)), "2024-K3", 0, "groen"),
-        (Scope("IJmond", providers=("P5",)), "2024-02", None, "grijs"),  # no strategic partner: no data
-        (Scope("IJmond", lot="enkelvoudig"), "2024-02", None, "grijs"),  # the duty is perceel complex
+        (Scope("IJmond", providers=("P5",)), "2024-K1", None, "grijs"),  # no strategic partner: no data
+        (Scope("IJmond", lot="enkelvoudig"), "2024-K1", None, "grijs"),  # the duty is perceel complex
     ],
 )
 def test_weigeringen_sums_refusals_of_strategic_partners_in_complex(empty_db, exact, scope, period, expected,
@@ -112,7 +112,7 @@ def test_weigeringen_sums_refusals_of_strategic_partners_in_complex(empty_db, ex
 
 def test_weigeringen_as_shown_hides_a_small_count_but_stays_red(empty_db):
     _refusals(empty_db)
-    result = shown(empty_db, "weigeringen", scope=Scope("IJmond", providers=("P1",)))  # 3 refusals
+    result = shown(empty_db, "weigeringen", scope=Scope("IJmond", providers=("P1",)), period="2024-K1")  # 3
     assert (result.value, result.value_label, result.status) == (None, "<5", "rood")
 
 

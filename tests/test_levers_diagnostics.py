@@ -209,12 +209,13 @@ def outcomes_db(empty_db):
 @pytest.mark.parametrize(
     ("scope", "period", "achieved", "closed"),
     [
-        (IJMOND, FEB_2024, 7 + 10 + 4 + 3, 10 + 20 + 4 + 6),  # the quarter overlapping February: 24 / 40
-        (IJMOND, K1_2024, 24, 40),
-        (Scope("IJmond", lot="complex"), FEB_2024, 7 + 4, 10 + 4),  # P1 and P3's complex row: 11 / 14
-        (Scope("IJmond", lot="enkelvoudig"), FEB_2024, 10 + 3, 20 + 6),  # P2 and P3's enkelvoudig row
-        (Scope("IJmond", providers=("P2",)), FEB_2024, 10, 20),
-        (Scope("Zuid-Kennemerland"), FEB_2024, 4 + 3, 4 + 6),  # only P3 works there
+        (IJMOND, K1_2024, 7 + 10 + 4 + 3, 10 + 20 + 4 + 6),  # 24 / 40
+        (IJMOND, Period.parse("2024-03"), 24, 40),  # March ends K1, which reports
+        (IJMOND, FEB_2024, 50, 50),  # K1 has not ended on 02-29: the latest reportable quarter, 2023-K4
+        (Scope("IJmond", lot="complex"), K1_2024, 7 + 4, 10 + 4),  # P1 and P3's complex row: 11 / 14
+        (Scope("IJmond", lot="enkelvoudig"), K1_2024, 10 + 3, 20 + 6),  # P2 and P3's enkelvoudig row
+        (Scope("IJmond", providers=("P2",)), K1_2024, 10, 20),
+        (Scope("Zuid-Kennemerland"), K1_2024, 4 + 3, 4 + 6),  # only P3 works there
         (IJMOND, Period.parse("2023"), 50, 50),  # only 2023-K4 overlaps 2023
     ],
 )
@@ -225,7 +226,8 @@ def test_doelrealisatie_sums_the_uitkomsten_of_providers_in_scope(outcomes_db, s
 
 
 def test_doelrealisatie_without_uitkomsten_has_no_value(outcomes_db):
-    [goals] = goal_attainment(outcomes_db, IJMOND, [Period.parse("2024-06")])
+    # Before the region's first delivered quarter (2023-K4) no quarter is reportable.
+    [goals] = goal_attainment(outcomes_db, IJMOND, [Period.parse("2023-06")])
     assert (goals.goals_achieved, goals.closed, goals.achieved_pct) == (0, 0, None)
 
 
@@ -238,17 +240,22 @@ def test_a_provider_filter_changes_the_trajectory_and_the_provider_level_indicat
     # unieke_jeugdigen 7 → 1 (shown <5); instroom 3 → 0 (P2 started nothing in February)
     assert (whole["unieke_jeugdigen"].value, p2["unieke_jeugdigen"].value_label) == (7.0, "<5")
     assert (whole["instroom"].value_label, p2["instroom"].value) == ("<5", 0.0)
-    # doelrealisatie 24 / 40 = 60 % (rood against 70 − 5) → P2's 10 / 20 = 50 %
-    assert (whole["doelrealisatie"].value, p2["doelrealisatie"].value) == (60.0, 50.0)
-    assert (whole["doelrealisatie"].status, p2["doelrealisatie"].status) == ("rood", "rood")
+    # doelrealisatie of K1 24 / 40 = 60 % (rood against 70 − 5) → P2's 10 / 20 = 50 %
+    whole, p2 = (
+        pick(lever_indicators(caseload_db, "diagnostics", scope, K1_2024), "doelrealisatie")
+        for scope in (IJMOND, Scope("IJmond", providers=("P2",)))
+    )
+    assert (whole.value, p2.value) == (60.0, 50.0)
+    assert (whole.status, p2.status) == ("rood", "rood")
 
 
 def test_a_municipality_filter_changes_trajectories_but_not_provider_level_uitkomsten(caseload_db, outcomes_db):
     velsen_only = {r.code: r for r in lever_indicators(caseload_db, "diagnostics", Scope("IJmond", municipalities=("GM0453",)),
                                                              FEB_2024)}
-    # without Beverwijk's G: 6 persons, 7 active; uitkomsten have no municipality: still 24 / 40 = 60 %
+    # without Beverwijk's G: 6 persons, 7 active; uitkomsten have no municipality: still K1's 24 / 40 = 60 %
     assert (velsen_only["unieke_jeugdigen"].value, velsen_only["actieve_trajecten"].value) == (6.0, 7.0)
-    assert velsen_only["doelrealisatie"].value == 60.0
+    velsen_k1 = lever_indicators(caseload_db, "diagnostics", Scope("IJmond", municipalities=("GM0453",)), K1_2024)
+    assert pick(velsen_k1, "doelrealisatie").value == 60.0
 
 
 def test_small_counts_and_ratios_over_few_trajectories_are_suppressed(caseload_db):

@@ -183,8 +183,9 @@ def delivery_db(empty_db):
         (IJMOND, Period.parse("2024-K1"), 4, 2),
         # March ends Q1 (03-31 ≤ p_end): the same 4 and 2
         (IJMOND, Period.parse("2024-03"), 4, 2),
-        # the year: 4 cells × 4 quarters = 16; present Q1 2 + Q3 P2/e 1 = 3
-        (IJMOND, Period.parse("2024"), 16, 3),
+        # the year (p_end 12-31): Q1 and Q3 delivered, Q2 45 days overdue, Q4 ended that day without a
+        # row: not expected yet (signals.md §1). 4 cells × 3 quarters = 12; present Q1 2 + Q3 P2/e 1 = 3
+        (IJMOND, Period.parse("2024"), 12, 3),
         # perceel enkelvoudig: P2/e, P3/e × Q1 = 2; present P3/e = 1
         (Scope("IJmond", lot="enkelvoudig"), Period.parse("2024-K1"), 2, 1),
         # provider P1: P1/complex × Q1 = 1; present 1

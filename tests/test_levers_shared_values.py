@@ -326,20 +326,20 @@ def _satisfaction(con):
     add_outcome(con, **quarter("2024-K1"), provider="P3", lot="enkelvoudig", responses=10, positive=5)
     add_outcome(con, **quarter("2024-K1"), provider="P2", lot="enkelvoudig", responses=10, positive=6)
     add_outcome(con, **quarter("2024-K1"), provider="P4", responses=100, positive=0)  # other region
-    add_outcome(con, **quarter("2023-K4"), provider="P1", responses=50, positive=0)  # before February
-    add_outcome(con, **quarter("2024-K2"), provider="P1", responses=50, positive=50)  # after February
+    add_outcome(con, **quarter("2023-K4"), provider="P1", responses=50, positive=0)  # before K1
+    add_outcome(con, **quarter("2024-K2"), provider="P1", responses=50, positive=50)  # after K1
 
 
 @pytest.mark.parametrize(
     ("scope", "period", "expected", "respondents", "status"),
     [
-        (IJMOND, "2024-02", (16 + 9 + 5 + 6) / (20 + 10 + 10 + 10) * 100, 50, "rood"),  # 72 < 80 − 5
-        (IJMOND, "2024-K1", 36 / 50 * 100, 50, "rood"),
+        (IJMOND, "2024-K1", (16 + 9 + 5 + 6) / (20 + 10 + 10 + 10) * 100, 50, "rood"),  # 72 < 80 − 5
+        (IJMOND, "2024-03", 36 / 50 * 100, 50, "rood"),  # March ends K1: K1 reports
         (IJMOND, "2024", (36 + 50) / (50 + 50) * 100, 100, "groen"),  # 86
-        (Scope("IJmond", lot="complex"), "2024-02", (16 + 9) / (20 + 10) * 100, 30, "groen"),  # 83.3
-        (Scope("IJmond", lot="enkelvoudig"), "2024-02", (5 + 6) / (10 + 10) * 100, 20, "rood"),  # 55
-        (Scope("IJmond", providers=("P3",)), "2024-02", (9 + 5) / (10 + 10) * 100, 20, "rood"),  # 70
-        (Scope("IJmond", providers=("P4",)), "2024-02", None, 0, "grijs"),  # not in the region
+        (Scope("IJmond", lot="complex"), "2024-K1", (16 + 9) / (20 + 10) * 100, 30, "groen"),  # 83.3
+        (Scope("IJmond", lot="enkelvoudig"), "2024-K1", (5 + 6) / (10 + 10) * 100, 20, "rood"),  # 55
+        (Scope("IJmond", providers=("P3",)), "2024-K1", (9 + 5) / (10 + 10) * 100, 20, "rood"),  # 70
+        (Scope("IJmond", providers=("P4",)), "2024-K1", None, 0, "grijs"),  # not in the region
     ],
 )
 def test_tevredenheid_sums_positive_over_respondents_of_providers_in_scope(
@@ -359,7 +359,8 @@ def test_a_municipality_filter_narrows_trajectories_but_not_provider_level_or_di
     beverwijk = Scope("IJmond", municipalities=(BEVERWIJK,))
     # Beverwijk's persons c4 and c1 over its 500 youths (2022)
     assert shown(empty_db, "jeugdhulp_per_1000", scope=beverwijk).value == pytest.approx(2 / 500 * 1000)
-    assert shown(empty_db, "tevredenheid", scope=beverwijk).value == pytest.approx(36 / 50 * 100)  # as IJmond
+    # as IJmond (its K1 rows)
+    assert shown(empty_db, "tevredenheid", scope=beverwijk, period="2024-K1").value == pytest.approx(36 / 50 * 100)
     assert shown(empty_db, "onderwijs_dialoog", scope=beverwijk).value == 4  # as IJmond
 
 

@@ -1,10 +1,12 @@
-"""Signals you can trust (signals.md): actions counted once (§5)."""
+"""Signals you can trust (signals.md): quarterly data in any period (§1), actions counted once (§5)."""
 
 from datetime import date
 
+import pytest
+
 from levers.registry import indicator
 from levers.scope import Period, Scope
-from tests.builders import add_dialogue
+from tests.builders import add_dialogue, add_outcome, add_provider
 
 IJMOND = Scope(region="IJmond")
 SEP_2025 = Period.parse("2025-09")
@@ -22,3 +24,83 @@ def test_an_action_agreed_in_a_session_about_two_themes_counts_once(empty_db):
     add_dialogue(empty_db, day=date(2025, 5, 1), theme=9, provider="P1", subject="instroom", action="plan maken")
     assert indicator(empty_db, "open_acties", IJMOND, SEP_2025).value == 3
     assert indicator(empty_db, "acties_verlopen", IJMOND, SEP_2025).value == 2
+
+
+# §1 quarterly data in any period -----------------------------------------------------------------
+# P1 complex (strategic partner) and P2 enkelvoudig work in IJmond: 2 expected rows per quarter.
+# 2026-K1: P1 20 respondents, 10 positive, 1 refusal; P2 10 respondents, 9 positive.
+# 2026-K2: P1 20 respondents, 18 positive, 0 refusals; P2 nothing.
+# 2026-K3 (ends 09-30; 45 days later is 11-14): delivered by P1 (10 respondents, 7 positive) or by nobody.
+def _quarter(text: str) -> dict:
+    period = Period.parse(text)
+    return {"quarter_start": period.start, "quarter_end": period.end}
+
+
+@pytest.fixture
+def quarters_db(empty_db):
+    add_provider(empty_db, provider="P1", lot="complex")
+    add_provider(empty_db, provider="P2", lot="enkelvoudig")
+    add_outcome(empty_db, **_quarter("2026-K1"), provider="P1", responses=20, positive=10, refusals=1)
+    add_outcome(empty_db, **_quarter("2026-K1"), provider="P2", lot="enkelvoudig", responses=10, positive=9)
+    add_outcome(empty_db, **_quarter("2026-K2"), provider="P1", responses=20, positive=18, refusals=0)
+    return empty_db
+
+
+def _k3_delivered(con) -> None:
+    add_outcome(con, **_quarter("2026-K3"), provider="P1", responses=10, positive=7, refusals=0)
+
+
+@pytest.mark.parametrize(
+    ("period", "k3_delivered", "satisfaction", "delivered", "source"),
+    [
+        # August lies inside K3, which has not ended: the latest reportable quarter K2 (18 / 20; 1 of 2 rows)
+        ("2026-08", False, 90.0, 50.0, "2026-K2"),
+        # September ends K3: before anyone delivered K3 it is not reportable yet → K2 ...
+        ("2026-09", False, 90.0, 50.0, "2026-K2"),
+        # ... after P1 delivered it, K3 reports: 7 / 10; 1 of 2 rows
+        ("2026-09", True, 70.0, 50.0, "2026-K3"),
+        # October, nobody delivered K3 and it is not 45 days overdue (10-31 < 11-14): still K2
+        ("2026-10", False, 90.0, 50.0, "2026-K2"),
+        # November, K3 45 days overdue with nobody delivered: K3 counts, 0 of 2 rows, no respondents
+        ("2026-11", False, None, 0.0, "2026-K3"),
+        # the quarter itself: no label
+        ("2026-K2", False, 90.0, 50.0, None),
+        # the year at 12-31: K1, K2 and the overdue K3; K4 ended that very day without a row: not yet.
+        # (10 + 9 + 18) / (20 + 10 + 20) = 74 %; 2 + 1 + 0 present of 2 × 3 expected = 50 %
+        ("2026", False, 74.0, 50.0, "2026-K1 t/m 2026-K3"),
+    ],
+)
+def test_a_quarterly_figure_comes_from_the_reporting_or_else_the_latest_reportable_quarter(
+    quarters_db, period, k3_delivered, satisfaction, delivered, source
+):
+    if k3_delivered:
+        _k3_delivered(quarters_db)
+    asked = Period.parse(period)
+    tevredenheid = indicator(quarters_db, "tevredenheid", IJMOND, asked)
+    aanlevering = indicator(quarters_db, "aanlevering", IJMOND, asked)
+    assert tevredenheid.value == (None if satisfaction is None else pytest.approx(satisfaction))
+    assert aanlevering.value == pytest.approx(delivered)
+    assert (tevredenheid.source_period, aanlevering.source_period) == (source, source)
+
+
+def test_aanlevering_never_expects_a_quarter_that_has_not_ended(quarters_db):
+    # August: K3 runs until 09-30, so only K2's 2 rows are expected (not K3's).
+    assert indicator(quarters_db, "aanlevering", IJMOND, Period.parse("2026-08")).denominator == 2
+    # The year: K4 ends on p_end without a row and is not overdue: 3 quarters × 2 rows.
+    assert indicator(quarters_db, "aanlevering", IJMOND, Period.parse("2026")).denominator == 6
+
+
+def test_weigeringen_of_a_quarter_nobody_delivered_is_grijs_geen_gegevens_not_zero(quarters_db):
+    result = indicator(quarters_db, "weigeringen", IJMOND, Period.parse("2026-11"))  # K3, overdue, no rows
+    assert (result.value, result.value_label, result.status, result.reason) == (
+        None, None, "grijs", "geen gegevens in deze periode"
+    )
+    # K1 (1 refusal) is rood, shown as <5
+    k1 = indicator(quarters_db, "weigeringen", IJMOND, Period.parse("2026-K1"))
+    assert (k1.value_label, k1.status) == ("<5", "rood")
+
+
+def test_no_quarter_is_reportable_before_the_region_first_delivered(quarters_db):
+    # 2025-K4 ended long before 2026-02 but lies before the region's first delivered quarter 2026-K1.
+    result = indicator(quarters_db, "aanlevering", IJMOND, Period.parse("2026-02"))
+    assert (result.value, result.status, result.source_period) == (None, "grijs", None)

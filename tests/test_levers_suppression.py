@@ -16,14 +16,15 @@ def build_small_region(con) -> None:
 
     Trajectories active in October: A (no stay, started 5 Oct, registered 20 Sep), B (stay, cat. 35,
     started 10 Oct), C (no stay, started 1 Sep, open). Nothing ended in October.
-    Uitkomsten 2026-K4 of P1 (strategic partner, complex): 2 refusals, 12 respondents of whom 9 positive.
+    Uitkomsten 2026-K3 of P1 (strategic partner, complex): 2 refusals, 12 respondents of whom 9 positive;
+    in October K4 has not ended, so the delivered K3 is the quarter that counts (signals.md §1).
     Youth population 2026: Velsen 1000, Beverwijk 500, Heemskerk 500.
     """
     add_provider(con, provider="P1", certificate_valid_until=date(2028, 1, 1))
     add_trajectory(con, client="A", start=date(2026, 10, 5), registered=date(2026, 9, 20))
     add_trajectory(con, client="B", start=date(2026, 10, 10), category=35)
     add_trajectory(con, client="C", start=date(2026, 9, 1))
-    add_outcome(con, quarter_start=date(2026, 10, 1), quarter_end=date(2026, 12, 31), refusals=2,
+    add_outcome(con, quarter_start=date(2026, 7, 1), quarter_end=date(2026, 9, 30), refusals=2,
                 responses=12, positive=9)
     for municipality, youths in ((VELSEN, 1000), (BEVERWIJK, 500), (HEEMSKERK, 500)):
         add_population(con, year=2026, youths=youths, municipality=municipality)

@@ -1,7 +1,11 @@
 """Family delivery: whether the providers deliver their quarterly outcomes.
 
 aanlevering: present `uitkomsten` rows / expected rows × 100; expected = each provider in scope × each
-of its percelen in scope × each quarter overlapping P whose last day ≤ p_end (none → grijs)
+of its percelen in scope × each reporting quarter of P, or the fallback quarter (signals.md §1; none →
+grijs)
+
+A quarter that has not ended is never expected; which quarters count is the SQL macro
+uitkomsten_quarters' choice (levers.quarters names it beside the value).
 
 Delivery rates are not suppressed (the catalogue marks them UNPROTECTED).
 """
@@ -13,13 +17,13 @@ from dataclasses import dataclass
 from levers.family import Context, Family
 
 REASON_NOTHING_EXPECTED = (
-    "geen uitkomsten verwacht: geen kwartaal dat in deze periode is afgelopen, of geen aanbieder in beeld"
+    "geen uitkomsten verwacht: nog geen kwartaal om over te rapporteren, of geen aanbieder in beeld"
 )
 
 
 @dataclass(frozen=True)
 class Delivery:
-    expected: int  # provider × perceel × closed quarter cells in scope
+    expected: int  # provider × perceel × counted quarter cells in scope
     present: int  # of those, delivered uitkomsten rows
     delivered_pct: float | None  # present / expected × 100; None when nothing was expected
 

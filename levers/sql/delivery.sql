@@ -1,24 +1,16 @@
 -- Family delivery (levers/families/delivery.py), aanlevering per period: expected `uitkomsten` rows =
 -- each provider in scope (providers_in_scope) × each of its percelen in scope ('beide' = both,
--- narrowed to the scope's perceel) × each quarter overlapping P whose last day <= p_end; present = the
--- expected rows that were delivered.
--- params: $region, $lot, $providers, $p_starts, $p_ends
+-- narrowed to the scope's perceel) × each quarter that counts for P (uitkomsten_quarters: reporting
+-- quarters, else the fallback quarter; a quarter that has not ended never); present = the expected
+-- rows that were delivered.
+-- params: $region, $lot, $providers, $p_starts, $p_ends, $as_of, $fallback
 with periods as (
     select * from periods($p_starts, $p_ends)
 ),
 
-quarters as (  -- first days of the quarters overlapping P
-    select
-        ordinal,
-        p_end,
-        unnest(generate_series(date_trunc('quarter', p_start), p_end, interval 3 month))::date as quarter_start
-    from periods
-),
-
-closed_quarters as (
+counted_quarters as (
     select ordinal, quarter_start
-    from quarters
-    where last_day(quarter_start + interval 2 month) <= p_end
+    from uitkomsten_quarters($region, $p_starts, $p_ends, $as_of, $fallback)
 ),
 
 cells as (  -- (provider, perceel) pairs in scope
@@ -30,7 +22,7 @@ cells as (  -- (provider, perceel) pairs in scope
 
 expected as (
     select q.ordinal, q.quarter_start, c.provider, c.lot
-    from closed_quarters as q
+    from counted_quarters as q
     cross join cells as c
 ),
 

@@ -1,8 +1,8 @@
 -- Family goals (levers/families/goals.py), doelrealisatie per period: Σ doelen_behaald and
--- Σ afgesloten_trajecten of the `uitkomsten` rows in scope whose quarter overlaps P. Provider-level
--- data: the rows of the providers in scope (providers_in_scope), of the scope's perceel. No
--- municipality applies.
--- params: $region, $lot, $providers, $p_starts, $p_ends
+-- Σ afgesloten_trajecten of the `uitkomsten` rows in scope of the quarters that count for P
+-- (uitkomsten_quarters: reporting quarters, else the fallback quarter). Provider-level data: the rows
+-- of the providers in scope (providers_in_scope), of the scope's perceel. No municipality applies.
+-- params: $region, $lot, $providers, $p_starts, $p_ends, $as_of, $fallback
 with periods as (
     select * from periods($p_starts, $p_ends)
 ),
@@ -14,15 +14,20 @@ scoped_outcomes as (
     where $lot::varchar is null or o.lot = $lot::varchar
 ),
 
+counted as (
+    select q.ordinal, o.goals_achieved, o.closed_trajectories
+    from uitkomsten_quarters($region, $p_starts, $p_ends, $as_of, $fallback) as q
+    inner join scoped_outcomes as o using (quarter_start)
+),
+
 final as (
     select
         p.ordinal,
-        coalesce(sum(o.goals_achieved), 0)::bigint as goals_achieved,
-        coalesce(sum(o.closed_trajectories), 0)::bigint as closed,
-        100.0 * sum(o.goals_achieved) / nullif(sum(o.closed_trajectories), 0) as achieved_pct
+        coalesce(sum(c.goals_achieved), 0)::bigint as goals_achieved,
+        coalesce(sum(c.closed_trajectories), 0)::bigint as closed,
+        100.0 * sum(c.goals_achieved) / nullif(sum(c.closed_trajectories), 0) as achieved_pct
     from periods as p
-    left join scoped_outcomes as o
-        on o.quarter_start <= p.p_end and o.quarter_end >= p.p_start
+    left join counted as c using (ordinal)
     group by p.ordinal
     order by p.ordinal
 )
