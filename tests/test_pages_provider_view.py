@@ -98,3 +98,11 @@ def test_the_upload_page_tells_a_provider_what_is_due_and_by_when(db_file, monke
         "lever ze zo snel mogelijk aan."]
 
 
+def test_the_provider_filter_offers_only_the_providers_of_the_chosen_perceel(db_file):
+    app = open_app(params={**IJMOND_OCTOBER, "perceel": "complex"},
+                   rights=Rights("contractmanager", regions=("IJmond",)))
+    # complex: P1 (complex) and P3 (both percelen); not P2 and P5 (enkelvoudig).
+    assert app.multiselect(key="filter_aanbieder").options == ["Jeugdzorg Kennemerland", "Samen Verder"]
+    app.selectbox(key="filter_perceel").set_value("enkelvoudig").run()
+    assert app.multiselect(key="filter_aanbieder").options == ["De Brug", "Kinderpraktijk De Duinen",
+                                                               "Samen Verder"]

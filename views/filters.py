@@ -196,7 +196,7 @@ def _widgets(rights: Rights, regions: tuple[str, ...], default_region: str, show
     saved = st.session_state.get(_SAVED)
     providers = list(saved.providers) if saved and saved.region == region else []  # kept while hidden
     if show_providers:
-        provider_names = dict(cache.providers(rights, region))
+        provider_names = dict(cache.providers(rights, region, None if lot == _BOTH else lot))  # the perceel's
         _keep_valid(_KEY("aanbieder"), list(provider_names), [])
         providers = st.multiselect(texts.PROVIDERS, list(provider_names), key=_KEY("aanbieder"),
                                    format_func=provider_names.get, placeholder=texts.PROVIDERS_PLACEHOLDER,
