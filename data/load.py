@@ -166,16 +166,17 @@ def _check_header(header: list[str], kind: str | None, allowed_provider: str | N
     Header names come from the file, so they are shown cut and without a BSN (data/masking.py); a
     first row without a single column name of the kind is data, and none of it is shown.
     """
-    if kind in KINDS and not set(header) & set(columns(kind)):
-        raise Refused([RowError(1, "", (
-            f"de eerste rij bevat geen enkele kolomnaam van soort {kind}; zet de kolomnamen in de eerste rij "
-            f"(download een sjabloon) en lever het bestand opnieuw aan"))])
+    if kind is not None and kind not in KINDS:
+        raise Refused([RowError(1, "", f"onbekende soort {shown(kind)}; kies een soort ({', '.join(KINDS)})")])
     allowed = set(columns(kind)) if kind in KINDS else {name for k in KINDS for name in columns(k)}
+    if not set(header) & allowed:
+        raise Refused([RowError(1, "", (
+            f"de eerste rij bevat geen enkele kolomnaam {f'van soort {kind}' if kind else 'van een soort'}; zet de "
+            "kolomnamen in de eerste rij (download een sjabloon) en lever het bestand opnieuw aan"))])
     _refuse_if(privacy.personal_data_headers(header, allowed))
-    if kind not in KINDS:
-        reason = "de soort van dit bestand is niet te herkennen aan de kopregel" if kind is None else \
-            f"onbekende soort {shown(kind)}"
-        raise Refused([RowError(1, "", f"{reason}; kies een soort ({', '.join(KINDS)})")])
+    if kind is None:
+        raise Refused([RowError(1, "", "de soort van dit bestand is niet te herkennen aan de kopregel; "
+                                       f"kies een soort ({', '.join(KINDS)})")])
     if allowed_provider is not None and kind != "uitkomsten":
         raise Refused([RowError(1, "", "als aanbieder kunt u alleen bestanden van de soort uitkomsten aanleveren")])
     errors = [RowError(1, "", f"kolom {i} heeft geen naam") for i, name in enumerate(header, 1) if not name]

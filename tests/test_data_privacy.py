@@ -152,3 +152,11 @@ def test_the_upload_record_the_audit_log_and_the_summary_hold_counts_and_column_
     assert record == ("•••.csv", "gemeente (3 waarden), traject_id (3 waarden) (3 combinaties)")
     for text in [report.summary, *record, *logged]:
         assert not any(value in text for value in ("T-00", "GM0", "111222333", "cliënt"))
+
+
+def test_a_file_without_a_header_row_and_without_a_kind_shows_nothing_of_its_first_row(db):
+    raw = "Jan Naamloos;Dorpsstraat 1;111222333\r\nPiet;Kerkweg 2;123456782\r\n".encode()
+    report = load_file(db, raw, "lijst.csv", uploader="test")
+    assert [str(error) for error in report.errors] == [
+        "rij 1: de eerste rij bevat geen enkele kolomnaam van een soort; zet de kolomnamen in de eerste rij "
+        "(download een sjabloon) en lever het bestand opnieuw aan"]
