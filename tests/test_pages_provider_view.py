@@ -13,6 +13,7 @@ import pytest
 from auth.rights import Rights
 from data.load import load_file
 from levers.deliveries import next_due
+from tests.builders import VELSEN, add_budget
 from tests.fixtures.small_db import build_small_db, open_app
 from views import filters
 
@@ -106,3 +107,19 @@ def test_the_provider_filter_offers_only_the_providers_of_the_chosen_perceel(db_
     app.selectbox(key="filter_perceel").set_value("enkelvoudig").run()
     assert app.multiselect(key="filter_aanbieder").options == ["De Brug", "Kinderpraktijk De Duinen",
                                                                "Samen Verder"]
+
+
+def test_a_provider_over_its_own_budget_is_a_signal_on_the_overview(db_file):
+    con = duckdb.connect(str(db_file))
+    try:  # P1's own budget in Velsen: its spending of 10 × 1.030.000 forecasts 12.360.000 = 125,0% of 9.888.000
+        add_budget(con, year=2026, budget=9_888_000, municipality=VELSEN, lot="complex", provider="P1")
+    finally:
+        con.close()
+    app = open_app(params=IJMOND_OCTOBER, rights=Rights("bestuurder", regions=("IJmond",)))
+    assert not app.exception
+    signals = [m.value for m in app.markdown if m.value[:3] in ("1. ", "2. ", "3. ", "4. ", "5. ")]
+    ours = [text for text in signals if "Jeugdzorg Kennemerland" in text]
+    # The region's budget row (12.000.000) still gives 103,0%: only the provider's own budget is overrun.
+    assert any("Prognose budgetuitputting jaareinde · Jeugdzorg Kennemerland" in text
+               and "25,0% te worden overschreden" in text and "red-badge" in text for text in ours)
+    assert any(m.value.startswith("**103,0%**") for m in app.markdown)  # the budget tile of the region

@@ -34,6 +34,18 @@ def signals(results: Sequence[IndicatorResult]) -> list[IndicatorResult]:
     return sorted(due, key=lambda r: (SIGNAL_STATUSES.index(r.status), LEVERS.index(r.lever), CODES.index(r.code)))
 
 
+def signals_with_providers(results: Sequence[IndicatorResult],
+                           providers: Sequence[tuple[str, Sequence[IndicatorResult]]]) -> list[tuple[str | None, IndicatorResult]]:
+    """The scope's signals and each provider's own breaches of the boundaries, as (provider name or None, result).
+
+    A provider at 125% of its own budget is a signal even when the region as a whole is within its
+    budget (issue 11). Rood before oranje; within a colour the scope's own signals first.
+    """
+    tagged = [(None, r) for r in signals(results)]
+    tagged += [(name, r) for name, own in providers for r in signals(own) if r.lever == "boundaries"]
+    return sorted(tagged, key=lambda item: (SIGNAL_STATUSES.index(item[1].status), item[0] is not None))
+
+
 def indicator_sentence(result: IndicatorResult, scope: Scope) -> str:
     """What a red or amber indicator means, in one sentence."""
     fields = {

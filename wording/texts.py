@@ -85,6 +85,7 @@ SHARE_HELP = "Wie deze link opent en deze gegevens mag zien, krijgt precies deze
 TILE_MORE = "Meer"
 TILE_MORE_HELP = "Alle indicatoren van deze hefboom, met hun verloop en vergelijking"
 SIGNALS_TITLE = "Signalen"
+SIGNAL_OF_PROVIDER = "{name} · {provider}"
 SIGNALS_NONE = "Geen signalen: alle indicatoren met een norm zitten binnen de norm."
 SIGNALS_MORE = "en nog {count} signalen op de pagina's per hefboom."
 COMPARE_TITLE = "Gemeenten vergeleken"

@@ -42,11 +42,15 @@ for row in (LEVERS[:2], LEVERS[2:]):
 
 def signal_list() -> None:
     st.subheader(texts.SIGNALS_TITLE)
-    due = sentences.signals(results)
+    # A provider user's figures are its own already; for everyone else each provider's boundaries too.
+    providers = () if rights.is_provider else [
+        (row.name, row.results) for row in cache.by_provider(rights, scope, period, "boundaries")]
+    due = sentences.signals_with_providers(results, providers)
     if not due:
         st.markdown(texts.SIGNALS_NONE)
-    for number, result in enumerate(due[:MAX_SIGNALS], start=1):
-        st.markdown(f"{number}. {components.badge_markdown(result.status)} **{result.name}** — "
+    for number, (provider, result) in enumerate(due[:MAX_SIGNALS], start=1):
+        name = result.name if provider is None else texts.SIGNAL_OF_PROVIDER.format(name=result.name, provider=provider)
+        st.markdown(f"{number}. {components.badge_markdown(result.status)} **{name}** — "
                     f"{sentences.indicator_sentence(result, scope)}")
     if len(due) > MAX_SIGNALS:
         st.caption(texts.SIGNALS_MORE.format(count=len(due) - MAX_SIGNALS))
