@@ -66,7 +66,17 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -
     con = duckdb.connect(str(target))
     if stored_fingerprint(con) != SCHEMA_FINGERPRINT:
         ensure_schema(con)
+        _republish(con, target)
     return con
+
+
+def _republish(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    """Readers of a file that just got a newer schema (new macros) get it too, if they read snapshots."""
+    from data import snapshots
+
+    if snapshots.published(target) is not None:
+        with WRITE_LOCK:
+            snapshots.publish(con, target)
 
 
 def stored_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:

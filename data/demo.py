@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from data import db
+from data import db, snapshots
 from data.demo_money import insert_budgets, insert_costs
 from data.demo_reports import insert_dialogues, insert_norms, insert_outcomes
 from data.demo_sql import insert_frame, run_sql_file
@@ -101,6 +101,7 @@ def build_demo_file(path: str | os.PathLike, *, national: bool = False, seed: in
             con.close()
         target.with_name(target.name + ".wal").unlink(missing_ok=True)  # a stale log must not replay onto it
         os.replace(temporary, target)
+        snapshots.publish_file(target)  # read-only dashboard processes read the new demo at their next run
     finally:
         _remove(temporary)
 

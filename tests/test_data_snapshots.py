@@ -154,3 +154,26 @@ def test_a_reader_process_writes_its_own_audit_file(main):
         pass
     assert con.execute("select count(*) from audit_log where actor = 'x@y.nl'").fetchone() == (2,)
     con.close()
+
+
+def test_a_file_that_gets_a_newer_schema_on_connect_publishes_it_to_its_readers(main):
+    con = db.connect(main)
+    con.execute("update store_meta set value = 'an older schema' where key = 'schema'")
+    con.close()
+    before = snapshots.published(main)
+    db.connect(main).close()
+    after = snapshots.published(main)
+    assert after != before
+    assert db.stored_fingerprint(snapshots.Reader(main).connection().cursor()) == db.SCHEMA_FINGERPRINT
+
+
+def test_a_new_demo_is_published_for_read_only_processes(tmp_path, monkeypatch):
+    import data.demo
+
+    def build(con, **options):  # stands in for the demo's rows (seconds of work), written as build_demo does
+        con.execute(INSERT, {"amount": 7})
+
+    monkeypatch.setattr(data.demo, "build_demo", build)
+    data.demo.build_demo_file(tmp_path / "demo.duckdb")
+    assert _budgets(snapshots.Reader(tmp_path / "demo.duckdb").connection().cursor()) == [7]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["demo.duckdb", "demo.duckdb.snapshots"]
