@@ -138,7 +138,8 @@ SQL_MONTH = (
     f"else {SQL_DATE} end)::date")
 SQL_QUARTER = (
     "(case when regexp_full_match(upper({v}), '\\d{4}-[KQ][1-4]') "
-    "then (case when left({v}, 4) <> '0000' then make_date(left({v}, 4)::integer, 3 * right({v}, 1)::integer - 2, 1) end) "
+    "then (case when left({v}, 4) <> '0000' "
+    "then make_date(left({v}, 4)::integer, 3 * right({v}, 1)::integer - 2, 1) end) "
     "when regexp_full_match(upper({v}), '[KQ][1-4][ -]\\d{4}') "
     "then (case when right({v}, 4) <> '0000' then make_date(right({v}, 4)::integer, 3 * {v}[2]::integer - 2, 1) end) "
     f"else {SQL_MONTH} end)::date")

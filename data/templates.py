@@ -50,7 +50,8 @@ _LISTS = {
     "aanbieder": ("Lijst aanbieders", ("aanbieder", "naam"),
                   "select provider, name from providers "
                   "where len($regions) = 0 or list_has_any($regions, string_split(regions, '/')) order by provider"),
-    "thema": ("Lijst dialoogthema's", ("thema", "naam"), "select theme::varchar, name from dialogue_themes order by theme"),
+    "thema": ("Lijst dialoogthema's", ("thema", "naam"),
+              "select theme::varchar, name from dialogue_themes order by theme"),
 }
 
 

@@ -88,6 +88,8 @@ def _repeated(kind: str) -> list[dict[str, str]]:
 
 LONG = "x" * 501
 NEXT_YEAR = date.today().year + 1  # the last plausible year: its end is always in the future
+NO_DATE = "is geen geldige datum (gebruik d-m-jjjj of jjjj-mm-dd)"
+NO_YEAR = "is geen geldig jaartal (schrijf het jaar met vier cijfers, bijvoorbeeld 2026)"
 # (kind, rows of the bad file, the error expected among the file's errors)
 BAD_CELLS = [
     # 1. trajecten
@@ -117,16 +119,17 @@ BAD_CELLS = [
     ("trajecten", _changed("trajecten", verwijzer="07"),
      "rij 2, kolom verwijzer: 07 is geen code van de iJw-lijst COD327"),
     ("trajecten", _changed("trajecten", aanmelddatum="2025-13-01"),
-     "rij 2, kolom aanmelddatum: 2025-13-01 is geen geldige datum (gebruik d-m-jjjj of jjjj-mm-dd)"),
+     "rij 2, kolom aanmelddatum: 2025-13-01 " + NO_DATE),
     ("trajecten", _changed("trajecten", aanmelddatum="2025-01-16"),
      "rij 2, kolom aanmelddatum: 2025-01-16 ligt na de startdatum 2025-01-15"),
     ("trajecten", _changed("trajecten", startdatum=""), "rij 2, kolom startdatum: verplicht veld is leeg"),
     ("trajecten", _changed("trajecten", startdatum="31-02-2024", aanmelddatum=""),
-     "rij 2, kolom startdatum: 31-02-2024 is geen geldige datum (gebruik d-m-jjjj of jjjj-mm-dd)"),
+     "rij 2, kolom startdatum: 31-02-2024 " + NO_DATE),
     ("trajecten", _changed("trajecten", startdatum=f"31-12-{NEXT_YEAR}", einddatum="", reden_einde=""),
      f"rij 2, kolom startdatum: 31-12-{NEXT_YEAR} ligt in de toekomst"),
     ("trajecten", _changed("trajecten", einddatum="30-06-25"),
-     "rij 2, kolom einddatum: 30-06-25 heeft geen jaartal van vier cijfers; schrijf het jaar voluit (bijvoorbeeld 2026)"),
+     "rij 2, kolom einddatum: 30-06-25 heeft geen jaartal van vier cijfers; schrijf het jaar voluit "
+     "(bijvoorbeeld 2026)"),
     ("trajecten", _changed("trajecten", einddatum="2025-01-14"),
      "rij 2, kolom einddatum: 2025-01-14 ligt vóór de startdatum 2025-01-15"),
     ("trajecten", _changed("trajecten", einddatum=f"{NEXT_YEAR}-12-31"),
@@ -143,7 +146,8 @@ BAD_CELLS = [
     ("kosten", _changed("kosten", periode=""), "rij 2, kolom periode: verplicht veld is leeg"),
     ("kosten", _changed("kosten", periode="januari"),
      "rij 2, kolom periode: januari is geen geldige maand (gebruik JJJJ-MM)"),
-    ("kosten", _changed("kosten", periode=f"{NEXT_YEAR}-12"), f"rij 2, kolom periode: {NEXT_YEAR}-12 ligt na de huidige maand"),
+    ("kosten", _changed("kosten", periode=f"{NEXT_YEAR}-12"),
+     f"rij 2, kolom periode: {NEXT_YEAR}-12 ligt na de huidige maand"),
     ("kosten", _changed("kosten", gemeente="GM03921"),
      "rij 2, kolom gemeente: GM03921 is geen geldige gemeentecode (bijvoorbeeld GM0392)"),
     ("kosten", _changed("kosten", aanbieder=""), "rij 2, kolom aanbieder: verplicht veld is leeg"),
@@ -164,7 +168,7 @@ BAD_CELLS = [
      "rij 2, kolom bedrag: -12,50 is negatief; alleen soort correctie mag negatief zijn"),
     # 3. budget
     ("budget", _changed("budget", jaar=""), "rij 2, kolom jaar: verplicht veld is leeg"),
-    ("budget", _changed("budget", jaar="'25"), "rij 2, kolom jaar: '25 is geen geldig jaartal (schrijf het jaar met vier cijfers, bijvoorbeeld 2026)"),
+    ("budget", _changed("budget", jaar="'25"), "rij 2, kolom jaar: '25 " + NO_YEAR),
     ("budget", _changed("budget", jaar="2014"), "rij 2, kolom jaar: 2014 ligt niet tussen 2015 en 2100"),
     ("budget", _changed("budget", jaar="2101"), "rij 2, kolom jaar: 2101 ligt niet tussen 2015 en 2100"),
     ("budget", _changed("budget", gemeente="0000"), "rij 2, kolom gemeente: 0000 is geen bekende gemeentecode"),
@@ -209,7 +213,7 @@ BAD_CELLS = [
      "rij 4, kolom aanbieder: dezelfde periode, aanbieder en perceel staat al in rij 2"),
     # 5. dialoog
     ("dialoog", _changed("dialoog", datum=""), "rij 2, kolom datum: verplicht veld is leeg"),
-    ("dialoog", _changed("dialoog", datum="12 maart"), "rij 2, kolom datum: 12 maart is geen geldige datum (gebruik d-m-jjjj of jjjj-mm-dd)"),
+    ("dialoog", _changed("dialoog", datum="12 maart"), "rij 2, kolom datum: 12 maart " + NO_DATE),
     ("dialoog", _changed("dialoog", regio=""), "rij 2, kolom regio: verplicht veld is leeg"),
     ("dialoog", _changed("dialoog", regio="Kennemerland"),
      "rij 2, kolom regio: Kennemerland is geen bekende jeugdregio"),
@@ -224,7 +228,7 @@ BAD_CELLS = [
     ("dialoog", _changed("dialoog", actie=LONG), "rij 2, kolom actie: tekst is langer dan 500 tekens"),
     ("dialoog", _changed("dialoog", eigenaar="e" * 101), "rij 2, kolom eigenaar: tekst is langer dan 100 tekens"),
     ("dialoog", _changed("dialoog", eigenaar=""), "rij 2, kolom eigenaar: verplicht wanneer een actie is ingevuld"),
-    ("dialoog", _changed("dialoog", deadline="eind april"), "rij 2, kolom deadline: eind april is geen geldige datum (gebruik d-m-jjjj of jjjj-mm-dd)"),
+    ("dialoog", _changed("dialoog", deadline="eind april"), "rij 2, kolom deadline: eind april " + NO_DATE),
     ("dialoog", _changed("dialoog", status=""), "rij 2, kolom status: verplicht wanneer een actie is ingevuld"),
     ("dialoog", _changed("dialoog", status="bezig"),
      "rij 2, kolom status: bezig is geen toegestane waarde (kies uit open, afgerond)"),
@@ -233,7 +237,7 @@ BAD_CELLS = [
     ("normen", _changed("normen", indicator="wachttijd"),
      "rij 2, kolom indicator: wachttijd is geen indicatorcode uit de catalogus (indicators.md)"),
     ("normen", _changed("normen", jaar=""), "rij 2, kolom jaar: verplicht veld is leeg"),
-    ("normen", _changed("normen", jaar="2025/26"), "rij 2, kolom jaar: 2025/26 is geen geldig jaartal (schrijf het jaar met vier cijfers, bijvoorbeeld 2026)"),
+    ("normen", _changed("normen", jaar="2025/26"), "rij 2, kolom jaar: 2025/26 " + NO_YEAR),
     ("normen", _changed("normen", perceel="alles"),
      "rij 2, kolom perceel: alles is geen geldig perceel (complex of enkelvoudig)"),
     ("normen", _changed("normen", aanbieder="ZORG-Z"),
@@ -264,14 +268,14 @@ BAD_CELLS = [
     ("aanbieders", _changed("aanbieders", regio="IJmond/Texel"),
      "rij 2, kolom regio: IJmond/Texel bevat een onbekende jeugdregio (scheid meerdere regio's met /)"),
     ("aanbieders", _changed("aanbieders", certificaat_geldig_tot="2027-12"),
-     "rij 2, kolom certificaat_geldig_tot: 2027-12 is geen geldige datum (gebruik d-m-jjjj of jjjj-mm-dd)"),
+     "rij 2, kolom certificaat_geldig_tot: 2027-12 " + NO_DATE),
     # 8. gemeenten
     ("gemeenten", _changed("gemeenten", gemeente=""), "rij 2, kolom gemeente: verplicht veld is leeg"),
     ("gemeenten", _changed("gemeenten", gemeente="GM 0392"),
      "rij 2, kolom gemeente: GM 0392 is geen geldige gemeentecode (bijvoorbeeld GM0392)"),
     ("gemeenten", _changed("gemeenten", gemeente="0001"), "rij 2, kolom gemeente: 0001 is geen bekende gemeentecode"),
     ("gemeenten", _changed("gemeenten", jaar=""), "rij 2, kolom jaar: verplicht veld is leeg"),
-    ("gemeenten", _changed("gemeenten", jaar="MMXXV"), "rij 2, kolom jaar: MMXXV is geen geldig jaartal (schrijf het jaar met vier cijfers, bijvoorbeeld 2026)"),
+    ("gemeenten", _changed("gemeenten", jaar="MMXXV"), "rij 2, kolom jaar: MMXXV " + NO_YEAR),
     ("gemeenten", _changed("gemeenten", inwoners_0_17=""), "rij 2, kolom inwoners_0_17: verplicht veld is leeg"),
     ("gemeenten", _changed("gemeenten", inwoners_0_17="0"), "rij 2, kolom inwoners_0_17: 0 moet groter dan 0 zijn"),
     ("gemeenten", _changed("gemeenten", inwoners_0_17="31.250"),

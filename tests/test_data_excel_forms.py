@@ -7,18 +7,14 @@ the plausible range (2000 up to next year), a date that is not the first of a mo
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from data.db import connect
-from tests.fixtures.csv import add_providers, csv_bytes
+from tests.fixtures.csv import csv_bytes, database_with_providers, run_data_cli
 
-ROOT = Path(__file__).resolve().parents[1]
 NEXT_YEAR = date.today().year + 1
 
 # (form, text, the date it means): the six date forms of the issue, each with a distinct date
@@ -50,23 +46,15 @@ QUARTER_FORMS = [
 ]
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "data", *args], cwd=ROOT, capture_output=True, timeout=120)
-
-
 @pytest.fixture
 def database(tmp_path) -> Path:
-    path = tmp_path / "vormen.duckdb"
-    con = connect(path)
-    add_providers(con)
-    con.close()
-    return path
+    return database_with_providers(tmp_path / "vormen.duckdb")
 
 
-def load(database: Path, tmp_path: Path, name: str, rows: list[dict[str, str]]) -> subprocess.CompletedProcess:
+def load(database: Path, tmp_path: Path, name: str, rows: list[dict[str, str]]):
     file = tmp_path / name
     file.write_bytes(csv_bytes(rows, header=list(dict.fromkeys(name for row in rows for name in row))))
-    return run("load", "--db", str(database), str(file))
+    return run_data_cli("load", "--db", str(database), str(file))
 
 
 def stored(database: Path, sql: str) -> list[tuple]:
@@ -91,15 +79,18 @@ DATE_COLUMNS = [
      lambda i, text: _trajectory(i, startdatum=text)),
     ("trajecten", "einddatum", "trajectories", "trajectory_id", "traject_id", "end_date",
      lambda i, text: _trajectory(i, startdatum="1-1-2025", einddatum=text, reden_einde="31")),
-    ("dialoog", "datum", "dialogues", "subject", "onderwerp", "session_date", lambda i, text: _dialogue(i, datum=text)),
-    ("dialoog", "deadline", "dialogues", "subject", "onderwerp", "deadline", lambda i, text: _dialogue(i, deadline=text)),
+    ("dialoog", "datum", "dialogues", "subject", "onderwerp", "session_date",
+     lambda i, text: _dialogue(i, datum=text)),
+    ("dialoog", "deadline", "dialogues", "subject", "onderwerp", "deadline",
+     lambda i, text: _dialogue(i, deadline=text)),
     ("aanbieders", "certificaat_geldig_tot", "providers", "provider", "aanbieder", "certificate_valid_until",
      lambda i, text: {"aanbieder": f"NIEUW-{i}", "naam": f"Aanbieder {i}", "perceel": "complex",
                       "rol": "overig", "regio": "IJmond", "certificaat_geldig_tot": text}),
 ]
 
 
-@pytest.mark.parametrize("kind, column, table, key, key_column, attr, row", DATE_COLUMNS, ids=[c[1] for c in DATE_COLUMNS])
+@pytest.mark.parametrize("kind, column, table, key, key_column, attr, row", DATE_COLUMNS,
+                         ids=[case[1] for case in DATE_COLUMNS])
 def test_every_date_column_takes_every_form_excel_writes(database, tmp_path, kind, column, table, key, key_column,
                                                           attr, row):
     rows = [row(i, text) for i, (_, text, _) in enumerate(DATE_FORMS)]

@@ -6,8 +6,6 @@ Workbooks are written here with openpyxl, with real Excel dates and numbers, as 
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,17 +14,11 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from data.contracts import KINDS, columns
-from data.db import connect
 from data.load import load_file
 from data.templates import code_lists, csv_template, workbook
-from tests.fixtures.csv import add_providers, snapshot
+from tests.fixtures.csv import add_providers, database_with_providers, run_data_cli, snapshot
 
-ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 29)
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "data", *args], cwd=ROOT, capture_output=True, timeout=120)
 
 
 def xlsx(*sheets: list[list[object]]) -> bytes:
@@ -47,11 +39,7 @@ TRAJECTORY_HEADER = ["traject_id", "client_id", "gemeente", "aanbieder", "percee
 
 @pytest.fixture
 def database(tmp_path) -> Path:
-    path = tmp_path / "werkmap.duckdb"
-    con = connect(path)
-    add_providers(con)
-    con.close()
-    return path
+    return database_with_providers(tmp_path / "werkmap.duckdb")
 
 
 def test_a_workbook_with_real_excel_dates_and_numbers_loads_through_the_command_line(database, tmp_path):
@@ -62,7 +50,7 @@ def test_a_workbook_with_real_excel_dates_and_numbers_loads_through_the_command_
           date(2025, 6, 30), 31, "12-17"],
          ["T-2", "k-2", "GM0453", "ZORG-B", "enkelvoudig", "054", None, None, "5-10-2025", None, None, None]],
         [["this sheet is not read"], ["x"]]))
-    result = run("load", "--db", str(database), str(file))
+    result = run_data_cli("load", "--db", str(database), str(file))
     assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
     assert result.stdout.decode().startswith("trajecten: 2 rijen opgeslagen uit trajecten.xlsx")
     with duckdb.connect(str(database), read_only=True) as con:
@@ -102,7 +90,7 @@ def test_a_bad_workbook_is_refused_with_excel_row_numbers_and_stores_nothing(emp
 def test_a_broken_workbook_is_refused_in_dutch_through_the_command_line(database, tmp_path):
     file = tmp_path / "kapot.xlsx"
     file.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
-    result = run("load", "--db", str(database), "--kind", "budget", str(file))
+    result = run_data_cli("load", "--db", str(database), "--kind", "budget", str(file))
     assert result.returncode == 1
     assert result.stdout.decode().startswith("rij 1: het bestand lijkt een Excel-werkmap, maar is niet te lezen")
     assert b"Traceback" not in result.stderr
@@ -173,7 +161,7 @@ def test_a_template_left_with_its_examples_is_refused_and_its_examples_are_other
 
 
 def test_the_command_line_writes_a_template_workbook(tmp_path):
-    result = run("template", "kosten", "--xlsx", "--db", str(tmp_path / "geen.duckdb"))
+    result = run_data_cli("template", "kosten", "--xlsx", "--db", str(tmp_path / "geen.duckdb"))
     assert result.returncode == 0
     book = load_workbook(io.BytesIO(result.stdout))
     assert book.sheetnames[0] == "kosten" and [c.value for c in book.worksheets[0][1]] == columns("kosten")
