@@ -234,10 +234,11 @@ create or replace macro region_dialogues(region_name, scope_providers) as table
 -- at least 45 days before d; a quarter before the region's first delivered quarter never is. The
 -- reporting quarters of P overlap P and are reportable at p_end; without one, `fallback` takes the
 -- latest quarter reportable at p_end instead (is_fallback). `as_of` (NULL: each p_end) judges
--- reportability at a later day: the points of a series as known at the series' end, never falling back.
+-- reportability at another day: the points of a series as known at the series' end (no quarter ending
+-- after it counts), never falling back.
 create or replace macro uitkomsten_quarters(region_name, starts, ends, as_of, fallback) as table
     with asked as (
-        select ordinal, p_start, p_end, greatest(p_end, coalesce(as_of::date, p_end)) as known_at
+        select ordinal, p_start, p_end, coalesce(as_of::date, p_end) as known_at
         from periods(starts, ends)
     ),
     delivered as (
@@ -252,7 +253,7 @@ create or replace macro uitkomsten_quarters(region_name, starts, ends, as_of, fa
         cross join lateral (
             select unnest(generate_series(f.first_start, a.p_end, interval 3 month))::date as quarter_start
         ) as q
-        where last_day(q.quarter_start + interval 2 month) <= a.p_end
+        where last_day(q.quarter_start + interval 2 month) <= least(a.p_end, a.known_at)
           and (
               q.quarter_start in (select d.quarter_start from delivered as d)
               or last_day(q.quarter_start + interval 2 month) + 45 <= a.known_at

@@ -39,3 +39,20 @@ def source_labels(con: duckdb.DuckDBPyConnection, periods: Sequence[Period], par
         source_label(period, rows[index]["first_start"], rows[index]["last_end"]) if index in rows else None
         for index, period in enumerate(periods)
     ]
+
+
+def last_counted_quarter(con: duckdb.DuckDBPyConnection, region: str, period: Period) -> Period | None:
+    """The last quarter the quarterly figures of `period` count (reporting or fallback); None if none."""
+    params = {"region": region, "p_starts": [period.start], "p_ends": [period.end], "as_of": None,
+              "fallback": True}
+    rows = period_rows(con, SOURCES, params)
+    if not rows:
+        return None
+    last_end = rows[0]["last_end"]
+    return Period.parse(quarter_label(date(last_end.year, last_end.month, 1)))
+
+
+def last_ended_quarter(day: date) -> Period:
+    """The latest quarter whose last day is on or before `day`."""
+    quarter = Period.parse(quarter_label(date(day.year, day.month, 1)))
+    return quarter if quarter.end <= day else quarter.shifted(-3)

@@ -1,7 +1,11 @@
-"""The series of an indicator up to p_end, with its process limits and special causes.
+"""The series of an indicator in the grain of the period, with its process limits and special causes.
 
-Every indicator is shown as a series (signals.md §2) with an XmR process-behaviour chart, its
-variatie and zekerheid (signals.md §3, levers.variation). The same series serves every indicator.
+signals.md §2: a month → the 24 months up to p_end, a quarter → the 12 quarters, a year → the 5 years.
+A quarterly (`uitkomsten`) indicator in a month or quarter period has the 12 quarters ending at the
+quarter its value comes from (levers.quarters), so the last point of every series is the value in the
+table beside it. Points never fall back to an earlier quarter. Every series gets an XmR
+process-behaviour chart with its variatie and zekerheid (signals.md §3, levers.variation), and its
+voorlopige kosten points are marked (signals.md §4).
 """
 
 from __future__ import annotations
@@ -12,14 +16,17 @@ from datetime import date
 
 import duckdb
 
-from levers.catalogue import QUARTERLY, definition, of_lever
+from levers.catalogue import CODES, QUARTERLY, definition, of_lever
+from levers.freshness import PROVISIONAL_CODES, freshness
 from levers.norms import Norms
+from levers.quarters import last_counted_quarter, last_ended_quarter
 from levers.result import IndicatorResult
 from levers.runner import compute
 from levers.scope import Period, Scope
 from levers.variation import Variation, variation
 
-SERIES_MONTHS = 24
+# Points of a series per period kind, and the months between two points.
+GRAIN = {"maand": (24, 1), "kwartaal": (12, 3), "jaar": (5, 12)}
 NO_VARIATION = Variation(None, "", "")
 
 
@@ -27,7 +34,7 @@ NO_VARIATION = Variation(None, "", "")
 class SeriesPoint:
     """One period of a series, as shown (suppressed values have no value)."""
 
-    period_label: str  # '2026-10' or '2026-K3'
+    period_label: str  # '2026-10', '2026-K3' or '2026'
     start: date
     end: date
     value: float | None
@@ -35,15 +42,21 @@ class SeriesPoint:
     norm: float | None
     status: str
     is_special: bool  # a special cause of the series' process-behaviour chart (signals.md §3)
+    is_provisional: bool = False  # built on voorlopige kosten months: drawn hollow (signals.md §4)
 
 
 @dataclass(frozen=True)
 class Series:
-    """An indicator's points in time order, the last one being the period of p_end."""
+    """An indicator's points in time order, the last one being the period its table value comes from."""
 
     code: str
     points: tuple[SeriesPoint, ...]
     variation: Variation = NO_VARIATION  # limits, variatie and zekerheid (no chart below 12 values)
+
+    @property
+    def valued(self) -> int:
+        """How many points have a value: fewer than 2 draw no line."""
+        return sum(point.value is not None for point in self.points)
 
 
 def is_quarterly(code: str) -> bool:
@@ -51,57 +64,76 @@ def is_quarterly(code: str) -> bool:
     return definition(code).cadence == QUARTERLY
 
 
-def series_periods(code: str, period: Period) -> tuple[Period, ...]:
-    """The 24 months up to the month of p_end, or for `uitkomsten` the 8 quarters up to its quarter."""
-    return _periods(is_quarterly(code), period.end)
-
-
-def _periods(quarterly: bool, p_end: date) -> tuple[Period, ...]:
-    last = Period.month(p_end.year, p_end.month)
-    step, count = 1, SERIES_MONTHS
-    if quarterly:
-        last = Period.parse(f"{p_end.year}-K{(p_end.month + 2) // 3}")
-        step, count = 3, SERIES_MONTHS // 3
+def grain_periods(last: Period) -> tuple[Period, ...]:
+    """The periods of a series in the grain of `last`, ending with it: 24 months, 12 quarters or 5 years."""
+    count, step = GRAIN[last.kind]
     return tuple(last.shifted(-step * back) for back in range(count - 1, -1, -1))
 
 
-def build_series(code: str, periods: Sequence[Period], results: Sequence[IndicatorResult]) -> Series:
+def series_periods(code: str, period: Period, last_quarter: Period | None = None) -> tuple[Period, ...]:
+    """The periods of `code`'s series for `period`.
+
+    A quarterly indicator in a month or quarter period ends at `last_quarter`, the quarter its value
+    comes from (without one: the last quarter that had ended by p_end, so nothing unfinished shows).
+    """
+    if is_quarterly(code) and period.kind != "jaar":
+        return grain_periods(last_quarter or last_ended_quarter(period.end))
+    return grain_periods(period)
+
+
+def build_series(code: str, periods: Sequence[Period], results: Sequence[IndicatorResult],
+                 provisional_from: date | None = None) -> Series:
     """A Series from one result per period (same order), its chart drawn over the shown values.
 
     Suppressed values are no values, so they stay out of the chart; zekerheid judges the norm of
-    the last period.
+    the last period. A point of an indicator built on kosten is voorlopig from `provisional_from` on.
     """
     norm = results[-1].norm if results else None
     varies = variation([result.value for result in results], definition(code).better, norm)
     flags = varies.chart.special if varies.chart else (False,) * len(results)
+    hollow = code in PROVISIONAL_CODES and provisional_from is not None
     points = tuple(
         SeriesPoint(period.label, period.start, period.end, result.value, result.value_label, result.norm,
-                    result.status, flag)
+                    result.status, flag, hollow and result.value is not None and period.end >= provisional_from)
         for period, result, flag in zip(periods, results, flags, strict=True)
     )
     return Series(code, points, varies)
 
 
+def series_of_codes(
+    con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, codes: Sequence[str], *,
+    norms: Norms | None = None,
+) -> tuple[Series, ...]:
+    """The series of `codes` for `period`, in the order asked; one runner call per set of periods."""
+    norms = norms if norms is not None else Norms.load(con)
+    last_quarter = None
+    if period.kind != "jaar" and any(is_quarterly(code) for code in codes):
+        last_quarter = last_counted_quarter(con, scope.region, period)
+    provisional_from = None
+    if PROVISIONAL_CODES.intersection(codes):
+        provisional_from = freshness(con, scope, period).provisional_from
+    groups: dict[tuple[Period, ...], list[str]] = {}
+    for code in codes:
+        groups.setdefault(series_periods(code, period, last_quarter), []).append(code)
+    found: dict[str, Series] = {}
+    for periods, same in groups.items():
+        per_period = compute(con, scope, periods, same, norms=norms, series_end=period.end)
+        ordered = [code for code in CODES if code in same]  # the runner answers in catalogue order
+        for index, code in enumerate(ordered):
+            found[code] = build_series(code, periods, [results[index] for results in per_period], provisional_from)
+    return tuple(found[code] for code in codes)
+
+
 def series(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period: Period) -> Series:
-    """The series of one indicator up to the end of `period` (its family computes all periods in one query)."""
-    periods = series_periods(code, period)
-    per_period = compute(con, scope, periods, (code,))
-    return build_series(code, periods, [results[0] for results in per_period])
+    """The series of one indicator for `period` (its family computes all points in one query)."""
+    return series_of_codes(con, scope, period, (code,))[0]
 
 
 def series_of_lever(con: duckdb.DuckDBPyConnection, lever: str, scope: Scope, period: Period) -> tuple[Series, ...]:
-    """The series of every indicator of a lever up to the end of `period`, in catalogue order.
+    """The series of every indicator of a lever for `period`, in catalogue order."""
+    return series_of_codes(con, scope, period, [entry.code for entry in of_lever(lever)])
 
-    One computation per cadence the lever needs: its monthly indicators over the months, its
-    indicators based on `uitkomsten` over the quarters; the norms are read once.
-    """
-    codes = [entry.code for entry in of_lever(lever)]
-    norms = Norms.load(con)
-    found: dict[str, Series] = {}
-    for quarterly in dict.fromkeys(is_quarterly(code) for code in codes):
-        periods = _periods(quarterly, period.end)
-        same = [code for code in codes if is_quarterly(code) == quarterly]
-        per_period = compute(con, scope, periods, same, norms=norms)
-        for index, code in enumerate(same):
-            found[code] = build_series(code, periods, [results[index] for results in per_period])
-    return tuple(found[code] for code in codes)
+
+def all_series(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> tuple[Series, ...]:
+    """The series of every indicator of the catalogue for `period`, in catalogue order."""
+    return series_of_codes(con, scope, period, CODES)

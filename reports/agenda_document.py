@@ -16,7 +16,7 @@ from levers.agenda import AgendaItem, agenda
 from levers.catalogue import definition
 from levers.partner import provider_card
 from levers.scope import Period, Scope
-from levers.series import Series, is_quarterly, series_of_lever
+from levers.series import Series, series_of_lever
 from reports.charts import Box, trend_chart, trend_legend
 from reports.document import MUTED, STATUS_COLOURS, Document, download_stem, scope_line
 from wording import fmt, paper, texts
@@ -86,8 +86,11 @@ def norm_text(item: AgendaItem) -> str:
     return text
 
 
-def trend_label(code: str) -> str:
-    return paper.ITEM_TREND_QUARTERS if is_quarterly(code) else paper.ITEM_TREND
+def trend_label(series: Series) -> str:
+    """`Verloop, 12 kwartalen`: the grain of the series' points."""
+    if not series.points:
+        return paper.ITEM_TREND["maand"]
+    return paper.ITEM_TREND[Period.parse(series.points[-1].period_label).kind]
 
 
 def sparkline(series: Series) -> str:
@@ -120,7 +123,7 @@ def agenda_markdown(document: AgendaDocument) -> bytes:
             f"- **{paper.ITEM_LEVER}:** {item.lever_name}",
             f"- **{paper.ITEM_THEME}:** {paper.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)}",
             f"- **{paper.ITEM_WHY}:** {item.why}",
-            f"- **{trend_label(item.code)}:** {trend_title(item.unit, series, document.period)}",
+            f"- **{trend_label(series)}:** {trend_title(item.unit, series)}",
             "", f"  `{sparkline(series)}`" if sparkline(series) else "", "",
             f"### {paper.NOTES}", "", paper.MD_NOTES_LINE, "", paper.MD_AGREED_LINE, "",
         ]
@@ -162,9 +165,9 @@ def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, per
     doc.label_value(paper.ITEM_WHY, item.why)
     doc.ln(1.5)
     doc.style(9, bold=True)
-    doc.cell(doc.get_string_width(trend_label(item.code)) + 1.5, 4.6, trend_label(item.code))
+    doc.cell(doc.get_string_width(trend_label(series)) + 1.5, 4.6, trend_label(series))
     doc.style(9)
-    doc.multi_cell(0, 4.6, trend_title(item.unit, series, period), align="L", new_x="LMARGIN", new_y="NEXT")
+    doc.multi_cell(0, 4.6, trend_title(item.unit, series), align="L", new_x="LMARGIN", new_y="NEXT")
     box = Box(doc.l_margin, doc.get_y() + 1, doc.epw, TREND_HEIGHT)
     trend_chart(doc, box, series, item.unit)
     trend_legend(doc, doc.l_margin + doc.epw - 68, box.y + box.h + 0.5)

@@ -227,7 +227,7 @@ def _trends(doc: Document, section: LeverSection, report: CouncilReport) -> None
     count = len(section.headlines)
     gap = 5
     width = (doc.epw - gap * (count - 1)) / count
-    findings = [sentences.trend_title(r.unit, s, report.period)
+    findings = [sentences.trend_title(r.unit, s)
                 for r, s in zip(section.headlines, section.trends, strict=True)]
     name_height = 3.5 * max(_name_lines(doc, r.name, width, size=7.5, bold=True) for r in section.headlines)
     finding_height = 3.5 * max(_name_lines(doc, finding, width, size=7.5) for finding in findings)

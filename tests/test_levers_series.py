@@ -16,19 +16,39 @@ def test_a_monthly_series_has_the_24_months_up_to_p_end():
     assert (periods[0].start, periods[-1].end) == (date(2024, 11, 1), date(2026, 10, 31))
 
 
-def test_the_series_of_a_year_ends_with_its_december():
+def test_a_quarter_has_the_12_quarters_up_to_it():
+    periods = series_periods("instroom", Period.parse("2026-K3"))
+    assert [p.label for p in periods[:2]] + [periods[-1].label] == ["2023-K4", "2024-K1", "2026-K3"]
+    assert len(periods) == 12 and periods[-1].end == date(2026, 9, 30)
+
+
+def test_a_year_has_the_5_years_up_to_it():
     periods = series_periods("uitval", Period.parse("2024"))
-    assert [p.label for p in periods[:2]] + [periods[-1].label] == ["2023-01", "2023-02", "2024-12"]
-    assert periods[13].end == date(2024, 2, 29)  # the leap day is the last day of 2024-02
+    assert [p.label for p in periods] == ["2020", "2021", "2022", "2023", "2024"]
+    assert (periods[0].start, periods[-1].end) == (date(2020, 1, 1), date(2024, 12, 31))
 
 
 @pytest.mark.parametrize("code", ["doelrealisatie", "tevredenheid", "weigeringen", "aanlevering"])
-def test_an_uitkomsten_series_has_the_8_quarters_up_to_the_quarter_of_p_end(code):
-    periods = series_periods(code, Period.parse("2026-11"))
-    assert [p.label for p in periods] == [
-        "2025-K1", "2025-K2", "2025-K3", "2025-K4", "2026-K1", "2026-K2", "2026-K3", "2026-K4",
+@pytest.mark.parametrize(
+    ("period", "last_quarter", "first", "last"),
+    [
+        ("2026-11", Period.parse("2026-K3"), "2023-K4", "2026-K3"),  # ends at the quarter the value comes from
+        ("2026-K4", Period.parse("2026-K3"), "2023-K4", "2026-K3"),  # a quarter that falls back, too
+        ("2026-11", None, "2023-K4", "2026-K3"),  # none reportable: the last quarter ended by 11-30
+        ("2026-09", None, "2023-K4", "2026-K3"),  # K3 ends on p_end
+    ],
+)
+def test_an_uitkomsten_series_has_12_quarters_ending_at_the_quarter_its_value_comes_from(
+    code, period, last_quarter, first, last
+):
+    periods = series_periods(code, Period.parse(period), last_quarter)
+    assert (len(periods), periods[0].label, periods[-1].label) == (12, first, last)
+
+
+def test_an_uitkomsten_series_of_a_year_has_5_years():
+    assert [p.label for p in series_periods("tevredenheid", Period.parse("2026"))] == [
+        "2022", "2023", "2024", "2025", "2026",
     ]
-    assert (periods[0].start, periods[-1].end) == (date(2025, 1, 1), date(2026, 12, 31))
 
 
 def _starts(con, month: Period, count: int) -> None:
@@ -62,10 +82,11 @@ def test_suppressed_points_have_no_value_and_no_mark(empty_db):
 
 
 def test_a_lever_series_is_monthly_except_for_uitkomsten_indicators(empty_db):
+    # No uitkomsten at all: the quarters end at the last quarter ended by 2026-10-31, K3.
     all_series = series_of_lever(empty_db, "diagnostics", Scope(region="IJmond"), OCTOBER)
     assert [s.code for s in all_series] == [entry.code for entry in of_lever("diagnostics")]
     lengths = {s.code: len(s.points) for s in all_series}
-    assert lengths["doelrealisatie"] == 8 and lengths["instroom"] == 24
-    assert {s.code for s in all_series if len(s.points) == 8} == {"doelrealisatie"}
+    assert lengths["doelrealisatie"] == 12 and lengths["instroom"] == 24
+    assert {s.code for s in all_series if len(s.points) == 12} == {"doelrealisatie"}
     doelrealisatie = next(s for s in all_series if s.code == "doelrealisatie")
-    assert doelrealisatie.points[-1].period_label == "2026-K4"
+    assert doelrealisatie.points[-1].period_label == "2026-K3"

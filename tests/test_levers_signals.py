@@ -1,4 +1,5 @@
-"""Signals you can trust (signals.md): quarterly data in any period (§1), actions counted once (§5)."""
+"""Signals you can trust (signals.md): quarterly data in any period (§1), series in the grain of the
+period (§2), voorlopige months (§4), actions counted once (§5)."""
 
 from datetime import date
 
@@ -6,7 +7,8 @@ import pytest
 
 from levers.registry import indicator
 from levers.scope import Period, Scope
-from tests.builders import add_dialogue, add_outcome, add_provider
+from levers.series import series
+from tests.builders import add_cost, add_dialogue, add_outcome, add_provider, add_trajectory
 
 IJMOND = Scope(region="IJmond")
 SEP_2025 = Period.parse("2025-09")
@@ -104,3 +106,46 @@ def test_no_quarter_is_reportable_before_the_region_first_delivered(quarters_db)
     # 2025-K4 ended long before 2026-02 but lies before the region's first delivered quarter 2026-K1.
     result = indicator(quarters_db, "aanlevering", IJMOND, Period.parse("2026-02"))
     assert (result.value, result.status, result.source_period) == (None, "grijs", None)
+
+
+# §2 series follow the period ---------------------------------------------------------------------
+def test_a_quarterly_series_in_a_month_ends_at_the_quarter_its_value_comes_from(quarters_db):
+    # November, nobody delivered K3 (45 days overdue): 12 quarters 2023-K4 … 2026-K3. Before the first
+    # delivered quarter (2026-K1) nothing is reportable; K1 2 of 2 rows, K2 1 of 2, K3 0 of 2.
+    result = series(quarters_db, "aanlevering", IJMOND, Period.parse("2026-11"))
+    assert [p.period_label for p in result.points][-3:] == ["2026-K1", "2026-K2", "2026-K3"]
+    assert [p.value for p in result.points] == [None] * 9 + [100.0, 50.0, 0.0]
+    table = indicator(quarters_db, "aanlevering", IJMOND, Period.parse("2026-11"))
+    assert result.points[-1].value == table.value
+    # August: K3 has not ended, so it is neither the table's quarter nor a point.
+    assert series(quarters_db, "aanlevering", IJMOND, Period.parse("2026-08")).points[-1].period_label == "2026-K2"
+
+
+def test_a_series_point_never_falls_back_to_an_earlier_quarter(empty_db):
+    # P1 delivered 2024-K4 (10 of 20 positive) and 2026-K1 (9 of 10), nothing in 2025. The year series
+    # of 2026: 2022 and 2023 lie before the first delivery; 2024 is its K4 (50 %); 2025's quarters are
+    # all overdue without respondents: missing, not 2024-K4's 50 %; 2026 is K1 with K2 and K3 overdue
+    # and empty (90 %), which is also the table's value.
+    add_provider(empty_db, provider="P1")
+    add_outcome(empty_db, **_quarter("2024-K4"), provider="P1", responses=20, positive=10)
+    add_outcome(empty_db, **_quarter("2026-K1"), provider="P1", responses=10, positive=9)
+    result = series(empty_db, "tevredenheid", IJMOND, Period.parse("2026"))
+    assert [p.period_label for p in result.points] == ["2022", "2023", "2024", "2025", "2026"]
+    assert [p.value for p in result.points] == [None, None, 50.0, None, 90.0]
+    assert indicator(empty_db, "tevredenheid", IJMOND, Period.parse("2026")).value == 90.0
+
+
+def test_voorlopige_kosten_months_are_marked_in_the_series(empty_db):
+    # Ten youths in care all year, € 1.000 a month each January … August 2026: the latest month is
+    # August, so June, July and August are voorlopig (hollow); earlier months and other indicators not.
+    for client in range(10):
+        add_trajectory(empty_db, client=f"c{client}", start=date(2026, 1, 1))
+    for month in range(1, 9):
+        add_cost(empty_db, month=date(2026, month, 1), amount=10_000)
+    august = Period.parse("2026-08")
+    costs = series(empty_db, "kosten_per_jeugdige", IJMOND, august)
+    assert [(p.period_label, p.value, p.is_provisional) for p in costs.points[-4:]] == [
+        ("2026-05", 1000.0, False), ("2026-06", 1000.0, True), ("2026-07", 1000.0, True),
+        ("2026-08", 1000.0, True),
+    ]
+    assert not any(p.is_provisional for p in series(empty_db, "unieke_jeugdigen", IJMOND, august).points)

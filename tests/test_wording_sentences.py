@@ -1,5 +1,7 @@
 """Sentences and chart titles an alderman reads, generated from results."""
 
+import pytest
+
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series, SeriesPoint
@@ -78,28 +80,44 @@ def test_the_data_lever_states_its_facts_even_without_norms():
     )
 
 
-def _series(values):
-    periods = [Period.month(2024, 11).shifted(i) for i in range(len(values))]
+def _series(values, kind="maand"):
+    first = {"maand": Period.month(2024, 11), "kwartaal": Period.parse("2023-K4"), "jaar": Period.parse("2022")}[kind]
+    step = {"maand": 1, "kwartaal": 3, "jaar": 12}[kind]
+    periods = [first.shifted(step * i) for i in range(len(values))]
     points = tuple(
         SeriesPoint(p.label, p.start, p.end, v, None, 42, "groen", False) for p, v in zip(periods, values)
     )
     return Series("wachttijd_mediaan", points)
 
 
-def test_a_trend_title_states_the_change_over_a_year():
-    values = [40.0] * 11 + [35.0] + [33.0] * 11 + [30.0]  # 12 months before the last (30) is 35
-    title = sentences.trend_title("dagen", _series(values), Period.parse("2026-10"))
-    assert title == "Gedaald van 35 dagen naar 30 dagen in een jaar"
+@pytest.mark.parametrize(
+    ("values", "kind", "title"),
+    [
+        # months: 12 months before the last (30) is 35
+        ([40.0] * 11 + [35.0] + [33.0] * 11 + [30.0], "maand", "Gedaald van 35 dagen naar 30 dagen in een jaar"),
+        # quarters: 4 quarters before the last (45) is 40
+        ([50.0] * 7 + [40.0, 41.0, 42.0, 43.0, 45.0], "kwartaal", "Gestegen van 40 dagen naar 45 dagen in een jaar"),
+        # years: the year before
+        ([20.0, 21.0, 22.0, 30.0, 30.0], "jaar", "Gelijk gebleven op 30 dagen in een jaar"),
+    ],
+)
+def test_a_trend_title_compares_the_last_point_with_the_point_a_year_earlier(values, kind, title):
+    assert sentences.trend_title("dagen", _series(values, kind)) == title
 
 
-def test_a_trend_without_a_latest_value_says_so():
-    title = sentences.trend_title("dagen", _series([30.0] * 23 + [None]), Period.parse("2026-10"))
-    assert title == "Te weinig gegevens voor een verloop"
+def test_a_trend_without_a_latest_value_says_so_and_still_has_a_line():
+    title = sentences.trend_title("dagen", _series([30.0] * 23 + [None]))
+    assert title == "Geen waarde in oktober 2026; eerdere punten staan in de grafiek"
 
 
-def test_a_short_series_states_its_latest_value():
-    title = sentences.trend_title("dagen", _series([30.0, 31.5]), Period.parse("2024-12"))
+def test_a_series_of_fewer_than_two_valued_points_has_no_trend():
+    assert sentences.trend_title("dagen", _series([None] * 23 + [30.0])) == "Te weinig gegevens voor een verloop"
+
+
+def test_a_short_series_states_its_latest_value_and_its_period():
+    title = sentences.trend_title("dagen", _series([30.0, 31.5]))
     assert title == "31,5 dagen in december 2024"
+
 
 
 def test_a_comparison_title_names_highest_and_lowest_and_ignores_hidden_values():

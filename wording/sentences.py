@@ -13,6 +13,7 @@ from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
 from wording import fmt, texts
+from wording import signals as signal_words
 
 SIGNAL_STATUSES = ("rood", "oranje")
 
@@ -26,6 +27,7 @@ HEADLINES = {
 }
 COMPARED = ("jeugdhulp_per_1000", "zonder_verblijf", "wachttijd_mediaan", "kosten_per_jeugdige")
 MAX_SIGNALS = 5
+YEAR_BACK = {"maand": 12, "kwartaal": 4, "jaar": 1}  # points between a value and the one a year earlier
 
 
 def signals(results: Sequence[IndicatorResult]) -> list[IndicatorResult]:
@@ -79,15 +81,22 @@ def lever_sentence(lever: str, results: Sequence[IndicatorResult], scope: Scope)
     return texts.LEVER_OK[lever].format(**shown)
 
 
-def trend_title(unit: str, series: Series, period: Period) -> str:
-    """The finding of a 24-month chart: the change over the last year (or the latest value)."""
+def trend_title(unit: str, series: Series) -> str:
+    """The finding of a trend chart: the change over the last year between points of the series.
+
+    Its last number is the series' last point, which is the value in the table beside it (signals.md
+    §2); a year back is 12 months, 4 quarters or 1 year. Fewer than 2 valued points draw no line.
+    """
     points = series.points
-    if not points or points[-1].value is None:
+    if series.valued < 2:
         return texts.TREND_NONE
+    last = Period.parse(points[-1].period_label)
+    if points[-1].value is None:
+        return signal_words.TREND_NO_LATEST.format(period=fmt.period_label(last))
     now = points[-1].value
-    year_back = 4 if len(points) <= 8 else 12  # quarterly series: 4 quarters make a year
+    year_back = YEAR_BACK[last.kind]
     before = points[-1 - year_back].value if len(points) > year_back else None
-    fields = {"now": fmt.in_unit(now, unit), "period": fmt.period_label(period)}
+    fields = {"now": fmt.in_unit(now, unit), "period": fmt.period_label(last)}
     if before is None:
         title = texts.TREND_NOW.format(**fields)
     else:

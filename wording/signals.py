@@ -23,6 +23,7 @@ ZEKERHEID_WORDS = {
     "wisselend": "wisselend",
 }
 NO_NORM = "geen norm"
+TREND_NO_LATEST = "Geen waarde in {period}; eerdere punten staan in de grafiek"  # a headline without its last value
 TOO_FEW_POINTS = VARIATIE_WORDS[""]
 
 VARIATIE_ICONS = {

@@ -77,7 +77,7 @@ def _trend(result: IndicatorResult, series: Series | None, period: Period) -> No
     if series is None or not series.points:
         st.info(texts.NOTHING_TO_COMPARE)
         return
-    title = sentences.trend_title(result.unit, series, period)
+    title = sentences.trend_title(result.unit, series)
     components.chart(charts.trend(series, result.unit, title, result.name), f"{result.name}: {title}",
                      key=f"trend_{result.code}")
     st.caption(definition(result.code).description)
