@@ -88,3 +88,12 @@ def test_the_demo_role_is_kept_in_the_link_and_restored_after_a_reload(small_env
     assert reloaded.sidebar.selectbox(key=session.DEMO_ROLE).value == "aanbieder"
     assert reloaded.sidebar.selectbox(key=session.DEMO_PROVIDER).value == "P3"
     assert reloaded.sidebar.selectbox(key=session.DEMO_REGION).value == "IJmond"
+
+
+def test_the_uploader_and_an_empty_date_field_read_dutch_where_css_can_say_it(small_env):
+    app = small_env("views/pages/upload.py", rights=CONTRACT_MANAGER)
+    styles = "\n".join(element.proto.body for element in app.get("html"))
+    # Streamlit's "Upload" and "100MB per file • CSV, TXT, XLSX" are hidden and replaced, as is "yyyy".
+    assert 'content: "Bestand kiezen"' in styles
+    assert 'content: "of sleep het hierheen · tot 100 MB"' in styles
+    assert '[data-type="year"][data-placeholder]::after { content: "jjjj"' in styles

@@ -33,9 +33,27 @@ PRINT_CSS = """
 """
 
 
+# Streamlit writes some words itself, in English, with no API to change them (issue 11). Where the
+# markup allows, CSS hides the English text and shows Dutch in its place: the uploader's button
+# and hint, and the year placeholder of an empty date field ("yyyy" → "jjjj").
+DUTCH_CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {
+  content: "%(button)s"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "%(hint)s"; font-size: 0.875rem; }
+[data-testid="stDateInput"] [data-type="year"][data-placeholder] { font-size: 0 !important; }
+[data-testid="stDateInput"] [data-type="year"][data-placeholder]::after { content: "jjjj"; font-size: 0.875rem; }
+</style>
+"""
+
+
 def page_style() -> None:
-    """Clean printing: no sidebar, toolbar or buttons; tiles and charts not split over pages."""
+    """Clean printing: no sidebar, toolbar or buttons; tiles and charts not split over pages; Dutch for English."""
     st.html(PRINT_CSS)
+    st.html(DUTCH_CSS % {"button": texts.UPLOADER_BUTTON,
+                         "hint": texts.UPLOADER_HINT.format(mb=st.get_option("server.maxUploadSize"))})
 
 
 def badge(result: IndicatorResult) -> None:

@@ -29,6 +29,8 @@ SELECTION_PROVIDERS = "Aanbieders: {names}"
 SELECTION_PROVIDER = "Aanbieder: {names}"
 ALL_MUNICIPALITIES = "alle gemeenten van de regio"
 ALL_PROVIDERS = "alle aanbieders"
+UPLOADER_BUTTON = "Bestand kiezen"
+UPLOADER_HINT = "of sleep het hierheen · tot {mb} MB"
 PAGE_UNKNOWN = ("De pagina ‘{page}’ bestaat niet, of is niet beschikbaar voor uw rol. "
                 "U ziet daarom het overzicht.")
 LINK_IGNORED = "Uit de link is niet gebruikt (onbekend, of niet voor u beschikbaar): {items}. U ziet de standaardkeuze."
