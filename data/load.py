@@ -196,7 +196,7 @@ def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provide
         extra = {"aanbieder": (Rule(f"{validate.quote('provider')} = $allowed_provider",
                                     f"u mag alleen uitkomsten van uw eigen organisatie ({own}) aanleveren"),)}
         params = {"allowed_provider": allowed_provider}
-    flags = privacy.gate_flags(kind) | examples.flags(kind)
+    flags = privacy.gate_flags(kind, nul=b"\x00" in file.data) | examples.flags(kind)
     source = csvfile.duckdb_source(file, workdir)
     try:
         validate.decode_rows(cur, kind, source, flags)

@@ -114,7 +114,7 @@ def test_the_scratch_copy_lives_in_the_ordinary_temp_dir_and_is_gone_afterwards(
     load_file(empty_db, HEADER + b"392;2025;0\r\n", "g.csv", uploader="test")  # refused: also cleaned up
     assert [path.parent for path in seen] == [tmp_path, tmp_path]
     assert all(path.name.startswith(f"upload-{os.getpid()}-") for path in seen)
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.glob("upload-*")) == []
 
 
 def test_scratch_copies_of_dead_processes_are_removed_and_those_of_living_ones_kept(empty_db, monkeypatch, tmp_path):
@@ -126,7 +126,7 @@ def test_scratch_copies_of_dead_processes_are_removed_and_those_of_living_ones_k
         path.mkdir()
         (path / "upload.csv").write_bytes(b"x" * 1000)
     load_file(empty_db, HEADER + b"392;2025;100\r\n", "g.csv", uploader="test")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [alive.name]
+    assert sorted(p.name for p in tmp_path.glob("upload-*")) == [alive.name]
 
 
 def test_a_region_override_must_be_a_region_of_the_reference_list(empty_db):
