@@ -52,3 +52,15 @@ def test_python_and_sql_agree_on_what_may_be_shown(text, any_bsn, nine_digit_bsn
 ])
 def test_a_file_name_keeps_everything_but_a_bsn(name, expected):
     assert redact(name) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("111222333", "(waarde niet getoond) is geen geldige gemeentecode (bijvoorbeeld GM0392)"),
+    ("x" * 50, "x" * 39 + "… is geen geldige gemeentecode (bijvoorbeeld GM0392)"),
+])
+def test_the_python_decoders_quote_a_value_the_same_way(text, expected):
+    from data.decode import municipality_code
+
+    with pytest.raises(ValueError) as raised:
+        municipality_code(text)
+    assert str(raised.value) == expected
