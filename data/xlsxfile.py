@@ -18,8 +18,11 @@ from decimal import Decimal
 from data.validate import Refused, RowError
 
 ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx file is a zip archive
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .xls workbook (Excel 97-2003)
 UNREADABLE = ("het bestand lijkt een Excel-werkmap, maar is niet te lezen; sla het in Excel opnieuw op als "
               "'Excel-werkmap (.xlsx)' of als 'CSV (puntkomma)'")
+OLD_EXCEL = ("het bestand is een oude Excel-werkmap (.xls); sla het in Excel op als 'Excel-werkmap (.xlsx)' "
+             "of als 'CSV (puntkomma)'")
 
 
 def is_workbook(raw: bytes) -> bool:
@@ -28,6 +31,8 @@ def is_workbook(raw: bytes) -> bool:
 
 def as_csv(raw: bytes) -> bytes:
     """A workbook's first sheet as `;`-separated UTF-8 CSV bytes; any other file is returned as it is."""
+    if raw.startswith(OLE_MAGIC):
+        raise Refused([RowError(1, "", OLD_EXCEL)])
     if not is_workbook(raw):
         return raw
     from openpyxl import load_workbook  # only needed for workbooks

@@ -87,6 +87,13 @@ def test_a_bad_workbook_is_refused_with_excel_row_numbers_and_stores_nothing(emp
     assert not report.stored and snapshot(empty_db) == before
 
 
+def test_an_old_xls_workbook_is_refused_with_advice(empty_db):
+    report = load_file(empty_db, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "oud.xls", uploader="test")
+    assert [str(error) for error in report.errors] == [
+        "rij 1: het bestand is een oude Excel-werkmap (.xls); sla het in Excel op als 'Excel-werkmap (.xlsx)' "
+        "of als 'CSV (puntkomma)'"]
+
+
 def test_a_broken_workbook_is_refused_in_dutch_through_the_command_line(database, tmp_path):
     file = tmp_path / "kapot.xlsx"
     file.write_bytes(b"PK\x03\x04" + b"\x00" * 100)

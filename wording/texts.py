@@ -186,7 +186,8 @@ UPLOAD_KIND_LABELS = {
 }
 UPLOAD_FILE = "Bestand (CSV of Excel)"
 UPLOAD_FILE_HELP = ("CSV met puntkomma of komma als scheidingsteken, UTF-8 of Windows-1252; of een Excel-werkmap "
-                    "(.xlsx): het eerste werkblad, met de kolomnamen in rij 1.")
+                    "(.xlsx): het eerste werkblad, met de kolomnamen in rij 1. Datums als 5-10-2026 of 2026-10-05; "
+                    "een maand als 2026-10, okt-26 of oktober 2026; een kwartaal als 2026-K4.")
 UPLOAD_CHECKING = "Het bestand wordt gecontroleerd…"
 UPLOAD_STORING = "Het bestand wordt opgeslagen…"
 UPLOAD_KIND_REFUSED = "U mag geen bestanden van de soort **{kind}** uploaden. Er is niets opgeslagen."
