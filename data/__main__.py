@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--national", action="store_true", help="alle 342 gemeenten (voor benchmarks)")
     demo.add_argument("--seed", type=int, default=2026, help="startwaarde van de toevalsgenerator")
 
-    load = commands.add_parser("load", help="laad één CSV-bestand")
+    load = commands.add_parser("load", help="laad één CSV-bestand of Excel-werkmap (.xlsx)")
     load.add_argument("--db")
     load.add_argument("--kind", help="soort bestand; zonder deze optie herkend aan de kopregel")
     load.add_argument("--user", default="cli", help="naam van wie het bestand aanlevert")

@@ -1,8 +1,9 @@
-"""Uploaden: a CSV file is checked completely (a dry run), previewed, and stored only on confirmation.
+"""Uploaden: a CSV file or Excel workbook is checked completely (a dry run), previewed, stored on confirmation.
 
 Flow: choose or detect the kind → drop a file → the dry-run report shows either every error (and
 nothing is stored) or what will be stored and replaced → confirm → stored under the write lock,
-caches cleared. The same bytes again say "ongewijzigd"; a header-only file asks for confirmation.
+caches cleared. The same bytes again say "ongewijzigd"; a header-only file asks for confirmation, and
+so does a file that replaces more stored rows than it brings. Templates come as CSV and as workbook.
 """
 
 from __future__ import annotations
