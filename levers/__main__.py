@@ -17,6 +17,7 @@ from data.cli_args import DutchArgumentParser
 from levers.agenda import agenda
 from levers.choices import regions as known_regions
 from levers.registry import all_indicators
+from levers.series import all_series
 from levers.report import agenda_line, report_rows, write_csv, write_json
 from levers.scope import LOTS, Period, Scope, region_municipalities
 
@@ -105,7 +106,8 @@ def run(args: argparse.Namespace) -> None:
     try:
         scope = _scope(con, args)
         if args.command == "report":
-            rows = report_rows(all_indicators(con, scope, period))
+            variations = {trend.code: trend.variation for trend in all_series(con, scope, period)}
+            rows = report_rows(all_indicators(con, scope, period), variations)
             (write_csv if args.format == "csv" else write_json)(rows, sys.stdout)
             return
         items = agenda(con, scope, period)

@@ -1,9 +1,11 @@
-"""The dialogue agenda: red and amber indicators whose theme was not discussed lately.
+"""The dialogue agenda: red and amber indicators, and worrying changes, whose theme was not discussed lately.
 
 indicators.md, "The dialogue agenda": for a provider (or the whole region) and P, every indicator
-of any lever whose status is rood or oranje and whose dialogue theme has no dialogue row in scope
-(for a provider: its rows and the region-wide rows; for the whole region: any row of the region)
-in the 3 months ending at p_end. Order: rood before oranje, then lever order, then catalogue order.
+of any lever whose status is rood or oranje, or whose variatie is `zorg` (signals.md §3: its process
+chart shows a change for the worse), and whose dialogue theme has no dialogue row in scope (for a
+provider: its rows and the region-wide rows; for the whole region: any row of the region) in the 3
+months ending at p_end. Order: rood, oranje, then variatie zorg; within each, lever order, then
+catalogue order.
 
 The window "the 3 months ending at p_end" is (p_end − 3 months, p_end], month arithmetic clamped to
 the month's last day, like the spec's 12-month window: for p_end 2026-10-31 it runs from 2026-08-01
@@ -25,9 +27,12 @@ from levers.registry import all_indicators
 from levers.result import IndicatorResult
 from levers.rounding import half_up
 from levers.scope import Period, Scope, add_months
+from levers.series import all_series
 from levers.sql_files import load_sql
+from levers.variation import CONCERN
 
 WINDOW_MONTHS = 3
+WHY_CONCERN = "het verloop toont een zorgelijke verandering (procesgrafiek)"
 DISCUSSED_THEMES = load_sql("agenda_discussed_themes.sql")
 _THEME_NAMES = "select theme, name from dialogue_themes order by theme"
 
@@ -41,7 +46,7 @@ class AgendaItem:
     lever_name: str  # Dutch lever name
     name: str
     unit: str
-    status: str  # 'rood' | 'oranje'
+    status: str  # 'rood' | 'oranje', or any status with variatie 'zorg'
     value: float | None  # as shown: None when suppressed
     value_label: str | None  # '<5' for a suppressed small count
     norm: float | None
@@ -49,6 +54,7 @@ class AgendaItem:
     theme: int
     theme_name: str
     why: str  # Dutch sentence
+    variatie: str = ""  # the series' variatie (signals.md §3); 'zorg' puts a groen or grijs one on the agenda
 
 
 def agenda_window(period: Period) -> tuple[date, date]:
@@ -57,28 +63,37 @@ def agenda_window(period: Period) -> tuple[date, date]:
 
 
 def agenda_items(results: Iterable[IndicatorResult], discussed_themes: Iterable[int],
-                 theme_names: Mapping[int, str] | None = None) -> tuple[AgendaItem, ...]:
-    """The agenda from computed results and the themes discussed in the window, in agenda order."""
+                 theme_names: Mapping[int, str] | None = None,
+                 variaties: Mapping[str, str] | None = None) -> tuple[AgendaItem, ...]:
+    """The agenda from computed results, the themes discussed in the window and each code's variatie."""
     discussed = set(discussed_themes)
     names = theme_names or {}
+    found = variaties or {}
     due = [
         result for result in results
-        if result.status in (RED, AMBER)
+        if _group(result, found.get(result.code, "")) is not None
         and definition(result.code).theme is not None
         and definition(result.code).theme not in discussed
     ]
-    due.sort(key=lambda r: (r.status != RED, LEVERS.index(r.lever), CODES.index(r.code)))
-    return tuple(_item(result, names) for result in due)
+    due.sort(key=lambda r: (_group(r, found.get(r.code, "")), LEVERS.index(r.lever), CODES.index(r.code)))
+    return tuple(_item(result, names, found.get(result.code, "")) for result in due)
 
 
-def _item(result: IndicatorResult, theme_names: Mapping[int, str]) -> AgendaItem:
+def _group(result: IndicatorResult, variatie: str) -> int | None:
+    """0 rood, 1 oranje, 2 another status with variatie zorg; None: not for the agenda."""
+    if result.status in (RED, AMBER):
+        return (RED, AMBER).index(result.status)
+    return 2 if variatie == CONCERN else None
+
+
+def _item(result: IndicatorResult, theme_names: Mapping[int, str], variatie: str) -> AgendaItem:
     theme = definition(result.code).theme
     theme_name = theme_names.get(theme, f"thema {theme}")
     return AgendaItem(
         code=result.code, lever=result.lever, lever_name=LEVER_NAMES[result.lever], name=result.name,
         unit=result.unit, status=result.status, value=result.value, value_label=result.value_label,
         norm=result.norm, margin=result.margin, theme=theme, theme_name=theme_name,
-        why=_why(result, theme, theme_name),
+        why=_why(result, theme, theme_name), variatie=variatie,
     )
 
 
@@ -96,15 +111,27 @@ def shown_value(result: IndicatorResult | AgendaItem) -> str:
     number = dutch_number(result.value)
     if result.value is None or result.unit == "aantal":
         return number
-    return f"{number}{result.unit}" if result.unit.startswith("%") else f"{number} {result.unit}"
+    return _with_unit(number, result.value, result.unit)
+
+
+def _with_unit(number: str, value: float, unit: str, *, difference: bool = False) -> str:
+    """'86,2%', '1 sessie', '3 sessies', '42 dagen'; a difference of percentages is in procentpunt."""
+    if unit.startswith("%"):
+        return f"{number} procentpunt" if difference else f"{number}{unit}"
+    if unit == "sessies" and value == 1:
+        unit = "sessie"
+    return f"{number} {unit}" if unit != "aantal" else number
 
 
 def _why(result: IndicatorResult, theme: int, theme_name: str) -> str:
-    norm, margin = dutch_number(result.norm), dutch_number(result.margin)
+    norm, margin = ("–" if value is None else _with_unit(dutch_number(value), value, result.unit, difference=step)
+                    for value, step in ((result.norm, False), (result.margin, True)))
     if result.status == RED:
         judgement = f"slechter dan de norm {norm} plus de marge {margin}"
-    else:
+    elif result.status == AMBER:
         judgement = f"slechter dan de norm {norm}, binnen de marge {margin}"
+    else:
+        judgement = WHY_CONCERN
     if result.value is not None and result.norm is not None:
         by_norm = status(result.value, Norm(result.norm, result.margin or 0, False), result.better)
         if by_norm != result.status:
@@ -130,4 +157,6 @@ def theme_names(con: duckdb.DuckDBPyConnection) -> dict[int, str]:
 
 def agenda(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> tuple[AgendaItem, ...]:
     """The agenda for the scope (a provider: scope with that provider; else the whole region) and P."""
-    return agenda_items(all_indicators(con, scope, period), discussed_themes(con, scope, period), theme_names(con))
+    variaties = {trend.code: trend.variation.variatie for trend in all_series(con, scope, period)}
+    return agenda_items(all_indicators(con, scope, period), discussed_themes(con, scope, period), theme_names(con),
+                        variaties)

@@ -1,22 +1,26 @@
 """Indicator results and agenda items as plain rows and lines, for the report command and exports.
 
 The report is read by machines (the council's BI tools): numbers use `.` as decimal point, no
-thousands separator, and what is suppressed stays suppressed (`<5` or empty).
+thousands separator, and what is suppressed stays suppressed (`<5` or empty). Status, variatie and
+zekerheid are bare codes (groen, zorg, haalt_niet); `periode_waarde` names the period a value really
+comes from when it is not the asked one (signals.md §1, §3).
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TextIO
 
 from levers.agenda import AgendaItem, dutch_number, shown_value
 from levers.catalogue import LEVER_NAMES
 from levers.result import IndicatorResult
 from levers.rounding import half_up
+from levers.variation import Variation
 
-COLUMNS = ("code", "hefboom", "naam", "eenheid", "waarde", "norm", "marge", "status", "noemer", "reden")
+COLUMNS = ("code", "hefboom", "naam", "eenheid", "waarde", "norm", "marge", "status", "noemer", "variatie",
+           "zekerheid", "periode_waarde", "reden")
 
 
 def decimal_text(value: float | None) -> str:
@@ -33,7 +37,7 @@ def count_text(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else decimal_text(value)
 
 
-def report_row(result: IndicatorResult) -> dict[str, str]:
+def report_row(result: IndicatorResult, variation: Variation | None = None) -> dict[str, str]:
     """One indicator as the report shows it: suppressed values as `<5` or empty."""
     return {
         "code": result.code,
@@ -45,12 +49,18 @@ def report_row(result: IndicatorResult) -> dict[str, str]:
         "marge": decimal_text(result.margin),
         "status": result.status,
         "noemer": result.denominator_label or count_text(result.denominator),
+        "variatie": variation.variatie if variation else "",
+        "zekerheid": variation.zekerheid if variation else "",
+        "periode_waarde": result.source_period or "",
         "reden": result.reason or "",
     }
 
 
-def report_rows(results: Iterable[IndicatorResult]) -> list[dict[str, str]]:
-    return [report_row(result) for result in results]
+def report_rows(results: Iterable[IndicatorResult],
+                variations: Mapping[str, Variation] | None = None) -> list[dict[str, str]]:
+    """The rows of `results`, each with the variatie and zekerheid of its series (by code) when given."""
+    found = variations or {}
+    return [report_row(result, found.get(result.code)) for result in results]
 
 
 def write_csv(rows: list[dict[str, str]], out: TextIO) -> None:

@@ -150,3 +150,30 @@ def test_theme_names_come_from_the_reference_list(empty_db):
 def test_an_item_writes_its_value_the_dutch_way(code, value, shown):
     (item,) = agenda_items([_result(code, "rood", value)], set())
     assert shown in item.why
+
+
+def test_an_indicator_whose_variatie_is_zorg_joins_the_agenda_after_rood_and_oranje():
+    # groen tevredenheid and grijs kosten_per_jeugdige with variatie zorg come last, in lever order;
+    # groen volgens_plan with verbetering stays off; rood uitval and oranje doorverwijzing go first.
+    results = [
+        _result("kosten_per_jeugdige", "grijs", 1500.0),
+        _result("tevredenheid", "groen", 85.0),
+        _result("volgens_plan", "groen", 80.0),
+        _result("doorverwijzing", "oranje", 12.0),
+        _result("uitval", "rood", 30.0),
+    ]
+    variaties = {"kosten_per_jeugdige": "zorg", "tevredenheid": "zorg", "volgens_plan": "verbetering",
+                 "uitval": "gewoon"}
+    items = agenda_items(results, set(), None, variaties)
+    assert [(item.code, item.variatie) for item in items] == [
+        ("uitval", "gewoon"), ("doorverwijzing", ""), ("tevredenheid", "zorg"), ("kosten_per_jeugdige", "zorg"),
+    ]
+    assert items[2].why == (
+        "Cliënttevredenheid: 85% positief (groen), het verloop toont een zorgelijke verandering "
+        "(procesgrafiek); thema 17 (thema 17) is de afgelopen 3 maanden niet besproken."
+    )
+
+
+def test_a_worrying_change_is_off_the_agenda_when_its_theme_was_discussed():
+    items = agenda_items([_result("tevredenheid", "groen", 85.0)], {17}, None, {"tevredenheid": "zorg"})
+    assert items == ()

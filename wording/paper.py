@@ -30,8 +30,9 @@ AGENDA_TITLE = "Agenda voor het volgende gesprek"
 AGENDA_FOR_PROVIDER = "Met {provider}"
 AGENDA_FOR_REGION = "Regiobreed overleg"
 AGENDA_INTRO = (
-    "Op de agenda staan de indicatoren die rood of oranje zijn en waarvan het dialoogthema de afgelopen "
-    "3 maanden niet is besproken. Rood eerst."
+    "Op de agenda staan de indicatoren die rood of oranje zijn, of waarvan het verloop een zorgelijke "
+    "verandering toont, en waarvan het dialoogthema de afgelopen 3 maanden niet is besproken. Rood eerst, "
+    "dan oranje, dan de zorgelijke veranderingen."
 )
 AGENDA_EMPTY = (
     "Geen agendapunten: elke indicator met een norm zit binnen de norm, of het thema ervan is de "
