@@ -1,15 +1,110 @@
-"""Shared fixtures: small, fresh databases. Session scope only for read-only fixtures."""
+"""Shared fixtures: databases built once per test session, handed out as cheap copies.
+
+Building a database costs far more than copying its file, so every kind is built once into a
+template that nothing ever opens again, and tests get copies:
+- `empty_db`: a connection to a private copy of the schema and reference lists (nothing else);
+- `schema_db_file`: that template's path, for a test that needs its own file (copy it, see `copy_db`);
+- `small_db_path`: the hand-made small database (tests/fixtures/small_db.py) that page tests share
+  read-only (pages append to its audit log, which no figure reads);
+- `own_small_db`: a private, writable copy of the small database, with JEUGDMONITOR_DB pointing at it;
+- `small_env` / `small_app`: JEUGDMONITOR_DB at the shared small database for a module; yield
+  `open_app` (tests/fixtures/small_db.py) to run the dashboard as a browser would.
+Do not import these fixtures into a test module: an imported fixture is registered again for that
+module alone, and its database is built again.
+
+Every AppTest scans all installed packages for Streamlit components (about half a second each
+time); the installed packages do not change during a test run, so the scan runs once.
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import cache
+from pathlib import Path
 
 import duckdb
 import pytest
 
-from data.db import ensure_schema
+from data.db import DB_ENV_VAR, ensure_schema
+
+
+def copy_db(template: Path, folder: Path, name: str | None = None) -> Path:
+    """A copy of a closed database file in `folder` (a file copy: milliseconds, not a rebuild)."""
+    copy = folder / (name or template.name)
+    shutil.copyfile(template, copy)
+    return copy
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _components_scanned_once():
+    from streamlit.components.v2 import manifest_scanner
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", cache(manifest_scanner.scan_component_manifests))
+        yield
+
+
+@pytest.fixture(scope="session")
+def schema_db_file(tmp_path_factory) -> Path:
+    """A database file with the schema and the reference lists only. Never open it: copy it."""
+    path = tmp_path_factory.mktemp("schema") / "schema.duckdb"
+    con = duckdb.connect(str(path))
+    try:
+        ensure_schema(con)
+    finally:
+        con.close()
+    return path
 
 
 @pytest.fixture
-def empty_db() -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the schema and the reference lists, and nothing else."""
-    con = duckdb.connect()
-    ensure_schema(con)
+def empty_db(schema_db_file, tmp_path) -> duckdb.DuckDBPyConnection:
+    """A DuckDB with the schema and the reference lists, and nothing else: this test's own copy."""
+    con = duckdb.connect(str(copy_db(schema_db_file, tmp_path, "empty.duckdb")))
     yield con
     con.close()
+
+
+@pytest.fixture(scope="session")
+def small_db_template(tmp_path_factory) -> Path:
+    """The small fixture database, built once per session. Never open it: copy it."""
+    from tests.fixtures.small_db import build_small_db
+
+    return build_small_db(tmp_path_factory.mktemp("small_template") / "small.duckdb")
+
+
+@pytest.fixture(scope="session")
+def small_db_path(small_db_template, tmp_path_factory) -> Path:
+    """The small fixture database that page tests share; pages only read it (and append audit rows)."""
+    return copy_db(small_db_template, tmp_path_factory.mktemp("small_db"))
+
+
+@pytest.fixture
+def own_small_db(small_db_template, tmp_path, monkeypatch) -> Path:
+    """A private copy of the small database, for a test whose page writes; JEUGDMONITOR_DB points at it."""
+    path = copy_db(small_db_template, tmp_path)
+    monkeypatch.setenv(DB_ENV_VAR, str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def small_env(small_db_path):
+    """JEUGDMONITOR_DB points at the shared small database for a whole test module; yields `open_app`.
+
+    Module scope lets a test module open a page once and make several read-only checks on it.
+    """
+    import streamlit as st
+
+    from tests.fixtures.small_db import open_app
+
+    shown_errors = st.get_option("client.showErrorDetails")
+    st.set_option("client.showErrorDetails", "full")  # a failing test shows the real exception, not "redacted"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(DB_ENV_VAR, str(small_db_path))
+        yield open_app
+    st.set_option("client.showErrorDetails", shown_errors)
+
+
+@pytest.fixture
+def small_app(small_env):
+    """`open_app(...)` bound to the shared small database."""
+    return small_env

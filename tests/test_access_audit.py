@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from auth.rights import Rights
-from tests.fixtures.small_db import open_app, own_small_db  # noqa: F401 (fixture)
+from tests.fixtures.small_db import open_app
 
 CONTRACT_MANAGER = Rights("contractmanager", regions=("IJmond",), email="cm@ijmond.nl")
 OCTOBER = {"regio": "IJmond", "periode": "2026-10"}

@@ -13,7 +13,6 @@ from streamlit.util import calc_hash
 
 from auth.rights import Rights
 from tests.fixtures.rendered import widget_keys
-from tests.fixtures.small_db import small_app, small_db_path, small_env  # noqa: F401 (fixtures)
 from views.session import ACCOUNT_KEY, RIGHTS_KEY
 
 ROOT = Path(__file__).resolve().parents[1]

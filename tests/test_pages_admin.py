@@ -15,7 +15,7 @@ from auth.rights import Rights
 from data.audit import record
 from data.load import load_file
 from tests.fixtures.accounts import fast_hashes  # noqa: F401 (fixture)
-from tests.fixtures.small_db import open_app, own_small_db  # noqa: F401 (fixture)
+from tests.fixtures.small_db import open_app
 
 pytestmark = pytest.mark.usefixtures("fast_hashes")
 

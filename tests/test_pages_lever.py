@@ -7,7 +7,6 @@ from data.db import connect
 from levers.catalogue import of_lever
 from levers.registry import lever_indicators
 from levers.scope import Period, Scope
-from tests.fixtures.small_db import small_app, small_db_path, small_env  # noqa: F401 (pytest fixtures)
 
 PAGES = {
     "shared_values": "views/pages/shared_values.py",

@@ -6,7 +6,6 @@ from auth.rights import Rights
 from data.db import connect
 from levers.registry import indicator
 from levers.scope import Period, Scope
-from tests.fixtures.small_db import small_app, small_db_path, small_env  # noqa: F401 (pytest fixtures)
 
 IJMOND_OCTOBER = {"regio": "IJmond", "periode": "2026-10"}
 

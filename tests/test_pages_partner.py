@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from auth.rights import Rights
-from tests.fixtures.small_db import PERIOD, REGION, small_db_path, small_env  # noqa: F401 (fixtures)
+from tests.fixtures.small_db import PERIOD, REGION
 
 PAGE = "views/pages/partner.py"
 CONTRACT_MANAGER = Rights("contractmanager", regions=("IJmond",))

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from auth.rights import Rights
 from data.templates import XLSX_MIME
-from tests.fixtures.small_db import build_small_db, open_app
+from tests.fixtures.small_db import open_app
 
 PAGE = "views/pages/upload.py"
 CONTRACT_MANAGER = Rights("contractmanager", regions=("IJmond",), email="cm@ijmond.nl")
@@ -24,10 +24,8 @@ HEADER_ONLY = "jaar;gemeente;perceel;aanbieder;budget\r\n"
 
 
 @pytest.fixture
-def db_file(tmp_path, monkeypatch):
-    path = build_small_db(tmp_path / "small.duckdb")
-    monkeypatch.setenv("JEUGDMONITOR_DB", str(path))
-    return path
+def db_file(own_small_db):
+    return own_small_db
 
 
 def _open(rights: Rights = CONTRACT_MANAGER) -> AppTest:

@@ -6,11 +6,10 @@ import duckdb
 import pytest
 
 from auth.rights import Rights
-from data.db import DB_ENV_VAR, touched
+from data.db import touched
 from levers.registry import pick
 from levers.scope import Period, Scope
 from tests.builders import add_trajectory
-from tests.fixtures.small_db import build_small_db
 from views import cache
 
 OCTOBER = Period.parse("2026-10")
@@ -19,11 +18,9 @@ P2_USER = Rights(role="aanbieder", regions=("IJmond",), providers=("P2",))
 
 
 @pytest.fixture
-def own_db(tmp_path, monkeypatch):
+def own_db(own_small_db):
     """A private copy of the fixture database: these tests write, clear caches and read again."""
-    path = build_small_db(tmp_path / "cache.duckdb")
-    monkeypatch.setenv(DB_ENV_VAR, str(path))
-    yield path
+    yield own_small_db
     cache.db.clear_caches()
 
 

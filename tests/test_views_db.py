@@ -1,7 +1,7 @@
 """First start: a missing database is built from demo data, with progress, before any page shows."""
 
 from data.db import DB_ENV_VAR
-from tests.fixtures.small_db import build_small_db, open_app, small_db_path  # noqa: F401 (fixture)
+from tests.fixtures.small_db import build_small_db, open_app
 
 
 def test_a_missing_database_is_built_with_progress_before_the_overview_opens(tmp_path, monkeypatch):

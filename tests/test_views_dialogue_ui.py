@@ -15,11 +15,10 @@ import pandas as pd
 import pytest
 
 from auth.rights import Rights
-from data.db import DB_ENV_VAR
 from data.dialogue_entry import Action
 from levers.registry import lever_indicators, pick
 from levers.scope import Period, Scope
-from tests.fixtures.small_db import build_small_db, open_app
+from tests.fixtures.small_db import open_app
 from reports.agenda_document import agenda_markdown, agenda_pdf
 from views import db as view_db
 from views import dialogue_ui
@@ -37,11 +36,9 @@ from dialogues where session_date = date '2026-10-20' order by theme, action
 
 
 @pytest.fixture
-def database(tmp_path, monkeypatch):
+def database(own_small_db):
     """A fresh, writable copy of the small fixture database for this test only."""
-    path = build_small_db(tmp_path / "small.duckdb")
-    monkeypatch.setenv(DB_ENV_VAR, str(path))
-    yield path
+    yield own_small_db
     view_db.clear_caches()
 
 
