@@ -16,14 +16,14 @@ _PARAMETER = re.compile(r"\$([A-Za-z_]\w*)")
 
 @cache
 def load_sql(name: str) -> str:
-    """The text of `levers/sql/<name>` (e.g. `shared_values_trajectories.sql`), read once per process."""
+    """The text of `levers/sql/<name>` (e.g. `caseload.sql`), read once per process."""
     return (SQL_DIR / name).read_text(encoding="utf-8")
 
 
 def period_rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> list[dict]:
     """Run a per-period query and return its rows as dicts, in `ordinal` order.
 
-    Lever queries group by an `ordinal` (0-based position in the `$p_ends` list), so one query
+    Family queries group by an `ordinal` (0-based position in the `$p_ends` list), so one query
     serves a single period and a 24-month series alike. Parameters the query does not use are left
     out (DuckDB refuses unused named parameters), so callers can pass all of `sql_params` at once.
     """
