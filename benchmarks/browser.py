@@ -1,0 +1,321 @@
+"""Benchmark: what a person waits for in a real browser (headless Chromium), per page and per filter change.
+
+    python benchmarks/browser.py [--db PATH] [--rebuild] [--app-dir DIR ...] [--runs N] [--regio NAME]
+                                 [--pages overzicht,kaders,...] [--no-menu]
+
+Serves (a copy per server of) the national demo read-only (JEUGDMONITOR_READ_ONLY=1) with `streamlit run dashboard.py` from
+each --app-dir (default: this checkout) on a loopback port, all servers at once, and measures the time
+from an action to Streamlit's idle state: the script has finished, nothing is running or stale, no
+skeleton is left and every plotly chart on the page has drawn. Actions:
+  open       page.goto(the page's URL with the selection): a new session, as a link or a reload does;
+  menu       a click on the page in the sidebar menu, coming from the Overzicht (same session);
+  filter     on the Overzicht, the perceel selectbox switched between 'beide' and 'complex'.
+Every page is visited once per server first (cold caches are not what this measures); then the warm
+runs alternate between the servers (their order swapped every run), so old and new code meet the same
+machine load. Figures: median of the warm runs (min-max). Goals (issue 14): every page < 1.5 s, the
+Overzicht and a filter change < 1 s.
+
+The database is built once with `python -m data demo --db PATH --national` (~20 s) and reused: by
+default PATH is in the system temp dir, so later runs start at once (--rebuild builds it again).
+Compare against untouched code with, e.g., `--app-dir /work/base --app-dir .`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+# Run as a script, this file's folder would come first on the path and shadow the `levers` package.
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
+
+from wording import texts  # noqa: E402  (labels the benchmark clicks)
+DEFAULT_DB = Path(tempfile.gettempdir()) / "jeugdmonitor-bench" / "national.duckdb"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+VIEWPORT = {"width": 1440, "height": 900}  # a laptop screen
+START_TIMEOUT = 120  # seconds for a server to answer its health check
+WARM_UP_TIMEOUT_MS = 600_000  # the first visit of a lever page computes every series (national scale)
+RUN_TIMEOUT_MS = 120_000
+PAGE_GOAL, FAST_GOAL = 1.5, 1.0
+PAGES = ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner")  # url paths
+
+# Counts finished script runs (the stApp's script state leaving 'running'), so an action waits for
+# its own run and not for the idle state that was already there before it.
+WATCH_RUNS = """
+window.__finishedRuns = 0;
+new MutationObserver(records => {
+  for (const record of records) {
+    if (record.oldValue === 'running') window.__finishedRuns += 1;
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+# Idle: the run is over, nothing is stale, loading or running, the page has its title, every chart drew.
+_IDLE = """(finishedBefore) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if ((window.__finishedRuns || 0) <= finishedBefore) return false;
+  if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]'))
+    return false;
+  if (!document.querySelector('[data-testid="stMainBlockContainer"] h1')) return false;
+  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+    if (!chart.querySelector('.main-svg')) return false;
+  }
+  return true;
+}"""
+
+
+@dataclass
+class Server:
+    name: str
+    url: str
+    context: object = None  # a Playwright BrowserContext
+    tab: object = None  # its one Page, reused between runs
+    times: dict[str, list[float]] = field(default_factory=dict)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _ensure_database(path: Path, rebuild: bool) -> None:
+    if path.exists() and not rebuild:
+        print(f"database {path} (reused; --rebuild builds it again)")
+        return
+    path.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"building the national demo at {path} ...", flush=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "data", "demo", "--db", str(path), "--national"], cwd=ROOT, check=True)
+    print(f"built in {time.perf_counter() - started:.0f} s")
+
+
+def _copy_for(app_dir: Path, db_path: Path, folder: Path) -> Path:
+    """A copy of the database for the server from APP_DIR, opened read-write once by that checkout's
+    code, so its schema (macros) is in place before the server opens it read-only."""
+    copy = folder / f"{len(list(folder.iterdir()))}.duckdb"
+    shutil.copyfile(db_path, copy)
+    subprocess.run([sys.executable, "-c", "import sys; from data import db; db.connect(sys.argv[1]).close()",
+                    str(copy)], cwd=app_dir, check=True)
+    return copy
+
+
+@contextmanager
+def server(app_dir: Path, db_path: Path, *, read_only: bool = True):
+    """`streamlit run dashboard.py` from APP_DIR on a free loopback port; yields its URL once healthy."""
+    port = _free_port()
+    env = {**os.environ, "JEUGDMONITOR_DB": str(db_path)}
+    if read_only:
+        env["JEUGDMONITOR_READ_ONLY"] = "1"
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true",
+               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+    process = subprocess.Popen(command, cwd=app_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"streamlit in {app_dir} stopped: {process.stderr.read().decode()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"streamlit in {app_dir} did not start within {START_TIMEOUT} s")
+                time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _finished_runs(tab) -> int:
+    return tab.evaluate("() => window.__finishedRuns || 0")
+
+
+# What the idle check looks at, for the message when it never comes.
+_STATE = """() => ({
+  url: location.pathname, state: document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state'),
+  finishedRuns: window.__finishedRuns, running: !!document.querySelector('[data-testid="stStatusWidget"]'),
+  skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length,
+  stale: document.querySelectorAll('[data-stale="true"]').length,
+  title: !!document.querySelector('[data-testid="stMainBlockContainer"] h1'),
+  exception: !!document.querySelector('[data-testid="stException"]'),
+  charts: document.querySelectorAll('[data-testid="stPlotlyChart"]').length,
+  drawn: [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(c => c.querySelector('.main-svg')).length,
+})"""
+
+
+def wait_idle(tab, finished_before: int, timeout_ms: int) -> None:
+    try:
+        tab.wait_for_function(_IDLE, arg=finished_before, timeout=timeout_ms)
+    except PlaywrightTimeout:
+        raise TimeoutError(f"no idle state within {timeout_ms / 1000:.0f} s: {tab.evaluate(_STATE)}") from None
+
+
+def _open(server: Server, path: str, params: dict[str, str], timeout_ms: int = RUN_TIMEOUT_MS) -> float:
+    """Seconds from navigating to the page's URL (a new session) to idle."""
+    started = time.perf_counter()
+    server.tab.goto(f"{server.url}/{path}?{urlencode(params)}")
+    wait_idle(server.tab, 0, timeout_ms)
+    return time.perf_counter() - started
+
+
+def _act(server: Server, action, timeout_ms: int = RUN_TIMEOUT_MS) -> float:
+    """Seconds from ACTION (a click) to the idle state after the run it started."""
+    before = _finished_runs(server.tab)
+    started = time.perf_counter()
+    action(server.tab)
+    wait_idle(server.tab, before, timeout_ms)
+    return time.perf_counter() - started
+
+
+def _menu_click(title: str):
+    return lambda tab: tab.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+
+
+def _pick_lot(lot: str):
+    """Choose LOT ('complex', 'beide') in the sidebar's perceel selectbox."""
+    def pick(tab) -> None:
+        sidebar = tab.locator('[data-testid="stSidebar"]')
+        field = sidebar.locator('[data-testid="stSelectbox"]').filter(has_text=texts.LOT).locator("input")
+        option = tab.get_by_role("option", name=texts.LOT_OPTIONS[lot], exact=True)
+        for _ in range(5):  # the arrow key opens the list (a click on the combobox does not, headless)
+            field.click()
+            field.press("ArrowDown")
+            try:
+                option.click(timeout=3000)
+                return
+            except PlaywrightTimeout:
+                field.press("Escape")
+        raise TimeoutError(f"the perceel list did not open for {lot}")
+    return pick
+
+
+def _record(server: Server, label: str, seconds: float) -> None:
+    server.times.setdefault(label, []).append(seconds)
+
+
+def _measure_all(servers: list[Server], pages: list[str], params: dict[str, str], runs: int, menu: bool) -> None:
+    print("warming up (every page once per server) ...", flush=True)
+    for server in servers:
+        for path in pages:
+            _open(server, "" if path == "overzicht" else path, params, WARM_UP_TIMEOUT_MS)
+        _open(server, "", params, WARM_UP_TIMEOUT_MS)
+        for lot in ("complex", "beide"):
+            _act(server, _pick_lot(lot), WARM_UP_TIMEOUT_MS)
+    for run in range(runs):
+        order = servers if run % 2 == 0 else servers[::-1]
+        for path in pages:
+            for server in order:
+                _record(server, f"open {path}", _open(server, "" if path == "overzicht" else path, params))
+        if menu:
+            for path in pages:
+                if path == "overzicht":
+                    continue
+                for server in order:
+                    _open(server, "", params)
+                    _record(server, f"menu {path}", _act(server, _menu_click(texts.NAV_TITLES[path])))
+        for server in order:
+            _open(server, "", params)
+            _record(server, "filter perceel", _act(server, _pick_lot("complex")))
+            _record(server, "filter perceel", _act(server, _pick_lot("beide")))
+        print(f"run {run + 1}/{runs} done", flush=True)
+
+
+def _last_full_month() -> str:
+    """`2026-10` in November 2026: the dashboard's default period."""
+    last = date.today().replace(day=1) - timedelta(days=1)
+    return f"{last.year}-{last.month:02d}"
+
+
+def _goal(label: str) -> float:
+    return FAST_GOAL if label in ("open overzicht", "filter perceel") else PAGE_GOAL
+
+
+def _report(servers: list[Server]) -> None:
+    labels = list(servers[0].times)
+    header = f"{'action':<26}" + "".join(f" {s.name[-28:]:>30}" for s in servers) + "  goal"
+    print("\n" + header)
+    for label in labels:
+        cells = []
+        for server in servers:
+            values = server.times[label]
+            cells.append(f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})")
+        verdict = "ok" if statistics.median(servers[-1].times[label]) < _goal(label) else "SLOW"
+        print(f"{label:<26}" + "".join(f" {cell:>30}" for cell in cells) + f"  < {_goal(label)} s: {verdict}")
+    print("\nseconds, median of warm runs (min-max); the verdict is for the last --app-dir")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"national demo database (default {DEFAULT_DB})")
+    parser.add_argument("--rebuild", action="store_true", help="build the database again even if it exists")
+    parser.add_argument("--app-dir", type=Path, action="append", help="a checkout to serve (repeatable)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--regio", help="default: the region with the most trajectories")
+    parser.add_argument("--periode", help="JJJJ-MM (default: the last full month)")
+    parser.add_argument("--pages", default=",".join(PAGES), help="comma-separated url paths")
+    parser.add_argument("--no-menu", action="store_true", help="skip the menu navigation runs")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    from benchmarks.levers import _BUSIEST_REGION
+    from data import db
+
+    db_path = args.db.resolve()
+    _ensure_database(db_path, args.rebuild)
+    app_dirs = [d.resolve() for d in (args.app_dir or [ROOT])]
+    pages = [p for p in args.pages.split(",") if p]
+    con = db.connect(db_path, read_only=True)
+    try:
+        region = args.regio or con.execute(_BUSIEST_REGION).fetchall()[0][0]
+    finally:
+        con.close()
+    params = {"regio": region, "periode": args.periode or _last_full_month()}
+    print(f"{params['regio']}, {params['periode']}; {args.runs} warm runs; servers: "
+          + ", ".join(str(d) for d in app_dirs), flush=True)
+    with ExitStack() as stack:
+        playwright = stack.enter_context(sync_playwright())
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        stack.callback(browser.close)
+        servers: list[Server] = []
+        copies = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="browser-bench-")))
+        for app_dir in app_dirs:
+            url = stack.enter_context(server(app_dir, _copy_for(app_dir, db_path, copies)))
+            context = browser.new_context(viewport=VIEWPORT, locale="nl-NL")
+            context.add_init_script(WATCH_RUNS)
+            servers.append(Server(str(app_dir), url, context, context.new_page()))
+        _measure_all(servers, pages, params, args.runs, not args.no_menu)
+    _report(servers)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
