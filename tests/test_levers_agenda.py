@@ -75,7 +75,7 @@ def test_an_item_shows_value_norm_theme_and_why():
     assert (item.lever_name, item.status) == ("Gedeelde waarden", "rood")
     # 70 > 42 + 14 = 56: worse than norm plus marge.
     assert item.why == (
-        "Wachttijd van aanmelding tot start (mediaan): 70 dagen (rood), slechter dan de norm 42 plus de marge 14; "
+        "Wachttijd van aanmelding tot start (mediaan): 70 dagen (rood), slechter dan de norm 42 dagen plus de marge 14 dagen; "
         "thema 9 (Wachtlijst/wachttijden) is de afgelopen 3 maanden niet besproken."
     )
 

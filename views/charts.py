@@ -49,7 +49,8 @@ def _layout(title: str, subtitle: str, unit: str, *, height: int, value_axis: st
     axis = {f"{value_axis}axis": _drop_none(dict(
         ticksuffix="%" if unit in fmt.PERCENT_UNITS else "", tickprefix="€ " if unit == "euro" else "",
         gridcolor="#E6E9EE", zeroline=False, rangemode="tozero", tickfont=_FONT,
-        tickformat=",d" if whole else None, dtick=1 if whole and largest <= 5 else None,
+        tickformat=",d" if whole else (",.0f" if unit == "euro" else None),  # € 1.500, never € 1500 or € 1.5k
+        dtick=1 if whole and largest <= 5 else None,
     ))}
     return dict(
         template=_TEMPLATE,

@@ -89,9 +89,8 @@ def definition(code: str) -> None:
         st.markdown(entry.description)
         if entry.norm is not None:
             st.caption(texts.DEFAULT_NORM.format(norm=fmt.in_unit(entry.norm, entry.unit),
-                                                 margin=fmt.in_unit(entry.margin or 0, entry.unit)))
-        st.caption(texts.DEFINITION_CODE.format(code=code))
-        st.caption(texts.SUPPRESSION_NOTE)
+                                                 margin=fmt.margin(entry.margin or 0, entry.unit)))
+        st.caption(texts.SUPPRESSION_NOTE)  # no indicator code: the reader has no use for it
 
 
 STATUS_SYMBOLS = {"groen": "✓", "oranje": "!", "rood": "✕", "grijs": "–"}

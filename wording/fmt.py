@@ -88,6 +88,13 @@ def in_unit(value: float, unit: str) -> str:
     return count(value)  # aantal, sessies
 
 
+def margin(value: float, unit: str) -> str:
+    """A norm's margin: `5 procentpunt` for a percentage (not `5,0%`), else the unit's own words."""
+    if unit in PERCENT_UNITS:
+        return f"{number(value, 0 if float(value).is_integer() else 1)} procentpunt"
+    return in_unit(value, unit)
+
+
 def value(result: IndicatorResult) -> str:
     """The shown value of an indicator: formatted, `<5` for a small count, `–` when not shown."""
     if result.value_label:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from levers.catalogue import CODES, LEVERS, definition
 from levers.result import IndicatorResult
-from levers.scope import Period, Scope
+from levers.scope import Period, Scope, add_months
 from levers.series import Series
 from wording import fmt, texts
 from wording import signals as signal_words
@@ -34,6 +34,29 @@ def signals(results: Sequence[IndicatorResult]) -> list[IndicatorResult]:
     """Red and amber indicators: rood first, then lever order, then catalogue order."""
     due = [r for r in results if r.status in SIGNAL_STATUSES]
     return sorted(due, key=lambda r: (SIGNAL_STATUSES.index(r.status), LEVERS.index(r.lever), CODES.index(r.code)))
+
+
+# Indicators over a fixed window of months up to the period's end, whatever the period: in a quarter
+# or year view the tile names the window, so "Sessies (6 mnd)" is not read as the year's sessions.
+_WINDOW_MONTHS = {"dialoogsessies": 6}
+
+
+def tile_label(code: str, period: Period) -> str:
+    """The short name on an Overzicht tile: `Sessies (6 mnd)` for a month, `Sessies jul–dec 2025` for a year."""
+    entry = definition(code)
+    months = _WINDOW_MONTHS.get(code)
+    if months is None or period.kind == "maand":
+        return entry.short_name or entry.name
+    first = add_months(period.end, 1 - months)
+    return texts.TILE_WINDOW[code].format(first=fmt.month_short(first).split()[0], last=fmt.month_short(period.end))
+
+
+def budget_amounts(result: IndicatorResult) -> str | None:
+    """`Prognose € 12.360.000 van € 12.000.000 budget` under the budget percentage; None for other indicators."""
+    if result.code != "budgetuitputting" or result.value is None or not result.denominator:
+        return None
+    forecast = result.value / 100 * result.denominator
+    return texts.BUDGET_AMOUNTS.format(forecast=fmt.euro(forecast), budget=fmt.euro(result.denominator))
 
 
 def signals_with_providers(results: Sequence[IndicatorResult],

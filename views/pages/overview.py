@@ -30,7 +30,9 @@ def tile(lever: str) -> None:
         more.page_link(navigation.page_file(navigation.LEVER_PAGES[lever]), label=texts.TILE_MORE,
                        icon=":material/arrow_forward:", help=texts.TILE_MORE_HELP, query_params=link)
         for code in HEADLINES[lever]:
-            components.indicator_line(pick(results, code), definition(code).short_name)
+            components.indicator_line(pick(results, code), sentences.tile_label(code, period))
+            if amounts := sentences.budget_amounts(pick(results, code)):
+                st.caption(amounts)
         st.markdown(f"_{sentences.lever_sentence(lever, results, scope)}_")
 
 

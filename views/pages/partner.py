@@ -87,7 +87,8 @@ def dialogue(rights: Rights, card: ProviderCard, scope: Scope, period: Period, s
     else:
         if log.overdue_count:
             st.warning(texts.PARTNER_ACTIONS_OVERDUE.format(
-                count=fmt.count(log.overdue_count), total=fmt.count(len(log.open_actions))),
+                count=fmt.count(log.overdue_count), total=fmt.count(len(log.open_actions)),
+                verb="is" if log.overdue_count == 1 else "zijn"),
                 icon=":material/schedule:")
         _rows(dialogue_table(log.open_actions, actions=True), f"{stem}_acties", "partner_actions")
         dialogue_ui.mark_done(rights, scope.region, log.open_actions, key="partner")

@@ -1,0 +1,75 @@
+"""Texts a new user tripped over (issue 11), read from the pages (AppTest) where they appear.
+
+Figures from tests/fixtures/small_db.py (IJmond, oktober 2026): Velsen's complex budget is
+€ 12.000.000 and 10 months of € 1.030.000 forecast 10.300.000 / 10 × 12 = € 12.360.000 (103,0%);
+P1 has one open action, overdue; themadekking is 2 of 18 themes = 11,1% against norm 75 − marge 10.
+"""
+
+import pytest
+
+from auth.rights import Rights
+from levers.agenda import agenda_items
+from levers.result import IndicatorResult
+from tests.fixtures.small_db import small_db_path, small_env  # noqa: F401 (fixtures)
+from views import charts
+
+IJMOND = {"regio": "IJmond"}
+CONTRACT_MANAGER = Rights("contractmanager", regions=("IJmond",), email="cm@ijmond.nl")
+
+
+@pytest.fixture(scope="module")
+def overview(small_env):
+    return small_env(params={**IJMOND, "periode": "2026-10"}, rights=CONTRACT_MANAGER)
+
+
+@pytest.fixture(scope="module")
+def partner(small_env):
+    return small_env("views/pages/partner.py", params={**IJMOND, "periode": "2026-10", "partner": "P1"},
+                     rights=CONTRACT_MANAGER)
+
+
+def _result(code: str, unit: str, value: float, norm: float, margin: float, status: str) -> IndicatorResult:
+    return IndicatorResult(code, "interaction", code, unit, value, None, norm, margin, "higher", status, None,
+                           False, None, None)
+
+
+def test_the_budget_tile_shows_forecast_and_budget_in_euros(overview):
+    assert "Prognose € 12.360.000 van € 12.000.000 budget" in [c.value for c in overview.caption]
+
+
+def test_one_overdue_action_of_one_is_singular(partner):
+    assert [w.value for w in partner.warning] == ["1 van de 1 openstaande acties is over de deadline."]
+
+
+def test_the_agenda_states_a_percentage_margin_in_procentpunt(partner):
+    # themadekking 11,1% < 75 − 10: rood, "plus de marge 10 procentpunt" (not "plus de marge 10").
+    whys = [c.value for c in partner.caption if c.value.startswith("Besproken dialoogthema's")]
+    assert whys and "slechter dan de norm 75% van 18 plus de marge 10 procentpunt" in whys[0]
+
+
+def test_one_session_is_one_sessie_not_one_sessies():
+    sessions = _result("dialoogsessies", "sessies", 1, 3, 1, "rood")
+    (item,) = agenda_items([sessions], discussed_themes=[], theme_names={17: "Kwaliteit"})
+    assert item.why.startswith("dialoogsessies: 1 sessie (rood), slechter dan de norm 3 sessies plus de marge 1 sessie;")
+
+
+def test_the_definition_shows_no_indicator_code(small_env):
+    app = small_env("views/pages/boundaries.py", params={**IJMOND, "periode": "2026-10"}, rights=CONTRACT_MANAGER)
+    assert not app.exception
+    captions = [c.value for c in app.caption]
+    assert not [text for text in captions if text.startswith("Code:") or "`budgetuitputting`" in text]
+    assert any("procentpunt" in text for text in captions if text.startswith("Standaardnorm"))  # marge 5 procentpunt
+
+
+def test_money_on_a_chart_axis_has_a_thousands_dot():
+    rows = [("Velsen", _result("kosten_per_jeugdige", "euro", 1500, 1000, 100, "rood")),
+            ("Beverwijk", _result("kosten_per_jeugdige", "euro", 900, 1000, 100, "groen"))]
+    layout = charts.comparison(rows, "euro", "titel").layout
+    axis = layout.xaxis if layout.xaxis.tickprefix else layout.yaxis
+    assert (axis.tickprefix, axis.tickformat, layout.separators) == ("€ ", ",.0f", ",.")  # € 1.500
+
+
+def test_a_year_view_names_the_six_months_its_session_count_covers(small_env):
+    app = small_env(params={**IJMOND, "periode": "2025"}, rights=CONTRACT_MANAGER)
+    labels = [m.value for m in app.markdown]
+    assert "Sessies jul–dec 2025" in labels and "Sessies (6 mnd)" not in labels
