@@ -31,7 +31,8 @@ _DUTCH = {
     "ignored explicit argument %r": "overbodige waarde genegeerd: %r",
     "one of the arguments %s is required": "een van deze argumenten is verplicht: %s",
     "unexpected option string: %s": "onverwachte optie: %s",
-    "unknown parser %(parser_name)r (choices: %(choices)s)": "onbekende opdracht %(parser_name)r (kies uit %(choices)s)",
+    "unknown parser %(parser_name)r (choices: %(choices)s)":
+        "onbekende opdracht %(parser_name)r (kies uit %(choices)s)",
     "can't open '%(filename)s': %(error)s": "kan '%(filename)s' niet openen: %(error)s",
 }
 

@@ -28,7 +28,8 @@ __all__ = ["LoadReport", "RowError", "load_file", "load_rows"]
 
 MAX_SHOWN_ERRORS = 1000  # the page shows this many; all are in LoadReport.errors
 PREVIEW_ROWS = 20
-DISK_FULL = "de schijf is vol; er is niets opgeslagen en de database is ongewijzigd. Maak ruimte vrij en probeer opnieuw"
+DISK_FULL = ("de schijf is vol; er is niets opgeslagen en de database is ongewijzigd. "
+             "Maak ruimte vrij en probeer opnieuw")
 
 
 @dataclass(frozen=True)

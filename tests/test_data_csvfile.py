@@ -44,7 +44,8 @@ def test_utf16_without_a_byte_order_mark_is_refused_in_dutch(empty_db, encoding)
 
 
 def test_one_windows_byte_in_a_utf8_file_refuses_the_file_at_its_row_instead_of_garbling_it(empty_db):
-    raw = HEADER + b"392;2025;100\r\n" + b"453;2025;10\xeb\r\n" + "80;2025;ë\r\n".encode("utf-8")  # cp1252 'ë' on row 3
+    # a Windows-1252 'ë' on row 3, a UTF-8 one on row 4
+    raw = HEADER + b"392;2025;100\r\n" + b"453;2025;10\xeb\r\n" + "80;2025;ë\r\n".encode("utf-8")
     report = load_file(empty_db, raw, "gemengd.csv", uploader="test")
     assert [str(e) for e in report.errors] == [
         "rij 3: het bestand is UTF-8, maar deze rij bevat een teken dat geen UTF-8 is; "

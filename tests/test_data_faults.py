@@ -42,7 +42,8 @@ def trajectories_file(path: Path, rows: int, *, start: int = 0) -> Path:
     """`rows` valid trajectories of the fixture providers, traject_id T-<n> (no overlap with the fixture)."""
     municipalities = ("GM0392", "GM0453", "GM0375")
     with path.open("w", encoding="utf-8", newline="") as out:
-        out.write("traject_id;client_id;gemeente;aanbieder;perceel;productcategorie;startdatum;einddatum;reden_einde\r\n")
+        out.write("traject_id;client_id;gemeente;aanbieder;perceel;productcategorie;startdatum;einddatum;"
+                  "reden_einde\r\n")
         out.writelines(f"T-{n:07d};pseudo-{n % 50_000:05d};{municipalities[n % 3]};ZORG-A;complex;45;"
                        f"{1 + n % 28}-{1 + n % 12}-2025;;\r\n" for n in range(start, start + rows))
     return path
@@ -120,7 +121,8 @@ def small_disk(tmp_path) -> Path:
     mount.mkdir()
     result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(mount)], capture_output=True)
     if result.returncode:
-        pytest.skip(f"cannot mount a small tmpfs here (needs root with CAP_SYS_ADMIN): {result.stderr.decode().strip()}")
+        reason = result.stderr.decode().strip()
+        pytest.skip(f"cannot mount a small tmpfs here (needs root with CAP_SYS_ADMIN): {reason}")
     yield mount
     subprocess.run(["umount", "-l", str(mount)], check=False)
 
