@@ -25,7 +25,6 @@ def render(lever: str) -> tuple[Scope, Period]:
     rights = session.rights_for_page(navigation.LEVER_PAGES[lever])
     scope, period = filters.sidebar(rights)
     results = cache.indicators(rights, scope, period, lever)
-    series = {item.code: item for item in cache.series(rights, scope, period, lever)}
     comparisons = {  # computed for the whole lever when a comparison tab is first opened
         texts.TAB_MUNICIPALITIES: lambda: cache.by_municipality(rights, scope, period, lever),
         texts.TAB_PROVIDERS: lambda: cache.by_provider(rights, scope, period, lever),
@@ -37,11 +36,14 @@ def render(lever: str) -> tuple[Scope, Period]:
     st.markdown(texts.LEVER_INTROS[lever])
     st.subheader(texts.SUMMARY_TITLE)
     components.table_with_exports(results, stem, key=f"{lever}_summary")
+    # The 24-month series are the costly part: computed after the first screen has been sent.
+    series = {item.code: item for item in cache.series(rights, scope, period, lever)}
     for result in results:
         _indicator(result, series.get(result.code), comparisons, period, f"{stem}_{result.code}")
     return scope, period
 
 
+@st.fragment  # opening a tab reruns this indicator only, not the page with all its charts
 def _indicator(result: IndicatorResult, series: Series | None,
                comparisons: dict[str, Callable[[], tuple[ComparisonRow, ...]]], period: Period, stem: str) -> None:
     with st.container(border=True):
