@@ -1,6 +1,7 @@
 """Many readers beside one writer: published read-only snapshots, and the audit files of reader processes."""
 
 import hashlib
+import shutil
 import os
 import signal
 import subprocess
@@ -177,3 +178,11 @@ def test_a_new_demo_is_published_for_read_only_processes(tmp_path, monkeypatch):
     data.demo.build_demo_file(tmp_path / "demo.duckdb")
     assert _budgets(snapshots.Reader(tmp_path / "demo.duckdb").connection().cursor()) == [7]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["demo.duckdb", "demo.duckdb.snapshots"]
+
+
+def test_a_reader_needs_only_the_published_snapshots_not_the_writers_file(main, tmp_path):
+    elsewhere = tmp_path / "elders" / "m.duckdb"  # another machine: the snapshot folder copied, nothing else
+    elsewhere.parent.mkdir()
+    shutil.copytree(snapshots.directory(main), snapshots.directory(elsewhere))
+    assert _budgets(snapshots.Reader(elsewhere).connection().cursor()) == [100]
+    assert not elsewhere.exists()

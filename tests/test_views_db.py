@@ -29,3 +29,23 @@ def test_an_existing_database_is_not_rebuilt(small_db_path, monkeypatch):
     monkeypatch.setenv(DB_ENV_VAR, str(small_db_path))
     assert not open_app(params={"regio": "IJmond", "periode": "2026-10"}).exception
     assert calls == []
+
+
+def test_a_read_only_process_reads_the_published_snapshot_without_the_writers_file(small_db_path, tmp_path,
+                                                                                  monkeypatch):
+    import shutil
+
+    from data import snapshots
+
+    main = tmp_path / "elders.duckdb"
+    shutil.copyfile(small_db_path, main)
+    snapshots.publish_file(main)
+    main.unlink()  # another machine: only the snapshot folder was copied there
+    calls = []
+    monkeypatch.setattr("data.demo.build_demo_file", lambda path, **options: calls.append(path))
+    monkeypatch.setenv(DB_ENV_VAR, str(main))
+    monkeypatch.setenv("JEUGDMONITOR_READ_ONLY", "1")
+    app = open_app(params={"regio": "IJmond", "periode": "2026-10"})
+    assert not app.exception
+    assert app.title[0].value == "Jeugdhulp IJmond · oktober 2026 · beide percelen"
+    assert calls == [] and not main.exists()

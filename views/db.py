@@ -59,7 +59,10 @@ def db_file() -> str:
 
 
 def exists() -> bool:
-    return store.db_path().exists()
+    """Whether there is data to show: the file, or for a read-only process a published snapshot
+    (a reader on another machine gets the snapshots only)."""
+    path = store.db_path()
+    return path.exists() or (is_read_only() and snapshots.published(path) is not None)
 
 
 def ensure_demo(progress: Callable[[float, str], None]) -> None:

@@ -1,0 +1,361 @@
+"""Benchmark: many readers beside one writer (issue 14, goal 4), in real browsers.
+
+    python benchmarks/concurrency.py [--db PATH] [--rebuild] [--sessions 20] [--processes 3]
+                                     [--rows 25000] [--tail 15]
+
+Copies the national demo (built once with `python -m data demo --national`, ~20 s) to a temporary
+folder, publishes it as a snapshot and starts --processes `streamlit run dashboard.py` read-only
+(JEUGDMONITOR_READ_ONLY=1) on loopback ports. --sessions browser sessions (Playwright contexts of
+one headless Chromium) are spread over the processes; each opens the Overzicht of one of five
+regions, for the last month or the one before, again and again, and times each visit from
+navigation to Streamlit's idle state. When every session has made two visits, the writer loads a
+--rows-row trajecten file for the last month into the busiest region with `python -m data load`,
+while the sessions go on. A watcher per process reopens that region's Overzicht until its figures
+change. The sessions stop --tail seconds after the last process showed the new figures.
+
+Prints: errors per session (timeouts, Python exceptions on the page, browser page errors), p50 and
+p95 visit time (all, and while the load ran), the load's duration, the time from the end of the
+load to each process showing the new figures (goal < 5 s) and each process's peak RSS (goal < 1 GB).
+Every wait has a timeout, so the benchmark always stops by itself. The figures depend on the
+machine's load: say so when quoting them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+# Run as a script, this file's folder would come first on the path and shadow the `levers` package.
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+DEFAULT_DB = Path(tempfile.gettempdir()) / "jeugdmonitor-bench" / "national.duckdb"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+START_TIMEOUT_S = 180
+VISIT_TIMEOUT_MS = 180_000  # a cold Overzicht of a national region under twenty sessions
+WARM_UP_TIMEOUT_S = 900
+SHOW_TIMEOUT_S = 180  # from the start of the load to a process showing the new figures
+GOAL_SHOW_S, GOAL_RSS_MB = 5.0, 1024
+REGIONS = 5
+
+# Counts finished script runs in the page, so a visit waits for its own run to end.
+_COUNT_RUNS = """
+window.__runs = 0;
+new MutationObserver(changes => changes.forEach(change => {
+  if (change.oldValue === 'running') window.__runs += 1;
+})).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                       attributeFilter: ['data-test-script-state']});
+"""
+# Idle: a run has ended, nothing runs or is stale, the title is there and every chart has drawn.
+_IDLE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const busy = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]';
+  return !!app && app.getAttribute('data-test-script-state') === 'notRunning' && window.__runs > 0
+    && !document.querySelector(busy) && !!document.querySelector('[data-testid="stMainBlockContainer"] h1')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'));
+}"""
+_FIGURES = """() => document.querySelector('[data-testid="stMainBlockContainer"]').innerText"""  # tiles, sentences
+_EXCEPTIONS = """() => document.querySelectorAll('[data-testid="stException"]').length"""
+
+# The month file: trajectories of the region started in the last month, as new trajectories.
+_MONTH_FILE = """
+copy (
+    with picked as (
+        select t.*, row_number() over () as n
+        from (select t.* from trajectories as t
+              inner join municipality_regions as r using (municipality)
+              cross join range(3)
+              where r.region = $region) as t
+        using sample reservoir({rows} rows) repeatable (2026)
+    )
+    select
+        'BENCH-' || lpad(n::varchar, 6, '0') as traject_id,
+        'BENCHCLIENT' || n as client_id,
+        municipality as gemeente, provider as aanbieder, lot as perceel,
+        product_category as productcategorie, referrer as verwijzer,
+        strftime($month_start::date - 7, '%d-%m-%Y') as aanmelddatum,
+        strftime($month_start::date + (n % 28)::integer, '%d-%m-%Y') as startdatum,
+        null as einddatum, null as reden_einde, age_group as leeftijdsklasse
+    from picked
+) to '{path}' (header, delimiter ';')
+"""
+
+
+@dataclass
+class Process:
+    url: str
+    popen: subprocess.Popen
+    peak_rss_mb: float = 0.0
+    shown_after_s: float | None = None  # from the end of the load
+
+
+@dataclass
+class Session:
+    number: int
+    process: Process
+    region: str
+    visits: list[tuple[float, float]] = field(default_factory=list)  # (started at, seconds)
+    errors: list[str] = field(default_factory=list)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _prepare(source: Path, rebuild: bool, folder: Path) -> Path:
+    """A fresh copy of the national demo, opened read-write once (schema) and published."""
+    if rebuild or not source.exists():
+        source.parent.mkdir(parents=True, exist_ok=True)
+        print(f"building the national demo at {source} ...", flush=True)
+        subprocess.run([sys.executable, "-m", "data", "demo", "--db", str(source), "--national"], cwd=ROOT,
+                       check=True)
+    from data import db, snapshots
+
+    copy = folder / "monitor.duckdb"
+    shutil.copyfile(source, copy)
+    db.connect(copy).close()
+    snapshots.publish_file(copy)
+    return copy
+
+
+def _choices(path: Path) -> tuple[list[str], str, str]:
+    """The five busiest regions, the last month and the one before (JJJJ-MM)."""
+    from data import snapshots
+
+    con = snapshots.Reader(path).connection()
+    regions = [row[0] for row in con.execute(
+        "select r.region from trajectories as t inner join municipality_regions as r using (municipality) "
+        "where r.region is not null group by r.region order by count(*) desc limit $n", {"n": REGIONS}).fetchall()]
+    last, before = con.execute("select strftime(max(start_date), '%Y-%m'), "
+                               "strftime(max(start_date) - interval 1 month, '%Y-%m') from trajectories").fetchone()
+    return regions, last, before
+
+
+def _month_file(path: Path, region: str, month: str, rows: int, target: Path) -> None:
+    from data import snapshots
+
+    con = snapshots.Reader(path).connection()
+    con.execute(_MONTH_FILE.format(rows=rows, path=str(target).replace("'", "''")),
+                {"region": region, "month_start": f"{month}-01"})
+
+
+def _start(path: Path) -> Process:
+    port = _free_port()
+    env = {**os.environ, "JEUGDMONITOR_DB": str(path), "JEUGDMONITOR_READ_ONLY": "1"}
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+               "--browser.gatherUsageStats", "false"]
+    popen = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return Process(f"http://127.0.0.1:{port}", popen)
+
+
+def _wait_healthy(process: Process) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while True:
+        if process.popen.poll() is not None:
+            raise RuntimeError(f"streamlit on {process.url} stopped (exit {process.popen.returncode})")
+        try:
+            with urllib.request.urlopen(f"{process.url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"streamlit on {process.url} did not start in {START_TIMEOUT_S} s") from None
+            time.sleep(0.5)
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):  # the peak resident set size so far
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+async def _visit(page, url: str) -> float:
+    """Seconds from navigating to `url` (a new session, as a link or a reload) to idle."""
+    started = time.perf_counter()
+    await page.goto(url, timeout=VISIT_TIMEOUT_MS)
+    await page.wait_for_function(_IDLE, timeout=VISIT_TIMEOUT_MS, polling=100)
+    return time.perf_counter() - started
+
+
+async def _new_page(browser, errors: list[str]):
+    context = await browser.new_context(viewport={"width": 1440, "height": 900}, locale="nl-NL")
+    await context.add_init_script(_COUNT_RUNS)
+    page = await context.new_page()
+    page.on("pageerror", lambda error: errors.append(f"pageerror: {str(error)[:120]}"))
+    return context, page
+
+
+async def _session(browser, session: Session, months: tuple[str, str], stop: asyncio.Event) -> None:
+    context, page = await _new_page(browser, session.errors)
+    try:
+        turn = 0
+        while not stop.is_set():
+            url = f"{session.process.url}/?{urlencode({'regio': session.region, 'periode': months[turn % 2]})}"
+            turn += 1
+            started = time.monotonic()
+            try:
+                seconds = await _visit(page, url)
+            except Exception as failure:  # a timeout or a failed navigation: an error of this session
+                session.errors.append(f"{type(failure).__name__}: {str(failure).splitlines()[0][:120]}")
+                continue
+            session.visits.append((started, seconds))
+            if await page.evaluate(_EXCEPTIONS):
+                session.errors.append("an exception on the page")
+    finally:
+        await context.close()
+
+
+async def _watch(browser, process: Process, url: str, baseline: str, load_done: asyncio.Event,
+                 load_end: list[float]) -> None:
+    """Reopen the Overzicht until its figures differ from `baseline`; time it from the load's end."""
+    errors: list[str] = []
+    context, page = await _new_page(browser, errors)
+    deadline = time.monotonic() + SHOW_TIMEOUT_S
+    try:
+        while time.monotonic() < deadline:
+            try:
+                await _visit(page, url)
+                figures = await page.evaluate(_FIGURES)
+            except Exception:
+                continue
+            if figures != baseline and load_done.is_set():
+                process.shown_after_s = max(0.0, time.monotonic() - load_end[0])
+                return
+            await asyncio.sleep(0.2)
+    finally:
+        await context.close()
+
+
+async def _baseline(browser, url: str) -> str:
+    context, page = await _new_page(browser, [])
+    try:
+        await _visit(page, url)
+        return await page.evaluate(_FIGURES)
+    finally:
+        await context.close()
+
+
+async def _sample_rss(processes: list[Process], stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        for process in processes:
+            process.peak_rss_mb = max(process.peak_rss_mb, _rss_mb(process.popen.pid))
+        await asyncio.sleep(0.5)
+
+
+async def _run(args, path: Path, processes: list[Process], regions: list[str], months: tuple[str, str],
+               month_file: Path) -> dict:
+    from playwright.async_api import async_playwright
+
+    sessions = [Session(i + 1, processes[i % len(processes)], regions[i % len(regions)]) for i in range(args.sessions)]
+    stop, rss_stop, load_done = asyncio.Event(), asyncio.Event(), asyncio.Event()
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        rss = asyncio.create_task(_sample_rss(processes, rss_stop))
+        tasks = [asyncio.create_task(_session(browser, s, months, stop)) for s in sessions]
+        print(f"{args.sessions} sessions over {len(processes)} processes; warming up ...", flush=True)
+        deadline = time.monotonic() + WARM_UP_TIMEOUT_S
+        while min(len(s.visits) for s in sessions) < 2 and time.monotonic() < deadline:
+            await asyncio.sleep(1)
+        watched = f"/?{urlencode({'regio': regions[0], 'periode': months[0]})}"
+        baselines = [await _baseline(browser, process.url + watched) for process in processes]
+        load_end: list[float] = []
+        watchers = [asyncio.create_task(_watch(browser, p, p.url + watched, b, load_done, load_end))
+                    for p, b in zip(processes, baselines)]
+        print("loading the month file ...", flush=True)
+        load_start = time.monotonic()
+        writer = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "data", "load", "--db", str(path), "--kind", "trajecten", str(month_file),
+            cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        out, err = await writer.communicate()
+        load_end.append(time.monotonic())
+        load_done.set()
+        await asyncio.gather(*watchers)
+        await asyncio.sleep(args.tail)
+        stop.set()
+        await asyncio.gather(*tasks)
+        rss_stop.set()
+        await rss
+        await browser.close()
+    return {"sessions": sessions, "load": (load_start, load_end[0], writer.returncode, (out + err).decode()[-600:])}
+
+
+def _p(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))] if ordered else float("nan")
+
+
+def _report(result: dict, processes: list[Process]) -> None:
+    sessions = result["sessions"]
+    load_start, load_end, code, output = result["load"]
+    print(f"\nload: exit {code} in {load_end - load_start:.1f} s: {output.strip().splitlines()[-1] if output else ''}")
+    print("errors per session: " + ", ".join(f"{s.number}:{len(s.errors)}" for s in sessions))
+    for session in sessions:
+        for error in dict.fromkeys(session.errors):
+            print(f"  session {session.number}: {error}")
+    every = [seconds for s in sessions for _, seconds in s.visits]
+    during = [seconds for s in sessions for started, seconds in s.visits if load_start <= started <= load_end]
+    print(f"visits: {len(every)}; page time p50 {statistics.median(every):.2f} s, p95 {_p(every, 0.95):.2f} s; "
+          f"while loading ({len(during)} visits): p95 {_p(during, 0.95):.2f} s")
+    for number, process in enumerate(processes, 1):
+        shown = "not within the timeout" if process.shown_after_s is None else (
+            f"{process.shown_after_s:.1f} s after the load ended, {process.shown_after_s + load_end - load_start:.1f} s "
+            "after it started")
+        print(f"process {number}: new figures shown {shown} "
+              f"(goal < {GOAL_SHOW_S:.0f} s); peak RSS {process.peak_rss_mb:.0f} MB (goal < {GOAL_RSS_MB} MB)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"national demo (default {DEFAULT_DB})")
+    parser.add_argument("--rebuild", action="store_true", help="build the national demo again")
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--processes", type=int, default=3)
+    parser.add_argument("--rows", type=int, default=25_000)
+    parser.add_argument("--tail", type=float, default=15.0, help="seconds the sessions go on after the last process")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="concurrency-bench-") as folder:
+        path = _prepare(args.db.resolve(), args.rebuild, Path(folder))
+        regions, last, before = _choices(path)
+        month_file = Path(folder) / "trajecten_maand.csv"
+        _month_file(path, regions[0], last, args.rows, month_file)
+        print(f"regions {', '.join(regions)}; months {last}, {before}; upload: {args.rows} trajectories "
+              f"in {regions[0]}, {last}", flush=True)
+        processes = [_start(path) for _ in range(args.processes)]
+        try:
+            for process in processes:
+                _wait_healthy(process)
+            result = asyncio.run(_run(args, path, processes, regions, (last, before), month_file))
+        finally:
+            for process in processes:
+                process.popen.terminate()
+            for process in processes:
+                try:
+                    process.popen.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.popen.kill()
+        _report(result, processes)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
