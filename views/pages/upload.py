@@ -28,6 +28,7 @@ _CHECKED = "upload_checked"  # (key, report) of the last dry run, so a rerun doe
 _DONE = "upload_done"  # message of the last store, shown once
 ERROR_ROW_HEIGHT = 70  # px: above 64 Streamlit wraps a cell's text, so no message is cut off
 TEMPLATE_BUTTON_WIDTH = 210  # px: the CSV and Excel buttons of every kind line up in two columns
+ERROR_MESSAGE_WIDTH = 600  # px: Streamlit shares out spare width equally, so the message column asks for most
 
 rights = rights_for_page(UPLOADEN)  # a role without uploads never gets further
 kinds = upload_kinds_for(rights.role)
@@ -97,7 +98,7 @@ def _show_errors(report) -> None:
                  row_height=ERROR_ROW_HEIGHT,
                  column_config={names["row"]: st.column_config.Column(width=60),
                                 names["column"]: st.column_config.Column(width=150),
-                                names["message"]: st.column_config.Column(width="large")})
+                                names["message"]: st.column_config.Column(width=ERROR_MESSAGE_WIDTH)})
     download_buttons(table, "fouten_" + report.file_name.rsplit(".", 1)[0], key="upload_errors")
 
 
