@@ -68,10 +68,12 @@ def comparison_table(rows: Sequence[tuple[str, Sequence[IndicatorResult]]], *, l
                      cell: Callable[[IndicatorResult], object] = export_value) -> pd.DataFrame:
     """One row per compared unit (e.g. a provider), one column per indicator (its name).
 
-    `cell` turns a result into what the table holds: numbers for files (default), or formatted
-    text for the screen (wording.fmt.value). Either way a suppressed value is `<5` or `–`.
+    `cell` turns a result into what the table holds: numbers for files (default), whose column
+    names then carry the unit (`Jeugdhulp zonder verblijf (%)`), or formatted text with its unit for
+    the screen (wording.fmt.value). Either way a suppressed value is `<5` or `–`.
     """
-    names = [result.name for result in rows[0][1]] if rows else []
+    in_file = cell is export_value
+    names = [f"{r.name} ({r.unit})" if in_file else r.name for r in rows[0][1]] if rows else []
     records = [[label, *(cell(result) for result in results)] for label, results in rows]
     return pd.DataFrame(records, columns=[label_column, *names]).astype(object)
 

@@ -129,6 +129,10 @@ def test_the_norms_in_force_show_uploaded_norms_next_to_the_defaults(own_small_d
     waiting = norms[norms["Indicator"] == "Wachttijd van aanmelding tot start (mediaan)"]
     # The catalogue's 42 (14) days for both percelen, the upload's 35 (7) for complex.
     assert list(zip(waiting["Perceel"], waiting["Norm"], waiting["Marge"])) == [
-        ("beide", "≤ 42 dagen", "14 dagen"), ("Complex", "≤ 35 dagen", "7 dagen")]
+        ("beide", "≤ 42 dagen", "14 dagen"), ("complex", "≤ 35 dagen", "7 dagen")]  # one way of writing
+    assert "Regio: alle regio's. Een norm geldt in elke regio van deze monitor; er is geen norm per regio." in [
+        c.value for c in at.caption]
+    share = norms[norms["Indicator"] == "Jeugdhulp zonder verblijf"]
+    assert list(share["Marge"]) == ["3 procentpunt"]  # norm 90, marge 3: a margin on a percentage, not "3,0%"
     assert list(waiting["Bron"])[0] == "standaardnorm (catalogus)"
     assert list(waiting["Bron"])[1].startswith("normen_2026.csv, ")

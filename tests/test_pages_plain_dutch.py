@@ -73,3 +73,29 @@ def test_a_year_view_names_the_six_months_its_session_count_covers(small_env):
     app = small_env(params={**IJMOND, "periode": "2025"}, rights=CONTRACT_MANAGER)
     labels = [m.value for m in app.markdown]
     assert "Sessies jul–dec 2025" in labels and "Sessies (6 mnd)" not in labels
+
+
+def test_export_file_names_on_the_partner_page_are_dutch(small_env, monkeypatch):
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    names: list[str] = []
+    register = MediaFileManager.add_deferred
+
+    def recording(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        names.append(file_name)
+        return register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    small_env("views/pages/partner.py", params={**IJMOND, "periode": "2026-10", "partner": "P1"},
+              rights=CONTRACT_MANAGER)
+    # The peers of the first lever: gedeelde waarden, not the code 'shared_values'.
+    assert "partner_p1_ijmond_2026-10_gedeelde_waarden.csv" in names
+    assert not [name for name in names if any(word in name for word in
+                                              ("shared_values", "boundaries", "diagnostics", "interaction"))]
+
+
+def test_the_overview_title_has_the_whole_width_of_the_page(overview):
+    # At 1440 px "Jeugdhulp Achterhoek · oktober 2026 · beide percelen" wrapped in a 4/5 column; now
+    # the title is a top-level element and the buttons sit beside the selection caption.
+    top_level = [node for node in overview.main.children.values() if hasattr(node, "value")]
+    assert overview.title[0].value in [node.value for node in top_level if type(node).__name__ == "Title"]

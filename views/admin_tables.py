@@ -59,11 +59,11 @@ def norms_table(norms: Sequence[NormInForce], provider_names: Mapping[str, str])
 
     return pd.DataFrame({
         names["indicator"]: [definition(n.code).name for n in norms],
-        names["lot"]: [texts.LOT_OPTIONS.get(n.lot, n.lot) if n.lot else texts.NORM_ALL_LOTS for n in norms],
+        names["lot"]: [n.lot or texts.NORM_ALL_LOTS for n in norms],  # all lower case: complex, enkelvoudig, beide
         names["provider"]: [provider_names.get(n.provider, n.provider) if n.provider else texts.NORM_ALL_PROVIDERS
                             for n in norms],
         names["norm"]: [fmt.bound(n.norm, definition(n.code).unit, definition(n.code).better) for n in norms],
-        names["margin"]: [fmt.in_unit(n.margin, definition(n.code).unit) for n in norms],
+        names["margin"]: [fmt.margin(n.margin, definition(n.code).unit) for n in norms],
         names["source"]: [_source(n) for n in norms],
     }, columns=list(names.values()))
 

@@ -419,6 +419,7 @@ NORM_INTRO = (
     "Per indicator de norm die geldt: een geüploade norm (bestand normen) gaat voor de standaardnorm; een norm "
     "voor een perceel of aanbieder gaat voor de algemene."
 )
+NORM_REGIONS = "Regio: alle regio's. Een norm geldt in elke regio van deze monitor; er is geen norm per regio."
 NORM_COLUMNS = {"indicator": "Indicator", "lot": "Perceel", "provider": "Aanbieder", "norm": "Norm",
                 "margin": "Marge", "source": "Bron"}
 NORM_ALL_LOTS = "beide"

@@ -114,6 +114,7 @@ def norms(rights: Rights) -> None:
     year = st.segmented_control(texts.NORM_YEAR, [last - 2, last - 1, last, last + 1], default=last,
                                 required=True, key="norms_year")
     st.caption(texts.NORM_INTRO)
+    st.caption(texts.NORM_REGIONS)  # the norms table has no region column: say where they apply
     with db.reading() as con:
         rows = norms_in_force(con, year)
     table = norms_table(rows, _provider_names(rights))

@@ -14,10 +14,11 @@ scope, period = filters.sidebar(rights)
 results = cache.indicators(rights, scope, period)
 link = filters.link_params()
 
-title, share = st.columns([4, 1], vertical_alignment="bottom")
-title.title(sentences.header(scope.region, period, scope))
-title.caption(filters.selection_caption(rights, scope))
-with share:
+# The title gets the whole width, so it stays on one line at 1440 px; the buttons sit by the caption.
+st.title(sentences.header(scope.region, period, scope))
+selection, share = st.columns([3, 2], vertical_alignment="center")
+selection.caption(filters.selection_caption(rights, scope))
+with share, st.container(horizontal=True, horizontal_alignment="right", gap="small"):
     components.share_link(link)
     dialogue_ui.documents(rights, scope, period, key="overview", agenda=False, heading=False,
                           council_label=texts.DOCUMENT_COUNCIL_SHORT)
@@ -58,7 +59,6 @@ def signal_list() -> None:
         st.caption(texts.SIGNALS_MORE.format(count=len(due) - MAX_SIGNALS))
 
 
-@st.fragment  # choosing another indicator redraws this chart only
 def compare() -> None:
     st.subheader(texts.COMPARE_TITLE)
     code = st.segmented_control(texts.COMPARE_PICK, COMPARED, default=COMPARED[0], required=True,

@@ -14,7 +14,7 @@ from auth.rights import Rights
 from levers.catalogue import LEVER_NAMES, LEVERS
 from levers.partner import ProviderCard, may_compare_peers, own_scope, peer_scope, provider_card
 from levers.scope import Period, Scope
-from views import cache, components, db, dialogue_ui, filters, session
+from views import cache, components, db, dialogue_ui, filters, navigation, session
 from views.exports_ui import download_buttons, file_stem
 from views.partner_tables import dialogue_table, peers_table
 from wording import fmt, sentences, texts
@@ -58,7 +58,6 @@ def levers(rights: Rights, card: ProviderCard, scope: Scope, period: Period) -> 
                     components.indicator_line(result)
 
 
-@st.fragment  # choosing another lever redraws the comparison only
 def peers(rights: Rights, card: ProviderCard, scope: Scope, period: Period, stem: str) -> None:
     """The provider next to the others in its perceel, one lever at a time (computed when chosen)."""
     compared = peer_scope(scope, card)
@@ -73,7 +72,8 @@ def peers(rights: Rights, card: ProviderCard, scope: Scope, period: Period, stem
         st.caption(texts.PARTNER_PEERS_ANONYMOUS)
     st.dataframe(peers_table(rows, card.code, for_screen=True), hide_index=True, width="stretch",
                  column_config={texts.PARTNER_PICK: st.column_config.TextColumn(pinned=True, width=260)})
-    download_buttons(peers_table(rows, card.code, for_screen=False), f"{stem}_{lever}", key="partner_peers")
+    download_buttons(peers_table(rows, card.code, for_screen=False), f"{stem}_{navigation.LEVER_PAGES[lever]}",
+                     key="partner_peers")  # kaders, not boundaries: file names are Dutch
 
 
 def dialogue(rights: Rights, card: ProviderCard, scope: Scope, period: Period, stem: str) -> None:
