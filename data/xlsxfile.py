@@ -43,6 +43,7 @@ def as_csv(raw: bytes) -> bytes:
         raise Refused([RowError(1, "", UNREADABLE)]) from None
     try:
         sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # the size the file states may be wrong: read every row and cell there is
         rows = [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
     finally:
         book.close()

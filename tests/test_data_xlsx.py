@@ -6,6 +6,8 @@ Workbooks are written here with openpyxl, with real Excel dates and numbers, as 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -85,6 +87,25 @@ def test_a_bad_workbook_is_refused_with_excel_row_numbers_and_stores_nothing(emp
         "rij 5, kolom gemeente: GM9999 is geen bekende gemeentecode",
         "rij 5, kolom jaar: 2025-01-01 is geen geldig jaartal (schrijf het jaar met vier cijfers, bijvoorbeeld 2026)"]
     assert not report.stored and snapshot(empty_db) == before
+
+
+def _with_dimension(raw: bytes, ref: bytes) -> bytes:
+    """The workbook with another stated size of its first sheet (some programs write a wrong one)."""
+    source, out = zipfile.ZipFile(io.BytesIO(raw)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*" ?/>', b'<dimension ref="' + ref + b'"/>', data)
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def test_every_row_and_cell_is_read_even_when_the_workbook_states_a_smaller_size(empty_db):
+    raw = _with_dimension(xlsx([["gemeente", "jaar", "inwoners_0_17"], ["GM0392", 2025, 100],
+                                ["GM0453", 2025, -5]]), b"A1:B2")
+    report = load_file(empty_db, raw, "gemeenten.xlsx", uploader="test")
+    assert [str(error) for error in report.errors] == ["rij 3, kolom inwoners_0_17: -5 moet groter dan 0 zijn"]
 
 
 def test_an_old_xls_workbook_is_refused_with_advice(empty_db):
