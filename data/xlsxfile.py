@@ -64,7 +64,7 @@ def _csv_bytes(rows: list[list[str]]) -> bytes:
 
 
 def cell_text(value: object) -> str:
-    """A cell as the contract reads text: dates ISO, numbers without float noise, empty as ''."""
+    """A cell as the contract reads text: dates ISO, numbers as Excel shows them without float noise, empty as ''."""
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -75,8 +75,8 @@ def cell_text(value: object) -> str:
         return "WAAR" if value else "ONWAAR"  # as Dutch Excel shows it; no column of the contract takes it
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, float):
+    if isinstance(value, float):  # at most 15 significant digits, as Excel shows a number: 0.1 + 0.2 is 0.3
         if value.is_integer():
             return str(int(value))
-        return format(Decimal(repr(value)), "f")
+        return format(Decimal(format(value, ".15g")), "f")
     return str(value)

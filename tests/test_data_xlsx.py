@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 from data.contracts import KINDS, columns
 from data.load import load_file
 from data.templates import code_lists, csv_template, workbook
+from data.xlsxfile import cell_text
 from tests.fixtures.csv import add_providers, database_with_providers, run_data_cli, snapshot
 
 TODAY = date(2026, 11, 29)
@@ -87,6 +88,15 @@ def test_a_bad_workbook_is_refused_with_excel_row_numbers_and_stores_nothing(emp
         "rij 5, kolom gemeente: GM9999 is geen bekende gemeentecode",
         "rij 5, kolom jaar: 2025-01-01 is geen geldig jaartal (schrijf het jaar met vier cijfers, bijvoorbeeld 2026)"]
     assert not report.stored and snapshot(empty_db) == before
+
+
+@pytest.mark.parametrize("value, text", [
+    (None, ""), ("T-1", "T-1"), (45, "45"), (45.0, "45"), (12345.67, "12345.67"), (0.1 + 0.2, "0.3"),
+    (1e-05, "0.00001"), (-250.5, "-250.5"), (datetime(2025, 1, 6), "2025-01-06"), (date(2025, 1, 6), "2025-01-06"),
+    (datetime(2025, 1, 6, 12, 30), "2025-01-06 12:30:00"), (True, "WAAR"),
+])
+def test_a_cell_is_written_as_the_text_the_contract_reads(value, text):
+    assert cell_text(value) == text
 
 
 def _with_dimension(raw: bytes, ref: bytes) -> bytes:
