@@ -204,3 +204,12 @@ def test_the_command_line_writes_a_template_workbook(tmp_path):
     book = load_workbook(io.BytesIO(result.stdout))
     assert book.sheetnames[0] == "kosten" and [c.value for c in book.worksheets[0][1]] == columns("kosten")
     assert not (tmp_path / "geen.duckdb").exists()  # a template creates no database
+
+
+def test_a_template_workbook_without_a_readable_database_still_has_the_public_code_lists(tmp_path):
+    result = run_data_cli("template", "trajecten", "--xlsx", "--db", str(tmp_path))  # a directory
+    assert result.returncode == 0
+    assert "de database kon niet worden geopend" in result.stderr.decode()
+    book = load_workbook(io.BytesIO(result.stdout))
+    assert len(list(book["Lijst JZ588 reden_einde"].iter_rows())) == 1 + 11
+    assert len(list(book["Lijst aanbieders"].iter_rows())) == 1  # the heading only
