@@ -24,15 +24,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
@@ -41,10 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 # Run as a script, this file's folder would come first on the path and shadow the `levers` package.
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
+from benchmarks import serving  # noqa: E402
+
 DEFAULT_DB = Path(tempfile.gettempdir()) / "jeugdmonitor-bench" / "national.duckdb"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-START_TIMEOUT_S = 180
 VISIT_TIMEOUT_MS = 180_000  # a cold Overzicht of a national region under twenty sessions
 WARM_UP_TIMEOUT_S = 900
 SHOW_TIMEOUT_S = 180  # from the start of the load to a process showing the new figures
@@ -111,12 +109,6 @@ class Session:
     errors: list[str] = field(default_factory=list)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _prepare(source: Path, rebuild: bool, folder: Path) -> Path:
     """A fresh copy of the national demo, opened read-write once (schema) and published."""
     if rebuild or not source.exists():
@@ -152,31 +144,6 @@ def _month_file(path: Path, region: str, month: str, rows: int, target: Path) ->
     con = snapshots.Reader(path).connection()
     con.execute(_MONTH_FILE.format(rows=rows, path=str(target).replace("'", "''")),
                 {"region": region, "month_start": f"{month}-01"})
-
-
-def _start(path: Path) -> Process:
-    port = _free_port()
-    env = {**os.environ, "JEUGDMONITOR_DB": str(path), "JEUGDMONITOR_READ_ONLY": "1"}
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-               "--browser.gatherUsageStats", "false"]
-    popen = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return Process(f"http://127.0.0.1:{port}", popen)
-
-
-def _wait_healthy(process: Process) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while True:
-        if process.popen.poll() is not None:
-            raise RuntimeError(f"streamlit on {process.url} stopped (exit {process.popen.returncode})")
-        try:
-            with urllib.request.urlopen(f"{process.url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"streamlit on {process.url} did not start in {START_TIMEOUT_S} s") from None
-            time.sleep(0.5)
 
 
 def _rss_mb(pid: int) -> float:
@@ -318,8 +285,8 @@ def _report(result: dict, processes: list[Process]) -> None:
           f"while loading ({len(during)} visits): p95 {_p(during, 0.95):.2f} s")
     for number, process in enumerate(processes, 1):
         shown = "not within the timeout" if process.shown_after_s is None else (
-            f"{process.shown_after_s:.1f} s after the load ended, {process.shown_after_s + load_end - load_start:.1f} s "
-            "after it started")
+            f"{process.shown_after_s:.1f} s after the load ended, "
+            f"{process.shown_after_s + load_end - load_start:.1f} s after it started")
         print(f"process {number}: new figures shown {shown} "
               f"(goal < {GOAL_SHOW_S:.0f} s); peak RSS {process.peak_rss_mb:.0f} MB (goal < {GOAL_RSS_MB} MB)")
 
@@ -340,19 +307,14 @@ def main(argv: list[str] | None = None) -> int:
         _month_file(path, regions[0], last, args.rows, month_file)
         print(f"regions {', '.join(regions)}; months {last}, {before}; upload: {args.rows} trajectories "
               f"in {regions[0]}, {last}", flush=True)
-        processes = [_start(path) for _ in range(args.processes)]
+        processes = [Process(*serving.start(path)) for _ in range(args.processes)]
         try:
             for process in processes:
-                _wait_healthy(process)
+                serving.wait_healthy(process.url, process.popen)
             result = asyncio.run(_run(args, path, processes, regions, (last, before), month_file))
         finally:
             for process in processes:
-                process.popen.terminate()
-            for process in processes:
-                try:
-                    process.popen.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    process.popen.kill()
+                serving.stop(process.popen)
         _report(result, processes)
     return 0
 

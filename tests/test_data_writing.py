@@ -68,7 +68,8 @@ def test_a_write_bumps_the_generation_of_exactly_the_tables_it_touched(store):
 
 def test_a_block_inside_a_block_is_one_write(store):
     with db.writing(store) as outer:
-        outer.cursor.execute("insert into budgets (year, municipality, lot, budget) values (2026, 'GM0375', 'complex', 1)")
+        outer.cursor.execute("insert into budgets (year, municipality, lot, budget) "
+                             "values (2026, 'GM0375', 'complex', 1)")
         db.touched("budgets")
         with db.writing(store) as inner:
             inner.cursor.execute("delete from budgets")
