@@ -103,7 +103,7 @@ def test_a_quarter_from_the_link_shows_the_quarterly_refusals_suppressed(small_a
     app = small_app(PAGES["boundaries"], params={"regio": "IJmond", "periode": "2026-K3"})
     assert app.sidebar.selectbox(key="filter_periode").value == "2026-K3"
     assert _values(app)["Niet geaccepteerde verwijzingen (acceptatieplicht)"] == "<5"  # 2 refusals
-    assert ":red-badge[:material/error: rood]" in [m.value for m in app.markdown]  # any refusal is rood
+    assert ":red-badge[:material/error: buiten de norm]" in [m.value for m in app.markdown]  # any refusal is rood
 
 
 def test_the_filters_carry_over_from_the_overview_to_a_lever_page(small_app):

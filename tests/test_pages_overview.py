@@ -54,14 +54,38 @@ def test_the_tiles_show_budget_waiting_time_stays_and_cost_the_dutch_way(october
     assert "€ 835" in shown  # 1.030.000 / 1.234 = 834,68
 
 
-def test_every_headline_has_a_status_word_next_to_its_colour(october_once):
+def test_every_headline_has_a_status_word_that_says_what_it_means(october_once):
     badges = [text for text in _markdown(october_once) if "-badge[" in text]
-    assert badges and all(any(word in text for word in ("groen", "oranje", "rood", "grijs")) for text in badges)
-    assert ":orange-badge[:material/warning: oranje]" in badges  # the budget at 103% (norm 100, marge 5)
+    meanings = ("op koers", "let op", "buiten de norm", "geen oordeel")
+    assert badges and all(any(word in text for word in meanings) for text in badges)
+    assert ":orange-badge[:material/warning: let op]" in badges  # the budget at 103% (norm 100, marge 5)
+    assert ":gray-badge[:material/remove: geen oordeel: geen norm vastgesteld]" in badges  # with its reason
 
 
-def test_the_budget_tile_says_in_plain_dutch_that_it_will_overrun(october_once):
-    assert "_Het budget dreigt 3,0% te worden overschreden._" in _markdown(october_once)
+def test_a_month_shows_the_refusals_of_the_last_reported_quarter_named_beside_the_value(october_once):
+    # October 2026: K4 has not ended, so the 2 refusals of 2026-K3 (shown <5) count, rood (signals.md §1);
+    # before, the month showed grijs "–" and hid the breach. The Kaders sentence names it.
+    shown = _markdown(october_once)
+    assert "**<5 (K3 2026)** :small[:gray[norm ≤ 0]]" in shown
+    assert "_Strategische partners weigerden verwijzingen (<5), terwijl de acceptatieplicht geldt._" in shown
+
+
+def test_every_headline_has_two_signal_icons_with_words(october_once):
+    variatie = ("gewone variatie", "verbetering", "zorgelijke verandering", "bijzondere variatie", "te weinig punten")
+    zekerheid = ("haalt de norm", "haalt de norm niet", "wisselend", "geen norm", "te weinig punten")
+    lines = [c.value for c in october_once.caption if c.value.startswith(":material/")]
+    assert len(lines) == 12  # three headlines on each of the four tiles
+    for line in lines:
+        first, second = line.split(" · ")[:2]
+        assert first.split(" ", 1)[1] in variatie and second.split(" ", 1)[1] in zekerheid
+    # Kosten per jeugdige uses declarations of the latest months: it says so beside its icons.
+    assert sum("voorlopig: declaraties t/m okt 2026 mogelijk onvolledig" in line for line in lines) == 2
+
+
+def test_the_sidebar_names_the_data_date_of_each_kind(october_once):
+    captions = [c.value for c in october_once.sidebar.caption]
+    assert any(text.startswith("Gegevens t/m: trajecten ") and " · kosten " in text and " · uitkomsten " in text
+               and " · dialoog " in text for text in captions)
 
 
 def test_signals_list_red_before_amber(october_once):

@@ -15,13 +15,16 @@ from auth.rights import Rights
 from data.contracts import MODELS
 from levers import agenda as agenda_lever
 from levers import choices, compare, registry
+from levers import freshness as freshness_lever
 from levers import series as series_lever
 from levers.agenda import AgendaItem
 from levers.compare import ComparisonRow
+from levers.freshness import Freshness
 from levers.partner import MIN_ANONYMOUS_PEERS
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
+from levers.variation import Variation
 from views import db
 
 _CACHE = {"show_spinner": False, "max_entries": 1024}
@@ -41,8 +44,18 @@ def indicators(rights: Rights, scope: Scope, period: Period, lever: str | None =
 
 
 def series(rights: Rights, scope: Scope, period: Period, lever: str) -> tuple[Series, ...]:
-    """The 24-month series of every indicator of a lever, in catalogue order."""
+    """The series of every indicator of a lever in the period's grain, in catalogue order."""
     return _series(_figures(), rights, scope, period, lever)
+
+
+def variations(rights: Rights, scope: Scope, period: Period, codes: tuple[str, ...]) -> dict[str, Variation]:
+    """The variatie and zekerheid of the series of `codes` (e.g. a tile's headline indicators), by code."""
+    return dict(_variations(_figures(), rights, scope, period, codes))
+
+
+def freshness(rights: Rights, scope: Scope, period: Period) -> Freshness | None:
+    """The data date of each kind for the scope's region (None when the rights exclude the region)."""
+    return _freshness(_figures(), rights, scope, period) or None
 
 
 def by_municipality(rights: Rights, scope: Scope, period: Period, what: str) -> tuple[ComparisonRow, ...]:
@@ -96,6 +109,17 @@ def _indicators(version: tuple, rights: Rights, scope: Scope, period: Period, le
 @st.cache_data(**_CACHE)
 def _series(version: tuple, rights: Rights, scope: Scope, period: Period, lever: str):
     return _narrowed(rights, scope, lambda con, s: series_lever.series_of_lever(con, lever, s, period))
+
+
+@st.cache_data(**_CACHE)
+def _variations(version: tuple, rights: Rights, scope: Scope, period: Period, codes: tuple[str, ...]):
+    return _narrowed(rights, scope, lambda con, s: tuple(
+        (trend.code, trend.variation) for trend in series_lever.series_of_codes(con, s, period, codes)))
+
+
+@st.cache_data(**_CACHE)
+def _freshness(version: tuple, rights: Rights, scope: Scope, period: Period):
+    return _narrowed(rights, scope, lambda con, s: freshness_lever.freshness(con, s, period))
 
 
 @st.cache_data(**_CACHE)

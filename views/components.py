@@ -14,8 +14,10 @@ import streamlit as st
 from exports.tables import indicator_table
 from levers.catalogue import definition as catalogue_entry
 from levers.result import IndicatorResult
+from levers.variation import Variation
 from views.exports_ui import download_buttons
 from wording import fmt, texts
+from wording import signals as signal_words
 from wording.colours import BADGE_COLOURS
 
 PRINT_CSS = """
@@ -57,24 +59,36 @@ def page_style() -> None:
 
 
 def badge(result: IndicatorResult) -> None:
-    """The status as a coloured badge with an icon and its word; the reason on hover."""
-    st.badge(result.status, icon=texts.STATUS_ICONS[result.status], color=BADGE_COLOURS[result.status],
-             help=result.reason or texts.STATUS_HELP[result.status])
+    """The status as a coloured badge with an icon and its meaning ("op koers"); for grijs the reason too."""
+    st.badge(signal_words.status_word(result.status, result.reason), icon=texts.STATUS_ICONS[result.status],
+             color=BADGE_COLOURS[result.status], help=result.reason or texts.STATUS_HELP[result.status])
 
 
 def badge_markdown(status: str) -> str:
     """The same badge inline in markdown text."""
-    return f":{BADGE_COLOURS[status]}-badge[{texts.STATUS_ICONS[status]} {status}]"
+    return f":{BADGE_COLOURS[status]}-badge[{texts.STATUS_ICONS[status]} {signal_words.status_word(status)}]"
 
 
-def indicator_line(result: IndicatorResult, label: str | None = None) -> None:
-    """One row of a tile: (short) name, value with its norm in grey, and status."""
+def indicator_line(result: IndicatorResult, label: str | None = None, variation: Variation | None = None,
+                   note: str = "") -> None:
+    """One row of a tile: (short) name, value (with the quarter it comes from) and norm, status; then the
+    two signal icons with their words and a note such as "voorlopig" (signals.md §1, §3, §4)."""
     name, shown, status = st.columns([4, 4, 2], vertical_alignment="center", gap="small")
     name.markdown(label or result.name, help=result.name if label else None)
     norm = f" :small[:gray[{texts.NORM.lower()} {fmt.norm(result)}]]" if result.norm is not None else ""
-    shown.markdown(f"**{fmt.value(result)}**{norm}")
+    shown.markdown(f"**{signal_words.value_text(result)}**{norm}")
     with status:
         badge(result)
+    if variation is not None:
+        signal_icons(result, variation, note)
+
+
+def signal_icons(result: IndicatorResult, variation: Variation, note: str = "") -> None:
+    """Two small icons with words: the variatie of the series and whether its process meets the norm."""
+    text = signal_words.icons_markdown(variation.variatie, variation.zekerheid, result.norm)
+    st.caption(f"{text} · {note}" if note else text,
+               help=f"{signal_words.VARIATIE_HELP} {signal_words.ZEKERHEID_HELP}")
+
 
 
 def chart(figure, alt: str, key: str | None = None) -> None:
@@ -105,9 +119,9 @@ def results_table(results: Sequence[IndicatorResult], labels: Sequence[str] | No
     """
     shown = pd.DataFrame({
         texts.COLUMN_INDICATOR: [r.name for r in results],
-        texts.VALUE: [fmt.value(r) for r in results],
+        texts.VALUE: [signal_words.value_text(r) for r in results],
         texts.NORM: [fmt.norm(r) for r in results],
-        texts.STATUS: [f"{STATUS_SYMBOLS[r.status]} {r.status}" for r in results],
+        texts.STATUS: [f"{STATUS_SYMBOLS[r.status]} {signal_words.status_word(r.status)}" for r in results],
         texts.COLUMN_REASON: [r.reason or "" for r in results],
     })
     if labels is not None:

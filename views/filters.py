@@ -15,9 +15,12 @@ from datetime import date
 import streamlit as st
 
 from auth.rights import Rights
+from levers.catalogue import CATALOGUE
+from levers.freshness import Freshness
 from levers.scope import LOTS, Period, Scope
 from views import cache
 from wording import fmt, texts
+from wording import signals as signal_words
 
 PARAMS = ("regio", "gemeente", "perceel", "aanbieder", "periode")
 _LIST_PARAMS = ("gemeente", "aanbieder")
@@ -116,7 +119,19 @@ def sidebar(rights: Rights, *, providers: bool = True) -> tuple[Scope, Period]:
     scope = rights.narrow(Scope(selection.region, selection.municipalities, selection.lot, selection.providers))
     if scope is None:  # cannot happen with the options above; never show anything then
         st.stop()
+    with st.sidebar:  # every page with figures says up to when its data run (signals.md §4)
+        data_dates(cache.freshness(rights, scope, selection.period), selection.period)
     return scope, selection.period
+
+
+def data_dates(fresh: Freshness | None, period: Period) -> None:
+    """The data date of each kind and what a period after it leaves incomplete (signals.md §4)."""
+    if fresh is None:
+        return
+    st.caption(signal_words.data_dates_text(fresh.kinds, fresh.last_upload))
+    names = {entry.code: entry.name for entry in CATALOGUE}
+    if incomplete := signal_words.incomplete_text(fresh.incomplete(period), names, fmt.period_label(period)):
+        st.caption(incomplete)
 
 
 def ignored_from_link(asked: dict[str, list[str]], shown: Selection) -> list[str]:

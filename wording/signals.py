@@ -8,6 +8,17 @@ CLI keeps the bare codes (groen, zorg, haalt_niet).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from levers.freshness import Freshness
+from levers.result import IndicatorResult
+from levers.scope import Period
+from wording import fmt
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
 STATUS_WORDS = {"groen": "op koers", "oranje": "let op", "rood": "buiten de norm", "grijs": "geen oordeel"}
 
 VARIATIE_WORDS = {
@@ -23,6 +34,13 @@ ZEKERHEID_WORDS = {
     "wisselend": "wisselend",
 }
 NO_NORM = "geen norm"
+PROVISIONAL = "voorlopig: declaraties t/m {month} mogelijk onvolledig"
+PROVISIONAL_RECENT = "voorlopig: recente declaraties mogelijk onvolledig"
+DATA_DATES = "Gegevens t/m: {dates}"
+NO_DATA = "geen"
+LAST_UPLOAD = "; laatste upload {day} {time}"
+INCOMPLETE = "{period} is nog niet compleet: {kinds}."
+INCOMPLETE_KIND = "{kind} t/m {date} ({names})"
 TREND_NO_LATEST = "Geen waarde in {period}; eerdere punten staan in de grafiek"  # a headline without its last value
 TOO_FEW_POINTS = VARIATIE_WORDS[""]
 
@@ -62,3 +80,80 @@ def zekerheid_word(zekerheid: str, norm: float | None) -> str:
     if zekerheid:
         return ZEKERHEID_WORDS[zekerheid]
     return NO_NORM if norm is None else TOO_FEW_POINTS
+
+
+def source_text(source_period: str | None) -> str:
+    """`K3 2026` (or `K1 t/m K3 2026`) for a result's source_period; '' when the value is the asked period."""
+    if not source_period:
+        return ""
+    first, _, last = source_period.partition(" t/m ")
+    if not last:
+        return fmt.period_short(Period.parse(first))
+    first_q, last_q = Period.parse(first), Period.parse(last)
+    if first_q.start.year == last_q.start.year:
+        return f"{fmt.period_short(first_q).split()[0]} t/m {fmt.period_short(last_q)}"
+    return f"{fmt.period_short(first_q)} t/m {fmt.period_short(last_q)}"
+
+
+def value_text(result: IndicatorResult) -> str:
+    """The shown value, naming the quarter it comes from when that is not the asked period: `80,1% (K3 2026)`."""
+    source = source_text(result.source_period)
+    return f"{fmt.value(result)} ({source})" if source else fmt.value(result)
+
+
+def provisional_text(latest_cost_month: date | None) -> str:
+    """`voorlopig: declaraties t/m aug 2026 mogelijk onvolledig` (signals.md §4)."""
+    if latest_cost_month is None:
+        return ""
+    return PROVISIONAL.format(month=fmt.month_short(latest_cost_month))
+
+
+def provisional_note(fresh: Freshness | None, code: str, period: Period) -> str:
+    """The voorlopig note of `code` for `period` ('' when its months are final or it uses no kosten)."""
+    if fresh is None or not fresh.is_provisional(code, period):
+        return ""
+    return provisional_text(fresh.latest_cost_month)
+
+
+def icons_markdown(variatie: str, zekerheid: str, norm: float | None) -> str:
+    """The two small icons with their words, as Streamlit markdown: variatie · zekerheid."""
+    return (f"{VARIATIE_ICONS[variatie]} {variatie_word(variatie)} · "
+            f"{ZEKERHEID_ICONS[zekerheid]} {zekerheid_word(zekerheid, norm)}")
+
+
+def icons_text(variatie: str, zekerheid: str, norm: float | None) -> str:
+    """The same for paper, with DejaVu glyphs: `~ gewone variatie · ✓ haalt de norm`."""
+    return (f"{VARIATIE_GLYPHS[variatie]} {variatie_word(variatie)} · "
+            f"{ZEKERHEID_GLYPHS[zekerheid]} {zekerheid_word(zekerheid, norm)}")
+
+
+def _kind_date(kind: str, day: date) -> str:
+    if kind == "kosten":
+        return fmt.month_name(day)
+    if kind == "uitkomsten":
+        return fmt.period_short(Period.parse(f"{day.year}-K{(day.month + 2) // 3}"))
+    return fmt.day(day)
+
+
+def data_dates_text(kinds: Sequence[tuple[str, date | None]], last_upload: datetime | None) -> str:
+    """`Gegevens t/m: trajecten 31-10-2026 · kosten oktober 2026 · …; laatste upload 15-11-2026 14:03`.
+
+    Upload times are stored in UTC and shown in Europe/Amsterdam time.
+    """
+    parts = [f"{kind} {_kind_date(kind, day) if day else NO_DATA}" for kind, day in kinds]
+    text = DATA_DATES.format(dates=" · ".join(parts))
+    if last_upload is not None:
+        local = last_upload.replace(tzinfo=last_upload.tzinfo or UTC).astimezone(AMSTERDAM)
+        text += LAST_UPLOAD.format(day=fmt.day(local.date()), time=f"{local:%H:%M}")
+    return text
+
+
+def incomplete_text(incomplete: Sequence[tuple[str, date, Sequence[str]]], names: Mapping[str, str],
+                    period_label: str) -> str:
+    """Which indicators a period ending after a kind's data date leaves incomplete ('' when none)."""
+    if not incomplete:
+        return ""
+    parts = [INCOMPLETE_KIND.format(kind=kind, date=_kind_date(kind, day),
+                                    names=", ".join(names[code] for code in codes))
+             for kind, day, codes in incomplete]
+    return INCOMPLETE.format(period=period_label, kinds="; ".join(parts))

@@ -16,6 +16,7 @@ from levers.series import Series
 from views import cache, charts, components, filters, navigation, session
 from views.exports_ui import file_stem
 from wording import fmt, sentences, texts
+from wording import signals as signal_words
 
 TABS_KEY = "tabs_{}".format  # per indicator: which tab is open (only that one is drawn)
 
@@ -52,12 +53,13 @@ def _indicator(result: IndicatorResult, series: Series | None,
         with about:
             components.definition(result.code)
         value, norm, status = st.columns([2, 2, 3], vertical_alignment="center")
-        value.metric(texts.VALUE, fmt.value(result))
+        value.metric(texts.VALUE, signal_words.value_text(result))
         norm.metric(texts.NORM, _norm(result))
         with status:
             components.badge(result)
-            if result.reason:
-                st.caption(result.reason)
+            if series is not None:
+                provisional = bool(series.points) and series.points[-1].is_provisional
+                components.signal_icons(result, series.variation, signal_words.PROVISIONAL_RECENT if provisional else "")
         trend, municipalities, providers = st.tabs([texts.TAB_TREND, texts.TAB_MUNICIPALITIES, texts.TAB_PROVIDERS],
                                                    key=TABS_KEY(result.code), on_change="rerun")
         if trend.open:

@@ -7,6 +7,7 @@ from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.registry import pick
 from views import cache, charts, components, dialogue_ui, filters, navigation, session
 from wording import sentences, texts
+from wording import signals as signal_words
 from wording.sentences import COMPARED, HEADLINES, MAX_SIGNALS
 
 rights = session.rights_for_page(OVERZICHT)
@@ -24,6 +25,11 @@ with share, st.container(horizontal=True, horizontal_alignment="right", gap="sma
                           council_label=texts.DOCUMENT_COUNCIL_SHORT)
 
 
+HEADLINE_CODES = tuple(code for lever in LEVERS for code in HEADLINES[lever])
+variations = cache.variations(rights, scope, period, HEADLINE_CODES)
+fresh = cache.freshness(rights, scope, period)
+
+
 def tile(lever: str) -> None:
     with st.container(border=True, gap="small", height="stretch"):
         head, more = st.columns([4, 1], vertical_alignment="center")
@@ -31,7 +37,8 @@ def tile(lever: str) -> None:
         more.page_link(navigation.page_file(navigation.LEVER_PAGES[lever]), label=texts.TILE_MORE,
                        icon=":material/arrow_forward:", help=texts.TILE_MORE_HELP, query_params=link)
         for code in HEADLINES[lever]:
-            components.indicator_line(pick(results, code), sentences.tile_label(code, period))
+            components.indicator_line(pick(results, code), sentences.tile_label(code, period), variations.get(code),
+                                      signal_words.provisional_note(fresh, code, period))
             if amounts := sentences.budget_amounts(pick(results, code)):
                 st.caption(amounts)
         st.markdown(f"_{sentences.lever_sentence(lever, results, scope)}_")
