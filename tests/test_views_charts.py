@@ -1,8 +1,13 @@
 """Charts: Dutch separators, the norm drawn in, special causes marked, suppressed figures nowhere."""
 
+from datetime import date
+
+import pytest
+
 from levers.result import IndicatorResult
 from levers.scope import Period
 from levers.series import Series, SeriesPoint
+from levers.variation import variation
 from views import charts
 
 
@@ -76,3 +81,22 @@ def test_comparison_bars_put_the_highest_value_on_top():
     rows = [("A", _result(1.0)), ("B", _result(3.0)), ("C", _result(None, "grijs", label="<5"))]
     fig = charts.comparison(rows, "aantal", "titel")
     assert list(fig.data[0].y) == ["C", "A", "B"]  # plotly draws the first category at the bottom
+
+
+def test_a_trend_draws_its_process_limits_as_a_band_clipped_to_the_units_range():
+    # [90, 100] × 6: CL 95, mR̄ 10, limits 95 ± 26.6 = [68.4, 121.6]; a share stops at 100.
+    values = [90.0, 100.0] * 6
+    points = tuple(_point(month, value, norm=90.0) for month, value in zip(range(1, 13), values))
+    fig = charts.trend(Series("zonder_verblijf", points, variation(values, "higher", 90.0)), "%", "titel")
+    lower, upper = fig.data[0], fig.data[1]
+    assert (lower.name, upper.name, upper.fill) == ("Procesgrenzen", "Procesgrenzen", "tonexty")
+    assert list(lower.y) == pytest.approx([68.4] * 12) and list(upper.y) == [100.0] * 12
+
+
+def test_voorlopige_points_are_hollow_and_named_in_the_legend():
+    points = (_point(9, 30.0), SeriesPoint("2026-10", date(2026, 10, 1), date(2026, 10, 31), 31.0, None, 42.0,
+                                           "groen", False, True))
+    fig = charts.trend(Series("kosten_per_jeugdige", points), "euro", "titel")
+    line = next(trace for trace in fig.data if trace.name == "Waarde")
+    assert list(line.marker.symbol) == ["circle", "circle-open"]
+    assert "Voorlopig" in [trace.name for trace in fig.data]

@@ -14,12 +14,16 @@ import plotly.graph_objects as go
 from levers.result import IndicatorResult
 from levers.scope import Period
 from levers.series import Series
+from levers.variation import drawn_band
 from wording import fmt, texts
+from wording import signals as signal_words
 from wording.colours import STATUS_COLOURS
 
 BLUE, SKY = "#0072B2", "#56B4E9"
 GREY, VERMILLION = STATUS_COLOURS["grijs"], STATUS_COLOURS["rood"]
 INK = "#1F2933"
+BAND = "rgba(86, 180, 233, 0.18)"  # sky blue, light: the process limits behind the line
+SHARE_UNITS = frozenset({"%", "% positief", "% van 18"})  # shares of a whole: 0 … 100
 _FONT = dict(family='"Source Sans", "Source Sans Pro", sans-serif', color=INK, size=13)
 _WHOLE_UNITS = frozenset({"aantal", "sessies"})  # counts: whole-number ticks
 
@@ -76,8 +80,33 @@ def _point_label(period_label: str) -> str:
     return fmt.period_short(Period.parse(period_label))
 
 
+def unit_range(code: str, unit: str) -> tuple[float | None, float | None]:
+    """The values a unit can take, to clip the process limits to: 0 … 100 for a share, ≥ 0 otherwise.
+
+    A growth percentage (volumegroei) may be negative and above 100.
+    """
+    if code == "volumegroei_enkelvoudig":
+        return None, None
+    return 0.0, 100.0 if unit in SHARE_UNITS else None
+
+
+def _band(series: Series, x: list[str], unit: str) -> list[dict]:
+    """The process limits (signals.md §3) as a light band behind the line: lower, then upper filled to it."""
+    chart = series.variation.chart
+    if chart is None:
+        return []
+    lower, upper = drawn_band(chart, *unit_range(series.code, unit))
+    hover = f"{signal_words.SERIES_LIMITS} {fmt.axis_number(lower, unit)} – {fmt.axis_number(upper, unit)}<extra></extra>"
+    edge = dict(type="scatter", x=x, mode="lines", line=dict(width=0, color=SKY), hovertemplate=hover)
+    return [
+        dict(edge, y=[lower] * len(x), showlegend=False, name=signal_words.SERIES_LIMITS),
+        dict(edge, y=[upper] * len(x), fill="tonexty", fillcolor=BAND, name=signal_words.SERIES_LIMITS),
+    ]
+
+
 def trend(series: Series, unit: str, title: str, subtitle: str = "") -> go.Figure:
-    """The series as a line, the norm as a dashed step line, special causes as vermillion diamonds.
+    """The series as a line over the band of its process limits, the norm as a dashed step line,
+    special causes as vermillion diamonds and voorlopige points hollow (signals.md §3, §4).
 
     `title` states the finding; `subtitle` names the indicator.
     """
@@ -85,11 +114,20 @@ def trend(series: Series, unit: str, title: str, subtitle: str = "") -> go.Figur
     x = [_point_label(p.period_label) for p in points]
     values = [p.value for p in points]
     shown = [fmt.axis_number(p.value, unit) for p in points]
-    data = [dict(
+    symbols = ["circle-open" if p.is_provisional else "circle" for p in points]
+    data = [*_band(series, x, unit), dict(
         type="scatter", x=x, y=values, mode="lines+markers", name=texts.SERIES_VALUE,
-        line=dict(color=BLUE, width=2.5), marker=dict(size=5), customdata=shown, connectgaps=False,
-        hovertemplate="%{x}: %{customdata}<extra></extra>",
+        line=dict(color=BLUE, width=2.5), marker=dict(size=[9 if p.is_provisional else 5 for p in points],
+                                                      symbol=symbols, line=dict(width=2, color=BLUE)),
+        customdata=shown, connectgaps=False, hovertemplate="%{x}: %{customdata}<extra></extra>",
     )]
+    provisional = [i for i, p in enumerate(points) if p.is_provisional and p.value is not None]
+    if provisional:  # a legend entry that explains the hollow points
+        data.append(dict(
+            type="scatter", x=[x[i] for i in provisional], y=[values[i] for i in provisional], mode="markers",
+            name=signal_words.SERIES_PROVISIONAL, marker=dict(symbol="circle-open", size=9, color=BLUE),
+            hoverinfo="skip",
+        ))
     if any(p.norm is not None for p in points):
         data.append(dict(
             type="scatter", x=x, y=[p.norm for p in points], mode="lines", name=texts.SERIES_NORM,

@@ -34,6 +34,8 @@ ZEKERHEID_WORDS = {
     "wisselend": "wisselend",
 }
 NO_NORM = "geen norm"
+SERIES_LIMITS = "Procesgrenzen"  # the band of the XmR limits on a trend chart
+SERIES_PROVISIONAL = "Voorlopig"  # hollow points: declarations still coming in
 PROVISIONAL = "voorlopig: declaraties t/m {month} mogelijk onvolledig"
 PROVISIONAL_RECENT = "voorlopig: recente declaraties mogelijk onvolledig"
 DATA_DATES = "Gegevens t/m: {dates}"
