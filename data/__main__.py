@@ -33,8 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     template = commands.add_parser("template", help="schrijf een sjabloon naar standaarduitvoer")
     template.add_argument("kind")
     template.add_argument("--xlsx", action="store_true",
-                          help="Excel-werkmap met twee voorbeeldrijen en de codelijsten (anders een lege CSV-kopregel)")
-    template.add_argument("--db", help="database met de codelijsten, gemeenten en aanbieders (alleen met --xlsx)")
+                          help="Excel-werkmap met de codelijsten (anders CSV); beide met twee voorbeeldrijen")
+    template.add_argument("--db", help="database met de codelijsten, gemeenten en aanbieders")
     template.add_argument("--regio", action="append", default=[], help="alleen gemeenten en aanbieders van deze regio")
 
     users = commands.add_parser("users", help="beheer lokale accounts")

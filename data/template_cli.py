@@ -1,5 +1,8 @@
 """`python -m data template KIND [--xlsx]`: a kind's template on standard output, as CSV or as a workbook.
 
+Both carry two marked example rows whose codes come from the database (`--db`, `--regio`) when it
+can be read, else from the public reference lists.
+
 Exit codes: 0 written, 2 wrong usage (unknown kind).
 """
 
@@ -22,15 +25,13 @@ def run_template(args: argparse.Namespace) -> int:
     if args.kind not in KINDS:
         print(f"onbekende soort: {args.kind} (kies uit {', '.join(KINDS)})", file=sys.stderr)
         return 2
-    if not args.xlsx:
-        sys.stdout.buffer.write(templates.csv_template(args.kind))
-    else:
-        con = _codes_database(db.db_path(args.db))
-        try:
-            lists = templates.code_lists(con, args.regio)
-        finally:
-            con.close()
-        sys.stdout.buffer.write(templates.workbook(args.kind, lists, decode.today(), args.regio))
+    con = _codes_database(db.db_path(args.db))
+    try:
+        lists = templates.code_lists(con, args.regio)
+    finally:
+        con.close()
+    write = templates.workbook if args.xlsx else templates.csv_template
+    sys.stdout.buffer.write(write(args.kind, lists, decode.today(), args.regio))
     sys.stdout.flush()
     return 0
 

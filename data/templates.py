@@ -1,13 +1,14 @@
-"""Templates of the upload kinds: a CSV header for Excel, and an XLSX workbook that shows how to fill it.
+"""Templates of the upload kinds: a CSV file and an XLSX workbook for Excel that show how to fill them.
 
-The workbook's first sheet is the file itself (header in row 1, two example rows that the loader
-refuses when left in, see data/examples.py); one more sheet per code list a column of the kind
-takes (iJw lists, the region's municipalities and providers, the dialogue themes), so a user picks
-codes without leaving Excel. openpyxl writes it; no streamlit here, so the CLI offers the same.
+Both hold the header and two example rows that the loader refuses when left in (data/examples.py).
+The workbook's first sheet is the file itself (header in row 1); one more sheet per code list a column
+of the kind takes (iJw lists, the region's municipalities and providers, the dialogue themes), so a
+user picks codes without leaving Excel. openpyxl writes it; no streamlit here, so the CLI offers the same.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,9 +56,27 @@ _LISTS = {
 }
 
 
-def csv_template(kind: str) -> bytes:
-    """The empty template of a kind for Excel: UTF-8 with BOM, `;`-separated header."""
-    return (CSV_BOM + template(kind)).encode("utf-8")
+def csv_template(kind: str, lists: dict[str, CodeList], today: date, regions: Sequence[str] = ()) -> bytes:
+    """The CSV template of a kind as Dutch Excel saves it: UTF-8 with BOM, `;`, the header, two marked examples.
+
+    The examples are written as Dutch Excel writes them (dates d-m-jjjj, a decimal comma).
+    """
+    names = columns(kind)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerows([[_dutch_text(row.get(name)) for name in names]
+                      for row in example_rows(kind, today, **_example_codes(lists, regions))])
+    return (CSV_BOM + template(kind) + buffer.getvalue()).encode("utf-8")
+
+
+def _dutch_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return f"{value.day}-{value.month}-{value.year}"
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    return str(value)
 
 
 def code_lists(con: duckdb.DuckDBPyConnection, regions: Sequence[str] = ()) -> dict[str, CodeList]:

@@ -19,10 +19,12 @@ def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "data", *args], cwd=ROOT, capture_output=True, timeout=120)
 
 
-def test_template_writes_the_header_as_utf8_with_bom_and_semicolons():
-    result = run("template", "budget")
+def test_template_writes_the_header_and_two_marked_examples_as_utf8_with_bom_and_semicolons(tmp_path):
+    result = run("template", "budget", "--db", str(tmp_path / "geen.duckdb"))
     assert result.returncode == 0
-    assert result.stdout == b"\xef\xbb\xbfjaar;gemeente;perceel;aanbieder;budget\r\n"
+    lines = result.stdout.split(b"\r\n")
+    assert lines[0] == b"\xef\xbb\xbfjaar;gemeente;perceel;aanbieder;budget"
+    assert [line[:10] for line in lines[1:]] == [b"VOORBEELD ", b"VOORBEELD ", b""]
 
 
 def test_template_of_an_unknown_kind_is_wrong_usage():

@@ -156,7 +156,22 @@ def test_a_template_workbook_has_the_header_two_marked_examples_and_a_sheet_per_
     rows = list(book.worksheets[0].iter_rows(values_only=True))
     assert list(rows[0]) == columns(kind) and len(rows) == 3
     assert all(str(row[0]).startswith("VOORBEELD ") for row in rows[1:])
-    assert csv_template(kind) == ("\ufeff" + ";".join(columns(kind)) + "\r\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_csv_template_has_the_header_and_two_marked_examples_as_dutch_excel_saves_them(empty_db, kind):
+    text = csv_template(kind, code_lists(empty_db, ["IJmond"]), TODAY, ["IJmond"]).decode("utf-8")
+    lines = text.split("\r\n")
+    assert text.startswith("\ufeff") and lines[0] == "\ufeff" + ";".join(columns(kind))
+    assert len(lines) == 4 and lines[3] == "" and all(line.startswith("VOORBEELD ") for line in lines[1:3])
+
+
+def test_the_csv_template_writes_dates_and_decimals_the_dutch_way(empty_db):
+    lines = csv_template("trajecten", code_lists(empty_db, ["IJmond"]), TODAY, ["IJmond"]).decode("utf-8").split("\r\n")
+    # T-0001: registered 6 January, started 15 January, ended 30 June of last year; Beverwijk, first of IJmond
+    assert lines[1] == "VOORBEELD T-0001;k-7f3a9c;GM0375;ZORG-A;complex;45;02;6-1-2025;15-1-2025;30-6-2025;31;12-17"
+    budget = csv_template("budget", code_lists(empty_db, ["IJmond"]), TODAY, ["IJmond"]).decode("utf-8")
+    assert budget.split("\r\n")[2].endswith(";1200000,5")
 
 
 def test_the_code_lists_hold_the_ijw_codes_and_only_the_regions_municipalities_and_providers(empty_db):
@@ -174,6 +189,8 @@ def test_the_code_lists_hold_the_ijw_codes_and_only_the_regions_municipalities_a
 
 
 def _without_marker(raw: bytes) -> bytes:
+    if not raw.startswith(b"PK"):  # the CSV template
+        return raw.replace(b"VOORBEELD ", b"")
     book = load_workbook(io.BytesIO(raw))
     for row in book.worksheets[0].iter_rows(min_row=2):
         row[0].value = row[0].value.removeprefix("VOORBEELD ")
@@ -183,18 +200,19 @@ def _without_marker(raw: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_template_left_with_its_examples_is_refused_and_its_examples_are_otherwise_valid(empty_db, kind):
+@pytest.mark.parametrize("write", [workbook, csv_template], ids=["xlsx", "csv"])
+def test_a_template_left_with_its_examples_is_refused_and_its_examples_are_otherwise_valid(empty_db, kind, write):
     add_providers(empty_db)
-    raw = workbook(kind, code_lists(empty_db, ["IJmond"]), TODAY, ["IJmond"])
+    raw = write(kind, code_lists(empty_db, ["IJmond"]), TODAY, ["IJmond"])
     before = snapshot(empty_db)
-    report = load_file(empty_db, raw, f"sjabloon_{kind}.xlsx", uploader="test")
+    report = load_file(empty_db, raw, f"sjabloon_{kind}", uploader="test")
     first = columns(kind)[0]
     message = ("dit is een voorbeeldrij uit het sjabloon (de eerste cel begint met VOORBEELD); "
                "verwijder de voorbeeldrijen en lever het bestand opnieuw aan")
     assert [str(error) for error in report.errors] == [f"rij 2, kolom {first}: {message}",
                                                        f"rij 3, kolom {first}: {message}"]
     assert snapshot(empty_db) == before
-    report = load_file(empty_db, _without_marker(raw), f"{kind}.xlsx", uploader="test")
+    report = load_file(empty_db, _without_marker(raw), kind, uploader="test")
     assert report.errors == () and report.stored and report.rows == 2
 
 

@@ -217,8 +217,9 @@ UPLOAD_DONE = "Opgeslagen: {summary}"
 UPLOAD_DONE_UNCHANGED = "Niets opgeslagen: dit bestand was al opgeslagen (ongewijzigd)."
 TEMPLATES_TITLE = "Sjablonen"
 TEMPLATES_INTRO = (
-    "Per soort bestand een sjabloon: als CSV (alleen de kopregel, puntkomma, UTF-8) of als Excel-werkmap met "
-    "twee voorbeeldrijen en de codelijsten. Verwijder de voorbeeldrijen voordat u het bestand aanlevert."
+    "Per soort bestand een sjabloon, als CSV (puntkomma, UTF-8) of als Excel-werkmap met ook de codelijsten. "
+    "Beide hebben twee voorbeeldrijen (de eerste cel begint met VOORBEELD): verwijder die voordat u het bestand "
+    "aanlevert."
 )
 TEMPLATES_CSV = "{kind} (CSV)"
 TEMPLATES_XLSX = "{kind} (Excel)"

@@ -162,7 +162,8 @@ with st.expander(texts.TEMPLATES_TITLE, icon=":material/description:"):
         lists = templates.code_lists(con, regions)
     for kind in kinds:
         with st.container(horizontal=True, gap="small"):
-            st.download_button(texts.TEMPLATES_CSV.format(kind=kind), templates.csv_template(kind),
+            st.download_button(texts.TEMPLATES_CSV.format(kind=kind),
+                               templates.csv_template(kind, lists, decode.today(), regions),
                                f"sjabloon_{kind}.csv", mime="text/csv", key=f"template_{kind}", on_click="ignore",
                                icon=":material/download:", width=TEMPLATE_BUTTON_WIDTH)
             st.download_button(  # the workbook is written only when asked for
