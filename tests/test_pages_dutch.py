@@ -59,19 +59,31 @@ def test_a_link_the_user_may_follow_in_full_shows_no_warning(small_env):
     assert not app.warning
 
 
-def test_an_unknown_page_is_told_in_dutch_and_the_overview_opens(small_env, monkeypatch):
+def _browser_asks_for(monkeypatch, path: str) -> None:
+    """As if the URL were /<path>: the first script intent names that page."""
     asked = PagesManager.set_script_intent
     calls = []
 
-    def browser_asks_for_nergens(self, page_hash, page_name):  # as if the URL were /nergens
+    def asking(self, page_hash, page_name):
         calls.append(page_name)
-        asked(self, page_hash, "nergens" if len(calls) == 1 else page_name)
+        asked(self, page_hash, path if len(calls) == 1 else page_name)
 
-    monkeypatch.setattr(PagesManager, "set_script_intent", browser_asks_for_nergens)
+    monkeypatch.setattr(PagesManager, "set_script_intent", asking)
+
+
+def test_an_unknown_page_is_told_in_dutch_and_the_overview_opens(small_env, monkeypatch):
+    _browser_asks_for(monkeypatch, "nergens")
     app = small_env(params=IJMOND_OCTOBER, rights=CONTRACT_MANAGER)
     assert not app.exception
     assert [w.value for w in app.warning] == [
         "De pagina ‘nergens’ bestaat niet, of is niet beschikbaar voor uw rol. U ziet daarom het overzicht."]
+    assert app.title[0].value == "Jeugdhulp IJmond · oktober 2026 · beide percelen"
+
+
+def test_the_overview_by_its_own_name_opens_without_a_warning(small_env, monkeypatch):
+    _browser_asks_for(monkeypatch, "overzicht")  # the menu's default page lives at "/", not at /overzicht
+    app = small_env(params=IJMOND_OCTOBER, rights=CONTRACT_MANAGER)
+    assert not app.exception and not app.warning
     assert app.title[0].value == "Jeugdhulp IJmond · oktober 2026 · beide percelen"
 
 

@@ -26,6 +26,7 @@ PAGE_FILES = {
     "uploaden": "views/pages/upload.py",
     "beheer": "views/pages/admin.py",
 }
+DEFAULT_PAGE = "overzicht"
 LEVER_PAGES = {
     "shared_values": "gedeelde_waarden",
     "boundaries": "kaders",
@@ -49,15 +50,15 @@ def unknown_page(pages: list[st.Page]) -> str | None:
     wanted = manager.intended_page_name if manager else None
     if not wanted or manager.intended_page_script_hash or wanted in {page.url_path for page in pages}:
         return None
-    manager.set_script_intent("", "")
-    return wanted
+    manager.set_script_intent("", "")  # the default page, served at "/"
+    return None if wanted == DEFAULT_PAGE else wanted  # /overzicht is the default page by its name
 
 
 def pages(rights: Rights) -> list[st.Page]:
     """The pages of this user's role, in menu order (a page whose file is not there yet is left out)."""
     return [
         st.Page(PAGE_FILES[key], title=texts.NAV_TITLES[key], icon=texts.NAV_ICONS[key], url_path=key,
-                default=key == "overzicht")
+                default=key == DEFAULT_PAGE)
         for key in pages_for(rights.role)
         if key in PAGE_FILES and (ROOT / PAGE_FILES[key]).exists()
     ]
