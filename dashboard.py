@@ -5,13 +5,15 @@ Start with `streamlit run dashboard.py`. A missing database is built from demo d
 
 import streamlit as st
 
-from views import components, db, login, navigation
+from views import first_start
 from wording import texts
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
+first_start.demo_if_missing()  # a progress bar before the heavy imports below
+
+from views import components, login, navigation  # noqa: E402
+
 components.page_style()
-if not db.exists():
-    components.build_demo_with_progress(db.ensure_demo)
 rights = login.gate()  # nobody identified: the login screen, and the run stops here
 pages = navigation.pages(rights)
 if wanted := navigation.unknown_page(pages):  # instead of Streamlit's English "Page not found"

@@ -5,7 +5,7 @@ Rendering only: figures arrive as IndicatorResults (suppression applied), words 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
@@ -153,9 +153,3 @@ def share_url(current_url: str | None, params: Mapping[str, str | list[str]]) ->
     query = urlencode({k: v for k, v in params.items() if v}, doseq=True)
     return f"{base}?{query}" if query else base
 
-
-def build_demo_with_progress(build: Callable[[Callable[[float, str], None]], None]) -> None:
-    """Run the first-start demo build with a progress bar, then clear it."""
-    bar = st.progress(0.0, text=texts.DEMO_BUILDING)
-    build(lambda fraction, message: bar.progress(min(max(fraction, 0.0), 1.0), text=message))
-    bar.empty()
