@@ -127,5 +127,8 @@ def test_the_dialogue_tables_wrap_long_texts_and_give_names_and_dates_room(page)
     assert json.loads(peers.proto.columns)["Aanbieder"]["width"] >= 200  # "Jeugdzorg Kennemerland (deze aanbieder)"
     for table in (actions, sessions):
         assert table.proto.row_height > 64  # Streamlit wraps text only in rows taller than 4rem
-        widths = {name: column.get("width") for name, column in json.loads(table.proto.columns).items()}
-        assert widths["Deadline"] >= 100 and widths["Aanbieder"] >= 150 and widths["Actie"] >= 200
+        widths = {name: column.get("width") for name, column in json.loads(table.proto.columns).items()
+                  if name != "_index"}
+        assert set(widths) == set(table.value.columns) and all(widths.values())  # every column sized
+        assert sum(widths.values()) <= 980  # the page's width at 1440 px: nothing scrolls out of sight
+        assert widths["Deadline"] >= 85 and widths["Aanbieder"] >= 110 and widths["Actie"] >= 140

@@ -326,11 +326,13 @@ def _table(rows: pd.DataFrame, empty: str, stem: str, *, actions: bool = False) 
     download_buttons(table, stem, key=stem)
 
 
-# Rows tall enough for three lines: Streamlit wraps a table's text only above 4rem (64 px), so a
-# long theme, action or provider name is read in full instead of being cut off.
-LOG_ROW_HEIGHT = 70
-_LOG_WIDTHS = {"session_date": 100, "deadline": 100, "owner": 130, "status": 80, "is_overdue": 90,
-               "provider_name": 170, "theme_name": 200, "action": 220}
+# Rows tall enough for four lines: Streamlit wraps a table's text only above 4rem (64 px), so a
+# long theme, action or provider name is read in full instead of being cut off. Every column has a
+# width and together they stay within the page at 1440 px (about 980 px), so nothing scrolls away.
+LOG_ROW_HEIGHT = 84
+LOG_MAX_WIDTH = 960
+_LOG_WIDTHS = {"session_date": 85, "provider_name": 115, "theme_name": 130, "subject": 130, "signal": 110,
+               "action": 140, "owner": 105, "deadline": 85, "status": 60, "is_overdue": 100}
 
 
 def show_log(table: pd.DataFrame) -> None:
@@ -340,5 +342,7 @@ def show_log(table: pd.DataFrame) -> None:
         label = texts.DIALOGUE_COLUMNS[column]
         if label in table.columns:
             config[label] = (st.column_config.DateColumn(width=width, format="DD-MM-YYYY")
-                             if column in ("session_date", "deadline") else st.column_config.Column(width=width))
+                             if column in ("session_date", "deadline")
+                             else st.column_config.CheckboxColumn(width=width) if column == "is_overdue"
+                             else st.column_config.Column(width=width))
     st.dataframe(table, hide_index=True, width="stretch", column_config=config, row_height=LOG_ROW_HEIGHT)
