@@ -42,13 +42,17 @@ def _store(path, text: str, name: str) -> None:
         con.close()
 
 
-def test_a_provider_sees_its_own_name_and_no_municipality_comparison_on_the_overview(db_file):
+def test_a_provider_is_told_whose_figures_it_sees_and_gets_no_municipality_comparison(db_file):
     app = open_app(params=IJMOND_OCTOBER, rights=P1_DEMO)
     assert not app.exception
-    assert "Aanbieder: Jeugdzorg Kennemerland" in app.caption[0].value
-    assert "alle aanbieders" not in app.caption[0].value
+    # Without a choice a provider sees the region's totals (design.md), said as such, not "alle aanbieders".
+    assert app.caption[0].value == ("Gemeenten: alle gemeenten van de regio · Cijfers van de hele regio; kies bij "
+                                    "Aanbieders uw organisatie voor uw eigen cijfers")
     assert "Gemeenten vergeleken" not in [header.value for header in app.subheader]
     assert "Signalen" in [header.value for header in app.subheader]
+    own = open_app(params={**IJMOND_OCTOBER, "aanbieder": "P1"}, rights=P1_DEMO)
+    assert own.caption[0].value == "Gemeenten: alle gemeenten van de regio · Aanbieder: Jeugdzorg Kennemerland"
+    assert "1.234" not in [m.value.split("**")[1] for m in own.markdown if m.value.startswith("**")]  # P1: 600
 
 
 def test_a_region_user_still_compares_municipalities(db_file):

@@ -278,10 +278,12 @@ def selection_caption(rights: Rights, scope: Scope) -> str:
     municipalities = dict(cache.municipalities(scope.region))
     providers = dict(cache.providers(rights, scope.region))
     chosen_municipalities = ", ".join(municipalities.get(c, c) for c in scope.municipalities)
-    if rights.is_provider:  # never "alle aanbieders": a provider user only ever sees itself
-        own = ", ".join(providers.get(c, c) for c in scope.providers or rights.providers)
-        chosen_providers = (texts.SELECTION_PROVIDER if len(rights.providers) == 1 else texts.SELECTION_PROVIDERS
+    if rights.is_provider and scope.providers:  # its own figures: its own name
+        own = ", ".join(providers.get(c, c) for c in scope.providers)
+        chosen_providers = (texts.SELECTION_PROVIDER if len(scope.providers) == 1 else texts.SELECTION_PROVIDERS
                             ).format(names=own)
+    elif rights.is_provider:  # the region's total, not "alle aanbieders" it could pick from
+        chosen_providers = texts.SELECTION_REGION_TOTAL
     else:
         named = ", ".join(providers.get(c, c) for c in scope.providers)
         chosen_providers = texts.SELECTION_PROVIDERS.format(names=named or texts.ALL_PROVIDERS)
