@@ -91,9 +91,15 @@ def signal_icons(result: IndicatorResult, variation: Variation, note: str = "") 
 
 
 
+# Charts to read, not to edit: no mode bar, no zoom by scrolling or double-clicking, no axis drag handles
+# (fewer layers for plotly to draw); hover labels stay.
+CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False, "showAxisDragHandles": False,
+                "showTips": False}
+
+
 def chart(figure, alt: str, key: str | None = None) -> None:
-    """A plotly figure as our charts module styled it (not Streamlit's theme), without the mode bar."""
-    st.plotly_chart(figure, theme=None, alt=alt, key=key, config={"displayModeBar": False})
+    """A plotly figure as our charts module styled it (not Streamlit's theme), light to draw."""
+    st.plotly_chart(figure, theme=None, alt=alt, key=key, config=CHART_CONFIG)
 
 
 def definition(code: str) -> None:
