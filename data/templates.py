@@ -56,16 +56,18 @@ _LISTS = {
 }
 
 
-def csv_template(kind: str, lists: dict[str, CodeList], today: date, regions: Sequence[str] = ()) -> bytes:
+def csv_template(kind: str, lists: dict[str, CodeList], today: date, regions: Sequence[str] = (),
+                 provider: str | None = None) -> bytes:
     """The CSV template of a kind as Dutch Excel saves it: UTF-8 with BOM, `;`, the header, two marked examples.
 
-    The examples are written as Dutch Excel writes them (dates d-m-jjjj, a decimal comma).
+    The examples are written as Dutch Excel writes them (dates d-m-jjjj, a decimal comma); a
+    provider's own code, when given, is the one its examples use (it may upload no other).
     """
     names = columns(kind)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerows([[_dutch_text(row.get(name)) for name in names]
-                      for row in example_rows(kind, today, **_example_codes(lists, regions))])
+                      for row in example_rows(kind, today, **_example_codes(lists, regions, provider))])
     return (CSV_BOM + template(kind) + buffer.getvalue()).encode("utf-8")
 
 
@@ -92,7 +94,8 @@ def code_lists(con: duckdb.DuckDBPyConnection, regions: Sequence[str] = ()) -> d
         cur.close()
 
 
-def workbook(kind: str, lists: dict[str, CodeList], today: date, regions: Sequence[str] = ()) -> bytes:
+def workbook(kind: str, lists: dict[str, CodeList], today: date, regions: Sequence[str] = (),
+             provider: str | None = None) -> bytes:
     """The XLSX template of `kind`: the sheet to fill (header, two marked examples), then its code lists."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
@@ -106,7 +109,7 @@ def workbook(kind: str, lists: dict[str, CodeList], today: date, regions: Sequen
         cell.font = Font(bold=True)
     example = Font(italic=True, color="595959")
     shade = PatternFill("solid", fgColor="EDEDED")
-    for row in example_rows(kind, today, **_example_codes(lists, regions)):
+    for row in example_rows(kind, today, **_example_codes(lists, regions, provider)):
         sheet.append([row.get(name) for name in names])
         for cell in sheet[sheet.max_row]:
             cell.font, cell.fill = example, shade
@@ -124,13 +127,13 @@ def workbook(kind: str, lists: dict[str, CodeList], today: date, regions: Sequen
     return buffer.getvalue()
 
 
-def _example_codes(lists: dict[str, CodeList], regions: Sequence[str]) -> dict[str, str]:
+def _example_codes(lists: dict[str, CodeList], regions: Sequence[str], provider: str | None) -> dict[str, str]:
     """Codes the examples use: the first municipality and provider of the lists, so they are real ones."""
     def first(column: str) -> str:
         rows = lists[column].rows if column in lists else ()
         return rows[0][0] if rows else DEFAULT_CODES[column]
 
-    return {"municipality": first("gemeente"), "provider": first("aanbieder"),
+    return {"municipality": first("gemeente"), "provider": provider or first("aanbieder"),
             "region": regions[0] if regions else DEFAULT_REGION}
 
 

@@ -174,6 +174,15 @@ def test_the_csv_template_writes_dates_and_decimals_the_dutch_way(empty_db):
     assert budget.split("\r\n")[2].endswith(";1200000,5")
 
 
+def test_a_providers_template_uses_its_own_code_in_the_examples(empty_db):
+    add_providers(empty_db)
+    lists = code_lists(empty_db, ["IJmond"])  # the first provider of the list is 87654321
+    rows = csv_template("uitkomsten", lists, TODAY, ["IJmond"], provider="ZORG-B").decode("utf-8").split("\r\n")
+    assert [row.split(";")[1] for row in rows[1:3]] == ["ZORG-B", "ZORG-B"]
+    book = load_workbook(io.BytesIO(workbook("uitkomsten", lists, TODAY, ["IJmond"], provider="ZORG-B")))
+    assert [row[1] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)] == ["ZORG-B", "ZORG-B"]
+
+
 def test_the_code_lists_hold_the_ijw_codes_and_only_the_regions_municipalities_and_providers(empty_db):
     add_providers(empty_db)  # ZORG-A, ZORG-B, 87654321 in IJmond/Zuid-Kennemerland
     empty_db.execute("insert into providers (provider, name, lot, role, regions) "

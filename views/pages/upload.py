@@ -163,12 +163,12 @@ with st.expander(texts.TEMPLATES_TITLE, icon=":material/description:"):
     for kind in kinds:
         with st.container(horizontal=True, gap="small"):
             st.download_button(texts.TEMPLATES_CSV.format(kind=kind),
-                               templates.csv_template(kind, lists, decode.today(), regions),
+                               templates.csv_template(kind, lists, decode.today(), regions, own_code),
                                f"sjabloon_{kind}.csv", mime="text/csv", key=f"template_{kind}", on_click="ignore",
                                icon=":material/download:", width=TEMPLATE_BUTTON_WIDTH)
             st.download_button(  # the workbook is written only when asked for
                 texts.TEMPLATES_XLSX.format(kind=kind),
-                lambda kind=kind: templates.workbook(kind, lists, decode.today(), regions),
+                lambda kind=kind: templates.workbook(kind, lists, decode.today(), regions, own_code),
                 f"sjabloon_{kind}.xlsx", mime=templates.XLSX_MIME, key=f"template_{kind}_xlsx", on_click="ignore",
                 icon=":material/table_view:", width=TEMPLATE_BUTTON_WIDTH)
 
