@@ -118,7 +118,8 @@ def norms(rights: Rights) -> None:
     with db.reading() as con:
         rows = norms_in_force(con, year)
     table = norms_table(rows, _provider_names(rights))
-    st.dataframe(table, hide_index=True, width="stretch", height="content")
+    st.dataframe(table, hide_index=True, width="stretch", height="content",  # a provider's name in full
+                 column_config={texts.NORM_COLUMNS["provider"]: st.column_config.TextColumn(width="medium")})
     download_buttons(table, f"normen_{year}", key="norms")
 
 
