@@ -26,35 +26,44 @@ scoped as (  -- '' = a region-wide row (empty aanbieder)
     from region_dialogues($region, $providers)
 ),
 
-until_p_end as (
-    select p.ordinal, p.p_end, p.after_6, p.after_12, d.*
+talks as (  -- sessions in the 6 months, themes in the 12 months up to p_end
+    select
+        p.ordinal,
+        count(distinct (d.session_date, d.provider)) filter (where d.session_date > p.after_6) as sessions,
+        count(distinct d.theme) filter (where d.session_date > p.after_12) as themes
     from periods as p
     inner join scoped as d on d.session_date <= p.p_end
+    group by p.ordinal
 ),
 
-per_period as (
+open_actions as (  -- one row per action (datum, aanbieder, onderwerp, actie), however many themes
+    select session_date, provider, subject, action, min(deadline) as deadline
+    from scoped
+    where is_open_action
+    group by session_date, provider, subject, action
+),
+
+actions as (  -- open actions of any date up to p_end; overdue: a deadline before p_end
     select
-        ordinal,
-        count(distinct (session_date, provider)) filter (where session_date > after_6) as sessions,
-        count(distinct theme) filter (where session_date > after_12) as themes,
-        count(distinct (session_date, provider, subject, action)) filter (where is_open_action) as open_actions,
-        count(distinct (session_date, provider, subject, action)) filter (
-            where is_open_action and deadline < p_end
-        ) as overdue_actions
-    from until_p_end
-    group by ordinal
+        p.ordinal,
+        count(*) as open_actions,
+        count(*) filter (where a.deadline < p.p_end) as overdue_actions
+    from periods as p
+    inner join open_actions as a on a.session_date <= p.p_end
+    group by p.ordinal
 ),
 
 final as (
     select
         p.ordinal,
-        coalesce(d.sessions, 0) as sessions,
-        coalesce(d.themes, 0) as themes,
-        100.0 * coalesce(d.themes, 0) / 18 as theme_pct,
-        coalesce(d.open_actions, 0) as open_actions,
-        coalesce(d.overdue_actions, 0) as overdue_actions
+        coalesce(t.sessions, 0) as sessions,
+        coalesce(t.themes, 0) as themes,
+        100.0 * coalesce(t.themes, 0) / 18 as theme_pct,
+        coalesce(a.open_actions, 0) as open_actions,
+        coalesce(a.overdue_actions, 0) as overdue_actions
     from periods as p
-    left join per_period as d using (ordinal)
+    left join talks as t using (ordinal)
+    left join actions as a using (ordinal)
     order by p.ordinal
 )
 
