@@ -67,7 +67,6 @@ COMPARE_SINGLE = "De selectie bevat één gemeente; er valt niets te vergelijken
 LEVER_DETAIL_TITLE = "{lever}: alle indicatoren"
 TRENDS_TITLE = "Verloop van de kernindicatoren"
 DEFINITIONS_TITLE = "Verantwoording: definities"
-DEFINITION_UNIT = "Eenheid: {unit}."
 SOURCE_TITLE = "Bronnen en afscherming"
 SOURCES = (
     "Trajecten, kosten en budgetten komen uit de administratie van de gemeenten (iJw-berichten); "

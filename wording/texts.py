@@ -241,7 +241,6 @@ PARTNER_TITLE = "Partner"
 PARTNER_INTRO = "Eén aanbieder in beeld: de vier hefbomen, de vergelijking met andere aanbieders, de dialoog en de agenda."
 PARTNER_PICK = "Aanbieder"
 PARTNER_NONE = "Er zijn geen aanbieders in deze regio die u mag bekijken."
-PARTNER_CARD = "{name} · {lot} · {role}"
 PARTNER_LOTS = {"complex": "perceel complex", "enkelvoudig": "perceel enkelvoudig", "beide": "beide percelen"}
 PARTNER_ROLES = {
     "strategisch_partner": "strategisch partner",
@@ -314,7 +313,6 @@ DIALOGUE_SAVED = "Vastgelegd: {summary}"
 DIALOGUE_UNCHANGED = "Dit gesprek was al precies zo vastgelegd: er is niets veranderd."
 DIALOGUE_REFUSED = "Niet opgeslagen; verbeter het volgende:"
 DIALOGUE_ERROR = "{column}: {message}"
-DIALOGUE_DONE = "Actie afronden"
 DIALOGUE_DONE_PICK = "Afgeronde acties"
 DIALOGUE_DONE_PLACEHOLDER = "Kies een of meer openstaande acties"
 DIALOGUE_DONE_BUTTON = "Markeer als afgerond"
