@@ -128,15 +128,20 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         errors = validate.cell_errors(cur, kind, source, extra, params)
         _refuse_if(_together(kind, gate, errors, validate.duplicate_errors(cur, kind)))
     except Refused as refused:
-        report = replace(report, sha256=digest.result())
-        with db.writing(cur) as write:  # a dry run's refusal too: the one place a refusal is audited
-            audit.record(write.cursor, uploader, "upload_refused",
-                         f"{report.file_name}: soort {kind or 'onbekend'}, "
-                         f"{_count(len(refused.errors), 'fout', 'fouten')}, "
-                         f"sha256 {report.sha256}")
+        report, unaudited = replace(report, sha256=digest.result()), ""
+        try:
+            with db.writing(cur) as write:  # a dry run's refusal too: the one place a refusal is audited
+                audit.record(write.cursor, uploader, "upload_refused",
+                             f"{report.file_name}: soort {kind or 'onbekend'}, "
+                             f"{_count(len(refused.errors), 'fout', 'fouten')}, "
+                             f"sha256 {report.sha256}")
+        except (OSError, duckdb.Error) as error:  # the user still gets the file's errors
+            if not store.disk_full(error):
+                raise
+            unaudited = f"; {DISK_FULL}"
         return replace(report, kind=kind, errors=tuple(refused.errors), summary=(
             f"{kind or 'onbekende soort'}: {report.file_name} is geweigerd "
-            f"({_count(len(refused.errors), 'fout', 'fouten')}); er is niets opgeslagen"))
+            f"({_count(len(refused.errors), 'fout', 'fouten')}); er is niets opgeslagen{unaudited}"))
     scope, replaced_rows = store.scope_of(cur, MODELS[kind], report.rows)
     report = replace(report, sha256=digest.result(), scope_replaced=scope, replaced_rows=replaced_rows)
     previous = store.already_stored(cur, MODELS[kind], report.sha256)

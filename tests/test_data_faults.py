@@ -163,3 +163,17 @@ def test_a_full_disk_says_so_in_dutch_and_leaves_the_database_as_it_was(small_di
     filler.unlink()
     assert state(db) == before
     assert leftovers(tmpdir) == []
+
+
+def test_on_a_full_disk_a_bad_file_is_still_refused_with_its_errors(small_disk, tmp_path):
+    db, tmpdir = small_disk / "monitor.duckdb", tmp_path / "tmp"
+    tmpdir.mkdir()
+    assert run(db, HERE / "aanbieders_utf8.csv", tmpdir).returncode == 0
+    bad = tmp_path / "gemeenten.csv"
+    bad.write_bytes(b"gemeente;jaar;inwoners_0_17\r\n392;2025;0\r\n")
+    filler = fill(small_disk, 0)
+    result = run(db, bad, tmpdir)
+    filler.unlink()
+    assert result.returncode == 1
+    assert result.stdout.decode() == "rij 2, kolom inwoners_0_17: 0 moet groter dan 0 zijn\n"
+    assert "de schijf is vol" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
