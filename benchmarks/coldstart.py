@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a killed benchmark still stops its servers
 
     app_dirs = [d.resolve() for d in (args.app_dir or [ROOT])]
     figures: dict[tuple[Path, str], list[tuple[float, float, bool]]] = {}
