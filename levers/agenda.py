@@ -55,6 +55,7 @@ class AgendaItem:
     theme_name: str
     why: str  # Dutch sentence
     variatie: str = ""  # the series' variatie (signals.md §3); 'zorg' puts a groen or grijs one on the agenda
+    source_period: str | None = None  # the quarter the value comes from when not the asked period ('2026-K3')
 
 
 def agenda_window(period: Period) -> tuple[date, date]:
@@ -93,7 +94,7 @@ def _item(result: IndicatorResult, theme_names: Mapping[int, str], variatie: str
         code=result.code, lever=result.lever, lever_name=LEVER_NAMES[result.lever], name=result.name,
         unit=result.unit, status=result.status, value=result.value, value_label=result.value_label,
         norm=result.norm, margin=result.margin, theme=theme, theme_name=theme_name,
-        why=_why(result, theme, theme_name), variatie=variatie,
+        why=_why(result, theme, theme_name), variatie=variatie, source_period=result.source_period,
     )
 
 

@@ -175,6 +175,19 @@ def variation(values: Sequence[float | None], better: str | None, norm: float | 
     return Variation(chart, variatie(chart, last_has_value, better), zekerheid(chart, norm, better))
 
 
+SHARE_UNITS = frozenset({"%", "% positief", "% van 18"})  # shares of a whole: 0 … 100
+
+
+def unit_range(code: str, unit: str) -> tuple[float | None, float | None]:
+    """The values an indicator can take, to clip its drawn limits to: 0 … 100 for a share, ≥ 0 otherwise.
+
+    A growth percentage (volumegroei_enkelvoudig) may be negative and above 100.
+    """
+    if code == "volumegroei_enkelvoudig":
+        return None, None
+    return 0.0, 100.0 if unit in SHARE_UNITS else None
+
+
 def drawn_band(chart: ProcessChart, low: float | None, high: float | None) -> tuple[float, float]:
     """The limits as drawn: clipped to the unit's range (e.g. 0 … 100 for a share)."""
     lower = chart.lower if low is None else max(low, chart.lower)

@@ -13,13 +13,15 @@ from datetime import date
 import duckdb
 
 from levers.agenda import AgendaItem, agenda
+from levers.freshness import Freshness, freshness
 from levers.catalogue import definition
 from levers.partner import provider_card
 from levers.scope import Period, Scope
 from levers.series import Series, series_of_lever
-from reports.charts import Box, trend_chart, trend_legend
+from reports.charts import LEGEND_WIDTH, Box, trend_chart, trend_legend
 from reports.document import MUTED, STATUS_COLOURS, Document, download_stem, scope_line
 from wording import fmt, paper, texts
+from wording import signals as signal_words
 from wording.sentences import trend_title
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -38,6 +40,7 @@ class AgendaDocument:
     items: tuple[AgendaItem, ...]
     trends: tuple[Series, ...]  # one per item, same order
     made_on: date
+    freshness: Freshness | None = None  # the data date of each kind (signals.md §4)
 
 
 def agenda_document(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
@@ -54,7 +57,25 @@ def agenda_document(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period
     return AgendaDocument(
         region=scope.region, provider_names=tuple(names), lot=scope.lot, period=period, items=items,
         trends=tuple(computed[item.code] for item in items), made_on=made_on or date.today(),
+        freshness=freshness(con, scope, period),
     )
+
+
+def value_text(item: AgendaItem) -> str:
+    """The value as shown, naming the quarter it comes from: `75,0% (K3 2026)`."""
+    source = signal_words.source_text(item.source_period)
+    return f"{fmt.value(item)} ({source})" if source else fmt.value(item)
+
+
+def signal_text(item: AgendaItem, series: Series) -> str:
+    """`~ gewone variatie · ✓ haalt de norm`: the two signal icons with their words."""
+    return signal_words.icons_text(series.variation.variatie, series.variation.zekerheid, item.norm)
+
+
+def data_date(document: AgendaDocument) -> str:
+    """The data date of each kind, in Amsterdam time (signals.md §4); '' without them."""
+    fresh = document.freshness
+    return signal_words.data_dates_text(fresh.kinds, fresh.last_upload) if fresh else ""
 
 
 def file_stem(document: AgendaDocument) -> str:
@@ -111,15 +132,18 @@ def sparkline(series: Series) -> str:
 def agenda_markdown(document: AgendaDocument) -> bytes:
     """The agenda as UTF-8 Markdown: a heading per item, its figures, a text trend and room for notes."""
     lines = [f"# {paper.AGENDA_TITLE}", "", f"**{counterpart(document)}** · {subtitle(document)}  ",
-             paper.MADE_ON.format(day=fmt.day(document.made_on)), "", paper.AGENDA_INTRO, ""]
+             paper.MADE_ON.format(day=fmt.day(document.made_on)) + "  ", data_date(document), "",
+             paper.AGENDA_INTRO, ""]
     if not document.items:
         lines += [paper.AGENDA_EMPTY, ""]
     for number, (item, series) in enumerate(zip(document.items, document.trends, strict=True), start=1):
         lines += [
-            f"## {paper.ITEM_TITLE.format(number=number, name=item.name)} — {item.status}", "",
-            f"- **{texts.VALUE}:** {fmt.value(item)}",
+            f"## {paper.ITEM_TITLE.format(number=number, name=item.name)} — {signal_words.status_word(item.status)}",
+            "",
+            f"- **{texts.VALUE}:** {value_text(item)}",
             f"- **{texts.NORM}:** {norm_text(item)}",
-            f"- **{texts.STATUS}:** {item.status}",
+            f"- **{texts.STATUS}:** {signal_words.status_word(item.status)}",
+            f"- **{paper.ITEM_SIGNAL}:** {signal_text(item, series)}",
             f"- **{paper.ITEM_LEVER}:** {item.lever_name}",
             f"- **{paper.ITEM_THEME}:** {paper.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)}",
             f"- **{paper.ITEM_WHY}:** {item.why}",
@@ -136,7 +160,7 @@ def agenda_pdf(document: AgendaDocument) -> bytes:
     """The agenda as an A4 PDF: per item its figures, the trend chart and boxes for notes and actions."""
     doc = Document(paper.AGENDA_TITLE, subtitle(document), made_on=document.made_on)
     doc.add_page()
-    doc.title_block(paper.AGENDA_TITLE, [counterpart(document), subtitle(document)])
+    doc.title_block(paper.AGENDA_TITLE, [counterpart(document), subtitle(document), data_date(document)])
     doc.paragraph(paper.AGENDA_INTRO, size=9.5)
     if not document.items:
         doc.paragraph(paper.AGENDA_EMPTY, italic=True)
@@ -157,11 +181,12 @@ def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, per
     doc.set_xy(doc.l_margin + 4, top)
     doc.style(13, bold=True)
     doc.multi_cell(doc.epw - 26, 7, paper.ITEM_TITLE.format(number=number, name=item.name), align="L")
-    doc.badge(item.status, doc.w - doc.r_margin - 18, top + 1)
+    doc.badge(item.status, doc.w - doc.r_margin - 22, top + 1, width=22)
     doc.set_y(max(doc.get_y(), top + 7) + 2)
     theme = paper.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)
-    doc.facts(((texts.VALUE, fmt.value(item)), (texts.NORM, norm_text(item)), (paper.ITEM_LEVER, item.lever_name),
-               (paper.ITEM_THEME, theme)), widths=(0.16, 0.24, 0.28, 0.32))
+    doc.facts(((texts.VALUE, value_text(item)), (texts.NORM, norm_text(item)), (paper.ITEM_LEVER, item.lever_name),
+               (paper.ITEM_THEME, theme)), widths=(0.2, 0.22, 0.26, 0.32))
+    doc.label_value(paper.ITEM_SIGNAL, signal_text(item, series))
     doc.label_value(paper.ITEM_WHY, item.why)
     doc.ln(1.5)
     doc.style(9, bold=True)
@@ -170,7 +195,7 @@ def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, per
     doc.multi_cell(0, 4.6, trend_title(item.unit, series), align="L", new_x="LMARGIN", new_y="NEXT")
     box = Box(doc.l_margin, doc.get_y() + 1, doc.epw, TREND_HEIGHT)
     trend_chart(doc, box, series, item.unit)
-    trend_legend(doc, doc.l_margin + doc.epw - 68, box.y + box.h + 0.5)
+    trend_legend(doc, doc.l_margin + doc.epw - LEGEND_WIDTH, box.y + box.h + 0.5)
     doc.set_y(box.y + box.h + 4)
     doc.ruled_box(paper.NOTES, NOTES_HEIGHT, lines=2)
     _action_line(doc)

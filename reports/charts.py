@@ -16,12 +16,16 @@ from dataclasses import dataclass
 from levers.scope import Period
 from levers.series import Series, SeriesPoint
 from reports.document import ACCENT, INK, MUTED, RULE, STATUS_COLOURS, Document
+from levers.variation import drawn_band, unit_range
 from wording import fmt, paper
+from wording import signals as signal_words
 
 _LABEL_SPACE = 13  # mm left of a trend plot for its axis labels
 _AXIS_SPACE = 4.5  # mm below a trend plot for the period labels
 _X_LABEL_WIDTH = 15  # mm one period label needs
 _WHOLE_UNITS = frozenset({"aantal", "sessies"})  # counts: no 0,5 on the axis
+BAND = (221, 239, 251)  # the process limits: a light sky blue behind the line
+LEGEND_WIDTH = 116  # mm of trend_legend
 
 
 @dataclass(frozen=True)
@@ -67,25 +71,28 @@ def _axis_text(value: float, unit: str) -> str:
     return f"€ {text}" if unit == "euro" else text
 
 
-def _period_text(point: SeriesPoint, quarterly: bool) -> str:
-    return fmt.period_short(Period("kwartaal" if quarterly else "maand", point.start, point.end))
+def _period_text(point: SeriesPoint) -> str:
+    return fmt.period_short(Period.parse(point.period_label))
 
 
 def trend_chart(doc: Document, box: Box, series: Series, unit: str) -> None:
-    """The series as a line from zero, its norm as a dashed step line, special causes as diamonds."""
+    """The series as a line from zero over the band of its process limits, its norm as a dashed step
+    line, special causes as diamonds, voorlopige points hollow (signals.md §3, §4). Fewer than 2
+    valued points draw no line and say so."""
     points = series.points
     values = [p.value for p in points]
     plot = Box(box.x + _LABEL_SPACE, box.y + 1, box.w - _LABEL_SPACE - 1, box.h - _AXIS_SPACE - 1)
     doc.set_draw_color(*RULE)
     doc.set_line_width(0.2)
-    if not points or all(v is None for v in values):
+    if series.valued < 2:
         doc.rect(plot.x, plot.y, plot.w, plot.h)
         doc.style(8, italic=True, colour=MUTED)
         doc.set_xy(plot.x, plot.y + plot.h / 2 - 2)
         doc.cell(plot.w, 4, paper.NO_TREND, align="C")
         doc.style()
         return
-    known = [v for v in values + [p.norm for p in points] if v is not None]
+    band = drawn_band(series.variation.chart, *unit_range(series.code, unit)) if series.variation.chart else None
+    known = [v for v in values + [p.norm for p in points] + list(band or ()) if v is not None]
     ticks = nice_ticks(min(0.0, *known), max(known), whole=unit in _WHOLE_UNITS)
     low, high = ticks[0], ticks[-1]
 
@@ -95,17 +102,20 @@ def trend_chart(doc: Document, box: Box, series: Series, unit: str) -> None:
     def y_of(value: float) -> float:
         return plot.y + plot.h - (value - low) / (high - low) * plot.h
 
+    if band is not None:
+        doc.set_fill_color(*BAND)
+        doc.rect(x_of(-0.5), y_of(band[1]), x_of(len(points) - 0.5) - x_of(-0.5), y_of(band[0]) - y_of(band[1]),
+                 style="F")
     doc.style(6.5, colour=MUTED)
     for tick in ticks:
         doc.set_draw_color(*RULE)
         doc.line(plot.x, y_of(tick), plot.x + plot.w, y_of(tick))
         doc.set_xy(box.x, y_of(tick) - 1.5)
         doc.cell(_LABEL_SPACE - 1.2, 3, _axis_text(tick, unit), align="R")
-    quarterly = len(points) <= 8
     every = max(1, math.ceil(len(points) * _X_LABEL_WIDTH / plot.w))
     for index in range(len(points) - 1, -1, -every):
         doc.set_xy(x_of(index) - _X_LABEL_WIDTH / 2, plot.y + plot.h + 0.6)
-        doc.cell(_X_LABEL_WIDTH, 3, _period_text(points[index], quarterly), align="C")
+        doc.cell(_X_LABEL_WIDTH, 3, _period_text(points[index]), align="C")
 
     steps = []  # the norm as a step line: flat within a period, a jump at a new year's norm
     for index, point in enumerate(points):
@@ -113,14 +123,22 @@ def trend_chart(doc: Document, box: Box, series: Series, unit: str) -> None:
         steps += [(x_of(index - 0.5), y), (x_of(index + 0.5), y)]
     _segments(doc, steps, INK, dashed=True)
     _segments(doc, [(x_of(i), None if v is None else y_of(v)) for i, v in enumerate(values)], ACCENT)
-    doc.set_fill_color(*ACCENT)
     for index, point in enumerate(points):
         if point.value is not None:
-            doc.circle(x_of(index), y_of(point.value), 0.9 if index == len(points) - 1 else 0.45, style="F")
+            _dot(doc, x_of(index), y_of(point.value), 0.9 if index == len(points) - 1 else 0.45, point.is_provisional)
     for index, point in enumerate(points):
         if point.is_special and point.value is not None:
             _diamond(doc, x_of(index), y_of(point.value))
     doc.style()
+
+
+def _dot(doc: Document, x: float, y: float, radius: float, hollow: bool) -> None:
+    """A value: filled, or hollow (white inside, a ring) when it is voorlopig."""
+    doc.set_fill_color(*((255, 255, 255) if hollow else ACCENT))
+    doc.set_draw_color(*ACCENT)
+    doc.set_line_width(0.3)
+    doc.circle(x, y, max(radius, 0.8) if hollow else radius, style="DF" if hollow else "F")
+    doc.set_line_width(0.2)
 
 
 def _diamond(doc: Document, x: float, y: float, size: float = 1.7) -> None:
@@ -132,17 +150,25 @@ def _diamond(doc: Document, x: float, y: float, size: float = 1.7) -> None:
 
 
 def trend_legend(doc: Document, x: float, y: float) -> None:
-    """One line explaining the marks: value, norm, special cause."""
+    """One line explaining the marks (LEGEND_WIDTH mm): value, norm, limits, special cause, voorlopig."""
     doc.style(7, colour=MUTED)
     _segments(doc, [(x, y + 1.5), (x + 6, y + 1.5)], ACCENT)
     doc.set_xy(x + 7, y)
-    doc.cell(16, 3, paper.LEGEND_VALUE)
-    _segments(doc, [(x + 24, y + 1.5), (x + 30, y + 1.5)], INK, dashed=True)
-    doc.set_xy(x + 31, y)
-    doc.cell(12, 3, paper.NORM_LINE)
-    _diamond(doc, x + 45, y + 1.5, size=1.3)
-    doc.set_xy(x + 47.5, y)
-    doc.cell(28, 3, paper.LEGEND_SPECIAL)
+    doc.cell(12, 3, paper.LEGEND_VALUE)
+    _segments(doc, [(x + 20, y + 1.5), (x + 26, y + 1.5)], INK, dashed=True)
+    doc.set_xy(x + 27, y)
+    doc.cell(9, 3, paper.NORM_LINE)
+    doc.set_fill_color(*BAND)
+    doc.rect(x + 37, y + 0.3, 6, 2.4, style="F")
+    doc.set_xy(x + 44, y)
+    doc.cell(22, 3, signal_words.SERIES_LIMITS.lower())
+    _diamond(doc, x + 68, y + 1.5, size=1.3)
+    doc.set_xy(x + 70.5, y)
+    doc.cell(27, 3, paper.LEGEND_SPECIAL)
+    _dot(doc, x + 99, y + 1.5, 0.8, True)
+    doc.set_xy(x + 101, y)
+    doc.style(7, colour=MUTED)
+    doc.cell(14, 3, signal_words.SERIES_PROVISIONAL.lower())
     doc.style()
 
 
@@ -169,7 +195,7 @@ def bar_chart(doc: Document, box: Box, bars: Sequence[Bar], norm: float | None =
     if not bars:
         return
     name_width = min(38.0, box.w * 0.3)
-    text_width = 28.0
+    text_width = 34.0  # "86,7% · buiten de norm"
     plot_x, plot_w = box.x + name_width, box.w - name_width - text_width
     known = [b.value for b in bars if b.value is not None] + ([norm] if norm is not None else [])
     low, high = min([0.0, *known]), max([0.0, *known])
@@ -193,7 +219,7 @@ def bar_chart(doc: Document, box: Box, bars: Sequence[Bar], norm: float | None =
         doc.set_xy(plot_x + plot_w + 2, top + (row - 4) / 2)  # values in one column, clear of the norm line
         doc.style(8, bold=bar.value is not None, colour=INK if bar.value is not None else MUTED)
         judged = bar.value is not None and bar.status != "grijs"
-        doc.cell(text_width, 4, f"{bar.text} · {bar.status}" if judged else bar.text)
+        doc.cell(text_width, 4, f"{bar.text} · {signal_words.status_word(bar.status)}" if judged else bar.text)
     doc.set_draw_color(*MUTED)
     doc.line(x_of(0), box.y, x_of(0), box.y + box.h)
     if norm is not None:

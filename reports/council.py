@@ -20,6 +20,7 @@ from levers.registry import all_indicators, pick
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series, series_of_lever
+from levers.variation import Variation
 from wording import sentences
 
 # The figures of each lever tile, the indicators compared per municipality and the number of signals:
@@ -37,6 +38,11 @@ class LeverSection:
     results: tuple[IndicatorResult, ...]
     headlines: tuple[IndicatorResult, ...]
     trends: tuple[Series, ...]  # one per headline, same order
+    all_trends: tuple[Series, ...] = ()  # one per result, same order: variatie and zekerheid of each
+
+    def variation(self, code: str) -> Variation | None:
+        """The variatie and zekerheid of `code`'s series (None when it was not computed)."""
+        return next((trend.variation for trend in self.all_trends if trend.code == code), None)
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,7 @@ def _section(con: duckdb.DuckDBPyConnection, lever: str, results: tuple[Indicato
     return LeverSection(
         lever=lever, name=LEVER_NAMES[lever], sentence=sentences.lever_sentence(lever, results, scope),
         results=own, headlines=tuple(pick(own, code) for code in codes),
-        trends=tuple(series[code] for code in codes),
+        trends=tuple(series[code] for code in codes), all_trends=tuple(series[r.code] for r in own),
     )
 
 

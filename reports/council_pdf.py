@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from fpdf.enums import XPos, YPos
 
-from levers.catalogue import LEVER_NAMES, LEVERS, definition, of_lever
+from levers.catalogue import CATALOGUE, LEVER_NAMES, LEVERS, definition, of_lever
 from levers.result import REASON_NO_NORM, IndicatorResult
-from reports.charts import Bar, Box, bar_chart, trend_chart, trend_legend
+from reports.charts import LEGEND_WIDTH, Bar, Box, bar_chart, trend_chart, trend_legend
 from reports.council import Comparison, CouncilReport, LeverSection
 from reports.document import ACCENT, MUTED, PANEL, RULE, Document, download_stem, scope_line
 from wording import fmt, paper, sentences, texts
+from wording import signals as signal_words
 
 TILE_GAP = 6  # mm between the lever tiles
-TILE_VALUE, TILE_BADGE = 22, 15  # mm for a headline's value and its status label
+TILE_VALUE, TILE_BADGE = 25, 21  # mm for a headline's value and its status label ("buiten de norm")
+SIGNAL_BADGE = 21  # mm of a signal's status label
 TREND_HEIGHT = 30  # mm of a headline trend chart
+ICON_LINE = 3.6  # mm of the line with the two signal icons under a name
 BAR_ROW = 6.5  # mm per municipality in a comparison
-TABLE_WIDTHS = (86, 30, 34, 24)  # indicator, value, norm, status: the 174 mm between the margins
+TABLE_WIDTHS = (84, 30, 34, 26)  # indicator, value, norm, status: the 174 mm between the margins
 
 
 def subtitle(report: CouncilReport) -> str:
@@ -28,13 +31,13 @@ def subtitle(report: CouncilReport) -> str:
 
 
 def data_date(report: CouncilReport) -> str:
-    """`Gegevens tot en met oktober 2026; laatste upload 23-11-2026 13:05.`"""
+    """`Gegevens t/m: trajecten 31-10-2026 · kosten oktober 2026 · …; laatste upload 23-11-2026 14:05`, in
+    Amsterdam time, and what the period leaves incomplete (signals.md §4)."""
     fresh = report.freshness
-    month = fmt.month_name(fresh.data_until) if fresh.data_until else paper.NO_DATA_MONTH
-    if fresh.last_upload is None:
-        return paper.DATA_DATE_NO_UPLOAD.format(month=month)
-    uploaded = f"{fmt.day(fresh.last_upload.date())} {fresh.last_upload:%H:%M}"
-    return paper.DATA_DATE.format(month=month, uploaded=uploaded)
+    text = signal_words.data_dates_text(fresh.kinds, fresh.last_upload)
+    names = {entry.code: entry.name for entry in CATALOGUE}
+    incomplete = signal_words.incomplete_text(fresh.incomplete(report.period), names, fmt.period_label(report.period))
+    return f"{text}. {incomplete}" if incomplete else f"{text}."
 
 
 def file_stem(report: CouncilReport) -> str:
@@ -55,7 +58,7 @@ def council_pdf(report: CouncilReport) -> bytes:
     doc.title_block(paper.COUNCIL_TITLE, lines)
     doc.paragraph(paper.COUNCIL_INTRO, size=9.5)
     doc.heading(paper.LEVERS_TITLE)
-    _tiles(doc, report.sections)
+    _tiles(doc, report)
     _signals(doc, report)
     doc.add_page()
     _comparisons(doc, report.comparisons)
@@ -68,13 +71,14 @@ def council_pdf(report: CouncilReport) -> bytes:
 
 # --- page 1: tiles and signals ---------------------------------------------------------------------------
 
-def _tiles(doc: Document, sections: tuple[LeverSection, ...]) -> None:
+def _tiles(doc: Document, report: CouncilReport) -> None:
+    sections = report.sections
     width = (doc.epw - TILE_GAP) / 2
     for pair in (sections[:2], sections[2:]):
-        height = max(_tile_height(doc, section, width) for section in pair)
+        height = max(_tile_height(doc, section, report, width) for section in pair)
         top = doc.get_y()
         for column, section in enumerate(pair):
-            _tile(doc, section, doc.l_margin + column * (width + TILE_GAP), top, width, height)
+            _tile(doc, section, report, doc.l_margin + column * (width + TILE_GAP), top, width, height)
         doc.set_y(top + height + TILE_GAP / 2)
 
 
@@ -83,10 +87,26 @@ def _name_lines(doc: Document, text: str, width: float, size: float = 8, bold: b
     return len(doc.multi_cell(width, 3.8, text, dry_run=True, output="LINES"))
 
 
-def _tile_rows(doc: Document, section: LeverSection, width: float) -> list[float]:
-    """The height of each headline row: the name may take two lines in a narrow tile."""
+def _tile_rows(doc: Document, section: LeverSection, report: CouncilReport, width: float) -> list[float]:
+    """The height of each headline row: the name may take two lines in a narrow tile; then the icons."""
     name_width = width - 6 - TILE_VALUE - TILE_BADGE - 2
-    return [max(_name_lines(doc, _short(r), name_width) * 3.8, 5) + 3 for r in section.headlines]
+    return [max(_name_lines(doc, _short(r), name_width) * 3.8, 5) + 3 + _icon_lines(doc, section, r, report, width - 6)
+            * ICON_LINE for r in section.headlines]
+
+
+def _icon_lines(doc: Document, section: LeverSection, result: IndicatorResult, report: CouncilReport,
+                width: float) -> int:
+    doc.style(7)
+    return len(doc.multi_cell(width, ICON_LINE, _icons(section, result, report), dry_run=True, output="LINES"))
+
+
+def _icons(section: LeverSection, result: IndicatorResult, report: CouncilReport) -> str:
+    """`~ gewone variatie · ✓ haalt de norm` (· voorlopig …) under a headline or an indicator's name."""
+    variation = section.variation(result.code)
+    text = signal_words.icons_text(variation.variatie, variation.zekerheid, result.norm) if variation else ""
+    note = signal_words.provisional_note(report.freshness, result.code, report.period)
+    return f"{text} · {note}" if note and text else text or note
+
 
 
 def _short(result: IndicatorResult) -> str:
@@ -94,13 +114,14 @@ def _short(result: IndicatorResult) -> str:
     return definition(result.code).short_name or result.name
 
 
-def _tile_height(doc: Document, section: LeverSection, width: float) -> float:
+def _tile_height(doc: Document, section: LeverSection, report: CouncilReport, width: float) -> float:
     doc.style(8.5, italic=True)
     sentence = doc.multi_cell(width - 6, 4.2, section.sentence, dry_run=True, output="HEIGHT")
-    return 10 + sum(_tile_rows(doc, section, width)) + sentence + 4
+    return 10 + sum(_tile_rows(doc, section, report, width)) + sentence + 4
 
 
-def _tile(doc: Document, section: LeverSection, x: float, y: float, width: float, height: float) -> None:
+def _tile(doc: Document, section: LeverSection, report: CouncilReport, x: float, y: float, width: float,
+          height: float) -> None:
     doc.set_fill_color(*PANEL)
     doc.set_draw_color(*RULE)
     doc.rect(x, y, width, height, style="DF", round_corners=True, corner_radius=2)
@@ -109,14 +130,18 @@ def _tile(doc: Document, section: LeverSection, x: float, y: float, width: float
     doc.cell(width - 6, 5, section.name)
     row_y = y + 10
     name_width = width - 6 - TILE_VALUE - TILE_BADGE - 2
-    for result, row_height in zip(section.headlines, _tile_rows(doc, section, width), strict=True):
+    for result, row_height in zip(section.headlines, _tile_rows(doc, section, report, width), strict=True):
         doc.set_xy(x + 3, row_y)
         doc.style(8)
         doc.multi_cell(name_width, 3.8, _short(result), align="L")
         doc.set_xy(x + 3 + name_width, row_y - 0.3)
-        doc.style(10, bold=True)
-        doc.cell(TILE_VALUE, 4.6, fmt.value(result), align="R")
+        doc.fitted(signal_words.value_text(result), TILE_VALUE, 10, bold=True, smallest=6.5)
+        doc.cell(TILE_VALUE, 4.6, signal_words.value_text(result), align="R")
         doc.badge(result.status, x + width - 3 - TILE_BADGE, row_y, width=TILE_BADGE, height=4.4)
+        icon_lines = _icon_lines(doc, section, result, report, width - 6)
+        doc.set_xy(x + 3, row_y + row_height - icon_lines * ICON_LINE - 2.6)
+        doc.style(7, colour=MUTED)
+        doc.multi_cell(width - 6, ICON_LINE, _icons(section, result, report), align="L")
         row_y += row_height
     doc.set_xy(x + 3, row_y)
     doc.style(8.5, italic=True)
@@ -134,11 +159,11 @@ def _signals(doc: Document, report: CouncilReport) -> None:
         top = doc.get_y()
         doc.style(10, bold=True)
         doc.cell(6, 5, f"{number}.")
-        doc.badge(signal.result.status, doc.l_margin + 6, top + 0.2, width=15, height=4.6)
-        doc.set_xy(doc.l_margin + 24, top)
+        doc.badge(signal.result.status, doc.l_margin + 6, top + 0.2, width=SIGNAL_BADGE, height=4.6)
+        doc.set_xy(doc.l_margin + 9 + SIGNAL_BADGE, top)
         doc.style(10, bold=True)
         doc.multi_cell(0, 5, signal.result.name, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        doc.set_x(doc.l_margin + 24)
+        doc.set_x(doc.l_margin + 9 + SIGNAL_BADGE)
         doc.style(9.5)
         doc.multi_cell(0, 4.6, signal.sentence, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         doc.ln(1.5)
@@ -176,7 +201,7 @@ def _lever_detail(doc: Document, section: LeverSection, report: CouncilReport) -
         doc.add_page()
     doc.heading(paper.LEVER_DETAIL_TITLE.format(lever=section.name))
     doc.paragraph(section.sentence, size=9.5, italic=True)
-    _table(doc, section.results)
+    _table(doc, section, report)
     doc.ln(3)
     _trends(doc, section, report)
 
@@ -191,11 +216,12 @@ def _table_header(doc: Document) -> None:
     doc.line(doc.l_margin, doc.get_y(), doc.l_margin + doc.epw, doc.get_y())
 
 
-def _table(doc: Document, results: tuple[IndicatorResult, ...]) -> None:
+def _table(doc: Document, section: LeverSection, report: CouncilReport) -> None:
     _table_header(doc)
-    for result in results:
+    for result in section.results:
         reason = result.reason if result.status == "grijs" and result.reason not in (None, REASON_NO_NORM) else ""
-        height = 4.4 * _name_lines(doc, result.name, TABLE_WIDTHS[0] - 2, size=9) + 2.4
+        icons = _icons(section, result, report)
+        height = 4.4 * _name_lines(doc, result.name, TABLE_WIDTHS[0] - 2, size=9) + 2.4 + ICON_LINE
         if reason:
             height += 3.8 * _name_lines(doc, reason, TABLE_WIDTHS[0] - 2, size=7.5)
         if doc.will_page_break(height):
@@ -208,14 +234,16 @@ def _table(doc: Document, results: tuple[IndicatorResult, ...]) -> None:
         if reason:
             doc.style(7.5, italic=True, colour=MUTED)
             doc.multi_cell(TABLE_WIDTHS[0] - 2, 3.8, reason, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        doc.style(7, colour=MUTED)
+        doc.cell(doc.epw, ICON_LINE, icons)
         x = doc.l_margin + TABLE_WIDTHS[0]
         doc.set_xy(x, top)
-        doc.style(9.5, bold=True)
-        doc.cell(TABLE_WIDTHS[1], 4.4, fmt.value(result), align="R")
+        doc.fitted(signal_words.value_text(result), TABLE_WIDTHS[1], 9.5, bold=True, smallest=6.5)
+        doc.cell(TABLE_WIDTHS[1], 4.4, signal_words.value_text(result), align="R")
         doc.style(9, colour=MUTED)
         doc.cell(TABLE_WIDTHS[2], 4.4, fmt.norm(result) if result.norm is not None else texts.NO_NORM, align="R")
-        doc.badge(result.status, x + TABLE_WIDTHS[1] + TABLE_WIDTHS[2] + (TABLE_WIDTHS[3] - 16) / 2, top - 0.2,
-                  width=16, height=4.6)
+        doc.badge(result.status, x + TABLE_WIDTHS[1] + TABLE_WIDTHS[2] + (TABLE_WIDTHS[3] - 22) / 2, top - 0.2,
+                  width=22, height=4.6)
         doc.set_y(top - 1.2 + height)
         doc.set_draw_color(*RULE)
         doc.line(doc.l_margin, doc.get_y(), doc.l_margin + doc.epw, doc.get_y())
@@ -232,12 +260,12 @@ def _trends(doc: Document, section: LeverSection, report: CouncilReport) -> None
     name_height = 3.5 * max(_name_lines(doc, r.name, width, size=7.5, bold=True) for r in section.headlines)
     finding_height = 3.5 * max(_name_lines(doc, finding, width, size=7.5) for finding in findings)
     head = name_height + finding_height + 1
-    if doc.will_page_break(8 + head + TREND_HEIGHT + 8):
+    if doc.will_page_break(12 + head + TREND_HEIGHT + 8):
         doc.add_page()
     doc.style(10, bold=True, colour=ACCENT)
     doc.cell(0, 6, paper.TRENDS_TITLE)
-    trend_legend(doc, doc.l_margin + doc.epw - 68, doc.get_y() + 1.5)
-    top = doc.get_y() + 7
+    trend_legend(doc, doc.l_margin + doc.epw - LEGEND_WIDTH, doc.get_y() + 6.5)  # its own line: it is wide
+    top = doc.get_y() + 11
     for index, (finding, result, series) in enumerate(zip(findings, section.headlines, section.trends, strict=True)):
         x = doc.l_margin + index * (width + gap)
         doc.set_xy(x, top)

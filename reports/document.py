@@ -18,6 +18,7 @@ from fpdf.enums import XPos, YPos
 
 from levers.scope import Period
 from wording import colours, fmt, paper, texts
+from wording import signals as signal_words
 
 FONT_DIR_ENV = "JEUGDMONITOR_FONT_DIR"
 FONT_DIRS = (
@@ -126,6 +127,14 @@ class Document(FPDF):
         self.set_font(self.font_name, "B" if bold else "I" if italic else "", size)
         self.set_text_color(*colour)
 
+    def fitted(self, text: str, width: float, size: float, *, bold: bool = False,
+               colour: tuple[int, int, int] = INK, smallest: float = 5) -> None:
+        """`style`, the type shrunk in half points until `text` fits in `width` mm (not below `smallest`)."""
+        self.style(size, bold=bold, colour=colour)
+        while size > smallest and self.get_string_width(text) > width:
+            size -= 0.5
+            self.style(size, bold=bold, colour=colour)
+
     def title_block(self, title: str, lines: list[str]) -> None:
         self.style(20, bold=True, colour=ACCENT)
         self.multi_cell(0, 9, title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -152,13 +161,15 @@ class Document(FPDF):
         self.style()
 
     def badge(self, status: str, x: float, y: float, width: float = 17, height: float = 5) -> None:
-        """A filled status label with its word (colour never carries meaning alone); the cursor stays put."""
+        """A filled status label with its meaning ("op koers"; colour never carries meaning alone), the
+        type shrunk until the word fits; the cursor stays put."""
         back_x, back_y = self.get_x(), self.get_y()
         self.set_fill_color(*STATUS_COLOURS[status])
         self.rect(x, y, width, height, style="F", round_corners=True, corner_radius=1.2)
-        self.style(7.5, bold=True, colour=STATUS_TEXT_COLOURS[status])
+        word = signal_words.status_word(status)
+        self.fitted(word, width - 1, 7.5, bold=True, colour=STATUS_TEXT_COLOURS[status])
         self.set_xy(x, y)
-        self.cell(width, height, status, align="C")
+        self.cell(width, height, word, align="C")
         self.set_xy(back_x, back_y)
         self.style()
 

@@ -55,12 +55,22 @@ def test_the_pdf_and_markdown_show_a_percentage_item_the_dutch_way(demo, region_
     assert f"- **Waarde:** {shown}" in markdown
 
 
-def test_the_markdown_has_a_heading_per_item_with_its_status(region_agenda):
+def test_the_markdown_has_a_heading_per_item_with_its_status_meaning(region_agenda):
     document, _, markdown = region_agenda
+    meaning = {"rood": "buiten de norm", "oranje": "let op", "groen": "op koers", "grijs": "geen oordeel"}
     assert markdown.startswith("# Agenda voor het volgende gesprek\n")
     for number, item in enumerate(document.items, start=1):
-        assert f"## {number}. {item.name} — {item.status}\n" in markdown
+        assert f"## {number}. {item.name} — {meaning[item.status]}\n" in markdown
     assert markdown.count("### Aantekeningen") == len(document.items)
+
+
+def test_the_agenda_carries_the_signal_icons_and_the_data_date_of_each_kind(region_agenda):
+    document, pdf_text_of_agenda, markdown = region_agenda
+    assert document.items  # the demo has points for IJmond in oktober 2026
+    assert markdown.count("- **Signaal:** ") == len(document.items)
+    assert "Gegevens t/m: trajecten " in markdown and " · uitkomsten K3 2026" in markdown
+    flat = " ".join(pdf_text_of_agenda.split())
+    assert "Gegevens t/m: trajecten " in flat and "procesgrenzen" in flat
 
 
 def test_a_provider_agenda_names_the_provider(demo):

@@ -71,9 +71,20 @@ def test_the_report_compares_the_municipalities_and_states_the_data_date(demo_pd
     assert "Gemeenten vergeleken" in text
     for municipality in ("Beverwijk", "Heemskerk", "Velsen"):
         assert municipality in text
-    # The demo's data run through oktober 2026 (its last full month before 23-11-2026).
-    assert "Gegevens tot en met oktober 2026" in text
+    # The demo's data run through oktober 2026 (its last full month before 23-11-2026): per kind.
+    assert "Gegevens t/m: trajecten " in text and "kosten oktober 2026" in text and "uitkomsten K3 2026" in text
     assert "Verantwoording: definities" in text
+
+
+def test_the_report_carries_the_signal_words_icons_band_and_quarter_label(demo_pdf):
+    _, text = demo_pdf
+    flat = " ".join(text.split())
+    assert "op koers" in flat and "buiten de norm" in flat  # status words with their meaning
+    assert "rood" not in [word.strip(".,") for word in flat.split()]  # no bare colour as a status
+    assert any(word in flat for word in ("gewone variatie", "verbetering", "zorgelijke verandering"))
+    assert any(word in flat for word in ("haalt de norm", "wisselend"))
+    assert "(K3 2026)" in flat  # October takes uitkomsten from K3, named beside the value
+    assert "procesgrenzen" in flat and "bijzondere variatie" in flat  # the trend legend
 
 
 def test_the_download_name_has_region_and_period(demo_report):

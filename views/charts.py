@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from levers.result import IndicatorResult
 from levers.scope import Period
 from levers.series import Series
-from levers.variation import drawn_band
+from levers.variation import drawn_band, unit_range
 from wording import fmt, texts
 from wording import signals as signal_words
 from wording.colours import STATUS_COLOURS
@@ -23,7 +23,6 @@ BLUE, SKY = "#0072B2", "#56B4E9"
 GREY, VERMILLION = STATUS_COLOURS["grijs"], STATUS_COLOURS["rood"]
 INK = "#1F2933"
 BAND = "rgba(86, 180, 233, 0.18)"  # sky blue, light: the process limits behind the line
-SHARE_UNITS = frozenset({"%", "% positief", "% van 18"})  # shares of a whole: 0 … 100
 _FONT = dict(family='"Source Sans", "Source Sans Pro", sans-serif', color=INK, size=13)
 _WHOLE_UNITS = frozenset({"aantal", "sessies"})  # counts: whole-number ticks
 
@@ -78,16 +77,6 @@ def _largest(values: Sequence) -> float:
 
 def _point_label(period_label: str) -> str:
     return fmt.period_short(Period.parse(period_label))
-
-
-def unit_range(code: str, unit: str) -> tuple[float | None, float | None]:
-    """The values a unit can take, to clip the process limits to: 0 … 100 for a share, ≥ 0 otherwise.
-
-    A growth percentage (volumegroei) may be negative and above 100.
-    """
-    if code == "volumegroei_enkelvoudig":
-        return None, None
-    return 0.0, 100.0 if unit in SHARE_UNITS else None
 
 
 def _band(series: Series, x: list[str], unit: str) -> list[dict]:

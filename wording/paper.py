@@ -43,6 +43,7 @@ ITEM_LEVER = "Hefboom"
 ITEM_THEME = "Dialoogthema"
 ITEM_THEME_VALUE = "{theme}. {name}"
 ITEM_WHY = "Waarom op de agenda"
+ITEM_SIGNAL = "Signaal"
 ITEM_TREND = {"maand": "Verloop, 24 maanden", "kwartaal": "Verloop, 12 kwartalen", "jaar": "Verloop, 5 jaar"}
 NOTES = "Aantekeningen"
 AGREED = "Afgesproken actie"
@@ -57,9 +58,6 @@ COUNCIL_INTRO = (
     "Deze rapportage volgt de vier hefbomen van de regionale sturing: gedeelde waarden, kaders, data en "
     "informatie, en interactie met aanbieders. Elke indicator heeft een norm; de status staat er in woorden bij."
 )
-DATA_DATE = "Gegevens tot en met {month}; laatste upload {uploaded}."
-DATA_DATE_NO_UPLOAD = "Gegevens tot en met {month}; geen uploads geregistreerd."
-NO_DATA_MONTH = "onbekend"
 LEVERS_TITLE = "De vier hefbomen"
 SIGNALS_MORE = {1: "En nog 1 signaal; zie de tabellen per hefboom.",
                 None: "En nog {count} signalen; zie de tabellen per hefboom."}

@@ -56,8 +56,8 @@ VARIATIE_ICONS = {
 ZEKERHEID_ICONS = {"haalt": ":material/verified:", "haalt_niet": ":material/block:", "wisselend": ":material/sync_alt:",
                    "": ":material/more_horiz:"}
 # Paper: glyphs the DejaVu fonts of the PDFs carry.
-VARIATIE_GLYPHS = {"gewoon": "~", "verbetering": "↑", "zorg": "!", "bijzonder": "◆", "": "·"}
-ZEKERHEID_GLYPHS = {"haalt": "✓", "haalt_niet": "✗", "wisselend": "↕", "": "·"}
+VARIATIE_GLYPHS = {"gewoon": "~", "verbetering": "↑", "zorg": "!", "bijzonder": "◆", "": "○"}
+ZEKERHEID_GLYPHS = {"haalt": "✓", "haalt_niet": "✗", "wisselend": "↕", "": "○"}
 VARIATIE_HELP = (
     "Variatie volgens een procesgrafiek (XmR): ligt de laatste waarde binnen de gewone schommeling, "
     "of is er een bijzondere oorzaak (buiten de grenzen, 7 punten aan één kant, 6 punten op rij stijgend "
