@@ -16,20 +16,6 @@ IJMOND_OCTOBER = {"regio": "IJmond", "periode": "2026-10"}
 CONTRACT_MANAGER = Rights("contractmanager", regions=("IJmond",), email="cm@ijmond.nl")
 
 
-def _multiselects(app) -> list:
-    found = []
-
-    def walk(node) -> None:
-        if type(node).__name__ == "Multiselect":
-            found.append(node)
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(app.main)
-    walk(app.sidebar)
-    return found
-
-
 @pytest.mark.parametrize(("page", "params", "rights", "state"), [
     (None, IJMOND_OCTOBER, CONTRACT_MANAGER, {}),  # the sidebar's municipalities and providers
     ("views/pages/partner.py", {**IJMOND_OCTOBER, "partner": "P1"}, CONTRACT_MANAGER, {}),  # the dialogue forms
@@ -38,7 +24,7 @@ def _multiselects(app) -> list:
 def test_every_multiselect_has_a_dutch_placeholder_and_no_select_all(small_env, page, params, rights, state):
     app = small_env(page, params=params, rights=rights, state=state)
     assert not app.exception
-    pickers = _multiselects(app)
+    pickers = list(app.multiselect)  # the main area's and the sidebar's
     assert pickers
     for picker in pickers:
         assert picker.proto.placeholder.strip().startswith(("Kies", "Alle")), picker.label  # not "Choose options"
