@@ -23,7 +23,7 @@ from tests.fixtures.csv import HERE
 
 ROOT = Path(__file__).resolve().parents[1]
 KILL_ROWS = int(os.environ.get("JEUGDMONITOR_KILL_ROWS", "100000"))
-KILL_AT = (0.1, 0.4, 0.7, 0.95)  # fractions of an uninterrupted load's time; also at two events below
+KILL_AT = (0.2, 0.6, 0.95)  # fractions of an uninterrupted load's time; also at two events below
 
 
 def cli(db: Path, file: Path, tmpdir: Path, **popen) -> subprocess.Popen:
