@@ -1,0 +1,46 @@
+"""Recording a conversation in Chromium after switching provider on the Partner page (issue 11).
+
+"Met wie" used to keep the provider first shown, so a session was stored against the wrong one.
+The stored row is read from the snapshot the writer publishes after the save (the server process
+holds the database file itself).
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from data import snapshots
+from tests.test_browser import _opened, _settle, _url, browser, demo_db, server  # noqa: F401 (fixtures)
+
+SUBJECT = "browsertest wachttijden"
+
+
+def _pick(page, select, option: str | None = None) -> str:
+    """Open a Streamlit select box or multiselect and click `option` (or the second one); its text."""
+    select.click()
+    options = page.get_by_role("option")
+    options.first.wait_for()
+    chosen = options.filter(has_text=option).first if option else options.nth(1)
+    text = chosen.inner_text().strip()
+    chosen.click()
+    return text
+
+
+def test_a_session_recorded_after_switching_provider_is_stored_against_that_provider(server, browser, demo_db):
+    with _opened(browser, _url(server, "partner")) as page:
+        main = page.locator('[data-testid="stMainBlockContainer"]')
+        provider = _pick(page, main.locator('[data-testid="stSelectbox"]').first)  # another provider
+        _settle(page)
+        main.get_by_text("Gesprek vastleggen").click()
+        form = main.locator('[data-testid="stForm"]').filter(has_text="Met wie")
+        assert form.locator('[data-testid="stSelectbox"] input').first.input_value() == provider  # "Met wie"
+        _pick(page, form.locator('[data-testid="stMultiSelect"]').first, "Wachtlijst")
+        page.keyboard.press("Escape")
+        form.get_by_label("Onderwerp").fill(SUBJECT)
+        form.get_by_role("button", name="Opslaan").click()
+        _settle(page)
+        assert "Vastgelegd" in main.inner_text()
+    with duckdb.connect(str(snapshots.published(demo_db)), read_only=True) as con:
+        stored = con.execute("select distinct p.name from dialogues as d join providers as p using (provider) "
+                             "where d.subject = $subject", {"subject": SUBJECT}).fetchall()
+    assert stored == [(provider,)]
