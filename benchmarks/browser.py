@@ -23,16 +23,13 @@ Compare against untouched code with, e.g., `--app-dir /work/base --app-dir .`.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -45,6 +42,7 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
+from benchmarks import serving  # noqa: E402
 from wording import texts  # noqa: E402  (labels the benchmark clicks)
 DEFAULT_DB = Path(tempfile.gettempdir()) / "jeugdmonitor-bench" / "national.duckdb"
 CHROMIUM = "/usr/bin/chromium"
@@ -53,7 +51,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 VIEWPORT = {"width": 1440, "height": 900}  # a laptop screen
-START_TIMEOUT = 120  # seconds for a server to answer its health check
 WARM_UP_TIMEOUT_MS = 600_000  # the first visit of a lever page computes every series (national scale)
 RUN_TIMEOUT_MS = 120_000
 PAGE_GOAL, FAST_GOAL = 1.5, 1.0
@@ -94,12 +91,6 @@ class Server:
     times: dict[str, list[float]] = field(default_factory=dict)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _ensure_database(path: Path, rebuild: bool) -> None:
     if path.exists() and not rebuild:
         print(f"database {path} (reused; --rebuild builds it again)")
@@ -125,39 +116,12 @@ def _copy_for(app_dir: Path, db_path: Path, folder: Path) -> Path:
 @contextmanager
 def server(app_dir: Path, db_path: Path, *, read_only: bool = True):
     """`streamlit run dashboard.py` from APP_DIR on a free loopback port; yields its URL once healthy."""
-    port = _free_port()
-    env = {**os.environ, "JEUGDMONITOR_DB": str(db_path)}
-    if read_only:
-        env["JEUGDMONITOR_READ_ONLY"] = "1"
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true",
-               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(command, cwd=app_dir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
+    url, process = serving.start(db_path, read_only=read_only, app_dir=app_dir)
     try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"streamlit in {app_dir} stopped: {process.stderr.read().decode()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"streamlit in {app_dir} did not start within {START_TIMEOUT} s")
-                time.sleep(0.05)
+        serving.wait_healthy(url, process)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def _finished_runs(tab) -> int:
-    return tab.evaluate("() => window.__finishedRuns || 0")
+        serving.stop(process)
 
 
 # What the idle check looks at, for the message when it never comes.
