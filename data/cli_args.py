@@ -1,8 +1,9 @@
-"""An argparse parser that speaks Dutch: usage errors and help of every command line of the monitor.
+"""What every command line of the monitor shares: a Dutch argparse parser, and opening `--db`.
 
 argparse words its messages through gettext; there is no Dutch catalogue for it, so the parser
 swaps argparse's translation functions for this table while it builds, parses or prints.
-Exit codes stay argparse's: 2 for wrong usage.
+Exit codes stay argparse's: 2 for wrong usage (also a `--db` that is no database), 1 for a
+database that cannot be used now (in use, or a full disk).
 """
 
 from __future__ import annotations
@@ -10,7 +11,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import os
 from typing import Any, Callable, Iterator
+
+import duckdb
+
+from data import db, store
+from data.load import DISK_FULL
 
 _DUTCH = {
     "usage: ": "gebruik: ",
@@ -75,3 +82,36 @@ class DutchArgumentParser(argparse.ArgumentParser):
     format_usage = _dutch(argparse.ArgumentParser.format_usage)
     format_help = _dutch(argparse.ArgumentParser.format_help)
     error = _dutch(argparse.ArgumentParser.error)
+
+
+class CliError(Exception):
+    """A Dutch message for standard error and the exit code that goes with it."""
+
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.code = code
+
+
+def open_database(path: str | os.PathLike | None) -> duckdb.DuckDBPyConnection:
+    """`--db` opened for writing (created with schema and reference data when new), or CliError."""
+    target = db.db_path(path)
+    try:
+        return db.connect(target)
+    except (OSError, duckdb.Error) as error:
+        if store.disk_full(error):
+            raise CliError(f"{target}: {DISK_FULL}", 1) from None
+        if "lock" in str(error).lower():
+            raise CliError(f"{target}: de database is in gebruik door een ander proces; probeer het later opnieuw",
+                           1) from None
+        raise CliError(f"--db {target}: {_unusable(error)}; geef een DuckDB-databasebestand op "
+                       "(een nieuw bestand wordt aangemaakt)", 2) from None
+
+
+def _unusable(error: BaseException) -> str:
+    """Why the database file cannot be opened, in Dutch."""
+    text = str(error)
+    if "Is a directory" in text or isinstance(error, IsADirectoryError):
+        return "dat is een map, geen bestand"
+    if "not a valid DuckDB database" in text:
+        return "dat bestand is geen DuckDB-database"
+    return "het bestand kan niet worden geopend of aangemaakt"

@@ -10,11 +10,9 @@ import signal
 import sys
 from pathlib import Path
 
-import duckdb
-
-from data import db, store
+from data.cli_args import CliError, open_database
 from data.contracts import KINDS
-from data.load import DISK_FULL, load_file
+from data.load import load_file
 
 CONFIRM_HINT = "gebruik --leeg-bevestigd als er voor deze soort echt niets is om op te slaan"
 
@@ -31,18 +29,10 @@ def run_load(args: argparse.Namespace) -> int:
     uploader = "cli" if args.user == "cli" else f"cli:{args.user}"
     signal.signal(signal.SIGTERM, _stop)  # a stopped load rolls back and removes its scratch copy too
     try:
-        con = db.connect(db.db_path(args.db))
-    except (OSError, duckdb.Error) as error:
-        if store.disk_full(error):
-            print(f"{db.db_path(args.db)}: {DISK_FULL}", file=sys.stderr)
-            return 1
-        if "lock" in str(error).lower():
-            print(f"{db.db_path(args.db)}: de database is in gebruik door een ander proces; probeer het later opnieuw",
-                  file=sys.stderr)
-            return 1
-        print(f"--db {db.db_path(args.db)}: {_unusable(error)}; geef een DuckDB-databasebestand op "
-              "(een nieuw bestand wordt aangemaakt)", file=sys.stderr)
-        return 2
+        con = open_database(args.db)
+    except CliError as error:
+        print(error, file=sys.stderr)
+        return error.code
     try:
         report = load_file(con, path.read_bytes(), path.name, kind=args.kind, uploader=uploader,
                            confirm_empty=args.confirm_empty)
@@ -59,13 +49,3 @@ def run_load(args: argparse.Namespace) -> int:
 
 def _stop(signal_number: int, frame: object) -> None:
     raise SystemExit(128 + signal_number)
-
-
-def _unusable(error: BaseException) -> str:
-    """Why the database file cannot be opened, in Dutch."""
-    text = str(error)
-    if "Is a directory" in text or isinstance(error, IsADirectoryError):
-        return "dat is een map, geen bestand"
-    if "not a valid DuckDB database" in text:
-        return "dat bestand is geen DuckDB-database"
-    return "het bestand kan niet worden geopend of aangemaakt"

@@ -13,7 +13,8 @@ import getpass
 import sys
 
 from auth import accounts
-from data import db, users
+from data import users
+from data.cli_args import CliError, open_database
 
 
 def _actor() -> str:
@@ -71,7 +72,11 @@ _COMMANDS = {"add": _add, "remove": _remove, "list": _list}
 
 def run_users(args: argparse.Namespace) -> int:
     """Run one `users` subcommand; prints Dutch messages and returns the exit code."""
-    con = db.connect(db.db_path(args.db))
+    try:
+        con = open_database(args.db)
+    except CliError as error:
+        print(error, file=sys.stderr)
+        return error.code
     try:
         print(_COMMANDS[args.users_command](con, args))
         return 0

@@ -72,10 +72,12 @@ def test_load_with_an_unknown_kind_or_a_missing_file_is_wrong_usage(tmp_path, ar
     (lambda path: path.mkdir(), "dat is een map, geen bestand"),
     (lambda path: path.write_bytes(b"gemeente;jaar\r\n392;2025\r\n"), "dat bestand is geen DuckDB-database"),
 ])
-def test_a_db_that_is_a_directory_or_no_duckdb_file_is_wrong_usage_in_dutch(tmp_path, make, reason):
+@pytest.mark.parametrize("command", [["load", "--db", "{db}", str(HERE / "gemeenten_utf8.csv")],
+                                     ["users", "list", "--db", "{db}"]])
+def test_a_db_that_is_a_directory_or_no_duckdb_file_is_wrong_usage_in_dutch(tmp_path, make, reason, command):
     target = tmp_path / "monitor.duckdb"
     make(target)
-    result = run("load", "--db", str(target), str(HERE / "gemeenten_utf8.csv"))
+    result = run(*[str(target) if arg == "{db}" else arg for arg in command])
     assert result.returncode == 2
     assert result.stderr.decode() == (f"--db {target}: {reason}; geef een DuckDB-databasebestand op "
                                       "(een nieuw bestand wordt aangemaakt)\n")
