@@ -8,6 +8,7 @@ database, opens each page the demo beheerder may see, and writes tests/screensho
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 import socket
 import subprocess
@@ -200,3 +201,21 @@ def test_a_comparison_tab_opens_with_its_chart_and_table(server, browser, tab):
         _settle(page)
         assert page.locator('[data-testid="stDataFrame"]').count() >= 2  # the summary and the comparison
         _photograph(page, f"kaders_{tab.split()[-1]}")
+
+
+def test_tiles_and_lever_charts_show_the_signals(server, browser):
+    """Issue 10: meaning words, two icons with words and the quarter label on the tiles; the band of
+    process limits and marked special causes on a lever page's charts."""
+    with _opened(browser, _url(server, "")) as page:
+        text = page.locator('[data-testid="stMainBlockContainer"]').inner_text()
+        assert any(word in text for word in ("op koers", "let op", "buiten de norm"))
+        assert not any(f"\n{word}\n" in f"\n{text}\n" for word in ("groen", "oranje", "rood"))
+        assert any(word in text for word in ("gewone variatie", "verbetering", "zorgelijke verandering"))
+        assert any(word in text for word in ("haalt de norm", "wisselend", "geen norm"))
+        assert re.search(r"\(K[1-4] \d{4}\)", text)  # the month shows uitkomsten of their quarter
+        assert "Gegevens t/m: trajecten" in page.locator('[data-testid="stSidebar"]').inner_text()
+        _photograph(page, "overzicht_signalen")
+    with _opened(browser, _url(server, "gedeelde_waarden")) as page:
+        legends = page.locator(".legendtext").evaluate_all("nodes => nodes.map(node => node.textContent)")
+        assert "Procesgrenzen" in legends and "Bijzondere variatie" in legends
+        _photograph(page, "gedeelde_waarden_signalen")

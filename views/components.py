@@ -59,8 +59,9 @@ def page_style() -> None:
 
 
 def badge(result: IndicatorResult) -> None:
-    """The status as a coloured badge with an icon and its meaning ("op koers"); for grijs the reason too."""
-    st.badge(signal_words.status_word(result.status, result.reason), icon=texts.STATUS_ICONS[result.status],
+    """The status as a coloured badge with an icon and its meaning ("op koers"); the reason on hover and,
+    for grijs, in the caption beside it (`signal_icons`)."""
+    st.badge(signal_words.status_word(result.status), icon=texts.STATUS_ICONS[result.status],
              color=BADGE_COLOURS[result.status], help=result.reason or texts.STATUS_HELP[result.status])
 
 
@@ -73,7 +74,7 @@ def indicator_line(result: IndicatorResult, label: str | None = None, variation:
                    note: str = "") -> None:
     """One row of a tile: (short) name, value (with the quarter it comes from) and norm, status; then the
     two signal icons with their words and a note such as "voorlopig" (signals.md §1, §3, §4)."""
-    name, shown, status = st.columns([4, 4, 2], vertical_alignment="center", gap="small")
+    name, shown, status = st.columns([4, 4, 3], vertical_alignment="center", gap="small")
     name.markdown(label or result.name, help=result.name if label else None)
     norm = f" :small[:gray[{texts.NORM.lower()} {fmt.norm(result)}]]" if result.norm is not None else ""
     shown.markdown(f"**{signal_words.value_text(result)}**{norm}")
@@ -84,9 +85,12 @@ def indicator_line(result: IndicatorResult, label: str | None = None, variation:
 
 
 def signal_icons(result: IndicatorResult, variation: Variation, note: str = "") -> None:
-    """Two small icons with words: the variatie of the series and whether its process meets the norm."""
-    text = signal_words.icons_markdown(variation.variatie, variation.zekerheid, result.norm)
-    st.caption(f"{text} · {note}" if note else text,
+    """Two small icons with words: the variatie of the series and whether its process meets the norm;
+    then why a grijs status gives no judgement, and a note such as "voorlopig"."""
+    parts = [signal_words.icons_markdown(variation.variatie, variation.zekerheid, result.norm)]
+    if result.status == "grijs" and result.reason:
+        parts.append(signal_words.status_word(result.status, result.reason))
+    st.caption(" · ".join([*parts, note] if note else parts),
                help=f"{signal_words.VARIATIE_HELP} {signal_words.ZEKERHEID_HELP}")
 
 

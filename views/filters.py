@@ -129,7 +129,7 @@ def data_dates(fresh: Freshness | None, period: Period) -> None:
     if fresh is None:
         return
     st.caption(signal_words.data_dates_text(fresh.kinds, fresh.last_upload))
-    names = {entry.code: entry.name for entry in CATALOGUE}
+    names = {entry.code: entry.short_name or entry.name for entry in CATALOGUE}
     if incomplete := signal_words.incomplete_text(fresh.incomplete(period), names, fmt.period_label(period)):
         st.caption(incomplete)
 
