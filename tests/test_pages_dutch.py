@@ -95,3 +95,4 @@ def test_the_uploader_and_an_empty_date_field_read_dutch_where_css_can_say_it(sm
     assert 'content: "Bestand kiezen"' in styles
     assert 'content: "of sleep het hierheen · tot 100 MB"' in styles
     assert '[data-type="year"][data-placeholder]::after { content: "jjjj"' in styles
+    assert '[data-testid="InputInstructions"] > :first-child { display: none; }' in styles  # "Press Enter to …"

@@ -37,7 +37,8 @@ PRINT_CSS = """
 
 # Streamlit writes some words itself, in English, with no API to change them (issue 11). Where the
 # markup allows, CSS hides the English text and shows Dutch in its place: the uploader's button
-# and hint, and the year placeholder of an empty date field ("yyyy" → "jjjj").
+# and hint, and the year placeholder of an empty date field ("yyyy" → "jjjj"); the English keyboard
+# hint under a text field ("Press Enter to submit form") is hidden, its character count stays.
 DUTCH_CSS = """
 <style>
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p,
@@ -47,6 +48,7 @@ DUTCH_CSS = """
 [data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "%(hint)s"; font-size: 0.875rem; }
 [data-testid="stDateInput"] [data-type="year"][data-placeholder] { font-size: 0 !important; }
 [data-testid="stDateInput"] [data-type="year"][data-placeholder]::after { content: "jjjj"; font-size: 0.875rem; }
+[data-testid="InputInstructions"] > :first-child { display: none; }  /* "Press Enter to submit form" */
 </style>
 """
 
