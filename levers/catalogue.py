@@ -306,6 +306,18 @@ CATALOGUE: tuple[Definition, ...] = (
             "{value} van de jeugdigen ging na afloop door naar een andere aanbieder; de norm is {norm}."
         ),
     ),
+    Definition(
+        "via_gemeente", "diagnostics", "Gestart via de gemeente", "%",
+        "started in P with verwijzer 01 (COD327: Gemeente) / started in P × 100", "higher", None, None, 13,
+        RATIO,
+        family="caseload",
+        description=(
+            "Aandeel van de gestarte trajecten dat door de gemeente zelf (het eigen team) werd verwezen; "
+            "trajecten zonder bekende verwijzer tellen mee in het totaal."
+        ),
+        short_name="Via de gemeente",
+        compare_label="Verwezen via de gemeente",
+    ),
     # Interactie en dialoog -------------------------------------------------------------------
     Definition(
         "dialoogsessies", "interaction", "Dialoogsessies, laatste 6 maanden", "sessies",

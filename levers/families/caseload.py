@@ -8,8 +8,11 @@ gemiddelde_duur: mean of einddatum − startdatum over trajectories ended in P
 volgens_plan: ended in P with reden 31 / ended in P with a known end reason × 100
 uitval: ended in P with reden 32 or 33 / ended in P with a known end reason × 100
 kosten_per_jeugdige: Σ bedrag in P / unieke_jeugdigen
+via_gemeente: started in P with verwijzer 01 (COD327: Gemeente) / started in P × 100
 
-All on the scope's trajectories and kosten rows (municipalities, perceel, providers).
+All on the scope's trajectories and kosten rows (municipalities, perceel, providers). via_gemeente counts
+a started trajectory without a verwijzer in its denominator, like the referrer split (levers/referrers.py)
+whose 'Gemeente' share it equals.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ REASON_NONE_ENDED = "geen beëindigde trajecten in deze periode"
 REASON_NO_KNOWN_END = "geen beëindigde trajecten met een bekende reden van beëindiging in deze periode"
 REASON_NO_COSTS = "geen kostengegevens in deze periode"
 REASON_NO_PERSONS = "geen jeugdigen in zorg in deze periode"
+REASON_NONE_STARTED = "geen gestarte trajecten in deze periode"
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class Caseload:
     persons: int  # distinct (gemeente, client_id) with a trajectory active in P
     active: int  # trajectories active in P
     started: int  # trajectories started in P
+    via_municipality: int  # of those, referred by the municipality (verwijzer 01)
+    via_municipality_pct: float | None  # via_municipality / started × 100
     ended: int  # trajectories ended in P
     mean_days: float | None  # mean einddatum − startdatum of those ended in P
     known_end: int  # ended in P with reden_einde 31..35
@@ -56,6 +62,7 @@ def build(row: Caseload, ctx: Context) -> dict:
         "gemiddelde_duur": result("gemiddelde_duur", row.mean_days, row.ended, REASON_NONE_ENDED),
         "volgens_plan": result("volgens_plan", row.by_plan_pct, row.known_end, REASON_NO_KNOWN_END),
         "uitval": result("uitval", row.dropped_out_pct, row.known_end, REASON_NO_KNOWN_END),
+        "via_gemeente": result("via_gemeente", row.via_municipality_pct, row.started, REASON_NONE_STARTED),
         "kosten_per_jeugdige": result("kosten_per_jeugdige", None if cost_reason else row.cost_per_youth,
                                       row.persons, cost_reason),
     }

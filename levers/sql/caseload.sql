@@ -1,5 +1,6 @@
 -- Family caseload (levers/families/caseload.py), per period: unieke_jeugdigen, actieve_trajecten,
--- instroom, uitstroom, gemiddelde_duur, volgens_plan, uitval, and kosten_per_jeugdige: Σ bedrag of the
+-- instroom, uitstroom, gemiddelde_duur, volgens_plan, uitval, via_gemeente (started in P with verwijzer
+-- 01, the municipality's own team) and kosten_per_jeugdige: Σ bedrag of the
 -- kosten months in P (a month counts when it lies in P; `month` is its first day) per person in care
 -- (indicators.md, "Data en informatie"). cost_rows = how many kosten rows there were (0: no spending
 -- delivered for P). One row per period, in the order of the period lists (ordinal 0, 1, ...).
@@ -9,7 +10,7 @@ with periods as (
 ),
 
 scoped as (
-    select municipality, client_id, start_date, end_date, end_reason
+    select municipality, client_id, start_date, end_date, end_reason, referrer
     from trajectories
     where in_scope(municipality, lot, provider, $municipalities, $lot, $providers)
 ),
@@ -33,6 +34,7 @@ per_period as (
         count(distinct (municipality, client_id)) as persons,
         count(*) as active,
         count(*) filter (where is_started) as started,
+        count(*) filter (where is_started and referrer = 1) as via_municipality,
         count(*) filter (where is_ended) as ended,
         avg(end_date - start_date) filter (where is_ended) as mean_days,
         count(*) filter (where is_ended and end_reason in (31, 32, 33, 34, 35)) as known_end,
@@ -56,6 +58,8 @@ final as (
         coalesce(c.persons, 0) as persons,
         coalesce(c.active, 0) as active,
         coalesce(c.started, 0) as started,
+        coalesce(c.via_municipality, 0) as via_municipality,
+        100.0 * c.via_municipality / nullif(c.started, 0) as via_municipality_pct,
         coalesce(c.ended, 0) as ended,
         c.mean_days,
         coalesce(c.known_end, 0) as known_end,
