@@ -1,0 +1,104 @@
+-- Price and volume (levers/price_volume.py): spending (kosten months in the period) and youths in care
+-- (distinct persons with a trajectory active in the period) in P and in the same period a year
+-- earlier, for the whole scope, per perceel, per municipality and per provider. The change in spending
+-- splits into
+--   volume = (youths − youths_before) × amount_before / youths_before   (rounded half up to the cent)
+--   price  = (amount − amount_before) − volume
+-- Mathematically price = (amount / youths − amount_before / youths_before) × youths; taking it as the
+-- rest keeps volume + price = the total change to the cent (the rounding, under half a cent, is in
+-- price). No split without youths in both periods.
+-- params: $municipalities, $lot, $providers, $p_start, $p_end, $prev_start, $prev_end
+with periods as (
+    select true as is_now, $p_start::date as p_start, $p_end::date as p_end
+    union all
+    select false, $prev_start::date, $prev_end::date
+),
+
+youths as (
+    select
+        case
+            when grouping(t.lot) = 0 then 'perceel'
+            when grouping(t.municipality) = 0 then 'gemeente'
+            when grouping(t.provider) = 0 then 'aanbieder'
+            else 'totaal'
+        end as grouping_kind,
+        coalesce(t.lot, t.municipality, t.provider) as group_key,
+        count(distinct (t.municipality, t.client_id)) filter (where p.is_now) as youths,
+        count(distinct (t.municipality, t.client_id)) filter (where not p.is_now) as youths_before
+    from periods as p
+    inner join trajectories as t
+        on t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start)
+    where in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers)
+    group by grouping sets ((), (t.lot), (t.municipality), (t.provider))
+),
+
+spending as (
+    select
+        case
+            when grouping(c.lot) = 0 then 'perceel'
+            when grouping(c.municipality) = 0 then 'gemeente'
+            when grouping(c.provider) = 0 then 'aanbieder'
+            else 'totaal'
+        end as grouping_kind,
+        coalesce(c.lot, c.municipality, c.provider) as group_key,
+        coalesce(sum(c.amount) filter (where p.is_now), 0)::decimal(18, 2) as amount,
+        coalesce(sum(c.amount) filter (where not p.is_now), 0)::decimal(18, 2) as amount_before
+    from periods as p
+    inner join costs as c on c.month between p.p_start and p.p_end
+    where in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
+    group by grouping sets ((), (c.lot), (c.municipality), (c.provider))
+),
+
+joined as (
+    select
+        coalesce(y.grouping_kind, s.grouping_kind) as grouping_kind,
+        coalesce(y.group_key, s.group_key) as group_key,
+        coalesce(y.youths, 0) as youths,
+        coalesce(y.youths_before, 0) as youths_before,
+        coalesce(s.amount, 0)::decimal(18, 2) as amount,
+        coalesce(s.amount_before, 0)::decimal(18, 2) as amount_before
+    from youths as y
+    full outer join spending as s
+        on s.grouping_kind = y.grouping_kind and s.group_key is not distinct from y.group_key
+),
+
+volume_cents as (  -- (Δ youths × cents before) / youths before, rounded half away from zero, in integers
+    select
+        *,
+        (youths - youths_before)::hugeint * (amount_before * 100)::hugeint as numerator
+    from joined
+),
+
+split as (
+    select
+        * exclude (numerator),
+        amount - amount_before as change,
+        case
+            when youths > 0 and youths_before > 0
+                then (sign(numerator) * ((abs(numerator) * 2 + youths_before) // (2 * youths_before))
+                      / 100)::decimal(18, 2)
+        end as volume
+    from volume_cents
+),
+
+final as (
+    select
+        s.grouping_kind,
+        s.group_key,
+        coalesce(m.name, pr.name, s.group_key) as group_name,
+        s.youths,
+        s.youths_before,
+        s.amount,
+        s.amount_before,
+        ratio(s.amount, s.youths, 1) as cost_per_youth,
+        ratio(s.amount_before, s.youths_before, 1) as cost_per_youth_before,
+        s.change,
+        s.volume,
+        s.change - s.volume as price
+    from split as s
+    left join municipality_regions as m on s.grouping_kind = 'gemeente' and m.municipality = s.group_key
+    left join providers as pr on s.grouping_kind = 'aanbieder' and pr.provider = s.group_key
+)
+
+select * from final
+order by grouping_kind, group_name
