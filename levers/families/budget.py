@@ -8,6 +8,13 @@ filter only those providers' rows (none → grijs)
 
 Spending follows the same scope (municipalities, perceel, providers). Months without spending add
 nothing: a budget with no costs yet forecasts 0%. The budget is the denominator.
+
+The forecast's band (details `prognose_laag`, `prognose_hoog`, drawn on the budget chart): the 12 − m
+months still to come are taken as independent months spending like the m months so far, so their sum
+varies by s · √(12 − m), s the sample standard deviation of the m monthly totals (January through the
+month of p_end, a month without spending counting as 0). Band = (spent / m × 12 ± 2 · s · √(12 − m)) /
+budget × 100, about 95% of the outcomes if months vary around their mean as they did so far. No band
+in January (one month has no spread); in December it closes on the forecast.
 """
 
 from __future__ import annotations
@@ -28,11 +35,14 @@ class Budget:
     forecast_pct: float | None
     realised_pct: float | None
     pro_rata_pct: float
+    forecast_low_pct: float | None  # the band (see the module note); None without a budget or in January
+    forecast_high_pct: float | None
 
 
 def build(row: Budget, ctx: Context) -> dict:
     no_budget = REASON_NO_PROVIDER_BUDGET if ctx.scope.providers else REASON_NO_BUDGET
-    details = (("gerealiseerd", row.realised_pct), ("pro_rata", row.pro_rata_pct))
+    details = (("gerealiseerd", row.realised_pct), ("pro_rata", row.pro_rata_pct),
+               ("prognose_laag", row.forecast_low_pct), ("prognose_hoog", row.forecast_high_pct))
     return {"budgetuitputting": ctx.result("budgetuitputting", row.forecast_pct, row.budget,
                                            reason=None if row.budget else no_budget, details=details)}
 

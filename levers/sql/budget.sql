@@ -2,7 +2,8 @@
 -- through the month of p_end (year of p_end) and the budget of that year. Budget rows of the scope
 -- (municipalities, perceel): without a provider filter the perceel-level rows (empty aanbieder), or,
 -- where a (jaar, gemeente, perceel) has none, the sum of its provider rows; with a provider filter
--- only those providers' rows (none: budget null).
+-- only those providers' rows (none: budget null). The forecast's band: forecast ± 2 · s · √(12 − m) over
+-- the budget, s the standard deviation of the m monthly totals so far (levers/families/budget.py).
 -- params: $municipalities, $lot, $providers, $p_starts, $p_ends
 with periods as (
     select * from periods($p_starts, $p_ends)
@@ -14,6 +15,26 @@ spent as (
     inner join costs as c on c.month between date_trunc('year', p.p_end)::date and p.p_end
     where in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
     group by p.ordinal
+),
+
+months_so_far as (  -- every month from January through the month of p_end, spending or not
+    select p.ordinal, unnest(generate_series(date_trunc('year', p.p_end), date_trunc('month', p.p_end),
+                                              interval 1 month))::date as month
+    from periods as p
+),
+
+monthly as (
+    select m.ordinal, m.month, coalesce(sum(c.amount), 0)::double as amount
+    from months_so_far as m
+    left join costs as c
+        on c.month = m.month and in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
+    group by m.ordinal, m.month
+),
+
+spread as (  -- s: the sample standard deviation of the monthly totals so far (none for one month)
+    select ordinal, stddev_samp(amount) as spread
+    from monthly
+    group by ordinal
 ),
 
 budget_cells as (  -- one row per (jaar, gemeente, perceel) in scope; the provider filter applies below
@@ -51,9 +72,14 @@ final as (
         b.budget,
         ratio(coalesce(s.spent, 0) / month(p.p_end) * 12, b.budget, 100) as forecast_pct,
         ratio(coalesce(s.spent, 0), b.budget, 100) as realised_pct,
-        month(p.p_end)::double / 12 * 100 as pro_rata_pct
+        month(p.p_end)::double / 12 * 100 as pro_rata_pct,
+        ratio(coalesce(s.spent, 0) / month(p.p_end) * 12 - 2 * d.spread * sqrt(12 - month(p.p_end)), b.budget, 100)
+            as forecast_low_pct,
+        ratio(coalesce(s.spent, 0) / month(p.p_end) * 12 + 2 * d.spread * sqrt(12 - month(p.p_end)), b.budget, 100)
+            as forecast_high_pct
     from periods as p
     left join spent as s using (ordinal)
+    left join spread as d using (ordinal)
     left join budget as b using (ordinal)
     order by p.ordinal
 )
