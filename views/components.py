@@ -76,7 +76,8 @@ def indicator_line(result: IndicatorResult, label: str | None = None, variation:
                    note: str = "") -> None:
     """One row of a tile: (short) name, value (with the quarter it comes from) and norm, status; then the
     two signal icons with their words and a note such as "voorlopig" (signals.md §1, §3, §4)."""
-    name, shown, status = st.columns([4, 4, 3], vertical_alignment="center", gap="small")
+    # the status column fits "buiten de norm" with its icon in a half-width tile at 1440 px
+    name, shown, status = st.columns([3.6, 3.6, 3.3], vertical_alignment="center", gap="small")
     name.markdown(label or result.name, help=result.name if label else None)
     norm = f" :small[:gray[{texts.NORM.lower()} {fmt.norm(result)}]]" if result.norm is not None else ""
     shown.markdown(f"**{signal_words.value_text(result)}**{norm}")
@@ -90,7 +91,7 @@ def signal_icons(result: IndicatorResult, variation: Variation, note: str = "") 
     """Two small icons with words: the variatie of the series and whether its process meets the norm;
     then why a grijs status gives no judgement, and a note such as "voorlopig"."""
     parts = [signal_words.icons_markdown(variation.variatie, variation.zekerheid, result.norm)]
-    if result.status == "grijs" and result.reason:
+    if result.status == "grijs" and result.reason and result.norm is not None:  # "geen norm" says it already
         parts.append(signal_words.status_word(result.status, result.reason))
     st.caption(" · ".join([*parts, note] if note else parts),
                help=f"{signal_words.VARIATIE_HELP} {signal_words.ZEKERHEID_HELP}")
