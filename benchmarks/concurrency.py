@@ -1,14 +1,15 @@
 """Benchmark: many readers beside one writer (issue 14, goal 4), in real browsers.
 
     python benchmarks/concurrency.py [--db PATH] [--rebuild] [--sessions 20] [--processes 3]
-                                     [--rows 25000] [--tail 15]
+                                     [--rows 25000] [--regions 2] [--tail 15]
 
 Copies the national demo (built once with `python -m data demo --national`, ~20 s) to a temporary
 folder, publishes it as a snapshot and starts --processes `streamlit run dashboard.py` read-only
 (JEUGDMONITOR_READ_ONLY=1) on loopback ports. --sessions browser sessions (Playwright contexts of
-one headless Chromium) are spread over the processes; each opens the Overzicht of one of five
+one headless Chromium) are spread over the processes; each opens the Overzicht of one of --regions
 regions, for the last month or the one before, again and again, and times each visit from
-navigation to Streamlit's idle state. When every session has made two visits, the writer loads a
+navigation to Streamlit's idle state. Each process first computes every such page once (warm-up, not
+timed). When every session has made two visits, the writer loads a
 --rows-row trajecten file for the last month into the busiest region with `python -m data load`,
 while the sessions go on. A watcher per process reopens that region's Overzicht until its figures
 change. The sessions stop --tail seconds after the last process showed the new figures.
@@ -43,11 +44,11 @@ from benchmarks import serving  # noqa: E402
 DEFAULT_DB = Path(tempfile.gettempdir()) / "jeugdmonitor-bench" / "national.duckdb"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-VISIT_TIMEOUT_MS = 180_000  # a cold Overzicht of a national region under twenty sessions
+VISIT_TIMEOUT_MS = 120_000  # a cold Overzicht of a national region under twenty sessions
 WARM_UP_TIMEOUT_S = 900
 SHOW_TIMEOUT_S = 180  # from the start of the load to a process showing the new figures
 GOAL_SHOW_S, GOAL_RSS_MB = 5.0, 1024
-REGIONS = 5
+REGIONS = 2  # the uploaded region and one more: each (region, month) is one cold computation per process
 
 # Counts finished script runs in the page, so a visit waits for its own run to end.
 _COUNT_RUNS = """
@@ -125,14 +126,14 @@ def _prepare(source: Path, rebuild: bool, folder: Path) -> Path:
     return copy
 
 
-def _choices(path: Path) -> tuple[list[str], str, str]:
-    """The five busiest regions, the last month and the one before (JJJJ-MM)."""
+def _choices(path: Path, count: int) -> tuple[list[str], str, str]:
+    """The COUNT busiest regions, the last month and the one before (JJJJ-MM)."""
     from data import snapshots
 
     con = snapshots.Reader(path).connection()
     regions = [row[0] for row in con.execute(
         "select r.region from trajectories as t inner join municipality_regions as r using (municipality) "
-        "where r.region is not null group by r.region order by count(*) desc limit $n", {"n": REGIONS}).fetchall()]
+        "where r.region is not null group by r.region order by count(*) desc limit $n", {"n": count}).fetchall()]
     last, before = con.execute("select strftime(max(start_date), '%Y-%m'), "
                                "strftime(max(start_date) - interval 1 month, '%Y-%m') from trajectories").fetchone()
     return regions, last, before
@@ -173,7 +174,11 @@ async def _new_page(browser, errors: list[str]):
 
 
 async def _session(browser, session: Session, months: tuple[str, str], stop: asyncio.Event) -> None:
-    context, page = await _new_page(browser, session.errors)
+    try:
+        context, page = await _new_page(browser, session.errors)
+    except Exception as failure:
+        session.errors.append(f"no browser context: {type(failure).__name__}")
+        return
     try:
         turn = 0
         while not stop.is_set():
@@ -214,10 +219,16 @@ async def _watch(browser, process: Process, url: str, baseline: str, load_done: 
 
 
 async def _baseline(browser, url: str) -> str:
+    """The page's text as it is now (several tries: a visit can time out on a busy machine)."""
     context, page = await _new_page(browser, [])
     try:
-        await _visit(page, url)
-        return await page.evaluate(_FIGURES)
+        for _attempt in range(3):
+            try:
+                await _visit(page, url)
+                return await page.evaluate(_FIGURES)
+            except Exception as failure:
+                print(f"  baseline of {url}: {type(failure).__name__}, again", flush=True)
+        raise RuntimeError(f"no baseline for {url}")
     finally:
         await context.close()
 
@@ -238,13 +249,19 @@ async def _run(args, path: Path, processes: list[Process], regions: list[str], m
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         rss = asyncio.create_task(_sample_rss(processes, rss_stop))
+        print("warming up: every page once per process ...", flush=True)
+        pages = [f"/?{urlencode({'regio': region, 'periode': month})}" for region in regions for month in months]
+        for process in processes:
+            await asyncio.gather(*(_baseline(browser, process.url + page) for page in pages))
         tasks = [asyncio.create_task(_session(browser, s, months, stop)) for s in sessions]
-        print(f"{args.sessions} sessions over {len(processes)} processes; warming up ...", flush=True)
+        print(f"{args.sessions} sessions over {len(processes)} processes ...", flush=True)
         deadline = time.monotonic() + WARM_UP_TIMEOUT_S
-        while min(len(s.visits) for s in sessions) < 2 and time.monotonic() < deadline:
-            await asyncio.sleep(1)
+        while not all(len(s.visits) >= 2 or len(s.errors) >= 3 for s in sessions) and time.monotonic() < deadline:
+            await asyncio.sleep(10)
+            print(f"  visits so far: {sum(len(s.visits) for s in sessions)}", flush=True)
         watched = f"/?{urlencode({'regio': regions[0], 'periode': months[0]})}"
         baselines = [await _baseline(browser, process.url + watched) for process in processes]
+        print("  baselines taken", flush=True)
         load_end: list[float] = []
         watchers = [asyncio.create_task(_watch(browser, p, p.url + watched, b, load_done, load_end))
                     for p, b in zip(processes, baselines)]
@@ -257,6 +274,7 @@ async def _run(args, path: Path, processes: list[Process], regions: list[str], m
         load_end.append(time.monotonic())
         load_done.set()
         await asyncio.gather(*watchers)
+        print("  every watcher is done", flush=True)
         await asyncio.sleep(args.tail)
         stop.set()
         await asyncio.gather(*tasks)
@@ -298,11 +316,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--processes", type=int, default=3)
     parser.add_argument("--rows", type=int, default=25_000)
+    parser.add_argument("--regions", type=int, default=REGIONS, help="how many regions the sessions look at")
     parser.add_argument("--tail", type=float, default=15.0, help="seconds the sessions go on after the last process")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="concurrency-bench-") as folder:
         path = _prepare(args.db.resolve(), args.rebuild, Path(folder))
-        regions, last, before = _choices(path)
+        regions, last, before = _choices(path, args.regions)
         month_file = Path(folder) / "trajecten_maand.csv"
         _month_file(path, regions[0], last, args.rows, month_file)
         print(f"regions {', '.join(regions)}; months {last}, {before}; upload: {args.rows} trajectories "
