@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from auth import accounts
 from data import audit, db, snapshots
 from tests.fixtures.accounts import fast_hashes  # noqa: F401 (fixture)
-from tests.fixtures.small_db import DASHBOARD, own_small_db  # noqa: F401 (fixture)
+from tests.fixtures.small_db import DASHBOARD
 from views.db import READ_ONLY_ENV
 
 EMAIL, PASSWORD = "cm@ijmond.nl", "correct paard batterij 42"

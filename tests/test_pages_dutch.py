@@ -9,7 +9,6 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 
 from auth.rights import Rights
-from tests.fixtures.small_db import open_app, small_db_path, small_env  # noqa: F401 (fixtures)
 from views import session
 
 IJMOND_OCTOBER = {"regio": "IJmond", "periode": "2026-10"}

@@ -10,7 +10,6 @@ import pytest
 from auth.rights import Rights
 from levers.agenda import agenda_items
 from levers.result import IndicatorResult
-from tests.fixtures.small_db import small_db_path, small_env  # noqa: F401 (fixtures)
 from views import charts
 
 IJMOND = {"regio": "IJmond"}

@@ -14,7 +14,7 @@ from auth.rights import Rights
 from data.load import load_file
 from levers.deliveries import next_due
 from tests.builders import VELSEN, add_budget
-from tests.fixtures.small_db import build_small_db, open_app
+from tests.fixtures.small_db import open_app
 from views import filters
 
 UPLOAD = "views/pages/upload.py"
@@ -27,10 +27,8 @@ BUDGET = "jaar;gemeente;perceel;aanbieder;budget\r\n2027;GM0375;complex;;2500000
 
 
 @pytest.fixture
-def db_file(tmp_path, monkeypatch):
-    path = build_small_db(tmp_path / "small.duckdb")
-    monkeypatch.setenv("JEUGDMONITOR_DB", str(path))
-    return path
+def db_file(own_small_db):
+    return own_small_db
 
 
 def _store(path, text: str, name: str) -> None:

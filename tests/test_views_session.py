@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from auth import accounts
 from data import db as store
 from tests.fixtures.accounts import fast_hashes  # noqa: F401 (fixture)
-from tests.fixtures.small_db import DASHBOARD, own_small_db  # noqa: F401 (fixture)
+from tests.fixtures.small_db import DASHBOARD
 from views import session
 
 NOON = datetime(2026, 11, 29, 12, 0)
