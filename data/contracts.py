@@ -17,14 +17,16 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from data import dates
 from data.decode import (
-    NOT_AFTER_THIS_MONTH, NOT_IN_FUTURE, Choice, DutchDate, DutchDecimal, DutchNumber, IjwCode, Lot, Month,
-    MunicipalityCode, ProviderCode, ProviderCodeFormat, ProviderLot, Quarter, ReferenceRegion, Region, RegionList,
+    NOT_AFTER_THIS_MONTH, NOT_IN_FUTURE, Area, Choice, DutchDate, DutchDecimal, DutchNumber, IjwCode, Lot, Month,
+    MunicipalityCode, ProviderCode, ProviderCodeFormat, ProviderLot, Quarter, ReferencePeriod, ReferenceRegion, Region,
+    RegionList,
     Text, Theme,
     WholeNumber, Year, choice, clean,
 )
 
-KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten")
+KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten", "landelijk")
 
 
 # -- rules across the columns of one row -------------------------------------------------------------
@@ -140,7 +142,7 @@ class Contract(BaseModel):
         return self
 
 
-# -- the eight kinds ---------------------------------------------------------------------------------
+# -- the nine kinds ---------------------------------------------------------------------------------
 class Trajectory(Contract):
     """1. `trajecten`: one allocated product trajectory, from the iJw administration (JW301/305/307)."""
 
@@ -301,8 +303,30 @@ class Population(Contract):
     region: ReferenceRegion | None = Field(None, validation_alias="jeugdregio")
 
 
+class NationalFigure(Contract):
+    """9. `landelijk`: a reference figure published by CBS for a municipality, a jeugdregio or the country.
+
+    Shown beside our own figures, never mixed into them (issue 13). CBS's padded codes (`GM0392  `)
+    lose their blanks like every cell; its period forms (`2024HJ01`) are read as ours (`2024-H1`).
+    """
+
+    KIND, TABLE = "landelijk", "national_figures"
+    REPLACE_KEY = ("source", "area", "period", "indicator")
+    UNIQUE = Unique("indicator", REPLACE_KEY)
+    DERIVED = {"period_start": dates.SQL_REFERENCE_PERIOD_START.replace("{x}", "period"),
+               "period_end": dates.SQL_REFERENCE_PERIOD_END.replace("{x}", "period")}
+
+    source: Text = Field(validation_alias="bron", max_length=100)
+    area: Area = Field(validation_alias="gebied")
+    period: ReferencePeriod = Field(validation_alias="periode")
+    indicator: IndicatorCode = Field(validation_alias="indicator")
+    value: DutchNumber = Field(validation_alias="waarde")
+    definition: Text | None = Field(None, validation_alias="definitie", max_length=500)
+
+
 MODELS: dict[str, type[Contract]] = {
-    model.KIND: model for model in (Trajectory, Cost, Budget, Outcome, Dialogue, Norm, Provider, Population)
+    model.KIND: model
+    for model in (Trajectory, Cost, Budget, Outcome, Dialogue, Norm, Provider, Population, NationalFigure)
 }
 
 

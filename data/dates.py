@@ -21,6 +21,8 @@ DATE_MESSAGE = "{value} is geen geldige datum (gebruik d-m-jjjj of jjjj-mm-dd)"
 MONTH_MESSAGE = "{value} is geen geldige maand (gebruik JJJJ-MM)"
 QUARTER_MESSAGE = "{value} is geen geldig kwartaal (gebruik JJJJ-Kn)"
 YEAR_MESSAGE = "{value} is geen geldig jaartal (schrijf het jaar met vier cijfers, bijvoorbeeld 2026)"
+REFERENCE_PERIOD_MESSAGE = ("{value} is geen geldige periode (gebruik JJJJ, JJJJ-H1, JJJJ-K3 "
+                            "of de CBS-vorm 2024JJ00, 2024HJ01, 2024KW03)")
 FOUR_DIGITS_MESSAGE = "{value} heeft geen jaartal van vier cijfers; schrijf het jaar voluit (bijvoorbeeld 2026)"
 RANGE_MESSAGE = f"{{value}} ligt buiten de mogelijke jaren ({FIRST_YEAR} tot en met volgend jaar)"
 FIRST_OF_MONTH_MESSAGE = ("{value} is niet de eerste dag van een maand; schrijf de maand als JJJJ-MM "
@@ -44,6 +46,13 @@ _MONTH_NAME = re.compile(r"([a-z]+)[ -](\d{2}|\d{4})", re.ASCII)
 _QUARTER_YK = re.compile(r"(\d{4})-[KQ]([1-4])", re.ASCII)
 _QUARTER_KY = re.compile(r"[KQ]([1-4])[ -](\d{4})", re.ASCII)
 _YEAR = re.compile(r"\d{4}", re.ASCII)
+# a published figure's period: year, half-year or quarter, as we write it or as CBS StatLine does
+_REFERENCE_PERIODS = (
+    (re.compile(r"(\d{4})(JJ00)?", re.ASCII), ""),
+    (re.compile(r"(\d{4})(?:-H|HJ0)([12])", re.ASCII), "H"),
+    (re.compile(r"(\d{4})(?:-[KQ]|KW0)([1-4])", re.ASCII), "K"),
+)
+_PERIOD_MONTHS = {"": 12, "H": 6, "K": 3}
 
 
 def _invalid(message: str, text: str) -> ValueError:
@@ -108,6 +117,25 @@ def year(text: str) -> int:
     return int(text)
 
 
+def reference_period(text: str) -> str:
+    """A year, half-year or quarter as one label: `2024`, `2024-H1`, `2024-K3` (CBS's `2024HJ01` too)."""
+    upper = text.upper()
+    for pattern, letter in _REFERENCE_PERIODS:
+        if match := pattern.fullmatch(upper):
+            return match[1] + (f"-{letter}{match[2]}" if letter else "")
+    raise _invalid(REFERENCE_PERIOD_MESSAGE, text)
+
+
+def reference_period_bounds(label: str) -> tuple[date, date]:
+    """The first and last day of a `reference_period` label (`2025-H1` -> 1-1-2025, 30-6-2025)."""
+    letter = label[5:6]
+    months = _PERIOD_MONTHS[letter]
+    first_month = 1 + (int(label[6]) - 1) * months if letter else 1
+    start = date(int(label[:4]), first_month, 1)
+    after = date(start.year + (first_month + months > 12), (first_month + months - 1) % 12 + 1, 1)
+    return start, date.fromordinal(after.toordinal() - 1)
+
+
 def plausible_year(number: int, today: date) -> bool:
     return FIRST_YEAR <= number <= today.year + 1
 
@@ -144,6 +172,18 @@ SQL_QUARTER = (
     "then (case when right({v}, 4) <> '0000' then make_date(right({v}, 4)::integer, 3 * {v}[2]::integer - 2, 1) end) "
     f"else {SQL_MONTH} end)::date")
 SQL_YEAR = "case when regexp_full_match({v}, '\\d{4}') then {v}::smallint end"
+SQL_REFERENCE_PERIOD = (
+    "(case when regexp_full_match(upper({v}), '\\d{4}(JJ00)?') then left({v}, 4) "
+    "when regexp_full_match(upper({v}), '\\d{4}(-H|HJ0)[12]') then left({v}, 4) || '-H' || right({v}, 1) "
+    "when regexp_full_match(upper({v}), '\\d{4}(-[KQ]|KW0)[1-4]') then left({v}, 4) || '-K' || right({v}, 1) end)")
+# a label's bounds in SQL (the table keeps them beside the label, so levers can overlap periods)
+_LABEL_MONTHS = "(case substr({x}, 6, 1) when 'H' then 6 when 'K' then 3 else 12 end)"
+SQL_REFERENCE_PERIOD_START = (
+    f"make_date(left({{x}}, 4)::integer, case when length({{x}}) = 4 then 1 "
+    f"else 1 + (right({{x}}, 1)::integer - 1) * {_LABEL_MONTHS} end, 1)")
+SQL_REFERENCE_PERIOD_END = (
+    f"last_day({SQL_REFERENCE_PERIOD_START} + to_months({_LABEL_MONTHS} - 1))")
+SQL_PLAUSIBLE_LABEL_YEAR = f"left({{x}}, 4)::integer between {FIRST_YEAR} and year($today) + 1"
 SQL_PLAUSIBLE_YEAR = f"{{x}} between {FIRST_YEAR} and year($today) + 1"
 SQL_PLAUSIBLE_DATE = f"year({{x}}) between {FIRST_YEAR} and year($today) + 1"
 SQL_FOUR_DIGITS = "year({x}) >= 1000"

@@ -20,7 +20,10 @@ from pydantic_core import core_schema
 from data.masking import shown
 
 from data import dates
-from data.dates import DATE_MESSAGE, MONTH_MESSAGE, QUARTER_MESSAGE, YEAR_MESSAGE, dutch_date, month, quarter, year
+from data.dates import (
+    DATE_MESSAGE, MONTH_MESSAGE, QUARTER_MESSAGE, REFERENCE_PERIOD_MESSAGE, YEAR_MESSAGE, dutch_date, month, quarter,
+    reference_period, year,
+)
 
 
 def today() -> date:
@@ -44,6 +47,9 @@ _MONEY_EN = re.compile(r"-?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?", re.ASCII)
 _MUNICIPALITY = re.compile(r"(GM)?\d{1,4}", re.IGNORECASE | re.ASCII)
 _PROVIDER = re.compile(r"[A-Za-z0-9-]{1,20}", re.ASCII)
 _CODE = re.compile(r"\d{1,3}", re.ASCII)
+_AREA_MUNICIPALITY = re.compile(r"GM\d{4}", re.IGNORECASE | re.ASCII)
+NATIONAL = "NL"
+NATIONAL_CODES = ("NL", "NL01")
 _LOTS = {"complex": "complex", "complexe jeugdhulp": "complex",
          "enkelvoudig": "enkelvoudig", "enkelvoudige jeugdhulp": "enkelvoudig"}
 _PROVIDER_LOTS = {**_LOTS, "beide": "beide"}
@@ -124,6 +130,16 @@ def provider_lot(text: str) -> str:
         raise _invalid(PROVIDER_LOT_MESSAGE, text) from None
 
 
+def area(text: str) -> str:
+    """A published figure's area: `GM0392` (any case), a jeugdregio's name as written, or `NL` (CBS: `NL01`)."""
+    upper = text.upper()
+    if upper in NATIONAL_CODES:
+        return NATIONAL
+    if _AREA_MUNICIPALITY.fullmatch(text):
+        return "GM" + upper[2:]
+    return text
+
+
 def region_list(text: str) -> str:
     """`IJmond / Zuid-Kennemerland` -> `IJmond/Zuid-Kennemerland`."""
     return "/".join(part.strip(" ") for part in text.split("/"))
@@ -187,6 +203,12 @@ SQL_PROVIDER = SqlDecoder("varchar", f"case when {_regex(_PROVIDER.pattern)} the
 SQL_CODE = SqlDecoder("smallint", f"case when {_regex(_CODE.pattern)} then {{v}}::smallint end", CODE_MESSAGE)
 SQL_LOT = SqlDecoder("varchar", _cases(_LOTS), LOT_MESSAGE)
 SQL_PROVIDER_LOT = SqlDecoder("varchar", _cases(_PROVIDER_LOTS), PROVIDER_LOT_MESSAGE)
+SQL_AREA = SqlDecoder(
+    "varchar",
+    f"case when upper({{v}}) in {NATIONAL_CODES} then '{NATIONAL}' "
+    "when regexp_full_match({v}, '(?i)GM\\d{4}') then upper({v}) else {v} end",
+    "{value} is geen geldig gebied")
+SQL_REFERENCE_PERIOD = SqlDecoder("varchar", dates.SQL_REFERENCE_PERIOD, REFERENCE_PERIOD_MESSAGE)
 SQL_REGION_LIST = SqlDecoder(
     "varchar", "array_to_string(list_transform(string_split({v}, '/'), lambda part: trim(part)), '/')",
     "{value} is geen geldige lijst van jeugdregio's")
@@ -233,6 +255,8 @@ PLAUSIBLE_DATE = Check(dates.SQL_PLAUSIBLE_DATE, lambda value: dates.plausible_y
                        dates.RANGE_MESSAGE)
 PLAUSIBLE_YEAR = Check(dates.SQL_PLAUSIBLE_YEAR, lambda value: dates.plausible_year(value, today()),
                        dates.RANGE_MESSAGE)
+PLAUSIBLE_LABEL = Check(dates.SQL_PLAUSIBLE_LABEL_YEAR,
+                        lambda value: dates.plausible_year(int(value[:4]), today()), dates.RANGE_MESSAGE)
 FIRST_OF_MONTH = Check(dates.SQL_FIRST_OF_MONTH, lambda value: value.day == 1, dates.FIRST_OF_MONTH_MESSAGE)
 FIRST_OF_QUARTER = Check(dates.SQL_FIRST_OF_QUARTER, lambda value: value.day == 1 and value.month % 3 == 1,
                          dates.FIRST_OF_QUARTER_MESSAGE)
@@ -267,6 +291,12 @@ ReferenceRegion = Annotated[str, *_decoded(clean, SQL_TEXT), Known(
 RegionList = Annotated[str, *_decoded(region_list, SQL_REGION_LIST), Known(
     "list_has_all((select list(region) from municipality_regions), string_split({x}, '/'))",
     "{value} bevat een onbekende jeugdregio (scheid meerdere regio's met /)")]
+# a CBS figure's area: a municipality or jeugdregio of the reference list, or the whole country
+Area = Annotated[str, *_decoded(area, SQL_AREA), Known(
+    f"{{x}} = '{NATIONAL}' or {{x}} in (select municipality from municipalities) "
+    "or {x} in (select region from municipalities)",
+    "{value} is geen bekend gebied (een gemeentecode zoals GM0392, een jeugdregio of NL)")]
+ReferencePeriod = Annotated[str, *_decoded(reference_period, SQL_REFERENCE_PERIOD), PLAUSIBLE_LABEL]
 Theme = Annotated[int, *_decoded(whole_number, SQL_WHOLE), Known(
     "{x} in (select theme from dialogue_themes)", "{value} is geen dialoogthema (1 tot en met 18)")]
 

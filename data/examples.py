@@ -119,5 +119,15 @@ def _gemeenten(year, municipality, provider, region):
     ]
 
 
+def _landelijk(year, municipality, provider, region):
+    return [
+        {"bron": "CBS 85099NED", "gebied": "NL01", "periode": f"{year}HJ01", "indicator": "jeugdhulp_per_1000",
+         "waarde": 98.4, "definitie": "jongeren met jeugdhulp per 1.000 jongeren van 0 tot 23 jaar"},
+        {"bron": "CBS 85099NED", "gebied": municipality, "periode": f"{year}-K3", "indicator": "zonder_verblijf",
+         "waarde": 88.5},
+    ]
+
+
 _ROWS = {"trajecten": _trajecten, "kosten": _kosten, "budget": _budget, "uitkomsten": _uitkomsten,
-         "dialoog": _dialoog, "normen": _normen, "aanbieders": _aanbieders, "gemeenten": _gemeenten}
+         "dialoog": _dialoog, "normen": _normen, "aanbieders": _aanbieders, "gemeenten": _gemeenten,
+         "landelijk": _landelijk}

@@ -35,7 +35,7 @@ create sequence if not exists upload_id_seq start 1;
 
 create table if not exists uploads (
     upload_id      integer primary key default nextval('upload_id_seq'),
-    kind           varchar not null,        -- one of the eight kinds
+    kind           varchar not null,        -- one of the nine kinds
     file_name      varchar not null,
     sha256         varchar not null,
     row_count      integer not null,
@@ -156,6 +156,20 @@ create table if not exists populations (
     region        varchar,                   -- overrides the region of the reference list
     upload_id     integer,
     primary key (municipality, year)
+);
+
+-- 9. landelijk (reference figures published by CBS; shown beside ours, never mixed in) ---------------
+create table if not exists national_figures (
+    source       varchar not null,           -- 'CBS 85099NED'
+    area         varchar not null,           -- 'GM0392', a jeugdregio name, or 'NL'
+    period       varchar not null,           -- '2025', '2025-H1' or '2025-K3'
+    period_start date not null,              -- the period's first day
+    period_end   date not null,              -- and its last day
+    indicator    varchar not null,           -- a catalogue code
+    value        double not null,
+    definition   varchar,                    -- CBS's definition where it differs from ours
+    upload_id    integer,
+    primary key (source, area, period, indicator)
 );
 
 -- derived views --------------------------------------------------------------------------------------

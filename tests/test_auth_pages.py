@@ -5,7 +5,8 @@ import pytest
 from auth import pages
 from auth.rights import Rights
 
-ALL_KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten")
+ALL_KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten",
+             "landelijk")
 
 
 @pytest.mark.parametrize("role, expected", [

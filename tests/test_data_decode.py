@@ -83,6 +83,26 @@ CASES = [
     (D.quarter, D.SQL_QUARTER, "0000-K1", None),
     (D.quarter, D.SQL_QUARTER, "2026-K5", None),
     (D.quarter, D.SQL_QUARTER, "2026K3", None),
+    # a published figure's period (landelijk): ours and CBS StatLine's forms, one label each
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "2024", "2024"),
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "2024JJ00", "2024"),
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "2024-H2", "2024-H2"),
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "2024-h1", "2024-H1"),
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "2024HJ01", "2024-H1"),
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "2024-K3", "2024-K3"),
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "2024-q4", "2024-K4"),
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "2024KW03", "2024-K3"),
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "2024-H3", None),
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "2024KW05", None),
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "2024HJ00", None),
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "2024-10", None),
+    (D.reference_period, D.SQL_REFERENCE_PERIOD, "24", None),
+    # a published figure's area: a GM code in any case, NL or CBS's NL01, else a region's name
+    (D.area, D.SQL_AREA, "gm0392", "GM0392"),
+    (D.area, D.SQL_AREA, "NL01", "NL"),
+    (D.area, D.SQL_AREA, "nl", "NL"),
+    (D.area, D.SQL_AREA, "IJmond", "IJmond"),
+    (D.area, D.SQL_AREA, "GM392", "GM392"),  # not four digits: a name, which the region check refuses
     (D.year, D.SQL_YEAR, "2025", 2025),
     (D.year, D.SQL_YEAR, "0000", 0),  # a year of digits; the plausible range refuses it
     (D.year, D.SQL_YEAR, "25", None),

@@ -69,6 +69,14 @@ STORED = {
     "gemeenten": (
         "select municipality, year, youths_0_17, region from populations order by all",
         [("GM0080", 2025, 21300, "Achterhoek"), ("GM0392", 2025, 31250, None), ("GM0453", 2025, 12480, "IJmond")]),
+    "landelijk": (
+        "select source, area, period, period_start, period_end, indicator, value, definition "
+        "from national_figures order by all",
+        # CBS's 'NL01  ' and 'GM0392  ' lose their blanks; 2025HJ01 is 2025-H1, 2025KW02 2025-K2, 2024JJ00 2024
+        [("CBS 85099NED", "GM0392", "2025-K2", date(2025, 4, 1), date(2025, 6, 30), "zonder_verblijf", 88.5, None),
+         ("CBS 85099NED", "IJmond", "2024", date(2024, 1, 1), date(2024, 12, 31), "jeugdhulp_per_1000", 101.2, None),
+         ("CBS 85099NED", "NL", "2025-H1", date(2025, 1, 1), date(2025, 6, 30), "jeugdhulp_per_1000", 98.4,
+          "jongeren met jeugdhulp per 1.000 jongeren van 0 tot 23 jaar")]),
 }
 
 
@@ -185,6 +193,15 @@ CORRECTIONS = {
          {"gemeente": "392", "jaar": "2024", "inwoners_0_17": "30900"}],
         "select municipality, year, youths_0_17 from populations order by all",
         [("GM0080", 2025, 21300), ("GM0392", 2024, 30900), ("GM0392", 2025, 31000), ("GM0453", 2025, 12480)], 1),
+    "landelijk": (
+        # NL 2025-H1 (written as CBS writes it) is replaced; the same figure of another source is new
+        [{"bron": "CBS 85099NED", "gebied": "NL01", "periode": "2025HJ01", "indicator": "jeugdhulp_per_1000",
+          "waarde": "97,9"},
+         {"bron": "CBS 84134NED", "gebied": "NL", "periode": "2025-H1", "indicator": "jeugdhulp_per_1000",
+          "waarde": "99"}],
+        "select source, area, period, value from national_figures order by all",
+        [("CBS 84134NED", "NL", "2025-H1", 99.0), ("CBS 85099NED", "GM0392", "2025-K2", 88.5),
+         ("CBS 85099NED", "IJmond", "2024", 101.2), ("CBS 85099NED", "NL", "2025-H1", 97.9)], 1),
 }
 
 
