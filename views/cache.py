@@ -16,11 +16,15 @@ from data.contracts import MODELS
 from levers import agenda as agenda_lever
 from levers import choices, compare, registry
 from levers import freshness as freshness_lever
+from levers import price_volume as price_volume_lever
+from levers import referrers as referrers_lever
 from levers import series as series_lever
 from levers.agenda import AgendaItem
 from levers.compare import ComparisonRow
 from levers.freshness import Freshness
 from levers.partner import MIN_ANONYMOUS_PEERS
+from levers.price_volume import PriceVolume
+from levers.referrers import ReferrerRow
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
@@ -76,6 +80,16 @@ def agenda(rights: Rights, scope: Scope, period: Period) -> tuple[AgendaItem, ..
 def regions(rights: Rights) -> tuple[str, ...]:
     """The regions this user may choose."""
     return tuple(region for region in _regions(db.versions(*REGION_TABLES)) if rights.may_see_region(region))
+
+
+def price_volume(rights: Rights, scope: Scope, period: Period) -> tuple[PriceVolume, ...]:
+    """Spending against a year earlier split into volume and price (levers.price_volume)."""
+    return _price_volume(_figures(), rights, scope, period)
+
+
+def referrers(rights: Rights, scope: Scope, period: Period) -> tuple[ReferrerRow, ...]:
+    """Started trajectories by referrer, now and a year earlier (levers.referrers)."""
+    return _referrers(_figures(), rights, scope, period)
 
 
 def municipalities(region: str) -> tuple[tuple[str, str], ...]:
@@ -144,6 +158,18 @@ def _by_provider(version: tuple, rights: Rights, scope: Scope, period: Period, w
 @st.cache_data(**_CACHE)
 def _agenda(version: tuple, rights: Rights, scope: Scope, period: Period):
     return _narrowed(rights, scope, lambda con, s: agenda_lever.agenda(con, s, period), listing=True)
+
+
+@st.cache_data(**_CACHE)
+def _price_volume(version: tuple, rights: Rights, scope: Scope, period: Period):
+    return _narrowed(rights, scope, lambda con, s: price_volume_lever.price_volume(con, s, period),
+                     listing=True)  # per-provider rows: an aanbieder only its own
+
+
+@st.cache_data(**_CACHE)
+def _referrers(version: tuple, rights: Rights, scope: Scope, period: Period):
+    return _narrowed(rights, scope, lambda con, s: referrers_lever.referrer_split(con, s, period),
+                     listing=True)
 
 
 @st.cache_data(**_CACHE)

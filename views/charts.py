@@ -93,11 +93,13 @@ def _band(series: Series, x: list[str], unit: str) -> list[dict]:
     ]
 
 
-def trend(series: Series, unit: str, title: str, subtitle: str = "") -> go.Figure:
+def trend(series: Series, unit: str, title: str, subtitle: str = "",
+          forecast_band: tuple[float, float] | None = None) -> go.Figure:
     """The series as a line over the band of its process limits, the norm as a dashed step line,
     special causes as vermillion diamonds and voorlopige points hollow (signals.md §3, §4).
 
-    `title` states the finding; `subtitle` names the indicator.
+    `title` states the finding; `subtitle` names the indicator. `forecast_band` (the budget forecast's
+    low and high, levers/families/budget.py) is drawn as a range on the last point.
     """
     points = series.points
     x = [_point_label(p.period_label) for p in points]
@@ -133,10 +135,49 @@ def trend(series: Series, unit: str, title: str, subtitle: str = "") -> go.Figur
             customdata=[shown[i] for i in special],
             hovertemplate=texts.SERIES_SPECIAL + " %{x}: %{customdata}<extra></extra>",
         ))
-    largest = _largest([v for trace in data for v in trace["y"]])
+    if forecast_band is not None and values and values[-1] is not None:
+        data.append(_forecast_band(x[-1], values[-1], forecast_band, unit))
+    largest = _largest([v for trace in data for v in trace["y"]] + list(forecast_band or ()))
     layout = _layout(title, subtitle, unit, height=320, value_axis="y", largest=largest)
     layout["xaxis"] = dict(type="category", tickangle=0, nticks=8, showgrid=False, tickfont=_FONT)
     return _figure(data, layout)
+
+
+def _forecast_band(x: str, value: float, band: tuple[float, float], unit: str) -> dict:
+    """The forecast's band as an error bar on the last point, its bounds in the hover label."""
+    low, high = band
+    hover = f"{texts.FORECAST_BAND} {fmt.axis_number(low, unit)} – {fmt.axis_number(high, unit)}<extra></extra>"
+    return dict(
+        type="scatter", x=[x], y=[value], mode="markers", name=texts.FORECAST_BAND,
+        marker=dict(size=1, color=BLUE), hovertemplate=hover,
+        error_y=dict(type="data", symmetric=False, array=[max(high - value, 0)], arrayminus=[max(value - low, 0)],
+                     color=BLUE, thickness=2, width=10),
+    )
+
+
+def waterfall(steps: Sequence[tuple[str, float]], title: str, subtitle: str = "") -> go.Figure:
+    """Spending a year earlier, the volume and price effects, spending now: a waterfall in euros.
+
+    `steps`: (label, amount) with the first and last the two totals and the middle ones the changes
+    between them; increases vermillion (cost more), decreases blue, the totals grey.
+    """
+    labels = [label for label, _ in steps]
+    amounts = [float(amount) for _, amount in steps]
+    measure = ["absolute", *["relative"] * (len(steps) - 2), "total"]
+    shown = [fmt.axis_number(a, "euro") if m != "relative" else ("+" if a >= 0 else "−") + fmt.axis_number(abs(a), "euro")
+             for a, m in zip(amounts, measure)]
+    bars = dict(
+        type="waterfall", x=labels, y=[a if m != "total" else None for a, m in zip(amounts, measure)],
+        measure=measure, text=shown, textposition="outside", cliponaxis=False, showlegend=False,
+        customdata=shown, hovertemplate="%{x}: %{customdata}<extra></extra>",
+        increasing=dict(marker=dict(color=VERMILLION)), decreasing=dict(marker=dict(color=BLUE)),
+        totals=dict(marker=dict(color=GREY)), connector=dict(line=dict(color="#9AA5B1", width=1)),
+    )
+    largest = max(max(amounts[0], amounts[-1]), 0) * 1.15  # room for the labels above the bars
+    layout = _layout(title, subtitle, "euro", height=340, value_axis="y", largest=largest)
+    layout["xaxis"] = dict(type="category", tickangle=0, showgrid=False, tickfont=_FONT)
+    layout.update(showlegend=False)
+    return _figure([bars], layout)
 
 
 def comparison(rows: Sequence[tuple[str, IndicatorResult]], unit: str, title: str, subtitle: str = "",

@@ -194,6 +194,7 @@ UPLOAD_FILE_HELP = ("CSV met puntkomma of komma als scheidingsteken, UTF-8 of Wi
                     "een maand als 2026-10, okt-26 of oktober 2026; een kwartaal als 2026-K4.")
 UPLOAD_CHECKING = "Het bestand wordt gecontroleerd…"
 UPLOAD_STORING = "Het bestand wordt opgeslagen…"
+UPLOAD_STAGES = {"read": "Lezen…", "check": "Controleren…", "store": "Opslaan…"}  # a large file's progress bar
 UPLOAD_KIND_REFUSED = "U mag geen bestanden van de soort **{kind}** uploaden. Er is niets opgeslagen."
 UPLOAD_ERRORS = "Het bestand is **niet opgeslagen**: {count} {fouten}. Verbeter het bestand en upload het opnieuw."
 UPLOAD_ERRORS_FIRST = "Hieronder de eerste {shown} fouten; de volledige lijst kunt u downloaden."
@@ -428,3 +429,4 @@ NORM_ALL_PROVIDERS = "alle"
 NORM_SOURCE_DEFAULT = "standaardnorm (catalogus)"
 NORM_SOURCE_UPLOAD = "{file}, {moment}"
 NORM_SOURCE_UPLOADED = "geüpload"
+FORECAST_BAND = "Bandbreedte prognose"

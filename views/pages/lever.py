@@ -82,8 +82,9 @@ def _trend(result: IndicatorResult, series: Series | None, period: Period) -> No
         st.info(texts.NOTHING_TO_COMPARE)
         return
     title = sentences.trend_title(result.unit, series)
-    components.chart(charts.trend(series, result.unit, title, result.name), f"{result.name}: {title}",
-                     key=f"trend_{result.code}")
+    band = tuple(result.detail.get(key) for key in ("prognose_laag", "prognose_hoog"))
+    figure = charts.trend(series, result.unit, title, result.name, None if None in band else band)
+    components.chart(figure, f"{result.name}: {title}", key=f"trend_{result.code}")
     st.caption(definition(result.code).description)
 
 

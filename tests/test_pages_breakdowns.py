@@ -1,0 +1,33 @@
+"""The breakdowns of issue 13 on the lever pages (small fixture database, IJmond, oktober 2026)."""
+
+from levers.price_volume import price_volume
+from data.db import connect
+from levers.scope import Period, Scope
+
+IJMOND_OCTOBER = {"regio": "IJmond", "periode": "2026-10"}
+
+
+def test_kaders_shows_price_and_volume_with_a_row_per_perceel(small_app):
+    app = small_app("views/pages/boundaries.py", params=IJMOND_OCTOBER)
+    assert not app.exception
+    assert "Prijs en volume" in [header.value for header in app.subheader]
+    table = app.dataframe[-1].value
+    assert list(table.columns)[:1] == ["Perceel"]
+    assert list(table.columns)[-3:] == ["Verschil", "Volume", "Prijs"]
+
+
+def test_the_kaders_table_can_be_split_per_municipality(small_app):
+    app = small_app("views/pages/boundaries.py", params=IJMOND_OCTOBER)
+    app.radio(key="price_volume_by").set_value("gemeente").run()
+    table = app.dataframe[-1].value
+    assert table.columns[0] == "Gemeente"
+    assert {"Velsen", "Beverwijk", "Heemskerk"} <= set(table["Gemeente"])
+
+
+def test_data_en_informatie_shows_started_trajectories_by_referrer(small_app):
+    app = small_app("views/pages/diagnostics.py", params=IJMOND_OCTOBER)
+    assert not app.exception
+    assert "Gestarte trajecten per verwijzer" in [header.value for header in app.subheader]
+    table = app.dataframe[-1].value
+    assert list(table.columns) == ["Verwijzer", "Aantal okt 2026", "Aandeel okt 2026", "Aantal okt 2025",
+                                   "Aandeel okt 2025"]

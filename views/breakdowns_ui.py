@@ -1,0 +1,72 @@
+"""The two breakdowns of issue 13 under the indicator cards: price and volume on *Kaders*, started
+trajectories by referrer on *Data en informatie*. Figures come cached and narrowed to the user's
+rights (an aanbieder gets its own rows only); tables are wording.breakdowns' display strings."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from auth.rights import Rights
+from levers.price_volume import whole
+from levers.scope import Period, Scope
+from views import cache, charts, components
+from wording import breakdowns as words
+from wording import fmt
+
+PRICE_VOLUME_GROUPINGS = ("perceel", "gemeente", "aanbieder")
+REFERRER_GROUPINGS = ("totaal", "gemeente", "aanbieder")
+
+
+def _table(columns: list[str], body: list[list[str]]) -> None:
+    st.dataframe(pd.DataFrame(body, columns=columns), hide_index=True, use_container_width=True)
+
+
+def _grouping(options: tuple[str, ...], key: str) -> str:
+    return st.radio(words.PRICE_VOLUME_BY, options, format_func=words.GROUPING_LABELS.get, horizontal=True,
+                    key=key) or options[0]
+
+
+def waterfall_steps(total, period: Period) -> list[tuple[str, float]]:
+    """The four bars: spending a year earlier, volume, price, spending now."""
+    return [
+        (words.WATERFALL_SPENT.format(period=fmt.period_label(period.year_earlier(), short=True)), total.amount_before),
+        (words.WATERFALL_VOLUME, total.volume), (words.WATERFALL_PRICE, total.price),
+        (words.WATERFALL_SPENT.format(period=fmt.period_label(period, short=True)), total.amount),
+    ]
+
+
+def waterfall_finding(total) -> str:
+    if total.volume is None:
+        return words.WATERFALL_NO_SPLIT.format(change=words.signed_euro(total.change))
+    return words.WATERFALL_FINDING.format(change=words.signed_euro(total.change), volume=words.signed_euro(total.volume),
+                                          price=words.signed_euro(total.price))
+
+
+@st.fragment  # choosing a grouping reruns this section only
+def price_volume_section(rights: Rights, scope: Scope, period: Period) -> None:
+    rows = cache.price_volume(rights, scope, period)
+    st.subheader(words.PRICE_VOLUME_TITLE, anchor="prijs-en-volume")
+    st.markdown(words.PRICE_VOLUME_INTRO)
+    total = whole(rows)
+    if total is None:
+        st.info(words.WATERFALL_NO_SPLIT.format(change=words.signed_euro(0)))
+        return
+    finding = waterfall_finding(total)
+    if total.volume is not None:
+        components.chart(charts.waterfall(waterfall_steps(total, period), finding, words.PRICE_VOLUME_TITLE),
+                         finding, key="waterfall")
+    else:
+        st.caption(finding)
+    grouping = _grouping(PRICE_VOLUME_GROUPINGS, "price_volume_by")
+    _table(*words.price_volume_table(rows, grouping, period))
+
+
+@st.fragment
+def referrers_section(rights: Rights, scope: Scope, period: Period) -> None:
+    rows = cache.referrers(rights, scope, period)
+    st.subheader(words.REFERRERS_TITLE, anchor="verwijzers")
+    st.markdown(words.REFERRERS_INTRO)
+    grouping = _grouping(REFERRER_GROUPINGS, "referrers_by")
+    names = dict(cache.municipalities(scope.region)) | dict(cache.providers(rights, scope.region))
+    _table(*words.referrer_table(rows, grouping, period, names))

@@ -1,0 +1,88 @@
+"""Dutch tables of the two breakdowns of issue 13, shared by screen and paper: price and volume, and
+started trajectories by referrer. Rows of display strings only, so what is suppressed in the levers
+(`None` with a `<5` label) can only reach a cell as that label or `–`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from levers.price_volume import PriceVolume
+from levers.referrers import ReferrerRow, Shown
+from levers.scope import Period
+from wording import fmt
+
+GROUPING_LABELS = {"totaal": "Totaal", "perceel": "Perceel", "gemeente": "Gemeente", "aanbieder": "Aanbieder"}
+PRICE_VOLUME_TITLE = "Prijs en volume"
+PRICE_VOLUME_INTRO = (
+    "Waarom de uitgaven anders zijn dan in dezelfde periode een jaar eerder: door meer of minder jeugdigen "
+    "in zorg (volume: het verschil in jeugdigen × de kosten per jeugdige van vorig jaar) of door hogere of "
+    "lagere kosten per jeugdige (prijs: het verschil in kosten per jeugdige × de jeugdigen van nu). Samen "
+    "precies het verschil. Onder de 10 jeugdigen wordt niet gesplitst."
+)
+PRICE_VOLUME_BY = "Uitsplitsen naar"
+WATERFALL_VOLUME, WATERFALL_PRICE = "Volume", "Prijs"
+WATERFALL_SPENT = "Uitgaven {period}"
+WATERFALL_FINDING = "De uitgaven veranderden met {change}: {volume} door volume, {price} door prijs"
+WATERFALL_NO_SPLIT = "De uitgaven veranderden met {change}; te weinig jeugdigen om prijs en volume te scheiden"
+REFERRERS_TITLE = "Gestarte trajecten per verwijzer"
+REFERRERS_INTRO = (
+    "Via wie jeugdigen in zorg kwamen, nu en in dezelfde periode een jaar eerder. Aantallen van 1 tot en "
+    "met 4 staan als <5; een aandeel staat er niet bij minder dan 10 gestarte trajecten."
+)
+REFERRER = "Verwijzer"
+
+
+def euro_cents(value: Decimal | float) -> str:
+    """`€ 2.538,46`: to the cent, so that volume + price = the change can be checked on the page."""
+    return f"€ {fmt.number(value, 2)}"
+
+
+def signed_euro(value: Decimal | float) -> str:
+    """`+ € 2.538,46` or `− € 100,01`: a change, with its sign."""
+    return ("− " if value < 0 else "+ ") + euro_cents(abs(value))
+
+
+def _count(value: int | None, label: str | None) -> str:
+    return label if value is None else fmt.count(value)
+
+
+def price_volume_table(rows: Sequence[PriceVolume], grouping: str, period: Period,
+                       names: Mapping[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
+    """(columns, rows) of one grouping ('perceel', 'gemeente', 'aanbieder' or 'totaal')."""
+    now, before = fmt.period_label(period, short=True), fmt.period_label(period.year_earlier(), short=True)
+    columns = [GROUPING_LABELS[grouping], f"Jeugdigen {before}", f"Jeugdigen {now}", f"Uitgaven {before}",
+               f"Uitgaven {now}", "Verschil", "Volume", "Prijs"]
+    body = [
+        [
+            (names or {}).get(row.key, row.name) if row.key else GROUPING_LABELS["totaal"],
+            _count(row.youths_before, row.youths_before_label), _count(row.youths, row.youths_label),
+            euro_cents(row.amount_before), euro_cents(row.amount), signed_euro(row.change),
+            fmt.NOT_SHOWN if row.volume is None else signed_euro(row.volume),
+            fmt.NOT_SHOWN if row.price is None else signed_euro(row.price),
+        ]
+        for row in rows if row.grouping == grouping
+    ]
+    return columns, body
+
+
+def _share(shown: Shown) -> str:
+    return fmt.NOT_SHOWN if shown.share is None else fmt.percent(shown.share)
+
+
+def referrer_table(rows: Sequence[ReferrerRow], grouping: str, period: Period,
+                   names: Mapping[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
+    """(columns, rows) of one grouping ('totaal', 'gemeente' or 'aanbieder'); per group, by referrer code."""
+    now, before = fmt.period_label(period, short=True), fmt.period_label(period.year_earlier(), short=True)
+    columns = [f"Aantal {now}", f"Aandeel {now}", f"Aantal {before}", f"Aandeel {before}"]
+    columns = ([] if grouping == "totaal" else [GROUPING_LABELS[grouping]]) + [REFERRER] + columns
+    body = []
+    for row in rows:
+        if row.grouping != grouping:
+            continue
+        group = [] if grouping == "totaal" else [(names or {}).get(row.key, row.key)]
+        body.append(group + [
+            row.label, _count(row.now.count, row.now.count_label), _share(row.now),
+            _count(row.year_before.count, row.year_before.count_label), _share(row.year_before),
+        ])
+    return columns, body
