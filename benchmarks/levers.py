@@ -28,7 +28,7 @@ from levers.catalogue import LEVERS  # noqa: E402
 from levers.compare import by_municipality, by_provider, providers_in_scope  # noqa: E402
 from levers.registry import all_indicators, lever_indicators  # noqa: E402
 from levers.scope import Period, Scope  # noqa: E402
-from levers.series import series, series_of_lever  # noqa: E402
+from levers.series import all_series, series, series_of_lever  # noqa: E402
 
 GOAL_SECONDS = 0.5
 MIN_RUNS = 7
@@ -90,9 +90,16 @@ def main(argv: list[str] | None = None) -> int:
         (f"lever {lever}", lambda lever=lever: lever_indicators(con, lever, scope, period), GOAL_SECONDS)
         for lever in LEVERS
     ]
+    measurements += [  # a lever page's figures: its results plus every series with its process limits
+        (f"lever {lever} + series + limits",
+         lambda lever=lever: (lever_indicators(con, lever, scope, period), series_of_lever(con, lever, scope, period)),
+         GOAL_SECONDS)
+        for lever in LEVERS
+    ]
     measurements += [
         ("all_indicators (4 levers)", lambda: all_indicators(con, scope, period), None),
         ("series instroom (24 months)", lambda: series(con, "instroom", scope, period), None),
+        ("all_series (29 series, limits)", lambda: all_series(con, scope, period), None),
         ("series_of_lever diagnostics", lambda: series_of_lever(con, "diagnostics", scope, period), None),
         ("by_municipality uitval", lambda: by_municipality(con, scope, period, "uitval"), None),
         (f"by_provider uitval ({providers} prov.)", lambda: by_provider(con, scope, period, "uitval"), None),
