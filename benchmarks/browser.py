@@ -124,6 +124,10 @@ def server(app_dir: Path, db_path: Path, *, read_only: bool = True):
         serving.stop(process)
 
 
+def _finished_runs(tab) -> int:
+    return tab.evaluate("() => window.__finishedRuns || 0")
+
+
 # What the idle check looks at, for the message when it never comes.
 _STATE = """() => ({
   url: location.pathname, state: document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state'),
