@@ -10,11 +10,12 @@ from __future__ import annotations
 from fpdf.enums import XPos, YPos
 
 from levers.catalogue import CATALOGUE, LEVER_NAMES, LEVERS, definition, of_lever
+from levers.price_volume import whole
 from levers.result import REASON_NO_NORM, IndicatorResult
 from reports.charts import LEGEND_WIDTH, Bar, Box, bar_chart, trend_chart, trend_legend
 from reports.council import Comparison, CouncilReport, LeverSection
 from reports.document import ACCENT, MUTED, PANEL, RULE, Document, download_stem, scope_line
-from wording import fmt, paper, sentences, texts
+from wording import breakdowns, fmt, paper, sentences, texts
 from wording import signals as signal_words
 
 TILE_GAP = 6  # mm between the lever tiles
@@ -24,6 +25,8 @@ TREND_HEIGHT = 30  # mm of a headline trend chart
 ICON_LINE = 3.6  # mm of the line with the two signal icons under a name
 BAR_ROW = 6.5  # mm per municipality in a comparison
 TABLE_WIDTHS = (84, 30, 34, 26)  # indicator, value, norm, status: the 174 mm between the margins
+PRICE_VOLUME_WIDTHS = (22, 16, 16, 24, 24, 24, 24, 24)  # the eight columns of wording.breakdowns, 174 mm
+PRICE_VOLUME_ON_PAPER = ("totaal", "perceel", "gemeente")  # per provider stays on the screen: a council reads these
 
 
 def subtitle(report: CouncilReport) -> str:
@@ -64,6 +67,7 @@ def council_pdf(report: CouncilReport) -> bytes:
     _comparisons(doc, report.comparisons)
     for section in report.sections:
         _lever_detail(doc, section, report)
+    _price_volume(doc, report)
     doc.add_page()
     _definitions(doc, report)
     return doc.to_bytes()
@@ -277,6 +281,49 @@ def _trends(doc: Document, section: LeverSection, report: CouncilReport) -> None
         trend_chart(doc, Box(x, top + head, width, TREND_HEIGHT), series, result.unit)
     doc.set_y(top + head + TREND_HEIGHT + 4)
     doc.style()
+
+
+# --- price and volume ---------------------------------------------------------------------------------------------
+
+def _price_volume(doc: Document, report: CouncilReport) -> None:
+    """The change in spending split into volume and price: the whole scope, per perceel, per municipality."""
+    total = whole(report.price_volume)
+    if total is None:
+        return
+    rows = [row for grouping in PRICE_VOLUME_ON_PAPER
+            for row in breakdowns.price_volume_table(report.price_volume, grouping, report.period)[1]]
+    lots = {row.name for row in report.price_volume if row.grouping == "perceel"}
+    rows = [[row[0].capitalize() if row[0] in lots else row[0], *row[1:]] for row in rows]  # 'Complex'
+
+    columns = breakdowns.price_volume_table(report.price_volume, "totaal", report.period)[0]
+    columns[0] = ""
+    if doc.will_page_break(40 + 5 * len(rows)):
+        doc.add_page()
+    doc.heading(breakdowns.PRICE_VOLUME_TITLE)
+    doc.paragraph(breakdowns.PRICE_VOLUME_INTRO, size=9)
+    doc.paragraph(breakdowns.price_volume_finding(total) + ".", size=9.5, italic=True)
+    doc.style(7, bold=True, colour=MUTED)
+    for line in (0, 1):  # 'Uitgaven' over 'okt 2025': two short lines fit the narrow columns
+        for label, width in zip(columns, PRICE_VOLUME_WIDTHS, strict=True):
+            words = label.split(" ", 1) + [""]
+            doc.cell(width, 3.6, words[line], align="R")
+        doc.ln(3.6)
+    for row in rows:
+        doc.style(7.5)
+        for index, (cell, width) in enumerate(zip(row, PRICE_VOLUME_WIDTHS, strict=True)):
+            doc.cell(width, 4.6, doc_text(doc, cell, width) if index == 0 else cell, align="L" if index == 0 else "R")
+        doc.ln(4.6)
+        doc.set_draw_color(*RULE)
+        doc.line(doc.l_margin, doc.get_y(), doc.l_margin + doc.epw, doc.get_y())
+    doc.style()
+    doc.ln(3)
+
+
+def doc_text(doc: Document, text: str, width: float) -> str:
+    """`text` cut with an ellipsis to fit `width` in the current font (a long municipality name)."""
+    while len(text) > 3 and doc.get_string_width(text) > width - 1:
+        text = text[:-2] + "…"
+    return text
 
 
 # --- definitions and sources -----------------------------------------------------------------------------------

@@ -36,13 +36,6 @@ def waterfall_steps(total, period: Period) -> list[tuple[str, float]]:
     ]
 
 
-def waterfall_finding(total) -> str:
-    if total.volume is None:
-        return words.WATERFALL_NO_SPLIT.format(change=words.signed_euro(total.change))
-    return words.WATERFALL_FINDING.format(change=words.signed_euro(total.change), volume=words.signed_euro(total.volume),
-                                          price=words.signed_euro(total.price))
-
-
 @st.fragment  # choosing a grouping reruns this section only
 def price_volume_section(rights: Rights, scope: Scope, period: Period) -> None:
     rows = cache.price_volume(rights, scope, period)
@@ -52,7 +45,7 @@ def price_volume_section(rights: Rights, scope: Scope, period: Period) -> None:
     if total is None:
         st.info(words.WATERFALL_NO_SPLIT.format(change=words.signed_euro(0)))
         return
-    finding = waterfall_finding(total)
+    finding = words.price_volume_finding(total)
     if total.volume is not None:
         components.chart(charts.waterfall(waterfall_steps(total, period), finding, words.PRICE_VOLUME_TITLE),
                          finding, key="waterfall")

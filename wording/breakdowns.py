@@ -66,6 +66,14 @@ def price_volume_table(rows: Sequence[PriceVolume], grouping: str, period: Perio
     return columns, body
 
 
+def price_volume_finding(total: PriceVolume) -> str:
+    """The sentence over the waterfall and the paper table: the change and its two parts."""
+    if total.volume is None:
+        return WATERFALL_NO_SPLIT.format(change=signed_euro(total.change))
+    return WATERFALL_FINDING.format(change=signed_euro(total.change), volume=signed_euro(total.volume),
+                                    price=signed_euro(total.price))
+
+
 def _share(shown: Shown) -> str:
     return fmt.NOT_SHOWN if shown.share is None else fmt.percent(shown.share)
 
