@@ -66,6 +66,7 @@ def signal_list() -> None:
         st.caption(texts.SIGNALS_MORE.format(count=len(due) - MAX_SIGNALS))
 
 
+@st.fragment  # choosing another indicator redraws this chart only
 def compare() -> None:
     st.subheader(texts.COMPARE_TITLE)
     code = st.segmented_control(texts.COMPARE_PICK, COMPARED, default=COMPARED[0], required=True,

@@ -58,6 +58,7 @@ def levers(rights: Rights, card: ProviderCard, scope: Scope, period: Period) -> 
                     components.indicator_line(result)
 
 
+@st.fragment  # choosing another lever redraws the comparison only
 def peers(rights: Rights, card: ProviderCard, scope: Scope, period: Period, stem: str) -> None:
     """The provider next to the others in its perceel, one lever at a time (computed when chosen)."""
     compared = peer_scope(scope, card)
