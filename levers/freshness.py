@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 import duckdb
 
-from levers.scope import Period, Scope, add_months, region_municipalities, sql_params
+from levers.scope import Period, Scope, add_months, region_municipalities
 from levers.sql_files import load_sql
 
 FRESHNESS = load_sql("freshness.sql")
@@ -35,7 +35,6 @@ KIND_CODES = {
 
 @dataclass(frozen=True)
 class Freshness:
-    data_until: date | None  # the latest day with trajectory or spending data in scope
     last_upload: datetime | None  # the latest stored upload of any kind (UTC, as stored)
     kinds: tuple[tuple[str, date | None], ...] = ()  # data date per kind (KINDS order), for the region
     latest_cost_month: date | None = None  # first day of the region's latest kosten month
@@ -78,12 +77,10 @@ def _last_day(kind: str, day: date) -> date:
 
 
 def freshness(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> Freshness:
-    """The data dates of a scope's figures (any date, also after the period: what the store holds)."""
-    params = {
-        "region": scope.region,
-        "region_municipalities": region_municipalities(con, scope.region),
-        "municipalities": sql_params(con, scope, period)["municipalities"],
-    }
+    """The data dates of the scope's region (any date, also after the period: what the store holds).
+
+    `period` is not needed for the dates themselves; it keeps the signature of the other lever calls.
+    """
+    params = {"region": scope.region, "region_municipalities": region_municipalities(con, scope.region)}
     row = con.execute(FRESHNESS, params).fetchone()
-    kinds = tuple(zip(KINDS, row[:4]))
-    return Freshness(row[4], row[5], kinds, row[1])
+    return Freshness(row[4], tuple(zip(KINDS, row[:4])), row[1])
