@@ -15,7 +15,7 @@ import re
 import duckdb
 
 from data import decode
-from data.masking import bsn_sql, has_bsn_sql, is_bsn, shown
+from data.masking import bsn_sql, has_bsn, has_bsn_sql, is_bsn, shown
 from data.validate import FIRST_ROW, RowError, plan, quote
 
 __all__ = ["BSN_COLUMN", "BSN_MESSAGE", "EMAIL_MESSAGE", "NUL_MESSAGE", "bsn_sql", "gate_errors", "gate_flags",
@@ -86,3 +86,24 @@ def gate_errors(cur: duckdb.DuckDBPyConnection, kind: str) -> list[RowError]:
 
 def _flag(name: str) -> str:
     return f"_g:{name}"
+
+
+FREE_TEXT_WORDS = re.compile(r"\b(" + "|".join(PERSONAL_DATA_WORDS) + r")\b", re.IGNORECASE)
+FREE_TEXT_WORD_MESSAGE = "de tekst noemt persoonsgegevens ({word}); laat die weg"
+FREE_TEXT_BSN_MESSAGE = "de tekst bevat een nummer dat een burgerservicenummer (BSN) kan zijn; laat het weg"
+FREE_TEXT_EMAIL_MESSAGE = "de tekst bevat een e-mailadres; laat het weg"
+
+
+def free_text_error(text: str) -> str | None:
+    """The privacy gate for one free text typed in the app (a toelichting): why it is refused, or None.
+
+    The same signs as for an uploaded text column: a BSN (also behind separators), an e-mail address,
+    and words that announce personal data. The message never repeats the text.
+    """
+    if has_bsn(text):
+        return FREE_TEXT_BSN_MESSAGE
+    if re.search(_EMAIL, text):
+        return FREE_TEXT_EMAIL_MESSAGE
+    if found := FREE_TEXT_WORDS.search(text):
+        return FREE_TEXT_WORD_MESSAGE.format(word=found[1].lower())
+    return None

@@ -172,6 +172,24 @@ create table if not exists national_figures (
     primary key (source, area, period, indicator)
 );
 
+-- toelichtingen: the story behind a number, written in the app (issue 13 §4; data/notes.py) ---------
+-- A note belongs to one indicator, one scope (region; one municipality, one perceel and one provider,
+-- each or none) and one period label. Its text passed the privacy gate (data.privacy.free_text_error).
+create sequence if not exists note_ids;
+create table if not exists notes (
+    note_id      integer primary key default nextval('note_ids'),
+    indicator    varchar not null,           -- a catalogue code
+    region       varchar not null,
+    municipality varchar,                    -- null: the whole region
+    lot          varchar,                    -- null: both percelen
+    provider     varchar,                    -- null: all providers
+    period       varchar not null,           -- '2026-10', '2026-K3' or '2026'
+    text         varchar not null,
+    author_role  varchar not null,           -- the role of who wrote it (never a name)
+    written_on   date not null,              -- first written
+    changed_on   date                        -- last edited; null: never
+);
+
 -- derived views --------------------------------------------------------------------------------------
 -- The region of a municipality: the latest uploaded override, else the reference list.
 create or replace view municipality_regions as
