@@ -8,6 +8,7 @@ a line or a hover label; a bar that is not shown gets its label (`<5`, `–`) as
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 
 import plotly.graph_objects as go
 
@@ -135,10 +136,18 @@ def trend(series: Series, unit: str, title: str, subtitle: str = "",
             customdata=[shown[i] for i in special],
             hovertemplate=texts.SERIES_SPECIAL + " %{x}: %{customdata}<extra></extra>",
         ))
-    if forecast_band is not None and values and values[-1] is not None:
+    drawn_band = forecast_band is not None and bool(values) and values[-1] is not None
+    if drawn_band:
         data.append(_forecast_band(x[-1], values[-1], forecast_band, unit))
     largest = _largest([v for trace in data for v in trace["y"]] + list(forecast_band or ()))
     layout = _layout(title, subtitle, unit, height=320, value_axis="y", largest=largest)
+    if drawn_band:  # a steady year gives a band thinner than the marker: its bounds are written beside it
+        low, high = forecast_band
+        layout["annotations"] = [dict(
+            x=x[-1], y=high, xref="x", yref="y", showarrow=True, arrowhead=0, arrowcolor=BLUE, ax=-70, ay=-28,
+            text=f"{texts.FORECAST_BAND}: {fmt.axis_number(low, unit)} – {fmt.axis_number(high, unit)}",
+            font=dict(size=11, color=BLUE), bgcolor="white",
+        )]
     layout["xaxis"] = dict(type="category", tickangle=0, nticks=8, showgrid=False, tickfont=_FONT)
     return _figure(data, layout)
 
@@ -151,7 +160,7 @@ def _forecast_band(x: str, value: float, band: tuple[float, float], unit: str) -
         type="scatter", x=[x], y=[value], mode="markers", name=texts.FORECAST_BAND,
         marker=dict(size=1, color=BLUE), hovertemplate=hover,
         error_y=dict(type="data", symmetric=False, array=[max(high - value, 0)], arrayminus=[max(value - low, 0)],
-                     color=BLUE, thickness=2, width=10),
+                     color=BLUE, thickness=3, width=14),
     )
 
 
@@ -173,8 +182,13 @@ def waterfall(steps: Sequence[tuple[str, float]], title: str, subtitle: str = ""
         increasing=dict(marker=dict(color=VERMILLION)), decreasing=dict(marker=dict(color=BLUE)),
         totals=dict(marker=dict(color=GREY)), connector=dict(line=dict(color="#9AA5B1", width=1)),
     )
-    largest = max(max(amounts[0], amounts[-1]), 0) * 1.15  # room for the labels above the bars
-    layout = _layout(title, subtitle, "euro", height=340, value_axis="y", largest=largest)
+    levels = [*accumulate(amounts[:-1]), amounts[-1]]  # where each bar ends
+    layout = _layout(title, subtitle, "euro", height=340, value_axis="y", largest=max(levels))
+    # The axis starts near the lowest level, not at 0: the two effects are small beside the totals and would
+    # not be seen; the bars' labels give the amounts, so the cut axis hides nothing.
+    low, high = min(levels), max(levels)
+    pad = max(high - low, abs(high) * 0.02)
+    layout["yaxis"].update(rangemode="normal", range=[max(low - 1.5 * pad, 0), high + 1.2 * pad])
     layout["xaxis"] = dict(type="category", tickangle=0, showgrid=False, tickfont=_FONT)
     layout.update(showlegend=False)
     return _figure([bars], layout)
