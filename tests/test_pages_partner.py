@@ -96,8 +96,8 @@ def test_the_agenda_lists_red_before_amber(page):
     items = [m.value for m in at.markdown if m.value[:3] in ("1. ", "2. ")]
     # themadekking: 2 themes (6 and 18) of 18 = 11,1% against norm 75 − marge 10 → rood;
     # acties_verlopen: 1 overdue action against norm 0 + marge 2 → oranje. Theme 17 not discussed.
-    assert "Besproken dialoogthema's" in items[0] and "rood" in items[0]
-    assert "Acties over de deadline" in items[1] and "oranje" in items[1]
+    assert "Besproken dialoogthema's" in items[0] and ":red-badge[:material/error: buiten de norm]" in items[0]
+    assert "Acties over de deadline" in items[1] and ":orange-badge[:material/warning: let op]" in items[1]
 
 
 def test_a_provider_user_sees_only_itself_and_no_peer_it_could_recognise(page):

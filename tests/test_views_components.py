@@ -22,6 +22,6 @@ def test_a_region_name_with_a_space_is_encoded():
     )
 
 
-def test_an_inline_badge_carries_the_status_word():
-    assert badge_markdown("rood") == ":red-badge[:material/error: rood]"
-    assert badge_markdown("groen") == ":green-badge[:material/check_circle: groen]"
+def test_an_inline_badge_says_what_the_status_means():
+    assert badge_markdown("rood") == ":red-badge[:material/error: buiten de norm]"
+    assert badge_markdown("groen") == ":green-badge[:material/check_circle: op koers]"
