@@ -19,8 +19,9 @@ Decisions, per role:
   * lists of rows and breakdowns per provider (dialogue log, actions, provider tables) use
     `narrow_listing`, which always keeps to its own codes;
   * comparisons with peers show them anonymously ("aanbieder A", …: levers.compare).
-  Residual risk, left to the levers: a region total for one perceel in which only one other
-  provider works, minus the provider's own figure, still reveals that provider.
+  * the narrowed scope names it as `viewer`: a region or perceel total to which only one other
+    provider adds would give that provider's figure away ("total minus own"), so the levers withhold
+    it (levers.contributors: shown only when at least two other providers add to it).
 - An aanbieder account must name at least one provider code: an empty code list would read as
   "no provider filter", i.e. everyone's figures.
 """
@@ -76,6 +77,7 @@ class Rights:
             return None
         if not self.is_provider:
             return scope
+        scope = replace(scope, viewer=self.providers)  # a total it sees hides a lone other provider
         own = tuple(p for p in scope.providers if p in self.providers)
         if own:
             return replace(scope, providers=own)

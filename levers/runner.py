@@ -13,6 +13,7 @@ from datetime import date
 
 import duckdb
 
+from levers import contributors
 from levers.catalogue import CODES, QUARTERLY, definition
 from levers.families import FAMILIES
 from levers.family import Context, Family
@@ -38,6 +39,8 @@ def compute(
     `series_end`: the periods are points of a series ending then, so quarterly data never fall back
     to an earlier quarter and a quarter counts when reportable at that day (signals.md §1, §2).
     Without it each period is asked alone; a quarterly result names its quarter (`source_period`).
+    A total seen by a provider user withholds what would give another provider's figure away
+    (levers.contributors).
     """
     periods = list(periods)
     if not periods:
@@ -61,7 +64,7 @@ def compute(
         if sources[index]:
             found.update({code: replace(found[code], source_period=sources[index]) for code in quarterly})
         out.append(tuple(found[code] for code in wanted))
-    return out
+    return contributors.apply(con, scope, params, out)
 
 
 def _quarter_params(series_end: date | None) -> dict:

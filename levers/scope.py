@@ -94,12 +94,16 @@ class Scope:
     municipalities: tuple[str, ...] = ()  # empty: every municipality of the region
     lot: str | None = None  # 'complex' | 'enkelvoudig' | None for both
     providers: tuple[str, ...] = ()  # empty: every provider
+    # A provider user looking (auth.rights): its own codes. Not whose data, but what may be shown of a
+    # total that other providers add to (levers.contributors); empty for every other role.
+    viewer: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.lot is not None and self.lot not in LOTS:
             raise ValueError(f"onbekend perceel: {self.lot}")
         object.__setattr__(self, "municipalities", tuple(sorted(set(self.municipalities))))
         object.__setattr__(self, "providers", tuple(sorted(set(self.providers))))
+        object.__setattr__(self, "viewer", tuple(sorted(set(self.viewer))))
 
     @property
     def single_provider(self) -> str | None:

@@ -18,3 +18,12 @@ def is_small_count(count: float | None) -> bool:
 def is_too_few(denominator: float | None) -> bool:
     """True when a ratio's denominator is below the minimum, zero and unknown included."""
     return denominator is None or denominator < MIN_DENOMINATOR
+
+# The derived-total rule (levers.contributors): for a provider user, a total that other providers add to
+# is shown only when at least this many of them do; with exactly one, "total minus own" would be its figure.
+MIN_OTHER_PROVIDERS = 2
+
+
+def is_derivable(other_providers: int) -> bool:
+    """True when a total includes other providers, but too few to hide each one's figure (1 by default)."""
+    return 0 < other_providers < MIN_OTHER_PROVIDERS

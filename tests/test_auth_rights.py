@@ -30,20 +30,21 @@ KENNEMERLAND = Scope("Zuid-Kennemerland")
     (MANAGER, Scope("IJmond", providers=("P2", "P3")), Scope("IJmond", providers=("P2", "P3"))),
     (MANAGER, Scope("Achterhoek"), None),
     # aanbieder: region total (perceel allowed) or its own figures, never another provider's
-    (PROVIDER, IJMOND, IJMOND),
-    (PROVIDER, Scope("IJmond", lot="enkelvoudig"), Scope("IJmond", lot="enkelvoudig")),
-    (PROVIDER, Scope("IJmond", providers=("P1",)), Scope("IJmond", providers=("P1",))),
-    (PROVIDER, Scope("IJmond", providers=("P2",)), Scope("IJmond", providers=("P1",))),
-    (PROVIDER, Scope("IJmond", providers=("P1", "P2")), Scope("IJmond", providers=("P1",))),
-    (PROVIDER, Scope("IJmond", (VELSEN,)), Scope("IJmond", (VELSEN,), providers=("P1",))),
+    # (and the narrowed scope names it as the viewer, for the derived-total rule in levers.contributors)
+    (PROVIDER, IJMOND, Scope("IJmond", viewer=("P1",))),
+    (PROVIDER, Scope("IJmond", lot="enkelvoudig"), Scope("IJmond", lot="enkelvoudig", viewer=("P1",))),
+    (PROVIDER, Scope("IJmond", providers=("P1",)), Scope("IJmond", providers=("P1",), viewer=("P1",))),
+    (PROVIDER, Scope("IJmond", providers=("P2",)), Scope("IJmond", providers=("P1",), viewer=("P1",))),
+    (PROVIDER, Scope("IJmond", providers=("P1", "P2")), Scope("IJmond", providers=("P1",), viewer=("P1",))),
+    (PROVIDER, Scope("IJmond", (VELSEN,)), Scope("IJmond", (VELSEN,), providers=("P1",), viewer=("P1",))),
     (PROVIDER, Scope("IJmond", (VELSEN, BEVERWIJK), "complex", ("P2",)),
-     Scope("IJmond", (VELSEN, BEVERWIJK), "complex", ("P1",))),
+     Scope("IJmond", (VELSEN, BEVERWIJK), "complex", ("P1",), viewer=("P1",))),
     (PROVIDER, Scope("Zuid-Kennemerland", providers=("P1",)), None),
     (PROVIDER, Scope("Zuid-Kennemerland", providers=("P2",)), None),
     (PROVIDER, KENNEMERLAND, None),
     # a consortium account: any of its own codes, the others cut off
-    (CONSORTIUM, Scope("IJmond", providers=("P4", "P9")), Scope("IJmond", providers=("P4",))),
-    (CONSORTIUM, Scope("IJmond", providers=("P9",)), Scope("IJmond", providers=("P1", "P4"))),
+    (CONSORTIUM, Scope("IJmond", providers=("P4", "P9")), Scope("IJmond", providers=("P4",), viewer=("P1", "P4"))),
+    (CONSORTIUM, Scope("IJmond", providers=("P9",)), Scope("IJmond", providers=("P1", "P4"), viewer=("P1", "P4"))),
     # beheerder: everything; one that names regions is held to them
     (ADMIN, Scope("Helmond-De Peel", (VELSEN,), "complex", ("P7",)), Scope("Helmond-De Peel", (VELSEN,), "complex", ("P7",))),
     (REGIONAL_ADMIN, Scope("Achterhoek"), Scope("Achterhoek")),
@@ -70,8 +71,8 @@ def test_a_provider_never_gets_a_scope_that_contains_another_providers_figures(r
 
 
 @pytest.mark.parametrize("rights, requested, expected", [
-    (PROVIDER, IJMOND, Scope("IJmond", providers=("P1",))),
-    (PROVIDER, Scope("IJmond", providers=("P2",)), Scope("IJmond", providers=("P1",))),
+    (PROVIDER, IJMOND, Scope("IJmond", providers=("P1",), viewer=("P1",))),
+    (PROVIDER, Scope("IJmond", providers=("P2",)), Scope("IJmond", providers=("P1",), viewer=("P1",))),
     (PROVIDER, KENNEMERLAND, None),
     (ALDERMAN, IJMOND, IJMOND),
     (ALDERMAN, KENNEMERLAND, None),

@@ -1,0 +1,97 @@
+"""The derived-total rule: a provider user never sees a total that gives another provider's figure away.
+
+An aanbieder sees region and perceel totals (auth.rights). When only one other provider adds to such a
+total, "total minus own" is that provider's figure. So for a scope seen by a provider (`Scope.viewer`)
+that is a total (no provider filter), every figure that adds up providers' rows is withheld ("–", grijs,
+with REASON_FEW_PROVIDERS) in each period where one of the row sets it adds up has at least one but
+fewer than `suppression.MIN_OTHER_PROVIDERS` other providers. Its own rows alone (no other provider)
+give nothing away. Population, dialogue and other region-level figures are no sums over providers.
+
+The counting is SQL (levers/sql/contributors.sql, one query for all periods); each base there mirrors
+the rows a family adds up. The runner applies the rule, so screens, exports and documents all get it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import duckdb
+
+from levers import suppression
+from levers.norms import GREY
+from levers.result import IndicatorResult
+from levers.scope import Scope
+from levers.sql_files import load_sql, used_params
+
+REASON_FEW_PROVIDERS = "minder dan twee andere aanbieders, afgeschermd"
+
+# The row sets (bases of contributors.sql) each indicator adds up; () = no sum over providers.
+BASES: dict[str, tuple[str, ...]] = {
+    "jeugdhulp_per_1000": ("active",),
+    "wachttijd_mediaan": ("registered_started",),
+    "zonder_verblijf": ("active",),
+    "crisis_per_1000": ("crisis_started",),
+    "herhaald_beroep": ("recurrence",),
+    "onderwijs_dialoog": (),
+    "aanbieders_per_jeugdige": ("active",),
+    "tevredenheid": ("outcomes",),
+    "budgetuitputting": ("costs_year",),
+    "weigeringen": ("refusals",),
+    "tijdig_gestart": ("registered_started",),
+    "volumegroei_enkelvoudig": ("enkelvoudig_now", "enkelvoudig_before"),
+    "certificaten": ("register",),
+    "unieke_jeugdigen": ("active",),
+    "actieve_trajecten": ("active",),
+    "instroom": ("started",),
+    "uitstroom": ("ended",),
+    "gemiddelde_duur": ("ended",),
+    "volgens_plan": ("ended_known",),
+    "uitval": ("ended_known",),
+    "doelrealisatie": ("outcomes",),
+    "kosten_per_jeugdige": ("active", "costs"),
+    "doorverwijzing": ("ended",),
+    "via_gemeente": ("started",),
+    "dialoogsessies": (),
+    "themadekking": (),
+    "open_acties": (),
+    "acties_verlopen": (),
+    "aanlevering": ("register",),
+}
+
+
+def applies(scope: Scope) -> bool:
+    """Whether the rule applies: a provider looks at a total (its own figures and peer rows are not totals)."""
+    return bool(scope.viewer) and not scope.providers
+
+
+def others_per_period(con: duckdb.DuckDBPyConnection, params: dict, own: Sequence[str],
+                      count: int) -> list[dict[str, int]]:
+    """For each of `count` periods: base → how many providers other than `own` have rows in it."""
+    sql = load_sql("contributors.sql")
+    rows = con.execute(sql, used_params(sql, params | {"own": list(own)})).fetchall()
+    out: list[dict[str, int]] = [{} for _ in range(count)]
+    for ordinal, base, providers in rows:
+        out[ordinal][base] = providers
+    return out
+
+
+def is_withheld(code: str, others: dict[str, int]) -> bool:
+    """True when one of the row sets `code` adds up has too few other providers (see the module note)."""
+    return any(suppression.is_derivable(others.get(base, 0)) for base in BASES.get(code, ()))
+
+
+def withheld(result: IndicatorResult) -> IndicatorResult:
+    """The result as it may be shown when withheld: no value, no denominator, no details, grijs."""
+    return replace(result, value=None, value_label=None, denominator=None, denominator_label=None, details=(),
+                   status=GREY, reason=REASON_FEW_PROVIDERS, is_suppressed=True)
+
+
+def apply(con: duckdb.DuckDBPyConnection, scope: Scope, params: dict,
+          results: list[tuple[IndicatorResult, ...]]) -> list[tuple[IndicatorResult, ...]]:
+    """`results` (one tuple per period of `params`) with the rule applied for the scope's viewer."""
+    if not applies(scope) or not any(BASES.get(r.code) for r in (results[0] if results else ())):
+        return results
+    counts = others_per_period(con, params, scope.viewer, len(results))
+    return [tuple(withheld(r) if is_withheld(r.code, others) else r for r in period)
+            for period, others in zip(results, counts)]

@@ -1,0 +1,118 @@
+-- Contributors (levers/contributors.py): per period and base, how many distinct providers other than the
+-- viewer's own ($own) have rows that an aggregate adds up. Each base mirrors the rows of the families
+-- that count them (levers/sql/<family>.sql); levers.contributors.BASES says which code adds up which.
+-- One row per (ordinal, base) that has at least one such provider.
+-- params: $region, $municipalities, $lot, $providers, $p_starts, $p_ends, $as_of, $fallback, $own
+with periods as (
+    select
+        *,
+        (p_end - interval 24 month)::date as recurrence_after,  -- herhaald_beroep: (p_end - 24, p_end - 12]
+        (p_end - interval 12 month)::date as recurrence_through,
+        (p_start - interval 1 year)::date as prev_start,  -- volumegroei: the period a year earlier
+        last_day((p_end - interval 1 year)::date) as prev_end,
+        date_trunc('year', p_end)::date as year_start  -- budgetuitputting: January through p_end
+    from periods($p_starts, $p_ends)
+),
+
+-- Trajectories of the scope's municipalities and provider filter, of other providers only; the
+-- perceel applies per base (volumegroei always counts perceel enkelvoudig).
+trajectory_rows as (
+    select
+        p.ordinal,
+        t.provider,
+        $lot::varchar is null or t.lot = $lot::varchar as is_lot,
+        t.lot = 'enkelvoudig' as is_enkelvoudig,
+        t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start) as is_active,
+        t.start_date between p.p_start and p.p_end as is_started,
+        coalesce(t.end_date between p.p_start and p.p_end, false) as is_ended,
+        t.start_date <= p.prev_end and (t.end_date is null or t.end_date >= p.prev_start) as was_active,
+        t.end_reason = 31 and t.end_date > p.recurrence_after and t.end_date <= p.recurrence_through
+            as is_recurrence_base,
+        t.registration_date is not null as is_registered,
+        t.product_category = 46 as is_crisis,
+        t.end_reason in (31, 32, 33, 34, 35) as is_known_end
+    from periods as p
+    inner join trajectories as t
+        on t.start_date <= p.p_end and (t.end_date is null or t.end_date > p.recurrence_after)
+    where in_scope(t.municipality, null, t.provider, $municipalities, null, $providers)
+      and not list_contains($own::varchar[], t.provider)
+),
+
+trajectory_bases as (
+    select ordinal, provider, base
+    from (
+        select
+            ordinal,
+            provider,
+            unnest([
+                case when is_lot and is_active then 'active' end,
+                case when is_lot and is_started then 'started' end,
+                case when is_lot and is_started and is_registered then 'registered_started' end,
+                case when is_lot and is_started and is_crisis then 'crisis_started' end,
+                case when is_lot and is_ended then 'ended' end,
+                case when is_lot and is_ended and is_known_end then 'ended_known' end,
+                case when is_lot and is_recurrence_base then 'recurrence' end,
+                case when is_enkelvoudig and is_active then 'enkelvoudig_now' end,
+                case when is_enkelvoudig and was_active then 'enkelvoudig_before' end
+            ]) as base
+        from trajectory_rows
+    )
+    where base is not null
+),
+
+cost_bases as (
+    select p.ordinal, c.provider, 'costs' as base
+    from periods as p
+    inner join costs as c on c.month between p.p_start and p.p_end
+    where in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
+      and not list_contains($own::varchar[], c.provider)
+    union all
+    select p.ordinal, c.provider, 'costs_year' as base
+    from periods as p
+    inner join costs as c on c.month between p.year_start and p.p_end
+    where in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
+      and not list_contains($own::varchar[], c.provider)
+),
+
+scoped_providers as (  -- provider-level figures: the providers in scope (register), not the viewer
+    select provider, lot, role
+    from providers_in_scope($region, $lot, $providers)
+    where not list_contains($own::varchar[], provider)
+),
+
+outcome_bases as (  -- the `uitkomsten` rows of the quarters that count for each period
+    select
+        q.ordinal,
+        o.provider,
+        case
+            when s.role = 'strategisch_partner' and s.lot in ('complex', 'beide') and o.lot = 'complex'
+                then 'refusals'
+        end as duty_base,
+        case when $lot::varchar is null or o.lot = $lot::varchar then 'outcomes' end as base
+    from uitkomsten_quarters($region, $p_starts, $p_ends, $as_of, $fallback) as q
+    inner join outcomes as o on o.quarter_start = q.quarter_start
+    inner join scoped_providers as s on s.provider = o.provider
+),
+
+register_bases as (
+    select p.ordinal, s.provider, 'register' as base
+    from periods as p
+    cross join scoped_providers as s
+),
+
+every_base as (
+    select ordinal, provider, base from trajectory_bases
+    union all
+    select ordinal, provider, base from cost_bases
+    union all
+    select ordinal, provider, base from outcome_bases where base is not null
+    union all
+    select ordinal, provider, duty_base from outcome_bases where duty_base is not null
+    union all
+    select ordinal, provider, base from register_bases
+)
+
+select ordinal, base, count(distinct provider) as providers
+from every_base
+group by ordinal, base
+order by ordinal, base
