@@ -2,8 +2,8 @@
 
 `build_demo` fills an empty database: the four regions of the reference list (or, with
 national=True, all 342 municipalities), about forty fictional providers, trajectories from 2023
-through the last full month, spending, budgets, outcomes, dialogue sessions and norms, with the
-situations the levers exist to catch. Everything random comes from one numpy Generator seeded with
+through the last full month, spending, budgets, outcomes, dialogue sessions, norms and synthetic
+national figures (CBS-like, marked fictief), with the situations the levers exist to catch. Everything random comes from one numpy Generator seeded with
 SEED (plus seeded hashes in SQL), so the same seed gives the same content.
 """
 
@@ -20,6 +20,7 @@ import numpy as np
 
 from data import db, snapshots
 from data.demo_money import insert_budgets, insert_costs
+from data.demo_national import insert_national
 from data.demo_reports import insert_dialogues, insert_norms, insert_outcomes
 from data.demo_sql import insert_frame, run_sql_file
 from data.demo_trajectories import generate
@@ -31,6 +32,7 @@ Progress = Callable[[float, str], None]
 KIND_TABLES = (
     ("gemeenten", "populations"), ("aanbieders", "providers"), ("trajecten", "trajectories"), ("kosten", "costs"),
     ("budget", "budgets"), ("uitkomsten", "outcomes"), ("dialoog", "dialogues"), ("normen", "norms"),
+    ("landelijk", "national_figures"),
 )
 
 
@@ -73,6 +75,7 @@ def build_demo(con: duckdb.DuckDBPyConnection, *, national: bool = False, seed: 
         insert_outcomes(con, world, rng, end=end, upload_id=uploads["uitkomsten"])
         insert_dialogues(con, world, rng, end=end, upload_id=uploads["dialoog"])
         insert_norms(con, end=end, upload_id=uploads["normen"])
+        insert_national(con, end=end, upload_id=uploads["landelijk"])
         con.execute("drop table demo_staged")
         _finish_records(con, uploads, seed=seed, national=national, end=end)
         con.execute("commit")

@@ -12,18 +12,15 @@ import sys
 
 import duckdb
 
-from data import db, decode
 from data.cli_args import DutchArgumentParser
 from levers.agenda import agenda
-from levers.choices import regions as known_regions
+from levers.arguments import UsageError, municipality_code, open_read_only, scope as scope_from  # noqa: F401
+from levers.arguments import period as parse_period
+from levers.national import national_figures
 from levers.registry import all_indicators
 from levers.series import all_series
 from levers.report import agenda_line, report_rows, write_csv, write_json
-from levers.scope import LOTS, Period, Scope, region_municipalities
-
-
-class UsageError(Exception):
-    """Wrong usage, with a Dutch message for the user."""
+from levers.scope import Scope
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,63 +48,21 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--periode", required=True, help="JJJJ-MM, JJJJ-Kn of JJJJ")
 
 
-def municipality_code(text: str) -> str:
-    """GM0392, 0392 and 392 all mean GM0392 (the upload decoder's rule)."""
-    try:
-        return decode.municipality_code(text.strip())
-    except ValueError as error:
-        raise UsageError(str(error)) from error
-
-
-def _region(con: duckdb.DuckDBPyConnection, name: str) -> str:
-    """The region as stored, matched without regard to case; UsageError for an unknown one."""
-    regions = known_regions(con)
-    for region in regions:
-        if region.casefold() == name.strip().casefold():
-            return region
-    raise UsageError(f"onbekende regio: {name} (bekend: {', '.join(regions)})")
-
-
-def _open(path: str) -> duckdb.DuckDBPyConnection:
-    try:
-        return db.connect(path, read_only=True)
-    except duckdb.Error as error:
-        raise UsageError(f"kan de database {path} niet openen: {error}") from error
-
-
 def _scope(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Scope:
-    lot = getattr(args, "perceel", None)
-    if lot is not None and lot not in LOTS:
-        raise UsageError(f"onbekend perceel: {lot} (kies complex of enkelvoudig)")
-    providers = args.aanbieder or []
-    if isinstance(providers, str):  # agenda: one provider
-        providers = [providers]
-    region = _region(con, args.regio)
-    municipalities = [municipality_code(code) for code in getattr(args, "gemeente", [])]
-    outside = sorted(set(municipalities) - set(region_municipalities(con, region)))
-    if outside:
-        raise UsageError(f"gemeente {', '.join(outside)} hoort niet bij regio {region}")
-    return Scope(region=region, municipalities=tuple(municipalities), lot=lot, providers=tuple(providers))
-
-
-def _period(text: str) -> Period:
-    try:
-        return Period.parse(text)
-    except ValueError as error:
-        raise UsageError(str(error)) from error
+    return scope_from(con, args.regio, getattr(args, "gemeente", []), getattr(args, "perceel", None), args.aanbieder)
 
 
 def run(args: argparse.Namespace) -> None:
     """Print the report or the agenda; UsageError for wrong usage."""
     if args.command == "report" and args.format not in ("csv", "json"):
         raise UsageError(f"onbekend formaat: {args.format} (kies csv of json)")
-    period = _period(args.periode)
-    con = _open(args.db)
+    period = parse_period(args.periode)
+    con = open_read_only(args.db)
     try:
         scope = _scope(con, args)
         if args.command == "report":
             variations = {trend.code: trend.variation for trend in all_series(con, scope, period)}
-            rows = report_rows(all_indicators(con, scope, period), variations)
+            rows = report_rows(all_indicators(con, scope, period), variations, national_figures(con, period))
             (write_csv if args.format == "csv" else write_json)(rows, sys.stdout)
             return
         items = agenda(con, scope, period)

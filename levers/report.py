@@ -3,7 +3,8 @@
 The report is read by machines (the council's BI tools): numbers use `.` as decimal point, no
 thousands separator, and what is suppressed stays suppressed (`<5` or empty). Status, variatie and
 zekerheid are bare codes (groen, zorg, haalt_niet); `periode_waarde` names the period a value really
-comes from when it is not the asked one (signals.md §1, §3).
+comes from when it is not the asked one (signals.md §1, §3). `landelijk` is the national (CBS)
+figure shown beside the value, if any (issue 13 §1): context only, never part of the status.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from typing import TextIO
 
 from levers.agenda import AgendaItem, dutch_number, shown_value
 from levers.catalogue import LEVER_NAMES
+from levers.national import NationalFigure
 from levers.result import IndicatorResult
 from levers.rounding import half_up
 from levers.variation import Variation
 
 COLUMNS = ("code", "hefboom", "naam", "eenheid", "waarde", "norm", "marge", "status", "noemer", "variatie",
-           "zekerheid", "periode_waarde", "reden")
+           "zekerheid", "periode_waarde", "reden", "landelijk")
 
 
 def decimal_text(value: float | None) -> str:
@@ -37,7 +39,8 @@ def count_text(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else decimal_text(value)
 
 
-def report_row(result: IndicatorResult, variation: Variation | None = None) -> dict[str, str]:
+def report_row(result: IndicatorResult, variation: Variation | None = None,
+               national: NationalFigure | None = None) -> dict[str, str]:
     """One indicator as the report shows it: suppressed values as `<5` or empty."""
     return {
         "code": result.code,
@@ -53,14 +56,16 @@ def report_row(result: IndicatorResult, variation: Variation | None = None) -> d
         "zekerheid": variation.zekerheid if variation else "",
         "periode_waarde": result.source_period or "",
         "reden": result.reason or "",
+        "landelijk": decimal_text(national.value) if national else "",
     }
 
 
-def report_rows(results: Iterable[IndicatorResult],
-                variations: Mapping[str, Variation] | None = None) -> list[dict[str, str]]:
-    """The rows of `results`, each with the variatie and zekerheid of its series (by code) when given."""
-    found = variations or {}
-    return [report_row(result, found.get(result.code)) for result in results]
+def report_rows(results: Iterable[IndicatorResult], variations: Mapping[str, Variation] | None = None,
+                national: Mapping[str, NationalFigure] | None = None) -> list[dict[str, str]]:
+    """The rows of `results`, each with the variatie and zekerheid of its series and its national
+    figure (both by code) when given."""
+    found, figures = variations or {}, national or {}
+    return [report_row(result, found.get(result.code), figures.get(result.code)) for result in results]
 
 
 def write_csv(rows: list[dict[str, str]], out: TextIO) -> None:

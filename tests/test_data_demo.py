@@ -261,7 +261,8 @@ def test_some_children_have_parallel_care_and_some_come_back(demo):
 def test_each_kind_has_one_demo_upload_record_counting_its_rows(demo):
     records = demo.execute("select kind, row_count from uploads where uploader = 'demo' order by kind").fetchall()
     tables = {"aanbieders": "providers", "budget": "budgets", "dialoog": "dialogues", "gemeenten": "populations",
-              "kosten": "costs", "normen": "norms", "trajecten": "trajectories", "uitkomsten": "outcomes"}
+              "kosten": "costs", "normen": "norms", "trajecten": "trajectories", "uitkomsten": "outcomes",
+              "landelijk": "national_figures"}
     assert [k for k, _ in records] == sorted(tables)
     for kind, count in records:
         assert count == _one(demo, f"select count(*) from {tables[kind]}") > 0
