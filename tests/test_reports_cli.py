@@ -1,0 +1,86 @@
+"""`python -m reports council|agenda` (issue 13 §5): the download buttons' documents without a browser."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from data.demo import build_demo_file
+from reports.__main__ import main
+from tests.fixtures.small_demo import SCALE, TODAY, pdf_text
+
+ROOT = Path(__file__).resolve().parents[1]
+LEVER_HEADINGS = ("Gedeelde waarden", "Kaders en randvoorwaarden", "Data en informatie", "Interactie en dialoog")
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory) -> str:
+    """The small demo (data up to oktober 2026) as a database file, as a scheduled job finds it."""
+    path = tmp_path_factory.mktemp("reports_cli") / "monitor.duckdb"
+    build_demo_file(path, today=TODAY, scale=SCALE)
+    return str(path)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reports", *args], cwd=ROOT, capture_output=True, timeout=300)
+
+
+def test_the_council_report_is_written_as_a_pdf_naming_region_period_and_the_four_levers(demo_file, tmp_path):
+    out = tmp_path / "raad.pdf"
+    result = _cli("council", "--db", demo_file, "--regio", "ijmond", "--periode", "2026-10", "--out", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "geschreven naar" in result.stdout.decode()
+    text = pdf_text(out.read_bytes())
+    assert "IJmond · oktober 2026 · beide percelen" in text
+    for name in LEVER_HEADINGS:
+        assert f"{name}: alle indicatoren" in text
+
+
+def test_the_agenda_is_a_pdf_naming_region_period_and_the_lever_of_each_point(demo_file, tmp_path):
+    out = tmp_path / "agenda.pdf"
+    assert main(["agenda", "--db", demo_file, "--regio", "IJmond", "--periode", "2026-10", "--out", str(out)]) == 0
+    text = pdf_text(out.read_bytes())
+    assert "Agenda voor het volgende gesprek" in text
+    assert "IJmond · oktober 2026" in text
+    assert any(name in text for name in LEVER_HEADINGS)
+
+
+def test_an_empty_agenda_of_a_perceel_still_names_its_region_and_period(demo_file, tmp_path):
+    out = tmp_path / "agenda.pdf"
+    assert main(["agenda", "--db", demo_file, "--regio", "IJmond", "--perceel", "complex", "--periode", "2026-K3",
+                 "--out", str(out)]) == 0
+    assert "IJmond · 3e kwartaal 2026 · perceel complex" in pdf_text(out.read_bytes())
+
+
+def test_the_agenda_in_markdown_holds_the_same_points_with_their_lever(demo_file, tmp_path):
+    out = tmp_path / "agenda.md"
+    assert main(["agenda", "--db", demo_file, "--regio", "IJmond", "--periode", "2026-10", "--out", str(out),
+                 "--markdown"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Agenda voor het volgende gesprek")
+    assert "IJmond · oktober 2026" in text
+    levers = {line.split(":** ")[1] for line in text.splitlines() if line.startswith("- **Hefboom:** ")}
+    assert levers and levers <= set(LEVER_HEADINGS)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--regio", "Atlantis", "--periode", "2026-10"], "onbekende regio: Atlantis"),
+    (["--regio", "IJmond", "--periode", "2026-13"], "2026-13 is geen geldige maand"),
+    (["--regio", "IJmond", "--periode", "2026-10", "--perceel", "groot"], "onbekend perceel: groot"),
+    (["--regio", "IJmond", "--periode", "2026-10", "--gemeente", "GM0392"], "GM0392 hoort niet bij regio IJmond"),
+    (["--regio", "IJmond", "--periode", "2026-10", "--markdown"], "bestaat alleen als PDF"),
+])
+def test_wrong_usage_exits_2_with_a_dutch_message_and_writes_nothing(demo_file, tmp_path, capsys, args, message):
+    out = tmp_path / "raad.pdf"
+    assert main(["council", "--db", demo_file, *args, "--out", str(out)]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_an_output_file_that_cannot_be_written_exits_1(demo_file, tmp_path, capsys):
+    out = tmp_path / "bestaat-niet" / "raad.pdf"
+    assert main(["agenda", "--db", demo_file, "--regio", "IJmond", "--periode", "2026-10", "--out", str(out)]) == 1
+    assert "kan" in capsys.readouterr().err and not out.exists()
