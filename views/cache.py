@@ -22,6 +22,7 @@ from levers import series as series_lever
 from levers.agenda import AgendaItem
 from levers.compare import ComparisonRow
 from levers.freshness import Freshness
+from levers.national import NationalFigure, national_figures
 from levers.partner import MIN_ANONYMOUS_PEERS
 from levers.price_volume import PriceVolume
 from levers.referrers import ReferrerRow
@@ -55,6 +56,12 @@ def series(rights: Rights, scope: Scope, period: Period, lever: str) -> tuple[Se
 def variations(rights: Rights, scope: Scope, period: Period, codes: tuple[str, ...]) -> dict[str, Variation]:
     """The variatie and zekerheid of the series of `codes` (e.g. a tile's headline indicators), by code."""
     return dict(_variations(_figures(), rights, scope, period, codes))
+
+
+def national(period: Period) -> dict[str, NationalFigure]:
+    """The national (CBS) figure beside each indicator for P, by code. Not narrowed by rights: it is
+    published data and nobody's own figures, the same for every reader."""
+    return dict(_national(db.versions(MODELS["landelijk"].TABLE), period))
 
 
 def freshness(rights: Rights, scope: Scope, period: Period) -> Freshness | None:
@@ -129,6 +136,12 @@ def _series(version: tuple, rights: Rights, scope: Scope, period: Period, lever:
 def _variations(version: tuple, rights: Rights, scope: Scope, period: Period, codes: tuple[str, ...]):
     return _narrowed(rights, scope, lambda con, s: tuple(
         (trend.code, trend.variation) for trend in series_lever.series_of_codes(con, s, period, codes)))
+
+
+@st.cache_data(**_CACHE)
+def _national(version: tuple, period: Period) -> tuple[tuple[str, NationalFigure], ...]:
+    with db.reading() as con:
+        return tuple(national_figures(con, period).items())
 
 
 @st.cache_data(**_CACHE)

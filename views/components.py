@@ -13,10 +13,12 @@ import streamlit as st
 
 from exports.tables import indicator_table
 from levers.catalogue import definition as catalogue_entry
+from levers.national import NationalFigure
 from levers.result import IndicatorResult
 from levers.variation import Variation
 from views.exports_ui import download_buttons
 from wording import fmt, texts
+from wording import national as national_words
 from wording import signals as signal_words
 from wording.colours import BADGE_COLOURS
 
@@ -73,18 +75,26 @@ def badge_markdown(status: str) -> str:
 
 
 def indicator_line(result: IndicatorResult, label: str | None = None, variation: Variation | None = None,
-                   note: str = "") -> None:
+                   note: str = "", national: NationalFigure | None = None) -> None:
     """One row of a tile: (short) name, value (with the quarter it comes from) and norm, status; then the
-    two signal icons with their words and a note such as "voorlopig" (signals.md §1, §3, §4)."""
+    two signal icons with their words and a note such as "voorlopig" (signals.md §1, §3, §4). A national
+    (CBS) figure stands small under the value, its source and definition on hover (issue 13 §1)."""
     # the status column fits "buiten de norm" with its icon in a half-width tile at 1440 px
     name, shown, status = st.columns([3.6, 3.6, 3.3], vertical_alignment="center", gap="small")
     name.markdown(label or result.name, help=result.name if label else None)
     norm = f" :small[:gray[{texts.NORM.lower()} {fmt.norm(result)}]]" if result.norm is not None else ""
     shown.markdown(f"**{signal_words.value_text(result)}**{norm}")
+    if national is not None:
+        national_line(national, result.unit, shown)
     with status:
         badge(result)
     if variation is not None:
         signal_icons(result, variation, note)
+
+
+def national_line(figure: NationalFigure, unit: str, where=st) -> None:
+    """`NL 11,8 (CBS, 2025-H1)` in small grey type: context, never a judgement."""
+    where.caption(national_words.label(figure, unit), help=national_words.help_text(figure))
 
 
 def signal_icons(result: IndicatorResult, variation: Variation, note: str = "") -> None:

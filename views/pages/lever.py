@@ -9,6 +9,7 @@ import streamlit as st
 
 from levers.catalogue import LEVER_NAMES, definition
 from levers.compare import ComparisonRow
+from levers.national import NationalFigure
 from levers.registry import pick
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
@@ -31,6 +32,7 @@ def render(lever: str) -> tuple[Scope, Period]:
         texts.TAB_PROVIDERS: lambda: cache.by_provider(rights, scope, period, lever),
     }
     stem = _file_stem(lever, scope, period)
+    national = cache.national(period)
 
     st.title(LEVER_NAMES[lever])
     st.caption(f"{sentences.header(scope.region, period, scope)} · {filters.selection_caption(rights, scope)}")
@@ -40,13 +42,15 @@ def render(lever: str) -> tuple[Scope, Period]:
     # The 24-month series are the costly part: computed after the first screen has been sent.
     series = {item.code: item for item in cache.series(rights, scope, period, lever)}
     for result in results:
-        _indicator(result, series.get(result.code), comparisons, period, f"{stem}_{result.code}")
+        _indicator(result, series.get(result.code), comparisons, period, f"{stem}_{result.code}",
+                   national.get(result.code))
     return scope, period
 
 
 @st.fragment  # opening a tab reruns this indicator only, not the page with all its charts
 def _indicator(result: IndicatorResult, series: Series | None,
-               comparisons: dict[str, Callable[[], tuple[ComparisonRow, ...]]], period: Period, stem: str) -> None:
+               comparisons: dict[str, Callable[[], tuple[ComparisonRow, ...]]], period: Period, stem: str,
+               national: NationalFigure | None = None) -> None:
     with st.container(border=True):
         name, about = st.columns([5, 1], vertical_alignment="center")
         name.subheader(result.name, anchor=result.code)
@@ -54,6 +58,8 @@ def _indicator(result: IndicatorResult, series: Series | None,
             components.definition(result.code)
         value, norm, status = st.columns([2, 2, 3], vertical_alignment="center")
         value.metric(texts.VALUE, signal_words.value_text(result))
+        if national is not None:
+            components.national_line(national, result.unit, value)
         norm.metric(texts.NORM, _norm(result))
         with status:
             components.badge(result)

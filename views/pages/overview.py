@@ -28,6 +28,7 @@ with share, st.container(horizontal=True, horizontal_alignment="right", gap="sma
 HEADLINE_CODES = tuple(code for lever in LEVERS for code in HEADLINES[lever])
 variations = cache.variations(rights, scope, period, HEADLINE_CODES)
 fresh = cache.freshness(rights, scope, period)
+national = cache.national(period)
 
 
 def tile(lever: str) -> None:
@@ -38,7 +39,7 @@ def tile(lever: str) -> None:
                        icon=":material/arrow_forward:", help=texts.TILE_MORE_HELP, query_params=link)
         for code in HEADLINES[lever]:
             components.indicator_line(pick(results, code), sentences.tile_label(code, period), variations.get(code),
-                                      signal_words.provisional_note(fresh, code, period))
+                                      signal_words.provisional_note(fresh, code, period), national.get(code))
             if amounts := sentences.budget_amounts(pick(results, code)):
                 st.caption(amounts)
         st.markdown(f"_{sentences.lever_sentence(lever, results, scope)}_")
