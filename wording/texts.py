@@ -279,7 +279,8 @@ DIALOGUE_COLUMNS = {
     "is_overdue": "Over de deadline",
 }
 PARTNER_AGENDA = "Agenda voor het volgende gesprek"
-PARTNER_AGENDA_INTRO = "Indicatoren in het rood of oranje waarvan het thema de afgelopen 3 maanden niet besproken is."
+PARTNER_AGENDA_INTRO = ("Indicatoren buiten de norm of om op te letten, of met een zorgelijke verandering in hun verloop, "
+                        "waarvan het thema de afgelopen 3 maanden niet besproken is.")
 PARTNER_AGENDA_NONE = "Geen agendapunten: alles is binnen de norm of onlangs besproken."
 PARTNER_AGENDA_ITEM = "{number}. {badge} **{name}** — {value} (norm {norm}) · thema {theme}: {theme_name}"
 
