@@ -24,6 +24,8 @@ def with_national(own_small_db):
                          88.4, DEFINITION),
                         ("CBS 85099NED", "NL", "2026-H1", date(2026, 1, 1), date(2026, 6, 30), "wachttijd_mediaan",
                          41.0, None),
+                        ("CBS 85099NED", "NL", "2026", date(2026, 1, 1), date(2026, 12, 31), "jeugdhulp_per_1000",
+                         97.5, None),
                         ("CBS 85099NED", "GM0453", "2026-K4", date(2026, 10, 1), date(2026, 12, 31),
                          "tevredenheid", 70.0, None)])
     con.close()
@@ -40,6 +42,16 @@ def test_a_tile_shows_the_national_figure_with_its_source_and_period_and_the_def
     assert set(captions) == {"NL 88,4% (CBS, 2026-K4)", "NL 41 dagen (CBS, laatst bekend: 2026-H1)"}
     assert DEFINITION in captions["NL 88,4% (CBS, 2026-K4)"]
     assert "krijgt geen status" in captions["NL 41 dagen (CBS, laatst bekend: 2026-H1)"]
+
+
+def test_the_municipality_comparison_has_a_dotted_nederland_line_at_the_national_value(with_national):
+    import json
+
+    app = open_app(params=IJMOND_OCTOBER)
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)  # the comparison opens on jeugdhulp per 1.000
+    lines = [(shape["x0"], shape["line"]["dash"]) for shape in spec["layout"].get("shapes", [])]
+    assert (97.5, "dot") in lines
+    assert "Nederland 97,5 (CBS, 2026)" in [note["text"] for note in spec["layout"]["annotations"]]
 
 
 def test_the_lever_card_shows_the_same_figure_beside_the_value(with_national):

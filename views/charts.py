@@ -195,10 +195,12 @@ def waterfall(steps: Sequence[tuple[str, float]], title: str, subtitle: str = ""
 
 
 def comparison(rows: Sequence[tuple[str, IndicatorResult]], unit: str, title: str, subtitle: str = "",
-               norm: float | None = None) -> go.Figure:
+               norm: float | None = None, reference: tuple[str, float] | None = None) -> go.Figure:
     """Horizontal bars, highest on top, coloured by status (with the word in the hover label).
 
-    An indicator without a norm has no status colour to give: its bars are plain blue.
+    An indicator without a norm has no status colour to give: its bars are plain blue. `reference`
+    (label, value), e.g. the national CBS figure, is a dotted grey line labelled under the plot: context
+    beside the bars, never a norm.
     """
     ordered = sorted(rows, key=lambda row: (row[1].value is None, -(row[1].value or 0)))
     labels = [label for label, _ in ordered][::-1]
@@ -215,7 +217,8 @@ def comparison(rows: Sequence[tuple[str, IndicatorResult]], unit: str, title: st
         dict(x=0, y=label, text=fmt.value(result), showarrow=False, xanchor="left", font=dict(color=GREY))
         for label, result in zip(labels, results) if result.value is None
     ]
-    layout = _layout(title, subtitle, unit, height=130 + 30 * len(rows), value_axis="x", largest=_largest(values))
+    largest = _largest(values + ([reference[1]] if reference else []))
+    layout = _layout(title, subtitle, unit, height=130 + 30 * len(rows), value_axis="x", largest=largest)
     layout["xaxis"]["showgrid"] = True
     layout["yaxis"] = dict(automargin=True, tickfont=_FONT)
     if norm is not None:  # a dashed vertical line over the whole plot, labelled above it
@@ -223,9 +226,15 @@ def comparison(rows: Sequence[tuple[str, IndicatorResult]], unit: str, title: st
                                  line=dict(color=INK, width=1.5, dash="dash"))]
         annotations.append(dict(x=norm, y=1, xref="x", yref="y domain", showarrow=False, xanchor="left",
                                 yanchor="bottom", text=f"{texts.SERIES_NORM} {fmt.in_unit(norm, unit)}"))
+    if reference is not None:
+        text, where = reference
+        layout.setdefault("shapes", []).append(dict(type="line", x0=where, x1=where, xref="x", y0=0, y1=1,
+                                                    yref="y domain", line=dict(color=GREY, width=1.5, dash="dot")))
+        annotations.append(dict(x=where, y=0, xref="x", yref="y domain", showarrow=False, xanchor="left",
+                                yanchor="top", text=text, font=dict(color=GREY)))
     if annotations:
         layout["annotations"] = annotations
-    layout.update(showlegend=False, margin=dict(l=8, r=40, t=64, b=8))
+    layout.update(showlegend=False, margin=dict(l=8, r=40, t=64, b=28 if reference else 8))
     return _figure([bars], layout)
 
 

@@ -26,6 +26,11 @@ def label(figure: NationalFigure, unit: str) -> str:
     return words[:-1] + FICTIVE + ")" if figure.fictitious else words
 
 
+def line_label(figure: NationalFigure, unit: str) -> str:
+    """The comparison chart's reference line: `Nederland 11,8 (CBS, 2025-H1)`."""
+    return LINE + label(figure, unit).removeprefix(COLUMN)
+
+
 def help_text(figure: NationalFigure) -> str:
     """The hover text: what the figure is and is not, its full source and, where it differs, CBS's definition."""
     text = HELP.format(source=figure.source)

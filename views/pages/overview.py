@@ -6,6 +6,7 @@ from auth.pages import OVERZICHT
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.registry import pick
 from views import cache, charts, components, dialogue_ui, filters, navigation, session
+from wording import national as national_words
 from wording import sentences, texts
 from wording import signals as signal_words
 from wording.sentences import COMPARED, HEADLINES, MAX_SIGNALS
@@ -79,7 +80,9 @@ def compare() -> None:
     else:
         entry, shown = definition(code), pick(results, code)
         finding = sentences.comparison_title(rows)
-        figure = charts.comparison(rows, entry.unit, finding, entry.name, shown.norm)
+        line = national.get(code)  # the national figure: a reference line, never a norm
+        reference = (national_words.line_label(line, entry.unit), line.value) if line else None
+        figure = charts.comparison(rows, entry.unit, finding, entry.name, shown.norm, reference)
         components.chart(figure, f"{entry.name}: {finding}")
         st.caption(entry.description)
 
