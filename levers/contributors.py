@@ -6,6 +6,8 @@ that is a total (no provider filter), every figure that adds up providers' rows 
 with REASON_FEW_PROVIDERS) in each period where one of the row sets it adds up has at least one but
 fewer than `suppression.MIN_OTHER_PROVIDERS` other providers. Its own rows alone (no other provider)
 give nothing away. Population, dialogue and other region-level figures are no sums over providers.
+A perceel total is also withheld when the other perceel's total would be withheld while the region's
+is shown: region minus this perceel would give that one away.
 
 The counting is SQL (levers/sql/contributors.sql, one query for all periods); each base there mirrors
 the rows a family adds up. The runner applies the rule, so screens, exports and documents all get it.
@@ -21,7 +23,7 @@ import duckdb
 from levers import suppression
 from levers.norms import GREY
 from levers.result import IndicatorResult
-from levers.scope import Scope
+from levers.scope import LOTS, Scope
 from levers.sql_files import load_sql, used_params
 
 REASON_FEW_PROVIDERS = "minder dan twee andere aanbieders, afgeschermd"
@@ -66,19 +68,28 @@ def applies(scope: Scope) -> bool:
 
 
 def others_per_period(con: duckdb.DuckDBPyConnection, params: dict, own: Sequence[str],
-                      count: int) -> list[dict[str, int]]:
-    """For each of `count` periods: base → how many providers other than `own` have rows in it."""
+                      count: int) -> list[dict[tuple[str, str | None], int]]:
+    """For each of `count` periods: (base, perceel or None for both) → providers other than `own` in it."""
     sql = load_sql("contributors.sql")
     rows = con.execute(sql, used_params(sql, params | {"own": list(own)})).fetchall()
-    out: list[dict[str, int]] = [{} for _ in range(count)]
-    for ordinal, base, providers in rows:
-        out[ordinal][base] = providers
+    out: list[dict[tuple[str, str | None], int]] = [{} for _ in range(count)]
+    for ordinal, base, lot, providers in rows:
+        out[ordinal][(base, lot)] = providers
     return out
 
 
-def is_withheld(code: str, others: dict[str, int]) -> bool:
-    """True when one of the row sets `code` adds up has too few other providers (see the module note)."""
-    return any(suppression.is_derivable(others.get(base, 0)) for base in BASES.get(code, ()))
+def is_withheld(code: str, others: dict[tuple[str, str | None], int], lot: str | None = None) -> bool:
+    """True when a row set `code` adds up has too few other providers for the scope's perceel (module note)."""
+    return any(_gives_away(base, others, lot) for base in BASES.get(code, ()))
+
+
+def _gives_away(base: str, others: dict[tuple[str, str | None], int], lot: str | None) -> bool:
+    region = suppression.is_derivable(others.get((base, None), 0))
+    if lot is None:
+        return region
+    complement = next(other for other in LOTS if other != lot)
+    return suppression.is_derivable(others.get((base, lot), 0)) or (
+        suppression.is_derivable(others.get((base, complement), 0)) and not region)
 
 
 def withheld(result: IndicatorResult) -> IndicatorResult:
@@ -93,5 +104,5 @@ def apply(con: duckdb.DuckDBPyConnection, scope: Scope, params: dict,
     if not applies(scope) or not any(BASES.get(r.code) for r in (results[0] if results else ())):
         return results
     counts = others_per_period(con, params, scope.viewer, len(results))
-    return [tuple(withheld(r) if is_withheld(r.code, others) else r for r in period)
+    return [tuple(withheld(r) if is_withheld(r.code, others, scope.lot) else r for r in period)
             for period, others in zip(results, counts)]

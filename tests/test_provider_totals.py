@@ -28,6 +28,7 @@ from auth.rights import Rights
 from data.db import DB_ENV_VAR
 from exports.tables import indicator_table
 from levers.catalogue import CODES
+from levers import contributors
 from levers.contributors import BASES, REASON_FEW_PROVIDERS
 from levers.registry import all_indicators, pick
 from levers.scope import Period, Scope
@@ -46,7 +47,7 @@ IJMOND = Scope("IJmond")
 OCTOBER_LINK = {"regio": "IJmond", "periode": "2026-10"}
 
 
-def _fill(con: duckdb.DuckDBPyConnection, *, two_others: bool) -> None:
+def _fill(con: duckdb.DuckDBPyConnection, *, two_others: bool, complex_peer: bool = False) -> None:
     add_provider(con, provider="P1", name="Eigen Zorg", lot="complex")
     add_provider(con, provider="P2", name="Tweede Zorg", lot="enkelvoudig", role="overig")
     for i in range(20):
@@ -63,13 +64,17 @@ def _fill(con: duckdb.DuckDBPyConnection, *, two_others: bool) -> None:
             add_trajectory(con, client=f"H{i}", start=date(2026, 2, 1), municipality=HEEMSKERK, provider="P3",
                            category=36 if i < 13 else 45)
         add_cost(con, month=date(2026, 10, 1), amount=5_500, municipality=HEEMSKERK, provider="P3")
+    if complex_peer:  # P4 complex: 10 clients in Velsen, started 15-01-2026
+        add_provider(con, provider="P4", name="Vierde Zorg", lot="complex", role="overig")
+        for i in range(10):
+            add_trajectory(con, client=f"W{i}", start=date(2026, 1, 15), municipality=VELSEN, provider="P4")
 
 
-def _database(folder, template, *, two_others: bool):
+def _database(folder, template, *, two_others: bool, complex_peer: bool = False):
     path = copy_db(template, folder, "two.duckdb" if two_others else "one.duckdb")
     con = duckdb.connect(str(path))
     try:
-        _fill(con, two_others=two_others)
+        _fill(con, two_others=two_others, complex_peer=complex_peer)
     finally:
         con.close()
     return path
@@ -83,6 +88,11 @@ def one_other(schema_db_file, tmp_path_factory):
 @pytest.fixture(scope="module")
 def two_others(schema_db_file, tmp_path_factory):
     return _database(tmp_path_factory.mktemp("two_others"), schema_db_file, two_others=True)
+
+
+@pytest.fixture(scope="module")
+def three_others(schema_db_file, tmp_path_factory):
+    return _database(tmp_path_factory.mktemp("three_others"), schema_db_file, two_others=True, complex_peer=True)
 
 
 def _results(path, rights: Rights, scope: Scope = IJMOND):
@@ -126,6 +136,31 @@ def test_a_perceel_total_with_one_other_provider_is_withheld_even_where_the_regi
     results = _results(two_others, P1, Scope("IJmond", lot=lot))
     assert _values(results, "unieke_jeugdigen", "actieve_trajecten") == [None, None]
     assert pick(results, "unieke_jeugdigen").reason == REASON_FEW_PROVIDERS
+
+
+def test_a_perceel_total_is_withheld_when_the_region_total_minus_it_gives_the_other_perceel_away(three_others):
+    # region: 20 + 30 + 15 + 10 = 75 youths (P2, P3, P4 besides P1); perceel complex has two others (P3, P4)
+    # and would be 20 + 15 + 10 = 45, but 75 − 45 = 30 is enkelvoudig, where P2 is the only provider
+    assert _values(_results(three_others, P1), "unieke_jeugdigen") == [75]
+    for lot in ("complex", "enkelvoudig"):
+        assert _values(_results(three_others, P1, Scope("IJmond", lot=lot)), "unieke_jeugdigen") == [None]
+    assert _values(_results(three_others, MANAGER, Scope("IJmond", lot="complex")), "unieke_jeugdigen") == [45]
+
+
+@pytest.mark.parametrize(("others", "lot", "is_withheld"), [
+    # (other providers per perceel and in all: base 'active'), the scope's perceel
+    ({}, None, False),  # only the viewer's own rows
+    ({("active", None): 1}, None, True),
+    ({("active", None): 2}, None, False),
+    ({("active", None): 3, ("active", "complex"): 2, ("active", "enkelvoudig"): 1}, "complex", True),
+    ({("active", None): 3, ("active", "complex"): 2, ("active", "enkelvoudig"): 1}, None, False),
+    ({("active", None): 4, ("active", "complex"): 2, ("active", "enkelvoudig"): 2}, "complex", False),
+    ({("active", None): 1, ("active", "complex"): 0, ("active", "enkelvoudig"): 1}, "complex", False),
+    ({("active", None): 1, ("active", "enkelvoudig"): 1}, "enkelvoudig", True),
+])
+def test_which_totals_give_a_provider_away(others, lot, is_withheld):
+    assert contributors.is_withheld("unieke_jeugdigen", others, lot) is is_withheld
+    assert contributors.is_withheld("dialoogsessies", others, lot) is False  # adds up no provider rows
 
 
 def test_the_providers_own_figures_are_never_withheld(one_other):

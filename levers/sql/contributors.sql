@@ -1,8 +1,8 @@
 -- Contributors (levers/contributors.py): per period and base, how many distinct providers other than the
 -- viewer's own ($own) have rows that an aggregate adds up. Each base mirrors the rows of the families
 -- that count them (levers/sql/<family>.sql); levers.contributors.BASES says which code adds up which.
--- One row per (ordinal, base) that has at least one such provider.
--- params: $region, $municipalities, $lot, $providers, $p_starts, $p_ends, $as_of, $fallback, $own
+-- One row per (ordinal, base, perceel) and per (ordinal, base) with at least one such provider.
+-- params: $region, $municipalities, $providers, $p_starts, $p_ends, $as_of, $fallback, $own
 with periods as (
     select
         *,
@@ -14,14 +14,14 @@ with periods as (
     from periods($p_starts, $p_ends)
 ),
 
--- Trajectories of the scope's municipalities and provider filter, of other providers only; the
--- perceel applies per base (volumegroei always counts perceel enkelvoudig).
+-- Trajectories of the scope's municipalities and provider filter, of other providers only, of both
+-- percelen: each base is counted per perceel and for both together (a perceel total beside the region
+-- total gives the other perceel's total away).
 trajectory_rows as (
     select
         p.ordinal,
         t.provider,
-        $lot::varchar is null or t.lot = $lot::varchar as is_lot,
-        t.lot = 'enkelvoudig' as is_enkelvoudig,
+        t.lot,
         t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start) as is_active,
         t.start_date between p.p_start and p.p_end as is_started,
         coalesce(t.end_date between p.p_start and p.p_end, false) as is_ended,
@@ -39,21 +39,22 @@ trajectory_rows as (
 ),
 
 trajectory_bases as (
-    select ordinal, provider, base
+    select ordinal, provider, lot, base
     from (
         select
             ordinal,
             provider,
+            lot,
             unnest([
-                case when is_lot and is_active then 'active' end,
-                case when is_lot and is_started then 'started' end,
-                case when is_lot and is_started and is_registered then 'registered_started' end,
-                case when is_lot and is_started and is_crisis then 'crisis_started' end,
-                case when is_lot and is_ended then 'ended' end,
-                case when is_lot and is_ended and is_known_end then 'ended_known' end,
-                case when is_lot and is_recurrence_base then 'recurrence' end,
-                case when is_enkelvoudig and is_active then 'enkelvoudig_now' end,
-                case when is_enkelvoudig and was_active then 'enkelvoudig_before' end
+                case when is_active then 'active' end,
+                case when is_started then 'started' end,
+                case when is_started and is_registered then 'registered_started' end,
+                case when is_started and is_crisis then 'crisis_started' end,
+                case when is_ended then 'ended' end,
+                case when is_ended and is_known_end then 'ended_known' end,
+                case when is_recurrence_base then 'recurrence' end,
+                case when lot = 'enkelvoudig' and is_active then 'enkelvoudig_now' end,
+                case when lot = 'enkelvoudig' and was_active then 'enkelvoudig_before' end
             ]) as base
         from trajectory_rows
     )
@@ -61,22 +62,22 @@ trajectory_bases as (
 ),
 
 cost_bases as (
-    select p.ordinal, c.provider, 'costs' as base
+    select p.ordinal, c.provider, c.lot, 'costs' as base
     from periods as p
     inner join costs as c on c.month between p.p_start and p.p_end
-    where in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
+    where in_scope(c.municipality, null, c.provider, $municipalities, null, $providers)
       and not list_contains($own::varchar[], c.provider)
     union all
-    select p.ordinal, c.provider, 'costs_year' as base
+    select p.ordinal, c.provider, c.lot, 'costs_year' as base
     from periods as p
     inner join costs as c on c.month between p.year_start and p.p_end
-    where in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
+    where in_scope(c.municipality, null, c.provider, $municipalities, null, $providers)
       and not list_contains($own::varchar[], c.provider)
 ),
 
-scoped_providers as (  -- provider-level figures: the providers in scope (register), not the viewer
+scoped_providers as (  -- provider-level figures: the region's providers (register), not the viewer
     select provider, lot, role
-    from providers_in_scope($region, $lot, $providers)
+    from providers_in_scope($region, null, $providers)
     where not list_contains($own::varchar[], provider)
 ),
 
@@ -84,35 +85,39 @@ outcome_bases as (  -- the `uitkomsten` rows of the quarters that count for each
     select
         q.ordinal,
         o.provider,
+        -- a perceel's figure takes the rows of that perceel of providers working in it; the region's all
+        case when s.lot in (o.lot, 'beide') then o.lot end as lot,
         case
             when s.role = 'strategisch_partner' and s.lot in ('complex', 'beide') and o.lot = 'complex'
                 then 'refusals'
-        end as duty_base,
-        case when $lot::varchar is null or o.lot = $lot::varchar then 'outcomes' end as base
+        end as duty_base
     from uitkomsten_quarters($region, $p_starts, $p_ends, $as_of, $fallback) as q
     inner join outcomes as o on o.quarter_start = q.quarter_start
     inner join scoped_providers as s on s.provider = o.provider
 ),
 
-register_bases as (
-    select p.ordinal, s.provider, 'register' as base
+register_bases as (  -- a provider of both percelen ('beide') is in each perceel's figure
+    select p.ordinal, s.provider, l.lot, 'register' as base
     from periods as p
     cross join scoped_providers as s
+    inner join (values ('complex'), ('enkelvoudig')) as l (lot) on s.lot in (l.lot, 'beide')
 ),
 
 every_base as (
-    select ordinal, provider, base from trajectory_bases
+    select ordinal, provider, lot, base from trajectory_bases
     union all
-    select ordinal, provider, base from cost_bases
+    select ordinal, provider, lot, base from cost_bases
     union all
-    select ordinal, provider, base from outcome_bases where base is not null
+    select ordinal, provider, lot, 'outcomes' from outcome_bases
     union all
-    select ordinal, provider, duty_base from outcome_bases where duty_base is not null
+    select ordinal, provider, 'complex', duty_base from outcome_bases where duty_base is not null
     union all
-    select ordinal, provider, base from register_bases
+    select ordinal, provider, lot, base from register_bases
 )
 
-select ordinal, base, count(distinct provider) as providers
+-- lot NULL: both percelen together (the grouping set without lot)
+select ordinal, base, lot, count(distinct provider) as providers
 from every_base
-group by ordinal, base
-order by ordinal, base
+group by grouping sets ((ordinal, base, lot), (ordinal, base))
+having lot is not null or grouping(lot) = 1
+order by ordinal, base, lot
