@@ -16,6 +16,7 @@ import duckdb
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.compare import ComparisonRow, by_municipality, providers_in_scope
 from levers.freshness import Freshness, freshness
+from levers.notes import Note, notes
 from levers.price_volume import PriceVolume, price_volume
 from levers.registry import all_indicators, pick
 from levers.result import IndicatorResult
@@ -77,6 +78,7 @@ class CouncilReport:
     freshness: Freshness
     made_on: date
     price_volume: tuple[PriceVolume, ...] = ()  # spending against a year earlier: volume and price
+    notes: tuple[Note, ...] = ()  # toelichtingen of the scope and period (levers.notes)
 
 
 def council_report(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
@@ -99,7 +101,7 @@ def council_report(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period,
         scope=scope, period=period, municipality_names=municipality_names, provider_names=provider_names,
         sections=sections, signals=signals, more_signals=max(len(due) - MAX_SIGNALS, 0),
         comparisons=comparisons, freshness=freshness(con, scope, period), made_on=made_on or date.today(),
-        price_volume=price_volume(con, scope, period),
+        price_volume=price_volume(con, scope, period), notes=notes(con, scope, period),
     )
 
 

@@ -19,7 +19,7 @@ REFERRER_GROUPINGS = ("totaal", "gemeente", "aanbieder")
 
 
 def _table(columns: list[str], body: list[list[str]]) -> None:
-    st.dataframe(pd.DataFrame(body, columns=columns), hide_index=True, use_container_width=True)
+    st.dataframe(pd.DataFrame(body, columns=columns), hide_index=True, width="stretch")
 
 
 def _grouping(options: tuple[str, ...], key: str) -> str:

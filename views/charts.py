@@ -95,12 +95,13 @@ def _band(series: Series, x: list[str], unit: str) -> list[dict]:
 
 
 def trend(series: Series, unit: str, title: str, subtitle: str = "",
-          forecast_band: tuple[float, float] | None = None) -> go.Figure:
+          forecast_band: tuple[float, float] | None = None, note: str | None = None) -> go.Figure:
     """The series as a line over the band of its process limits, the norm as a dashed step line,
     special causes as vermillion diamonds and voorlopige points hollow (signals.md §3, §4).
 
     `title` states the finding; `subtitle` names the indicator. `forecast_band` (the budget forecast's
-    low and high, levers/families/budget.py) is drawn as a range on the last point.
+    low and high, levers/families/budget.py) is drawn as a range on the last point; `note` (the period's
+    toelichtingen) marks the last point with a square whose hover label is the text.
     """
     points = series.points
     x = [_point_label(p.period_label) for p in points]
@@ -135,6 +136,12 @@ def trend(series: Series, unit: str, title: str, subtitle: str = "",
                                                    line=dict(color="white", width=1)),
             customdata=[shown[i] for i in special],
             hovertemplate=texts.SERIES_SPECIAL + " %{x}: %{customdata}<extra></extra>",
+        ))
+    if note and values and values[-1] is not None:
+        data.append(dict(
+            type="scatter", x=[x[-1]], y=[values[-1]], mode="markers", name=texts.SERIES_NOTE,
+            marker=dict(symbol="square-open", size=17, color=INK, line=dict(width=2, color=INK)),
+            customdata=[note.replace("\n\n", "<br>")], hovertemplate="%{customdata}<extra></extra>",
         ))
     drawn_band = forecast_band is not None and bool(values) and values[-1] is not None
     if drawn_band:

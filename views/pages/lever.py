@@ -10,13 +10,15 @@ import streamlit as st
 from levers.catalogue import LEVER_NAMES, definition
 from levers.compare import ComparisonRow
 from levers.national import NationalFigure
+from levers.notes import Note, of_indicator
 from levers.registry import pick
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
-from views import cache, charts, components, filters, navigation, session
+from views import cache, charts, components, filters, navigation, notes_ui, session
 from views.exports_ui import file_stem
 from wording import fmt, sentences, texts
+from wording import notes as note_words
 from wording import signals as signal_words
 
 TABS_KEY = "tabs_{}".format  # per indicator: which tab is open (only that one is drawn)
@@ -33,6 +35,7 @@ def render(lever: str) -> tuple[Scope, Period]:
     }
     stem = _file_stem(lever, scope, period)
     national = cache.national(period)
+    notes = notes_ui.of_scope(rights, scope, period)
 
     st.title(LEVER_NAMES[lever])
     st.caption(f"{sentences.header(scope.region, period, scope)} · {filters.selection_caption(rights, scope)}")
@@ -43,14 +46,15 @@ def render(lever: str) -> tuple[Scope, Period]:
     series = {item.code: item for item in cache.series(rights, scope, period, lever)}
     for result in results:
         _indicator(result, series.get(result.code), comparisons, period, f"{stem}_{result.code}",
-                   national.get(result.code))
+                   national.get(result.code), of_indicator(notes, result.code))
+    notes_ui.section(rights, scope, period, lever)
     return scope, period
 
 
 @st.fragment  # opening a tab reruns this indicator only, not the page with all its charts
 def _indicator(result: IndicatorResult, series: Series | None,
                comparisons: dict[str, Callable[[], tuple[ComparisonRow, ...]]], period: Period, stem: str,
-               national: NationalFigure | None = None) -> None:
+               national: NationalFigure | None = None, notes: tuple[Note, ...] = ()) -> None:
     with st.container(border=True):
         name, about = st.columns([5, 1], vertical_alignment="center")
         name.subheader(result.name, anchor=result.code)
@@ -66,11 +70,12 @@ def _indicator(result: IndicatorResult, series: Series | None,
             if series is not None:
                 provisional = bool(series.points) and series.points[-1].is_provisional
                 components.signal_icons(result, series.variation, signal_words.PROVISIONAL_RECENT if provisional else "")
+            notes_ui.icon(notes)
         trend, municipalities, providers = st.tabs([texts.TAB_TREND, texts.TAB_MUNICIPALITIES, texts.TAB_PROVIDERS],
                                                    key=TABS_KEY(result.code), on_change="rerun")
         if trend.open:
             with trend:
-                _trend(result, series, period)
+                _trend(result, series, period, notes)
         if municipalities.open:
             with municipalities:
                 _comparison(result, comparisons[texts.TAB_MUNICIPALITIES](), texts.MUNICIPALITY, f"{stem}_gemeenten")
@@ -83,13 +88,14 @@ def _norm(result: IndicatorResult) -> str:
     return fmt.norm(result) if result.norm is not None else texts.NO_NORM
 
 
-def _trend(result: IndicatorResult, series: Series | None, period: Period) -> None:
+def _trend(result: IndicatorResult, series: Series | None, period: Period, notes: tuple[Note, ...] = ()) -> None:
     if series is None or not series.points:
         st.info(texts.NOTHING_TO_COMPARE)
         return
     title = sentences.trend_title(result.unit, series)
     band = tuple(result.detail.get(key) for key in ("prognose_laag", "prognose_hoog"))
-    figure = charts.trend(series, result.unit, title, result.name, None if None in band else band)
+    figure = charts.trend(series, result.unit, title, result.name, None if None in band else band,
+                          note=note_words.hover(notes) if notes else None)
     components.chart(figure, f"{result.name}: {title}", key=f"trend_{result.code}")
     st.caption(definition(result.code).description)
 
