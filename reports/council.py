@@ -8,7 +8,7 @@ holds on paper as on screen. `reports.council_pdf` lays it out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import duckdb
@@ -16,7 +16,7 @@ import duckdb
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.compare import ComparisonRow, by_municipality, providers_in_scope
 from levers.freshness import Freshness, freshness
-from levers.notes import Note, notes
+from levers.national import NationalFigure, national_figures
 from levers.price_volume import PriceVolume, price_volume
 from levers.registry import all_indicators, pick
 from levers.result import IndicatorResult
@@ -78,7 +78,7 @@ class CouncilReport:
     freshness: Freshness
     made_on: date
     price_volume: tuple[PriceVolume, ...] = ()  # spending against a year earlier: volume and price
-    notes: tuple[Note, ...] = ()  # toelichtingen of the scope and period (levers.notes)
+    national: dict[str, NationalFigure] = field(default_factory=dict)  # CBS figures beside ours, by code
 
 
 def council_report(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
@@ -101,7 +101,7 @@ def council_report(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period,
         scope=scope, period=period, municipality_names=municipality_names, provider_names=provider_names,
         sections=sections, signals=signals, more_signals=max(len(due) - MAX_SIGNALS, 0),
         comparisons=comparisons, freshness=freshness(con, scope, period), made_on=made_on or date.today(),
-        price_volume=price_volume(con, scope, period), notes=notes(con, scope, period),
+        price_volume=price_volume(con, scope, period), national=national_figures(con, period),
     )
 
 

@@ -16,7 +16,7 @@ from reports.charts import LEGEND_WIDTH, Bar, Box, bar_chart, trend_chart, trend
 from reports.council import Comparison, CouncilReport, LeverSection
 from reports.document import ACCENT, MUTED, PANEL, RULE, Document, download_stem, scope_line
 from wording import breakdowns, fmt, paper, sentences, texts
-from wording import notes as note_words
+from wording import national as national_words
 from wording import signals as signal_words
 
 TILE_GAP = 6  # mm between the lever tiles
@@ -25,7 +25,7 @@ SIGNAL_BADGE = 21  # mm of a signal's status label
 TREND_HEIGHT = 30  # mm of a headline trend chart
 ICON_LINE = 3.6  # mm of the line with the two signal icons under a name
 BAR_ROW = 6.5  # mm per municipality in a comparison
-TABLE_WIDTHS = (84, 30, 34, 26)  # indicator, value, norm, status: the 174 mm between the margins
+TABLE_WIDTHS = (70, 28, 22, 30, 24)  # indicator, value, NL, norm, status: the 174 mm between the margins
 PRICE_VOLUME_WIDTHS = (22, 16, 16, 24, 24, 24, 24, 24)  # the eight columns of wording.breakdowns, 174 mm
 PRICE_VOLUME_ON_PAPER = ("totaal", "perceel", "gemeente")  # per provider stays on the screen: a council reads these
 
@@ -69,7 +69,6 @@ def council_pdf(report: CouncilReport) -> bytes:
     for section in report.sections:
         _lever_detail(doc, section, report)
     _price_volume(doc, report)
-    _notes(doc, report)
     doc.add_page()
     _definitions(doc, report)
     return doc.to_bytes()
@@ -208,14 +207,30 @@ def _lever_detail(doc: Document, section: LeverSection, report: CouncilReport) -
     doc.heading(paper.LEVER_DETAIL_TITLE.format(lever=section.name))
     doc.paragraph(section.sentence, size=9.5, italic=True)
     _table(doc, section, report)
+    _national_notes(doc, section, report)
     doc.ln(3)
     _trends(doc, section, report)
 
 
+def _national_notes(doc: Document, section: LeverSection, report: CouncilReport) -> None:
+    """Under the table: each NL figure with its source and period, and CBS's definition where it differs."""
+    if any(result.code in report.national for result in section.results):
+        doc.ln(1.5)  # clear of the table's last rule
+    for result in section.results:
+        if (national := report.national.get(result.code)) is not None:
+            line = f"{result.name}: {national_words.label(national, result.unit)}"
+            if national.definition:
+                line += ". " + national_words.DEFINITION.format(publisher=national.publisher,
+                                                                 definition=national.definition)
+            doc.style(7.5, italic=True, colour=MUTED)
+            doc.multi_cell(0, 3.8, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.style()
+
+
 def _table_header(doc: Document) -> None:
     doc.style(8, bold=True, colour=MUTED)
-    for label, width, align in zip((paper.INDICATOR, texts.VALUE, texts.NORM, texts.STATUS), TABLE_WIDTHS,
-                                   ("L", "R", "R", "C"), strict=True):
+    for label, width, align in zip((paper.INDICATOR, texts.VALUE, national_words.COLUMN, texts.NORM, texts.STATUS),
+                                   TABLE_WIDTHS, ("L", "R", "R", "R", "C"), strict=True):
         doc.cell(width, 5, label, align=align)
     doc.ln(5)
     doc.set_draw_color(*RULE)
@@ -247,8 +262,10 @@ def _table(doc: Document, section: LeverSection, report: CouncilReport) -> None:
         doc.fitted(signal_words.value_text(result), TABLE_WIDTHS[1], 9.5, bold=True, smallest=6.5)
         doc.cell(TABLE_WIDTHS[1], 4.4, signal_words.value_text(result), align="R")
         doc.style(9, colour=MUTED)
-        doc.cell(TABLE_WIDTHS[2], 4.4, fmt.norm(result) if result.norm is not None else texts.NO_NORM, align="R")
-        doc.badge(result.status, x + TABLE_WIDTHS[1] + TABLE_WIDTHS[2] + (TABLE_WIDTHS[3] - 22) / 2, top - 0.2,
+        national = report.national.get(result.code)
+        doc.cell(TABLE_WIDTHS[2], 4.4, fmt.in_unit(national.value, result.unit) if national else "", align="R")
+        doc.cell(TABLE_WIDTHS[3], 4.4, fmt.norm(result) if result.norm is not None else texts.NO_NORM, align="R")
+        doc.badge(result.status, x + sum(TABLE_WIDTHS[1:4]) + (TABLE_WIDTHS[4] - 22) / 2, top - 0.2,
                   width=22, height=4.6)
         doc.set_y(top - 1.2 + height)
         doc.set_draw_color(*RULE)
@@ -319,24 +336,6 @@ def _price_volume(doc: Document, report: CouncilReport) -> None:
         doc.line(doc.l_margin, doc.get_y(), doc.l_margin + doc.epw, doc.get_y())
     doc.style()
     doc.ln(3)
-
-
-def _notes(doc: Document, report: CouncilReport) -> None:
-    """Every toelichting of the scope and period under its indicator's name, with who wrote it and when."""
-    if not report.notes:
-        return
-    if doc.will_page_break(30):
-        doc.add_page()
-    doc.heading(note_words.PAPER_TITLE)
-    for note in report.notes:
-        doc.style(9, bold=True)
-        doc.multi_cell(0, 4.5, definition(note.indicator).name, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        doc.style(9)
-        doc.multi_cell(0, 4.4, note.text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        doc.style(7.5, italic=True, colour=MUTED)
-        doc.multi_cell(0, 3.8, note_words.byline(note), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        doc.ln(1.5)
-    doc.style()
 
 
 def doc_text(doc: Document, text: str, width: float) -> str:

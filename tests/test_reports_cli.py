@@ -84,3 +84,13 @@ def test_an_output_file_that_cannot_be_written_exits_1(demo_file, tmp_path, caps
     out = tmp_path / "bestaat-niet" / "raad.pdf"
     assert main(["agenda", "--db", demo_file, "--regio", "IJmond", "--periode", "2026-10", "--out", str(out)]) == 1
     assert "kan" in capsys.readouterr().err and not out.exists()
+
+
+def test_the_council_report_has_an_nl_column_with_the_fictief_demo_figure_and_its_definition(demo_file, tmp_path):
+    out = tmp_path / "raad.pdf"
+    assert main(["council", "--db", demo_file, "--regio", "IJmond", "--periode", "2025", "--out", str(out)]) == 0
+    text = pdf_text(out.read_bytes())
+    # the demo's national file (data/demo_national.py): zonder verblijf 2025 = 89,0 + 0,15 × 4,5 = 89,675 -> 89,7
+    assert "NL 89,7% (CBS, 2025, fictief)" in text
+    assert "Definitie CBS: fictief democijfer" in text
+    assert text.count("Waarde NL Norm Status") == 4  # the table header of each lever
