@@ -68,8 +68,10 @@ def test_recording_a_session_with_two_actions_stores_one_row_per_theme_and_actio
 def test_recording_a_session_moves_the_interaction_indicators(db):
     _record(db)
     # sessions: (10-09, P1) and (15-10, P1) = 2; themes {6, 9, 17} = 3/18 × 100;
-    # open actions: 1 + 2 themes × 2 actions = 5; overdue: 1 + 2 rows of 'wachtlijst opschonen' (20-10 < 31-10) = 3.
-    assert _figures(db) == (2, pytest.approx(300 / 18), 5, 3)
+    # open actions count once per (datum, aanbieder, onderwerp, actie) (signals.md §5), not per theme row:
+    # (10-09, doorlichten) + (15-10, opschonen) + (15-10, cijfers delen) = 1 + 2 = 3;
+    # overdue (deadline < 31-10): doorlichten 30-09 + opschonen 20-10 = 2 (cijfers delen 01-12 is not).
+    assert _figures(db) == (2, pytest.approx(300 / 18), 3, 2)
 
 
 def test_the_session_is_an_upload_with_an_audit_entry(db):
@@ -84,9 +86,9 @@ def test_marking_an_action_done_removes_it_from_open_and_overdue_actions(db):
     _record(db)
     mark_action_done(db, ActionRef(SESSION_DAY, "IJmond", "P1", "wachttijden", "wachtlijst opschonen"),
                      uploader="cm@ijmond.nl")
-    # Both theme rows of 'wachtlijst opschonen' are afgerond: open 5 − 2 = 3, overdue 3 − 2 = 1;
-    # sessions and themes do not change.
-    assert _figures(db) == (2, pytest.approx(300 / 18), 3, 1)
+    # Both theme rows of 'wachtlijst opschonen' are afgerond, and that is one action (signals.md §5):
+    # open 3 − 1 = 2 (doorlichten, cijfers delen), overdue 2 − 1 = 1 (doorlichten); sessions and themes stay.
+    assert _figures(db) == (2, pytest.approx(300 / 18), 2, 1)
     statuses = db.execute("select theme, action, status from dialogues where session_date = $d order by all",
                           {"d": SESSION_DAY}).fetchall()
     assert statuses == [(9, "cijfers delen", "open"), (9, "wachtlijst opschonen", "afgerond"),

@@ -100,9 +100,11 @@ def test_recording_a_session_with_two_actions_stores_those_rows_and_moves_the_fi
     text = ("wachttijden", "de wachtlijst groeit")
     assert rows == [(*about, 9, *text, *share), (*about, 9, *text, *fix), (*about, 17, *text, *share),
                     (*about, 17, *text, *fix)]
-    # sessions 2 + (20-10, P1) = 3; themes {6, 18, 9, 17} = 4/18 = 22,2%; open 1 + 4 = 5;
-    # overdue 1 + the two rows of 'wachtlijst opschonen' (25-10 < 31-10) = 3.
-    assert _shown(_figures(app)) == ("3", "22,2%", "5", "3")
+    # sessions 2 + (20-10, P1) = 3; themes {6, 18, 9, 17} = 4/18 = 22,2%;
+    # an action counts once per (datum, aanbieder, onderwerp, actie), not per theme row (signals.md §5):
+    # open 1 (doorlichten) + 2 (opschonen, cijfers delen) = 3;
+    # overdue (deadline < 31-10): doorlichten 30-09 + opschonen 25-10 = 2 (cijfers delen 01-12 is not).
+    assert _shown(_figures(app)) == ("3", "22,2%", "3", "2")
     assert any("Vastgelegd" in message.value for message in app.success)
 
 
