@@ -1,5 +1,5 @@
 """Toelichtingen on the pages (issue 13 acceptance 3): a contract manager writes one on a lever page,
-it shows on the card and in the council report's text; an aanbieder sees its own and no other's."""
+it shows on the card, on the Overzicht tile and in the council report's text; an aanbieder sees its own and no other's."""
 
 from datetime import date
 
@@ -28,7 +28,7 @@ def _icons(app) -> list:
     return [m for m in app.markdown if m.value.startswith(":material/sticky_note_2:")]
 
 
-def test_a_note_written_on_the_page_shows_on_the_card_and_in_the_council_report(own_small_db):
+def test_a_note_written_on_the_page_shows_on_the_card_the_tile_and_in_the_council_report(own_small_db):
     app = open_app(KADERS, params=IJMOND_OCTOBER, rights=MANAGER)
     assert not _icons(app)
     app = _write(app, "tijdig_gestart", STORY)
@@ -36,6 +36,9 @@ def test_a_note_written_on_the_page_shows_on_the_card_and_in_the_council_report(
     assert "De toelichting is opgeslagen." in [s.value for s in app.success]
     [icon] = _icons(app)
     assert STORY in icon.help and "contractmanager" in icon.help
+    overview = open_app(params=IJMOND_OCTOBER, rights=MANAGER)  # the Overzicht: the Kaders tile
+    [tile_icon] = _icons(overview)
+    assert f"Gestart binnen de wachttijdnorm: {STORY}" in tile_icon.help
     con = connect(own_small_db)  # the page's process holds a read-write connection: the same configuration
     assert con.execute("select action from audit_log where action like 'toelichting%'").fetchall() == [
         ("toelichting_toegevoegd",)]

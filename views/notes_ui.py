@@ -12,7 +12,8 @@ import streamlit as st
 from auth.rights import Rights
 from data.notes import NoteKey, NoteRefused, add_note, change_note, remove_note
 from levers import notes as notes_lever
-from levers.catalogue import definition, of_lever
+from levers.catalogue import definition
+from levers.catalogue import of_lever as lever_entries
 from levers.notes import Note
 from levers.scope import Period, Scope
 from views import db, session
@@ -40,10 +41,14 @@ def _notes(version: tuple, scope: Scope, period: Period) -> tuple[Note, ...]:
         return notes_lever.notes(con, scope, period)
 
 
-def icon(notes: tuple[Note, ...]) -> None:
-    """A note icon whose hover (or tap) shows the text; nothing without notes."""
+def icon(notes: tuple[Note, ...], *, named: bool = False) -> None:
+    """A note icon whose hover (or tap) shows the text; nothing without notes. `named`: on a tile."""
     if notes:
-        st.markdown(f"{words.ICON} {words.ICON_LABEL}", help=words.hover(notes))
+        st.markdown(f"{words.ICON} {words.ICON_LABEL}", help=words.hover(notes, named=named))
+
+
+def of_lever(notes: tuple[Note, ...], lever: str) -> tuple[Note, ...]:
+    return tuple(note for note in notes if definition(note.indicator).lever == lever)
 
 
 def section(rights: Rights, scope: Scope, period: Period, lever: str) -> None:
@@ -52,7 +57,7 @@ def section(rights: Rights, scope: Scope, period: Period, lever: str) -> None:
     st.caption(words.INTRO)
     if flash := st.session_state.pop(_FLASH, None):
         st.success(flash)
-    codes = [entry.code for entry in of_lever(lever)]
+    codes = [entry.code for entry in lever_entries(lever)]
     shown = [note for note in of_scope(rights, scope, period) if note.indicator in codes]
     if not shown:
         st.info(words.NONE)

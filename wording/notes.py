@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from levers.catalogue import definition
 from levers.notes import Note
 from wording import fmt
 
@@ -32,6 +33,10 @@ def byline(note: Note) -> str:
     return f"{note.author}, {when}"
 
 
-def hover(notes: tuple[Note, ...]) -> str:
-    """The text under a tile's or card's icon: every toelichting with who wrote it."""
-    return "\n\n".join(f"{note.text} ({byline(note)})" for note in notes)
+def hover(notes: tuple[Note, ...], *, named: bool = False) -> str:
+    """The text under a card's icon: every toelichting with who wrote it; `named` (a tile, which holds
+    several indicators) puts the indicator's name first."""
+    def line(note: Note) -> str:
+        text = f"{note.text} ({byline(note)})"
+        return f"{definition(note.indicator).name}: {text}" if named else text
+    return "\n\n".join(line(note) for note in notes)

@@ -5,7 +5,7 @@ import streamlit as st
 from auth.pages import OVERZICHT
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.registry import pick
-from views import cache, charts, components, dialogue_ui, filters, navigation, session
+from views import cache, charts, components, dialogue_ui, filters, navigation, notes_ui, session
 from wording import national as national_words
 from wording import sentences, texts
 from wording import signals as signal_words
@@ -30,6 +30,7 @@ HEADLINE_CODES = tuple(code for lever in LEVERS for code in HEADLINES[lever])
 variations = cache.variations(rights, scope, period, HEADLINE_CODES)
 fresh = cache.freshness(rights, scope, period)
 national = cache.national(period)
+notes = notes_ui.of_scope(rights, scope, period)
 
 
 def tile(lever: str) -> None:
@@ -43,6 +44,7 @@ def tile(lever: str) -> None:
                                       signal_words.provisional_note(fresh, code, period), national.get(code))
             if amounts := sentences.budget_amounts(pick(results, code)):
                 st.caption(amounts)
+        notes_ui.icon(notes_ui.of_lever(notes, lever), named=True)
         st.markdown(f"_{sentences.lever_sentence(lever, results, scope)}_")
 
 
