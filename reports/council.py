@@ -17,6 +17,7 @@ from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.compare import ComparisonRow, by_municipality, providers_in_scope
 from levers.freshness import Freshness, freshness
 from levers.national import NationalFigure, national_figures
+from levers.notes import Note, notes
 from levers.price_volume import PriceVolume, price_volume
 from levers.registry import all_indicators, pick
 from levers.result import IndicatorResult
@@ -79,6 +80,7 @@ class CouncilReport:
     made_on: date
     price_volume: tuple[PriceVolume, ...] = ()  # spending against a year earlier: volume and price
     national: dict[str, NationalFigure] = field(default_factory=dict)  # CBS figures beside ours, by code
+    notes: tuple[Note, ...] = ()  # toelichtingen of the scope and period (levers.notes)
 
 
 def council_report(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
@@ -102,6 +104,7 @@ def council_report(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period,
         sections=sections, signals=signals, more_signals=max(len(due) - MAX_SIGNALS, 0),
         comparisons=comparisons, freshness=freshness(con, scope, period), made_on=made_on or date.today(),
         price_volume=price_volume(con, scope, period), national=national_figures(con, period),
+        notes=notes(con, scope, period),
     )
 
 

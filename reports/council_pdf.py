@@ -17,6 +17,7 @@ from reports.council import Comparison, CouncilReport, LeverSection
 from reports.document import ACCENT, MUTED, PANEL, RULE, Document, download_stem, scope_line
 from wording import breakdowns, fmt, paper, sentences, texts
 from wording import national as national_words
+from wording import notes as note_words
 from wording import signals as signal_words
 
 TILE_GAP = 6  # mm between the lever tiles
@@ -69,6 +70,7 @@ def council_pdf(report: CouncilReport) -> bytes:
     for section in report.sections:
         _lever_detail(doc, section, report)
     _price_volume(doc, report)
+    _notes(doc, report)
     doc.add_page()
     _definitions(doc, report)
     return doc.to_bytes()
@@ -336,6 +338,24 @@ def _price_volume(doc: Document, report: CouncilReport) -> None:
         doc.line(doc.l_margin, doc.get_y(), doc.l_margin + doc.epw, doc.get_y())
     doc.style()
     doc.ln(3)
+
+
+def _notes(doc: Document, report: CouncilReport) -> None:
+    """Every toelichting of the scope and period under its indicator's name, with who wrote it and when."""
+    if not report.notes:
+        return
+    if doc.will_page_break(30):
+        doc.add_page()
+    doc.heading(note_words.PAPER_TITLE)
+    for note in report.notes:
+        doc.style(9, bold=True)
+        doc.multi_cell(0, 4.5, definition(note.indicator).name, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        doc.style(9)
+        doc.multi_cell(0, 4.4, note.text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        doc.style(7.5, italic=True, colour=MUTED)
+        doc.multi_cell(0, 3.8, note_words.byline(note), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        doc.ln(1.5)
+    doc.style()
 
 
 def doc_text(doc: Document, text: str, width: float) -> str:
