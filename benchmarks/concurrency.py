@@ -67,7 +67,7 @@ _IDLE = """() => {
     && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'));
 }"""
 _FIGURES = """() => document.querySelector('[data-testid="stMainBlockContainer"]').innerText"""  # tiles, sentences
-_EXCEPTIONS = """() => document.querySelectorAll('[data-testid="stException"]').length"""
+_EXCEPTIONS = """() => [...document.querySelectorAll('[data-testid="stException"]')].map(e => e.innerText)"""
 
 # The month file: trajectories of the region started in the last month, as new trajectories.
 _MONTH_FILE = """
@@ -191,8 +191,8 @@ async def _session(browser, session: Session, months: tuple[str, str], stop: asy
                 session.errors.append(f"{type(failure).__name__}: {str(failure).splitlines()[0][:120]}")
                 continue
             session.visits.append((started, seconds))
-            if await page.evaluate(_EXCEPTIONS):
-                session.errors.append("an exception on the page")
+            for shown in await page.evaluate(_EXCEPTIONS):
+                session.errors.append("exception on the page: " + " ".join(shown.split())[:160])
     finally:
         await context.close()
 
