@@ -24,6 +24,13 @@ def demo_file(tmp_path_factory) -> str:
     return str(path)
 
 
+def _written_text(tmp_path: Path, *args: str) -> str:
+    """Run the command in-process with `--out` in tmp_path; the text of the PDF it wrote."""
+    out = tmp_path / "document.pdf"
+    assert main([*args, "--out", str(out)]) == 0
+    return pdf_text(out.read_bytes())
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "reports", *args], cwd=ROOT, capture_output=True, timeout=300)
 
@@ -40,19 +47,16 @@ def test_the_council_report_is_written_as_a_pdf_naming_region_period_and_the_fou
 
 
 def test_the_agenda_is_a_pdf_naming_region_period_and_the_lever_of_each_point(demo_file, tmp_path):
-    out = tmp_path / "agenda.pdf"
-    assert main(["agenda", "--db", demo_file, "--regio", "IJmond", "--periode", "2026-10", "--out", str(out)]) == 0
-    text = pdf_text(out.read_bytes())
+    text = _written_text(tmp_path, "agenda", "--db", demo_file, "--regio", "IJmond", "--periode", "2026-10")
     assert "Agenda voor het volgende gesprek" in text
     assert "IJmond · oktober 2026" in text
     assert any(name in text for name in LEVER_HEADINGS)
 
 
 def test_an_empty_agenda_of_a_perceel_still_names_its_region_and_period(demo_file, tmp_path):
-    out = tmp_path / "agenda.pdf"
-    assert main(["agenda", "--db", demo_file, "--regio", "IJmond", "--perceel", "complex", "--periode", "2026-K3",
-                 "--out", str(out)]) == 0
-    assert "IJmond · 3e kwartaal 2026 · perceel complex" in pdf_text(out.read_bytes())
+    text = _written_text(tmp_path, "agenda", "--db", demo_file, "--regio", "IJmond", "--perceel", "complex",
+                         "--periode", "2026-K3")
+    assert "IJmond · 3e kwartaal 2026 · perceel complex" in text
 
 
 def test_the_agenda_in_markdown_holds_the_same_points_with_their_lever(demo_file, tmp_path):
@@ -87,9 +91,7 @@ def test_an_output_file_that_cannot_be_written_exits_1(demo_file, tmp_path, caps
 
 
 def test_the_council_report_has_an_nl_column_with_the_fictief_demo_figure_and_its_definition(demo_file, tmp_path):
-    out = tmp_path / "raad.pdf"
-    assert main(["council", "--db", demo_file, "--regio", "IJmond", "--periode", "2025", "--out", str(out)]) == 0
-    text = pdf_text(out.read_bytes())
+    text = _written_text(tmp_path, "council", "--db", demo_file, "--regio", "IJmond", "--periode", "2025")
     # the demo's national file (data/demo_national.py): zonder verblijf 2025 = 89,0 + 0,15 × 4,5 = 89,675 -> 89,7
     assert "NL 89,7% (CBS, 2025, fictief)" in text
     assert "Definitie CBS: fictief democijfer" in text
