@@ -15,12 +15,14 @@ import duckdb
 from levers.agenda import AgendaItem, agenda
 from levers.freshness import Freshness, freshness
 from levers.catalogue import definition
+from levers.notes import Note, notes, of_indicator
 from levers.partner import provider_card
 from levers.scope import Period, Scope
 from levers.series import Series, series_of_lever
 from reports.charts import LEGEND_WIDTH, Box, trend_chart, trend_legend
 from reports.document import MUTED, STATUS_COLOURS, Document, download_stem, scope_line
 from wording import fmt, paper, texts
+from wording import notes as note_words
 from wording import signals as signal_words
 from wording.sentences import trend_title
 
@@ -41,6 +43,7 @@ class AgendaDocument:
     trends: tuple[Series, ...]  # one per item, same order
     made_on: date
     freshness: Freshness | None = None  # the data date of each kind (signals.md §4)
+    notes: tuple[Note, ...] = ()  # toelichtingen of the scope and period; each item shows its own
 
 
 def agenda_document(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
@@ -57,7 +60,7 @@ def agenda_document(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period
     return AgendaDocument(
         region=scope.region, provider_names=tuple(names), lot=scope.lot, period=period, items=items,
         trends=tuple(computed[item.code] for item in items), made_on=made_on or date.today(),
-        freshness=freshness(con, scope, period),
+        freshness=freshness(con, scope, period), notes=notes(con, scope, period),
     )
 
 
@@ -70,6 +73,11 @@ def value_text(item: AgendaItem) -> str:
 def signal_text(item: AgendaItem, series: Series) -> str:
     """`~ gewone variatie · ✓ haalt de norm`: the two signal icons with their words."""
     return signal_words.icons_text(series.variation.variatie, series.variation.zekerheid, item.norm)
+
+
+def note_lines(document: AgendaDocument, item: AgendaItem) -> list[str]:
+    """The item's toelichtingen, each with who wrote it: `Groep De Linde gesloten (contractmanager, 02-11-2026)`."""
+    return [f"{note.text} ({note_words.byline(note)})" for note in of_indicator(document.notes, item.code)]
 
 
 def data_date(document: AgendaDocument) -> str:
@@ -148,6 +156,7 @@ def agenda_markdown(document: AgendaDocument) -> bytes:
             f"- **{paper.ITEM_THEME}:** {paper.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)}",
             f"- **{paper.ITEM_WHY}:** {item.why}",
             f"- **{trend_label(series)}:** {trend_title(item.unit, series)}",
+            *[f"- **{note_words.ICON_LABEL}:** {line}" for line in note_lines(document, item)],
             "", f"  `{sparkline(series)}`" if sparkline(series) else "", "",
             f"### {paper.NOTES}", "", paper.MD_NOTES_LINE, "", paper.MD_AGREED_LINE, "",
         ]
@@ -165,16 +174,18 @@ def agenda_pdf(document: AgendaDocument) -> bytes:
     if not document.items:
         doc.paragraph(paper.AGENDA_EMPTY, italic=True)
     for number, (item, series) in enumerate(zip(document.items, document.trends, strict=True), start=1):
-        _pdf_item(doc, number, item, series, document.period)
+        _pdf_item(doc, number, item, series, document.period, note_lines(document, item))
     return doc.to_bytes()
 
 
-def _pdf_item(doc: Document, number: int, item: AgendaItem, series: Series, period: Period) -> None:
+def _pdf_item(doc: Document, number: int, item: AgendaItem, series: Series, period: Period,
+              notes: list[str]) -> None:
     """One agenda point, moved to a new page as a whole when it does not fit on this one."""
-    doc.keep_together(lambda target: _draw_item(target, number, item, series, period))
+    doc.keep_together(lambda target: _draw_item(target, number, item, series, period, notes))
 
 
-def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, period: Period) -> None:
+def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, period: Period,
+               notes: list[str] = ()) -> None:
     top = doc.get_y() + 2
     doc.set_fill_color(*STATUS_COLOURS[item.status])
     doc.rect(doc.l_margin, top, 1.6, 7, style="F")  # a status stripe, as the dashboard's tiles
@@ -188,6 +199,8 @@ def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, per
                (paper.ITEM_THEME, theme)), widths=(0.2, 0.22, 0.26, 0.32))
     doc.label_value(paper.ITEM_SIGNAL, signal_text(item, series))
     doc.label_value(paper.ITEM_WHY, item.why)
+    for line in notes:
+        doc.label_value(note_words.ICON_LABEL, line)
     doc.ln(1.5)
     doc.style(9, bold=True)
     doc.cell(doc.get_string_width(trend_label(series)) + 1.5, 4.6, trend_label(series))

@@ -68,3 +68,19 @@ def test_a_provider_sees_its_own_toelichting_and_no_other_providers(own_small_db
         assert not app.exception
         shown = " ".join(m.value + " " + (m.help or "") for m in app.markdown)
         assert own in shown and other not in shown
+
+
+def test_a_note_on_an_agenda_item_is_printed_with_it_in_both_agenda_formats(own_small_db):
+    from data.notes import NoteKey, add_note
+    from reports.agenda_document import agenda_document, agenda_markdown, agenda_pdf
+
+    con = connect(own_small_db)
+    # the budget forecast of 103,0% (oranje, theme 5 not discussed) is on IJmond's agenda for oktober 2026
+    add_note(con, NoteKey("budgetuitputting", "IJmond", "2026-10"), "Extra crisisplaatsen ingekocht",
+             author_role="contractmanager", actor="cm", today=date(2026, 11, 2))
+    document = agenda_document(con, Scope("IJmond"), Period.parse("2026-10"), made_on=date(2026, 11, 23))
+    assert "budgetuitputting" in [item.code for item in document.items]
+    markdown = agenda_markdown(document).decode()
+    assert "- **Toelichting:** Extra crisisplaatsen ingekocht (contractmanager, 02-11-2026)" in markdown
+    text = " ".join(pdf_text(agenda_pdf(document)).split())
+    assert "Toelichting Extra crisisplaatsen ingekocht (contractmanager, 02-11-2026)" in text
