@@ -15,11 +15,14 @@ import re
 import socket
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from data import db
+
+if TYPE_CHECKING:
+    import pandas as pd  # only for the annotation: the command line never needs pandas
 
 _INSERT = "insert into audit_log (actor, action, details) values ($actor, $action, $details)"
 _INSERT_AT = "insert into audit_log (logged_at, actor, action, details) values (?, ?, ?, ?)"

@@ -12,17 +12,21 @@ import csv
 import functools
 import hashlib
 import io
+import os
+import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import duckdb
-import pandas as pd
 
 from data import audit, csvfile, db, examples, privacy, store, validate, xlsxfile
 from data.contracts import KINDS, MODELS, columns, detect_kind, required_columns
 from data.masking import redact, shown
 from data.validate import Refused, Rule, RowError
+
+if TYPE_CHECKING:
+    import pandas as pd  # a preview is a DataFrame; the command line asks for none and never imports pandas
 
 __all__ = ["LoadReport", "RowError", "load_file", "load_rows"]
 
@@ -48,6 +52,24 @@ class LoadReport:
     errors: tuple[RowError, ...]
     preview: pd.DataFrame | None  # first decoded rows, Dutch column names
     summary: str  # one Dutch line
+    staged: Staged | None = None  # a dry run's checked rows, kept when asked for (`stage=True`)
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A dry run's checked rows kept on disk, so that storing them after a confirmation needs no second
+    decode and validation. They are stored as they are only while the store's data is what they were
+    checked against (a lookup such as 'known provider' may have changed since); otherwise the file is
+    loaded again from its bytes."""
+
+    path: str  # a Parquet file of the decoded rows in a scratch directory of this process
+    generations: tuple[tuple[str, int], ...]  # every data table's generation at the check
+
+    def discard(self) -> None:
+        shutil.rmtree(os.path.dirname(self.path), ignore_errors=True)
+
+
+STAGES = ("read", "check", "store")  # what `progress` is told, in this order (the page words them)
 
 
 def _full_disk_reported(load: Callable[..., LoadReport]) -> Callable[..., LoadReport]:
@@ -69,19 +91,80 @@ def _full_disk_reported(load: Callable[..., LoadReport]) -> Callable[..., LoadRe
 @_full_disk_reported
 def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kind: str | None = None,
               uploader: str, confirm_empty: bool = False, dry_run: bool = False,
-              allowed_provider: str | None = None) -> LoadReport:
+              allowed_provider: str | None = None, preview: bool = True, stage: bool = False,
+              checked: LoadReport | None = None, progress: Callable[[str], None] | None = None) -> LoadReport:
     """Validate `raw` as a CSV of `kind` (detected from the header when None) and store it.
 
     dry_run: validate and report what would be stored and replaced, store nothing.
     allowed_provider: a provider's own code; only `uitkomsten` of that code may then be loaded.
+    preview: whether the report carries the first rows (a DataFrame: the command line shows none).
+    stage: in a dry run that finds the file good, keep its checked rows (`LoadReport.staged`).
+    checked: that dry run's report of these very bytes: its rows are stored without a second decode
+    while the store's data is unchanged since (the caller discards `checked.staged` afterwards).
+    progress: told each stage of `STAGES` as it begins.
     """
     report = LoadReport(kind, redact(file_name), "", 0, False, False, False, "", 0, (), None, "")
+    tell = progress or (lambda stage: None)
     with ThreadPoolExecutor(max_workers=1) as hashing, _cursor(con, dry_run) as cur:
+        if not dry_run and checked is not None and checked.staged is not None:
+            stored = _store_staged(cur, raw, checked, uploader, tell)
+            if stored is not None:
+                return stored
         digest = hashing.submit(lambda: hashlib.sha256(raw).hexdigest())  # releases the GIL: overlaps decoding
         cur.execute("set enable_progress_bar = false")  # the command line prints errors or one summary line
         with csvfile.workdir() as workdir:
-            return _load(cur, raw, report, workdir, digest, uploader=uploader, confirm_empty=confirm_empty,
-                         dry_run=dry_run, allowed_provider=allowed_provider)
+            report = _load(cur, raw, report, workdir, digest, uploader=uploader, confirm_empty=confirm_empty,
+                           dry_run=dry_run, allowed_provider=allowed_provider, preview=preview, tell=tell)
+        if stage and dry_run and report.rows and not (report.errors or report.unchanged):
+            report = replace(report, staged=_stage(cur, report.kind))
+        return report
+
+
+def _generations(cur) -> tuple[tuple[str, int], ...] | None:
+    """Every data table's generation (data.db); None for a file that does not count them."""
+    try:
+        return tuple(cur.execute("select table_name, generation from table_generations "
+                                 "where not list_contains($audit, table_name) order by table_name",
+                                 {"audit": sorted(db.AUDIT_TABLES)}).fetchall())
+    except duckdb.CatalogException:
+        return None
+
+
+def _stage(cur, kind: str) -> Staged | None:
+    """The checked rows of `_dec` in a Parquet file, with the generations they were checked against."""
+    generations = _generations(cur)
+    if generations is None:
+        return None
+    folder = csvfile.workdir_path()
+    path = os.path.join(folder, "checked.parquet")
+    attrs = ", ".join(validate.quote(column.attr) for column in validate.plan(kind))
+    try:
+        cur.execute(f"copy (select {attrs} from _dec where not _blank) to '{path.replace(chr(39), chr(39) * 2)}' "
+                    "(format parquet)")
+    except (OSError, duckdb.Error):  # e.g. a full disk: the confirmation then loads the file again
+        shutil.rmtree(folder, ignore_errors=True)
+        return None
+    return Staged(path, generations)
+
+
+def _store_staged(cur, raw: bytes, checked: LoadReport, uploader: str,
+                  tell: Callable[[str], None]) -> LoadReport | None:
+    """Store a dry run's checked rows as they are, if they are of these bytes, the store's data is still
+    what they were checked against and the file was not stored since; None when it must be loaded again."""
+    if _generations(cur) != checked.staged.generations or not os.path.exists(checked.staged.path):
+        return None
+    if hashlib.sha256(raw).hexdigest() != checked.sha256:
+        return None
+    model = MODELS[checked.kind]
+    if store.already_stored(cur, model, checked.sha256) is not None:
+        return None  # the full load says 'ongewijzigd'
+    tell("store")
+    cur.execute("create or replace temp table _dec as select *, false as _blank from read_parquet($path)",
+                {"path": checked.staged.path})
+    report = replace(checked, staged=None, preview=None)
+    _store(cur, model, report, uploader)
+    cur.execute("drop table _dec")
+    return replace(report, stored=True, summary=_stored_summary(report))
 
 
 @contextlib.contextmanager
@@ -111,16 +194,18 @@ def load_rows(con: duckdb.DuckDBPyConnection, kind: str, rows: list[dict[str, st
 
 
 def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, uploader: str, confirm_empty: bool,
-          dry_run: bool, allowed_provider: str | None) -> LoadReport:
+          dry_run: bool, allowed_provider: str | None, preview: bool, tell: Callable[[str], None]) -> LoadReport:
     kind = report.kind
+    tell("read")
     try:
         file = csvfile.read_header(xlsxfile.as_csv(raw))  # a workbook's first sheet, else the file
         kind = kind if kind is not None else detect_kind(file.header)
         _check_header(file.header, kind, allowed_provider)
         source, extra, params = _decode(cur, file, kind, workdir, allowed_provider)
+        tell("check")
         gate = privacy.gate_errors(cur, kind) + examples.errors(cur, kind)
         rows = cur.execute("select count(*) from _dec where not _blank").fetchone()[0]
-        report = replace(report, kind=kind, rows=rows, preview=None if gate else _preview(cur, kind))
+        report = replace(report, kind=kind, rows=rows, preview=_preview(cur, kind) if preview and not gate else None)
         if report.rows == 0 and not confirm_empty:
             return replace(report, sha256=digest.result(), needs_empty_confirmation=True, summary=(
                 f"{kind}: {report.file_name} bevat alleen een kopregel; bevestig dat er voor deze soort "
@@ -152,10 +237,15 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         return replace(report, summary=(
             f"{kind}: {_count(report.rows, 'rij', 'rijen')} goedgekeurd; bij opslaan vervangen: {scope}; "
             f"{_count(replaced_rows, 'bestaande rij wordt', 'bestaande rijen worden')} vervangen"))
+    tell("store")
     _store(cur, MODELS[kind], report, uploader)
-    return replace(report, stored=True, summary=(
-        f"{kind}: {_count(report.rows, 'rij', 'rijen')} opgeslagen uit {report.file_name}; vervangen: {scope}; "
-        f"{_count(replaced_rows, 'bestaande rij', 'bestaande rijen')} vervangen"))
+    return replace(report, stored=True, summary=_stored_summary(report))
+
+
+def _stored_summary(report: LoadReport) -> str:
+    return (f"{report.kind}: {_count(report.rows, 'rij', 'rijen')} opgeslagen uit {report.file_name}; "
+            f"vervangen: {report.scope_replaced}; "
+            f"{_count(report.replaced_rows, 'bestaande rij', 'bestaande rijen')} vervangen")
 
 
 def _together(kind: str, gate: list[RowError], errors: list[RowError], repeated: list[RowError]) -> list[RowError]:

@@ -35,7 +35,7 @@ def run_load(args: argparse.Namespace) -> int:
         return error.code
     try:
         report = load_file(con, path.read_bytes(), path.name, kind=args.kind, uploader=uploader,
-                           confirm_empty=args.confirm_empty)
+                           confirm_empty=args.confirm_empty, preview=False)
     finally:
         con.close()
     if report.stored or report.unchanged:
