@@ -2,18 +2,22 @@
 
 Flow: choose or detect the kind → drop a file → the dry-run report shows either every error (and
 nothing is stored) or what will be stored and replaced → confirm → stored under the write lock,
-caches cleared. The same bytes again say "ongewijzigd"; a header-only file asks for confirmation, and
+caches cleared. A file is decoded and checked once: the dry run keeps its checked rows (data.load
+`stage`) and the confirmation stores those, unless the store changed in between. A large file shows
+a progress bar naming the stage (lezen, controleren, opslaan) instead of a bare spinner. The same bytes again say "ongewijzigd"; a header-only file asks for confirmation, and
 so does a file that replaces more stored rows than it brings. Templates come as CSV and as workbook.
 """
 
 from __future__ import annotations
+
+from contextlib import contextmanager
 
 import streamlit as st
 
 from auth.pages import UPLOADEN, upload_kinds_for
 from data import decode, templates
 from data.history import upload_history
-from data.load import load_file
+from data.load import STAGES, load_file
 from views import db, deliveries_ui, filters
 from views.exports_ui import download_buttons
 from views.session import rights_for_page
@@ -26,6 +30,7 @@ AUTO = ""
 _GENERATION = "upload_generation"  # bumped after a store: a fresh, empty file uploader
 _CHECKED = "upload_checked"  # (key, report) of the last dry run, so a rerun does not check again
 _DONE = "upload_done"  # message of the last store, shown once
+LARGE_FILE_BYTES = 2_000_000  # about 20,000 rows: from here a check or store takes more than a second or two
 ERROR_ROW_HEIGHT = 70  # px: above 64 Streamlit wraps a cell's text, so no message is cut off
 TEMPLATE_BUTTON_WIDTH = 210  # px: the CSV and Excel buttons of every kind line up in two columns
 ERROR_MESSAGE_WIDTH = 600  # px: Streamlit shares out spare width equally, so the message column asks for most
@@ -74,15 +79,42 @@ def _check(file_id: str, raw: bytes, name: str, kind: str | None, confirm_empty:
     saved = st.session_state.get(_CHECKED)
     if saved and saved[0] == key:
         return saved[1]
-    with st.spinner(texts.UPLOAD_CHECKING), db.reading() as con:  # a refusal is audited by data.load
-        report = _load(con, raw, name, kind, confirm_empty, dry_run=True)
+    _forget_checked()
+    with _progress(raw, texts.UPLOAD_CHECKING) as progress, db.reading() as con:  # data.load audits a refusal
+        report = _load(con, raw, name, kind, confirm_empty, dry_run=True, progress=progress)
     st.session_state[_CHECKED] = (key, report)
     return report
 
 
-def _load(con, raw: bytes, name: str, kind: str | None, confirm_empty: bool, *, dry_run: bool):
-    return load_file(con, raw, name, kind=kind, uploader=actor, confirm_empty=confirm_empty,
-                     dry_run=dry_run, allowed_provider=own_code)
+def _forget_checked() -> None:
+    """Drop the last dry run and the checked rows it kept."""
+    saved = st.session_state.pop(_CHECKED, None)
+    if saved and saved[1].staged is not None:
+        saved[1].staged.discard()
+
+
+@contextmanager
+def _progress(raw: bytes, words: str):
+    """A progress bar naming the stage for a large file (a callback for data.load), else a spinner."""
+    if len(raw) < LARGE_FILE_BYTES:
+        with st.spinner(words):
+            yield None
+        return
+    bar = st.progress(0.0, text=words)
+
+    def tell(stage: str) -> None:
+        bar.progress(STAGES.index(stage) / len(STAGES), text=texts.UPLOAD_STAGES[stage])
+
+    try:
+        yield tell
+    finally:
+        bar.empty()
+
+
+def _load(con, raw: bytes, name: str, kind: str | None, confirm_empty: bool, *, dry_run: bool, progress,
+          checked=None):
+    return load_file(con, raw, name, kind=kind, uploader=actor, confirm_empty=confirm_empty, dry_run=dry_run,
+                     allowed_provider=own_code, stage=dry_run, checked=checked, progress=progress)
 
 
 def _show_errors(report) -> None:
@@ -102,10 +134,11 @@ def _show_errors(report) -> None:
     download_buttons(table, "fouten_" + report.file_name.rsplit(".", 1)[0], key="upload_errors")
 
 
-def _store(raw: bytes, name: str, kind: str, confirm_empty: bool) -> None:
-    with st.spinner(texts.UPLOAD_STORING), db.writing() as con:
-        report = _load(con, raw, name, kind, confirm_empty, dry_run=False)
-    st.session_state.pop(_CHECKED, None)
+def _store(raw: bytes, name: str, checked, confirm_empty: bool) -> None:
+    """Store the checked rows (data.load decodes the file again only when the store changed since)."""
+    with _progress(raw, texts.UPLOAD_STORING) as progress, db.writing() as con:
+        report = _load(con, raw, name, checked.kind, confirm_empty, dry_run=False, progress=progress, checked=checked)
+    _forget_checked()
     if report.errors:  # the store changed between check and confirmation: show the new verdict
         _show_errors(report)
         return
@@ -143,7 +176,7 @@ def _show_report(report, raw: bytes, name: str, confirm_empty: bool) -> None:
         st.warning(texts.UPLOAD_REPLACES_MORE.format(**words), icon=":material/warning:")
         allowed = st.checkbox(texts.UPLOAD_REPLACES_CONFIRM.format(**words), key=_replace_key())
     if st.button(texts.UPLOAD_CONFIRM, type="primary", icon=":material/save:", disabled=not allowed):
-        _store(raw, name, report.kind, confirm_empty)
+        _store(raw, name, report, confirm_empty)
 
 
 choice = st.selectbox(texts.UPLOAD_KIND, (AUTO, *kinds) if len(kinds) > 1 else kinds,
