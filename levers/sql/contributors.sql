@@ -16,26 +16,28 @@ with periods as (
 
 -- Trajectories of the scope's municipalities and provider filter, of other providers only, of both
 -- percelen: each base is counted per perceel and for both together (a perceel total beside the region
--- total gives the other perceel's total away).
-trajectory_rows as (
+-- total gives the other perceel's total away). Flags per (period, provider, perceel) first: few rows.
+scoped_trajectories as (
+    select provider, lot, product_category, registration_date, start_date, end_date, end_reason
+    from trajectories
+    where in_scope(municipality, null, provider, $municipalities, null, $providers)
+      and not list_contains($own::varchar[], provider)
+),
+
+active_flags as (  -- trajectories active in P (started and ended ones included)
     select
         p.ordinal,
         t.provider,
         t.lot,
-        t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start) as is_active,
-        t.start_date between p.p_start and p.p_end as is_started,
-        coalesce(t.end_date between p.p_start and p.p_end, false) as is_ended,
-        t.start_date <= p.prev_end and (t.end_date is null or t.end_date >= p.prev_start) as was_active,
-        t.end_reason = 31 and t.end_date > p.recurrence_after and t.end_date <= p.recurrence_through
-            as is_recurrence_base,
-        t.registration_date is not null as is_registered,
-        t.product_category = 46 as is_crisis,
-        t.end_reason in (31, 32, 33, 34, 35) as is_known_end
+        bool_or(t.start_date >= p.p_start) as has_started,
+        bool_or(t.start_date >= p.p_start and t.registration_date is not null) as has_registered_start,
+        bool_or(t.start_date >= p.p_start and t.product_category = 46) as has_crisis_start,
+        bool_or(t.end_date <= p.p_end) as has_ended,
+        bool_or(t.end_date <= p.p_end and t.end_reason in (31, 32, 33, 34, 35)) as has_known_end
     from periods as p
-    inner join trajectories as t
-        on t.start_date <= p.p_end and (t.end_date is null or t.end_date > p.recurrence_after)
-    where in_scope(t.municipality, null, t.provider, $municipalities, null, $providers)
-      and not list_contains($own::varchar[], t.provider)
+    inner join scoped_trajectories as t
+        on t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start)
+    group by p.ordinal, t.provider, t.lot
 ),
 
 trajectory_bases as (
@@ -46,19 +48,29 @@ trajectory_bases as (
             provider,
             lot,
             unnest([
-                case when is_active then 'active' end,
-                case when is_started then 'started' end,
-                case when is_started and is_registered then 'registered_started' end,
-                case when is_started and is_crisis then 'crisis_started' end,
-                case when is_ended then 'ended' end,
-                case when is_ended and is_known_end then 'ended_known' end,
-                case when is_recurrence_base then 'recurrence' end,
-                case when lot = 'enkelvoudig' and is_active then 'enkelvoudig_now' end,
-                case when lot = 'enkelvoudig' and was_active then 'enkelvoudig_before' end
+                'active',
+                case when has_started then 'started' end,
+                case when has_registered_start then 'registered_started' end,
+                case when has_crisis_start then 'crisis_started' end,
+                case when has_ended then 'ended' end,
+                case when has_known_end then 'ended_known' end,
+                case when lot = 'enkelvoudig' then 'enkelvoudig_now' end
             ]) as base
-        from trajectory_rows
+        from active_flags
     )
     where base is not null
+    union all
+    select distinct p.ordinal, t.provider, t.lot, 'enkelvoudig_before' as base
+    from periods as p
+    inner join scoped_trajectories as t
+        on t.start_date <= p.prev_end and (t.end_date is null or t.end_date >= p.prev_start)
+    where t.lot = 'enkelvoudig'
+    union all
+    select distinct p.ordinal, t.provider, t.lot, 'recurrence' as base
+    from periods as p
+    inner join scoped_trajectories as t
+        on t.end_date > p.recurrence_after and t.end_date <= p.recurrence_through
+    where t.end_reason = 31
 ),
 
 cost_bases as (
