@@ -17,8 +17,8 @@ from decimal import Decimal
 
 import duckdb
 
-from levers.scope import Period, Scope, sql_params
-from levers.sql_files import load_sql, used_params
+from levers.scope import Period, Scope
+from levers.sql_files import year_on_year_rows
 from levers.suppression import SMALL_COUNT_LABEL, is_small_count, is_too_few
 
 WHOLE, LOT, MUNICIPALITY, PROVIDER = "totaal", "perceel", "gemeente", "aanbieder"
@@ -48,12 +48,7 @@ class PriceVolume:
 
 def price_volume(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> tuple[PriceVolume, ...]:
     """The whole scope first, then each perceel, municipality and provider (by name)."""
-    before = period.year_earlier()
-    params = sql_params(con, scope, period) | {"prev_start": before.start, "prev_end": before.end}
-    sql = load_sql("price_volume.sql")
-    cursor = con.execute(sql, used_params(sql, params))
-    names = [column[0] for column in cursor.description]
-    rows = [_shown(dict(zip(names, values))) for values in cursor.fetchall()]
+    rows = [_shown(row) for row in year_on_year_rows(con, "price_volume.sql", scope, period)]
     order = (WHOLE, *GROUPINGS)
     return tuple(sorted(rows, key=lambda row: order.index(row.grouping)))
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import duckdb
 
-from levers.scope import Period, Scope, sql_params
-from levers.sql_files import load_sql, used_params
+from levers.scope import Period, Scope
+from levers.sql_files import year_on_year_rows
 from levers.suppression import SMALL_COUNT_LABEL, is_small_count, is_too_few
 
 WHOLE, MUNICIPALITY, PROVIDER = "totaal", "gemeente", "aanbieder"
@@ -42,12 +42,7 @@ class ReferrerRow:
 
 def referrer_split(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> tuple[ReferrerRow, ...]:
     """Every (grouping, group, referrer) with a started trajectory in P or a year earlier, shown safely."""
-    before = period.year_earlier()
-    params = sql_params(con, scope, period) | {"prev_start": before.start, "prev_end": before.end}
-    sql = load_sql("referrers.sql")
-    cursor = con.execute(sql, used_params(sql, params))
-    names = [column[0] for column in cursor.description]
-    return tuple(_row(dict(zip(names, values))) for values in cursor.fetchall())
+    return tuple(_row(row) for row in year_on_year_rows(con, "referrers.sql", scope, period))
 
 
 def _row(row: dict) -> ReferrerRow:

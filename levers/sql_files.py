@@ -8,6 +8,8 @@ from pathlib import Path
 
 import duckdb
 
+from levers.scope import Period, Scope, sql_params
+
 SQL_DIR = Path(__file__).parent / "sql"
 
 _COMMENT = re.compile(r"--[^\n]*")
@@ -37,3 +39,14 @@ def used_params(sql: str, params: dict) -> dict:
     """The entries of `params` that `sql` refers to as `$name` outside comments."""
     names = set(_PARAMETER.findall(_COMMENT.sub("", sql)))
     return {name: value for name, value in params.items() if name in names}
+
+
+def year_on_year_rows(con: duckdb.DuckDBPyConnection, name: str, scope: Scope, period: Period) -> list[dict]:
+    """Rows of `levers/sql/<name>` for a scope and period against the same period a year earlier:
+    the scope's parameters plus `$prev_start`, `$prev_end` (levers.scope.sql_params, Period.year_earlier)."""
+    before = period.year_earlier()
+    sql = load_sql(name)
+    params = sql_params(con, scope, period) | {"prev_start": before.start, "prev_end": before.end}
+    cursor = con.execute(sql, used_params(sql, params))
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -14,52 +14,35 @@ with periods as (
     select false, $prev_start::date, $prev_end::date
 ),
 
-youths as (
-    select
-        case
-            when grouping(t.lot) = 0 then 'perceel'
-            when grouping(t.municipality) = 0 then 'gemeente'
-            when grouping(t.provider) = 0 then 'aanbieder'
-            else 'totaal'
-        end as grouping_kind,
-        coalesce(t.lot, t.municipality, t.provider) as group_key,
-        count(distinct (t.municipality, t.client_id)) filter (where p.is_now) as youths,
-        count(distinct (t.municipality, t.client_id)) filter (where not p.is_now) as youths_before
+facts as (  -- trajectories active in a period (a person each) and kosten rows of a period (an amount each)
+    select p.is_now, t.lot, t.municipality, t.provider, (t.municipality, t.client_id) as person,
+           null::decimal(14, 2) as amount
     from periods as p
     inner join trajectories as t
         on t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start)
     where in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers)
-    group by grouping sets ((), (t.lot), (t.municipality), (t.provider))
-),
-
-spending as (
-    select
-        case
-            when grouping(c.lot) = 0 then 'perceel'
-            when grouping(c.municipality) = 0 then 'gemeente'
-            when grouping(c.provider) = 0 then 'aanbieder'
-            else 'totaal'
-        end as grouping_kind,
-        coalesce(c.lot, c.municipality, c.provider) as group_key,
-        coalesce(sum(c.amount) filter (where p.is_now), 0)::decimal(18, 2) as amount,
-        coalesce(sum(c.amount) filter (where not p.is_now), 0)::decimal(18, 2) as amount_before
+    union all
+    select p.is_now, c.lot, c.municipality, c.provider, null, c.amount
     from periods as p
     inner join costs as c on c.month between p.p_start and p.p_end
     where in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
-    group by grouping sets ((), (c.lot), (c.municipality), (c.provider))
 ),
 
 joined as (
     select
-        coalesce(y.grouping_kind, s.grouping_kind) as grouping_kind,
-        coalesce(y.group_key, s.group_key) as group_key,
-        coalesce(y.youths, 0) as youths,
-        coalesce(y.youths_before, 0) as youths_before,
-        coalesce(s.amount, 0)::decimal(18, 2) as amount,
-        coalesce(s.amount_before, 0)::decimal(18, 2) as amount_before
-    from youths as y
-    full outer join spending as s
-        on s.grouping_kind = y.grouping_kind and s.group_key is not distinct from y.group_key
+        case
+            when grouping(lot) = 0 then 'perceel'
+            when grouping(municipality) = 0 then 'gemeente'
+            when grouping(provider) = 0 then 'aanbieder'
+            else 'totaal'
+        end as grouping_kind,
+        coalesce(lot, municipality, provider) as group_key,
+        count(distinct person) filter (where is_now) as youths,
+        count(distinct person) filter (where not is_now) as youths_before,
+        coalesce(sum(amount) filter (where is_now), 0)::decimal(18, 2) as amount,
+        coalesce(sum(amount) filter (where not is_now), 0)::decimal(18, 2) as amount_before
+    from facts
+    group by grouping sets ((), (lot), (municipality), (provider))
 ),
 
 volume_cents as (  -- (Δ youths × cents before) / youths before, rounded half away from zero, in integers
