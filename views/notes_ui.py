@@ -73,7 +73,7 @@ def _note(rights: Rights, note: Note) -> None:
         st.caption(words.byline(note))
         if note.note_id is None or not may_write(rights):
             return
-        change, remove = st.columns([1, 1])
+        change, remove, _ = st.columns([1, 1, 5], vertical_alignment="center")  # the two side by side
         with change.popover(words.CHANGE):
             text = st.text_area(words.TEXT, note.text, max_chars=300, key=f"note_text_{note.note_id}")
             if st.button(words.SAVE, key=f"note_save_{note.note_id}"):
