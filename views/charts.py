@@ -238,10 +238,10 @@ def comparison(rows: Sequence[tuple[str, IndicatorResult]], unit: str, title: st
         layout.setdefault("shapes", []).append(dict(type="line", x0=where, x1=where, xref="x", y0=0, y1=1,
                                                     yref="y domain", line=dict(color=GREY, width=1.5, dash="dot")))
         annotations.append(dict(x=where, y=0, xref="x", yref="y domain", showarrow=False, xanchor="left",
-                                yanchor="top", text=text, font=dict(color=GREY)))
+                                yanchor="top", yshift=-18, text=text, font=dict(color=GREY)))  # under the ticks
     if annotations:
         layout["annotations"] = annotations
-    layout.update(showlegend=False, margin=dict(l=8, r=40, t=64, b=28 if reference else 8))
+    layout.update(showlegend=False, margin=dict(l=8, r=40, t=64, b=40 if reference else 8))
     return _figure([bars], layout)
 
 
