@@ -26,7 +26,7 @@ from levers.result import IndicatorResult
 from levers.scope import LOTS, Scope
 from levers.sql_files import load_sql, used_params
 
-REASON_FEW_PROVIDERS = "minder dan twee andere aanbieders, afgeschermd"
+REASON_FEW_PROVIDERS = "minder dan twee andere aanbieders, afgeschermd"  # "twee": suppression.MIN_OTHER_PROVIDERS
 
 # The row sets (bases of contributors.sql) each indicator adds up; () = no sum over providers.
 BASES: dict[str, tuple[str, ...]] = {

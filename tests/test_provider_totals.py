@@ -11,7 +11,8 @@ made databases, region IJmond, oktober 2026 (every trajectory still running):
 One other (P1, P2): the region total would be 20 + 30 = 50 youths, 100% without stay: P2's 30 is
 50 − 20, so P1 sees "–". Two others (P1, P2, P3): 20 + 30 + 15 = 65 youths, (65 − 13) / 65 = 80,0%
 without stay, (12.000 + 15.000 + 5.500) / 65 = € 500 per youth — shown. P1's own figures: 20 youths,
-100,0% without stay, 12.000 / 20 = € 600 per youth — always shown.
+100,0% without stay, 12.000 / 20 = € 600 per youth — always shown. A third database adds P4 (complex,
+10 clients in Velsen) for the rule across percelen.
 """
 
 from __future__ import annotations
