@@ -27,7 +27,7 @@ from pypdf import PdfReader
 
 from auth.rights import Rights
 from data.db import DB_ENV_VAR
-from exports.tables import indicator_table
+from exports.tables import indicator_table, to_csv_bytes
 from levers.catalogue import CODES
 from levers import contributors
 from levers.contributors import BASES, REASON_FEW_PROVIDERS
@@ -194,6 +194,16 @@ def test_the_exported_table_says_why_a_total_is_withheld(one_other, two_others):
     assert withheld.loc["unieke_jeugdigen", "Waarde"] == "–"
     shown = indicator_table(_results(two_others, P1)).set_index("Code")
     assert (shown.loc["zonder_verblijf", "Waarde"], shown.loc["unieke_jeugdigen", "Waarde"]) == (80.0, 65)
+
+
+def test_the_csv_file_carries_the_dash_and_the_reason_not_the_total(one_other, two_others):
+    rows = {line.split(";")[-1]: line for line in
+            to_csv_bytes(indicator_table(_results(one_other, P1))).decode("utf-8-sig").splitlines()}
+    assert rows["zonder_verblijf"] == f"Jeugdhulp zonder verblijf;–;%;90;3;grijs;{REASON_FEW_PROVIDERS};;zonder_verblijf"
+    shown = {line.split(";")[-1]: line for line in
+             to_csv_bytes(indicator_table(_results(two_others, P1))).decode("utf-8-sig").splitlines()}
+    # 80 < 90 − 3: rood; the denominator is the 65 trajectories
+    assert shown["zonder_verblijf"] == "Jeugdhulp zonder verblijf;80;%;90;3;rood;;65;zonder_verblijf"
 
 
 def _pdf_text(path) -> str:
