@@ -99,3 +99,13 @@ def test_the_referrer_split_per_municipality_and_per_provider(referral_db):
     assert split[(PROVIDER, "P1", GEMEENTE)].now.count == 6
     assert split[(PROVIDER, "P2", GEMEENTE)].now.count_label == "<5"
     assert (MUNICIPALITY, HAARLEM, GEMEENTE) not in split  # outside the region
+
+
+@pytest.mark.parametrize("discussed, on_agenda", [(set(), True), ({13}, False)])
+def test_via_gemeente_with_a_worrying_trend_is_on_the_agenda_under_theme_13_unless_discussed(
+        referral_db, discussed, on_agenda):
+    from levers.agenda import agenda_items
+
+    [[result]] = compute(referral_db, IJMOND, [MARCH_2024], ["via_gemeente"])  # grijs: no norm
+    items = agenda_items([result], discussed, {13: "Toegang per gemeente"}, {"via_gemeente": "zorg"})
+    assert [(item.code, item.theme) for item in items] == ([("via_gemeente", 13)] if on_agenda else [])
