@@ -43,6 +43,7 @@ class Definition:
     cadence: str = MONTHLY  # MONTHLY | QUARTERLY: the periods of its series
     keeps_status_when_suppressed: bool = False  # a suppressed small count keeps its exact status
     own_rule: str | None = None  # Dutch: why its status may differ from what its value and norm say
+    provider_rows: tuple[str, ...] = ()  # row sets of levers/sql/contributors.sql it adds up over providers
     # Dutch texts of screen and paper (wording/): ---------------------------------------------------
     description: str = ""  # the definition in plain Dutch, as the reader sees it
     short_name: str | None = None  # on an Overzicht tile (the full name shows on hover)
@@ -59,6 +60,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "latest earlier year) × 1000; not shown when providers are filtered",
         "lower", None, None, 13, UNPROTECTED, "1",
         family="care_use",
+        provider_rows=('active',),
         description=(
             "Aantal jeugdigen met jeugdhulp in de periode, per 1.000 inwoners van 0 tot en met 17 jaar. "
             "Niet getoond bij een selectie van aanbieders."
@@ -70,6 +72,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "median of startdatum − aanmelddatum over trajectories started in P that have an aanmelddatum",
         "lower", 42, 14, 9, RATIO, "2",
         family="waiting_times",
+        provider_rows=('registered_started',),
         description=(
             "Mediaan van het aantal dagen tussen aanmelding en start, over de trajecten die in de periode"
             " startten en een aanmelddatum hebben."
@@ -83,6 +86,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "trajectories active in P that are not verblijf / trajectories active in P × 100",
         "higher", 90, 3, 3, RATIO, "3",
         family="care_use",
+        provider_rows=('active',),
         description=(
             "Aandeel van de lopende trajecten zonder verblijf (geen productcategorie 35, 36, 37, 38, 43 "
             "of 44)."
@@ -97,6 +101,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "when providers are filtered",
         "lower", None, None, 14, UNPROTECTED, "4",
         family="care_use",
+        provider_rows=('crisis_started',),
         description=(
             "Jeugdigen met een crisistraject dat in de periode startte, per 1.000 inwoners van 0 tot en "
             "met 17 jaar. Niet getoond bij een selectie van aanbieders."
@@ -109,6 +114,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "+ 365 days]",
         "lower", 15, 5, 1, RATIO, "4",
         family="recurrence",
+        provider_rows=('recurrence',),
         description=(
             "Van de trajecten die 12 tot 24 maanden geleden volgens plan eindigden: het aandeel van wie "
             "binnen een jaar daarna opnieuw jeugdhulp kreeg (bij welke aanbieder ook)."
@@ -133,6 +139,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "*all* their trajectories active in P (any provider, any perceel)",
         "lower", 1.3, 0.2, 16, RATIO, "klantperspectief: overzicht",
         family="care_use",
+        provider_rows=('active',),
         description="Gemiddeld aantal verschillende aanbieders per jeugdige in zorg in de periode.",
         sentence="Jeugdigen hebben gemiddeld {value} aanbieders tegelijk; de norm is {norm}.",
     ),
@@ -141,6 +148,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "Σ tevredenheid_positief / Σ tevredenheid_respondenten × 100",
         "higher", 80, 5, 17, RATIO, "klantperspectief: relatie",
         family="provider_level",
+        provider_rows=('outcomes',),
         cadence=QUARTERLY,
         description=(
             "Aandeel positieve antwoorden van de ondervraagde cliënten, uit de uitkomsten van aanbieders."
@@ -158,6 +166,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "only those providers' rows (none → grijs)",
         "lower", 100, 5, 5, UNPROTECTED,
         family="budget",
+        provider_rows=('costs_year',),
         description=(
             "Verwachte uitgaven aan het eind van het jaar als percentage van het budget: de uitgaven van "
             "januari tot en met de gekozen maand, doorgetrokken naar 12 maanden."
@@ -172,6 +181,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "scope → grijs \"geen gegevens\"",
         "lower", 0, 0, 6, COUNT,
         family="provider_level",
+        provider_rows=('refusals',),
         cadence=QUARTERLY,
         keeps_status_when_suppressed=True,  # any refusal is rood: its status stays exact
         description=(
@@ -189,6 +199,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "in P with an aanmelddatum × 100; N = the norm of wachttijd_mediaan",
         "higher", 90, 5, 9, RATIO,
         family="waiting_times",
+        provider_rows=('registered_started',),
         description=(
             "Aandeel van de gestarte trajecten (met aanmelddatum) dat binnen de wachttijdnorm begon."
         ),
@@ -202,6 +213,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "perceel complex",
         "lower", 0, 3, 5, RATIO,
         family="volume_growth",
+        provider_rows=('enkelvoudig_now', 'enkelvoudig_before'),
         description=(
             "Groei van het aantal jeugdigen in enkelvoudige jeugdhulp ten opzichte van dezelfde periode "
             "een jaar eerder."
@@ -214,6 +226,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "after p_end",
         "lower", 0, 0, 12, UNPROTECTED,
         family="provider_level",
+        provider_rows=('register',),
         own_rule="een kwaliteitscertificaat verloopt binnen 90 dagen",
         description=(
             "Aanbieders van wie het kwaliteitscertificaat aan het eind van de periode verlopen is "
@@ -227,6 +240,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "unieke_jeugdigen", "diagnostics", "Jeugdigen in zorg", "aantal",
         "persons active in P", None, None, None, None, COUNT,
         family="caseload",
+        provider_rows=('active',),
         description="Aantal verschillende jeugdigen met een lopend traject in de periode.",
         short_name="Jeugdigen in zorg",
     ),
@@ -234,24 +248,28 @@ CATALOGUE: tuple[Definition, ...] = (
         "actieve_trajecten", "diagnostics", "Lopende trajecten", "aantal",
         "trajectories active in P", None, None, None, None, COUNT,
         family="caseload",
+        provider_rows=('active',),
         description="Aantal trajecten dat in de periode liep.",
     ),
     Definition(
         "instroom", "diagnostics", "Gestarte trajecten", "aantal",
         "trajectories started in P", None, None, None, None, COUNT,
         family="caseload",
+        provider_rows=('started',),
         description="Aantal trajecten dat in de periode startte.",
     ),
     Definition(
         "uitstroom", "diagnostics", "Beëindigde trajecten", "aantal",
         "trajectories ended in P", None, None, None, None, COUNT,
         family="caseload",
+        provider_rows=('ended',),
         description="Aantal trajecten dat in de periode eindigde.",
     ),
     Definition(
         "gemiddelde_duur", "diagnostics", "Gemiddelde duur afgesloten trajecten", "dagen",
         "mean of einddatum − startdatum over trajectories ended in P", "lower", None, None, None, RATIO,
         family="caseload",
+        provider_rows=('ended',),
         description=(
             "Gemiddeld aantal dagen van start tot einde van de trajecten die in de periode eindigden."
         ),
@@ -260,6 +278,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "volgens_plan", "diagnostics", "Beëindigd volgens plan", "%",
         "ended in P with reden 31 / ended in P with a known end reason × 100", "higher", 75, 5, 1, RATIO,
         family="caseload",
+        provider_rows=('ended_known',),
         description="Aandeel van de beëindigde trajecten (met bekende reden) dat volgens plan eindigde.",
         short_name="Volgens plan",
         sentence="Maar {value} van de beëindigde trajecten stopte volgens plan; de norm is {norm}.",
@@ -268,6 +287,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "uitval", "diagnostics", "Voortijdig afgebroken (uitval)", "%",
         "ended in P with reden 32 or 33 / ended in P with a known end reason × 100", "lower", 15, 5, 1, RATIO,
         family="caseload",
+        provider_rows=('ended_known',),
         description=(
             "Aandeel van de beëindigde trajecten (met bekende reden) dat voortijdig werd afgebroken."
         ),
@@ -277,6 +297,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "doelrealisatie", "diagnostics", "Doelen behaald", "%",
         "Σ doelen_behaald / Σ afgesloten_trajecten × 100", "higher", 70, 5, 17, RATIO,
         family="goals",
+        provider_rows=('outcomes',),
         cadence=QUARTERLY,
         description=(
             "Behaalde doelen als aandeel van de afgesloten trajecten, uit de uitkomsten van aanbieders."
@@ -287,6 +308,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "kosten_per_jeugdige", "diagnostics", "Kosten per jeugdige", "euro",
         "Σ bedrag in P / unieke_jeugdigen", "lower", None, None, 5, RATIO,
         family="caseload",
+        provider_rows=('active', 'costs'),
         description="Uitgaven in de periode gedeeld door het aantal jeugdigen in zorg.",
         short_name="Kosten per jeugdige",
         compare_label="Kosten per jeugdige",
@@ -298,6 +320,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "× 100",
         "lower", 10, 5, 16, RATIO,
         family="referrals",
+        provider_rows=('ended',),
         description=(
             "Aandeel van de beëindigde trajecten waarna de jeugdige binnen 30 dagen bij een andere "
             "aanbieder startte."
@@ -311,6 +334,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "started in P with verwijzer 01 (COD327: Gemeente) / started in P × 100", "higher", None, None, 13,
         RATIO,
         family="caseload",
+        provider_rows=('started',),
         description=(
             "Aandeel van de gestarte trajecten dat door de gemeente zelf (het eigen team) werd verwezen; "
             "trajecten zonder bekende verwijzer tellen mee in het totaal."
@@ -361,6 +385,7 @@ CATALOGUE: tuple[Definition, ...] = (
         "percelen in scope × each reporting quarter of P, or the fallback quarter (signals.md §1; none → grijs)",
         "higher", 95, 5, 17, UNPROTECTED,
         family="delivery",
+        provider_rows=('register',),
         cadence=QUARTERLY,
         description=(
             "Aandeel van de verwachte kwartaalbestanden uitkomsten dat aanbieders hebben aangeleverd."

@@ -21,6 +21,7 @@ from dataclasses import replace
 import duckdb
 
 from levers import suppression
+from levers.catalogue import CATALOGUE
 from levers.norms import GREY
 from levers.result import IndicatorResult
 from levers.scope import LOTS, Scope
@@ -28,38 +29,8 @@ from levers.sql_files import load_sql, used_params
 
 REASON_FEW_PROVIDERS = "minder dan twee andere aanbieders, afgeschermd"  # "twee": suppression.MIN_OTHER_PROVIDERS
 
-# The row sets (bases of contributors.sql) each indicator adds up; () = no sum over providers.
-BASES: dict[str, tuple[str, ...]] = {
-    "jeugdhulp_per_1000": ("active",),
-    "wachttijd_mediaan": ("registered_started",),
-    "zonder_verblijf": ("active",),
-    "crisis_per_1000": ("crisis_started",),
-    "herhaald_beroep": ("recurrence",),
-    "onderwijs_dialoog": (),
-    "aanbieders_per_jeugdige": ("active",),
-    "tevredenheid": ("outcomes",),
-    "budgetuitputting": ("costs_year",),
-    "weigeringen": ("refusals",),
-    "tijdig_gestart": ("registered_started",),
-    "volumegroei_enkelvoudig": ("enkelvoudig_now", "enkelvoudig_before"),
-    "certificaten": ("register",),
-    "unieke_jeugdigen": ("active",),
-    "actieve_trajecten": ("active",),
-    "instroom": ("started",),
-    "uitstroom": ("ended",),
-    "gemiddelde_duur": ("ended",),
-    "volgens_plan": ("ended_known",),
-    "uitval": ("ended_known",),
-    "doelrealisatie": ("outcomes",),
-    "kosten_per_jeugdige": ("active", "costs"),
-    "doorverwijzing": ("ended",),
-    "via_gemeente": ("started",),
-    "dialoogsessies": (),
-    "themadekking": (),
-    "open_acties": (),
-    "acties_verlopen": (),
-    "aanlevering": ("register",),
-}
+# The row sets (bases of contributors.sql) each indicator adds up: its catalogue entry's provider_rows.
+BASES: dict[str, tuple[str, ...]] = {d.code: d.provider_rows for d in CATALOGUE}
 
 
 def applies(scope: Scope) -> bool:

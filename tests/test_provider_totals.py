@@ -18,6 +18,7 @@ without stay, (12.000 + 15.000 + 5.500) / 65 = € 500 per youth — shown. P1's
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from datetime import date
 
 import duckdb
@@ -38,6 +39,8 @@ from reports.council import council_report
 from reports.council_pdf import council_pdf
 from tests.builders import BEVERWIJK, HEEMSKERK, VELSEN, add_cost, add_dialogue, add_provider, add_trajectory
 from tests.conftest import copy_db
+
+ROOT = Path(__file__).resolve().parent.parent
 from tests.fixtures.rendered import rendered_text
 from tests.fixtures.small_db import open_app
 
@@ -110,8 +113,16 @@ def _values(results, *codes) -> list:
 
 # --- the rule in the levers --------------------------------------------------------------------------
 
-def test_every_indicator_says_which_provider_rows_it_adds_up():
-    assert set(BASES) == set(CODES)
+def test_only_region_level_figures_add_up_no_provider_rows():
+    # indicators.md: the education dialogue and the four dialogue figures are region-level, not sums over providers
+    region_level = {"onderwijs_dialoog", "dialoogsessies", "themadekking", "open_acties", "acties_verlopen"}
+    assert {code for code in CODES if not BASES[code]} == region_level
+
+
+def test_every_row_set_an_indicator_names_is_counted_by_the_contributors_query():
+    sql = (ROOT / "levers" / "sql" / "contributors.sql").read_text(encoding="utf-8")
+    named = {base for bases in BASES.values() for base in bases}
+    assert named and all(f"'{base}'" in sql for base in named)
 
 
 def test_a_total_with_one_other_provider_is_withheld_for_the_provider_user_only(one_other):

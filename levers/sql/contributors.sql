@@ -1,6 +1,6 @@
 -- Contributors (levers/contributors.py): per period and base, how many distinct providers other than the
 -- viewer's own ($own) have rows that an aggregate adds up. Each base mirrors the rows of the families
--- that count them (levers/sql/<family>.sql); levers.contributors.BASES says which code adds up which.
+-- that count them (levers/sql/<family>.sql); each catalogue entry's provider_rows says which code adds up which.
 -- One row per (ordinal, base, perceel) and per (ordinal, base) with at least one such provider.
 -- params: $region, $municipalities, $providers, $p_starts, $p_ends, $as_of, $fallback, $own
 with periods as (
