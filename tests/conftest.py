@@ -9,6 +9,7 @@ template that nothing ever opens again, and tests get copies:
 - `own_small_db`: a private, writable copy of the small database, with JEUGDMONITOR_DB pointing at it;
 - `small_env` / `small_app`: JEUGDMONITOR_DB at the shared small database for a module; yield
   `open_app` (tests/fixtures/small_db.py) to run the dashboard as a browser would.
+- `levers_demo_path`: the regional demo with a fixed today (tests/fixtures/levers_output.py), read-only.
 Do not import these fixtures into a test module: an imported fixture is registered again for that
 module alone, and its database is built again.
 
@@ -78,6 +79,17 @@ def small_db_path(small_db_template, tmp_path_factory) -> Path:
     return copy_db(small_db_template, tmp_path_factory.mktemp("small_db"))
 
 
+@pytest.fixture(scope="session")
+def levers_demo_path(tmp_path_factory) -> Path:
+    """The regional demo of tests/fixtures/levers_output.py (fixed today, one thread), built once per session.
+
+    Tests open it read-only only: the levers output guard and the series checks on the demo share it.
+    """
+    from tests.fixtures.levers_output import build_demo_database
+
+    return build_demo_database(tmp_path_factory.mktemp("levers_demo"))
+
+
 @pytest.fixture
 def own_small_db(small_db_template, tmp_path, monkeypatch) -> Path:
     """A private copy of the small database, for a test whose page writes; JEUGDMONITOR_DB points at it."""
@@ -108,20 +120,3 @@ def small_env(small_db_path):
 def small_app(small_env):
     """`open_app(...)` bound to the shared small database."""
     return small_env
-
-
-@pytest.fixture
-def decode_calls(monkeypatch) -> list[str]:
-    """The kinds decoded so far in this test, one entry per call of data.validate.decode_rows (the one
-    function that turns a file's text into typed rows): shows how often a file was decoded."""
-    from data import validate
-
-    calls: list[str] = []
-    original = validate.decode_rows
-
-    def counted(cur, kind, *args, **kwargs):
-        calls.append(kind)
-        return original(cur, kind, *args, **kwargs)
-
-    monkeypatch.setattr(validate, "decode_rows", counted)
-    return calls

@@ -7,14 +7,14 @@ tests/fixtures/levers_output.py for how to regenerate it after a deliberate chan
 
 import pytest
 
-from tests.fixtures.levers_output import build_demo_database, load_fixture, outputs
+from tests.fixtures.levers_output import load_fixture, outputs
 
 EXPECTED = load_fixture()
 
 
 @pytest.fixture(scope="module")
-def found(tmp_path_factory):
-    return outputs(build_demo_database(tmp_path_factory.mktemp("levers_output")))
+def found(levers_demo_path):
+    return outputs(levers_demo_path)
 
 
 def test_the_fixture_covers_four_regions_three_periods_three_filters_and_both_commands():

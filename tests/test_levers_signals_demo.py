@@ -9,7 +9,6 @@ from data import db
 from levers.registry import all_indicators
 from levers.scope import Period, Scope
 from levers.series import all_series
-from tests.fixtures.levers_output import build_demo_database
 from wording import fmt
 from wording.sentences import trend_title
 
@@ -25,9 +24,8 @@ def last_number(headline: str) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = build_demo_database(tmp_path_factory.mktemp("demo"))
-    con = db.connect(path, read_only=True)
+def demo(levers_demo_path):
+    con = db.connect(levers_demo_path, read_only=True)
     yield con
     con.close()
 
