@@ -120,3 +120,20 @@ def small_env(small_db_path):
 def small_app(small_env):
     """`open_app(...)` bound to the shared small database."""
     return small_env
+
+
+@pytest.fixture
+def decode_calls(monkeypatch) -> list[str]:
+    """The kinds decoded so far in this test, one entry per call of data.validate.decode_rows (the one
+    function that turns a file's text into typed rows): shows how often a file was decoded."""
+    from data import validate
+
+    calls: list[str] = []
+    original = validate.decode_rows
+
+    def counted(cur, kind, *args, **kwargs):
+        calls.append(kind)
+        return original(cur, kind, *args, **kwargs)
+
+    monkeypatch.setattr(validate, "decode_rows", counted)
+    return calls
