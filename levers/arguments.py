@@ -35,8 +35,14 @@ def region(con: duckdb.DuckDBPyConnection, name: str) -> str:
 
 
 def open_read_only(path: str) -> duckdb.DuckDBPyConnection:
+    """Read the file; one written by an older version first gets the current schema (else queries fail)."""
     try:
-        return db.connect(path, read_only=True)
+        con = db.connect(path, read_only=True)
+        if db.stored_fingerprint(con) != db.SCHEMA_FINGERPRINT:
+            con.close()
+            db.connect(path).close()
+            con = db.connect(path, read_only=True)
+        return con
     except duckdb.Error as error:
         raise UsageError(f"kan de database {path} niet openen: {error}") from error
 

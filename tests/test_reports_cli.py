@@ -96,3 +96,21 @@ def test_the_council_report_has_an_nl_column_with_the_fictief_demo_figure_and_it
     assert "NL 89,7% (CBS, 2025, fictief)" in text
     assert "Definitie CBS: fictief democijfer" in text
     assert text.count("Waarde NL Norm Status") == 4  # the table header of each lever
+
+
+def test_a_database_written_by_an_older_version_gets_the_current_schema_before_it_is_read(tmp_path, schema_db_file):
+    import duckdb
+
+    from data.db import SCHEMA_FINGERPRINT, stored_fingerprint
+    from levers.arguments import open_read_only
+
+    old = tmp_path / "old.duckdb"
+    old.write_bytes(schema_db_file.read_bytes())
+    con = duckdb.connect(str(old))
+    con.execute("drop table notes")  # a table a later version added
+    con.execute("update store_meta set value = 'older' where key = 'schema'")
+    con.close()
+
+    con = open_read_only(str(old))
+    assert stored_fingerprint(con) == SCHEMA_FINGERPRINT
+    assert con.execute("select count(*) from notes").fetchone() == (0,)
