@@ -70,7 +70,8 @@ def _fill_session(app, actions: list[dict]) -> None:
     app.text_input(key="interaction_subject").set_value("wachttijden")
     app.text_area(key="interaction_signal").set_value("de wachtlijst groeit")
     app.session_state["interaction_actions"] = {"edited_rows": {}, "added_rows": actions, "deleted_rows": []}
-    next(b for b in app.button if b.label == "Opslaan").click().run()
+    # the session form's own button: the page's toelichtingen form has an "Opslaan" too
+    next(b for b in app.button if b.label == "Opslaan" and b.form_id == "interaction_session").click().run()
 
 
 TWO_ACTIONS = [

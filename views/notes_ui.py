@@ -24,7 +24,8 @@ _FLASH = "notes_flash"
 
 
 def may_write(rights: Rights) -> bool:
-    return rights.role in WRITERS
+    """A contract manager or beheerder, in a process that may write (a read-only reader cannot store)."""
+    return rights.role in WRITERS and not db.is_read_only()
 
 
 def of_scope(rights: Rights, scope: Scope, period: Period) -> tuple[Note, ...]:
