@@ -145,6 +145,7 @@ TEMPLATE_SHEETS = {
     "normen": ["normen", "Lijst aanbieders"],
     "aanbieders": ["aanbieders", "Lijst aanbieders"],
     "gemeenten": ["gemeenten", "Lijst gemeenten"],
+    "landelijk": ["landelijk"],  # gebied and indicator are CBS's own codes: no list of the region's
 }
 
 
