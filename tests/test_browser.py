@@ -7,20 +7,14 @@ database, opens each page the demo beheerder may see, and writes tests/screensho
 
 from __future__ import annotations
 
-import os
 import re
 from contextlib import contextmanager
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from urllib.parse import urlencode
 from pathlib import Path
 
 import pytest
 
-from data.db import DB_ENV_VAR
+from benchmarks import serving
 from views.filters import last_full_month
 from views.navigation import PAGE_FILES
 
@@ -41,26 +35,6 @@ if not Path(CHROMIUM).exists():
     pytest.skip(f"Chromium is missing at {CHROMIUM} (bash scripts/install-chromium.sh)", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit stopped with exit code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"streamlit did not start within {START_TIMEOUT} s")
-
-
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory) -> Path:
     """A small regional demo (half the youths of the full demo): realistic pages, a quick build."""
@@ -73,22 +47,13 @@ def demo_db(tmp_path_factory) -> Path:
 
 @contextmanager
 def dashboard_server(db_path: Path):
-    """`streamlit run dashboard.py` on a free localhost port against `db_path`; yields its URL."""
-    port = _free_port()
-    env = {**os.environ, DB_ENV_VAR: str(db_path)}
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
+    """`streamlit run dashboard.py` on a free localhost port against `db_path` (a writer); yields its URL."""
+    url, process = serving.start(db_path, read_only=False)
     try:
-        _wait_healthy(url, process)
+        serving.wait_healthy(url, process, START_TIMEOUT)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        serving.stop(process)
 
 
 @pytest.fixture(scope="module")
