@@ -64,10 +64,17 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -
         return duckdb.connect(str(target), read_only=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(target))
+    _remove_publishing_leftovers(target)
     if stored_fingerprint(con) != SCHEMA_FINGERPRINT:
         ensure_schema(con)
         _republish(con, target)
     return con
+
+
+def _remove_publishing_leftovers(target: Path) -> None:
+    from data import snapshots
+
+    snapshots.remove_leftovers(target)
 
 
 def _republish(con: duckdb.DuckDBPyConnection, target: Path) -> None:

@@ -97,6 +97,16 @@ def publish_file(main: Path) -> Path:
     return snapshot
 
 
+def remove_leftovers(main: Path) -> None:
+    """Temporary files of a publisher that was killed halfway. Called by a writer that has just opened
+    `main`: it holds DuckDB's file lock, so no other process can be publishing; its own threads' files stay."""
+    folder = directory(main)
+    mark = f".{os.getpid()}."
+    for leftover in folder.glob(".*.tmp") if folder.is_dir() else ():
+        if mark not in leftover.name:
+            leftover.unlink(missing_ok=True)
+
+
 def _check(snapshot: Path) -> None:
     """Open the copy before publishing it: a copy DuckDB cannot read is never published."""
     con = duckdb.connect(str(snapshot), read_only=True)

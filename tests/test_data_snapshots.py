@@ -106,6 +106,29 @@ def test_a_publish_that_fails_halfway_keeps_the_old_snapshot_and_leaves_no_tempo
     assert _budgets(snapshots.Reader(main).connection().cursor()) == [100, 200, 300]
 
 
+def test_a_publisher_killed_while_copying_leaves_temporary_files_that_the_next_writer_removes(main):
+    script = textwrap.dedent(f"""
+        import os, signal
+        from pathlib import Path
+        from data import db, snapshots
+        def copy_then_die(source, target):
+            Path(target).write_bytes(Path(source).read_bytes()[:4096])
+            os.kill(os.getpid(), signal.SIGKILL)
+        snapshots.shutil.copyfile = copy_then_die
+        con = db.connect({str(main)!r})
+        with db.writing(con) as write:
+            write.cursor.execute({INSERT!r}, {{"amount": 200}})
+            db.touched("budgets")
+    """)
+    killed = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parents[1], timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    folder = snapshots.directory(main)
+    assert len(list(folder.glob(".*.tmp"))) == 1  # the half copy of the killed publisher
+    assert _budgets(snapshots.Reader(main).connection().cursor()) == [100]  # readers keep the old snapshot
+    db.connect(main).close()  # a writer opens the file: no other process can be publishing now
+    assert list(folder.glob(".*")) == []
+
+
 def test_a_read_only_process_audits_to_its_file_and_the_writer_imports_each_entry_once(main):
     reader = snapshots.Reader(main).connection().cursor()
     audit.record(reader, "cm@ijmond.nl", "login", "lokaal account")
