@@ -241,3 +241,20 @@ def test_a_reader_never_falls_back_to_the_writers_file_when_the_published_snapsh
     monkeypatch.setattr(snapshots.time, "sleep", lambda seconds: None)
     with pytest.raises(FileNotFoundError, match="gen-000009"):
         snapshots.Reader(main).connection()
+
+
+def test_a_rebuilt_demo_carries_every_table_generation_on_so_cached_figures_of_the_old_one_never_match(
+        tmp_path, monkeypatch):
+    import data.demo
+
+    monkeypatch.setattr(data.demo, "build_demo", lambda con, **options: con.execute(INSERT, {"amount": 7}))
+    path = tmp_path / "demo.duckdb"
+    data.demo.build_demo_file(path)  # a first build: every table at generation 1
+    con = db.connect(path)
+    _add_budget(con, 8)
+    _add_budget(con, 9)  # budgets at 1 + 2 = 3
+    con.close()
+    data.demo.build_demo_file(path)  # a rebuild while readers run: one above what they have seen
+    reader = snapshots.Reader(path).connection().cursor()
+    assert db.generations(reader, ("budgets", "trajectories", "notes")) == (4, 2, 2)
+    assert _budgets(reader) == [7]
