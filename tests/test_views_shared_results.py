@@ -79,3 +79,12 @@ def test_an_unwritable_results_folder_means_computing_here(tmp_path):
     blocked = tmp_path / "a file, not a folder"
     blocked.write_text("")
     assert shared_results.computed_once(blocked / "v1", "k", lambda: 5) == 5
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, True), ("1", True), ("0", False)])
+def test_sharing_is_on_unless_the_environment_turns_it_off(monkeypatch, value, expected):
+    if value is None:
+        monkeypatch.delenv(shared_results.ENV, raising=False)
+    else:
+        monkeypatch.setenv(shared_results.ENV, value)
+    assert shared_results.enabled() is expected

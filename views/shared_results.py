@@ -26,11 +26,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 SUFFIX = ".results"
+ENV = "JEUGDMONITOR_SHARED_RESULTS"  # 0: each process computes for itself (benchmarks/readers.py compares)
 WAIT_S = 120.0  # longer than any figure takes: after this a waiting process computes itself
 KEEP_OLD_S = 600.0  # a version folder nobody wrote to for this long goes (a reader may lag one snapshot)
 _POLL_S = 0.05
 
 T = TypeVar("T")
+
+
+def enabled() -> bool:
+    """Whether sharing is on ($JEUGDMONITOR_SHARED_RESULTS, default on)."""
+    return os.environ.get(ENV, "1") != "0"
 
 
 def folder_of(main: str | os.PathLike) -> Path:
