@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parents[1]
 # Run as a script, this file's folder would come first on the path and shadow the `levers` package.
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from data import db  # noqa: E402
@@ -55,9 +54,12 @@ def _largest_region(path: Path) -> tuple[str, int]:
 
 
 def _clear_caches() -> None:
-    """Forget the cached indicator results (quietly: outside a script run Streamlit warns)."""
+    """Forget the cached indicator results, also those shared between read-only processes
+    (quietly: outside a script run Streamlit warns)."""
+    from views.db import clear_caches
+
     logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
-    st.cache_data.clear()
+    clear_caches()
 
 
 def _run(app: AppTest) -> float:

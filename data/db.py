@@ -201,6 +201,42 @@ def generations(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> tupl
     return tuple(known.get(table, 0) for table in tables)
 
 
+def file_generations(path: Path) -> dict[str, int]:
+    """Every table's generation in the database file at `path` (and in its published snapshot, if
+    higher): what a rebuilt file must go beyond. Empty when neither can be read."""
+    from data import snapshots
+
+    found: dict[str, int] = {}
+    for source in (path, snapshots.published(path)):
+        if source is None or not source.exists():
+            continue
+        try:
+            con = duckdb.connect(str(source), read_only=True)
+        except duckdb.Error:  # e.g. open read-write in this process: its snapshot still counts
+            continue
+        try:
+            rows = con.execute("select table_name, generation from table_generations").fetchall()
+        except duckdb.CatalogException:
+            rows = []
+        finally:
+            con.close()
+        for table, generation in rows:
+            found[table] = max(found.get(table, 0), generation)
+    return found
+
+
+def continue_generations(con: duckdb.DuckDBPyConnection, previous: dict[str, int]) -> None:
+    """Give every table of a file that replaces another a generation above the one it replaces.
+
+    Cached figures are keyed on (file path, generations): a rebuilt file starting again at 0 would
+    let a long-running process serve figures of the old file under the same key.
+    """
+    tables = {name for (name,) in con.execute(
+        "select table_name from duckdb_tables() where database_name = current_database()").fetchall()}
+    rows = [(table, previous.get(table, 0) + 1) for table in sorted(tables | set(previous))]
+    con.executemany("insert or replace into table_generations values (?, ?)", rows)
+
+
 def location(con: duckdb.DuckDBPyConnection) -> tuple[Path | None, bool]:
     """(the main database file, whether this connection is read-only); None for an in-memory database.
 

@@ -99,6 +99,7 @@ def build_demo_file(path: str | os.PathLike, *, national: bool = False, seed: in
         con = db.connect(temporary)
         try:
             build_demo(con, national=national, seed=seed, today=today, scale=scale, progress=progress)
+            db.continue_generations(con, db.file_generations(target))  # caches keyed on them stay right
             con.execute("checkpoint")
         finally:
             con.close()

@@ -27,6 +27,7 @@ SUFFIX = ".snapshots"
 CURRENT = "CURRENT"
 KEEP = 2  # the newest snapshot and the one before it (a reader may still be opening it)
 _PREFIX = "gen-"
+_OPEN_TRIES = 5  # a reader that finds CURRENT naming a removed snapshot reads CURRENT again
 _CHECKPOINT_TRIES = 10  # a reader of the writer's own process can hold a checkpoint off for a moment
 _log = logging.getLogger(__name__)
 
@@ -44,12 +45,8 @@ def main_of(path: Path) -> Path:
 
 def published(main: Path) -> Path | None:
     """The snapshot `CURRENT` names, or None when nothing has been published yet."""
-    try:
-        name = (directory(main) / CURRENT).read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        return None
-    snapshot = directory(main) / name
-    return snapshot if name.startswith(_PREFIX) and snapshot.exists() else None
+    snapshot = _named(main)
+    return snapshot if snapshot is not None and snapshot.exists() else None
 
 
 def publish(con: duckdb.DuckDBPyConnection, main: Path) -> Path | None:
@@ -172,18 +169,35 @@ class Reader:
         return self._path
 
     def _open(self, stamp: tuple[int, int] | None) -> None:
-        for attempt in range(3):  # a snapshot removed between reading CURRENT and opening it
-            target = published(self.main) or self.main
+        """Open what CURRENT names. Once anything was published, never the writer's own file: a
+        snapshot removed between reading CURRENT and opening it means a newer CURRENT, so read it again."""
+        for attempt in range(_OPEN_TRIES):
+            named = _named(self.main)
+            target = self.main if named is None else named
             if target == self._path and self._connection is not None:
                 break
             try:
+                if named is not None and not named.exists():
+                    raise FileNotFoundError(named)
                 self._connection, self._path = duckdb.connect(str(target), read_only=True), target
                 break
-            except duckdb.IOException:
-                if attempt == 2:
-                    raise
+            except (duckdb.IOException, FileNotFoundError):
+                if attempt == _OPEN_TRIES - 1:
+                    if self._connection is not None:  # keep the consistent view it has; try again next run
+                        return
+                    raise FileNotFoundError(f"{target}: the published snapshot is gone and none replaced it") from None
+                time.sleep(0.02 * (attempt + 1))
                 stamp = _stamp(directory(self.main) / CURRENT)
         self._stamp = stamp
+
+
+def _named(main: Path) -> Path | None:
+    """The snapshot CURRENT names (whether or not it still exists); None when nothing was published."""
+    try:
+        name = (directory(main) / CURRENT).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return directory(main) / name if name.startswith(_PREFIX) else None
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

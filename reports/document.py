@@ -17,6 +17,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from levers.scope import Period
+from reports.names import download_stem  # noqa: F401  (kept importable from here)
 from wording import colours, fmt, paper, texts
 from wording import signals as signal_words
 
@@ -49,11 +50,6 @@ _LATIN_FALLBACK = str.maketrans({"≤": "<=", "≥": ">=", "–": "-", "—": "-
 def scope_line(region: str, period: Period, lot: str | None) -> str:
     """`IJmond · oktober 2026 · beide percelen`: what every document is about."""
     return paper.SUBTITLE.format(region=region, period=fmt.period_label(period), lots=texts.LOT_LABELS[lot])
-
-
-def download_stem(prefix: str, region: str, period: Period) -> str:
-    """A file name without spaces: `agenda_Helmond-De-Peel_2026-10`."""
-    return f"{prefix}_{region.replace(' ', '-')}_{period.label}"
 
 
 def font_dir() -> Path | None:

@@ -209,3 +209,52 @@ def test_a_reader_needs_only_the_published_snapshots_not_the_writers_file(main, 
     shutil.copytree(snapshots.directory(main), snapshots.directory(elsewhere))
     assert _budgets(snapshots.Reader(elsewhere).connection().cursor()) == [100]
     assert not elsewhere.exists()
+
+
+def _write_unpublished(main: Path, amount: int) -> None:
+    """A row in the writer's own file that no snapshot has: what a reader must never see."""
+    import duckdb
+
+    con = duckdb.connect(str(main))
+    con.execute(INSERT, {"amount": amount})
+    con.close()
+
+
+def test_a_reader_that_finds_current_naming_a_removed_snapshot_reads_current_again_not_the_writers_file(
+        main, monkeypatch):
+    _write_unpublished(main, 999)
+    good = snapshots.published(main)
+    current = snapshots.directory(main) / snapshots.CURRENT
+    current.write_text("gen-000009.duckdb\n", encoding="utf-8")  # as if gen 9 was removed after a newer publish
+
+    def newer_current_meanwhile(seconds):  # the publisher that removed it has pointed CURRENT on meanwhile
+        current.write_text(good.name + "\n", encoding="utf-8")
+
+    monkeypatch.setattr(snapshots.time, "sleep", newer_current_meanwhile)
+    assert _budgets(snapshots.Reader(main).connection().cursor()) == [100]
+
+
+def test_a_reader_never_falls_back_to_the_writers_file_when_the_published_snapshot_is_gone_for_good(
+        main, monkeypatch):
+    _write_unpublished(main, 999)
+    (snapshots.directory(main) / snapshots.CURRENT).write_text("gen-000009.duckdb\n", encoding="utf-8")
+    monkeypatch.setattr(snapshots.time, "sleep", lambda seconds: None)
+    with pytest.raises(FileNotFoundError, match="gen-000009"):
+        snapshots.Reader(main).connection()
+
+
+def test_a_rebuilt_demo_carries_every_table_generation_on_so_cached_figures_of_the_old_one_never_match(
+        tmp_path, monkeypatch):
+    import data.demo
+
+    monkeypatch.setattr(data.demo, "build_demo", lambda con, **options: con.execute(INSERT, {"amount": 7}))
+    path = tmp_path / "demo.duckdb"
+    data.demo.build_demo_file(path)  # a first build: every table at generation 1
+    con = db.connect(path)
+    _add_budget(con, 8)
+    _add_budget(con, 9)  # budgets at 1 + 2 = 3
+    con.close()
+    data.demo.build_demo_file(path)  # a rebuild while readers run: one above what they have seen
+    reader = snapshots.Reader(path).connection().cursor()
+    assert db.generations(reader, ("budgets", "trajectories", "notes")) == (4, 2, 2)
+    assert _budgets(reader) == [7]

@@ -30,9 +30,12 @@ from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
 from levers.variation import Variation
-from views import db
+from views import db, shared_results
 
 _CACHE = {"show_spinner": False, "max_entries": 1024}
+# Read-only processes beside one writer share what they compute: an upload makes one of them compute
+# each new figure, not every process at once (views.shared_results).
+_shared = shared_results.across_processes(lambda: db.is_read_only() and shared_results.enabled())
 # What the cached functions read: figures read every upload kind's table (and the reference lists,
 # which only these tables override); the region list reads the municipalities' region overrides.
 FIGURE_TABLES = tuple(sorted(model.TABLE for model in MODELS.values()))
@@ -121,6 +124,7 @@ def _narrowed(rights: Rights, scope: Scope, compute, *, listing: bool = False):
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _indicators(version: tuple, rights: Rights, scope: Scope, period: Period, lever: str | None):
     if lever is None:
         return _narrowed(rights, scope, lambda con, s: registry.all_indicators(con, s, period))
@@ -128,34 +132,40 @@ def _indicators(version: tuple, rights: Rights, scope: Scope, period: Period, le
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _series(version: tuple, rights: Rights, scope: Scope, period: Period, lever: str):
     return _narrowed(rights, scope, lambda con, s: series_lever.series_of_lever(con, lever, s, period))
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _variations(version: tuple, rights: Rights, scope: Scope, period: Period, codes: tuple[str, ...]):
     return _narrowed(rights, scope, lambda con, s: tuple(
         (trend.code, trend.variation) for trend in series_lever.series_of_codes(con, s, period, codes)))
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _national(version: tuple, period: Period) -> tuple[tuple[str, NationalFigure], ...]:
     with db.reading() as con:
         return tuple(national_figures(con, period).items())
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _freshness(version: tuple, rights: Rights, scope: Scope, period: Period):
     return _narrowed(rights, scope, lambda con, s: freshness_lever.freshness(con, s, period))
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _by_municipality(version: tuple, rights: Rights, scope: Scope, period: Period, what: str):
     # A municipality total is not a region-level figure: a provider user gets its own rows per municipality.
     return _narrowed(rights, scope, lambda con, s: compare.by_municipality(con, s, period, what), listing=True)
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _by_provider(version: tuple, rights: Rights, scope: Scope, period: Period, what: str):
     if not rights.is_provider:
         return _narrowed(rights, scope, lambda con, s: compare.by_provider(con, s, period, what))
@@ -169,35 +179,41 @@ def _by_provider(version: tuple, rights: Rights, scope: Scope, period: Period, w
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _agenda(version: tuple, rights: Rights, scope: Scope, period: Period):
     return _narrowed(rights, scope, lambda con, s: agenda_lever.agenda(con, s, period), listing=True)
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _price_volume(version: tuple, rights: Rights, scope: Scope, period: Period):
     return _narrowed(rights, scope, lambda con, s: price_volume_lever.price_volume(con, s, period),
                      listing=True)  # per-provider rows: an aanbieder only its own
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _referrers(version: tuple, rights: Rights, scope: Scope, period: Period):
     return _narrowed(rights, scope, lambda con, s: referrers_lever.referrer_split(con, s, period),
                      listing=True)
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _regions(version: tuple) -> tuple[str, ...]:
     with db.reading() as con:
         return choices.regions(con)
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _municipalities(version: tuple, region: str) -> tuple[tuple[str, str], ...]:
     with db.reading() as con:
         return choices.municipalities(con, region)
 
 
 @st.cache_data(**_CACHE)
+@_shared
 def _providers(version: tuple, region: str, lot: str | None) -> tuple[tuple[str, str], ...]:
     with db.reading() as con:
         return tuple(compare.providers_in_scope(con, Scope(region, lot=lot)))

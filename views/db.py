@@ -25,6 +25,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from data import audit as audit_log
 from data import db as store
 from data import snapshots
+from views import shared_results
 
 # Set to 1 for a dashboard process that serves the published read-only snapshot (design.md, "Scaling
 # past one machine"): several such processes share one writer; uploads then fail, by design.
@@ -123,5 +124,7 @@ def versions(*tables: str) -> tuple[Any, ...]:
 
 
 def clear_caches() -> None:
-    """Forget every cached figure: for tests and benchmarks only; writes invalidate by `versions`."""
+    """Forget every cached figure, in this process and those shared with other processes (views.shared_results):
+    for tests and benchmarks only; writes invalidate by `versions`."""
     st.cache_data.clear()
+    shared_results.clear(db_file())

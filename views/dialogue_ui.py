@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 from datetime import date, datetime
 
 import pandas as pd
@@ -22,14 +23,14 @@ from data.dialogue_entry import OPEN, Action, ActionRef, mark_action_done, recor
 from levers.agenda import AgendaItem, theme_names
 from levers.dialogue_log import DialogueLog, dialogue_log
 from levers.scope import Period, Scope
-from reports.agenda_document import AgendaDocument, agenda_document, agenda_markdown, agenda_pdf
-from reports.council import council_report
-from reports.council_pdf import council_pdf
-from reports.document import download_stem
+from reports.names import download_stem
 from views import cache, db
 from views.exports_ui import download_buttons, file_stem
 from views.partner_tables import dialogue_table
 from wording import fmt, texts
+
+if TYPE_CHECKING:
+    from reports.agenda_document import AgendaDocument
 
 _FLASH = "dialogue_flash"  # the outcome of the last store, shown once after the rerun
 _EMPTY_ACTIONS = pd.DataFrame({name: pd.Series(dtype="object") for name in texts.DIALOGUE_ACTION_COLUMNS})
@@ -237,14 +238,28 @@ def agenda_to_rows(rights: Rights, region: str, provider: str | None, items: Seq
 
 # --- documents ---------------------------------------------------------------------------------------------
 
+# The reports (and fpdf, slow to import) are imported when a document is asked for, not with the page.
+
 def agenda_for(scope: Scope, period: Period) -> AgendaDocument:
     """The agenda document of an already narrowed scope; needs no page run (deferred downloads)."""
+    from reports.agenda_document import agenda_document
+
     with db.reading() as con:
         return agenda_document(con, scope, period)
 
 
+def _agenda_file(render: str, scope: Scope, period: Period) -> bytes | str:
+    """The agenda as `reports.agenda_document.<render>` makes it (agenda_pdf, agenda_markdown)."""
+    from reports import agenda_document
+
+    return getattr(agenda_document, render)(agenda_for(scope, period))
+
+
 def council_pdf_for(scope: Scope, period: Period) -> bytes:
     """The council report of an already narrowed scope as PDF; needs no page run."""
+    from reports.council import council_report
+    from reports.council_pdf import council_pdf
+
     with db.reading() as con:
         return council_pdf(council_report(con, scope, period))
 
@@ -262,10 +277,10 @@ def documents(rights: Rights, scope: Scope, period: Period, *, key: str, agenda:
     buttons = []
     if agenda:
         stem = download_stem("agenda", scope.region, period)
-        made = lambda render: render(agenda_for(agenda_scope, period))  # noqa: E731  built when clicked
-        buttons += [
-            (texts.DOCUMENT_AGENDA_PDF, f"{stem}.pdf", PDF, lambda: made(agenda_pdf)),
-            (texts.DOCUMENT_AGENDA_MD, f"{stem}.md", MARKDOWN, lambda: made(agenda_markdown)),
+        buttons += [  # built when clicked
+            (texts.DOCUMENT_AGENDA_PDF, f"{stem}.pdf", PDF, lambda: _agenda_file("agenda_pdf", agenda_scope, period)),
+            (texts.DOCUMENT_AGENDA_MD, f"{stem}.md", MARKDOWN,
+             lambda: _agenda_file("agenda_markdown", agenda_scope, period)),
         ]
     report_scope = None if rights.is_provider else rights.narrow(scope)
     if council and report_scope is not None:

@@ -1,0 +1,126 @@
+"""Benchmark: after an upload, how long until every read-only process has the new figures (no browser).
+
+    python benchmarks/readers.py [--db PATH] [--processes 3] [--rounds 3] [--regio NAME]
+
+The server side of benchmarks/concurrency.py, without Chromium (whose rendering dominates that
+benchmark on a busy machine). Copies the national demo (built at PATH when missing) to a temporary
+folder and publishes it. Starts --processes read-only processes that each run the Overzicht with
+AppTest; after a first and a warm run, each round writes once through the one write path (touching
+`trajecten`, so every figure gets a new key), and all processes then run the Overzicht at the same
+moment. Prints, per round, the seconds until the last process finished (the time until every process
+shows the new figures) and each process's run, once with each process computing for itself and
+once with figures shared between the processes (views/shared_results.py), as the dashboard does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Run as a script, this file's folder would come first on the path and shadow the `levers` package.
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+from benchmarks.levers import DEFAULT_DB, _ensure_database  # noqa: E402
+from data import db, snapshots  # noqa: E402
+from views import shared_results  # noqa: E402
+
+# One dashboard process: runs the Overzicht once per line on stdin, prints the seconds.
+_PROCESS = r"""
+import logging, sys, time
+logging.disable(logging.WARNING)
+from streamlit.testing.v1 import AppTest
+app = AppTest.from_file(sys.argv[1], default_timeout=900)
+app.query_params["regio"] = sys.argv[2]
+for _ in sys.stdin:
+    started = time.perf_counter()
+    app.run()
+    print(f"{time.perf_counter() - started:.3f} {'error' if app.exception else 'ok'}", flush=True)
+"""
+
+
+def _start(path: Path, region: str, share: bool) -> subprocess.Popen:
+    env = {**os.environ, db.DB_ENV_VAR: str(path), "JEUGDMONITOR_READ_ONLY": "1",
+           shared_results.ENV: "1" if share else "0"}
+    return subprocess.Popen([sys.executable, "-c", _PROCESS, str(ROOT / "dashboard.py"), region], cwd=ROOT,
+                            env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def _run_all(processes: list[subprocess.Popen]) -> list[float]:
+    """Every process runs the page at the same moment; each one's seconds."""
+    for process in processes:
+        process.stdin.write("run\n")
+        process.stdin.flush()
+    seconds = []
+    for process in processes:
+        value, state = process.stdout.readline().split()
+        if state != "ok":
+            raise RuntimeError("the Overzicht failed in a reader process")
+        seconds.append(float(value))
+    return seconds
+
+
+def _write(path: Path) -> None:
+    """A write that gives trajecten a new generation and publishes a snapshot, as an upload does."""
+    con = db.connect(path)
+    try:
+        with db.writing(con):
+            db.touched("trajectories")
+    finally:
+        con.close()
+
+
+def _measure(path: Path, region: str, count: int, rounds: int, share: bool) -> list[list[float]]:
+    shared_results.clear(path)
+    processes = [_start(path, region, share) for _ in range(count)]
+    try:
+        for process in processes:  # first runs one by one: imports and a cold page, not measured
+            _run_all([process])
+        _run_all(processes)
+        out = []
+        for _ in range(rounds):
+            _write(path)
+            started = time.perf_counter()
+            each = _run_all(processes)
+            out.append([time.perf_counter() - started, *each])
+        return out
+    finally:
+        for process in processes:
+            process.stdin.close()
+            process.wait(timeout=60)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--processes", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--regio", default="Regio Gelderland-Noord")
+    args = parser.parse_args(argv)
+    _ensure_database(args.db)
+    with tempfile.TemporaryDirectory(prefix="readers-bench-") as folder:
+        path = Path(folder) / "monitor.duckdb"
+        shutil.copyfile(args.db, path)
+        db.connect(path).close()
+        snapshots.publish_file(path)
+        print(f"{args.processes} read-only processes, Overzicht of {args.regio}; after each write all run at once")
+        print(f"{'figures':<22} {'every process shows new figures (s)':>36}   each process (s)")
+        for share in (False, True):
+            rounds = _measure(path, args.regio, args.processes, args.rounds, share)
+            label = "shared between them" if share else "each computes itself"
+            for number, (every, *each) in enumerate(rounds, 1):
+                print(f"{label:<22} round {number}: {every:>19.2f}   " + "  ".join(f"{s:.2f}" for s in each))
+            median = statistics.median(every for every, *_ in rounds)
+            print(f"{label:<22} median: {median:>20.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
