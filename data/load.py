@@ -216,22 +216,11 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
                 f"{kind}: {report.file_name} bevat alleen een kopregel; bevestig dat er voor deze soort "
                 "echt niets is om op te slaan"))
         errors = validate.cell_errors(cur, kind, source, extra, params)
-        _refuse_if(_together(kind, gate, errors, validate.duplicate_errors(cur, kind)))
+        # a file that is good so far and will be stored: its primary key finds repeated keys as it is stored
+        by_insert = not (dry_run or gate or errors) and store.unique_by_primary_key(cur, MODELS[kind])
+        _refuse_if(_together(kind, gate, errors, [] if by_insert else validate.duplicate_errors(cur, kind)))
     except Refused as refused:
-        report, unaudited = replace(report, sha256=digest.result()), ""
-        try:
-            with db.writing(cur) as write:  # a dry run's refusal too: the one place a refusal is audited
-                audit.record(write.cursor, uploader, "upload_refused",
-                             f"{report.file_name}: soort {kind or 'onbekend'}, "
-                             f"{_count(len(refused.errors), 'fout', 'fouten')}, "
-                             f"sha256 {report.sha256}")
-        except (OSError, duckdb.Error) as error:  # the user still gets the file's errors
-            if not store.disk_full(error):
-                raise
-            unaudited = f"; {DISK_FULL}"
-        return replace(report, kind=kind, errors=tuple(refused.errors), summary=(
-            f"{kind or 'onbekende soort'}: {report.file_name} is geweigerd "
-            f"({_count(len(refused.errors), 'fout', 'fouten')}); er is niets opgeslagen{unaudited}"))
+        return _refused(cur, replace(report, sha256=digest.result()), kind, refused.errors, uploader)
     scope, replaced_rows = store.scope_of(cur, MODELS[kind], report.rows)
     report = replace(report, sha256=digest.result(), scope_replaced=scope, replaced_rows=replaced_rows)
     previous = store.already_stored(cur, MODELS[kind], report.sha256)
@@ -242,9 +231,37 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         return replace(report, summary=(
             f"{kind}: {_count(report.rows, 'rij', 'rijen')} goedgekeurd; bij opslaan vervangen: {scope}; "
             f"{_count(replaced_rows, 'bestaande rij wordt', 'bestaande rijen worden')} vervangen"))
+    if by_insert and _upserts(cur, MODELS[kind], report):  # an upsert lets a later row replace an earlier one
+        by_insert = False
+        if repeated := validate.duplicate_errors(cur, kind):
+            return _refused(cur, report, kind, repeated, uploader)
     tell("store")
-    _store(cur, MODELS[kind], report, uploader)
+    try:
+        _store(cur, MODELS[kind], report, uploader)
+    except duckdb.Error:  # rolled back; a repeated key breaks the primary key
+        repeated = validate.duplicate_errors(cur, kind) if by_insert else []
+        if not repeated:
+            raise
+        return _refused(cur, report, kind, repeated, uploader)
     return replace(report, stored=True, summary=_stored_summary(report))
+
+
+def _refused(cur, report: LoadReport, kind: str | None, errors: list[RowError], uploader: str) -> LoadReport:
+    """The report of a refused file, its refusal written to the audit log."""
+    unaudited = ""
+    try:
+        with db.writing(cur) as write:  # a dry run's refusal too: the one place a refusal is audited
+            audit.record(write.cursor, uploader, "upload_refused",
+                         f"{report.file_name}: soort {kind or 'onbekend'}, "
+                         f"{_count(len(errors), 'fout', 'fouten')}, "
+                         f"sha256 {report.sha256}")
+    except (OSError, duckdb.Error) as error:  # the user still gets the file's errors
+        if not store.disk_full(error):
+            raise
+        unaudited = f"; {DISK_FULL}"
+    return replace(report, kind=kind, errors=tuple(errors), summary=(
+        f"{kind or 'onbekende soort'}: {report.file_name} is geweigerd "
+        f"({_count(len(errors), 'fout', 'fouten')}); er is niets opgeslagen{unaudited}"))
 
 
 def _stored_summary(report: LoadReport) -> str:
@@ -328,13 +345,18 @@ def _store(cur, model, report: LoadReport, uploader: str) -> None:
             "values ($kind, $file_name, $sha256, $rows, $uploader, $scope) returning upload_id",
             {"kind": model.KIND, "file_name": report.file_name, "sha256": report.sha256, "rows": report.rows,
              "uploader": uploader, "scope": report.scope_replaced}).fetchone()[0]
-        upsert = report.replaced_rows > 0 and store.keyed_by_primary_key(cur, model)
+        upsert = _upserts(cur, model, report)
         if report.replaced_rows and not upsert:
             store.delete_scope(cur, model)
         store.insert_rows(cur, model, upload_id, upsert=upsert)
         audit.record(cur, uploader, "upload", f"{report.file_name}: soort {model.KIND}, upload {upload_id}, "
                      f"{report.rows} rijen, sha256 {report.sha256}; vervangen: {report.scope_replaced} "
                      f"({report.replaced_rows} bestaande rijen)")
+
+
+def _upserts(cur, model, report: LoadReport) -> bool:
+    """Whether the rows replace stored ones by their primary key (else: the scope goes, then they come)."""
+    return report.replaced_rows > 0 and store.keyed_by_primary_key(cur, model)
 
 
 def _preview(cur, kind: str) -> pd.DataFrame:
