@@ -39,6 +39,7 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # bytes 0x80-0xBF: Windows-1252's C1 range (euro sign, curly quotes, dashes) and UTF-8's continuation bytes
 _NOT_80_TO_BF = bytes(range(0x80)) + bytes(range(0xC0, 0x100))
 _NOT_80_TO_9F = bytes(range(0x80)) + bytes(range(0xA0, 0x100))
+_HEAD = 1 << 16  # bytes tried as UTF-8 before the whole file is
 _BLANK_LINE = re.compile(rb"\n[ \t]*\r?\n")
 _BLANK_LINE_START = re.compile(rb"\n[ \t]*(?=\r?\n)")  # a blank line begins after this line break
 _WORKDIR_PREFIX = "upload-"
@@ -124,11 +125,9 @@ def readable_body(raw: bytes) -> tuple[bytes, str, str, bool]:
 def _readable(data: bytes) -> tuple[bytes, str, str]:
     if data.isascii():
         return data, "utf-8", "utf-8"
-    try:
-        data.decode("utf-8")
+    first_bad = _first_bad_utf8(data)
+    if first_bad is None:
         return data, "utf-8", "utf-8"
-    except UnicodeDecodeError as error:
-        first_bad = error.start
     # one cheap pass: without bytes 0x80-0xBF there is no UTF-8 sequence (it needs a continuation
     # byte) and no byte where Windows-1252 and Latin-1 differ (0x80-0x9F)
     middle = data.translate(None, _NOT_80_TO_BF)
@@ -143,6 +142,22 @@ def _readable(data: bytes) -> tuple[bytes, str, str]:
     except UnicodeDecodeError as error:
         raise Refused([RowError(_line_of(data, error.start), "", (
             "het bestand is geen tekst in UTF-8 of Windows-1252: deze rij bevat een onleesbaar teken"))]) from None
+
+
+def _first_bad_utf8(data: bytes) -> int | None:
+    """Where `data` stops being UTF-8; None when it is UTF-8 throughout.
+
+    A failing decode still costs a pass over the whole file, and a Windows-1252 file usually shows
+    a bad byte near its start: the first 64 KiB are tried first (a sequence cut off at their end
+    is no error yet).
+    """
+    for end in (_HEAD, len(data)) if len(data) > _HEAD else (len(data),):
+        try:
+            data[:end].decode("utf-8")
+        except UnicodeDecodeError as error:
+            if end == len(data) or error.reason != "unexpected end of data":
+                return error.start
+    return None
 
 
 def _has_utf8_sequence(data: bytes) -> bool:

@@ -53,6 +53,16 @@ def test_one_windows_byte_in_a_utf8_file_refuses_the_file_at_its_row_instead_of_
     assert stored(empty_db) == []
 
 
+@pytest.mark.parametrize("before", [b"", b"a" * 65534, b"a" * 65535, b"a" * 65536, b"a" * 70000])
+def test_the_first_byte_that_is_no_utf8_is_found_wherever_it_lies(before):
+    # a whole 'ë' (2 bytes) first, cut by the first 64 KiB in one case; then a Windows-1252 'ë' alone
+    data = before + "ë".encode("utf-8") + b";x;" + "ë".encode("cp1252") + b"\r\n"
+    assert csvfile._first_bad_utf8(data) == len(before) + 5
+    assert csvfile._first_bad_utf8(before + "ëx".encode("cp1252")) == len(before)
+    assert csvfile._first_bad_utf8(before + "ëx".encode("utf-8")) is None
+    assert csvfile._first_bad_utf8(before + "ë".encode("utf-8")[:1]) == len(before)  # cut off at the end
+
+
 def test_a_plain_windows_1252_file_is_still_read_as_such(empty_db):
     raw = "gemeente;jaar;inwoners_0_17;jeugdregio\r\n392;2025;100;Zuid-Kennemerland\r\n".encode("cp1252")
     assert load_file(empty_db, raw, "excel.csv", uploader="test").stored
