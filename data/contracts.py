@@ -117,7 +117,7 @@ class Unique:
 class Contract(BaseModel):
     """Common behaviour: empty cells are missing values, and the row rules are checked."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     KIND: ClassVar[str]
     TABLE: ClassVar[str]

@@ -33,7 +33,9 @@ def today() -> date:
 
 # -- the Python decoders: text (already cleaned, never empty) -> value, ValueError in Dutch ------------
 STRIP = " "  # what surrounds a value and means nothing (money also drops non-breaking spaces inside)
-SQL_CLEAN = "nullif(trim({v}), '')"  # the same in DuckDB (its fast trim removes spaces); empty -> NULL
+# the same in DuckDB (its trim removes spaces); empty -> NULL. Trimming copies every text, so only a
+# text that starts or ends with a space is trimmed: a third of the cost on a large file
+SQL_CLEAN = "case when {v} = '' or prefix({v}, ' ') or suffix({v}, ' ') then nullif(trim({v}), '') else {v} end"
 
 
 def clean(text: str) -> str:

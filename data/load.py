@@ -92,7 +92,8 @@ def _full_disk_reported(load: Callable[..., LoadReport]) -> Callable[..., LoadRe
 def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kind: str | None = None,
               uploader: str, confirm_empty: bool = False, dry_run: bool = False,
               allowed_provider: str | None = None, preview: bool = True, stage: bool = False,
-              checked: LoadReport | None = None, progress: Callable[[str], None] | None = None) -> LoadReport:
+              checked: LoadReport | None = None, progress: Callable[[str], None] | None = None,
+              on_disk: csvfile.OnDisk | None = None) -> LoadReport:
     """Validate `raw` as a CSV of `kind` (detected from the header when None) and store it.
 
     dry_run: validate and report what would be stored and replaced, store nothing.
@@ -102,6 +103,7 @@ def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kin
     checked: that dry run's report of these very bytes: its rows are stored without a second decode
     while the store's data is unchanged since (the caller discards `checked.staged` afterwards).
     progress: told each stage of `STAGES` as it begins.
+    on_disk: where `raw` lies as a file (the command line): DuckDB reads it there when it can.
     """
     report = LoadReport(kind, redact(file_name), "", 0, False, False, False, "", 0, (), None, "")
     tell = progress or (lambda stage: None)
@@ -114,7 +116,8 @@ def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kin
         cur.execute("set enable_progress_bar = false")  # the command line prints errors or one summary line
         with csvfile.workdir() as workdir:
             report = _load(cur, raw, report, workdir, digest, uploader=uploader, confirm_empty=confirm_empty,
-                           dry_run=dry_run, allowed_provider=allowed_provider, preview=preview, tell=tell)
+                           dry_run=dry_run, allowed_provider=allowed_provider, preview=preview, tell=tell,
+                           on_disk=on_disk)
         if stage and dry_run and report.rows and not (report.errors or report.unchanged):
             report = replace(report, staged=_stage(cur, report.kind))
         return report
@@ -194,14 +197,16 @@ def load_rows(con: duckdb.DuckDBPyConnection, kind: str, rows: list[dict[str, st
 
 
 def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, uploader: str, confirm_empty: bool,
-          dry_run: bool, allowed_provider: str | None, preview: bool, tell: Callable[[str], None]) -> LoadReport:
+          dry_run: bool, allowed_provider: str | None, preview: bool, tell: Callable[[str], None],
+          on_disk: csvfile.OnDisk | None) -> LoadReport:
     kind = report.kind
     tell("read")
     try:
-        file = csvfile.read_header(xlsxfile.as_csv(raw))  # a workbook's first sheet, else the file
+        text = xlsxfile.as_csv(raw)  # a workbook's first sheet, else the file
+        file = csvfile.read_header(text)
         kind = kind if kind is not None else detect_kind(file.header)
         _check_header(file.header, kind, allowed_provider)
-        source, extra, params = _decode(cur, file, kind, workdir, allowed_provider)
+        source, extra, params = _decode(cur, file, kind, workdir, allowed_provider, on_disk if text is raw else None)
         tell("check")
         gate = privacy.gate_errors(cur, kind) + examples.errors(cur, kind)
         rows = cur.execute("select count(*) from _dec where not _blank").fetchone()[0]
@@ -211,22 +216,11 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
                 f"{kind}: {report.file_name} bevat alleen een kopregel; bevestig dat er voor deze soort "
                 "echt niets is om op te slaan"))
         errors = validate.cell_errors(cur, kind, source, extra, params)
-        _refuse_if(_together(kind, gate, errors, validate.duplicate_errors(cur, kind)))
+        # a file that is good so far and will be stored: its primary key finds repeated keys as it is stored
+        by_insert = not (dry_run or gate or errors) and store.unique_by_primary_key(cur, MODELS[kind])
+        _refuse_if(_together(kind, gate, errors, [] if by_insert else validate.duplicate_errors(cur, kind)))
     except Refused as refused:
-        report, unaudited = replace(report, sha256=digest.result()), ""
-        try:
-            with db.writing(cur) as write:  # a dry run's refusal too: the one place a refusal is audited
-                audit.record(write.cursor, uploader, "upload_refused",
-                             f"{report.file_name}: soort {kind or 'onbekend'}, "
-                             f"{_count(len(refused.errors), 'fout', 'fouten')}, "
-                             f"sha256 {report.sha256}")
-        except (OSError, duckdb.Error) as error:  # the user still gets the file's errors
-            if not store.disk_full(error):
-                raise
-            unaudited = f"; {DISK_FULL}"
-        return replace(report, kind=kind, errors=tuple(refused.errors), summary=(
-            f"{kind or 'onbekende soort'}: {report.file_name} is geweigerd "
-            f"({_count(len(refused.errors), 'fout', 'fouten')}); er is niets opgeslagen{unaudited}"))
+        return _refused(cur, replace(report, sha256=digest.result()), kind, refused.errors, uploader)
     scope, replaced_rows = store.scope_of(cur, MODELS[kind], report.rows)
     report = replace(report, sha256=digest.result(), scope_replaced=scope, replaced_rows=replaced_rows)
     previous = store.already_stored(cur, MODELS[kind], report.sha256)
@@ -237,9 +231,37 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         return replace(report, summary=(
             f"{kind}: {_count(report.rows, 'rij', 'rijen')} goedgekeurd; bij opslaan vervangen: {scope}; "
             f"{_count(replaced_rows, 'bestaande rij wordt', 'bestaande rijen worden')} vervangen"))
+    if by_insert and _upserts(cur, MODELS[kind], report):  # an upsert lets a later row replace an earlier one
+        by_insert = False
+        if repeated := validate.duplicate_errors(cur, kind):
+            return _refused(cur, report, kind, repeated, uploader)
     tell("store")
-    _store(cur, MODELS[kind], report, uploader)
+    try:
+        _store(cur, MODELS[kind], report, uploader)
+    except duckdb.Error:  # rolled back; a repeated key breaks the primary key
+        repeated = validate.duplicate_errors(cur, kind) if by_insert else []
+        if not repeated:
+            raise
+        return _refused(cur, report, kind, repeated, uploader)
     return replace(report, stored=True, summary=_stored_summary(report))
+
+
+def _refused(cur, report: LoadReport, kind: str | None, errors: list[RowError], uploader: str) -> LoadReport:
+    """The report of a refused file, its refusal written to the audit log."""
+    unaudited = ""
+    try:
+        with db.writing(cur) as write:  # a dry run's refusal too: the one place a refusal is audited
+            audit.record(write.cursor, uploader, "upload_refused",
+                         f"{report.file_name}: soort {kind or 'onbekend'}, "
+                         f"{_count(len(errors), 'fout', 'fouten')}, "
+                         f"sha256 {report.sha256}")
+    except (OSError, duckdb.Error) as error:  # the user still gets the file's errors
+        if not store.disk_full(error):
+            raise
+        unaudited = f"; {DISK_FULL}"
+    return replace(report, kind=kind, errors=tuple(errors), summary=(
+        f"{kind or 'onbekende soort'}: {report.file_name} is geweigerd "
+        f"({_count(len(errors), 'fout', 'fouten')}); er is niets opgeslagen{unaudited}"))
 
 
 def _stored_summary(report: LoadReport) -> str:
@@ -284,18 +306,27 @@ def _check_header(header: list[str], kind: str | None, allowed_provider: str | N
     _refuse_if(errors)
 
 
-def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provider: str | None) -> tuple:
-    """Fill `_dec`: DuckDB's CSV reader when it can, Python's csv module when it cannot."""
+def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provider: str | None,
+            on_disk: csvfile.OnDisk | None) -> tuple:
+    """Fill `_dec`: DuckDB's CSV reader when it can, Python's csv module when it cannot.
+
+    DuckDB reads a file on disk in place when it can; if the file changed meanwhile, it reads a copy
+    of the bytes that were read (and hashed) instead.
+    """
     extra, params = {}, {}
     if allowed_provider is not None:
         own = allowed_provider.replace("{", "{{").replace("}", "}}")
         extra = {"aanbieder": (Rule(f"{validate.quote('provider')} = $allowed_provider",
                                     f"u mag alleen uitkomsten van uw eigen organisatie ({own}) aanleveren"),)}
         params = {"allowed_provider": allowed_provider}
-    flags = privacy.gate_flags(kind, nul=b"\x00" in file.data) | examples.flags(kind)
-    source = csvfile.duckdb_source(file, workdir)
+    flags = privacy.gate_flags(kind, nul=b"\x00" in file.body) | examples.flags(kind)
     try:
+        here = on_disk.path if csvfile.in_place(file, on_disk) else None
+        source = csvfile.duckdb_source(file, workdir, here)
         validate.decode_rows(cur, kind, source, flags)
+        if here is not None and not on_disk.unchanged():  # changed while DuckDB read it
+            source = csvfile.duckdb_source(file, workdir)
+            validate.decode_rows(cur, kind, source, flags)
         records = cur.execute("select count(*) from _dec").fetchall()[0][0]
         if not file.may_skip_lines(records):
             return source, extra, params
@@ -314,13 +345,18 @@ def _store(cur, model, report: LoadReport, uploader: str) -> None:
             "values ($kind, $file_name, $sha256, $rows, $uploader, $scope) returning upload_id",
             {"kind": model.KIND, "file_name": report.file_name, "sha256": report.sha256, "rows": report.rows,
              "uploader": uploader, "scope": report.scope_replaced}).fetchone()[0]
-        upsert = report.replaced_rows > 0 and store.keyed_by_primary_key(cur, model)
+        upsert = _upserts(cur, model, report)
         if report.replaced_rows and not upsert:
             store.delete_scope(cur, model)
         store.insert_rows(cur, model, upload_id, upsert=upsert)
         audit.record(cur, uploader, "upload", f"{report.file_name}: soort {model.KIND}, upload {upload_id}, "
                      f"{report.rows} rijen, sha256 {report.sha256}; vervangen: {report.scope_replaced} "
                      f"({report.replaced_rows} bestaande rijen)")
+
+
+def _upserts(cur, model, report: LoadReport) -> bool:
+    """Whether the rows replace stored ones by their primary key (else: the scope goes, then they come)."""
+    return report.replaced_rows > 0 and store.keyed_by_primary_key(cur, model)
 
 
 def _preview(cur, kind: str) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import signal
 import sys
 from pathlib import Path
 
+from data import csvfile
 from data.cli_args import CliError, open_database
 from data.contracts import KINDS
 from data.load import load_file
@@ -34,8 +35,9 @@ def run_load(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return error.code
     try:
-        report = load_file(con, path.read_bytes(), path.name, kind=args.kind, uploader=uploader,
-                           confirm_empty=args.confirm_empty, preview=False)
+        raw, on_disk = csvfile.OnDisk.read(path)
+        report = load_file(con, raw, path.name, kind=args.kind, uploader=uploader,
+                           confirm_empty=args.confirm_empty, preview=False, on_disk=on_disk)
     finally:
         con.close()
     if report.stored or report.unchanged:

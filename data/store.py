@@ -84,11 +84,21 @@ def delete_scope(cur: duckdb.DuckDBPyConnection, model: type[Contract]) -> None:
     cur.execute(f"delete from {model.TABLE} as t where {_matches_file_key(model)}")
 
 
-def keyed_by_primary_key(cur: duckdb.DuckDBPyConnection, model: type[Contract]) -> bool:
-    """Whether the replace key is the table's primary key (then an upsert replaces the scope)."""
+def _is_primary_key(cur: duckdb.DuckDBPyConnection, model: type[Contract], key: tuple[str, ...]) -> bool:
     found = cur.execute("select constraint_column_names from duckdb_constraints() where table_name = $table "
                         "and constraint_type = 'PRIMARY KEY'", {"table": model.TABLE}).fetchall()
-    return any(sorted(columns) == sorted(model.REPLACE_KEY) for (columns,) in found)
+    return any(sorted(columns) == sorted(key) for (columns,) in found)
+
+
+def keyed_by_primary_key(cur: duckdb.DuckDBPyConnection, model: type[Contract]) -> bool:
+    """Whether the replace key is the table's primary key (then an upsert replaces the scope)."""
+    return _is_primary_key(cur, model, model.REPLACE_KEY)
+
+
+def unique_by_primary_key(cur: duckdb.DuckDBPyConnection, model: type[Contract]) -> bool:
+    """Whether the key no two rows of a file may share is the table's primary key: storing the rows then
+    finds a repeat, and the separate search for repeats (a pass over a large file) can wait for that."""
+    return model.UNIQUE is not None and _is_primary_key(cur, model, model.UNIQUE.key)
 
 
 def insert_rows(cur: duckdb.DuckDBPyConnection, model: type[Contract], upload_id: int, *, upsert: bool = False) -> None:

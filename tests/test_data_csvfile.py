@@ -53,6 +53,16 @@ def test_one_windows_byte_in_a_utf8_file_refuses_the_file_at_its_row_instead_of_
     assert stored(empty_db) == []
 
 
+@pytest.mark.parametrize("before", [b"", b"a" * 65534, b"a" * 65535, b"a" * 65536, b"a" * 70000])
+def test_the_first_byte_that_is_no_utf8_is_found_wherever_it_lies(before):
+    # a whole 'ë' (2 bytes) first, cut by the first 64 KiB in one case; then a Windows-1252 'ë' alone
+    data = before + "ë".encode("utf-8") + b";x;" + "ë".encode("cp1252") + b"\r\n"
+    assert csvfile._first_bad_utf8(data) == len(before) + 5
+    assert csvfile._first_bad_utf8(before + "ëx".encode("cp1252")) == len(before)
+    assert csvfile._first_bad_utf8(before + "ëx".encode("utf-8")) is None
+    assert csvfile._first_bad_utf8(before + "ë".encode("utf-8")[:1]) == len(before)  # cut off at the end
+
+
 def test_a_plain_windows_1252_file_is_still_read_as_such(empty_db):
     raw = "gemeente;jaar;inwoners_0_17;jeugdregio\r\n392;2025;100;Zuid-Kennemerland\r\n".encode("cp1252")
     assert load_file(empty_db, raw, "excel.csv", uploader="test").stored
@@ -106,9 +116,9 @@ def test_the_scratch_copy_lives_in_the_ordinary_temp_dir_and_is_gone_afterwards(
     seen = []
     original = csvfile.duckdb_source
 
-    def spy(file, workdir):
+    def spy(file, workdir, *in_place):
         seen.append(Path(workdir))
-        return original(file, workdir)
+        return original(file, workdir, *in_place)
 
     monkeypatch.setattr(csvfile, "duckdb_source", spy)
     load_file(empty_db, HEADER + b"392;2025;100\r\n", "g.csv", uploader="test")
@@ -135,3 +145,82 @@ def test_a_region_override_must_be_a_region_of_the_reference_list(empty_db):
     report = load_file(empty_db, raw, "g.csv", uploader="test")
     assert [(e.row, e.column) for e in report.errors] == [(2, "jeugdregio")]
     assert report.errors[0].message.startswith("Nergensland is geen bekende jeugdregio")
+
+
+PROVIDERS_HEADER = "aanbieder;naam;perceel;rol;regio\r\n"
+
+
+@pytest.mark.parametrize("name, duckdb_encoding", [
+    ("De Brücke ½ à 100%", "latin-1"),  # Windows-1252 and Latin-1 agree on every byte here
+    ("Zorgboerderij ’t Hof", "utf-8"),  # a curly quote: 0x92, which Latin-1 reads as a control character
+    ("Kosten in €", "utf-8"),
+])
+def test_windows_1252_is_read_as_it_came_unless_it_has_a_sign_latin_1_reads_otherwise(empty_db, name,
+                                                                                      duckdb_encoding):
+    raw = (PROVIDERS_HEADER + f"ZORG-C;{name};complex;overig;IJmond\r\n").encode("cp1252")
+    file = csvfile.read_header(raw)
+    assert (file.encoding, file.duckdb_encoding, file.body == raw) == ("cp1252", duckdb_encoding,
+                                                                         duckdb_encoding == "latin-1")
+    assert file.data == raw.decode("cp1252").encode("utf-8")
+    assert load_file(empty_db, raw, "aanbieders.csv", uploader="test").stored
+    assert empty_db.execute("select name from providers where provider = 'ZORG-C'").fetchone() == (name,)
+
+
+def read_sources(monkeypatch) -> list[str]:
+    """The paths DuckDB is given to read, one per `duckdb_source` call."""
+    paths, original = [], csvfile.duckdb_source
+
+    def spy(*args):
+        source = original(*args)
+        paths.append(source.params["path"])
+        return source
+
+    monkeypatch.setattr(csvfile, "duckdb_source", spy)
+    return paths
+
+
+@pytest.mark.parametrize("raw, in_place", [
+    (HEADER + b"392;2025;100\r\n453;2025;50\r\n", True),
+    (csvfile.UTF8_BOM + HEADER + b"392;2025;100\r\n453;2025;50\r\n", True),  # DuckDB skips the header, BOM and all
+    ((PROVIDERS_HEADER + "ZORG-C;De Brücke;complex;overig;IJmond\r\n").encode("cp1252"), True),
+    (HEADER + b"392;2025;100\r\n\r\n453;2025;50\r\n", False),  # the blank line is filled in a copy
+    (HEADER.replace(b"\r\n", b"\r") + b"392;2025;100\r453;2025;50\r", False),  # CR-only line ends
+    ((PROVIDERS_HEADER + "ZORG-C;’t Hof;complex;overig;IJmond\r\n").encode("cp1252"), False),  # made UTF-8
+])
+def test_a_file_on_disk_is_read_in_place_when_duckdb_can_read_it_as_it_is(empty_db, monkeypatch, tmp_path, raw,
+                                                                         in_place):
+    path = tmp_path / "bestand.csv"
+    path.write_bytes(raw)
+    paths = read_sources(monkeypatch)
+    read, on_disk = csvfile.OnDisk.read(path)
+    assert read == raw
+    report = load_file(empty_db, raw, path.name, uploader="test", on_disk=on_disk)
+    assert report.stored and report.rows == (1 if b"aanbieder" in raw else 2)
+    assert len(paths) == 1 and (paths[0] == str(path)) == in_place
+    assert path.read_bytes() == raw  # the upload itself is never written to
+
+
+def test_a_file_changed_on_disk_after_it_was_read_is_loaded_from_the_bytes_that_were_read(empty_db, monkeypatch,
+                                                                                          tmp_path):
+    path = tmp_path / "gemeenten.csv"
+    path.write_bytes(HEADER + b"392;2025;100\r\n")
+    raw, on_disk = csvfile.OnDisk.read(path)
+    path.write_bytes(HEADER + b"453;2025;77\r\n")
+    paths = read_sources(monkeypatch)
+    assert load_file(empty_db, raw, path.name, uploader="test", on_disk=on_disk).stored
+    assert paths != [str(path)]
+    assert stored(empty_db) == [("GM0392", 2025, 100)]
+
+
+def test_a_file_that_changes_while_duckdb_reads_it_is_read_again_from_the_bytes_that_were_read(empty_db,
+                                                                                             monkeypatch, tmp_path):
+    path = tmp_path / "gemeenten.csv"
+    path.write_bytes(HEADER + b"392;2025;100\r\n")
+    raw, on_disk = csvfile.OnDisk.read(path)
+    path.write_bytes(HEADER + b"453;2025;77\r\n")
+    answers = iter([True, False])  # unchanged before DuckDB reads it, changed afterwards
+    monkeypatch.setattr(csvfile.OnDisk, "unchanged", lambda self: next(answers))
+    paths = read_sources(monkeypatch)
+    report = load_file(empty_db, raw, path.name, uploader="test", on_disk=on_disk)
+    assert report.stored and paths[0] == str(path) and paths[1] != str(path)
+    assert stored(empty_db) == [("GM0392", 2025, 100)]

@@ -191,7 +191,8 @@ def test_a_choice_ignores_case_and_names_the_allowed_words(text, expected):
     assert _sql_value(sql, text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [("  x ", "x"), ("   ", ""), ("a b", "a b")])
+@pytest.mark.parametrize("text, expected", [("  x ", "x"), ("   ", ""), ("a b", "a b"), ("", ""), (" x", "x"),
+                                            ("x ", "x"), ("\tx", "\tx"), ("ë ", "ë")])
 def test_surrounding_spaces_mean_nothing(text, expected):
     assert decode.clean(text) == expected
     cleaned = duckdb.execute(f"select {decode.SQL_CLEAN.replace('{v}', '$t::varchar')}", {"t": text}).fetchone()[0]

@@ -349,3 +349,26 @@ def test_rows_entered_in_the_app_go_through_the_same_contract(db):
                         uploader="piet@regio.nl")
     assert [str(e) for e in refused.errors] == ["rij 2, kolom regio: Atlantis is geen bekende jeugdregio",
                                                 "rij 2, kolom eigenaar: verplicht wanneer een actie is ingevuld"]
+
+
+@pytest.mark.parametrize("stored_before", [False, True])  # a plain insert; an upsert over stored rows
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_repeated_key_is_refused_with_both_rows_and_nothing_is_stored(db, stored_before, dry_run):
+    if stored_before:
+        load_file(db, fixture("trajecten"), "trajecten.csv", uploader="test")
+    rows = fixture_rows("trajecten")
+    repeat = {**rows[0], "gemeente": "GM0392", "client_id": "ander"}  # 392 and GM0392 are the same municipality
+    before = snapshot(db)
+    report = load_file(db, csv_bytes(rows + [repeat]), "dubbel.csv", uploader="test", dry_run=dry_run)
+    assert [str(error) for error in report.errors] == [
+        "rij 5, kolom traject_id: dezelfde gemeente en traject_id staat al in rij 2"]
+    assert not report.stored and "is geweigerd (1 fout)" in report.summary
+    assert snapshot(db) == before
+    assert audit_actions(db)[-1] == "upload_refused"
+
+
+def test_a_repeated_key_is_reported_together_with_the_other_errors_of_the_file(db):
+    rows = fixture_rows("trajecten")
+    rows[1]["startdatum"] = "31-02-2025"
+    report = load_file(db, csv_bytes(rows + [dict(rows[0])]), "fouten.csv", uploader="test")
+    assert [(error.row, error.column) for error in report.errors] == [(3, "startdatum"), (5, "traject_id")]
