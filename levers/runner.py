@@ -18,10 +18,10 @@ from levers.catalogue import CODES, QUARTERLY, definition
 from levers.families import FAMILIES
 from levers.family import Context, Family
 from levers.norms import Norms
-from levers.quarters import source_labels
+from levers.quarters import CountedQuarter, counted_quarters, delivered_quarters, quarter_params, source_labels
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope, sql_params
-from levers.sql_files import period_rows
+from levers.sql_files import param_names, period_rows
 
 
 def compute(
@@ -50,11 +50,14 @@ def compute(
     if len(wanted) != len(asked):
         raise KeyError(sorted(asked - set(CODES)))
     norms = norms if norms is not None else Norms.load(con)
-    params = sql_params(con, scope, periods) | _quarter_params(series_end)
     families = [FAMILIES[name] for name in dict.fromkeys(definition(code).family for code in wanted)]
-    records = [_records(con, family, scope, periods, params, norms) for family in families]
     quarterly = {code for code in wanted if definition(code).cadence == QUARTERLY}
-    sources = source_labels(con, periods, params) if quarterly else [None] * len(periods)
+    quarters = []
+    if quarterly or contributors.applies(scope) or any(_uses_quarters(family) for family in families):
+        quarters = _counted_quarters(con, scope, periods, series_end)
+    params = sql_params(con, scope, periods) | quarter_params(quarters)
+    records = [_records(con, family, scope, periods, params, norms) for family in families]
+    sources = source_labels(periods, quarters) if quarterly else [None] * len(periods)
     out = []
     for index, period in enumerate(periods):
         context = Context(scope, period, norms)
@@ -67,9 +70,18 @@ def compute(
     return contributors.apply(con, scope, params, out)
 
 
-def _quarter_params(series_end: date | None) -> dict:
-    """`$as_of` and `$fallback` of the macro uitkomsten_quarters."""
-    return {"as_of": series_end, "fallback": series_end is None}
+def _uses_quarters(family: Family) -> bool:
+    """Does the family's query count `uitkomsten` quarters (bind `$quarter_starts`)?"""
+    return "quarter_starts" in param_names(family.sql)
+
+
+def _counted_quarters(
+    con: duckdb.DuckDBPyConnection, scope: Scope, periods: list[Period], series_end: date | None,
+) -> list[CountedQuarter]:
+    """The quarters each period counts (levers.quarters): a series' points as known at its end, never
+    falling back; a period asked alone falls back to the latest reportable quarter."""
+    delivered = delivered_quarters(con, scope.region)
+    return counted_quarters(delivered, periods, as_of=series_end, fallback=series_end is None)
 
 
 def records(
@@ -81,7 +93,8 @@ def records(
     if not periods:
         return []
     norms = norms if norms is not None else Norms.load(con)
-    return _records(con, family, scope, periods, sql_params(con, scope, periods) | _quarter_params(None), norms)
+    quarters = _counted_quarters(con, scope, periods, None) if _uses_quarters(family) else []
+    return _records(con, family, scope, periods, sql_params(con, scope, periods) | quarter_params(quarters), norms)
 
 
 def _records(con, family: Family, scope: Scope, periods: list[Period], params: dict, norms: Norms) -> list:
