@@ -117,12 +117,10 @@ def source_labels(periods: Sequence[Period], quarters: Sequence[CountedQuarter])
     return labels
 
 
-def last_counted_quarter(con: duckdb.DuckDBPyConnection, region: str, period: Period) -> Period | None:
+def last_counted_quarter(delivered: Sequence[date], period: Period) -> Period | None:
     """The last quarter the quarterly figures of `period` count (reporting or fallback); None if none."""
-    quarters = counted_quarters(delivered_quarters(con, region), [period])
-    if not quarters:
-        return None
-    return Period.parse(quarter_label(max(q.start for q in quarters)))
+    quarters = counted_quarters(delivered, [period])
+    return Period.parse(quarter_label(quarters[-1].start)) if quarters else None
 
 
 def last_ended_quarter(day: date) -> Period:

@@ -8,7 +8,7 @@ query per family, however many periods) and returns the results per period in ca
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 import duckdb
@@ -18,10 +18,28 @@ from levers.catalogue import CODES, QUARTERLY, definition
 from levers.families import FAMILIES
 from levers.family import Context, Family
 from levers.norms import Norms
-from levers.quarters import CountedQuarter, counted_quarters, delivered_quarters, quarter_params, source_labels
+from levers.quarters import counted_quarters, delivered_quarters, quarter_params, source_labels
 from levers.result import IndicatorResult
-from levers.scope import Period, Scope, sql_params
+from levers.scope import Period, Scope, region_municipalities, sql_params
 from levers.sql_files import param_names, period_rows
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What a computation reads besides its families' queries, read once for many computations in one
+    region (a comparison's rows, a series' sets of periods): the norms, the region's municipalities
+    and the quarters its providers delivered `uitkomsten` for (levers.quarters).
+    """
+
+    region: str
+    norms: Norms
+    municipalities: tuple[str, ...]
+    delivered: tuple[date, ...]
+
+    @classmethod
+    def load(cls, con: duckdb.DuckDBPyConnection, region: str) -> Basis:
+        return cls(region, Norms.load(con), tuple(region_municipalities(con, region)),
+                   delivered_quarters(con, region))
 
 
 def compute(
@@ -30,12 +48,12 @@ def compute(
     periods: Sequence[Period],
     codes: Iterable[str] = CODES,
     *,
-    norms: Norms | None = None,
+    basis: Basis | None = None,
     series_end: date | None = None,
 ) -> list[tuple[IndicatorResult, ...]]:
     """The results of `codes` for every period: one tuple per period, in catalogue order.
 
-    `norms` lets a caller that computes many scopes (a comparison) read the norms once.
+    `basis` (of the scope's region) lets a caller that computes many times read it once.
     `series_end`: the periods are points of a series ending then, so quarterly data never fall back
     to an earlier quarter and a quarter counts when reportable at that day (signals.md §1, §2).
     Without it each period is asked alone; a quarterly result names its quarter (`source_period`).
@@ -49,13 +67,17 @@ def compute(
     wanted = [code for code in CODES if code in asked]
     if len(wanted) != len(asked):
         raise KeyError(sorted(asked - set(CODES)))
-    norms = norms if norms is not None else Norms.load(con)
+    if basis is not None and basis.region != scope.region:
+        raise ValueError(f"basis of {basis.region}, scope in {scope.region}")
+    norms = basis.norms if basis is not None else Norms.load(con)
     families = [FAMILIES[name] for name in dict.fromkeys(definition(code).family for code in wanted)]
     quarterly = {code for code in wanted if definition(code).cadence == QUARTERLY}
     quarters = []
-    if quarterly or contributors.applies(scope) or any(_uses_quarters(family) for family in families):
-        quarters = _counted_quarters(con, scope, periods, series_end)
-    params = sql_params(con, scope, periods) | quarter_params(quarters)
+    if contributors.applies(scope) or any(_uses_quarters(family) for family in families):
+        delivered = basis.delivered if basis is not None else delivered_quarters(con, scope.region)
+        quarters = counted_quarters(delivered, periods, as_of=series_end, fallback=series_end is None)
+    in_region = basis.municipalities if basis is not None else None
+    params = sql_params(con, scope, periods, in_region=in_region) | quarter_params(quarters)
     records = [_records(con, family, scope, periods, params, norms) for family in families]
     sources = source_labels(periods, quarters) if quarterly else [None] * len(periods)
     out = []
@@ -71,17 +93,9 @@ def compute(
 
 
 def _uses_quarters(family: Family) -> bool:
-    """Does the family's query count `uitkomsten` quarters (bind `$quarter_starts`)?"""
+    """Does the family's query count `uitkomsten` quarters (bind `$quarter_starts`)? Every quarterly
+    indicator's family does."""
     return "quarter_starts" in param_names(family.sql)
-
-
-def _counted_quarters(
-    con: duckdb.DuckDBPyConnection, scope: Scope, periods: list[Period], series_end: date | None,
-) -> list[CountedQuarter]:
-    """The quarters each period counts (levers.quarters): a series' points as known at its end, never
-    falling back; a period asked alone falls back to the latest reportable quarter."""
-    delivered = delivered_quarters(con, scope.region)
-    return counted_quarters(delivered, periods, as_of=series_end, fallback=series_end is None)
 
 
 def records(
@@ -93,7 +107,7 @@ def records(
     if not periods:
         return []
     norms = norms if norms is not None else Norms.load(con)
-    quarters = _counted_quarters(con, scope, periods, None) if _uses_quarters(family) else []
+    quarters = counted_quarters(delivered_quarters(con, scope.region), periods) if _uses_quarters(family) else []
     return _records(con, family, scope, periods, sql_params(con, scope, periods) | quarter_params(quarters), norms)
 
 
