@@ -1,4 +1,5 @@
-"""The one runner of the indicator families: parameters and norms once, each needed family once.
+"""The one runner of the indicator families: parameters, norms and counted quarters once, each needed
+family once.
 
 `compute` serves every caller (a lever, the whole catalogue, one indicator, a 24-month series, a
 comparison row): it runs each family that computes one of the asked codes once for all periods (one

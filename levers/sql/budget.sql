@@ -9,10 +9,11 @@ with periods as (
     select * from periods($p_starts, $p_ends)
 ),
 
-scoped_costs as (  -- `month` is a month's first day (data/contracts.py)
-    select month, amount
+monthly_totals as (  -- exact (decimal) spending per month in scope; `month` is a month's first day
+    select month, sum(amount) as amount
     from costs
     where in_scope(municipality, lot, provider, $municipalities, $lot, $providers)
+    group by month
 ),
 
 months_so_far as (  -- every month from January through the month of p_end, spending or not
@@ -21,18 +22,15 @@ months_so_far as (  -- every month from January through the month of p_end, spen
     from periods as p
 ),
 
-monthly as (  -- exact (decimal) totals; NULL for a month without spending
-    select m.ordinal, m.month, sum(c.amount) as amount
-    from months_so_far as m
-    left join scoped_costs as c using (month)
-    group by m.ordinal, m.month
-),
-
 spent as (  -- spending so far, and s: the sample standard deviation of the monthly totals so far (none for
     -- one month), taken in month order so the same data always give the same last digit
-    select ordinal, sum(amount)::double as spent, stddev_samp(coalesce(amount, 0)::double order by month) as spread
-    from monthly
-    group by ordinal
+    select
+        m.ordinal,
+        sum(t.amount)::double as spent,
+        stddev_samp(coalesce(t.amount, 0)::double order by m.month) as spread
+    from months_so_far as m
+    left join monthly_totals as t using (month)
+    group by m.ordinal
 ),
 
 budget_cells as (  -- one row per (jaar, gemeente, perceel) in scope; the provider filter applies below
