@@ -74,10 +74,12 @@ def compute(
     families = [FAMILIES[name] for name in dict.fromkeys(definition(code).family for code in wanted)]
     quarterly = {code for code in wanted if definition(code).cadence == QUARTERLY}
     quarters = []
-    if contributors.applies(scope) or any(_uses_quarters(family) for family in families):
+    if contributors.applies(scope) or any(_binds(family, "quarter_starts") for family in families):
         delivered = basis.delivered if basis is not None else delivered_quarters(con, scope.region)
         quarters = counted_quarters(delivered, periods, as_of=series_end, fallback=series_end is None)
     in_region = basis.municipalities if basis is not None else None
+    if in_region is None and not contributors.applies(scope) and not any(_binds(f, "municipalities") for f in families):
+        in_region = ()  # region-level families only (dialogues, delivery): no municipality list to read
     params = sql_params(con, scope, periods, in_region=in_region) | quarter_params(quarters)
     records = [_records(con, family, scope, periods, params, norms) for family in families]
     sources = source_labels(periods, quarters) if quarterly else [None] * len(periods)
@@ -93,10 +95,10 @@ def compute(
     return contributors.apply(con, scope, params, out)
 
 
-def _uses_quarters(family: Family) -> bool:
-    """Does the family's query count `uitkomsten` quarters (bind `$quarter_starts`)? Every quarterly
-    indicator's family does."""
-    return "quarter_starts" in param_names(family.sql)
+def _binds(family: Family, name: str) -> bool:
+    """Does the family's query bind `$name`? (`quarter_starts`: it counts `uitkomsten` quarters, as every
+    quarterly indicator's family does.)"""
+    return name in param_names(family.sql)
 
 
 def records(
@@ -108,7 +110,9 @@ def records(
     if not periods:
         return []
     norms = norms if norms is not None else Norms.load(con)
-    quarters = counted_quarters(delivered_quarters(con, scope.region), periods) if _uses_quarters(family) else []
+    quarters = []
+    if _binds(family, "quarter_starts"):
+        quarters = counted_quarters(delivered_quarters(con, scope.region), periods)
     return _records(con, family, scope, periods, sql_params(con, scope, periods) | quarter_params(quarters), norms)
 
 
