@@ -3,9 +3,10 @@
     python benchmarks/levers.py [--db PATH] [--regio NAME] [--periode JJJJ-MM] [--runs N]
 
 Builds the national demo database at PATH when the file does not exist (as `python -m data demo
---db PATH --national` does), opens it read-only, runs each measurement once to warm up and then
-`--runs` times (at least 7), and prints median, min and max in seconds. Defaults: the region with
-the most trajectories and the last full month.
+--db PATH --national` does), opens it read-only (a file built by an older version first gets the
+current schema), runs each measurement once to warm up and then `--runs` times (at least 7), and
+prints median, min and max in seconds. Defaults: the region with the most trajectories and the last
+full month.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # Run as a script, this file's folder would come first on the path and shadow the `levers` package.
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from data import db  # noqa: E402
 from data.demo import build_demo_file, last_full_month_end  # noqa: E402
+from levers.arguments import open_read_only  # noqa: E402
 from levers.catalogue import LEVERS  # noqa: E402
 from levers.compare import by_municipality, by_provider, providers_in_scope  # noqa: E402
 from levers.registry import all_indicators, lever_indicators  # noqa: E402
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = max(args.runs, MIN_RUNS)
 
     _ensure_database(args.db)
-    con = db.connect(args.db, read_only=True)
+    con = open_read_only(str(args.db))
     region = args.regio or con.execute(_BUSIEST_REGION).fetchone()[0]
     data_end = last_full_month_end(date.today())  # where the demo's data end
     period = Period.parse(args.periode) if args.periode else Period.month(data_end.year, data_end.month)

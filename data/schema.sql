@@ -261,51 +261,12 @@ create or replace macro region_dialogues(region_name, scope_providers) as table
           or list_contains(scope_providers::varchar[], d.provider)
       );
 
--- The `uitkomsten` quarters that count for each period (signals.md §1). A quarter is reportable at
--- day d when it has ended by d and either a provider of the region delivered a row for it or it ended
--- at least 45 days before d; a quarter before the region's first delivered quarter never is. The
--- reporting quarters of P overlap P and are reportable at p_end; without one, `fallback` takes the
--- latest quarter reportable at p_end instead (is_fallback). `as_of` (NULL: each p_end) judges
--- reportability at another day: the points of a series as known at the series' end (no quarter ending
--- after it counts), never falling back.
-create or replace macro uitkomsten_quarters(region_name, starts, ends, as_of, fallback) as table
-    with asked as (
-        select ordinal, p_start, p_end, coalesce(as_of::date, p_end) as known_at
-        from periods(starts, ends)
-    ),
-    delivered as (
-        select distinct o.quarter_start
-        from outcomes as o
-        where o.provider in (select r.provider from provider_regions as r where r.region = region_name)
-    ),
-    reportable as (
-        select a.ordinal, a.p_start, q.quarter_start, last_day(q.quarter_start + interval 2 month) as quarter_end
-        from asked as a
-        cross join (select min(quarter_start) as first_start from delivered) as f
-        cross join lateral (
-            select unnest(generate_series(f.first_start, a.p_end, interval 3 month))::date as quarter_start
-        ) as q
-        where last_day(q.quarter_start + interval 2 month) <= least(a.p_end, a.known_at)
-          and (
-              q.quarter_start in (select d.quarter_start from delivered as d)
-              or last_day(q.quarter_start + interval 2 month) + 45 <= a.known_at
-          )
-    ),
-    reporting as (
-        select ordinal, quarter_start, quarter_end, false as is_fallback
-        from reportable
-        where quarter_end >= p_start
-    ),
-    fallen_back as (
-        select ordinal, max(quarter_start) as quarter_start
-        from reportable
-        where fallback::boolean and ordinal not in (select r.ordinal from reporting as r)
-        group by ordinal
-    )
-    select * from reporting
-    union all
-    select ordinal, quarter_start, last_day(quarter_start + interval 2 month) as quarter_end, true as is_fallback
-    from fallen_back;
+-- The `uitkomsten` quarters that count for each period (signals.md §1), as levers.quarters chose them:
+-- one row per (ordinal of the period, first day of a counted quarter), from two lists of equal length.
+create or replace macro counted_quarters(ordinals, starts) as table
+    select
+        unnest(ordinals::bigint[]) as ordinal,
+        unnest(starts::date[]) as quarter_start;
 
 -- ====================================================================================================
 -- local accounts (auth/accounts.py, data/users.py) — appended section, owned by the access work

@@ -14,9 +14,8 @@ from dataclasses import dataclass, replace
 import duckdb
 
 from levers.catalogue import LEVERS, definition, of_lever
-from levers.norms import Norms
 from levers.result import IndicatorResult
-from levers.runner import compute
+from levers.runner import Basis, compute
 from levers.scope import Period, Scope, sql_params
 
 ANONYMOUS_PREFIX = "aanbieder"
@@ -60,11 +59,11 @@ def _codes(what: str) -> tuple[str, ...]:
 def by_municipality(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period,
                     what: str) -> tuple[ComparisonRow, ...]:
     """`what` (indicator or lever code) for each municipality of the scope, ordered by name."""
-    codes, norms = _codes(what), Norms.load(con)
-    municipalities = sql_params(con, scope, period)["municipalities"]
+    codes, basis = _codes(what), Basis.load(con, scope.region)
+    municipalities = sql_params(con, scope, period, in_region=basis.municipalities)["municipalities"]
     rows = con.execute(_MUNICIPALITY_NAMES, {"municipalities": municipalities}).fetchall()
     return tuple(
-        ComparisonRow(code, name, compute(con, replace(scope, municipalities=(code,)), [period], codes, norms=norms)[0])
+        ComparisonRow(code, name, compute(con, replace(scope, municipalities=(code,)), [period], codes, basis=basis)[0])
         for code, name in rows
     )
 
@@ -84,9 +83,9 @@ def by_provider(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, wh
     requested indicator's value (best first, ties in random order), never the codes or names, so
     they cannot be traced back to a provider.
     """
-    codes, norms = _codes(what), Norms.load(con)
+    codes, basis = _codes(what), Basis.load(con, scope.region)
     rows = [
-        ComparisonRow(code, name, compute(con, scope.with_providers((code,)), [period], codes, norms=norms)[0])
+        ComparisonRow(code, name, compute(con, scope.with_providers((code,)), [period], codes, basis=basis)[0])
         for code, name in providers_in_scope(con, scope)
     ]
     return _anonymised(rows, own_provider) if anonymise else tuple(rows)

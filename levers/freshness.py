@@ -8,6 +8,7 @@ points are drawn hollow. Only dates leave this module, never rows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -76,11 +77,14 @@ def _last_day(kind: str, day: date) -> date:
     return Period.month(day.year, day.month).end if kind == "kosten" else day
 
 
-def freshness(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> Freshness:
+def freshness(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
+              in_region: Sequence[str] | None = None) -> Freshness:
     """The data dates of the scope's region (any date, also after the period: what the store holds).
 
     `period` is not needed for the dates themselves; it keeps the signature of the other lever calls.
+    `in_region`: the region's municipalities, if read already.
     """
-    params = {"region": scope.region, "region_municipalities": region_municipalities(con, scope.region)}
+    in_region = list(in_region) if in_region is not None else region_municipalities(con, scope.region)
+    params = {"region": scope.region, "region_municipalities": in_region}
     row = con.execute(FRESHNESS, params).fetchone()
     return Freshness(row[4], tuple(zip(KINDS, row[:4])), row[1])

@@ -1,22 +1,98 @@
-"""Which quarter a quarterly figure really comes from (signals.md §1), named where its value shows.
+"""Which `uitkomsten` quarters a quarterly figure counts (signals.md §1), and how that choice is named.
 
 Providers deliver `uitkomsten` after a quarter ends, so a month or a running quarter has no quarter
-of its own yet: the SQL macro `uitkomsten_quarters` picks the reporting quarters of P, else the
-latest reportable (fallback) quarter. This module names that choice: `2026-K3`, or nothing when the
-quarters are exactly the asked period.
+of its own yet. A quarter is reportable at day d when it has ended by d and either a provider of the
+region delivered a row for it or it ended at least 45 days before d; a quarter before the region's
+first delivered quarter never is. The reporting quarters of P overlap P and are reportable at p_end;
+without one, the latest quarter reportable at p_end counts instead (the fallback quarter), and the
+value names it: `2026-K3`.
+
+The rule is date arithmetic over one short list (the quarters the region delivered), so it runs here
+once per computation and the family queries get its outcome as list parameters (SQL table macro
+`counted_quarters`), instead of each query deciding it again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 import duckdb
 
-from levers.scope import Period
-from levers.sql_files import load_sql, period_rows
+from levers.scope import Period, add_months, month_end
 
-SOURCES = load_sql("uitkomsten_sources.sql")
+OVERDUE_DAYS = 45  # a quarter nobody delivered is reportable this many days after its last day
+
+_DELIVERED = """
+select distinct o.quarter_start
+from outcomes as o
+semi join provider_regions as r on r.provider = o.provider and r.region = $region
+order by o.quarter_start
+"""
+
+
+@dataclass(frozen=True)
+class CountedQuarter:
+    """A quarter whose `uitkomsten` count for the period at `ordinal` (0-based position in the list)."""
+
+    ordinal: int
+    start: date
+    end: date
+    is_fallback: bool
+
+
+def delivered_quarters(con: duckdb.DuckDBPyConnection, region: str) -> tuple[date, ...]:
+    """First days of the quarters any provider of `region` delivered `uitkomsten` for, in order."""
+    return tuple(row[0] for row in con.execute(_DELIVERED, {"region": region}).fetchall())
+
+
+def quarter_end(start: date) -> date:
+    """The last day of the quarter starting on `start`."""
+    last = add_months(start, 2)
+    return month_end(last.year, last.month)
+
+
+def counted_quarters(
+    delivered: Sequence[date], periods: Sequence[Period], *, as_of: date | None = None, fallback: bool = True,
+) -> list[CountedQuarter]:
+    """The quarters that count for each period, in period order (module note).
+
+    `as_of` judges reportability at another day than each p_end: the points of a series as known at
+    the series' end. `fallback=False` never falls back (a series point without a reporting quarter is
+    missing).
+    """
+    if not delivered:
+        return []
+    first, known = min(delivered), set(delivered)
+    out: list[CountedQuarter] = []
+    for ordinal, period in enumerate(periods):
+        known_at = as_of or period.end
+        reportable = [
+            start for start in _quarter_starts(first, period.end)
+            if quarter_end(start) <= min(period.end, known_at)
+            and (start in known or quarter_end(start) + timedelta(days=OVERDUE_DAYS) <= known_at)
+        ]
+        reporting = [start for start in reportable if quarter_end(start) >= period.start]
+        if reporting:
+            out += [CountedQuarter(ordinal, start, quarter_end(start), False) for start in reporting]
+        elif fallback and reportable:
+            out.append(CountedQuarter(ordinal, reportable[-1], quarter_end(reportable[-1]), True))
+    return out
+
+
+def _quarter_starts(first: date, through: date) -> list[date]:
+    """`first` and every 3 months after it, up to `through`."""
+    starts, start = [], first
+    while start <= through:
+        starts.append(start)
+        start = add_months(start, 3)
+    return starts
+
+
+def quarter_params(quarters: Sequence[CountedQuarter]) -> dict:
+    """`$quarter_ordinals` and `$quarter_starts`: the counted quarters as the family queries bind them."""
+    return {"quarter_ordinals": [q.ordinal for q in quarters], "quarter_starts": [q.start for q in quarters]}
 
 
 def quarter_label(start: date) -> str:
@@ -32,24 +108,19 @@ def source_label(period: Period, first_start: date | None, last_end: date | None
     return first if first == last else f"{first} t/m {last}"
 
 
-def source_labels(con: duckdb.DuckDBPyConnection, periods: Sequence[Period], params: dict) -> list[str | None]:
+def source_labels(periods: Sequence[Period], quarters: Sequence[CountedQuarter]) -> list[str | None]:
     """Per period (in order) the label of the quarters its quarterly indicators count, or None."""
-    rows = {row["ordinal"]: row for row in period_rows(con, SOURCES, params)}
-    return [
-        source_label(period, rows[index]["first_start"], rows[index]["last_end"]) if index in rows else None
-        for index, period in enumerate(periods)
-    ]
+    labels: list[str | None] = []
+    for ordinal, period in enumerate(periods):
+        own = [q for q in quarters if q.ordinal == ordinal]
+        labels.append(source_label(period, min(q.start for q in own), max(q.end for q in own)) if own else None)
+    return labels
 
 
-def last_counted_quarter(con: duckdb.DuckDBPyConnection, region: str, period: Period) -> Period | None:
+def last_counted_quarter(delivered: Sequence[date], period: Period) -> Period | None:
     """The last quarter the quarterly figures of `period` count (reporting or fallback); None if none."""
-    params = {"region": region, "p_starts": [period.start], "p_ends": [period.end], "as_of": None,
-              "fallback": True}
-    rows = period_rows(con, SOURCES, params)
-    if not rows:
-        return None
-    last_end = rows[0]["last_end"]
-    return Period.parse(quarter_label(date(last_end.year, last_end.month, 1)))
+    quarters = counted_quarters(delivered, [period])
+    return Period.parse(quarter_label(quarters[-1].start)) if quarters else None
 
 
 def last_ended_quarter(day: date) -> Period:

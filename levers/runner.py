@@ -1,4 +1,5 @@
-"""The one runner of the indicator families: parameters and norms once, each needed family once.
+"""The one runner of the indicator families: parameters, norms and counted quarters once, each needed
+family once.
 
 `compute` serves every caller (a lever, the whole catalogue, one indicator, a 24-month series, a
 comparison row): it runs each family that computes one of the asked codes once for all periods (one
@@ -8,7 +9,7 @@ query per family, however many periods) and returns the results per period in ca
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 import duckdb
@@ -18,10 +19,28 @@ from levers.catalogue import CODES, QUARTERLY, definition
 from levers.families import FAMILIES
 from levers.family import Context, Family
 from levers.norms import Norms
-from levers.quarters import source_labels
+from levers.quarters import counted_quarters, delivered_quarters, quarter_params, source_labels
 from levers.result import IndicatorResult
-from levers.scope import Period, Scope, sql_params
-from levers.sql_files import period_rows
+from levers.scope import Period, Scope, region_municipalities, sql_params
+from levers.sql_files import param_names, period_rows
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What a computation reads besides its families' queries, read once for many computations in one
+    region (a comparison's rows, a series' sets of periods): the norms, the region's municipalities
+    and the quarters its providers delivered `uitkomsten` for (levers.quarters).
+    """
+
+    region: str
+    norms: Norms
+    municipalities: tuple[str, ...]
+    delivered: tuple[date, ...]
+
+    @classmethod
+    def load(cls, con: duckdb.DuckDBPyConnection, region: str) -> Basis:
+        return cls(region, Norms.load(con), tuple(region_municipalities(con, region)),
+                   delivered_quarters(con, region))
 
 
 def compute(
@@ -30,12 +49,12 @@ def compute(
     periods: Sequence[Period],
     codes: Iterable[str] = CODES,
     *,
-    norms: Norms | None = None,
+    basis: Basis | None = None,
     series_end: date | None = None,
 ) -> list[tuple[IndicatorResult, ...]]:
     """The results of `codes` for every period: one tuple per period, in catalogue order.
 
-    `norms` lets a caller that computes many scopes (a comparison) read the norms once.
+    `basis` (of the scope's region) lets a caller that computes many times read it once.
     `series_end`: the periods are points of a series ending then, so quarterly data never fall back
     to an earlier quarter and a quarter counts when reportable at that day (signals.md §1, §2).
     Without it each period is asked alone; a quarterly result names its quarter (`source_period`).
@@ -49,12 +68,21 @@ def compute(
     wanted = [code for code in CODES if code in asked]
     if len(wanted) != len(asked):
         raise KeyError(sorted(asked - set(CODES)))
-    norms = norms if norms is not None else Norms.load(con)
-    params = sql_params(con, scope, periods) | _quarter_params(series_end)
+    if basis is not None and basis.region != scope.region:
+        raise ValueError(f"basis of {basis.region}, scope in {scope.region}")
+    norms = basis.norms if basis is not None else Norms.load(con)
     families = [FAMILIES[name] for name in dict.fromkeys(definition(code).family for code in wanted)]
-    records = [_records(con, family, scope, periods, params, norms) for family in families]
     quarterly = {code for code in wanted if definition(code).cadence == QUARTERLY}
-    sources = source_labels(con, periods, params) if quarterly else [None] * len(periods)
+    quarters = []
+    if contributors.applies(scope) or any(_binds(family, "quarter_starts") for family in families):
+        delivered = basis.delivered if basis is not None else delivered_quarters(con, scope.region)
+        quarters = counted_quarters(delivered, periods, as_of=series_end, fallback=series_end is None)
+    in_region = basis.municipalities if basis is not None else None
+    if in_region is None and not contributors.applies(scope) and not any(_binds(f, "municipalities") for f in families):
+        in_region = ()  # region-level families only (dialogues, delivery): no municipality list to read
+    params = sql_params(con, scope, periods, in_region=in_region) | quarter_params(quarters)
+    records = [_records(con, family, scope, periods, params, norms) for family in families]
+    sources = source_labels(periods, quarters) if quarterly else [None] * len(periods)
     out = []
     for index, period in enumerate(periods):
         context = Context(scope, period, norms)
@@ -67,9 +95,10 @@ def compute(
     return contributors.apply(con, scope, params, out)
 
 
-def _quarter_params(series_end: date | None) -> dict:
-    """`$as_of` and `$fallback` of the macro uitkomsten_quarters."""
-    return {"as_of": series_end, "fallback": series_end is None}
+def _binds(family: Family, name: str) -> bool:
+    """Does the family's query bind `$name`? (`quarter_starts`: it counts `uitkomsten` quarters, as every
+    quarterly indicator's family does.)"""
+    return name in param_names(family.sql)
 
 
 def records(
@@ -81,7 +110,10 @@ def records(
     if not periods:
         return []
     norms = norms if norms is not None else Norms.load(con)
-    return _records(con, family, scope, periods, sql_params(con, scope, periods) | _quarter_params(None), norms)
+    quarters = []
+    if _binds(family, "quarter_starts"):
+        quarters = counted_quarters(delivered_quarters(con, scope.region), periods)
+    return _records(con, family, scope, periods, sql_params(con, scope, periods) | quarter_params(quarters), norms)
 
 
 def _records(con, family: Family, scope: Scope, periods: list[Period], params: dict, norms: Norms) -> list:

@@ -123,8 +123,11 @@ def region_municipalities(con: duckdb.DuckDBPyConnection, region: str) -> list[s
     return [row[0] for row in con.execute(_REGION_MUNICIPALITIES, {"region": region}).fetchall()]
 
 
-def sql_params(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period | Sequence[Period]) -> dict:
-    """The named parameters every lever query binds.
+def sql_params(
+    con: duckdb.DuckDBPyConnection, scope: Scope, period: Period | Sequence[Period], *,
+    in_region: Sequence[str] | None = None,
+) -> dict:
+    """The named parameters every lever query binds (`in_region`: the region's municipalities, if read already).
 
     $region          the scope's region
     $municipalities  list of municipality codes: the region's, narrowed to the requested ones
@@ -136,7 +139,7 @@ def sql_params(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period | Se
                      `unnest` into a periods CTE so one query computes all periods
     """
     periods = [period] if isinstance(period, Period) else list(period)
-    in_region = region_municipalities(con, scope.region)
+    in_region = list(in_region) if in_region is not None else region_municipalities(con, scope.region)
     if scope.municipalities:
         wanted = set(scope.municipalities)
         in_region = [code for code in in_region if code in wanted]

@@ -18,10 +18,9 @@ import duckdb
 
 from levers.catalogue import CODES, QUARTERLY, definition, of_lever
 from levers.freshness import PROVISIONAL_CODES, freshness
-from levers.norms import Norms
 from levers.quarters import last_counted_quarter, last_ended_quarter
 from levers.result import IndicatorResult
-from levers.runner import compute
+from levers.runner import Basis, compute
 from levers.scope import Period, Scope
 from levers.variation import Variation, variation
 
@@ -101,23 +100,23 @@ def build_series(code: str, periods: Sequence[Period], results: Sequence[Indicat
 
 
 def series_of_codes(
-    con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, codes: Sequence[str], *,
-    norms: Norms | None = None,
+    con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, codes: Sequence[str],
 ) -> tuple[Series, ...]:
-    """The series of `codes` for `period`, in the order asked; one runner call per set of periods."""
-    norms = norms if norms is not None else Norms.load(con)
+    """The series of `codes` for `period`, in the order asked; one runner call per set of periods,
+    the region's norms, municipalities and delivered quarters read once for all of them."""
+    basis = Basis.load(con, scope.region)
     last_quarter = None
     if period.kind != "jaar" and any(is_quarterly(code) for code in codes):
-        last_quarter = last_counted_quarter(con, scope.region, period)
+        last_quarter = last_counted_quarter(basis.delivered, period)
     provisional_from = None
     if PROVISIONAL_CODES.intersection(codes):
-        provisional_from = freshness(con, scope, period).provisional_from
+        provisional_from = freshness(con, scope, period, in_region=basis.municipalities).provisional_from
     groups: dict[tuple[Period, ...], list[str]] = {}
     for code in codes:
         groups.setdefault(series_periods(code, period, last_quarter), []).append(code)
     found: dict[str, Series] = {}
     for periods, same in groups.items():
-        per_period = compute(con, scope, periods, same, norms=norms, series_end=period.end)
+        per_period = compute(con, scope, periods, same, basis=basis, series_end=period.end)
         ordered = [code for code in CODES if code in same]  # the runner answers in catalogue order
         for index, code in enumerate(ordered):
             found[code] = build_series(code, periods, [results[index] for results in per_period], provisional_from)

@@ -37,8 +37,14 @@ def period_rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> list[
 
 def used_params(sql: str, params: dict) -> dict:
     """The entries of `params` that `sql` refers to as `$name` outside comments."""
-    names = set(_PARAMETER.findall(_COMMENT.sub("", sql)))
+    names = param_names(sql)
     return {name: value for name, value in params.items() if name in names}
+
+
+@cache
+def param_names(sql: str) -> frozenset[str]:
+    """The `$name` parameters `sql` refers to outside comments (queries are few: kept per text)."""
+    return frozenset(_PARAMETER.findall(_COMMENT.sub("", sql)))
 
 
 def year_on_year_rows(con: duckdb.DuckDBPyConnection, name: str, scope: Scope, period: Period) -> list[dict]:

@@ -31,6 +31,25 @@ def test_periods_numbers_the_periods_from_zero_in_list_order(empty_db, starts, e
 
 
 @pytest.mark.parametrize(
+    ("ordinals", "starts", "expected"),
+    [
+        ([], [], []),
+        ([0], ["2026-07-01"], [(0, date(2026, 7, 1))]),
+        (  # a year counting three quarters, then a month falling back to one
+            [0, 0, 0, 1],
+            ["2026-01-01", "2026-04-01", "2026-07-01", "2026-07-01"],
+            [(0, date(2026, 1, 1)), (0, date(2026, 4, 1)), (0, date(2026, 7, 1)), (1, date(2026, 7, 1))],
+        ),
+    ],
+)
+def test_counted_quarters_pairs_each_period_ordinal_with_a_quarter_in_list_order(empty_db, ordinals, starts, expected):
+    rows = empty_db.execute(
+        "select * from counted_quarters($ordinals, $starts::date[])", {"ordinals": ordinals, "starts": starts}
+    ).fetchall()
+    assert rows == expected
+
+
+@pytest.mark.parametrize(
     ("row", "municipalities", "lot", "providers", "expected"),
     [
         (("GM0453", "complex", "P1"), ["GM0453"], None, [], True),  # no perceel, no provider filter

@@ -4,8 +4,8 @@ aanlevering: present `uitkomsten` rows / expected rows × 100; expected = each p
 of its percelen in scope × each reporting quarter of P, or the fallback quarter (signals.md §1; none →
 grijs)
 
-A quarter that has not ended is never expected; which quarters count is the SQL macro
-uitkomsten_quarters' choice (levers.quarters names it beside the value).
+A quarter that has not ended is never expected; which quarters count is levers.quarters' choice
+(made once per computation, named beside the value).
 
 Delivery rates are not suppressed (the catalogue marks them UNPROTECTED).
 """

@@ -3,7 +3,7 @@
 doelrealisatie: Σ doelen_behaald / Σ afgesloten_trajecten × 100
 
 The `uitkomsten` rows of the providers in scope whose quarter counts for P (signals.md §1: the
-reporting quarters, else the fallback quarter; SQL macro uitkomsten_quarters), of the scope's perceel.
+reporting quarters, else the fallback quarter; levers.quarters), of the scope's perceel.
 """
 
 from __future__ import annotations

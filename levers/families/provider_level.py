@@ -7,7 +7,7 @@ certificaten: providers in scope whose certificaat_geldig_tot < p_end; oranje wh
 within 90 days after p_end
 
 `uitkomsten` rows count when their quarter counts for P (signals.md §1: the reporting quarters, else
-the fallback quarter; SQL macro uitkomsten_quarters) and their perceel is in scope; respondents are
+the fallback quarter; levers.quarters) and their perceel is in scope; respondents are
 the denominator. Refusals are the complex rows of strategic partners with perceel complex or beide;
 with the scope on perceel enkelvoudig there is nothing to count. A certificate "expires within 90
 days" when it is still valid at p_end but would count as expired at p_end + 90 days; that turns a

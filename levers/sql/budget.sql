@@ -9,12 +9,11 @@ with periods as (
     select * from periods($p_starts, $p_ends)
 ),
 
-spent as (
-    select p.ordinal, sum(c.amount)::double as spent
-    from periods as p
-    inner join costs as c on c.month between date_trunc('year', p.p_end)::date and p.p_end
-    where in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
-    group by p.ordinal
+monthly_totals as (  -- exact (decimal) spending per month in scope; `month` is a month's first day
+    select month, sum(amount) as amount
+    from costs
+    where in_scope(municipality, lot, provider, $municipalities, $lot, $providers)
+    group by month
 ),
 
 months_so_far as (  -- every month from January through the month of p_end, spending or not
@@ -23,18 +22,15 @@ months_so_far as (  -- every month from January through the month of p_end, spen
     from periods as p
 ),
 
-monthly as (
-    select m.ordinal, m.month, coalesce(sum(c.amount), 0)::double as amount
+spent as (  -- spending so far, and s: the sample standard deviation of the monthly totals so far (none for
+    -- one month), taken in month order so the same data always give the same last digit
+    select
+        m.ordinal,
+        sum(t.amount)::double as spent,
+        stddev_samp(coalesce(t.amount, 0)::double order by m.month) as spread
     from months_so_far as m
-    left join costs as c
-        on c.month = m.month and in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
-    group by m.ordinal, m.month
-),
-
-spread as (  -- s: the sample standard deviation of the monthly totals so far (none for one month)
-    select ordinal, stddev_samp(amount) as spread
-    from monthly
-    group by ordinal
+    left join monthly_totals as t using (month)
+    group by m.ordinal
 ),
 
 budget_cells as (  -- one row per (jaar, gemeente, perceel) in scope; the provider filter applies below
@@ -73,13 +69,12 @@ final as (
         ratio(coalesce(s.spent, 0) / month(p.p_end) * 12, b.budget, 100) as forecast_pct,
         ratio(coalesce(s.spent, 0), b.budget, 100) as realised_pct,
         month(p.p_end)::double / 12 * 100 as pro_rata_pct,
-        ratio(coalesce(s.spent, 0) / month(p.p_end) * 12 - 2 * d.spread * sqrt(12 - month(p.p_end)), b.budget, 100)
+        ratio(coalesce(s.spent, 0) / month(p.p_end) * 12 - 2 * s.spread * sqrt(12 - month(p.p_end)), b.budget, 100)
             as forecast_low_pct,
-        ratio(coalesce(s.spent, 0) / month(p.p_end) * 12 + 2 * d.spread * sqrt(12 - month(p.p_end)), b.budget, 100)
+        ratio(coalesce(s.spent, 0) / month(p.p_end) * 12 + 2 * s.spread * sqrt(12 - month(p.p_end)), b.budget, 100)
             as forecast_high_pct
     from periods as p
     left join spent as s using (ordinal)
-    left join spread as d using (ordinal)
     left join budget as b using (ordinal)
     order by p.ordinal
 )

@@ -18,9 +18,20 @@ active as (
         t.product_category = 46 and t.start_date >= p.p_start as is_crisis_start,
         in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers) as is_in_scope
     from periods as p
-    inner join trajectories as t
-        on t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start)
+    inner join trajectories as t  -- an open end as a far date: one range condition, a fast join
+        on t.start_date <= p.p_end and coalesce(t.end_date, '9999-12-31'::date) >= p.p_start
     where list_contains($municipalities::varchar[], t.municipality)
+),
+
+pairs as (  -- (person, provider) per period
+    select
+        ordinal,
+        municipality,
+        client_id,
+        bool_or(is_in_scope) as is_in_scope,
+        bool_or(is_in_scope and is_crisis_start) as has_crisis_start
+    from active
+    group by ordinal, municipality, client_id, provider
 ),
 
 persons as (  -- persons with a trajectory in scope active in P
@@ -28,9 +39,9 @@ persons as (  -- persons with a trajectory in scope active in P
         ordinal,
         municipality,
         client_id,
-        count(distinct provider) as providers,
-        bool_or(is_in_scope and is_crisis_start) as has_crisis_start
-    from active
+        count(*) as providers,
+        bool_or(has_crisis_start) as has_crisis_start
+    from pairs
     group by ordinal, municipality, client_id
     having bool_or(is_in_scope)
 ),

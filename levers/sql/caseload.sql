@@ -24,14 +24,13 @@ active as (
         t.start_date between p.p_start and p.p_end as is_started,
         coalesce(t.end_date between p.p_start and p.p_end, false) as is_ended
     from periods as p
-    inner join scoped as t
-        on t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start)
+    inner join scoped as t  -- an open end as a far date: one range condition, a fast join
+        on t.start_date <= p.p_end and coalesce(t.end_date, '9999-12-31'::date) >= p.p_start
 ),
 
 per_period as (
     select
         ordinal,
-        count(distinct (municipality, client_id)) as persons,
         count(*) as active,
         count(*) filter (where is_started) as started,
         count(*) filter (where is_started and referrer = 1) as via_municipality,
@@ -41,6 +40,12 @@ per_period as (
         count(*) filter (where is_ended and end_reason = 31) as by_plan,
         count(*) filter (where is_ended and end_reason in (32, 33)) as dropped_out
     from active
+    group by ordinal
+),
+
+persons as (  -- distinct persons (gemeente, client_id) per period
+    select ordinal, count(*) as persons
+    from (select distinct ordinal, municipality, client_id from active)
     group by ordinal
 ),
 
@@ -55,7 +60,7 @@ spending as (
 final as (
     select
         p.ordinal,
-        coalesce(c.persons, 0) as persons,
+        coalesce(n.persons, 0) as persons,
         coalesce(c.active, 0) as active,
         coalesce(c.started, 0) as started,
         coalesce(c.via_municipality, 0) as via_municipality,
@@ -69,9 +74,10 @@ final as (
         100.0 * c.dropped_out / nullif(c.known_end, 0) as dropped_out_pct,
         s.amount,
         coalesce(s.cost_rows, 0) as cost_rows,
-        ratio(s.amount, c.persons, 1) as cost_per_youth
+        ratio(s.amount, n.persons, 1) as cost_per_youth
     from periods as p
     left join per_period as c using (ordinal)
+    left join persons as n using (ordinal)
     left join spending as s using (ordinal)
     order by p.ordinal
 )

@@ -2,7 +2,7 @@
 -- viewer's own ($own) have rows that an aggregate adds up. Each base mirrors the rows of the families
 -- that count them (levers/sql/<family>.sql); each catalogue entry's provider_rows says which code adds up which.
 -- One row per (ordinal, base, perceel) and per (ordinal, base) with at least one such provider.
--- params: $region, $municipalities, $providers, $p_starts, $p_ends, $as_of, $fallback, $own
+-- params: $region, $municipalities, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts, $own
 with periods as (
     select
         *,
@@ -103,7 +103,7 @@ outcome_bases as (  -- the `uitkomsten` rows of the quarters that count for each
             when s.role = 'strategisch_partner' and s.lot in ('complex', 'beide') and o.lot = 'complex'
                 then 'refusals'
         end as duty_base
-    from uitkomsten_quarters($region, $p_starts, $p_ends, $as_of, $fallback) as q
+    from counted_quarters($quarter_ordinals, $quarter_starts) as q
     inner join outcomes as o on o.quarter_start = q.quarter_start
     inner join scoped_providers as s on s.provider = o.provider
 ),

@@ -1,16 +1,16 @@
 -- Family delivery (levers/families/delivery.py), aanlevering per period: expected `uitkomsten` rows =
 -- each provider in scope (providers_in_scope) × each of its percelen in scope ('beide' = both,
--- narrowed to the scope's perceel) × each quarter that counts for P (uitkomsten_quarters: reporting
+-- narrowed to the scope's perceel) × each quarter that counts for P (levers.quarters: reporting
 -- quarters, else the fallback quarter; a quarter that has not ended never); present = the expected
 -- rows that were delivered.
--- params: $region, $lot, $providers, $p_starts, $p_ends, $as_of, $fallback
+-- params: $region, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
 with periods as (
     select * from periods($p_starts, $p_ends)
 ),
 
 counted_quarters as (
     select ordinal, quarter_start
-    from uitkomsten_quarters($region, $p_starts, $p_ends, $as_of, $fallback)
+    from counted_quarters($quarter_ordinals, $quarter_starts)
 ),
 
 cells as (  -- (provider, perceel) pairs in scope

@@ -1,8 +1,8 @@
 -- Family goals (levers/families/goals.py), doelrealisatie per period: Σ doelen_behaald and
 -- Σ afgesloten_trajecten of the `uitkomsten` rows in scope of the quarters that count for P
--- (uitkomsten_quarters: reporting quarters, else the fallback quarter). Provider-level data: the rows
+-- (levers.quarters: reporting quarters, else the fallback quarter). Provider-level data: the rows
 -- of the providers in scope (providers_in_scope), of the scope's perceel. No municipality applies.
--- params: $region, $lot, $providers, $p_starts, $p_ends, $as_of, $fallback
+-- params: $region, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
 with periods as (
     select * from periods($p_starts, $p_ends)
 ),
@@ -16,7 +16,7 @@ scoped_outcomes as (
 
 counted as (
     select q.ordinal, o.goals_achieved, o.closed_trajectories
-    from uitkomsten_quarters($region, $p_starts, $p_ends, $as_of, $fallback) as q
+    from counted_quarters($quarter_ordinals, $quarter_starts) as q
     inner join scoped_outcomes as o using (quarter_start)
 ),
 

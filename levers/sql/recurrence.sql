@@ -11,29 +11,35 @@ with periods as (
     from periods($p_starts, $p_ends)
 ),
 
-base as (
-    select p.ordinal, t.municipality, t.trajectory_id, t.client_id, t.end_date
-    from periods as p
-    inner join trajectories as t on t.end_date > p.base_after and t.end_date <= p.base_through
+span as (  -- every period's base window together
+    select min(base_after) as base_after, max(base_through) as base_through
+    from periods
+),
+
+base as (  -- the trajectories of any period's base, each once (a month series' windows overlap)
+    select t.municipality, t.trajectory_id, t.client_id, t.end_date
+    from span as s
+    inner join trajectories as t on t.end_date > s.base_after and t.end_date <= s.base_through
     where t.end_reason = 31
       and in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers)
 ),
 
-followed as (  -- one row per trajectory of B
-    select b.ordinal, b.municipality, b.trajectory_id, count(r.trajectory_id) > 0 as has_returned
+followed as (  -- one row per trajectory of the base (primary key gemeente, trajectory_id)
+    select b.municipality, b.trajectory_id, b.end_date, count(r.trajectory_id) > 0 as has_returned
     from base as b
     left join trajectories as r
         on r.municipality = b.municipality
         and r.client_id = b.client_id
         and r.start_date > b.end_date
         and r.start_date <= b.end_date + 365
-    group by b.ordinal, b.municipality, b.trajectory_id
+    group by b.municipality, b.trajectory_id, b.end_date
 ),
 
 per_period as (
-    select ordinal, count(*) as base, count(*) filter (where has_returned) as returned
-    from followed
-    group by ordinal
+    select p.ordinal, count(*) as base, count(*) filter (where f.has_returned) as returned
+    from periods as p
+    inner join followed as f on f.end_date > p.base_after and f.end_date <= p.base_through
+    group by p.ordinal
 ),
 
 final as (

@@ -18,18 +18,24 @@ active as (  -- active in P or in the year-earlier period (which lies wholly bef
         t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start) as is_now,
         t.start_date <= p.prev_end and (t.end_date is null or t.end_date >= p.prev_start) as is_before
     from periods as p
-    inner join trajectories as t
-        on t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.prev_start)
+    inner join trajectories as t  -- an open end as a far date: one range condition, a fast join
+        on t.start_date <= p.p_end and coalesce(t.end_date, '9999-12-31'::date) >= p.prev_start
     where t.lot = 'enkelvoudig'
       and in_scope(t.municipality, t.lot, t.provider, $municipalities, null, $providers)
+),
+
+persons as (  -- a person (gemeente, client_id) per period: active now, a year earlier
+    select ordinal, bool_or(is_now) as is_now, bool_or(is_before) as is_before
+    from active
+    group by ordinal, municipality, client_id
 ),
 
 per_period as (
     select
         ordinal,
-        count(distinct (municipality, client_id)) filter (where is_now) as persons_now,
-        count(distinct (municipality, client_id)) filter (where is_before) as persons_before
-    from active
+        count(*) filter (where is_now) as persons_now,
+        count(*) filter (where is_before) as persons_before
+    from persons
     group by ordinal
 ),
 
