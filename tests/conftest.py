@@ -10,6 +10,8 @@ template that nothing ever opens again, and tests get copies:
 - `small_env` / `small_app`: JEUGDMONITOR_DB at the shared small database for a module; yield
   `open_app` (tests/fixtures/small_db.py) to run the dashboard as a browser would.
 - `levers_demo_path`: the regional demo with a fixed today (tests/fixtures/levers_output.py), read-only.
+- `browser`, `demo_db`, `server`: one Chromium and one dashboard on a demo for the browser tests
+  (tests/fixtures/browser.py, registered below as a plugin).
 Do not import these fixtures into a test module: an imported fixture is registered again for that
 module alone, and its database is built again.
 
@@ -27,6 +29,8 @@ import duckdb
 import pytest
 
 from data.db import DB_ENV_VAR, ensure_schema
+
+pytest_plugins = ("tests.fixtures.browser",)
 
 
 def copy_db(template: Path, folder: Path, name: str | None = None) -> Path:
