@@ -10,8 +10,14 @@ template that nothing ever opens again, and tests get copies:
 - `small_env` / `small_app`: JEUGDMONITOR_DB at the shared small database for a module; yield
   `open_app` (tests/fixtures/small_db.py) to run the dashboard as a browser would.
 - `levers_demo_path`: the regional demo with a fixed today (tests/fixtures/levers_output.py), read-only.
+- `browser`, `demo_db`, `server`: one Chromium and one dashboard on a demo for the browser tests
+  (tests/fixtures/browser.py, registered below as a plugin).
 Do not import these fixtures into a test module: an imported fixture is registered again for that
 module alone, and its database is built again.
+
+The suite runs on two pytest-xdist workers (pytest.ini). Each test module runs whole on one worker, so
+its module fixtures are built once; modules that use a costly session fixture (`browser`,
+`levers_demo_path`) share one worker, so that is built once too; see `pytest_collection_modifyitems`.
 
 Every AppTest scans all installed packages for Streamlit components (about half a second each
 time); the installed packages do not change during a test run, so the scan runs once.
@@ -28,12 +34,34 @@ import pytest
 
 from data.db import DB_ENV_VAR, ensure_schema
 
+pytest_plugins = ("tests.fixtures.browser",)
+
 
 def copy_db(template: Path, folder: Path, name: str | None = None) -> Path:
     """A copy of a closed database file in `folder` (a file copy: milliseconds, not a rebuild)."""
     copy = folder / (name or template.name)
     shutil.copyfile(template, copy)
     return copy
+
+
+# Session fixtures that cost seconds to build: every module using one runs on the same xdist worker,
+# and these modules run first (the longest work first, so the two workers finish close together).
+_BUILT_ONCE = ("browser", "levers_demo_path")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """One xdist group per test module, or per costly session fixture its tests share."""
+    groups: dict[str, str] = {}
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        shared = next((name for name in _BUILT_ONCE if name in item.fixturenames), None)
+        if shared or module not in groups:
+            groups[module] = shared or groups.get(module, module)
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(groups[item.nodeid.split("::")[0]]))
+    rank = {group: order for order, group in enumerate(_BUILT_ONCE)}
+    items.sort(key=lambda item: rank.get(groups[item.nodeid.split("::")[0]], len(rank)))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -12,8 +12,10 @@ import duckdb
 import pytest
 
 from auth import accounts
+from tests.fixtures.browser import dashboard_server, opened, photograph, require_chromium, rerunning
 from tests.fixtures.small_db import build_small_db
-from tests.test_browser import _opened, _photograph, _settle, browser, dashboard_server  # noqa: F401
+
+require_chromium()
 
 PASSWORD = "correct paard batterij 42"
 OCTOBER = "regio=IJmond&periode=2026-10"
@@ -33,12 +35,12 @@ def server(tmp_path_factory):
         yield url
 
 
-def _log_in(page, email: str, password: str) -> None:
+def _log_in(page, email: str, password: str, *, succeeds: bool = True) -> None:
+    """Log in through the form; a login that succeeds runs the script twice (st.rerun)."""
     page.get_by_label("E-mailadres").fill(email)
     page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_timeout(500)
-    _settle(page)
+    with rerunning(page, runs=2 if succeeds else 1):
+        page.get_by_role("button", name="Inloggen").click()
 
 
 def _h1(page) -> str:
@@ -46,40 +48,40 @@ def _h1(page) -> str:
 
 
 def test_the_login_form_is_all_a_visitor_sees(server, browser):
-    with _opened(browser, f"{server}/?{OCTOBER}") as page:
+    with opened(browser, f"{server}/?{OCTOBER}") as page:
         assert _h1(page) == "Inloggen"
         assert page.locator('[data-testid="stSidebarNav"]').count() == 0
         assert page.locator('[data-testid="stMetric"], [data-testid="stDataFrame"]').count() == 0
-        _photograph(page, "inloggen")
+        photograph(page, "inloggen")
 
 
 def test_five_wrong_passwords_show_the_lock_out_message(server, browser):
-    with _opened(browser, f"{server}/?{OCTOBER}") as page:
+    with opened(browser, f"{server}/?{OCTOBER}") as page:
         for _ in range(accounts.MAX_FAILED_ATTEMPTS):
-            _log_in(page, "slot@ijmond.nl", "niet het wachtwoord")
+            _log_in(page, "slot@ijmond.nl", "niet het wachtwoord", succeeds=False)
         assert "tijdelijk geblokkeerd" in page.locator('[data-testid="stAlert"]').first.inner_text()
-        _photograph(page, "inloggen_geblokkeerd")
+        photograph(page, "inloggen_geblokkeerd")
 
 
 def test_a_beheerder_logs_in_on_the_beheer_page(server, browser):
-    with _opened(browser, f"{server}/beheer") as page:
+    with opened(browser, f"{server}/beheer") as page:
         _log_in(page, "beheer@regio.nl", PASSWORD)
         assert _h1(page) == "Beheer"
         assert "beheer@regio.nl" in page.locator('[data-testid="stSidebar"]').inner_text().replace("\u2060", "")
-        _photograph(page, "beheer_auditlog")
-        page.get_by_role("tab", name="Gebruikers").click()
-        _settle(page)
+        photograph(page, "beheer_auditlog")
+        with rerunning(page):
+            page.get_by_role("tab", name="Gebruikers").click()
         assert page.get_by_text("Gebruiker toevoegen").is_visible()
-        _photograph(page, "beheer_gebruikers")
-        page.get_by_role("tab", name="Normen").click()
-        _settle(page)
-        _photograph(page, "beheer_normen")
+        photograph(page, "beheer_gebruikers")
+        with rerunning(page):
+            page.get_by_role("tab", name="Normen").click()
+        photograph(page, "beheer_normen")
 
 
 def test_a_bestuurder_asking_for_beheer_by_url_gets_the_overview(server, browser):
-    with _opened(browser, f"{server}/beheer?{OCTOBER}") as page:
+    with opened(browser, f"{server}/beheer?{OCTOBER}") as page:
         _log_in(page, "wethouder@ijmond.nl", PASSWORD)
         assert _h1(page).startswith("Jeugdhulp IJmond")
         nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
         assert "Overzicht" in nav and "Beheer" not in nav and "Uploaden" not in nav
-        _photograph(page, "beheer_als_bestuurder")
+        photograph(page, "beheer_als_bestuurder")

@@ -10,7 +10,9 @@ from __future__ import annotations
 import duckdb
 
 from data import snapshots
-from tests.test_browser import _opened, _settle, _url, browser, demo_db, server  # noqa: F401 (fixtures)
+from tests.fixtures.browser import demo_url, opened, require_chromium, rerunning
+
+require_chromium()
 
 SUBJECT = "browsertest wachttijden"
 
@@ -27,18 +29,18 @@ def _pick(page, select, option: str | None = None) -> str:
 
 
 def test_a_session_recorded_after_switching_provider_is_stored_against_that_provider(server, browser, demo_db):
-    with _opened(browser, _url(server, "partner")) as page:
+    with opened(browser, demo_url(server, "partner")) as page:
         main = page.locator('[data-testid="stMainBlockContainer"]')
-        provider = _pick(page, main.locator('[data-testid="stSelectbox"]').first)  # another provider
-        _settle(page)
+        with rerunning(page):
+            provider = _pick(page, main.locator('[data-testid="stSelectbox"]').first)  # another provider
         main.get_by_text("Gesprek vastleggen").click()
         form = main.locator('[data-testid="stForm"]').filter(has_text="Met wie")
         assert form.locator('[data-testid="stSelectbox"] input').first.input_value() == provider  # "Met wie"
         _pick(page, form.locator('[data-testid="stMultiSelect"]').first, "Wachtlijst")
         page.keyboard.press("Escape")
         form.get_by_label("Onderwerp").fill(SUBJECT)
-        form.get_by_role("button", name="Opslaan").click()
-        _settle(page)
+        with rerunning(page, runs=2):  # a saved session ends its run in st.rerun()
+            form.get_by_role("button", name="Opslaan").click()
         assert "Vastgelegd" in main.inner_text()
     with duckdb.connect(str(snapshots.published(demo_db)), read_only=True) as con:
         stored = con.execute("select distinct p.name from dialogues as d join providers as p using (provider) "

@@ -15,8 +15,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from data.templates import XLSX_MIME
+from tests.fixtures.browser import dashboard_server, opened, photograph, require_chromium, rerunning
 from tests.fixtures.small_db import build_small_db
-from tests.test_browser import _opened, _photograph, _settle, browser, dashboard_server  # noqa: F401
+
+require_chromium()
 
 KOSTEN = ["periode", "gemeente", "aanbieder", "perceel", "productcategorie", "soort", "bedrag"]
 CSV = ";".join(KOSTEN) + "\r\n" + "".join(
@@ -57,10 +59,9 @@ def _rows(database, sql: str):
 
 
 def _choose(page, name: str, data: bytes, mime: str) -> None:
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
-        files=[{"name": name, "mimeType": mime, "buffer": data}])
-    page.wait_for_timeout(800)
-    _settle(page)
+    with rerunning(page):
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+            files=[{"name": name, "mimeType": mime, "buffer": data}])
 
 
 def _alerts(page) -> str:
@@ -68,19 +69,18 @@ def _alerts(page) -> str:
 
 
 def _store(page) -> None:
-    page.get_by_role("button", name="Opslaan").click()
-    page.wait_for_timeout(800)
-    _settle(page)
+    with rerunning(page, runs=2):  # a stored file ends its run in st.rerun()
+        page.get_by_role("button", name="Opslaan").click()
 
 
 def test_a_csv_and_then_an_excel_workbook_are_uploaded_through_the_page(server, browser, database):
     october = "SELECT month, provider, amount FROM costs WHERE month = DATE '2025-10-01' ORDER BY provider"
-    with _opened(browser, f"{server}/uploaden?regio=IJmond&periode=2026-10") as page:
-        _photograph(page, "uploaden")
+    with opened(browser, f"{server}/uploaden?regio=IJmond&periode=2026-10") as page:
+        photograph(page, "uploaden")
         _choose(page, "kosten_oktober.csv", CSV.encode("utf-8"), "text/csv")
         assert "Het bestand is in orde" in _alerts(page)
         assert page.locator('[data-testid="stDataFrame"]').count() == 1  # the preview (a canvas); no history yet
-        _photograph(page, "uploaden_csv_gecontroleerd")
+        photograph(page, "uploaden_csv_gecontroleerd")
         _store(page)
         assert "Opgeslagen" in _alerts(page)
         assert [row[1:] for row in _rows(database, october)] == [("P1", 1000.5), ("P2", 1000.5), ("P3", 1000.5)]
@@ -90,10 +90,9 @@ def test_a_csv_and_then_an_excel_workbook_are_uploaded_through_the_page(server, 
         assert "Dit bestand vervangt 3 bestaande rijen van kosten door 1 nieuwe" in alerts
         save = page.get_by_role("button", name="Opslaan")
         assert save.is_disabled()
-        _photograph(page, "uploaden_xlsx_vervangt")
-        page.get_by_text("Ja, vervang 3 bestaande rijen door 1 nieuwe").click()
-        page.wait_for_timeout(500)
-        _settle(page)
+        photograph(page, "uploaden_xlsx_vervangt")
+        with rerunning(page):
+            page.get_by_text("Ja, vervang 3 bestaande rijen door 1 nieuwe").click()
         assert page.get_by_role("button", name="Opslaan").is_enabled()
         _store(page)
         assert "Opgeslagen" in _alerts(page)
@@ -103,17 +102,17 @@ def test_a_csv_and_then_an_excel_workbook_are_uploaded_through_the_page(server, 
 
 
 def test_a_bad_file_shows_every_message_in_full(server, browser):
-    with _opened(browser, f"{server}/uploaden?regio=IJmond&periode=2026-10") as page:
+    with opened(browser, f"{server}/uploaden?regio=IJmond&periode=2026-10") as page:
         _choose(page, "kosten_fout.csv", BAD.encode("utf-8"), "text/csv")
         assert "niet opgeslagen" in _alerts(page)
-        _photograph(page, "uploaden_fouten")
+        photograph(page, "uploaden_fouten")
 
 
 def test_a_template_workbook_downloads_from_the_page(server, browser, tmp_path):
-    with _opened(browser, f"{server}/uploaden?regio=IJmond&periode=2026-10") as page:
+    with opened(browser, f"{server}/uploaden?regio=IJmond&periode=2026-10") as page:
         page.get_by_text("Sjablonen").click()
         page.wait_for_timeout(500)
-        _photograph(page, "uploaden_sjablonen")
+        photograph(page, "uploaden_sjablonen")
         with page.expect_download() as download:
             page.get_by_role("button", name="kosten (Excel)").click()
         file = tmp_path / download.value.suggested_filename
