@@ -46,7 +46,9 @@ def copy_db(template: Path, folder: Path, name: str | None = None) -> Path:
 
 # Session fixtures that cost seconds to build: every module using one runs on the same xdist worker,
 # and these modules run first (the longest work first, so the two workers finish close together).
-_BUILT_ONCE = ("browser", "levers_demo_path")
+# The browser tests on the demo dashboard (demo_db) and those with their own small server (browser
+# only) are two groups, so both workers share the browser work.
+_BUILT_ONCE = ("demo_db", "browser", "levers_demo_path")
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
