@@ -46,9 +46,7 @@ limit 1
 
 
 def _ensure_database(path: Path) -> None:
-    """Build the national demo at `path` once; a file built by an older version gets the current schema."""
-    if path.exists():
-        db.connect(path).close()  # new tables and macros, as any writer brings them (data.db.connect)
+    if path.exists():  # opened as the command lines open it: an older file gets the current schema
         return
     print(f"building the national demo database at {path} ...", flush=True)
     started = time.perf_counter()
