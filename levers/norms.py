@@ -40,8 +40,13 @@ class Norms:
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> Norms:
+        return cls.of_rows(con.execute(_NORM_ROWS).fetchall())  # a small table
+
+    @classmethod
+    def of_rows(cls, rows) -> Norms:
+        """From (indicator, year, lot, provider, norm, margin) rows, latest upload first."""
         by_code: dict[str, list[tuple]] = {}
-        for code, *rest in con.execute(_NORM_ROWS).fetchall():  # a small table
+        for code, *rest in rows:
             by_code.setdefault(code, []).append(tuple(rest))
         return cls({code: tuple(rows) for code, rows in by_code.items()})
 

@@ -21,8 +21,8 @@ from levers.family import Context, Family
 from levers.norms import Norms
 from levers.quarters import counted_quarters, delivered_quarters, quarter_params, source_labels
 from levers.result import IndicatorResult
-from levers.scope import Period, Scope, region_municipalities, sql_params
-from levers.sql_files import param_names, period_rows
+from levers.scope import Period, Scope, sql_params
+from levers.sql_files import load_sql, param_names, period_rows
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,10 @@ class Basis:
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection, region: str) -> Basis:
-        return cls(region, Norms.load(con), tuple(region_municipalities(con, region)),
-                   delivered_quarters(con, region))
+        """One query (levers/sql/basis.sql): three small ones cost more in DuckDB's planning than in reading."""
+        municipalities, delivered, norms = con.execute(load_sql("basis.sql"), {"region": region}).fetchone()
+        return cls(region, Norms.of_rows(tuple(row.values()) for row in norms or ()), tuple(municipalities or ()),
+                   tuple(delivered or ()))
 
 
 def compute(
@@ -70,17 +72,14 @@ def compute(
         raise KeyError(sorted(asked - set(CODES)))
     if basis is not None and basis.region != scope.region:
         raise ValueError(f"basis of {basis.region}, scope in {scope.region}")
-    norms = basis.norms if basis is not None else Norms.load(con)
+    basis = basis if basis is not None else Basis.load(con, scope.region)
+    norms = basis.norms
     families = [FAMILIES[name] for name in dict.fromkeys(definition(code).family for code in wanted)]
     quarterly = {code for code in wanted if definition(code).cadence == QUARTERLY}
     quarters = []
     if contributors.applies(scope) or any(_binds(family, "quarter_starts") for family in families):
-        delivered = basis.delivered if basis is not None else delivered_quarters(con, scope.region)
-        quarters = counted_quarters(delivered, periods, as_of=series_end, fallback=series_end is None)
-    in_region = basis.municipalities if basis is not None else None
-    if in_region is None and not contributors.applies(scope) and not any(_binds(f, "municipalities") for f in families):
-        in_region = ()  # region-level families only (dialogues, delivery): no municipality list to read
-    params = sql_params(con, scope, periods, in_region=in_region) | quarter_params(quarters)
+        quarters = counted_quarters(basis.delivered, periods, as_of=series_end, fallback=series_end is None)
+    params = sql_params(con, scope, periods, in_region=basis.municipalities) | quarter_params(quarters)
     records = [_records(con, family, scope, periods, params, norms) for family in families]
     sources = source_labels(periods, quarters) if quarterly else [None] * len(periods)
     out = []
