@@ -79,8 +79,10 @@ def indicator_line(result: IndicatorResult, label: str | None = None, variation:
     """One row of a tile: (short) name, value (with the quarter it comes from) and norm, status; then the
     two signal icons with their words and a note such as "voorlopig" (signals.md §1, §3, §4). A national
     (CBS) figure stands small under the value, its source and definition on hover (issue 13 §1)."""
-    # the status column fits "buiten de norm" with its icon in a half-width tile at 1440 px
-    name, shown, status = st.columns([3.6, 3.6, 3.3], vertical_alignment="center", gap="small")
+    # the status column fits "buiten de norm" with its icon in a half-width tile at 1440 px; with a national
+    # line under the value the row is taller, and centring would put the name beside that line instead
+    align = "center" if national is None else "top"
+    name, shown, status = st.columns([3.6, 3.6, 3.3], vertical_alignment=align, gap="small")
     name.markdown(label or result.name, help=result.name if label else None)
     norm = f" :small[:gray[{texts.NORM.lower()} {fmt.norm(result)}]]" if result.norm is not None else ""
     shown.markdown(f"**{signal_words.value_text(result)}**{norm}")
