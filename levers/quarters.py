@@ -18,18 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import duckdb
-
 from levers.scope import Period, add_months, month_end
 
 OVERDUE_DAYS = 45  # a quarter nobody delivered is reportable this many days after its last day
-
-_DELIVERED = """
-select distinct o.quarter_start
-from outcomes as o
-semi join provider_regions as r on r.provider = o.provider and r.region = $region
-order by o.quarter_start
-"""
 
 
 @dataclass(frozen=True)
@@ -40,11 +31,6 @@ class CountedQuarter:
     start: date
     end: date
     is_fallback: bool
-
-
-def delivered_quarters(con: duckdb.DuckDBPyConnection, region: str) -> tuple[date, ...]:
-    """First days of the quarters any provider of `region` delivered `uitkomsten` for, in order."""
-    return tuple(row[0] for row in con.execute(_DELIVERED, {"region": region}).fetchall())
 
 
 def quarter_end(start: date) -> date:

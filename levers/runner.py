@@ -19,7 +19,7 @@ from levers.catalogue import CODES, QUARTERLY, definition
 from levers.families import FAMILIES
 from levers.family import Context, Family
 from levers.norms import Norms
-from levers.quarters import counted_quarters, delivered_quarters, quarter_params, source_labels
+from levers.quarters import counted_quarters, quarter_params, source_labels
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope, sql_params
 from levers.sql_files import load_sql, param_names, period_rows
@@ -108,11 +108,10 @@ def records(
     periods = list(periods)
     if not periods:
         return []
-    norms = norms if norms is not None else Norms.load(con)
-    quarters = []
-    if _binds(family, "quarter_starts"):
-        quarters = counted_quarters(delivered_quarters(con, scope.region), periods)
-    return _records(con, family, scope, periods, sql_params(con, scope, periods) | quarter_params(quarters), norms)
+    basis = Basis.load(con, scope.region)
+    quarters = counted_quarters(basis.delivered, periods) if _binds(family, "quarter_starts") else []
+    params = sql_params(con, scope, periods, in_region=basis.municipalities) | quarter_params(quarters)
+    return _records(con, family, scope, periods, params, norms if norms is not None else basis.norms)
 
 
 def _records(con, family: Family, scope: Scope, periods: list[Period], params: dict, norms: Norms) -> list:

@@ -1,6 +1,6 @@
 -- What a computation reads besides its families' queries (levers.runner.Basis), in one round trip:
 -- the region's municipalities, the quarters its providers delivered `uitkomsten` for, and the
--- uploaded norm rows, latest upload first (as levers.scope, levers.quarters and levers.norms read them).
+-- uploaded norm rows, latest upload first (as levers.scope and levers.norms read the first and last alone).
 -- params: $region
 select
     (select list(m.municipality order by m.municipality)
