@@ -100,3 +100,23 @@ def test_voorlopige_points_are_hollow_and_named_in_the_legend():
     line = next(trace for trace in fig.data if trace.name == "Waarde")
     assert list(line.marker.symbol) == ["circle", "circle-open"]
     assert "Voorlopig" in [trace.name for trace in fig.data]
+
+
+@pytest.mark.parametrize(("value", "unit", "widest"), [
+    (12_133.0, "aantal", "20.000"),  # ticks up to 12.133 stay under 20.000: six characters
+    (77.3, "%", "100%"),
+    (203.4, "dagen", "500"),  # days: the axis has no unit, the title says it
+    (1_378.0, "euro", "€ 2.000"),
+])
+def test_a_trend_sets_margins_wide_enough_for_its_value_labels_so_plotly_draws_it_once(value, unit, widest):
+    fig = charts.trend(Series("x", (_point(9, value / 2), _point(10, value))), unit, "titel")
+    assert fig.layout.yaxis.automargin is False and fig.layout.xaxis.automargin is False
+    assert fig.layout.margin.l == 12 + round(7.5 * (len(widest) + 1))  # a character spare, for a minus sign
+    assert fig.layout.margin.b == 80  # the month labels with the legend under them
+
+
+def test_a_comparison_leaves_room_for_the_longest_name_beside_its_bars():
+    rows = [("Velsen", _result(12.0, "rood")), ("Bergen op Zoom", _result(3.0))]
+    fig = charts.comparison(rows, "aantal", "titel", "Weigeringen", norm=0)
+    assert fig.layout.yaxis.automargin is False
+    assert fig.layout.margin.l == 12 + round(7.5 * len("Bergen op Zoom"))

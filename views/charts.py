@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import accumulate
+from math import floor, log10
 
 import plotly.graph_objects as go
 
@@ -51,6 +52,7 @@ def _figure(data: list[dict], layout: dict) -> go.Figure:
 def _layout(title: str, subtitle: str, unit: str, *, height: int, value_axis: str, largest: float) -> dict:
     whole = unit in _WHOLE_UNITS
     axis = {f"{value_axis}axis": _drop_none(dict(
+        automargin=False if value_axis == "y" else None,  # the margin is set (_margin): one drawing pass
         ticksuffix="%" if unit in fmt.PERCENT_UNITS else "", tickprefix="€ " if unit == "euro" else "",
         gridcolor="#E6E9EE", zeroline=False, rangemode="tozero", tickfont=_FONT,
         tickformat=",d" if whole else (",.0f" if unit == "euro" else None),  # € 1.500, never € 1500 or € 1.5k
@@ -61,10 +63,42 @@ def _layout(title: str, subtitle: str, unit: str, *, height: int, value_axis: st
         title=dict(text=title, font=dict(size=15, color=INK), x=0, xanchor="left",
                    subtitle=dict(text=subtitle, font=dict(size=12, color=GREY))),
         separators=fmt.PLOTLY_SEPARATORS, font=_FONT, height=height, showlegend=True,
-        margin=dict(l=8, r=8, t=64, b=8), plot_bgcolor="white", paper_bgcolor="white",
+        margin=_margin(unit, largest, value_axis), plot_bgcolor="white", paper_bgcolor="white",
         legend=dict(orientation="h", yanchor="bottom", y=-0.32 if value_axis == "y" else -0.2, x=0),
         hoverlabel=dict(font=_FONT), **axis,
     )
+
+
+# Tick labels in _FONT: about this many pixels per character (digits, "€", "%" and "." of Source Sans at 13 px).
+_TICK_CHAR_PX = 7.5
+_BELOW_AXIS_PX = 80  # the month labels and, under them, the legend
+
+
+def _margin(unit: str, largest: float, value_axis: str) -> dict:
+    """Margins that fit the value axis's labels and the legend, so plotly need not grow them itself
+    (a horizontal bar chart sets its own: the names beside the bars).
+
+    plotly's automargin measures every label, finds the margin too small, and draws the whole figure a
+    second time: half of a trend chart's drawing time in Chromium (a lever page draws up to 12 of them).
+    """
+    if value_axis != "y":
+        return dict(l=8, r=8, t=64, b=8)
+    widest = _tick_label(_next_tick(abs(largest)), unit)  # one character more: a minus sign, a decimal
+    return dict(l=12 + round(_TICK_CHAR_PX * (len(widest) + 1)), r=8, t=64, b=_BELOW_AXIS_PX)
+
+
+def _tick_label(value: float, unit: str) -> str:
+    """A value-axis label as plotly writes it with `_layout`'s prefix and suffix: `€ 2.000`, `100%`, `20.000`."""
+    prefix, suffix = ("€ " if unit == "euro" else ""), ("%" if unit in fmt.PERCENT_UNITS else "")
+    return f"{prefix}{fmt.number(value)}{suffix}"
+
+
+def _next_tick(largest: float) -> float:
+    """An upper bound of the largest tick label's value: the largest value rounded up to 1, 2 or 5 × 10^k."""
+    if largest <= 0:
+        return 0
+    step = 10 ** floor(log10(largest))
+    return next(m * step for m in (1, 2, 5, 10) if m * step >= largest)
 
 
 def _drop_none(properties: dict) -> dict:
@@ -155,7 +189,7 @@ def trend(series: Series, unit: str, title: str, subtitle: str = "",
             text=f"{texts.FORECAST_BAND}: {fmt.axis_number(low, unit)} – {fmt.axis_number(high, unit)}",
             font=dict(size=11, color=BLUE), bgcolor="white",
         )]
-    layout["xaxis"] = dict(type="category", tickangle=0, nticks=8, showgrid=False, tickfont=_FONT)
+    layout["xaxis"] = dict(type="category", tickangle=0, nticks=8, showgrid=False, tickfont=_FONT, automargin=False)
     return _figure(data, layout)
 
 
@@ -196,8 +230,9 @@ def waterfall(steps: Sequence[tuple[str, float]], title: str, subtitle: str = ""
     low, high = min(levels), max(levels)
     pad = max(high - low, abs(high) * 0.02)
     layout["yaxis"].update(rangemode="normal", range=[max(low - 1.5 * pad, 0), high + 1.2 * pad])
-    layout["xaxis"] = dict(type="category", tickangle=0, showgrid=False, tickfont=_FONT)
+    layout["xaxis"] = dict(type="category", tickangle=0, showgrid=False, tickfont=_FONT, automargin=False)
     layout.update(showlegend=False)
+    layout["margin"]["b"] = 40  # the labels only: no legend under them
     return _figure([bars], layout)
 
 
@@ -227,7 +262,8 @@ def comparison(rows: Sequence[tuple[str, IndicatorResult]], unit: str, title: st
     largest = _largest(values + ([reference[1]] if reference else []))
     layout = _layout(title, subtitle, unit, height=130 + 30 * len(rows), value_axis="x", largest=largest)
     layout["xaxis"]["showgrid"] = True
-    layout["yaxis"] = dict(automargin=True, tickfont=_FONT)
+    layout["xaxis"]["automargin"] = False
+    layout["yaxis"] = dict(automargin=False, tickfont=_FONT)
     if norm is not None:  # a dashed vertical line over the whole plot, labelled above it
         layout["shapes"] = [dict(type="line", x0=norm, x1=norm, xref="x", y0=0, y1=1, yref="y domain",
                                  line=dict(color=INK, width=1.5, dash="dash"))]
@@ -241,7 +277,9 @@ def comparison(rows: Sequence[tuple[str, IndicatorResult]], unit: str, title: st
                                 yanchor="top", yshift=-18, text=text, font=dict(color=GREY)))  # under the ticks
     if annotations:
         layout["annotations"] = annotations
-    layout.update(showlegend=False, margin=dict(l=8, r=40, t=64, b=40 if reference else 8))
+    widest = max((len(label) for label in labels), default=0)  # the names beside the bars set the left margin
+    layout.update(showlegend=False, margin=dict(l=12 + round(_TICK_CHAR_PX * widest), r=40, t=64,
+                                                b=_BELOW_AXIS_PX // 2 + (18 if reference else 0)))
     return _figure([bars], layout)
 
 
