@@ -5,10 +5,11 @@ Start with `streamlit run dashboard.py`. A missing database is built from demo d
 
 import streamlit as st
 
-from views import first_start
+from views import chart_code, first_start
 from wording import texts
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
+chart_code.load_early()  # the browser loads plotly while Python imports and computes
 first_start.demo_if_missing()  # a progress bar before the heavy imports below
 
 from views import components, login, navigation  # noqa: E402

@@ -36,6 +36,8 @@ AUDIT_TABLES = frozenset({"audit_log", "audit_imports"})
 # One writer at a time in this process (re-entrant: a load inside a writing block takes it again).
 WRITE_LOCK = threading.RLock()
 _TOUCHED: ContextVar[set[str] | None] = ContextVar("touched_tables", default=None)
+# Counts the starts and ends of writing blocks in this process: odd while one runs (`write_epoch`).
+_epoch = 0
 
 # (table, csv file, columns of the table in the csv's order)
 _REFERENCE_TABLES = (
@@ -160,17 +162,31 @@ def writing(con: duckdb.DuckDBPyConnection) -> Iterator[Write]:
     only audit entries can be written; they go to the process's audit file (data.audit).
     A block inside a block is part of the outer one.
     """
+    global _epoch  # noqa: PLW0603  (changed under WRITE_LOCK only)
     with WRITE_LOCK:
         outer = _TOUCHED.get()
         write = Write(con.cursor(), outer if outer is not None else set())
         token = _TOUCHED.set(write.touched)
+        if outer is None:
+            _epoch += 1
         try:
             yield write
             if outer is None:
                 _finish(write)
         finally:
+            if outer is None:
+                _epoch += 1
             _TOUCHED.reset(token)
             write.cursor.close()
+
+
+def write_epoch() -> int:
+    """Odd while a writing block runs in this process; it changes when one starts or ends.
+
+    A figure computed between two equal even readings saw no write of this process half done, and
+    a writing process is the only one that writes its file (DuckDB's lock): see views.db.fence.
+    """
+    return _epoch
 
 
 def _finish(write: Write) -> None:

@@ -8,12 +8,15 @@ Dialogue rows are not protected by small-number rules (indicators.md): they desc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from levers.scope import Period, Scope, add_months
 from levers.sql_files import load_sql
+
+if TYPE_CHECKING:
+    import pandas as pd  # the log's tables come from DuckDB's .df(), which imports it
 
 ROWS = load_sql("dialogue_log_rows.sql")
 LOG_MONTHS = 12

@@ -33,9 +33,10 @@ from levers.variation import Variation
 from views import db, shared_results
 
 _CACHE = {"show_spinner": False, "max_entries": 1024}
-# Read-only processes beside one writer share what they compute: an upload makes one of them compute
-# each new figure, not every process at once (views.shared_results).
-_shared = shared_results.across_processes(lambda: db.is_read_only() and shared_results.enabled())
+# The processes of one database share what they compute, and keep it across restarts: an upload
+# makes one of them compute each new figure, not every process at once, and a restart computes
+# nothing it computed before (views.shared_results). The writer keeps only what no write ran beside.
+_shared = shared_results.across_processes(shared_results.enabled, fence=db.fence)
 # What the cached functions read: figures read every upload kind's table (and the reference lists,
 # which only these tables override); the region list reads the municipalities' region overrides.
 FIGURE_TABLES = tuple(sorted(model.TABLE for model in MODELS.values()))

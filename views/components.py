@@ -8,10 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlencode, urlsplit
 
-import pandas as pd
 import streamlit as st
 
-from exports.tables import indicator_table
 from levers.catalogue import definition as catalogue_entry
 from levers.national import NationalFigure
 from levers.result import IndicatorResult
@@ -142,6 +140,8 @@ def results_table(results: Sequence[IndicatorResult], labels: Sequence[str] | No
     The screen shows text (`12,5%`, `<5`); the exports get numbers a spreadsheet can use, built by
     `exports.tables.indicator_table` with the same suppression.
     """
+    import pandas as pd  # noqa: PLC0415  (pandas: only for a table)
+
     shown = pd.DataFrame({
         texts.COLUMN_INDICATOR: [r.name for r in results],
         texts.VALUE: [signal_words.value_text(r) for r in results],
@@ -160,6 +160,8 @@ def results_table(results: Sequence[IndicatorResult], labels: Sequence[str] | No
 def table_with_exports(results: Sequence[IndicatorResult], file_stem: str, key: str,
                        labels: Sequence[str] | None = None, label_column: str = "") -> None:
     """`results_table` plus the export buttons (Streamlit's own export is off in config.toml)."""
+    from exports.tables import indicator_table  # noqa: PLC0415  (pandas: only for a table)
+
     results_table(results, labels, label_column)
     download_buttons(indicator_table(results, labels=labels, label_column=label_column), file_stem, key=key)
 

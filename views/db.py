@@ -118,9 +118,25 @@ def audit(actor: str, action: str, details: str) -> None:
 
 
 def versions(*tables: str) -> tuple[Any, ...]:
-    """The database file and the generation of each table: the cache key of figures read from them."""
+    """The database file and (table, generation) of each table: the cache key of figures read from them."""
     with reading() as con:
-        return (db_file(), *store.generations(con, tables))
+        return (db_file(), *zip(tables, store.generations(con, tables)))
+
+
+def fence(version: tuple[Any, ...]) -> Callable[[], bool]:
+    """Called before figures of VERSION are computed: a check, made after, whether they may be kept
+    for other processes and later starts (views.shared_results).
+
+    A read-only process reads one snapshot, which never changes. In the writing process a write may
+    run beside the computation (the figures would mix old and new data under the old key) or may
+    have ended between reading VERSION and this call (new data under the old key): keep the figures
+    only when no write started or ended meanwhile and the tables still have VERSION's generations.
+    """
+    if is_read_only():
+        return lambda: True
+    epoch = store.write_epoch()
+    tables = tuple(table for table, _ in version[1:])
+    return lambda: epoch % 2 == 0 and store.write_epoch() == epoch and versions(*tables) == version
 
 
 def clear_caches() -> None:

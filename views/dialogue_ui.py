@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 from datetime import date, datetime
 
-import pandas as pd
 import streamlit as st
 
 from auth.pages import may_enter_dialogue
@@ -26,14 +25,14 @@ from levers.scope import Period, Scope
 from reports.names import download_stem
 from views import cache, db
 from views.exports_ui import download_buttons, file_stem
-from views.partner_tables import dialogue_table
 from wording import fmt, texts
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from reports.agenda_document import AgendaDocument
 
 _FLASH = "dialogue_flash"  # the outcome of the last store, shown once after the rerun
-_EMPTY_ACTIONS = pd.DataFrame({name: pd.Series(dtype="object") for name in texts.DIALOGUE_ACTION_COLUMNS})
 PDF, MARKDOWN = "application/pdf", "text/markdown"
 
 
@@ -98,7 +97,16 @@ def _store(write: Callable) -> None:
     st.error("\n".join([texts.DIALOGUE_REFUSED, *lines]))
 
 
+def _empty_actions() -> pd.DataFrame:
+    """The empty table of actions the session form starts with."""
+    import pandas as pd  # noqa: PLC0415  (pandas: only for a table)
+
+    return pd.DataFrame({name: pd.Series(dtype="object") for name in texts.DIALOGUE_ACTION_COLUMNS})
+
+
 def _cell(value) -> str:
+    import pandas as pd  # noqa: PLC0415  (pandas: only for a table)
+
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
 
 
@@ -106,6 +114,8 @@ def _day(value) -> date | None:
     """A date from the editor: a date, a timestamp or an ISO text (the browser sends text); else None."""
     if isinstance(value, str):
         return date.fromisoformat(value.strip()[:10]) if value.strip() else None
+    import pandas as pd  # noqa: PLC0415  (pandas: only for a table)
+
     if value is None or pd.isna(value):  # None, NaN and NaT
         return None
     return value.date() if isinstance(value, datetime) else value  # a pandas Timestamp is a datetime
@@ -147,7 +157,7 @@ def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, d
                                   key=f"{key}_signal")
             st.markdown(f"**{texts.DIALOGUE_ACTIONS}**")
             st.caption(texts.DIALOGUE_ACTIONS_HELP)
-            actions = st.data_editor(_EMPTY_ACTIONS, num_rows="dynamic", hide_index=True, width="stretch",
+            actions = st.data_editor(_empty_actions(), num_rows="dynamic", hide_index=True, width="stretch",
                                      column_config=_action_columns(), key=f"{key}_actions")
             submitted = st.form_submit_button(texts.DIALOGUE_SAVE, type="primary")
     if not submitted:
@@ -333,6 +343,8 @@ def interaction_section(rights: Rights, scope: Scope, period: Period) -> None:
 
 def _table(rows: pd.DataFrame, empty: str, stem: str, *, actions: bool = False) -> None:
     """A log table with dates the Dutch way and its CSV and Excel exports."""
+    from views.partner_tables import dialogue_table  # noqa: PLC0415  (pandas: only for a table)
+
     if rows.empty:
         st.caption(empty)
         return

@@ -8,11 +8,10 @@ stays fast. What is exported is exactly the table that is shown: pages pass the 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import streamlit as st
 
-from exports.tables import to_csv_bytes, to_xlsx_bytes
 from views import db
 from views.session import actor
 from wording import texts
@@ -20,6 +19,9 @@ from wording import texts
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_ACTION = "export"
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def file_stem(*parts: str) -> str:
@@ -30,6 +32,8 @@ def file_stem(*parts: str) -> str:
 
 def download_buttons(table: pd.DataFrame, stem: str, *, key: str) -> None:
     """CSV and XLSX buttons for `table`, side by side; `key` must be unique on the page."""
+    from exports.tables import to_csv_bytes, to_xlsx_bytes  # noqa: PLC0415  (pandas, openpyxl: only for a table)
+
     with st.container(horizontal=True, gap="small"):
         for extension, mime, label, build in (
             ("csv", CSV_MIME, texts.EXPORT_CSV, to_csv_bytes),

@@ -1,14 +1,18 @@
-"""Cached figures shared by the dashboard processes of one machine: one computes, the others read.
+"""Cached figures shared by the dashboard processes of one machine and kept across restarts.
 
 Streamlit's cache lets one session per process compute a missing figure while the others wait. With
 several read-only processes beside one writer (design.md, "Scaling past one machine") an upload
 still made every process compute the same new figures at the same moment, on the same cores. Here
 the first process to miss a key computes it under a file lock and stores the result next to the
 database (`<main>.results/<version>/`); the others wait for the lock and read the stored result.
+A restarted process finds what it computed before, so the first page after a start does not wait
+for its figures again (issue 14: < 3 s from `streamlit run` with an existing database).
 
-Results are stored per version (the database file and the generations of the tables read), so a
-write gives new keys and old version folders are removed after a while. Anything that goes wrong
-with the folder (read-only disk, no space) means: compute here, as without sharing.
+Results are stored per version (the database file, the generations of the tables read and the code
+that computes them), so a write or new code gives new keys and old version folders are removed
+after a while. A writing process keeps a result only when its `fence` says no write ran beside the
+computation (views.db.fence). Anything that goes wrong with the folder (read-only disk, no space)
+means: compute here, as without sharing.
 """
 
 from __future__ import annotations
@@ -30,6 +34,10 @@ ENV = "JEUGDMONITOR_SHARED_RESULTS"  # 0: each process computes for itself (benc
 WAIT_S = 120.0  # longer than any figure takes: after this a waiting process computes itself
 KEEP_OLD_S = 600.0  # a version folder nobody wrote to for this long goes (a reader may lag one snapshot)
 _POLL_S = 0.05
+ROOT = Path(__file__).resolve().parent.parent
+# What a stored figure depends on besides the data: the levers and their SQL, the schema's macros,
+# the rights that narrow a scope, the views that call them and the words in the results.
+CODE_PACKAGES = ("levers", "data", "auth", "views", "wording")
 
 T = TypeVar("T")
 
@@ -45,8 +53,9 @@ def folder_of(main: str | os.PathLike) -> Path:
     return main.with_name(main.name + SUFFIX)
 
 
-def computed_once(folder: Path, key: str, compute: Callable[[], T]) -> T:
-    """The stored result of `key` in `folder`, or `compute()` run by one process and stored for all."""
+def computed_once(folder: Path, key: str, compute: Callable[[], T], keep: Callable[[], bool] | None = None) -> T:
+    """The stored result of `key` in `folder`, or `compute()` run by one process and stored for all
+    (unless `keep()`, asked after computing, says the result may not be kept)."""
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
     stored = folder / f"{digest}.pickle"
     found = _read(stored)
@@ -63,15 +72,18 @@ def computed_once(folder: Path, key: str, compute: Callable[[], T]) -> T:
         if found is not None:
             return found[0]
         value = compute()
-        _write(stored, value)
+        if keep is None or keep():
+            _write(stored, value)
         return value  # the lock goes with the file: released on close, also when a process dies
 
 
-def across_processes(when: Callable[[], bool]) -> Callable[[Callable[..., T]], Callable[..., T]]:
+def across_processes(when: Callable[[], bool], fence: Callable[[tuple], Callable[[], bool]] | None = None,
+                     ) -> Callable[[Callable[..., T]], Callable[..., T]]:
     """Share `function(version, *args)` between processes while `when()`; `version[0]` is the database file.
 
     The key is the repr of the version and the arguments: they are frozen dataclasses, tuples and
-    strings, whose repr is the same in every process.
+    strings, whose repr is the same in every process. `fence(version)`, called before computing,
+    gives the check whether the result may be kept (see `computed_once`).
     """
     def decorate(function: Callable[..., T]) -> Callable[..., T]:
         name = f"{function.__module__}.{function.__qualname__}"
@@ -80,13 +92,27 @@ def across_processes(when: Callable[[], bool]) -> Callable[[Callable[..., T]], C
         def shared(version: tuple, *args: Any) -> T:
             if not when():
                 return function(version, *args)
-            folder = folder_of(version[0]) / hashlib.sha256(repr(version).encode("utf-8")).hexdigest()[:20]
+            key = repr((version, code_fingerprint()))
+            folder = folder_of(version[0]) / hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
             _prune(folder)
-            return computed_once(folder, repr((name, args)), lambda: function(version, *args))
+            keep = fence(version) if fence is not None else None
+            return computed_once(folder, repr((name, args)), lambda: function(version, *args), keep)
 
         return shared
 
     return decorate
+
+
+@functools.cache
+def code_fingerprint(root: Path = ROOT) -> str:
+    """A hash of the code and SQL that compute and shape the figures (once per process): a result
+    stored by other code, e.g. before an update and a restart, is never read."""
+    digest = hashlib.sha256()
+    for package in CODE_PACKAGES:
+        for path in sorted((root / package).rglob("*")):
+            if path.suffix in (".py", ".sql") and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def clear(main: str | os.PathLike) -> None:
