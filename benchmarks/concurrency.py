@@ -256,7 +256,7 @@ async def _baseline(browser, url: str) -> str:
                 await _visit(page, url)
                 return await page.evaluate(_FIGURES)
             except Exception as failure:
-                print(f"  baseline of {url}: {type(failure).__name__}, again", flush=True)
+                print(f"  baseline of {url}: {type(failure).__name__} ({str(failure).splitlines()[0][:160] if str(failure) else ''}), again", flush=True)
         raise RuntimeError(f"no baseline for {url}")
     finally:
         await context.close()
@@ -270,11 +270,16 @@ async def _sample_rss(processes: list[Process], stop: asyncio.Event) -> None:
 
 
 def _niced_chromium(folder: Path, nice: int) -> str:
-    """Chromium at CPU priority `nice` (its renderers inherit it): a wrapper script as the executable."""
+    """Chromium at CPU priority `nice` (its renderers inherit it): a wrapper script as the executable.
+
+    Playwright starts the browser in a session of its own, and with the kernel's autogroups (Linux's
+    default for desktops, on here) the scheduler first shares the cores fairly between sessions, so a
+    process's nice value counts only within its session: the wrapper sets its session's nice too."""
     if nice == 0:
         return CHROMIUM
     wrapper = folder / "chromium-niced"
-    wrapper.write_text(f'#!/bin/sh\nexec nice -n {nice} {CHROMIUM} "$@"\n', encoding="utf-8")
+    wrapper.write_text(f"#!/bin/sh\n(echo {nice} > /proc/self/autogroup) 2>/dev/null\n"
+                       f'exec nice -n {nice} {CHROMIUM} "$@"\n', encoding="utf-8")
     wrapper.chmod(0o755)
     return str(wrapper)
 
