@@ -10,6 +10,10 @@ leaves `CURRENT` and the snapshot it names as they were.
 
 Each snapshot has its own file name because DuckDB shares one database instance per path within a
 process: reopening a replaced path would hand back the old instance.
+
+Between the complete snapshot and CURRENT naming it, the writer runs BEFORE_CURRENT: there a writer
+process (the load command, the dashboard that takes uploads) computes the figures the write changed
+into the results readers share (views.warm), so a reader's first run on the new snapshot only reads.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import os
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -30,6 +35,9 @@ _PREFIX = "gen-"
 _OPEN_TRIES = 5  # a reader that finds CURRENT naming a removed snapshot reads CURRENT again
 _CHECKPOINT_TRIES = 10  # a reader of the writer's own process can hold a checkpoint off for a moment
 _log = logging.getLogger(__name__)
+# Called with (main file, new snapshot) before CURRENT names the snapshot; an error there is logged
+# and the snapshot published all the same (readers then compute what the hook did not).
+BEFORE_CURRENT: list[Callable[[Path, Path], None]] = []
 
 
 def directory(main: Path) -> Path:
@@ -85,6 +93,7 @@ def publish_file(main: Path) -> Path:
         shutil.copyfile(main, temporary)
         _check(temporary)
         os.replace(temporary, snapshot)
+        _before_current(main, snapshot)
         pointer = folder / f".{CURRENT}.{os.getpid()}.{threading.get_ident()}.tmp"
         pointer.write_text(snapshot.name + "\n", encoding="utf-8")
         os.replace(pointer, folder / CURRENT)
@@ -92,6 +101,14 @@ def publish_file(main: Path) -> Path:
         _remove_temporaries(folder, own_only=True)
     _remove_old(folder, keep=snapshot)
     return snapshot
+
+
+def _before_current(main: Path, snapshot: Path) -> None:
+    for hook in list(BEFORE_CURRENT):
+        try:
+            hook(main, snapshot)
+        except Exception as failure:  # noqa: BLE001  a hook only saves readers work: never stop a publish
+            _log.warning("%s: %s before publishing failed (%s)", snapshot.name, getattr(hook, "__name__", hook), failure)
 
 
 def remove_leftovers(main: Path) -> None:

@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from data import audit, db, snapshots
@@ -258,3 +259,27 @@ def test_a_rebuilt_demo_carries_every_table_generation_on_so_cached_figures_of_t
     reader = snapshots.Reader(path).connection().cursor()
     assert db.generations(reader, ("budgets", "trajectories", "notes")) == (4, 2, 2)
     assert _budgets(reader) == [7]
+
+
+def test_what_runs_before_current_reads_the_complete_new_snapshot_while_readers_still_get_the_old(main, monkeypatch):
+    seen = []
+
+    def before_current(main_file, snapshot):
+        with duckdb.connect(str(snapshot), read_only=True) as con:
+            seen.append((snapshot.name, _budgets(con), snapshots.published(main_file).name,
+                         _budgets(snapshots.Reader(main_file).connection().cursor())))
+
+    monkeypatch.setattr(snapshots, "BEFORE_CURRENT", [before_current])
+    con = db.connect(main)
+    _add_budget(con, 200)
+    con.close()
+    assert seen == [("gen-000002.duckdb", [100, 200], "gen-000001.duckdb", [100])]
+    assert snapshots.published(main).name == "gen-000002.duckdb"
+
+
+def test_a_failure_before_current_still_publishes_the_new_snapshot(main, monkeypatch):
+    monkeypatch.setattr(snapshots, "BEFORE_CURRENT", [lambda main_file, snapshot: 1 / 0])
+    con = db.connect(main)
+    _add_budget(con, 200)
+    con.close()
+    assert _budgets(snapshots.Reader(main).connection().cursor()) == [100, 200]
