@@ -35,7 +35,9 @@ from views import db, shared_results
 _CACHE = {"show_spinner": False, "max_entries": 1024}
 # Read-only processes beside one writer share what they compute: an upload makes one of them compute
 # each new figure, not every process at once (views.shared_results).
-_shared = shared_results.across_processes(lambda: db.is_read_only() and shared_results.enabled())
+# The writer shares what it computes for a snapshot it publishes (views.warm), so readers find it ready.
+_shared = shared_results.across_processes(
+    lambda: (db.is_read_only() or db.is_preparing()) and shared_results.enabled())
 # What the cached functions read: figures read every upload kind's table (and the reference lists,
 # which only these tables override); the region list reads the municipalities' region overrides.
 FIGURE_TABLES = tuple(sorted(model.TABLE for model in MODELS.values()))
