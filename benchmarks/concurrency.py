@@ -256,7 +256,8 @@ async def _baseline(browser, url: str) -> str:
                 await _visit(page, url)
                 return await page.evaluate(_FIGURES)
             except Exception as failure:
-                print(f"  baseline of {url}: {type(failure).__name__} ({str(failure).splitlines()[0][:160] if str(failure) else ''}), again", flush=True)
+                first_line = str(failure).splitlines()[0][:160] if str(failure) else ""
+                print(f"  baseline of {url}: {type(failure).__name__} ({first_line}), again", flush=True)
         raise RuntimeError(f"no baseline for {url}")
     finally:
         await context.close()
@@ -325,12 +326,14 @@ async def _run(args, path: Path, processes: list[Process], regions: list[str], m
         print("  every watcher is done", flush=True)
         await asyncio.sleep(args.tail)
         stop.set()
+        stopped = time.monotonic()
         await asyncio.gather(*tasks)
         rss_stop.set()
         await rss
         await browser.close()
         await watching.close()
-    return {"sessions": sessions, "load_average": load_average, "load": (load_start, load_end[0], writer.returncode, (out + err).decode()[-600:])}
+    return {"sessions": sessions, "load_average": load_average, "stopped": stopped,
+            "load": (load_start, load_end[0], writer.returncode, (out + err).decode()[-600:])}
 
 
 def _p(values: list[float], share: float) -> float:
@@ -346,7 +349,8 @@ def _report(args, result: dict, processes: list[Process]) -> None:
     sessions = result["sessions"]
     print(f"\nsettings: {args.sessions} sessions over {args.processes} processes, {args.regions} regions, "
           f"think {args.think:g} s (randomised x0.5-1.5), sessions' Chromium at nice {args.nice}, watchers' "
-          f"at normal priority, upload {args.rows} rows; app {args.app_dir}; {os.cpu_count()} cores; load average at the start "
+          f"at normal priority, upload {args.rows} rows; app {args.app_dir}; {os.cpu_count()} cores; "
+          "load average at the start "
           f"{result['load_average']}, at the end {_load_average()}")
     load_start, load_end, code, output = result["load"]
     print(f"\nload: exit {code} in {load_end - load_start:.1f} s: {output.strip().splitlines()[-1] if output else ''}")
@@ -356,6 +360,12 @@ def _report(args, result: dict, processes: list[Process]) -> None:
             print(f"  session {session.number}: {error}")
     every = [seconds for s in sessions for _, seconds in s.visits]
     during = [seconds for s in sessions for started, seconds in s.visits if load_start <= started <= load_end]
+    first = min((started for s in sessions for started, _ in s.visits), default=result["stopped"])
+    asked = args.sessions / (args.think + 1.0) if args.think else float("nan")
+    rate = len(every) / max(1e-9, result["stopped"] - first)
+    print(f"served {rate:.2f} visits/s ({args.sessions} people with their own browsers, a 1 s page and this think "
+          f"time would ask about {asked:.1f}/s: below that, the sessions' starved Chromium holds the load back, "
+          "and their page times are mostly their own wait for CPU)")
     print(f"visits: {len(every)}; page time p50 {statistics.median(every):.2f} s, p95 {_p(every, 0.95):.2f} s; "
           f"while loading ({len(during)} visits): p95 {_p(during, 0.95):.2f} s")
     for number, process in enumerate(processes, 1):
@@ -364,8 +374,9 @@ def _report(args, result: dict, processes: list[Process]) -> None:
             f"{process.shown_after_s + load_end - load_start:.1f} s after it started")
         print(f"process {number}: new figures shown {shown} "
               f"(goal < {GOAL_SHOW_S:.0f} s); peak RSS {process.peak_rss_mb:.0f} MB (goal < {GOAL_RSS_MB} MB)")
-        print("  its watcher's visits after the load (start, in s from the load's end, + seconds; old/new figures): " + ", ".join(
-            f"{start:+.1f}+{seconds:.1f} {'new' if new else 'old'}" for start, seconds, new in process.watched))
+        print("  its watcher's visits after the load (start, in s from the load's end, + seconds; old/new figures): "
+              + ", ".join(f"{start:+.1f}+{seconds:.1f} {'new' if new else 'old'}"
+                          for start, seconds, new in process.watched))
 
 
 def main(argv: list[str] | None = None) -> int:

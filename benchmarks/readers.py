@@ -137,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
                 _month_file(path, args.regio, month, args.rows + number, uploads[-1])
             rounds = _measure(path, args.regio, args.processes, uploads, share, writer_computes)
             for number, (writing, every, *each) in enumerate(rounds, 1):
-                print(f"{label:<24} round {number}: {writing:>9.2f} {every:>23.2f}   " + "  ".join(f"{s:.2f}" for s in each))
+                print(f"{label:<24} round {number}: {writing:>9.2f} {every:>23.2f}   "
+                      + "  ".join(f"{s:.2f}" for s in each))
             print(f"{label:<24} median: {statistics.median(w for w, *_ in rounds):>11.2f} "
                   f"{statistics.median(every for _, every, *_ in rounds):>23.2f}")
         print(f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
