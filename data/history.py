@@ -5,8 +5,12 @@ Read-only; the rows are written by data.load together with the data they describ
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # DuckDB builds the frame; the load command (views.warm) need not import pandas
+    import pandas as pd
 
 # Newest first. `$uploader` NULL = everyone's uploads. `$provider` set = a provider's own uploads:
 # those whose outcome rows of that provider are stored, and those of its own address (`$uploader`),
