@@ -11,8 +11,8 @@ key), and all processes then run the Overzicht at the same moment. Prints, per r
 seconds (from reading the file to the published snapshot), the seconds until the last process
 finished (the time until every process shows the new figures) and each process's run, three ways:
 each process computing for itself; figures shared between the processes (views/shared_results.py);
-and shared, with the writer computing the region's Overzicht before it publishes (views/warm.py),
-as `python -m data load` and the upload page do.
+and shared, with the writer computing the region's Overzicht right after it publishes
+(views/warm.py), as `python -m data load` and the upload page do.
 """
 
 from __future__ import annotations
@@ -78,8 +78,8 @@ def _run_all(processes: list[subprocess.Popen]) -> list[float]:
 
 
 def _write(path: Path, upload: Path, writer_computes: bool) -> float:
-    """Upload `upload` as the load command does; its seconds, up to the published snapshot."""
-    snapshots.BEFORE_CURRENT[:] = [warm.before_current] if writer_computes else []
+    """Upload `upload` as the load command does; its seconds (with what the writer computes after publishing)."""
+    snapshots.AFTER_PUBLISH[:] = [warm.after_publish] if writer_computes else []
     started = time.perf_counter()
     con = db.connect(path)
     try:

@@ -35,14 +35,14 @@ def run_load(args: argparse.Namespace) -> int:
     importer = threading.Thread(target=_import_figures, name="import-views-warm", daemon=True)
     importer.start()  # about a second of imports, while DuckDB reads and stores the file
     figures = functools.partial(_figures_for_readers, importer)
-    snapshots.BEFORE_CURRENT.append(figures)
+    snapshots.AFTER_PUBLISH.append(figures)
     try:
         report = _load(args, path, uploader)
     except CliError as error:
         print(error, file=sys.stderr)
         return error.code
     finally:
-        snapshots.BEFORE_CURRENT.remove(figures)
+        snapshots.AFTER_PUBLISH.remove(figures)
         importer.join()  # an import cut off by the interpreter's exit can crash it
     if report.stored or report.unchanged:
         print(report.summary)
@@ -72,12 +72,12 @@ def _import_figures() -> None:
     from views import warm  # noqa: F401
 
 
-def _figures_for_readers(importer: threading.Thread, main: Path, snapshot: Path) -> None:
-    """Compute the Overzicht of the regions this load touched before the readers get it (views.warm)."""
+def _figures_for_readers(importer: threading.Thread, main: Path, snapshot: Path, previous: Path | None) -> None:
+    """Compute the Overzicht of the regions this load touched for the readers, once published (views.warm)."""
     importer.join()
     from views import warm
 
-    warm.before_current(main, snapshot)
+    warm.after_publish(main, snapshot, previous)
 
 
 def _stop(signal_number: int, frame: object) -> None:

@@ -1,4 +1,4 @@
-"""The writer computes the Overzicht of the regions an upload touched before readers get the new snapshot.
+"""Right after publishing an upload, the writer computes the Overzicht of the regions it touched for the readers.
 
 The small database (tests/fixtures/small_db.py): in oktober 2026 IJmond has 1.234 youths in care
 (Velsen 600, Beverwijk 400, Heemskerk 234). The upload below adds one new client in Velsen.
@@ -36,7 +36,7 @@ def uploaded(own_small_db, monkeypatch):
     default period is oktober); this process then acts as a reader of the published snapshots."""
     monkeypatch.setattr(filters, "today", lambda: date(2026, 11, 20))
     snapshots.publish_file(own_small_db)  # what the readers have before the upload
-    monkeypatch.setattr(snapshots, "BEFORE_CURRENT", [warm.before_current])
+    monkeypatch.setattr(snapshots, "AFTER_PUBLISH", [warm.after_publish])
     con = store.connect(own_small_db)
     try:
         report = load_file(con, ONE_NEW_CLIENT, "trajecten.csv", uploader="test", preview=False)

@@ -1,13 +1,16 @@
-"""The writer computes the Overzicht of the regions an upload touched, before readers get the new data.
+"""Right after publishing an upload, the writer computes the Overzicht of the regions it touched.
 
 After an upload every figure has a new key (views.cache), so the first reader to open a region's
 Overzicht computes it (about a second of one core for a national region on a quiet machine, many
 more beside twenty sessions) while the other processes wait for it (views.shared_results). Here
-the writer does that on the new snapshot before CURRENT names it (data.snapshots.BEFORE_CURRENT),
-into the results the readers share: their first run on the new data only reads. Only the default
-view (everyone but an aanbieder: the region, both percelen, the default period) of at most
-MAX_REGIONS regions, those with the most rows in the upload: a national file must not hold every
-reader back while each region is computed. The rest is computed by readers as before.
+the writer, right after it published the snapshot (data.snapshots.AFTER_PUBLISH), computes them
+into the results the readers share: a reader who asks meanwhile waits for the writer's lock and
+reads (or computes first, and the writer reads), a reader who comes later only reads. Only the
+default view (everyone but an aanbieder: the region, both percelen, the default period) of at most
+MAX_REGIONS regions, those with the most rows in the upload; the rest readers compute as before.
+
+Not before CURRENT names the snapshot: that held the new data back for the whole computation, and
+a writer competing for 2 busy cores took 49 s instead of 7 (benchmarks/concurrency.py).
 """
 
 from __future__ import annotations
@@ -39,14 +42,13 @@ def overview(region: str, period: Period) -> None:
     cache.by_municipality(_REGION_VIEWER, scope, period, COMPARED[0])
 
 
-def before_current(main: Path, snapshot: Path) -> None:
-    """data.snapshots.BEFORE_CURRENT: the Overzicht of the regions of the newest upload, on `snapshot`."""
-    published = snapshots.published(main)
-    if not shared_results.enabled() or published is None:
+def after_publish(main: Path, snapshot: Path, previous: Path | None) -> None:
+    """data.snapshots.AFTER_PUBLISH: the Overzicht of the regions of a new upload, on `snapshot`."""
+    if not shared_results.enabled() or previous is None:
         return  # the first publish of a file: no reader has been waiting for it
     con = store.connect(snapshot, read_only=True)
     try:
-        if history.newest_upload_id(con) in (None, _newest_upload(published)):
+        if history.newest_upload_id(con) in (None, _newest_upload(previous)):
             return  # this write stored no upload (a note, an account): readers compute what it changed
         regions = history.regions_of_newest_upload(con)[:MAX_REGIONS]
         with db.preparing(main, con):
@@ -57,8 +59,11 @@ def before_current(main: Path, snapshot: Path) -> None:
 
 
 def _newest_upload(snapshot: Path) -> int | None:
-    """The newest upload in `snapshot` (the one readers have now), None before the first."""
-    con = store.connect(snapshot, read_only=True)
+    """The newest upload in `snapshot`, None before the first (or when it is gone already)."""
+    try:
+        con = store.connect(snapshot, read_only=True)
+    except Exception:  # noqa: BLE001  removed meanwhile: then compute, as for a new upload
+        return None
     try:
         return history.newest_upload_id(con)
     finally:
@@ -66,7 +71,7 @@ def _newest_upload(snapshot: Path) -> int | None:
 
 
 def register() -> None:
-    """Let this writer process compute the figures of each upload before publishing it (once per process)."""
-    if before_current not in snapshots.BEFORE_CURRENT:
-        snapshots.BEFORE_CURRENT.append(before_current)
+    """Let this writer process compute the figures of each upload right after publishing it (once per process)."""
+    if after_publish not in snapshots.AFTER_PUBLISH:
+        snapshots.AFTER_PUBLISH.append(after_publish)
 
