@@ -357,8 +357,9 @@ def _load_average() -> str:
 def _report(args, result: dict, processes: list[Process]) -> None:
     sessions = result["sessions"]
     print(f"\nsettings: {args.sessions} sessions over {args.processes} processes, {args.regions} regions, "
-          f"think {args.think:g} s (randomised x0.5-1.5), sessions' Chromium at nice {args.nice}, watchers' "
-          f"at normal priority, upload {args.rows} rows; app {args.app_dir}; {os.cpu_count()} cores; "
+          f"think {args.think:g} s (randomised x0.5-1.5), sessions' Chromium at SCHED_IDLE (nice {args.nice} "
+          f"where not), watchers' at normal priority, upload {args.rows} rows; app {args.app_dir}; "
+          f"{os.cpu_count()} cores; "
           "load average at the start "
           f"{result['load_average']}, at the end {_load_average()}")
     load_start, load_end, code, output = result["load"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
+import os
 import signal
 import sys
 import threading
@@ -18,6 +19,7 @@ from data.cli_args import CliError, open_database
 from data.contracts import KINDS
 from data.load import load_file
 
+WRITER_FIGURES_ENV = "JEUGDMONITOR_WRITER_FIGURES"  # views.warm.ENV (a command imports views only when it is set)
 CONFIRM_HINT = "gebruik --leeg-bevestigd als er voor deze soort echt niets is om op te slaan"
 
 
@@ -32,18 +34,16 @@ def run_load(args: argparse.Namespace) -> int:
         return 2
     uploader = "cli" if args.user == "cli" else f"cli:{args.user}"
     signal.signal(signal.SIGTERM, _stop)  # a stopped load rolls back and removes its scratch copy too
-    importer = threading.Thread(target=_import_figures, name="import-views-warm", daemon=True)
-    importer.start()  # about a second of imports, while DuckDB reads and stores the file
-    figures = functools.partial(_figures_for_readers, importer)
-    snapshots.AFTER_PUBLISH.append(figures)
+    figures = _figures_for_readers() if os.environ.get(WRITER_FIGURES_ENV) == "1" else None
     try:
         report = _load(args, path, uploader)
     except CliError as error:
         print(error, file=sys.stderr)
         return error.code
     finally:
-        snapshots.AFTER_PUBLISH.remove(figures)
-        importer.join()  # an import cut off by the interpreter's exit can crash it
+        if figures is not None:
+            snapshots.AFTER_PUBLISH.remove(figures)
+            figures.args[0].join()  # an import cut off by the interpreter's exit can crash it
     if report.stored or report.unchanged:
         print(report.summary)
         return 0
@@ -72,8 +72,17 @@ def _import_figures() -> None:
     from views import warm  # noqa: F401
 
 
-def _figures_for_readers(importer: threading.Thread, main: Path, snapshot: Path, previous: Path | None) -> None:
-    """Compute the Overzicht of the regions this load touched for the readers, once published (views.warm)."""
+def _figures_for_readers() -> functools.partial:
+    """The hook (registered) that computes the Overzicht of the regions this load touched once it is
+    published (views.warm); its import (about a second) starts now, while DuckDB stores the file."""
+    importer = threading.Thread(target=_import_figures, name="import-views-warm", daemon=True)
+    importer.start()
+    figures = functools.partial(_after_publish, importer)
+    snapshots.AFTER_PUBLISH.append(figures)
+    return figures
+
+
+def _after_publish(importer: threading.Thread, main: Path, snapshot: Path, previous: Path | None) -> None:
     importer.join()
     from views import warm
 

@@ -90,3 +90,14 @@ def test_another_region_is_left_to_the_readers(uploaded, monkeypatch):
                         lambda con, scope, period: (calls.append(scope.region), all_indicators(con, scope, period))[1])
     cache.indicators(Rights(role="beheerder"), Scope("Zuid-Kennemerland"), OCTOBER)
     assert calls == ["Zuid-Kennemerland"]
+
+
+def test_a_writer_process_computes_for_the_readers_only_when_asked_to(monkeypatch):
+    monkeypatch.setattr(snapshots, "AFTER_PUBLISH", [])
+    monkeypatch.delenv(warm.ENV, raising=False)
+    warm.register()
+    assert snapshots.AFTER_PUBLISH == []
+    monkeypatch.setenv(warm.ENV, "1")
+    warm.register()
+    warm.register()  # once per process
+    assert snapshots.AFTER_PUBLISH == [warm.after_publish]

@@ -1,20 +1,24 @@
-"""Right after publishing an upload, the writer computes the Overzicht of the regions it touched.
+"""Right after publishing an upload, the writer computes the Overzicht of the regions it touched (opt-in).
 
 After an upload every figure has a new key (views.cache), so the first reader to open a region's
 Overzicht computes it (about a second of one core for a national region on a quiet machine, many
-more beside twenty sessions) while the other processes wait for it (views.shared_results). Here
-the writer, right after it published the snapshot (data.snapshots.AFTER_PUBLISH), computes them
-into the results the readers share: a reader who asks meanwhile waits for the writer's lock and
-reads (or computes first, and the writer reads), a reader who comes later only reads. Only the
+more beside twenty sessions) while the other processes wait for it (views.shared_results). With
+JEUGDMONITOR_WRITER_FIGURES=1 the writer, right after it published the snapshot
+(data.snapshots.AFTER_PUBLISH), computes them into the results the readers share: a reader who asks
+meanwhile waits for the writer's lock and reads, a reader who comes later only reads. Only the
 default view (everyone but an aanbieder: the region, both percelen, the default period) of at most
 MAX_REGIONS regions, those with the most rows in the upload; the rest readers compute as before.
 
-Not before CURRENT names the snapshot: that held the new data back for the whole computation, and
-a writer competing for 2 busy cores took 49 s instead of 7 (benchmarks/concurrency.py).
+Off by default, by measurement: on a quiet machine the new figures appear no sooner (upload to
+every process: 1.60 s against 1.56 s, benchmarks/readers.py), the load command takes 1.4 s longer,
+and on 2 busy cores a starved writer holding the lock held the readers back (new figures 43 s after
+the upload started against 32 s, benchmarks/concurrency.py). It pays where nobody looks at a region
+when the upload lands: the first visitor after it then gets a page that only reads.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from auth.rights import Rights
@@ -25,6 +29,7 @@ from views import cache, db, filters, shared_results
 from wording.sentences import COMPARED, HEADLINE_CODES
 
 MAX_REGIONS = 3
+ENV = "JEUGDMONITOR_WRITER_FIGURES"  # 1: writer processes compute an upload's Overzicht after publishing
 _REGION_VIEWER = Rights(role="beheerder")  # every user but an aanbieder narrows a region's scope to itself
 
 
@@ -70,8 +75,13 @@ def _newest_upload(snapshot: Path) -> int | None:
         con.close()
 
 
+def enabled() -> bool:
+    """Whether writer processes compute an upload's Overzicht after publishing ($JEUGDMONITOR_WRITER_FIGURES)."""
+    return os.environ.get(ENV) == "1"
+
+
 def register() -> None:
     """Let this writer process compute the figures of each upload right after publishing it (once per process)."""
-    if after_publish not in snapshots.AFTER_PUBLISH:
+    if enabled() and after_publish not in snapshots.AFTER_PUBLISH:
         snapshots.AFTER_PUBLISH.append(after_publish)
 
