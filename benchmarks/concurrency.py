@@ -1,30 +1,45 @@
 """Benchmark: many readers beside one writer (issue 14, goal 4), in real browsers.
 
     python benchmarks/concurrency.py [--db PATH] [--rebuild] [--sessions 20] [--processes 3]
-                                     [--rows 25000] [--regions 2] [--tail 15]
+                                     [--rows 25000] [--regions 2] [--tail 15] [--think 3] [--nice 19]
+                                     [--app-dir CHECKOUT]
+
+What is measured is the system: the --processes `streamlit run dashboard.py` servers (read-only,
+JEUGDMONITOR_READ_ONLY=1, on loopback ports) and the writer. The --sessions browser sessions are
+the load: in reality they are 20 people's browsers on 20 machines, here they share this machine's
+cores with the servers. So the sessions' Chromium runs at the lowest CPU priority (SCHED_IDLE, else
+`nice -n --nice`; 0: normal), each session pauses --think seconds on average between visits
+(randomised between half and one and a half times; 0: one visit after another, no pause, as
+before), and the person with a stopwatch who watches for the new figures (one watcher per process)
+has a browser of their own at normal priority, as has one more session that times the pages the
+servers give. The servers still serve all sessions at once while the upload runs. On 2 cores the
+sessions' browsers cannot draw pages as fast as 20 machines would: the benchmark prints the visits
+per second it served beside what 20 people would ask.
 
 Copies the national demo (built once with `python -m data demo --national`, ~20 s) to a temporary
-folder, publishes it as a snapshot and starts --processes `streamlit run dashboard.py` read-only
-(JEUGDMONITOR_READ_ONLY=1) on loopback ports. --sessions browser sessions (Playwright contexts of
-one headless Chromium) are spread over the processes; each opens the Overzicht of one of --regions
-regions, for the last month or the one before, again and again, and times each visit from
-navigation to Streamlit's idle state. Each process first computes every such page once (warm-up, not
-timed). When every session has made two visits, the writer loads a
---rows-row trajecten file for the last month into the busiest region with `python -m data load`,
-while the sessions go on. A watcher per process reopens that region's Overzicht until its figures
-change. The sessions stop --tail seconds after the last process showed the new figures.
+folder and publishes it as a snapshot. The sessions (Playwright contexts of one headless Chromium)
+are spread over the processes; each opens the Overzicht of one of --regions regions, for the last
+month or the one before, again and again, and times each visit from navigation to Streamlit's idle
+state. Each process first computes every such page once (warm-up, not timed). When every session
+has made two visits, the writer loads a --rows-row trajecten file for the last month into the
+busiest region with `python -m data load`, while the sessions go on. A watcher per process reopens
+that region's Overzicht until its figures change. The sessions stop --tail seconds after the last
+process showed the new figures. --app-dir runs the servers and the writer from another checkout
+(e.g. main), to compare before and after with the same benchmark.
 
-Prints: errors per session (timeouts, Python exceptions on the page, browser page errors), p50 and
-p95 visit time (all, and while the load ran), the load's duration, the time from the end of the
-load to each process showing the new figures (goal < 5 s) and each process's peak RSS (goal < 1 GB).
-Every wait has a timeout, so the benchmark always stops by itself. The figures depend on the
-machine's load: say so when quoting them.
+Prints the settings and the machine's load average, then: errors per session (timeouts, Python
+exceptions on the page, browser page errors), p50 and p95 visit time (all, and while the load ran),
+the load's duration, the time from the end of the load to each process showing the new figures
+(goal < 5 s) and each process's peak RSS (goal < 1 GB). Every wait has a timeout, so the benchmark
+always stops by itself. The figures depend on the machine's load: say so when quoting them.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -49,6 +64,8 @@ WARM_UP_TIMEOUT_S = 900
 SHOW_TIMEOUT_S = 180  # from the start of the load to a process showing the new figures
 GOAL_SHOW_S, GOAL_RSS_MB = 5.0, 1024
 REGIONS = 2  # the uploaded region and one more: each (region, month) is one cold computation per process
+THINK_S = 3.0  # a person reads the page for a few seconds before the next click
+NICE = 19  # the sessions' browser: the lowest CPU priority (their machines are not this one)
 
 # Counts finished script runs in the page, so a visit waits for its own run to end.
 _COUNT_RUNS = """
@@ -99,6 +116,7 @@ class Process:
     popen: subprocess.Popen
     peak_rss_mb: float = 0.0
     shown_after_s: float | None = None  # from the end of the load
+    watched: list[tuple[float, float, bool]] = field(default_factory=list)  # the watcher's (start, seconds, new?)
 
 
 @dataclass
@@ -173,14 +191,24 @@ async def _new_page(browser, errors: list[str]):
     return context, page
 
 
-async def _session(browser, session: Session, months: tuple[str, str], stop: asyncio.Event) -> None:
+async def _think(seconds: float, stop: asyncio.Event, chance: random.Random) -> None:
+    """Pause about `seconds` (half to one and a half times), or until the sessions stop."""
+    if seconds > 0:
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=chance.uniform(0.5, 1.5) * seconds)
+        except asyncio.TimeoutError:
+            pass
+
+
+async def _session(browser, session: Session, months: tuple[str, str], stop: asyncio.Event, think: float) -> None:
     try:
         context, page = await _new_page(browser, session.errors)
     except Exception as failure:
         session.errors.append(f"no browser context: {type(failure).__name__}")
         return
     try:
-        turn = 0
+        turn, chance = 0, random.Random(session.number)
+        await _think(think, stop, chance)  # the sessions do not all start at the same moment
         while not stop.is_set():
             url = f"{session.process.url}/?{urlencode({'regio': session.region, 'periode': months[turn % 2]})}"
             turn += 1
@@ -193,6 +221,7 @@ async def _session(browser, session: Session, months: tuple[str, str], stop: asy
             session.visits.append((started, seconds))
             for shown in await page.evaluate(_EXCEPTIONS):
                 session.errors.append("exception on the page: " + " ".join(shown.split())[:160])
+            await _think(think, stop, chance)
     finally:
         await context.close()
 
@@ -205,11 +234,14 @@ async def _watch(browser, process: Process, url: str, baseline: str, load_done: 
     deadline = time.monotonic() + SHOW_TIMEOUT_S
     try:
         while time.monotonic() < deadline:
+            started = time.monotonic()
             try:
-                await _visit(page, url)
+                seconds = await _visit(page, url)
                 figures = await page.evaluate(_FIGURES)
             except Exception:
                 continue
+            if load_done.is_set():  # where the time after the load goes: each visit, and what it showed
+                process.watched.append((started - load_end[0], seconds, figures != baseline))
             if figures != baseline and load_done.is_set():
                 process.shown_after_s = max(0.0, time.monotonic() - load_end[0])
                 return
@@ -227,7 +259,8 @@ async def _baseline(browser, url: str) -> str:
                 await _visit(page, url)
                 return await page.evaluate(_FIGURES)
             except Exception as failure:
-                print(f"  baseline of {url}: {type(failure).__name__}, again", flush=True)
+                first_line = str(failure).splitlines()[0][:160] if str(failure) else ""
+                print(f"  baseline of {url}: {type(failure).__name__} ({first_line}), again", flush=True)
         raise RuntimeError(f"no baseline for {url}")
     finally:
         await context.close()
@@ -240,36 +273,61 @@ async def _sample_rss(processes: list[Process], stop: asyncio.Event) -> None:
         await asyncio.sleep(0.5)
 
 
+def _niced_chromium(folder: Path, nice: int) -> str:
+    """Chromium at the lowest CPU priority: a wrapper script as the executable (0: as it is).
+
+    Run as root, Chromium sets its renderers' nice value back to 0 itself, so the wrapper puts it in
+    the SCHED_IDLE policy (children inherit it; nice values do not count there): it gets what the
+    servers leave. Outside a cgroup the kernel's autogroups share the cores per session first, and
+    Playwright starts the browser in a session of its own: the wrapper lowers its session's share too.
+    `nice` is the niceness where SCHED_IDLE is not available."""
+    if nice == 0:
+        return CHROMIUM
+    wrapper = folder / "chromium-niced"
+    wrapper.write_text(f"#!/bin/sh\n(echo {nice} > /proc/self/autogroup) 2>/dev/null\n"
+                       f'chrt --idle 0 true 2>/dev/null && exec chrt --idle 0 {CHROMIUM} "$@"\n'
+                       f'exec nice -n {nice} {CHROMIUM} "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    return str(wrapper)
+
+
 async def _run(args, path: Path, processes: list[Process], regions: list[str], months: tuple[str, str],
                month_file: Path) -> dict:
     from playwright.async_api import async_playwright
 
     sessions = [Session(i + 1, processes[i % len(processes)], regions[i % len(regions)]) for i in range(args.sessions)]
     stop, rss_stop, load_done = asyncio.Event(), asyncio.Event(), asyncio.Event()
+    load_average = _load_average()
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # The watchers (and the untimed warm-up) use a browser of their own at normal priority.
+        watching = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(
+            executable_path=_niced_chromium(month_file.parent, args.nice), args=CHROMIUM_ARGS)
         rss = asyncio.create_task(_sample_rss(processes, rss_stop))
         print("warming up: every page once per process ...", flush=True)
         pages = [f"/?{urlencode({'regio': region, 'periode': month})}" for region in regions for month in months]
         for process in processes:
-            await asyncio.gather(*(_baseline(browser, process.url + page) for page in pages))
-        tasks = [asyncio.create_task(_session(browser, s, months, stop)) for s in sessions]
+            await asyncio.gather(*(_baseline(watching, process.url + page) for page in pages))
+        tasks = [asyncio.create_task(_session(browser, s, months, stop, args.think)) for s in sessions]
+        # One more person, in the watchers' browser at normal priority: the page time the servers give.
+        probe = Session(0, processes[0], regions[0])
+        tasks.append(asyncio.create_task(_session(watching, probe, months, stop, args.think)))
         print(f"{args.sessions} sessions over {len(processes)} processes ...", flush=True)
         deadline = time.monotonic() + WARM_UP_TIMEOUT_S
         while not all(len(s.visits) >= 2 or len(s.errors) >= 3 for s in sessions) and time.monotonic() < deadline:
             await asyncio.sleep(10)
             print(f"  visits so far: {sum(len(s.visits) for s in sessions)}", flush=True)
         watched = f"/?{urlencode({'regio': regions[0], 'periode': months[0]})}"
-        baselines = [await _baseline(browser, process.url + watched) for process in processes]
+        baselines = [await _baseline(watching, process.url + watched) for process in processes]
         print("  baselines taken", flush=True)
         load_end: list[float] = []
-        watchers = [asyncio.create_task(_watch(browser, p, p.url + watched, b, load_done, load_end))
+        watchers = [asyncio.create_task(_watch(watching, p, p.url + watched, b, load_done, load_end))
                     for p, b in zip(processes, baselines)]
         print("loading the month file ...", flush=True)
         load_start = time.monotonic()
         writer = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "data", "load", "--db", str(path), "--kind", "trajecten", str(month_file),
-            cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+            cwd=args.app_dir, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
         out, err = await writer.communicate()
         load_end.append(time.monotonic())
         load_done.set()
@@ -277,11 +335,14 @@ async def _run(args, path: Path, processes: list[Process], regions: list[str], m
         print("  every watcher is done", flush=True)
         await asyncio.sleep(args.tail)
         stop.set()
+        stopped = time.monotonic()
         await asyncio.gather(*tasks)
         rss_stop.set()
         await rss
         await browser.close()
-    return {"sessions": sessions, "load": (load_start, load_end[0], writer.returncode, (out + err).decode()[-600:])}
+        await watching.close()
+    return {"sessions": sessions, "probe": probe, "load_average": load_average, "stopped": stopped,
+            "load": (load_start, load_end[0], writer.returncode, (out + err).decode()[-600:])}
 
 
 def _p(values: list[float], share: float) -> float:
@@ -289,8 +350,18 @@ def _p(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))] if ordered else float("nan")
 
 
-def _report(result: dict, processes: list[Process]) -> None:
+def _load_average() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def _report(args, result: dict, processes: list[Process]) -> None:
     sessions = result["sessions"]
+    print(f"\nsettings: {args.sessions} sessions over {args.processes} processes, {args.regions} regions, "
+          f"think {args.think:g} s (randomised x0.5-1.5), sessions' Chromium at SCHED_IDLE (nice {args.nice} "
+          f"where not), watchers' at normal priority, upload {args.rows} rows; app {args.app_dir}; "
+          f"{os.cpu_count()} cores; "
+          "load average at the start "
+          f"{result['load_average']}, at the end {_load_average()}")
     load_start, load_end, code, output = result["load"]
     print(f"\nload: exit {code} in {load_end - load_start:.1f} s: {output.strip().splitlines()[-1] if output else ''}")
     print("errors per session: " + ", ".join(f"{s.number}:{len(s.errors)}" for s in sessions))
@@ -299,14 +370,27 @@ def _report(result: dict, processes: list[Process]) -> None:
             print(f"  session {session.number}: {error}")
     every = [seconds for s in sessions for _, seconds in s.visits]
     during = [seconds for s in sessions for started, seconds in s.visits if load_start <= started <= load_end]
+    first = min((started for s in sessions for started, _ in s.visits), default=result["stopped"])
+    asked = args.sessions / (args.think + 1.0) if args.think else float("nan")
+    rate = len(every) / max(1e-9, result["stopped"] - first)
+    print(f"served {rate:.2f} visits/s ({args.sessions} people with their own browsers, a 1 s page and this think "
+          f"time would ask about {asked:.1f}/s: below that, the sessions' starved Chromium holds the load back, "
+          "and their page times are mostly their own wait for CPU)")
     print(f"visits: {len(every)}; page time p50 {statistics.median(every):.2f} s, p95 {_p(every, 0.95):.2f} s; "
           f"while loading ({len(during)} visits): p95 {_p(during, 0.95):.2f} s")
+    probe = [seconds for _, seconds in result["probe"].visits]
+    print(f"one more session in a browser at normal priority (the page time the servers give): {len(probe)} visits, "
+          f"p50 {statistics.median(probe) if probe else float('nan'):.2f} s, p95 {_p(probe, 0.95):.2f} s, "
+          f"{len(result['probe'].errors)} errors")
     for number, process in enumerate(processes, 1):
         shown = "not within the timeout" if process.shown_after_s is None else (
             f"{process.shown_after_s:.1f} s after the load ended, "
             f"{process.shown_after_s + load_end - load_start:.1f} s after it started")
         print(f"process {number}: new figures shown {shown} "
               f"(goal < {GOAL_SHOW_S:.0f} s); peak RSS {process.peak_rss_mb:.0f} MB (goal < {GOAL_RSS_MB} MB)")
+        print("  its watcher's visits after the load (start, in s from the load's end, + seconds; old/new figures): "
+              + ", ".join(f"{start:+.1f}+{seconds:.1f} {'new' if new else 'old'}"
+                          for start, seconds, new in process.watched))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -318,6 +402,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=25_000)
     parser.add_argument("--regions", type=int, default=REGIONS, help="how many regions the sessions look at")
     parser.add_argument("--tail", type=float, default=15.0, help="seconds the sessions go on after the last process")
+    parser.add_argument("--app-dir", type=Path, default=ROOT, help="the checkout the servers and the writer run from")
+    parser.add_argument("--think", type=float, default=THINK_S,
+                        help=f"mean seconds a session pauses between visits (default {THINK_S:g}; 0: no pause)")
+    parser.add_argument("--nice", type=int, default=NICE,
+                        help=f"CPU niceness of the sessions' Chromium (default {NICE}; 0: normal priority)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="concurrency-bench-") as folder:
         path = _prepare(args.db.resolve(), args.rebuild, Path(folder))
@@ -326,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         _month_file(path, regions[0], last, args.rows, month_file)
         print(f"regions {', '.join(regions)}; months {last}, {before}; upload: {args.rows} trajectories "
               f"in {regions[0]}, {last}", flush=True)
-        processes = [Process(*serving.start(path)) for _ in range(args.processes)]
+        processes = [Process(*serving.start(path, app_dir=args.app_dir)) for _ in range(args.processes)]
         try:
             for process in processes:
                 serving.wait_healthy(process.url, process.popen)
@@ -334,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             for process in processes:
                 serving.stop(process.popen)
-        _report(result, processes)
+        _report(args, result, processes)
     return 0
 
 

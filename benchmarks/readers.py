@@ -1,20 +1,24 @@
 """Benchmark: after an upload, how long until every read-only process has the new figures (no browser).
 
-    python benchmarks/readers.py [--db PATH] [--processes 3] [--rounds 3] [--regio NAME]
+    python benchmarks/readers.py [--db PATH] [--processes 3] [--rounds 3] [--regio NAME] [--rows 2000]
 
 The server side of benchmarks/concurrency.py, without Chromium (whose rendering dominates that
 benchmark on a busy machine). Copies the national demo (built at PATH when missing) to a temporary
 folder and publishes it. Starts --processes read-only processes that each run the Overzicht with
-AppTest; after a first and a warm run, each round writes once through the one write path (touching
-`trajecten`, so every figure gets a new key), and all processes then run the Overzicht at the same
-moment. Prints, per round, the seconds until the last process finished (the time until every process
-shows the new figures) and each process's run, once with each process computing for itself and
-once with figures shared between the processes (views/shared_results.py), as the dashboard does.
+AppTest; after a first and a warm run, each round uploads a --rows-row `trajecten` file of that
+region for the default month (data.load, as `python -m data load` does: every figure gets a new
+key), and all processes then run the Overzicht at the same moment. Prints, per round, the upload's
+seconds (from reading the file to the published snapshot), the seconds until the last process
+finished (the time until every process shows the new figures) and each process's run, three ways:
+each process computing for itself; figures shared between the processes (views/shared_results.py);
+and shared, with the writer computing the region's Overzicht right after it publishes
+(views/warm.py), as `python -m data load` and the upload page do.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import statistics
@@ -28,9 +32,15 @@ ROOT = Path(__file__).resolve().parents[1]
 # Run as a script, this file's folder would come first on the path and shadow the `levers` package.
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
+logging.disable(logging.WARNING)  # the writer here has no Streamlit runtime: its caches say so, once each
+from benchmarks.concurrency import _month_file  # noqa: E402
 from benchmarks.levers import DEFAULT_DB, _ensure_database  # noqa: E402
 from data import db, snapshots  # noqa: E402
-from views import shared_results  # noqa: E402
+from data.load import load_file  # noqa: E402
+from views import filters, shared_results, warm  # noqa: E402
+
+MODES = (("each computes itself", False, False), ("shared between them", True, False),
+         ("shared, writer computes", True, True))
 
 # One dashboard process: runs the Overzicht once per line on stdin, prints the seconds.
 _PROCESS = r"""
@@ -67,17 +77,22 @@ def _run_all(processes: list[subprocess.Popen]) -> list[float]:
     return seconds
 
 
-def _write(path: Path) -> None:
-    """A write that gives trajecten a new generation and publishes a snapshot, as an upload does."""
+def _write(path: Path, upload: Path, writer_computes: bool) -> float:
+    """Upload `upload` as the load command does; its seconds (with what the writer computes after publishing)."""
+    snapshots.AFTER_PUBLISH[:] = [warm.after_publish] if writer_computes else []
+    started = time.perf_counter()
     con = db.connect(path)
     try:
-        with db.writing(con):
-            db.touched("trajectories")
+        report = load_file(con, upload.read_bytes(), upload.name, kind="trajecten", uploader="bench", preview=False)
     finally:
         con.close()
+    if not report.stored:
+        raise RuntimeError(f"the upload was not stored: {report.summary}")
+    return time.perf_counter() - started
 
 
-def _measure(path: Path, region: str, count: int, rounds: int, share: bool) -> list[list[float]]:
+def _measure(path: Path, region: str, count: int, uploads: list[Path], share: bool,
+             writer_computes: bool) -> list[list[float]]:
     shared_results.clear(path)
     processes = [_start(path, region, share) for _ in range(count)]
     try:
@@ -85,11 +100,11 @@ def _measure(path: Path, region: str, count: int, rounds: int, share: bool) -> l
             _run_all([process])
         _run_all(processes)
         out = []
-        for _ in range(rounds):
-            _write(path)
+        for upload in uploads:
+            writing = _write(path, upload, writer_computes)
             started = time.perf_counter()
             each = _run_all(processes)
-            out.append([time.perf_counter() - started, *each])
+            out.append([writing, time.perf_counter() - started, *each])
         return out
     finally:
         for process in processes:
@@ -103,22 +118,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=3)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--regio", default="Regio Gelderland-Noord")
+    parser.add_argument("--rows", type=int, default=2000, help="rows of each round's trajecten upload")
     args = parser.parse_args(argv)
     _ensure_database(args.db)
+    month = filters.last_full_month().start.strftime("%Y-%m")  # the Overzicht's default period
     with tempfile.TemporaryDirectory(prefix="readers-bench-") as folder:
         path = Path(folder) / "monitor.duckdb"
         shutil.copyfile(args.db, path)
         db.connect(path).close()
         snapshots.publish_file(path)
-        print(f"{args.processes} read-only processes, Overzicht of {args.regio}; after each write all run at once")
-        print(f"{'figures':<22} {'every process shows new figures (s)':>36}   each process (s)")
-        for share in (False, True):
-            rounds = _measure(path, args.regio, args.processes, args.rounds, share)
-            label = "shared between them" if share else "each computes itself"
-            for number, (every, *each) in enumerate(rounds, 1):
-                print(f"{label:<22} round {number}: {every:>19.2f}   " + "  ".join(f"{s:.2f}" for s in each))
-            median = statistics.median(every for every, *_ in rounds)
-            print(f"{label:<22} median: {median:>20.2f}")
+        print(f"{args.processes} read-only processes, Overzicht of {args.regio}; after each upload all run at once; "
+              f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
+        print(f"{'figures':<24} {'':>8} {'upload (s)':>10} {'then every process (s)':>23}   each process (s)")
+        for label, share, writer_computes in MODES:
+            uploads = []
+            for number in range(args.rounds):  # other rows each round: an upload of the same bytes stores nothing
+                uploads.append(Path(folder) / f"trajecten_{label[:6].strip()}_{number}.csv")
+                _month_file(path, args.regio, month, args.rows + number, uploads[-1])
+            rounds = _measure(path, args.regio, args.processes, uploads, share, writer_computes)
+            for number, (writing, every, *each) in enumerate(rounds, 1):
+                print(f"{label:<24} round {number}: {writing:>9.2f} {every:>23.2f}   "
+                      + "  ".join(f"{s:.2f}" for s in each))
+            print(f"{label:<24} median: {statistics.median(w for w, *_ in rounds):>11.2f} "
+                  f"{statistics.median(every for _, every, *_ in rounds):>23.2f}")
+        print(f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
     return 0
 
 

@@ -5,8 +5,12 @@ Read-only; the rows are written by data.load together with the data they describ
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # DuckDB builds the frame; the load command (views.warm) need not import pandas
+    import pandas as pd
 
 # Newest first. `$uploader` NULL = everyone's uploads. `$provider` set = a provider's own uploads:
 # those whose outcome rows of that provider are stored, and those of its own address (`$uploader`),
@@ -26,3 +30,31 @@ def upload_history(con: duckdb.DuckDBPyConnection, limit: int = 50, *, uploader:
                    provider: str | None = None) -> pd.DataFrame:
     """The latest uploads: uploaded_at, uploader, kind, file_name, row_count, sha256, scope_replaced."""
     return con.execute(_HISTORY, {"uploader": uploader, "provider": provider, "limit": limit}).df()
+
+
+
+def newest_upload_id(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The id of the newest upload (None before the first)."""
+    return con.execute("select max(upload_id) from uploads").fetchone()[0]
+
+
+def regions_of_newest_upload(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """The regions the newest upload stored rows for (by their municipality, or their region), most rows
+    first; none for a kind whose rows name neither (norms, providers, national figures)."""
+    from data.contracts import MODELS
+
+    newest = con.execute("select upload_id, kind from uploads order by upload_id desc limit 1").fetchone()
+    if newest is None or newest[1] not in MODELS:
+        return ()
+    table = MODELS[newest[1]].TABLE
+    columns = {name for (name,) in con.execute(
+        "select column_name from duckdb_columns() where table_name = $table", {"table": table}).fetchall()}
+    if "municipality" in columns:
+        rows = f"select m.region from {table} as t inner join municipality_regions as m using (municipality)"
+    elif "region" in columns:
+        rows = f"select t.region from {table} as t"
+    else:
+        return ()
+    found = con.execute(f"select region from ({rows} where t.upload_id = $upload and region is not null) "
+                        "group by region order by count(*) desc, region", {"upload": newest[0]}).fetchall()
+    return tuple(region for (region,) in found)

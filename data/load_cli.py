@@ -6,15 +6,20 @@ Exit codes: 0 stored (or unchanged: the same bytes were stored before), 1 refuse
 from __future__ import annotations
 
 import argparse
+import functools
+import logging
+import os
 import signal
 import sys
+import threading
 from pathlib import Path
 
-from data import csvfile
+from data import csvfile, snapshots
 from data.cli_args import CliError, open_database
 from data.contracts import KINDS
 from data.load import load_file
 
+WRITER_FIGURES_ENV = "JEUGDMONITOR_WRITER_FIGURES"  # views.warm.ENV (a command imports views only when it is set)
 CONFIRM_HINT = "gebruik --leeg-bevestigd als er voor deze soort echt niets is om op te slaan"
 
 
@@ -29,17 +34,16 @@ def run_load(args: argparse.Namespace) -> int:
         return 2
     uploader = "cli" if args.user == "cli" else f"cli:{args.user}"
     signal.signal(signal.SIGTERM, _stop)  # a stopped load rolls back and removes its scratch copy too
+    figures = _figures_for_readers() if os.environ.get(WRITER_FIGURES_ENV) == "1" else None
     try:
-        con = open_database(args.db)
+        report = _load(args, path, uploader)
     except CliError as error:
         print(error, file=sys.stderr)
         return error.code
-    try:
-        raw, on_disk = csvfile.OnDisk.read(path)
-        report = load_file(con, raw, path.name, kind=args.kind, uploader=uploader,
-                           confirm_empty=args.confirm_empty, preview=False, on_disk=on_disk)
     finally:
-        con.close()
+        if figures is not None:
+            snapshots.AFTER_PUBLISH.remove(figures)
+            figures.args[0].join()  # an import cut off by the interpreter's exit can crash it
     if report.stored or report.unchanged:
         print(report.summary)
         return 0
@@ -47,6 +51,42 @@ def run_load(args: argparse.Namespace) -> int:
         print(error)
     print(report.summary + (f" ({CONFIRM_HINT})" if report.needs_empty_confirmation else ""), file=sys.stderr)
     return 1
+
+
+def _load(args: argparse.Namespace, path: Path, uploader: str):
+    con = open_database(args.db)
+    try:
+        raw, on_disk = csvfile.OnDisk.read(path)
+        return load_file(con, raw, path.name, kind=args.kind, uploader=uploader,
+                         confirm_empty=args.confirm_empty, preview=False, on_disk=on_disk)
+    finally:
+        con.close()
+
+
+def _import_figures() -> None:
+    """Import views.warm (Streamlit, the levers, the caches) for `_figures_for_readers`."""
+    from streamlit.logger import get_logger
+
+    # A command has no Streamlit runtime; its caches say so once each, which is no news here.
+    get_logger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+    from views import warm  # noqa: F401
+
+
+def _figures_for_readers() -> functools.partial:
+    """The hook (registered) that computes the Overzicht of the regions this load touched once it is
+    published (views.warm); its import (about a second) starts now, while DuckDB stores the file."""
+    importer = threading.Thread(target=_import_figures, name="import-views-warm", daemon=True)
+    importer.start()
+    figures = functools.partial(_after_publish, importer)
+    snapshots.AFTER_PUBLISH.append(figures)
+    return figures
+
+
+def _after_publish(importer: threading.Thread, main: Path, snapshot: Path, previous: Path | None) -> None:
+    importer.join()
+    from views import warm
+
+    warm.after_publish(main, snapshot, previous)
 
 
 def _stop(signal_number: int, frame: object) -> None:

@@ -1,4 +1,4 @@
-"""Cached lever results: keyed on the rights, and the levers only ever see the narrowed scope."""
+"""Cached lever results: keyed on the scope the rights narrow to, and the levers only ever see that scope."""
 
 from datetime import date
 
@@ -32,6 +32,21 @@ def test_the_same_scope_gives_each_user_what_their_rights_allow(own_db):
     asked = Scope("IJmond", providers=("P1",))
     assert _youths(ADMIN, asked) == 600  # P1: the 600 Velsen clients
     assert _youths(P2_USER, asked) == 400  # cut to its own provider: the 400 Beverwijk clients, not the cached 600
+
+
+def test_users_whose_rights_narrow_to_the_same_scope_share_one_computed_figure(own_db, monkeypatch):
+    computed = []
+    compute = cache.registry.lever_indicators
+    monkeypatch.setattr(cache.registry, "lever_indicators",
+                        lambda con, lever, scope, period: (computed.append(scope), compute(con, lever, scope, period))[1])
+    alderman = Rights(role="bestuurder", regions=("IJmond",), email="wethouder@velsen.nl")
+    assert _youths(ADMIN, Scope("IJmond")) == 1234
+    assert _youths(alderman, Scope("IJmond")) == 1234
+    assert computed == [Scope("IJmond")]  # the alderman read the beheerder's figure
+    # A provider sees the region's total too, but with itself as the viewer (a total may hide a lone
+    # other provider): another narrowed scope, so its own computation, never the beheerder's.
+    assert _youths(P2_USER, Scope("IJmond")) == 1234
+    assert computed == [Scope("IJmond"), Scope("IJmond", viewer=("P2",))]
 
 
 def test_a_region_outside_the_rights_gives_nothing(own_db):

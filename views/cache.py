@@ -1,10 +1,10 @@
-"""Cached lever results, keyed on the data's version, scope, period AND the user's rights.
+"""Cached lever results, keyed on the data's version, the scope as the user's rights narrow it, and period.
 
-Every function narrows the scope with the user's rights before a lever sees it, so a cached result
-can never be served to someone with fewer rights: the rights are part of the key, and the levers
-only ever get the narrowed scope. The first key is `views.db.versions(...)` of the tables a result
-reads: a write to one of them (in any process) gives new keys, a write elsewhere (the audit log,
-accounts) leaves the cached figures in place. Old entries age out by `max_entries`.
+Every function narrows the scope with the user's rights before a cached function (and so a lever)
+sees it, so a cached result can never be served to someone with fewer rights: what the rights let
+a user see (the narrowed scope) is the key, and the levers only ever get the narrowed scope. The
+first key is `views.db.versions(...)` of the tables a result reads: a write to one of them (in any
+process) gives new keys, a write elsewhere (the audit log, accounts) leaves the cached figures in place. Old entries age out by `max_entries`.
 """
 
 from __future__ import annotations
@@ -49,17 +49,20 @@ def _figures():
 
 def indicators(rights: Rights, scope: Scope, period: Period, lever: str | None = None) -> tuple[IndicatorResult, ...]:
     """One lever's indicators, or all of them (lever None), in catalogue order."""
-    return _indicators(_figures(), rights, scope, period, lever)
+    seen = rights.narrow(scope)
+    return () if seen is None else _indicators(_figures(), seen, period, lever)
 
 
 def series(rights: Rights, scope: Scope, period: Period, lever: str) -> tuple[Series, ...]:
     """The series of every indicator of a lever in the period's grain, in catalogue order."""
-    return _series(_figures(), rights, scope, period, lever)
+    seen = rights.narrow(scope)
+    return () if seen is None else _series(_figures(), seen, period, lever)
 
 
 def variations(rights: Rights, scope: Scope, period: Period, codes: tuple[str, ...]) -> dict[str, Variation]:
     """The variatie and zekerheid of the series of `codes` (e.g. a tile's headline indicators), by code."""
-    return dict(_variations(_figures(), rights, scope, period, codes))
+    seen = rights.narrow(scope)
+    return {} if seen is None else dict(_variations(_figures(), seen, period, codes))
 
 
 def national(period: Period) -> dict[str, NationalFigure]:
@@ -70,22 +73,28 @@ def national(period: Period) -> dict[str, NationalFigure]:
 
 def freshness(rights: Rights, scope: Scope, period: Period) -> Freshness | None:
     """The data date of each kind for the scope's region (None when the rights exclude the region)."""
-    return _freshness(_figures(), rights, scope, period) or None
+    seen = rights.narrow(scope)
+    return None if seen is None else _freshness(_figures(), seen, period) or None
 
 
 def by_municipality(rights: Rights, scope: Scope, period: Period, what: str) -> tuple[ComparisonRow, ...]:
     """An indicator (or lever) per municipality of the scope."""
-    return _by_municipality(_figures(), rights, scope, period, what)
+    # A municipality total is not a region-level figure: a provider user gets its own rows per municipality.
+    seen = rights.narrow_listing(scope)
+    return () if seen is None else _by_municipality(_figures(), seen, period, what)
 
 
 def by_provider(rights: Rights, scope: Scope, period: Period, what: str) -> tuple[ComparisonRow, ...]:
     """An indicator (or lever) per provider; a provider user sees its peers anonymised."""
-    return _by_provider(_figures(), rights, scope, period, what)
+    seen = rights.narrow(scope)
+    viewer = rights.providers if rights.is_provider else ()
+    return () if seen is None else _by_provider(_figures(), seen, period, what, viewer)
 
 
 def agenda(rights: Rights, scope: Scope, period: Period) -> tuple[AgendaItem, ...]:
     """The dialogue agenda for the scope."""
-    return _agenda(_figures(), rights, scope, period)
+    seen = rights.narrow_listing(scope)
+    return () if seen is None else _agenda(_figures(), seen, period)
 
 
 def regions(rights: Rights) -> tuple[str, ...]:
@@ -95,12 +104,14 @@ def regions(rights: Rights) -> tuple[str, ...]:
 
 def price_volume(rights: Rights, scope: Scope, period: Period) -> tuple[PriceVolume, ...]:
     """Spending against a year earlier split into volume and price (levers.price_volume)."""
-    return _price_volume(_figures(), rights, scope, period)
+    seen = rights.narrow_listing(scope)  # per-provider rows: an aanbieder only its own
+    return () if seen is None else _price_volume(_figures(), seen, period)
 
 
 def referrers(rights: Rights, scope: Scope, period: Period) -> tuple[ReferrerRow, ...]:
     """Started trajectories by referrer, now and a year earlier (levers.referrers)."""
-    return _referrers(_figures(), rights, scope, period)
+    seen = rights.narrow_listing(scope)
+    return () if seen is None else _referrers(_figures(), seen, period)
 
 
 def municipalities(region: str) -> tuple[tuple[str, str], ...]:
@@ -114,107 +125,99 @@ def providers(rights: Rights, region: str, lot: str | None = None) -> tuple[tupl
 
 
 # --- the cached functions: the version of what they read is the first key ----------------------
+# They get the scope as the user's rights narrowed it, never the rights: two users who may see the same
+# (the aldermen of one region, a beheerder) share one computed figure, and one the writer stored
+# (views.warm); a figure can only reach someone whose rights narrow to the very same scope.
 
-def _narrowed(rights: Rights, scope: Scope, compute, *, listing: bool = False):
-    """Run `compute(cursor, narrowed_scope)`; nothing at all when the rights exclude the region."""
-    narrowed = rights.narrow_listing(scope) if listing else rights.narrow(scope)
-    if narrowed is None:
-        return ()
+def _reading(compute):
     with db.reading() as con:
-        return compute(con, narrowed)
+        return compute(con)
 
 
 @st.cache_data(**_CACHE)
 @_shared
-def _indicators(version: tuple, rights: Rights, scope: Scope, period: Period, lever: str | None):
+def _indicators(version: tuple, scope: Scope, period: Period, lever: str | None):
     if lever is None:
-        return _narrowed(rights, scope, lambda con, s: registry.all_indicators(con, s, period))
-    return _narrowed(rights, scope, lambda con, s: registry.lever_indicators(con, lever, s, period))
+        return _reading(lambda con: registry.all_indicators(con, scope, period))
+    return _reading(lambda con: registry.lever_indicators(con, lever, scope, period))
 
 
 @st.cache_data(**_CACHE)
 @_shared
-def _series(version: tuple, rights: Rights, scope: Scope, period: Period, lever: str):
-    return _narrowed(rights, scope, lambda con, s: series_lever.series_of_lever(con, lever, s, period))
+def _series(version: tuple, scope: Scope, period: Period, lever: str):
+    return _reading(lambda con: series_lever.series_of_lever(con, lever, scope, period))
 
 
 @st.cache_data(**_CACHE)
 @_shared
-def _variations(version: tuple, rights: Rights, scope: Scope, period: Period, codes: tuple[str, ...]):
-    return _narrowed(rights, scope, lambda con, s: tuple(
-        (trend.code, trend.variation) for trend in series_lever.series_of_codes(con, s, period, codes)))
+def _variations(version: tuple, scope: Scope, period: Period, codes: tuple[str, ...]):
+    return _reading(lambda con: tuple(
+        (trend.code, trend.variation) for trend in series_lever.series_of_codes(con, scope, period, codes)))
 
 
 @st.cache_data(**_CACHE)
 @_shared
 def _national(version: tuple, period: Period) -> tuple[tuple[str, NationalFigure], ...]:
-    with db.reading() as con:
-        return tuple(national_figures(con, period).items())
+    return _reading(lambda con: tuple(national_figures(con, period).items()))
 
 
 @st.cache_data(**_CACHE)
 @_shared
-def _freshness(version: tuple, rights: Rights, scope: Scope, period: Period):
-    return _narrowed(rights, scope, lambda con, s: freshness_lever.freshness(con, s, period))
+def _freshness(version: tuple, scope: Scope, period: Period):
+    return _reading(lambda con: freshness_lever.freshness(con, scope, period))
 
 
 @st.cache_data(**_CACHE)
 @_shared
-def _by_municipality(version: tuple, rights: Rights, scope: Scope, period: Period, what: str):
-    # A municipality total is not a region-level figure: a provider user gets its own rows per municipality.
-    return _narrowed(rights, scope, lambda con, s: compare.by_municipality(con, s, period, what), listing=True)
+def _by_municipality(version: tuple, scope: Scope, period: Period, what: str):
+    return _reading(lambda con: compare.by_municipality(con, scope, period, what))
 
 
 @st.cache_data(**_CACHE)
 @_shared
-def _by_provider(version: tuple, rights: Rights, scope: Scope, period: Period, what: str):
-    if not rights.is_provider:
-        return _narrowed(rights, scope, lambda con, s: compare.by_provider(con, s, period, what))
-    own = rights.providers[0] if len(rights.providers) == 1 else None
-    rows = _narrowed(rights, scope, lambda con, s: compare.by_provider(
-        con, s, period, what, anonymise=True, own_provider=own))
-    peers = [row for row in rows if row.key not in rights.providers]
+def _by_provider(version: tuple, scope: Scope, period: Period, what: str, viewer: tuple[str, ...]):
+    """Per provider; for a provider user (`viewer`: its codes) the others anonymised, or left out."""
+    if not viewer:
+        return _reading(lambda con: compare.by_provider(con, scope, period, what))
+    own = viewer[0] if len(viewer) == 1 else None
+    rows = _reading(lambda con: compare.by_provider(con, scope, period, what, anonymise=True, own_provider=own))
+    peers = [row for row in rows if row.key not in viewer]
     if len(peers) < MIN_ANONYMOUS_PEERS:  # a letter is no disguise among one or two others
-        return tuple(row for row in rows if row.key in rights.providers)
+        return tuple(row for row in rows if row.key in viewer)
     return rows
 
 
 @st.cache_data(**_CACHE)
 @_shared
-def _agenda(version: tuple, rights: Rights, scope: Scope, period: Period):
-    return _narrowed(rights, scope, lambda con, s: agenda_lever.agenda(con, s, period), listing=True)
+def _agenda(version: tuple, scope: Scope, period: Period):
+    return _reading(lambda con: agenda_lever.agenda(con, scope, period))
 
 
 @st.cache_data(**_CACHE)
 @_shared
-def _price_volume(version: tuple, rights: Rights, scope: Scope, period: Period):
-    return _narrowed(rights, scope, lambda con, s: price_volume_lever.price_volume(con, s, period),
-                     listing=True)  # per-provider rows: an aanbieder only its own
+def _price_volume(version: tuple, scope: Scope, period: Period):
+    return _reading(lambda con: price_volume_lever.price_volume(con, scope, period))
 
 
 @st.cache_data(**_CACHE)
 @_shared
-def _referrers(version: tuple, rights: Rights, scope: Scope, period: Period):
-    return _narrowed(rights, scope, lambda con, s: referrers_lever.referrer_split(con, s, period),
-                     listing=True)
+def _referrers(version: tuple, scope: Scope, period: Period):
+    return _reading(lambda con: referrers_lever.referrer_split(con, scope, period))
 
 
 @st.cache_data(**_CACHE)
 @_shared
 def _regions(version: tuple) -> tuple[str, ...]:
-    with db.reading() as con:
-        return choices.regions(con)
+    return _reading(choices.regions)
 
 
 @st.cache_data(**_CACHE)
 @_shared
 def _municipalities(version: tuple, region: str) -> tuple[tuple[str, str], ...]:
-    with db.reading() as con:
-        return choices.municipalities(con, region)
+    return _reading(lambda con: choices.municipalities(con, region))
 
 
 @st.cache_data(**_CACHE)
 @_shared
 def _providers(version: tuple, region: str, lot: str | None) -> tuple[tuple[str, str], ...]:
-    with db.reading() as con:
-        return tuple(compare.providers_in_scope(con, Scope(region, lot=lot)))
+    return _reading(lambda con: tuple(compare.providers_in_scope(con, Scope(region, lot=lot))))

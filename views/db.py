@@ -17,6 +17,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -31,6 +33,8 @@ from views import shared_results
 # past one machine"): several such processes share one writer; uploads then fail, by design.
 READ_ONLY_ENV = "JEUGDMONITOR_READ_ONLY"
 _PIN = "_db_snapshot_pin"  # (this run's marker, connection): the snapshot a read-only run keeps
+# (main file, connection) while the writer computes figures on a snapshot it is publishing (views.warm)
+_PREPARING: ContextVar[tuple[str, Any] | None] = ContextVar("preparing_snapshot", default=None)
 
 
 def is_read_only() -> bool:
@@ -39,6 +43,9 @@ def is_read_only() -> bool:
 
 @st.cache_resource(show_spinner=False)
 def _writer(path: str) -> Any:  # duckdb.DuckDBPyConnection; views do not import duckdb
+    from views import warm  # it builds on this module
+
+    warm.register()  # an upload here: the readers get its Overzicht figures ready with the snapshot
     return store.connect(path)
 
 
@@ -56,7 +63,24 @@ def _build_lock(path: str) -> Any:
 
 def db_file() -> str:
     """The database file of this process (absolute): part of every cache key."""
-    return str(store.db_path().resolve())
+    preparing = _PREPARING.get()
+    return preparing[0] if preparing is not None else str(store.db_path().resolve())
+
+
+@contextmanager
+def preparing(main: str | os.PathLike, connection: Any) -> Iterator[None]:
+    """Read `connection` (a snapshot of `main` about to be published) in this block, as the readers of
+    `main` will: the same file in the keys, figures shared with them (views.warm)."""
+    token = _PREPARING.set((str(Path(main).resolve()), connection))
+    try:
+        yield
+    finally:
+        _PREPARING.reset(token)
+
+
+def is_preparing() -> bool:
+    """Whether this thread computes figures for a snapshot the readers have not got yet."""
+    return _PREPARING.get() is not None
 
 
 def exists() -> bool:
@@ -79,6 +103,8 @@ def ensure_demo(progress: Callable[[float, str], None]) -> None:
 
 def _connection() -> Any:
     """The writer's own connection, or in a read-only process the snapshot this run reads."""
+    if (prepared := _PREPARING.get()) is not None:
+        return prepared[1]
     if not is_read_only():
         return _writer(db_file())
     reader = _reader(db_file())
@@ -132,7 +158,7 @@ def fence(version: tuple[Any, ...]) -> Callable[[], bool]:
     have ended between reading VERSION and this call (new data under the old key): keep the figures
     only when no write started or ended meanwhile and the tables still have VERSION's generations.
     """
-    if is_read_only():
+    if is_read_only() or is_preparing():  # a snapshot (one being published too) never changes
         return lambda: True
     epoch = store.write_epoch()
     tables = tuple(table for table, _ in version[1:])

@@ -25,6 +25,7 @@ HEADLINES = {
     "diagnostics": ("unieke_jeugdigen", "volgens_plan", "kosten_per_jeugdige"),
     "interaction": ("dialoogsessies", "acties_verlopen", "themadekking"),
 }
+HEADLINE_CODES = tuple(code for lever in LEVERS for code in HEADLINES[lever])
 COMPARED = ("jeugdhulp_per_1000", "zonder_verblijf", "wachttijd_mediaan", "kosten_per_jeugdige")
 MAX_SIGNALS = 5
 YEAR_BACK = {"maand": 12, "kwartaal": 4, "jaar": 1}  # points between a value and the one a year earlier

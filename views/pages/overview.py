@@ -9,7 +9,7 @@ from views import cache, charts, components, dialogue_ui, filters, navigation, n
 from wording import national as national_words
 from wording import sentences, texts
 from wording import signals as signal_words
-from wording.sentences import COMPARED, HEADLINES, MAX_SIGNALS
+from wording.sentences import COMPARED, HEADLINE_CODES, HEADLINES, MAX_SIGNALS
 
 rights = session.rights_for_page(OVERZICHT)
 scope, period = filters.sidebar(rights)
@@ -26,7 +26,6 @@ with share, st.container(horizontal=True, horizontal_alignment="right", gap="sma
                           council_label=texts.DOCUMENT_COUNCIL_SHORT)
 
 
-HEADLINE_CODES = tuple(code for lever in LEVERS for code in HEADLINES[lever])
 variations = cache.variations(rights, scope, period, HEADLINE_CODES)
 fresh = cache.freshness(rights, scope, period)
 national = cache.national(period)
