@@ -8,6 +8,7 @@ holds the database file itself).
 from __future__ import annotations
 
 import duckdb
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from data import snapshots
 from tests.fixtures.browser import demo_url, opened, require_chromium, rerunning
@@ -18,13 +19,27 @@ SUBJECT = "browsertest wachttijden"
 
 
 def _pick(page, select, option: str | None = None) -> str:
-    """Open a Streamlit select box or multiselect and click `option` (or the second one); its text."""
-    select.click()
+    """Open a Streamlit select box or multiselect and click `option` (or the second one); its text.
+
+    The list can be drawn again while it opens (the form's table editor loads beside it), so a click
+    on an option that has left the page is tried again, twice at most.
+    """
+    for _ in range(2):
+        try:
+            return _pick_once(page, select, option)
+        except PlaywrightTimeout:
+            continue
+    return _pick_once(page, select, option)
+
+
+def _pick_once(page, select, option: str | None) -> str:
+    if not page.get_by_role("option").first.is_visible():
+        select.click()
     options = page.get_by_role("option")
     options.first.wait_for()
     chosen = options.filter(has_text=option).first if option else options.nth(1)
-    text = chosen.inner_text().strip()
-    chosen.click()
+    text = chosen.inner_text(timeout=5000).strip()
+    chosen.click(timeout=5000)
     return text
 
 
