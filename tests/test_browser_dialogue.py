@@ -23,25 +23,32 @@ def _pick(page, select, option: str | None = None) -> str:
     """Open a Streamlit select box or multiselect and click `option` (or the second one); its text.
 
     The list can be drawn again while it opens (the form's table editor loads beside it), so a click
-    on an option that has left the page is tried again, twice at most.
+    is checked by the chosen text in the field, and made again only when it did not take (a second
+    click on a multiselect's option would take it out again).
     """
-    for _ in range(2):
+    for _ in range(3):
+        if not page.get_by_role("option").first.is_visible():
+            select.click()
+        options = page.get_by_role("option")
+        options.first.wait_for()
+        chosen = options.filter(has_text=option).first if option else options.nth(1)
         try:
-            return _pick_once(page, select, option)
+            text = chosen.inner_text(timeout=5000).strip()
+            chosen.click(timeout=5000)
         except PlaywrightTimeout:
             continue
-    return _pick_once(page, select, option)
+        if _shows(select, text):
+            return text
+    raise AssertionError(f"{option or 'the second option'} could not be chosen")
 
 
-def _pick_once(page, select, option: str | None) -> str:
-    if not page.get_by_role("option").first.is_visible():
-        select.click()
-    options = page.get_by_role("option")
-    options.first.wait_for()
-    chosen = options.filter(has_text=option).first if option else options.nth(1)
-    text = chosen.inner_text(timeout=5000).strip()
-    chosen.click(timeout=5000)
-    return text
+def _shows(select, text: str, tries: int = 10) -> bool:
+    """Whether the field shows `text` as chosen (a select box's input, a multiselect's tag)."""
+    for _ in range(tries):
+        if text in select.inner_text() or text == select.locator("input").first.input_value():
+            return True
+        select.page.wait_for_timeout(200)
+    return False
 
 
 def test_a_session_recorded_after_switching_provider_is_stored_against_that_provider(server, browser, demo_db):
