@@ -32,7 +32,6 @@ def upload_history(con: duckdb.DuckDBPyConnection, limit: int = 50, *, uploader:
     return con.execute(_HISTORY, {"uploader": uploader, "provider": provider, "limit": limit}).df()
 
 
-
 def newest_upload_id(con: duckdb.DuckDBPyConnection) -> int | None:
     """The id of the newest upload (None before the first)."""
     return con.execute("select max(upload_id) from uploads").fetchone()[0]
