@@ -103,13 +103,15 @@ def open_database(path: str | os.PathLike | None) -> duckdb.DuckDBPyConnection:
         if "lock" in str(error).lower():
             raise CliError(f"{target}: de database is in gebruik door een ander proces; probeer het later opnieuw",
                            1) from None
-        raise CliError(f"--db {target}: {_unusable(error)}; geef een DuckDB-databasebestand op "
+        raise CliError(f"--db {target}: {unusable(error)}; geef een DuckDB-databasebestand op "
                        "(een nieuw bestand wordt aangemaakt)", 2) from None
 
 
-def _unusable(error: BaseException) -> str:
-    """Why the database file cannot be opened, in Dutch."""
+def unusable(error: BaseException) -> str:
+    """Why the database file cannot be opened, in Dutch (DuckDB's own text is English)."""
     text = str(error)
+    if "does not exist" in text:  # opened read-only: nothing is created
+        return "dat bestand bestaat niet"
     if "Is a directory" in text or isinstance(error, IsADirectoryError):
         return "dat is een map, geen bestand"
     if "not a valid DuckDB database" in text:

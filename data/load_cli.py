@@ -6,6 +6,7 @@ Exit codes: 0 stored (or unchanged: the same bytes were stored before), 1 refuse
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import logging
 import os
@@ -13,6 +14,7 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import Iterator
 
 from data import csvfile, snapshots
 from data.cli_args import CliError, open_database
@@ -34,16 +36,12 @@ def run_load(args: argparse.Namespace) -> int:
         return 2
     uploader = "cli" if args.user == "cli" else f"cli:{args.user}"
     signal.signal(signal.SIGTERM, _stop)  # a stopped load rolls back and removes its scratch copy too
-    figures = _figures_for_readers() if os.environ.get(WRITER_FIGURES_ENV) == "1" else None
     try:
-        report = _load(args, path, uploader)
+        with _figures_for_readers(os.environ.get(WRITER_FIGURES_ENV) == "1"):
+            report = _load(args, path, uploader)
     except CliError as error:
         print(error, file=sys.stderr)
         return error.code
-    finally:
-        if figures is not None:
-            snapshots.AFTER_PUBLISH.remove(figures)
-            figures.args[0].join()  # an import cut off by the interpreter's exit can crash it
     if report.stored or report.unchanged:
         print(report.summary)
         return 0
@@ -72,14 +70,22 @@ def _import_figures() -> None:
     from views import warm  # noqa: F401
 
 
-def _figures_for_readers() -> functools.partial:
-    """The hook (registered) that computes the Overzicht of the regions this load touched once it is
-    published (views.warm); its import (about a second) starts now, while DuckDB stores the file."""
+@contextlib.contextmanager
+def _figures_for_readers(wanted: bool) -> Iterator[None]:
+    """While loading (when `wanted`): a hook that computes the Overzicht of the regions this load touched
+    once it is published (views.warm); its import (about a second) starts now, while DuckDB stores the file."""
+    if not wanted:
+        yield
+        return
     importer = threading.Thread(target=_import_figures, name="import-views-warm", daemon=True)
     importer.start()
-    figures = functools.partial(_after_publish, importer)
-    snapshots.AFTER_PUBLISH.append(figures)
-    return figures
+    hook = functools.partial(_after_publish, importer)
+    snapshots.AFTER_PUBLISH.append(hook)
+    try:
+        yield
+    finally:
+        snapshots.AFTER_PUBLISH.remove(hook)
+        importer.join()  # an import cut off by the interpreter's exit can crash it
 
 
 def _after_publish(importer: threading.Thread, main: Path, snapshot: Path, previous: Path | None) -> None:

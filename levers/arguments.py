@@ -9,6 +9,7 @@ from __future__ import annotations
 import duckdb
 
 from data import db, decode
+from data.cli_args import unusable
 from levers.choices import regions as known_regions
 from levers.scope import LOTS, Period, Scope, region_municipalities
 
@@ -44,7 +45,7 @@ def open_read_only(path: str) -> duckdb.DuckDBPyConnection:
             con = db.connect(path, read_only=True)
         return con
     except duckdb.Error as error:
-        raise UsageError(f"kan de database {path} niet openen: {error}") from error
+        raise UsageError(f"kan de database {path} niet openen: {unusable(error)}") from error
 
 
 def scope(con: duckdb.DuckDBPyConnection, region_name: str, municipalities: list[str], lot: str | None,

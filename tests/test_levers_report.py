@@ -144,8 +144,16 @@ def test_wrong_usage_exits_2_with_a_dutch_message(db_file, capsys, args, message
 
 def test_a_missing_database_is_wrong_usage(tmp_path, capsys):
     code, _, err = _run(capsys, *REPORT, str(tmp_path / "geen.duckdb"))
-    assert code == 2 and "kan de database" in err
+    assert code == 2 and "kan de database" in err and "dat bestand bestaat niet" in err
     assert not (tmp_path / "geen.duckdb").exists()  # read-only: nothing created
+
+
+def test_a_file_that_is_no_database_is_named_in_dutch_without_duckdbs_english(tmp_path, capsys):
+    text_file = tmp_path / "notities.duckdb"
+    text_file.write_text("geen database")
+    code, _, err = _run(capsys, *REPORT, str(text_file))
+    assert code == 2 and "dat bestand is geen DuckDB-database" in err
+    assert "Error" not in err and "exists" not in err
 
 
 def test_the_agenda_prints_red_then_amber_items_one_per_line(db_file, capsys):

@@ -101,3 +101,24 @@ def test_a_writer_process_computes_for_the_readers_only_when_asked_to(monkeypatc
     warm.register()
     warm.register()  # once per process
     assert snapshots.AFTER_PUBLISH == [warm.after_publish]
+
+
+def test_the_load_command_computes_for_the_readers_when_asked_and_unhooks_after(own_small_db, tmp_path, monkeypatch):
+    from data.__main__ import main  # noqa: PLC0415  (the command, in this process)
+
+    monkeypatch.setattr(filters, "today", lambda: date(2026, 11, 20))
+    monkeypatch.setattr(snapshots, "AFTER_PUBLISH", [])
+    snapshots.publish_file(own_small_db)
+    upload = tmp_path / "trajecten.csv"
+    upload.write_bytes(ONE_NEW_CLIENT)
+    monkeypatch.setenv(warm.ENV, "1")
+    try:
+        assert main(["load", "--db", str(own_small_db), str(upload)]) == 0
+        assert snapshots.AFTER_PUBLISH == []  # the hook lived as long as the load
+        st.cache_data.clear()
+        monkeypatch.setenv("JEUGDMONITOR_READ_ONLY", "1")
+        _never_compute(monkeypatch)
+        assert pick(cache.indicators(ALDERMAN, Scope("IJmond"), OCTOBER), "unieke_jeugdigen").value == 1235
+    finally:
+        st.cache_data.clear()
+        shared_results.clear(own_small_db)
