@@ -34,7 +34,9 @@ _REGION_VIEWER = Rights(role="beheerder")  # every user but an aanbieder narrows
 
 
 def overview(region: str, period: Period) -> None:
-    """Compute (or find) every shared figure the Overzicht of `region` reads for a region-wide user."""
+    """Compute (or find) every shared figure the Overzicht of `region` reads for a region-wide user.
+
+    The page's list a second time: tests/test_views_warm.py fails when the page reads a figure this misses."""
     scope = Scope(region)
     cache.regions(_REGION_VIEWER)
     cache.municipalities(region)
