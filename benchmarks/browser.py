@@ -242,6 +242,22 @@ def _report(servers: list[Server]) -> None:
     print("\nseconds, median of warm runs (min-max); the verdict is for the last --app-dir")
 
 
+def demo_selection(db_path: Path, rebuild: bool, region: str | None, period: str | None) -> tuple[Path, dict[str, str]]:
+    """The national demo (built when missing) and the page parameters: REGION or the busiest, PERIOD or the
+    last full month."""
+    from benchmarks.levers import _BUSIEST_REGION  # noqa: PLC0415
+    from data import db  # noqa: PLC0415
+
+    db_path = db_path.resolve()
+    _ensure_database(db_path, rebuild)
+    con = db.connect(db_path, read_only=True)
+    try:
+        region = region or con.execute(_BUSIEST_REGION).fetchall()[0][0]
+    finally:
+        con.close()
+    return db_path, {"regio": region, "periode": period or _last_full_month()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"national demo database (default {DEFAULT_DB})")
@@ -255,20 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a killed benchmark still stops its servers
-
-    from benchmarks.levers import _BUSIEST_REGION
-    from data import db
-
-    db_path = args.db.resolve()
-    _ensure_database(db_path, args.rebuild)
+    db_path, params = demo_selection(args.db, args.rebuild, args.regio, args.periode)
     app_dirs = [d.resolve() for d in (args.app_dir or [ROOT])]
     pages = [p for p in args.pages.split(",") if p]
-    con = db.connect(db_path, read_only=True)
-    try:
-        region = args.regio or con.execute(_BUSIEST_REGION).fetchall()[0][0]
-    finally:
-        con.close()
-    params = {"regio": region, "periode": args.periode or _last_full_month()}
     print(f"{params['regio']}, {params['periode']}; {args.runs} warm runs; servers: "
           + ", ".join(str(d) for d in app_dirs), flush=True)
     with ExitStack() as stack:
