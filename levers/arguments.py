@@ -9,7 +9,6 @@ from __future__ import annotations
 import duckdb
 
 from data import db, decode
-from data.cli_args import unusable
 from levers.choices import regions as known_regions
 from levers.scope import LOTS, Period, Scope, region_municipalities
 
@@ -45,6 +44,8 @@ def open_read_only(path: str) -> duckdb.DuckDBPyConnection:
             con = db.connect(path, read_only=True)
         return con
     except duckdb.Error as error:
+        from data.cli_args import unusable  # noqa: PLC0415  (the loading code it sits with: only on this error)
+
         raise UsageError(f"kan de database {path} niet openen: {unusable(error)}") from error
 
 
