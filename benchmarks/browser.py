@@ -114,9 +114,9 @@ def _copy_for(app_dir: Path, db_path: Path, folder: Path) -> Path:
 
 
 @contextmanager
-def server(app_dir: Path, db_path: Path, *, read_only: bool = True):
-    """`streamlit run dashboard.py` from APP_DIR on a free loopback port; yields its URL once healthy."""
-    url, process = serving.start(db_path, read_only=read_only, app_dir=app_dir)
+def server(app_dir: Path, db_path: Path, *, read_only: bool = True, port: int | None = None):
+    """`streamlit run dashboard.py` from APP_DIR on a loopback PORT (or a free one); yields its URL once healthy."""
+    url, process = serving.start(db_path, read_only=read_only, app_dir=app_dir, port=port)
     try:
         serving.wait_healthy(url, process)
         yield url

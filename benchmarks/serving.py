@@ -24,9 +24,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start(db_path: Path, *, read_only: bool = True, app_dir: Path = ROOT) -> tuple[str, subprocess.Popen]:
-    """A dashboard process on 127.0.0.1 (a free port) over DB_PATH; (its URL, the process)."""
-    port = free_port()
+def start(db_path: Path, *, read_only: bool = True, app_dir: Path = ROOT,
+          port: int | None = None) -> tuple[str, subprocess.Popen]:
+    """A dashboard process on 127.0.0.1 (PORT, or a free one) over DB_PATH; (its URL, the process)."""
+    port = port or free_port()
     env = {**os.environ, "JEUGDMONITOR_DB": str(db_path), "JEUGDMONITOR_READ_ONLY": "1" if read_only else "0"}
     command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
