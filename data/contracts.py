@@ -18,6 +18,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from data import dates
+from data.tables import TABLE_OF_KIND
 from data.decode import (
     NOT_AFTER_THIS_MONTH, NOT_IN_FUTURE, Area, Choice, DutchDate, DutchDecimal, DutchNumber, IjwCode, Lot, Month,
     MunicipalityCode, ProviderCode, ProviderCodeFormat, ProviderLot, Quarter, ReferencePeriod, ReferenceRegion, Region,
@@ -146,7 +147,8 @@ class Contract(BaseModel):
 class Trajectory(Contract):
     """1. `trajecten`: one allocated product trajectory, from the iJw administration (JW301/305/307)."""
 
-    KIND, TABLE = "trajecten", "trajectories"
+    KIND = "trajecten"
+    TABLE = TABLE_OF_KIND[KIND]
     REPLACE_KEY = ("municipality", "trajectory_id")
     UNIQUE = Unique("trajectory_id", ("municipality", "trajectory_id"))
     ROW_RULES = (
@@ -173,7 +175,8 @@ class Trajectory(Contract):
 class Cost(Contract):
     """2. `kosten`: spending per month (claims JW323/325 and lump-sum payments)."""
 
-    KIND, TABLE = "kosten", "costs"
+    KIND = "kosten"
+    TABLE = TABLE_OF_KIND[KIND]
     REPLACE_KEY = ("month", "municipality")
     ROW_RULES = (
         negative_only_for("amount", "kind", "correctie",
@@ -192,7 +195,8 @@ class Cost(Contract):
 class Budget(Contract):
     """3. `budget`: a budget ceiling set by a council, for a perceel or one provider in it."""
 
-    KIND, TABLE = "budget", "budgets"
+    KIND = "budget"
+    TABLE = TABLE_OF_KIND[KIND]
     REPLACE_KEY = ("year", "municipality", "lot", "provider")
     UNIQUE = Unique("provider", REPLACE_KEY)
 
@@ -206,7 +210,8 @@ class Budget(Contract):
 class Outcome(Contract):
     """4. `uitkomsten`: a provider's quarterly outcomes (the national outcome set)."""
 
-    KIND, TABLE = "uitkomsten", "outcomes"
+    KIND = "uitkomsten"
+    TABLE = TABLE_OF_KIND[KIND]
     REPLACE_KEY = ("quarter_start", "provider", "lot")
     UNIQUE = Unique("provider", REPLACE_KEY)
     DERIVED = {"quarter_end": "(quarter_start + interval 3 month - interval 1 day)::date"}
@@ -231,7 +236,8 @@ class Outcome(Contract):
 class Dialogue(Contract):
     """5. `dialoog`: one subject of a dialogue session, with what was seen and agreed."""
 
-    KIND, TABLE = "dialoog", "dialogues"
+    KIND = "dialoog"
+    TABLE = TABLE_OF_KIND[KIND]
     REPLACE_KEY = ("session_date", "region", "provider", "theme", "subject")
     ROW_RULES = (
         required_with("owner", "action", "verplicht wanneer een actie is ingevuld"),
@@ -262,7 +268,8 @@ IndicatorCode = choice(INDICATOR_CODES, "{value} is geen indicatorcode uit de ca
 class Norm(Contract):
     """6. `normen`: a norm and margin the region sets for an indicator."""
 
-    KIND, TABLE = "normen", "norms"
+    KIND = "normen"
+    TABLE = TABLE_OF_KIND[KIND]
     REPLACE_KEY = ("indicator", "year", "lot", "provider")
     UNIQUE = Unique("indicator", REPLACE_KEY)
 
@@ -277,7 +284,8 @@ class Norm(Contract):
 class Provider(Contract):
     """7. `aanbieders`: the providers the region contracts (reference for every other kind)."""
 
-    KIND, TABLE = "aanbieders", "providers"
+    KIND = "aanbieders"
+    TABLE = TABLE_OF_KIND[KIND]
     REPLACE_KEY = ("provider",)
     UNIQUE = Unique("provider", REPLACE_KEY)
 
@@ -293,7 +301,8 @@ class Provider(Contract):
 class Population(Contract):
     """8. `gemeenten`: the youth population of a municipality in a year (and a region override)."""
 
-    KIND, TABLE = "gemeenten", "populations"
+    KIND = "gemeenten"
+    TABLE = TABLE_OF_KIND[KIND]
     REPLACE_KEY = ("municipality", "year")
     UNIQUE = Unique("municipality", REPLACE_KEY)
 
@@ -310,7 +319,8 @@ class NationalFigure(Contract):
     lose their blanks like every cell; its period forms (`2024HJ01`) are read as ours (`2024-H1`).
     """
 
-    KIND, TABLE = "landelijk", "national_figures"
+    KIND = "landelijk"
+    TABLE = TABLE_OF_KIND[KIND]
     REPLACE_KEY = ("source", "area", "period", "indicator")
     UNIQUE = Unique("indicator", REPLACE_KEY)
     DERIVED = {"period_start": dates.SQL_REFERENCE_PERIOD_START.replace("{x}", "period"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from auth.rights import Rights
-from data.contracts import MODELS
+from data.tables import TABLE_OF_KIND
 from levers import agenda as agenda_lever
 from levers import choices, compare, registry
 from levers import freshness as freshness_lever
@@ -39,8 +39,8 @@ _CACHE = {"show_spinner": False, "max_entries": 1024}
 _shared = shared_results.across_processes(shared_results.enabled, fence=db.fence)
 # What the cached functions read: figures read every upload kind's table (and the reference lists,
 # which only these tables override); the region list reads the municipalities' region overrides.
-FIGURE_TABLES = tuple(sorted(model.TABLE for model in MODELS.values()))
-REGION_TABLES = (MODELS["gemeenten"].TABLE,)
+FIGURE_TABLES = tuple(sorted(TABLE_OF_KIND.values()))
+REGION_TABLES = (TABLE_OF_KIND["gemeenten"],)
 
 
 def _figures():
@@ -68,7 +68,7 @@ def variations(rights: Rights, scope: Scope, period: Period, codes: tuple[str, .
 def national(period: Period) -> dict[str, NationalFigure]:
     """The national (CBS) figure beside each indicator for P, by code. Not narrowed by rights: it is
     published data and nobody's own figures, the same for every reader."""
-    return dict(_national(db.versions(MODELS["landelijk"].TABLE), period))
+    return dict(_national(db.versions(TABLE_OF_KIND["landelijk"]), period))
 
 
 def freshness(rights: Rights, scope: Scope, period: Period) -> Freshness | None:

@@ -1,8 +1,7 @@
-"""Recording the dialogue in the app, and the documents for the conversation and the council (issue 6).
+"""Recording the dialogue in the app (issue 6); the documents for it are views.documents_ui.
 
 Widgets only. Rows are built and stored by data.dialogue_entry through the `dialoog` load path (same
-contract, replace key, upload record and audit entry as an uploaded file); documents come from
-reports/. Only `contractmanager` and `beheerder` (auth.pages.may_enter_dialogue) in a region they may
+contract, replace key, upload record and audit entry as an uploaded file). Only `contractmanager` and `beheerder` (auth.pages.may_enter_dialogue) in a region they may
 see, on a writable database, get the forms; everyone else reads the log and nothing more.
 After a store the page reruns, so every figure on it (cached per rights) is computed afresh.
 """
@@ -22,18 +21,15 @@ from data.dialogue_entry import OPEN, Action, ActionRef, mark_action_done, recor
 from levers.agenda import AgendaItem, theme_names
 from levers.dialogue_log import DialogueLog, dialogue_log
 from levers.scope import Period, Scope
-from reports.names import download_stem
 from views import cache, db
+from views.documents_ui import documents
 from views.exports_ui import download_buttons, file_stem
 from wording import fmt, texts
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from reports.agenda_document import AgendaDocument
-
 _FLASH = "dialogue_flash"  # the outcome of the last store, shown once after the rerun
-PDF, MARKDOWN = "application/pdf", "text/markdown"
 
 
 def may_record(rights: Rights, region: str) -> bool:
@@ -244,70 +240,6 @@ def agenda_to_rows(rights: Rights, region: str, provider: str | None, items: Seq
     discussed = [item for item in items if item.code in picked]
     _store(lambda con: record_agenda_items(con, discussed, day=day, region=region, provider=provider, owner=owner,
                                            deadline=deadline, uploader=uploader(rights)))
-
-
-# --- documents ---------------------------------------------------------------------------------------------
-
-# The reports (and fpdf, slow to import) are imported when a document is asked for, not with the page.
-
-def agenda_for(scope: Scope, period: Period) -> AgendaDocument:
-    """The agenda document of an already narrowed scope; needs no page run (deferred downloads)."""
-    from reports.agenda_document import agenda_document
-
-    with db.reading() as con:
-        return agenda_document(con, scope, period)
-
-
-def _agenda_file(render: str, scope: Scope, period: Period) -> bytes | str:
-    """The agenda as `reports.agenda_document.<render>` makes it (agenda_pdf, agenda_markdown)."""
-    from reports import agenda_document
-
-    return getattr(agenda_document, render)(agenda_for(scope, period))
-
-
-def council_pdf_for(scope: Scope, period: Period) -> bytes:
-    """The council report of an already narrowed scope as PDF; needs no page run."""
-    from reports.council import council_report
-    from reports.council_pdf import council_pdf
-
-    with db.reading() as con:
-        return council_pdf(council_report(con, scope, period))
-
-
-def documents(rights: Rights, scope: Scope, period: Period, *, key: str, agenda: bool = True,
-              council: bool = True, heading: bool = True, council_label: str = texts.DOCUMENT_COUNCIL) -> None:
-    """Download buttons: the agenda (PDF, Markdown) and, for region roles, the council report (PDF).
-
-    The scopes are narrowed here, in the page run; the documents are made only when clicked. An
-    aanbieder gets its own agenda and no council report (that compares municipalities).
-    """
-    agenda_scope = rights.narrow_listing(scope)
-    if agenda_scope is None:
-        return
-    buttons = []
-    if agenda:
-        stem = download_stem("agenda", scope.region, period)
-        buttons += [  # built when clicked
-            (texts.DOCUMENT_AGENDA_PDF, f"{stem}.pdf", PDF, lambda: _agenda_file("agenda_pdf", agenda_scope, period)),
-            (texts.DOCUMENT_AGENDA_MD, f"{stem}.md", MARKDOWN,
-             lambda: _agenda_file("agenda_markdown", agenda_scope, period)),
-        ]
-    report_scope = None if rights.is_provider else rights.narrow(scope)
-    if council and report_scope is not None:
-        name = f"{download_stem('bestuursrapportage', scope.region, period)}.pdf"
-        buttons.append((council_label, name, PDF, lambda: council_pdf_for(report_scope, period)))
-    if heading and buttons:
-        st.markdown(f"**{texts.DOCUMENTS}**")
-    with st.container(horizontal=True, gap="small"):
-        for label, file_name, mime, build in buttons:
-            st.download_button(label, data=build, file_name=file_name, mime=mime, key=f"{key}_{file_name}",
-                               help=texts.DOCUMENT_HELP, icon=":material/description:", on_click=_audit,
-                               args=(rights, file_name))
-
-
-def _audit(rights: Rights, file_name: str) -> None:
-    """A downloaded document is an export: it goes to the audit log."""
-    db.audit(uploader(rights), "export", f"{file_name} (document)")
 
 
 # --- the Interactie page's section ---------------------------------------------------------------------------

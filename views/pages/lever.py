@@ -15,7 +15,7 @@ from levers.registry import pick
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
-from views import cache, charts, components, filters, navigation, notes_ui, session
+from views import cache, charts, components, filters, navigation, notes_form, notes_ui, session
 from views.exports_ui import file_stem
 from wording import fmt, sentences, texts
 from wording import notes as note_words
@@ -47,7 +47,7 @@ def render(lever: str) -> tuple[Scope, Period]:
     for result in results:
         _indicator(result, series.get(result.code), comparisons, period, f"{stem}_{result.code}",
                    national.get(result.code), of_indicator(notes, result.code))
-    notes_ui.section(rights, scope, period, lever)
+    notes_form.section(rights, scope, period, lever)
     return scope, period
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 from auth.pages import OVERZICHT
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.registry import pick
-from views import cache, charts, components, dialogue_ui, filters, navigation, notes_ui, session
+from views import cache, charts, components, documents_ui, filters, navigation, notes_ui, session
 from wording import national as national_words
 from wording import sentences, texts
 from wording import signals as signal_words
@@ -22,7 +22,7 @@ selection, share = st.columns([3, 2], vertical_alignment="center")
 selection.caption(filters.selection_caption(rights, scope))
 with share, st.container(horizontal=True, horizontal_alignment="right", gap="small"):
     components.share_link(link)
-    dialogue_ui.documents(rights, scope, period, key="overview", agenda=False, heading=False,
+    documents_ui.documents(rights, scope, period, key="overview", agenda=False, heading=False,
                           council_label=texts.DOCUMENT_COUNCIL_SHORT)
 
 

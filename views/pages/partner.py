@@ -14,7 +14,7 @@ from auth.rights import Rights
 from levers.catalogue import LEVER_NAMES, LEVERS
 from levers.partner import ProviderCard, may_compare_peers, own_scope, peer_scope, provider_card
 from levers.scope import Period, Scope
-from views import cache, components, db, dialogue_ui, filters, navigation, session
+from views import cache, components, db, dialogue_ui, documents_ui, filters, navigation, session
 from views.exports_ui import download_buttons, file_stem
 from views.partner_tables import dialogue_table, peers_table
 from wording import fmt, sentences, texts
@@ -120,7 +120,7 @@ def agenda(rights: Rights, card: ProviderCard, scope: Scope, period: Period) -> 
             value=fmt.value(item), norm=fmt.norm(results[item.code]), theme=item.theme, theme_name=item.theme_name))
         st.caption(item.why)
     dialogue_ui.agenda_to_rows(rights, scope.region, card.code, items, key="partner")
-    dialogue_ui.documents(rights, own_scope(scope, card), period, key="partner", council=False)
+    documents_ui.documents(rights, own_scope(scope, card), period, key="partner", council=False)
 
 
 rights = session.rights_for_page(PARTNER)

@@ -1,0 +1,86 @@
+"""The documents for the conversation and the council (issue 6): download buttons on the Overzicht, the
+Partner page and Interactie, each document made from reports/ only when its button is clicked.
+
+A module of its own, light to import: the Overzicht shows one of these buttons, and loading the
+dialogue forms' code (the `dialoog` load path, pydantic contracts) with it cost its first run after
+a start about a tenth of a second.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from auth.rights import Rights
+from levers.scope import Period, Scope
+from reports.names import download_stem
+from views import db, session
+from wording import texts
+
+if TYPE_CHECKING:
+    from reports.agenda_document import AgendaDocument
+
+PDF, MARKDOWN = "application/pdf", "text/markdown"
+
+
+# The reports (and fpdf, slow to import) are imported when a document is asked for, not with the page.
+
+def agenda_for(scope: Scope, period: Period) -> AgendaDocument:
+    """The agenda document of an already narrowed scope; needs no page run (deferred downloads)."""
+    from reports.agenda_document import agenda_document
+
+    with db.reading() as con:
+        return agenda_document(con, scope, period)
+
+
+def _agenda_file(render: str, scope: Scope, period: Period) -> bytes | str:
+    """The agenda as `reports.agenda_document.<render>` makes it (agenda_pdf, agenda_markdown)."""
+    from reports import agenda_document
+
+    return getattr(agenda_document, render)(agenda_for(scope, period))
+
+
+def council_pdf_for(scope: Scope, period: Period) -> bytes:
+    """The council report of an already narrowed scope as PDF; needs no page run."""
+    from reports.council import council_report
+    from reports.council_pdf import council_pdf
+
+    with db.reading() as con:
+        return council_pdf(council_report(con, scope, period))
+
+
+def documents(rights: Rights, scope: Scope, period: Period, *, key: str, agenda: bool = True,
+              council: bool = True, heading: bool = True, council_label: str = texts.DOCUMENT_COUNCIL) -> None:
+    """Download buttons: the agenda (PDF, Markdown) and, for region roles, the council report (PDF).
+
+    The scopes are narrowed here, in the page run; the documents are made only when clicked. An
+    aanbieder gets its own agenda and no council report (that compares municipalities).
+    """
+    agenda_scope = rights.narrow_listing(scope)
+    if agenda_scope is None:
+        return
+    buttons = []
+    if agenda:
+        stem = download_stem("agenda", scope.region, period)
+        buttons += [  # built when clicked
+            (texts.DOCUMENT_AGENDA_PDF, f"{stem}.pdf", PDF, lambda: _agenda_file("agenda_pdf", agenda_scope, period)),
+            (texts.DOCUMENT_AGENDA_MD, f"{stem}.md", MARKDOWN,
+             lambda: _agenda_file("agenda_markdown", agenda_scope, period)),
+        ]
+    report_scope = None if rights.is_provider else rights.narrow(scope)
+    if council and report_scope is not None:
+        name = f"{download_stem('bestuursrapportage', scope.region, period)}.pdf"
+        buttons.append((council_label, name, PDF, lambda: council_pdf_for(report_scope, period)))
+    if heading and buttons:
+        st.markdown(f"**{texts.DOCUMENTS}**")
+    with st.container(horizontal=True, gap="small"):
+        for label, file_name, mime, build in buttons:
+            st.download_button(label, data=build, file_name=file_name, mime=mime, key=f"{key}_{file_name}",
+                               help=texts.DOCUMENT_HELP, icon=":material/description:", on_click=_audit,
+                               args=(file_name,))
+
+
+def _audit(file_name: str) -> None:
+    """A downloaded document is an export: it goes to the audit log."""
+    db.audit(session.actor(), "export", f"{file_name} (document)")
