@@ -18,7 +18,7 @@ from wording import texts
 
 # What the router and the Overzicht import anyway (plotly, pandas, the levers, babel's formats).
 WARM_MODULES = ("views.components", "views.login", "views.navigation", "views.cache", "views.charts",
-                "views.filters", "views.dialogue_ui", "wording.fmt", "wording.sentences")
+                "views.filters", "views.documents_ui", "views.notes_ui", "wording.fmt", "wording.sentences")
 
 
 def demo_if_missing() -> None:
