@@ -1,8 +1,9 @@
 """Recording the dialogue in the app (issue 6); the documents for it are views.documents_ui.
 
 Widgets only. Rows are built and stored by data.dialogue_entry through the `dialoog` load path (same
-contract, replace key, upload record and audit entry as an uploaded file). Only `contractmanager` and `beheerder` (auth.pages.may_enter_dialogue) in a region they may
-see, on a writable database, get the forms; everyone else reads the log and nothing more.
+contract, replace key, upload record and audit entry as an uploaded file). Only `contractmanager` and
+`beheerder` (auth.pages.may_enter_dialogue) in a region they may see, on a writable database, get the
+forms; everyone else reads the log and nothing more.
 After a store the page reruns, so every figure on it (cached per rights) is computed afresh.
 """
 

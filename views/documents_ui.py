@@ -1,9 +1,9 @@
 """The documents for the conversation and the council (issue 6): download buttons on the Overzicht, the
 Partner page and Interactie, each document made from reports/ only when its button is clicked.
 
-A module of its own, light to import: the Overzicht shows one of these buttons, and loading the
-dialogue forms' code (the `dialoog` load path, pydantic contracts) with it cost its first run after
-a start about a tenth of a second.
+A module of its own, light to import: the Overzicht shows one of these buttons, and the dialogue forms'
+code (the `dialoog` load path, pydantic contracts) came with it; without that, the note forms and the
+contracts, the Overzicht's modules import in 0.57-0.59 s instead of 0.66-0.70 s.
 """
 
 from __future__ import annotations
