@@ -3,10 +3,11 @@
     python benchmarks/browser.py [--db PATH] [--rebuild] [--app-dir DIR ...] [--runs N] [--regio NAME]
                                  [--pages overzicht,kaders,...] [--no-menu]
 
-Serves (a copy per server of) the national demo read-only (JEUGDMONITOR_READ_ONLY=1) with `streamlit run dashboard.py` from
-each --app-dir (default: this checkout) on a loopback port, all servers at once, and measures the time
-from an action to Streamlit's idle state: the script has finished, nothing is running or stale, no
-skeleton is left and every plotly chart on the page has drawn. Actions:
+Serves (a copy per server of) the national demo read-only (JEUGDMONITOR_READ_ONLY=1) with
+`streamlit run dashboard.py` from each --app-dir (default: this checkout) on a loopback port, all
+servers at once, and measures the time from an action to Streamlit's idle state: the script has
+finished, nothing is running or stale, no skeleton is left and every plotly chart on the page has
+drawn. Actions:
   open       page.goto(the page's URL with the selection): a new session, as a link or a reload does;
   menu       a click on the page in the sidebar menu, coming from the Overzicht (same session);
   filter     on the Overzicht, the perceel selectbox switched between 'beide' and 'complex'.

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from data.tables import TABLE_OF_KIND
+
 if TYPE_CHECKING:  # DuckDB builds the frame; the load command (views.warm) need not import pandas
     import pandas as pd
 
@@ -40,12 +42,10 @@ def newest_upload_id(con: duckdb.DuckDBPyConnection) -> int | None:
 def regions_of_newest_upload(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
     """The regions the newest upload stored rows for (by their municipality, or their region), most rows
     first; none for a kind whose rows name neither (norms, providers, national figures)."""
-    from data.contracts import MODELS
-
     newest = con.execute("select upload_id, kind from uploads order by upload_id desc limit 1").fetchone()
-    if newest is None or newest[1] not in MODELS:
+    if newest is None or newest[1] not in TABLE_OF_KIND:
         return ()
-    table = MODELS[newest[1]].TABLE
+    table = TABLE_OF_KIND[newest[1]]
     columns = {name for (name,) in con.execute(
         "select column_name from duckdb_columns() where table_name = $table", {"table": table}).fetchall()}
     if "municipality" in columns:

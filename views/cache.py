@@ -4,7 +4,8 @@ Every function narrows the scope with the user's rights before a cached function
 sees it, so a cached result can never be served to someone with fewer rights: what the rights let
 a user see (the narrowed scope) is the key, and the levers only ever get the narrowed scope. The
 first key is `views.db.versions(...)` of the tables a result reads: a write to one of them (in any
-process) gives new keys, a write elsewhere (the audit log, accounts) leaves the cached figures in place. Old entries age out by `max_entries`.
+process) gives new keys, a write elsewhere (the audit log, accounts) leaves the cached figures in
+place. Old entries age out by `max_entries`.
 """
 
 from __future__ import annotations
