@@ -9,8 +9,10 @@ give nothing away. Population, dialogue and other region-level figures are no su
 A perceel total is also withheld when the other perceel's total would be withheld while the region's
 is shown: region minus this perceel would give that one away.
 
-The counting is SQL (levers/sql/contributors.sql, one query for all periods); each base there mirrors
-the rows a family adds up. The runner applies the rule, so screens, exports and documents all get it.
+The counting is SQL, one query for all periods: levers/sql/contributors.sql counts the row sets
+(bases) each family declares beside its own query, in levers/sql/<family>.rows.sql, and each catalogue
+entry's `provider_rows` names the row sets it adds up. Only the row sets of the results asked run. The
+runner applies the rule, so screens, exports and documents all get it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import duckdb
 
 from levers import suppression
 from levers.catalogue import CATALOGUE
+from levers.families import FAMILIES
 from levers.norms import GREY
 from levers.result import IndicatorResult
 from levers.scope import LOTS, Scope
@@ -38,10 +41,23 @@ def applies(scope: Scope) -> bool:
     return bool(scope.viewer) and not scope.providers
 
 
-def others_per_period(con: duckdb.DuckDBPyConnection, params: dict, own: Sequence[str],
-                      count: int) -> list[dict[tuple[str, str | None], int]]:
-    """For each of `count` periods: (base, perceel or None for both) → providers other than `own` in it."""
-    sql = load_sql("contributors.sql")
+# Each row set and the family that declares it (tests/test_levers_catalogue_declared_once.py: exactly one).
+DECLARED_BY: dict[str, str] = {base: family.name for family in FAMILIES.values() for base in family.row_sets}
+
+
+def counting_sql(bases: Sequence[str]) -> str:
+    """contributors.sql over the row sets of the families that declare `bases`, in family order."""
+    families = [family for family in FAMILIES.values() if set(family.row_sets) & set(bases)]
+    row_sets = "\n    union all\n".join(
+        f"    select ordinal, provider, lot, base from (\n{load_sql(family.rows_file)}    )" for family in families)
+    return load_sql("contributors.sql").replace("{row_sets}", row_sets)
+
+
+def others_per_period(con: duckdb.DuckDBPyConnection, params: dict, own: Sequence[str], count: int,
+                      bases: Sequence[str]) -> list[dict[tuple[str, str | None], int]]:
+    """For each of `count` periods: (base, perceel or None for both) → providers other than `own` in it,
+    for the row sets `bases`."""
+    sql = counting_sql(bases)
     rows = con.execute(sql, used_params(sql, params | {"own": list(own)})).fetchall()
     out: list[dict[tuple[str, str | None], int]] = [{} for _ in range(count)]
     for ordinal, base, lot, providers in rows:
@@ -72,8 +88,9 @@ def withheld(result: IndicatorResult) -> IndicatorResult:
 def apply(con: duckdb.DuckDBPyConnection, scope: Scope, params: dict,
           results: list[tuple[IndicatorResult, ...]]) -> list[tuple[IndicatorResult, ...]]:
     """`results` (one tuple per period of `params`) with the rule applied for the scope's viewer."""
-    if not applies(scope) or not any(BASES.get(r.code) for r in (results[0] if results else ())):
+    bases = {base for r in (results[0] if results else ()) for base in BASES.get(r.code, ())}
+    if not applies(scope) or not bases:
         return results
-    counts = others_per_period(con, params, scope.viewer, len(results))
+    counts = others_per_period(con, params, scope.viewer, len(results), sorted(bases))
     return [tuple(withheld(r) if is_withheld(r.code, others, scope.lot) else r for r in period)
             for period, others in zip(results, counts)]

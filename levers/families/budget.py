@@ -49,4 +49,4 @@ def build(row: Budget, ctx: Context) -> dict:
                                            reason=None if row.budget else no_budget, details=details)}
 
 
-FAMILY = Family("budget", "budget.sql", Budget, build)
+FAMILY = Family("budget", "budget.sql", Budget, build, row_sets=("costs_year",))
