@@ -136,3 +136,21 @@ def test_region_dialogues_are_the_regions_rows_with_region_wide_ones_for_every_p
         {"region": region, "providers": providers},
     ).fetchall()
     assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2026-10-31", None, True),  # started on the last day, open
+        ("2026-11-01", None, False),  # starts after the period
+        ("2026-01-01", "2026-10-01", True),  # ended on the first day
+        ("2026-01-01", "2026-09-30", False),  # ended the day before
+        ("2026-10-10", "2026-10-20", True),  # started and ended within
+        ("2025-01-01", None, True),  # open and started long before
+    ],
+)
+def test_is_active_means_started_by_the_periods_end_and_not_ended_before_its_start(empty_db, start, end, expected):
+    row = empty_db.execute(
+        "select is_active($start::date, $end::date, date '2026-10-01', date '2026-10-31')", {"start": start, "end": end}
+    ).fetchone()
+    assert row == (expected,)

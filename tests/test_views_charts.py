@@ -41,8 +41,8 @@ def test_a_trend_draws_the_norm_and_marks_a_special_cause():
 
 
 def test_a_suppressed_point_is_a_gap_without_a_hover_figure():
-    fig = charts.trend(trend_model(Series("x", (_point(8, 12.0), _point(9, None, label="<5"), _point(10, 7.0))), "aantal"),
-                       "t")
+    series = Series("x", (_point(8, 12.0), _point(9, None, label="<5"), _point(10, 7.0)))
+    fig = charts.trend(trend_model(series, "aantal"), "t")
     assert list(fig.data[0].y) == [12.0, None, 7.0]
     assert fig.data[0].customdata[1] == "–"
 
