@@ -38,7 +38,6 @@ from reports.council import council_report
 from reports.council_pdf import council_pdf
 from tests.builders import BEVERWIJK, HEEMSKERK, VELSEN, add_cost, add_dialogue, add_provider, add_trajectory
 from tests.conftest import copy_db
-
 from tests.fixtures.rendered import rendered_text
 from tests.fixtures.small_db import open_app
 
