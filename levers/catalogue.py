@@ -6,6 +6,7 @@ margin, the dialogue theme that puts it on the agenda, and which small-number ru
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 LEVERS = ("shared_values", "boundaries", "diagnostics", "interaction")
@@ -74,6 +75,13 @@ class Definition:
     def uses_provisional_months(self) -> bool:
         """Built on kosten, whose latest months are voorlopig (levers.freshness)."""
         return "kosten" in self.reads
+
+    def band_of(self, details: Mapping[str, float | None]) -> tuple[float, float] | None:
+        """(low, high) of its band from a result's details; None without band fields or with a bound missing."""
+        if self.band_fields is None:
+            return None
+        low, high = (details.get(field) for field in self.band_fields)
+        return None if low is None or high is None else (low, high)
 
     @property
     def counts_earlier_months(self) -> bool:

@@ -2,17 +2,15 @@
 
 What a trend shows is decided here once, so screen and paper cannot drift apart: the points (value,
 norm, special cause, voorlopig), the process limits clipped to the indicator's value range, the band
-its catalogue entry names on the last point (the budget forecast's `band_fields`), the markers on a
-point (a toelichting) and the process changes (signals.md §3a; none are recorded yet). A renderer
-only chooses how each of these looks.
+on the last point (the budget forecast's: the series reads it from the details its catalogue entry
+names in `band_fields`), the markers on a point (a toelichting) and the process changes (signals.md
+§3a; none are recorded yet). A renderer only chooses how each of these looks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from levers.catalogue import BY_CODE
 from levers.series import Series, SeriesPoint
 from levers.variation import drawn_band, unit_range
 
@@ -69,24 +67,14 @@ class TrendModel:
         return any(point.norm is not None for point in self.points)
 
 
-def trend_model(series: Series, unit: str, details: Mapping[str, float | None] | None = None,
-                note: str | None = None) -> TrendModel:
-    """The model of `series` in `unit`; `details` are the last period's result details (the band's
-    bounds, when the catalogue entry declares `band_fields`), `note` the text marking the last point."""
+def trend_model(series: Series, unit: str, note: str | None = None) -> TrendModel:
+    """The model of `series` in `unit`; `note` is the text marking its last point (the period's toelichtingen)."""
     chart = series.variation.chart
-    limits = drawn_band(chart, *unit_range(series.code)) if chart is not None else None
-    last_valued = bool(series.points) and series.points[-1].value is not None
+    last = series.points[-1] if series.points else None
+    last_valued = last is not None and last.value is not None
     return TrendModel(
-        code=series.code, unit=unit, points=series.points, limits=limits,
-        band=_band(series.code, details) if last_valued else None,
+        code=series.code, unit=unit, points=series.points,
+        limits=drawn_band(chart, *unit_range(series.code)) if chart is not None else None,
+        band=last.band if last_valued else None,
         markers=(Marker(len(series.points) - 1, note),) if note and last_valued else (),
     )
-
-
-def _band(code: str, details: Mapping[str, float | None] | None) -> tuple[float, float] | None:
-    """(low, high) from the details the catalogue entry names; None without them or with a bound missing."""
-    entry = BY_CODE.get(code)
-    if not details or entry is None or entry.band_fields is None:
-        return None
-    low, high = (details.get(field) for field in entry.band_fields)
-    return None if low is None or high is None else (low, high)

@@ -300,7 +300,7 @@ def _trends(doc: Document, section: LeverSection, report: CouncilReport) -> None
         doc.set_xy(x, top + name_height)
         doc.style(7.5)
         doc.multi_cell(width, 3.5, finding, align="L")
-        trend_chart(doc, Box(x, top + head, width, TREND_HEIGHT), trend_model(series, result.unit, result.detail))
+        trend_chart(doc, Box(x, top + head, width, TREND_HEIGHT), trend_model(series, result.unit))
     doc.set_y(top + head + TREND_HEIGHT + 4)
     doc.style()
 

@@ -21,7 +21,8 @@ from levers.chart_model import trend_model
 from levers.families import FAMILIES
 from levers.freshness import KIND_CODES, KINDS, PROVISIONAL_CODES
 from levers.scope import Period
-from levers.series import Series, SeriesPoint
+from levers.result import make_result
+from levers.series import Series, build_series
 from levers.sql_files import SQL_DIR, load_sql
 from levers.variation import unit_range
 from tests.builders import VELSEN, add_cost, add_outcome, add_provider, add_trajectory
@@ -107,22 +108,23 @@ def test_the_committed_code_list_is_what_the_catalogue_generates():
 
 # --- chart bands, value ranges, windows, norms per provider ---------------------------------------------------
 
-def _point(month: int, value: float) -> SeriesPoint:
-    return SeriesPoint(f"2026-{month:02d}", date(2026, month, 1), date(2026, month, 28), value, None, None, "grijs",
-                       False)
+def _budget_like(code: str, details: tuple) -> Series:
+    """A two-month series of `code` built as the levers build it, each result carrying `details`."""
+    periods = (Period.parse("2026-09"), Period.parse("2026-10"))
+    results = [make_result(code, value, 100.0, norm=None, details=details) for value in (98.0, 103.0)]
+    return build_series(code, periods, results)
 
 
 @pytest.mark.parametrize("entry", CATALOGUE, ids=lambda entry: entry.code)
 def test_a_chart_draws_a_band_exactly_where_the_declaration_names_its_fields(entry):
-    series = Series(entry.code, (_point(9, 98.0), _point(10, 103.0)))
-    details = {"prognose_laag": 95.5, "prognose_hoog": 110.0, "gerealiseerd": 80.0}
+    details = (("gerealiseerd", 80.0), ("prognose_laag", 95.5), ("prognose_hoog", 110.0))
     expected = (95.5, 110.0) if entry.code == "budgetuitputting" else None
-    assert trend_model(series, entry.unit, details).band == expected
+    assert trend_model(_budget_like(entry.code, details), entry.unit).band == expected
 
 
 def test_a_band_with_a_missing_bound_is_not_drawn():
-    series = Series("budgetuitputting", (_point(9, 98.0), _point(10, 103.0)))
-    assert trend_model(series, "% van budget", {"prognose_laag": None, "prognose_hoog": 110.0}).band is None
+    series = _budget_like("budgetuitputting", (("prognose_laag", None), ("prognose_hoog", 110.0)))
+    assert trend_model(series, "% van budget").band is None
 
 
 def test_the_drawn_value_range_comes_from_the_declaration():

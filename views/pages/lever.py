@@ -94,7 +94,7 @@ def _trend(result: IndicatorResult, series: Series | None, period: Period, notes
         st.info(texts.NOTHING_TO_COMPARE)
         return
     title = sentences.trend_title(result.unit, series)
-    model = trend_model(series, result.unit, result.detail, note_words.hover(notes) if notes else None)
+    model = trend_model(series, result.unit, note_words.hover(notes) if notes else None)
     figure = charts.trend(model, title, result.name)
     components.chart(figure, f"{result.name}: {title}", key=f"trend_{result.code}")
     st.caption(definition(result.code).description)
