@@ -41,10 +41,6 @@ def applies(scope: Scope) -> bool:
     return bool(scope.viewer) and not scope.providers
 
 
-# Each row set and the family that declares it (tests/test_levers_catalogue_declared_once.py: exactly one).
-DECLARED_BY: dict[str, str] = {base: family.name for family in FAMILIES.values() for base in family.row_sets}
-
-
 def counting_sql(bases: Sequence[str]) -> str:
     """contributors.sql over the row sets of the families that declare `bases`, in family order."""
     families = [family for family in FAMILIES.values() if set(family.row_sets) & set(bases)]

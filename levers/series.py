@@ -89,11 +89,11 @@ def build_series(code: str, periods: Sequence[Period], results: Sequence[Indicat
     the last period. A point of an indicator built on kosten is voorlopig from `provisional_from` on;
     a point's band is read from its result's details as the catalogue entry declares (`band_fields`).
     """
-    norm = results[-1].norm if results else None
-    varies = variation([result.value for result in results], definition(code).better, norm)
-    flags = varies.chart.special if varies.chart else (False,) * len(results)
-    hollow = code in PROVISIONAL_CODES and provisional_from is not None
     entry = definition(code)
+    norm = results[-1].norm if results else None
+    varies = variation([result.value for result in results], entry.better, norm)
+    flags = varies.chart.special if varies.chart else (False,) * len(results)
+    hollow = entry.uses_provisional_months and provisional_from is not None
     points = tuple(
         SeriesPoint(period.label, period.start, period.end, result.value, result.value_label, result.norm,
                     result.status, flag, hollow and result.value is not None and period.end >= provisional_from,
