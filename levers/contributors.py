@@ -9,10 +9,10 @@ give nothing away. Population, dialogue and other region-level figures are no su
 A perceel total is also withheld when the other perceel's total would be withheld while the region's
 is shown: region minus this perceel would give that one away.
 
-The counting is SQL, one query for all periods: levers/sql/contributors.sql counts the row sets
-(bases) each family declares beside its own query, in levers/sql/<family>.rows.sql, and each catalogue
-entry's `provider_rows` names the row sets it adds up. Only the row sets of the results asked run. The
-runner applies the rule, so screens, exports and documents all get it.
+The counting is SQL, one query for all periods: each family declares its row sets (bases) beside its
+own query, in levers/sql/<family>.rows.sql, counted through the schema macro `providers_per_row_set`;
+each catalogue entry's `provider_rows` names the row sets it adds up. Only the families of the results
+asked run. The runner applies the rule, so screens, exports and documents all get it.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from levers.sql_files import load_sql, used_params
 
 REASON_FEW_PROVIDERS = "minder dan twee andere aanbieders, afgeschermd"  # "twee": suppression.MIN_OTHER_PROVIDERS
 
-# The row sets (bases of contributors.sql) each indicator adds up: its catalogue entry's provider_rows.
+# The row sets (bases) each indicator adds up: its catalogue entry's provider_rows.
 BASES: dict[str, tuple[str, ...]] = {d.code: d.provider_rows for d in CATALOGUE}
 
 
@@ -42,11 +42,9 @@ def applies(scope: Scope) -> bool:
 
 
 def counting_sql(bases: Sequence[str]) -> str:
-    """contributors.sql over the row sets of the families that declare `bases`, in family order."""
-    families = [family for family in FAMILIES.values() if set(family.row_sets) & set(bases)]
-    row_sets = "\n    union all\n".join(
-        f"    select ordinal, provider, lot, base from (\n{load_sql(family.rows_file)}    )" for family in families)
-    return load_sql("contributors.sql").replace("{row_sets}", row_sets)
+    """One query over the row-set files of the families that declare `bases`: (ordinal, base, lot, providers)."""
+    files = [family.rows_file for family in FAMILIES.values() if set(family.row_sets) & set(bases)]
+    return "\nunion all\n".join(f"select * from (\n{load_sql(name)})" for name in files)
 
 
 def others_per_period(con: duckdb.DuckDBPyConnection, params: dict, own: Sequence[str], count: int,
