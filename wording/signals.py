@@ -45,6 +45,14 @@ INCOMPLETE = "{period} is nog niet compleet: {kinds}."
 INCOMPLETE_KIND = "{kind} t/m {date} ({names})"
 TREND_NO_LATEST = "Geen waarde in {period}; eerdere punten staan in de grafiek"  # a headline without its last value
 TOO_FEW_POINTS = VARIATIE_WORDS[""]
+# Why a series with enough points has no limits (levers.variation reason codes; signals.md §3a).
+NO_LIMITS = {
+    "window": "geen procesgrenzen: elk punt telt de maanden ervoor mee",
+    "flat": "vlakke reeks",
+    "few_since_change": "te weinig punten sinds {day}",
+}
+SERIES_BEFORE_CHANGE = "Voor de procesbreuk"  # faded points: before the latest change of process
+SERIES_LOOK_AHEAD = "Voorlopig: nog niet alle dagen erna bekend"  # hollow points of a look-ahead indicator
 
 VARIATIE_ICONS = {
     "gewoon": ":material/swap_vert:",
@@ -64,6 +72,13 @@ VARIATIE_HELP = (
     "of dalend, of 2 van 3 punten ver van het gemiddelde)?"
 )
 ZEKERHEID_HELP = "Zekerheid: haalt het proces de norm, gegeven de procesgrenzen van de reeks?"
+
+
+def no_limits_text(reason: str, day: date | None = None) -> str:
+    """The chart's caption for a series without limits ('' when it has them or has too few points)."""
+    if not reason:
+        return ""
+    return NO_LIMITS[reason].format(day=f"{day.day}-{day.month}-{day.year}" if day else "")
 
 
 def status_word(status: str, reason: str | None = None) -> str:
