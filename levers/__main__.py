@@ -15,7 +15,7 @@ import duckdb
 from data.cli_args import DutchArgumentParser
 from levers.agenda import agenda
 from levers.arguments import UsageError, municipality_code, open_read_only, scope as scope_from  # noqa: F401
-from levers.arguments import period as parse_period
+from levers.arguments import baseline, period as parse_period
 from levers.national import national_figures
 from levers.registry import all_indicators
 from levers.series import all_series
@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--aanbieder", action="extend", nargs="+", default=[], metavar="CODE",
                         help="aanbiedercode; meerdere mogelijk")
     report.add_argument("--format", default="csv", help="csv (standaard) of json")
+    report.add_argument("--baseline", type=baseline, metavar="N", help="procesgrenzen vast op de eerste N (≥ 12) punten")
 
     agenda_parser = commands.add_parser("agenda", help="de dialoogagenda: rode en oranje indicatoren")
     _common(agenda_parser)
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> None:
     try:
         scope = _scope(con, args)
         if args.command == "report":
-            variations = {trend.code: trend.variation for trend in all_series(con, scope, period)}
+            variations = {trend.code: trend.variation for trend in all_series(con, scope, period, baseline=args.baseline)}
             rows = report_rows(all_indicators(con, scope, period), variations, national_figures(con, period))
             (write_csv if args.format == "csv" else write_json)(rows, sys.stdout)
             return

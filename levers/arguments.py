@@ -6,11 +6,14 @@ The commands only parse; this turns `--regio`, `--gemeente`, `--perceel`, `--aan
 
 from __future__ import annotations
 
+import argparse
+
 import duckdb
 
 from data import db, decode
 from levers.choices import regions as known_regions
 from levers.scope import LOTS, Period, Scope, region_municipalities
+from levers.variation import MIN_POINTS
 
 
 class UsageError(Exception):
@@ -68,3 +71,10 @@ def period(text: str) -> Period:
         return Period.parse(text)
     except ValueError as error:
         raise UsageError(str(error)) from error
+
+
+def baseline(text: str) -> int:
+    """`--baseline N`: the limits frozen on the first N valued points (signals.md §3a), N ≥ 12."""
+    if not text.strip().isdigit() or int(text) < MIN_POINTS:
+        raise argparse.ArgumentTypeError(f"een baseline is een heel getal van minstens {MIN_POINTS}, niet {text}")
+    return int(text)
