@@ -201,7 +201,8 @@ def trend(model: TrendModel, title: str, subtitle: str = "") -> go.Figure:
         dict(x=change.index - 0.5, y=1, xref="x", yref="paper", showarrow=False, xanchor="left", yanchor="top",
              text=change.text, font=dict(size=11, color=INK), bgcolor="white")
         for change in model.process_changes]
-    layout["xaxis"] = dict(type="category", tickangle=0, nticks=8, showgrid=False, tickfont=_FONT, automargin=False)
+    layout["xaxis"] = dict(type="category", tickangle=0, nticks=8, showgrid=False, tickfont=_FONT, automargin=False,
+                           categoryorder="array", categoryarray=x)  # the band may start later than the line
     return _figure(data, layout)
 
 
