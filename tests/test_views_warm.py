@@ -16,7 +16,11 @@ from data.load import load_file
 from levers.registry import pick
 from levers.scope import Period, Scope
 from tests.fixtures.small_db import open_app
-from views import cache, filters, shared_results, warm
+from figures import shared_results
+from levers import compare, registry
+from levers import freshness as freshness_lever
+from levers import series as series_lever
+from views import cache, filters, warm
 
 OCTOBER = Period.parse("2026-10")
 ALDERMAN = Rights(role="bestuurder", regions=("IJmond",), email="wethouder@velsen.nl")
@@ -25,9 +29,9 @@ ONE_NEW_CLIENT = (
     "einddatum;reden_einde;leeftijdsklasse\r\n"
     "NIEUW-1;NIEUWE-CLIENT-1;GM0453;P1;complex;45;01;;01-10-2026;;;12-17\r\n").encode("cp1252")
 # What the Overzicht computes; none of it may run in a reader once the writer computed it.
-COMPUTATIONS = [(cache.registry, "all_indicators"), (cache.series_lever, "series_of_codes"),
-                (cache.compare, "by_provider"), (cache.compare, "by_municipality"),
-                (cache.freshness_lever, "freshness")]
+COMPUTATIONS = [(registry, "all_indicators"), (series_lever, "series_of_codes"),
+                (compare, "by_provider"), (compare, "by_municipality"),
+                (freshness_lever, "freshness")]
 
 
 @pytest.fixture
@@ -85,8 +89,8 @@ def test_a_readers_overzicht_of_the_uploaded_region_computes_no_figure_itself(up
 
 def test_another_region_is_left_to_the_readers(uploaded, monkeypatch):
     calls = []
-    all_indicators = cache.registry.all_indicators
-    monkeypatch.setattr(cache.registry, "all_indicators",
+    all_indicators = registry.all_indicators
+    monkeypatch.setattr(registry, "all_indicators",
                         lambda con, scope, period: (calls.append(scope.region), all_indicators(con, scope, period))[1])
     cache.indicators(Rights(role="beheerder"), Scope("Zuid-Kennemerland"), OCTOBER)
     assert calls == ["Zuid-Kennemerland"]

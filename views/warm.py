@@ -2,7 +2,7 @@
 
 After an upload every figure has a new key (views.cache), so the first reader to open a region's
 Overzicht computes it (about a second of one core for a national region on a quiet machine, many
-more beside twenty sessions) while the other processes wait for it (views.shared_results). With
+more beside twenty sessions) while the other processes wait for it (figures.shared_results). With
 JEUGDMONITOR_WRITER_FIGURES=1 the writer, right after it published the snapshot
 (data.snapshots.AFTER_PUBLISH), computes them into the results the readers share: a reader who asks
 meanwhile waits for the writer's lock and reads, a reader who comes later only reads. Only the
@@ -25,7 +25,8 @@ from auth.rights import Rights
 from data import db as store
 from data import history, snapshots
 from levers.scope import Period, Scope
-from views import cache, db, filters, shared_results
+from figures import shared_results
+from views import cache, db, filters
 from wording.sentences import COMPARED, HEADLINE_CODES
 
 MAX_REGIONS = 3
