@@ -10,7 +10,7 @@ region for the default month (data.load, as `python -m data load` does: every fi
 key), and all processes then run the Overzicht at the same moment. Prints, per round, the upload's
 seconds (from reading the file to the published snapshot), the seconds until the last process
 finished (the time until every process shows the new figures) and each process's run, three ways:
-each process computing for itself; figures shared between the processes (views/shared_results.py);
+each process computing for itself; figures shared between the processes (figures/shared_results.py);
 and shared, with the writer computing the region's Overzicht right after it publishes
 (views/warm.py), as `python -m data load` and the upload page do.
 """
@@ -37,7 +37,8 @@ from benchmarks.concurrency import _month_file  # noqa: E402
 from benchmarks.levers import DEFAULT_DB, _ensure_database  # noqa: E402
 from data import db, snapshots  # noqa: E402
 from data.load import load_file  # noqa: E402
-from views import filters, shared_results, warm  # noqa: E402
+from figures import shared_results  # noqa: E402
+from views import filters, warm  # noqa: E402
 
 MODES = (("each computes itself", False, False), ("shared between them", True, False),
          ("shared, writer computes", True, True))
