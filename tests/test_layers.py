@@ -1,7 +1,7 @@
 """Package layering, read from the source with ast (issue 9, acceptance 3).
 
-views on top; reports, exports and auth below it; wording words the levers' results for screen and
-paper; levers over data; data at the bottom. Command-line modules (`__main__.py`, `*_cli.py`) sit
+views on top; reports, then figures (rights, peer rule, kept results), exports and auth below it;
+wording words the levers' results for screen and paper; levers over data; data at the bottom. Command-line modules (`__main__.py`, `*_cli.py`) sit
 above everything and may import anything, but no library module imports one.
 """
 
@@ -79,17 +79,18 @@ def test_there_is_no_longer_cycle_between_packages_either():
 
 @pytest.mark.parametrize(("package", "forbidden"), [
     ("reports", {"views"}),
-    ("exports", {"views", "reports"}),
-    ("auth", {"views", "reports"}),
-    ("wording", {"views", "reports", "exports"}),
-    ("levers", {"views", "reports", "exports", "wording", "auth"}),
+    ("figures", {"views", "reports"}),
+    ("exports", {"views", "reports", "figures"}),
+    ("auth", {"views", "reports", "figures"}),
+    ("wording", {"views", "reports", "exports", "figures"}),
+    ("levers", {"views", "reports", "exports", "wording", "auth", "figures"}),
     ("data", PACKAGES - {"data"}),
 ])
 def test_a_lower_package_imports_nothing_from_the_layers_above_it(package, forbidden):
     assert sorted(path for (a, b), path in package_edges().items() if a == package and b in forbidden) == []
 
 
-@pytest.mark.parametrize("package", ["data", "levers", "wording", "reports", "exports", "auth"])
+@pytest.mark.parametrize("package", ["data", "levers", "wording", "figures", "reports", "exports", "auth"])
 def test_only_the_views_import_streamlit(package):
     assert [path for a, module, path in library_imports() if a == package and module.split(".")[0] == "streamlit"] == []
 
