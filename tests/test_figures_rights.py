@@ -1,4 +1,4 @@
-"""Figures as the dashboard keeps them: keyed on the scope the rights narrow to, and the levers only ever see that scope."""
+"""Figures as the dashboard keeps them: keyed on the scope the rights narrow to; the levers only ever see that scope."""
 
 from datetime import date
 
