@@ -23,7 +23,7 @@ from data.tables import TABLE_OF_KIND
 from figures import shared_results
 from figures.versions import Source, connection_source, fence, versions
 from levers import agenda as agenda_lever
-from levers import choices, compare, registry
+from levers import choices, compare, dialogue_log, registry
 from levers import freshness as freshness_lever
 from levers import notes as notes_lever
 from levers import partner
@@ -33,6 +33,7 @@ from levers import series as series_lever
 from levers.agenda import AgendaItem
 from levers.catalogue import CODES
 from levers.compare import ComparisonRow
+from levers.dialogue_log import DialogueLog
 from levers.freshness import Freshness
 from levers.national import NationalFigure, national_figures
 from levers.notes import Note
@@ -55,6 +56,7 @@ FIGURE_TABLES = tuple(sorted(TABLE_OF_KIND.values()))
 REGION_TABLES = (TABLE_OF_KIND["gemeenten"],)
 NATIONAL_TABLES = (TABLE_OF_KIND["landelijk"],)
 NOTE_TABLES = ("notes", "outcomes", "providers")
+LOG_TABLES = ("dialogues", "populations", "providers")  # a cost upload or an audit entry keeps the log
 ALL = Rights(role="beheerder")  # the commands' rights: every region, every provider
 
 
@@ -118,6 +120,12 @@ class Figures:
         note written for another provider."""
         seen = self.rights.narrow_listing(scope)
         return () if seen is None else self._figure(NOTE_TABLES, _notes, seen, period)
+
+    def dialogue_log(self, scope: Scope, period: Period) -> DialogueLog | None:
+        """The dialogue log of the scope as these rights may list it (an aanbieder: its own and
+        region-wide rows); None when the rights exclude the region."""
+        seen = self.rights.narrow_listing(scope)
+        return None if seen is None else self._figure(LOG_TABLES, _dialogue_log, seen, period)
 
     def national(self, period: Period) -> dict[str, NationalFigure]:
         """The national (CBS) figure beside each indicator for P, by code. Not narrowed by rights: it is
@@ -224,6 +232,10 @@ def _referrers(con, scope: Scope, period: Period):
 
 def _notes(con, scope: Scope, period: Period):
     return notes_lever.notes(con, scope, period)
+
+
+def _dialogue_log(con, scope: Scope, period: Period):
+    return dialogue_log.dialogue_log(con, scope, period)
 
 
 def _national(con, period: Period) -> tuple[tuple[str, NationalFigure], ...]:
