@@ -43,9 +43,6 @@ def is_read_only() -> bool:
 
 @st.cache_resource(show_spinner=False)
 def _writer(path: str) -> Any:  # duckdb.DuckDBPyConnection; views do not import duckdb
-    from views import warm  # it builds on this module
-
-    warm.register()  # an upload here: the readers get its Overzicht figures ready with the snapshot
     return store.connect(path)
 
 
