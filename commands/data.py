@@ -79,12 +79,18 @@ def main(argv: list[str] | None = None) -> int:
     return run_users(args)
 
 
+def _known_kind(kind: str) -> bool:
+    """Whether `kind` is one of the kinds; when not, says so on standard error."""
+    if kind not in KINDS:
+        print(f"onbekende soort: {kind} (kies uit {', '.join(KINDS)})", file=sys.stderr)
+    return kind in KINDS
+
+
 # --- load ---------------------------------------------------------------------------------------------
 
 def run_load(args: argparse.Namespace) -> int:
     """Load `args.file` into `args.db` (created with schema and reference data when new)."""
-    if args.kind is not None and args.kind not in KINDS:
-        print(f"onbekende soort: {args.kind} (kies uit {', '.join(KINDS)})", file=sys.stderr)
+    if args.kind is not None and not _known_kind(args.kind):
         return 2
     path = Path(args.file)
     if not path.is_file():
@@ -123,8 +129,7 @@ def _stop(signal_number: int, frame: object) -> None:
 # --- template -----------------------------------------------------------------------------------------
 
 def run_template(args: argparse.Namespace) -> int:
-    if args.kind not in KINDS:
-        print(f"onbekende soort: {args.kind} (kies uit {', '.join(KINDS)})", file=sys.stderr)
+    if not _known_kind(args.kind):
         return 2
     con = _codes_database(db.db_path(args.db))
     try:
