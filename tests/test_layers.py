@@ -11,6 +11,7 @@ project module inside a function is listed here with the import cost that keeps 
 from __future__ import annotations
 
 import ast
+import re
 from functools import cache
 from pathlib import Path
 
@@ -34,17 +35,17 @@ LAYERS = (
 LEVEL = {name: level for level, names in enumerate(LAYERS) for name in names}
 
 # Imports of project modules inside a function: (file, module) → why. The figures are CPU seconds of the
-# import (time.process_time in a fresh process, after the modules the importer has already imported,
-# median of 5); each one is a cost the page or command would pay on every start without needing it.
+# import (time.process_time around it in a fresh process, after the modules the importer or the Overzicht
+# already imported; median of 5-7 runs on 2 shared cores): a cost every start would pay without need.
 LAZY = {
     ("commands/data.py", "data.demo"): "0.41 s CPU (numpy, the generators) on every other `python -m data` command",
     ("views/db.py", "data.demo"): "0.43 s CPU on every dashboard start; only needed when there is no database",
     ("views/first_start.py", "data.demo"): "0.35 s CPU; only for a first start, imported before the warm-up thread",
-    ("views/components.py", "exports.tables"): "0.61 s CPU (pandas) after the Overzicht's modules; only for a table",
-    ("views/exports_ui.py", "exports.tables"): "0.61 s CPU (pandas, openpyxl); only when a page shows a table",
+    ("views/components.py", "exports.tables"): "0.46 s CPU (pandas) after the Overzicht's modules; only for a table",
+    ("views/exports_ui.py", "exports.tables"): "0.46 s CPU (pandas, openpyxl); only when a page shows a table",
     ("views/dialogue_ui.py", "views.partner_tables"): "0.64 s CPU (pandas); only when a page shows a log table",
-    ("views/documents_ui.py", "reports.agenda_document"): "0.49 s CPU after the Overzicht's modules; on a click",
-    ("views/documents_ui.py", "reports.council_pdf"): "0.28 s CPU (fpdf) after the Overzicht's modules; on a click",
+    ("views/documents_ui.py", "reports.agenda_document"): "0.39 s CPU after the Overzicht's modules; on a click",
+    ("views/documents_ui.py", "reports.council_pdf"): "0.34 s CPU (fpdf) after the Overzicht's modules; on a click",
 }
 
 
@@ -78,11 +79,18 @@ def resolve(name: str) -> str | None:
 @cache
 def imports() -> tuple[tuple[str, str, str, bool], ...]:
     """(importing module, imported project module, file, inside a function) for every import statement."""
+    return tuple(found[:4] for found in _imports())
+
+
+@cache
+def _imports() -> tuple[tuple[str, str, str, bool, str], ...]:
+    """As `imports`, with the source line of the statement."""
     found = []
     for path in source_files():
         importer, file = module_name(path), str(path.relative_to(ROOT))
         package = importer if path.name == "__init__.py" else importer.rpartition(".")[0]
-        for node, lazy in _import_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+        text = path.read_text(encoding="utf-8")
+        for node, lazy in _import_nodes(ast.parse(text)):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             else:
@@ -96,7 +104,7 @@ def imports() -> tuple[tuple[str, str, str, bool], ...]:
             for name in names:
                 target = resolve(name)
                 if target is not None and target != importer:
-                    found.append((importer, target, file, lazy))
+                    found.append((importer, target, file, lazy, text.splitlines()[node.end_lineno - 1]))
     return tuple(found)
 
 
@@ -106,7 +114,8 @@ def _import_nodes(tree: ast.AST, lazy: bool = False):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             yield node, lazy
         else:
-            yield from _import_nodes(node, lazy or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
+            inside = isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda))
+            yield from _import_nodes(node, lazy or inside)
 
 
 def package_edges() -> dict[tuple[str, str], str]:
@@ -166,7 +175,8 @@ def test_the_scan_sees_the_imports_it_judges_and_finds_a_loop_where_there_is_one
     assert ("data.__main__", "commands.data", "data/__main__.py", False) in imports()
     assert {"data", "levers", "views", "wording", "reports", "exports", "auth", "commands"} <= PACKAGES
     # a → b → c → a and d ↔ e are loops; f → a is not part of one.
-    assert loops({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"e"}, "e": {"d"}, "f": {"a"}}) == [["a", "b", "c"], ["d", "e"]]
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"e"}, "e": {"d"}, "f": {"a"}}
+    assert loops(graph) == [["a", "b", "c"], ["d", "e"]]
 
 
 def test_every_package_has_its_place_in_the_order():
@@ -201,6 +211,11 @@ def test_every_import_inside_a_function_is_listed_with_the_cost_that_keeps_it_th
     assert sorted(set(LAZY) - lazy) == [], "no longer inside a function: take it off the list"
 
 
+def test_an_import_kept_inside_a_function_says_on_its_line_what_it_costs():
+    lines = {(file, line.strip()) for _, _, file, inside, line in _imports() if inside}
+    assert sorted((file, line) for file, line in lines if not re.search(r"# .*lazy: \d+\.\d+ s", line)) == []
+
+
 def imports_streamlit(path: Path) -> bool:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
@@ -220,4 +235,5 @@ def test_only_the_views_import_streamlit(package):
 def test_a_python_m_entry_point_only_hands_over_to_its_command_line(package):
     path = ROOT / package / "__main__.py"
     assert len(path.read_text(encoding="utf-8").splitlines()) <= 15
-    assert {target for importer, target, _, _ in imports() if importer == f"{package}.__main__"} == {f"commands.{package}"}
+    handed_to = {target for importer, target, _, _ in imports() if importer == f"{package}.__main__"}
+    assert handed_to == {f"commands.{package}"}

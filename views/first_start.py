@@ -30,8 +30,8 @@ def demo_if_missing() -> None:
     if db.exists():  # a read-only process that reads a published snapshot
         bar.empty()
         return
-    # lazy: data.demo costs 0.35 s CPU, only for a first start; first, so the two threads import apart
-    import data.demo  # noqa: F401, PLC0415
+    # numpy and DuckDB first, so the two threads import apart
+    import data.demo  # noqa: F401, PLC0415  lazy: 0.35 s CPU, only for a first start
 
     warm = threading.Thread(target=_warm_up, name="first-start-imports", daemon=True)
     warm.start()
