@@ -17,8 +17,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -34,8 +32,6 @@ from figures import versions as figure_versions
 # past one machine"): several such processes share one writer; uploads then fail, by design.
 READ_ONLY_ENV = "JEUGDMONITOR_READ_ONLY"
 _PIN = "_db_snapshot_pin"  # (this run's marker, connection): the snapshot a read-only run keeps
-# (main file, connection) while the writer computes figures on a snapshot it is publishing (views.warm)
-_PREPARING: ContextVar[tuple[str, Any] | None] = ContextVar("preparing_snapshot", default=None)
 
 
 def is_read_only() -> bool:
@@ -44,9 +40,6 @@ def is_read_only() -> bool:
 
 @st.cache_resource(show_spinner=False)
 def _writer(path: str) -> Any:  # duckdb.DuckDBPyConnection; views do not import duckdb
-    from views import warm  # it builds on this module
-
-    warm.register()  # an upload here: the readers get its Overzicht figures ready with the snapshot
     return store.connect(path)
 
 
@@ -64,24 +57,7 @@ def _build_lock(path: str) -> Any:
 
 def db_file() -> str:
     """The database file of this process (absolute): part of every cache key."""
-    preparing = _PREPARING.get()
-    return preparing[0] if preparing is not None else str(store.db_path().resolve())
-
-
-@contextmanager
-def preparing(main: str | os.PathLike, connection: Any) -> Iterator[None]:
-    """Read `connection` (a snapshot of `main` about to be published) in this block, as the readers of
-    `main` will: the same file in the keys, figures shared with them (views.warm)."""
-    token = _PREPARING.set((str(Path(main).resolve()), connection))
-    try:
-        yield
-    finally:
-        _PREPARING.reset(token)
-
-
-def is_preparing() -> bool:
-    """Whether this thread computes figures for a snapshot the readers have not got yet."""
-    return _PREPARING.get() is not None
+    return str(store.db_path().resolve())
 
 
 def exists() -> bool:
@@ -97,15 +73,13 @@ def ensure_demo(progress: Callable[[float, str], None]) -> None:
     with _build_lock(path):
         if store.db_path().exists():
             return
-        from data.demo import build_demo_file
+        from data.demo import build_demo_file  # noqa: PLC0415  lazy: 0.43 s CPU, only when there is no file
 
         build_demo_file(store.db_path(), progress=progress)
 
 
 def _connection() -> Any:
     """The writer's own connection, or in a read-only process the snapshot this run reads."""
-    if (prepared := _PREPARING.get()) is not None:
-        return prepared[1]
     if not is_read_only():
         return _writer(db_file())
     reader = _reader(db_file())
@@ -157,5 +131,5 @@ def clear_caches() -> None:
 
 
 # Where figures/ reads in this process: this run's cursor, the file in the keys, and whether the data are
-# fixed (a read-only snapshot, or one being published, never changes; the writer's file does).
-SOURCE = figure_versions.Source(reading=reading, file=db_file, fixed=lambda: is_read_only() or is_preparing())
+# fixed (a read-only snapshot never changes; the writer's file does).
+SOURCE = figure_versions.Source(reading=reading, file=db_file, fixed=is_read_only)
