@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 
 from levers.result import IndicatorResult
 from levers.rounding import half_up
+from wording.reasons import reason_text
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 NOT_SHOWN = "–"  # a value that may not or cannot be shown (too few observations, no data)
@@ -92,7 +93,7 @@ def indicator_table(results: Iterable[IndicatorResult], *, labels: Iterable[str]
             "Norm": _rounded(r.norm, r.unit),
             "Marge": _rounded(r.margin, r.unit),
             "Status": r.status,
-            "Toelichting": r.reason or "",
+            "Toelichting": reason_text(r.reason),
             "Noemer": _shown(r.denominator, r.denominator_label, "aantal")
             if (r.denominator is not None or r.denominator_label) else "",
             "Code": r.code,

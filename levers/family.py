@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from levers.norms import Norm, Norms
+from levers.reasons import Reason
 from levers.result import IndicatorResult, make_result
 from levers.scope import Period, Scope
 from levers.sql_files import load_sql
@@ -36,7 +37,7 @@ class Context:
         value: float | None,
         denominator: float | None = None,
         *,
-        reason: str | None = None,
+        reason: Reason | None = None,
         details: tuple[tuple[str, float | None], ...] = (),
         status_override: str | None = None,
     ) -> IndicatorResult:

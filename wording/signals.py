@@ -13,9 +13,12 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from levers.freshness import Freshness
+from levers.norms import GREY
+from levers.reasons import Reason
 from levers.result import IndicatorResult
 from levers.scope import Period
 from wording import fmt
+from wording.reasons import reason_text
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -66,10 +69,10 @@ VARIATIE_HELP = (
 ZEKERHEID_HELP = "Zekerheid: haalt het proces de norm, gegeven de procesgrenzen van de reeks?"
 
 
-def status_word(status: str, reason: str | None = None) -> str:
+def status_word(status: str, reason: Reason | None = None) -> str:
     """`op koers`; for grijs the reason too: `geen oordeel: te weinig waarnemingen`."""
     word = STATUS_WORDS[status]
-    return f"{word}: {reason}" if status == "grijs" and reason else word
+    return f"{word}: {reason_text(reason)}" if status == GREY and reason else word
 
 
 def variatie_word(variatie: str) -> str:

@@ -22,9 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from levers.family import Context, Family
-
-REASON_NO_BUDGET = "geen budget vastgesteld voor dit jaar"
-REASON_NO_PROVIDER_BUDGET = "geen budget per aanbieder vastgesteld voor de gekozen aanbieder(s)"
+from levers.reasons import Reason
 
 
 @dataclass(frozen=True)
@@ -40,7 +38,7 @@ class Budget:
 
 
 def build(row: Budget, ctx: Context) -> dict:
-    no_budget = REASON_NO_PROVIDER_BUDGET if ctx.scope.providers else REASON_NO_BUDGET
+    no_budget = Reason.NO_PROVIDER_BUDGET if ctx.scope.providers else Reason.NO_BUDGET
     details = (("gerealiseerd", row.realised_pct), ("pro_rata", row.pro_rata_pct),
                ("prognose_laag", row.forecast_low_pct), ("prognose_hoog", row.forecast_high_pct))
     return {"budgetuitputting": ctx.result("budgetuitputting", row.forecast_pct, row.budget,
