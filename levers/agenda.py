@@ -22,13 +22,13 @@ from enum import StrEnum
 import duckdb
 
 from levers.catalogue import CODES, LEVER_NAMES, LEVERS, definition
-from levers.norms import AMBER, RED, Norm, status
+from levers.norms import AMBER, RED, Norm, Status, status
 from levers.registry import all_indicators
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope, add_months
 from levers.series import all_series
 from levers.sql_files import load_sql
-from levers.variation import CONCERN
+from levers.variation import CONCERN, Variatie
 
 WINDOW_MONTHS = 3
 DISCUSSED_THEMES = load_sql("agenda_discussed_themes.sql")
@@ -53,7 +53,7 @@ class AgendaItem:
     lever_name: str  # Dutch lever name
     name: str
     unit: str
-    status: str  # 'rood' | 'oranje', or any status with variatie 'zorg'
+    status: Status  # rood or oranje, or any status with variatie zorg
     value: float | None  # as shown: None when suppressed
     value_label: str | None  # '<5' for a suppressed small count
     norm: float | None
@@ -61,7 +61,7 @@ class AgendaItem:
     theme: int
     theme_name: str  # '' when the theme's name is not known
     judgement: Judgement  # why it is on the agenda (worded by wording.agenda.why)
-    variatie: str = ""  # the series' variatie (signals.md §3); 'zorg' puts a groen or grijs one on the agenda
+    variatie: Variatie = Variatie.NONE  # the series' variatie (signals.md §3); zorg puts a groen or grijs one on it
     source_period: str | None = None  # the quarter the value comes from when not the asked period ('2026-K3')
 
 
@@ -72,29 +72,29 @@ def agenda_window(period: Period) -> tuple[date, date]:
 
 def agenda_items(results: Iterable[IndicatorResult], discussed_themes: Iterable[int],
                  theme_names: Mapping[int, str] | None = None,
-                 variaties: Mapping[str, str] | None = None) -> tuple[AgendaItem, ...]:
+                 variaties: Mapping[str, Variatie] | None = None) -> tuple[AgendaItem, ...]:
     """The agenda from computed results, the themes discussed in the window and each code's variatie."""
     discussed = set(discussed_themes)
     names = theme_names or {}
     found = variaties or {}
     due = [
         result for result in results
-        if _group(result, found.get(result.code, "")) is not None
+        if _group(result, found.get(result.code, Variatie.NONE)) is not None
         and definition(result.code).theme is not None
         and definition(result.code).theme not in discussed
     ]
-    due.sort(key=lambda r: (_group(r, found.get(r.code, "")), LEVERS.index(r.lever), CODES.index(r.code)))
-    return tuple(_item(result, names, found.get(result.code, "")) for result in due)
+    due.sort(key=lambda r: (_group(r, found.get(r.code, Variatie.NONE)), LEVERS.index(r.lever), CODES.index(r.code)))
+    return tuple(_item(result, names, found.get(result.code, Variatie.NONE)) for result in due)
 
 
-def _group(result: IndicatorResult, variatie: str) -> int | None:
+def _group(result: IndicatorResult, variatie: Variatie) -> int | None:
     """0 rood, 1 oranje, 2 another status with variatie zorg; None: not for the agenda."""
     if result.status in (RED, AMBER):
         return (RED, AMBER).index(result.status)
     return 2 if variatie == CONCERN else None
 
 
-def _item(result: IndicatorResult, theme_names: Mapping[int, str], variatie: str) -> AgendaItem:
+def _item(result: IndicatorResult, theme_names: Mapping[int, str], variatie: Variatie) -> AgendaItem:
     theme = definition(result.code).theme
     theme_name = theme_names.get(theme, "")
     return AgendaItem(

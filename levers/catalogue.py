@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from levers.scope import PeriodKind
+
 LEVERS = ("shared_values", "boundaries", "diagnostics", "interaction")
 LEVER_NAMES = {
     "shared_values": "Gedeelde waarden",
@@ -22,8 +24,8 @@ RATIO = "ratio"  # percentage, mean, median or per-person amount: hidden when de
 UNPROTECTED = "none"  # money, dialogue figures, certificates, delivery rates, rates per 1,000
 
 
-MONTHLY = "maand"  # cadence of an indicator's series: 24 months
-QUARTERLY = "kwartaal"  # indicators on the quarterly `uitkomsten` file: 8 quarters
+MONTHLY = PeriodKind.MONTH  # cadence of an indicator's series: 24 months
+QUARTERLY = PeriodKind.QUARTER  # indicators on the quarterly `uitkomsten` file: 8 quarters
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class Definition:
     privacy: str  # COUNT | RATIO | UNPROTECTED
     vision_goal: str | None = None  # shared values only: the regional vision goal it shows
     family: str = ""  # the levers.families module whose one query computes it
-    cadence: str = MONTHLY  # MONTHLY | QUARTERLY: the periods of its series
+    cadence: PeriodKind = MONTHLY  # MONTHLY | QUARTERLY: the periods of its series
     keeps_status_when_suppressed: bool = False  # a suppressed small count keeps its exact status
     own_rule: str | None = None  # Dutch: why its status may differ from what its value and norm say
     provider_rows: tuple[str, ...] = ()  # row sets of levers/sql/contributors.sql it adds up over providers

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from levers import suppression
 from levers.catalogue import COUNT, RATIO, definition
-from levers.norms import GREY, Norm, status
+from levers.norms import GREY, Norm, Status, status
 from levers.reasons import Reason
 
 
@@ -28,7 +28,7 @@ class IndicatorResult:
     norm: float | None
     margin: float | None
     better: str | None  # 'lower' | 'higher' | None
-    status: str  # 'groen' | 'oranje' | 'rood' | 'grijs'
+    status: Status
     reason: Reason | None  # why the status is grijs (worded by wording.reasons)
     is_suppressed: bool
     denominator: float | None  # None when not applicable or suppressed
@@ -49,7 +49,7 @@ def make_result(
     norm: Norm | None,
     reason: Reason | None = None,
     details: tuple[tuple[str, float | None], ...] = (),
-    status_override: str | None = None,
+    status_override: Status | None = None,
 ) -> IndicatorResult:
     """Build the shown result of `code` from its exact value and denominator and the norm that applies.
 

@@ -12,7 +12,7 @@ import streamlit as st
 
 from levers.catalogue import definition as catalogue_entry
 from levers.national import NationalFigure
-from levers.norms import GREY
+from levers.norms import GREY, Status
 from levers.result import IndicatorResult
 from levers.variation import Variation
 from views.exports_ui import download_buttons
@@ -132,7 +132,7 @@ def definition(code: str) -> None:
         st.caption(texts.SUPPRESSION_NOTE)  # no indicator code: the reader has no use for it
 
 
-STATUS_SYMBOLS = {"groen": "✓", "oranje": "!", "rood": "✕", "grijs": "–"}
+STATUS_SYMBOLS = {Status.GREEN: "✓", Status.AMBER: "!", Status.RED: "✕", Status.GREY: "–"}
 
 
 def results_table(results: Sequence[IndicatorResult], labels: Sequence[str] | None = None,
