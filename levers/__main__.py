@@ -19,7 +19,7 @@ from levers.arguments import period as parse_period
 from levers.national import national_figures
 from levers.registry import all_indicators
 from levers.series import all_series
-from wording.report import agenda_line, report_rows, write_csv, write_json
+from commands.report import agenda_line, report_rows, write_csv, write_json
 from levers.scope import Scope
 
 

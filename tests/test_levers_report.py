@@ -11,7 +11,7 @@ import pytest
 from data.db import connect
 from levers.__main__ import main, municipality_code
 from levers.catalogue import CODES
-from wording.report import COLUMNS, count_text, decimal_text
+from commands.report import COLUMNS, count_text, decimal_text
 from tests.builders import BEVERWIJK, add_dialogue, add_trajectory
 from tests.test_levers_suppression import build_small_region
 

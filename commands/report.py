@@ -1,11 +1,11 @@
-"""Indicator results and agenda items as plain rows and lines, for the report command and exports.
+"""Indicator results and agenda items as plain rows and lines, for `python -m levers report|agenda`.
 
 The report is read by machines (the council's BI tools): numbers use `.` as decimal point, no
 thousands separator, and what is suppressed stays suppressed (`<5` or empty). Status, variatie and
 zekerheid are bare codes (groen, zorg, haalt_niet); `periode_waarde` names the period a value really
 comes from when it is not the asked one (signals.md §1, §3). `landelijk` is the national (CBS)
 figure shown beside the value, if any (issue 13 §1): context only, never part of the status.
-It sits in wording because `reden` and the agenda line are Dutch text (wording.reasons, wording.agenda).
+`reden` and the agenda line are Dutch text: their words come from wording.reasons and wording.agenda.
 """
 
 from __future__ import annotations
