@@ -262,7 +262,8 @@ def test_small_counts_and_ratios_over_few_trajectories_are_suppressed(caseload_d
     results = {r.code: r for r in lever_indicators(caseload_db, "diagnostics", IJMOND, FEB_2024)}
     # instroom 3 → '<5'; uitval over 3 known reasons (< 10) → not shown, grijs
     assert (results["instroom"].value, results["instroom"].reason) == (None, Reason.SMALL_COUNT)
-    assert (results["uitval"].value, results["uitval"].status, results["uitval"].reason) == (None, "grijs", Reason.TOO_FEW_OBSERVATIONS)
+    assert (results["uitval"].value, results["uitval"].status, results["uitval"].reason) == (
+        None, "grijs", Reason.TOO_FEW_OBSERVATIONS)
     assert results["uitval"].denominator_label == "<5"
 
 

@@ -25,7 +25,8 @@ from wording import signals as signal_words
 PARAMS = ("regio", "gemeente", "perceel", "aanbieder", "periode")
 _LIST_PARAMS = ("gemeente", "aanbieder")
 KINDS = tuple(kind.value for kind in PeriodKind)  # plain strings: the segmented control's options
-_HISTORY = {PeriodKind.MONTH: 48, PeriodKind.QUARTER: 16, PeriodKind.YEAR: 5}  # how many complete periods a user can pick
+# how many complete periods a user can pick
+_HISTORY = {PeriodKind.MONTH: 48, PeriodKind.QUARTER: 16, PeriodKind.YEAR: 5}
 _STEP = {PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.YEAR: 12}  # months between two periods of a kind
 _BOTH = "beide"
 _KEY = "filter_{}".format  # widget keys: filter_regio, filter_soort, ...
