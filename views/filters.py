@@ -183,7 +183,7 @@ def _set_widgets(selection: Selection) -> None:
     state[_KEY("gemeente")] = list(selection.municipalities)
     state[_KEY("perceel")] = selection.lot or _BOTH
     state[_KEY("aanbieder")] = list(selection.providers)
-    state[_KEY("soort")] = selection.period.kind
+    state[_KEY("soort")] = str(selection.period.kind)  # a plain string: Streamlit coerces an Enum value
     state[_KEY("periode")] = selection.period.label
 
 
