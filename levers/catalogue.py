@@ -42,7 +42,7 @@ class Definition:
     privacy: str  # COUNT | RATIO | UNPROTECTED
     vision_goal: str | None = None  # shared values only: the regional vision goal it shows
     family: str = ""  # the levers.families module whose one query computes it
-    cadence: PeriodKind = MONTHLY  # MONTHLY | QUARTERLY: the periods of its series
+    cadence: str = MONTHLY  # MONTHLY | QUARTERLY: the periods of its series
     keeps_status_when_suppressed: bool = False  # a suppressed small count keeps its exact status
     own_rule: str | None = None  # Dutch: why its status may differ from what its value and norm say
     provider_rows: tuple[str, ...] = ()  # row sets of levers/sql/contributors.sql it adds up over providers
