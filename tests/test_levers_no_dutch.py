@@ -19,10 +19,7 @@ DUTCH_ONLY_WORDS = frozenset({"de", "het", "een", "geen", "niet", "van", "voor",
 ALLOWED = {
     # the catalogue declares each indicator's Dutch name, definition and sentences (indicators.md)
     "levers/catalogue.py",
-    # the command line: its help and usage errors; issue 19 moves it to commands/, where wording may be used
-    "levers/__main__.py",
-    "levers/arguments.py",
-    # Period.parse's ValueError for a typed period, shown by the command line as its usage error
+    # Period.parse's ValueError for a typed period: commands/args.py shows it as the usage error
     "levers/scope.py",
 }
 
