@@ -22,8 +22,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from levers.result import IndicatorResult
+from levers.reasons import Reason
 from levers.rounding import half_up
-from wording.reasons import reason_text
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 NOT_SHOWN = "–"  # a value that may not or cannot be shown (too few observations, no data)
@@ -79,11 +79,13 @@ def comparison_table(rows: Sequence[tuple[str, Sequence[IndicatorResult]]], *, l
     return pd.DataFrame(records, columns=[label_column, *names]).astype(object)
 
 
-def indicator_table(results: Iterable[IndicatorResult], *, labels: Iterable[str] | None = None,
-                    label_column: str = "Onderdeel") -> pd.DataFrame:
+def indicator_table(results: Iterable[IndicatorResult], *, reason_text: Callable[[Reason | None], str],
+                    labels: Iterable[str] | None = None, label_column: str = "Onderdeel") -> pd.DataFrame:
     """One row per result, suppression applied: the table pages show and exports write.
 
-    `labels` (one per result) adds a first column, e.g. the municipality or provider each row is about.
+    `reason_text` words a grijs result's reason (wording.reasons.reason_text, which exports may not import:
+    they sit on one level). `labels` (one per result) adds a first column, e.g. the municipality or
+    provider each row is about.
     """
     rows = [
         {

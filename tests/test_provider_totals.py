@@ -41,6 +41,7 @@ from tests.builders import BEVERWIJK, HEEMSKERK, VELSEN, add_cost, add_dialogue,
 from tests.conftest import copy_db
 from tests.fixtures.rendered import rendered_text
 from tests.fixtures.small_db import open_app
+from wording.reasons import reason_text
 
 WITHHELD = "minder dan twee andere aanbieders, afgeschermd"  # the reason as every output words it
 
@@ -199,20 +200,20 @@ def test_each_point_of_a_series_follows_the_rule_for_its_own_month(two_others):
 # --- exports and the council PDF --------------------------------------------------------------------
 
 def test_the_exported_table_says_why_a_total_is_withheld(one_other, two_others):
-    withheld = indicator_table(_results(one_other, P1)).set_index("Code")
+    withheld = indicator_table(_results(one_other, P1), reason_text=reason_text).set_index("Code")
     assert (withheld.loc["zonder_verblijf", "Waarde"], withheld.loc["zonder_verblijf", "Toelichting"]) == (
         "–", WITHHELD)
     assert withheld.loc["unieke_jeugdigen", "Waarde"] == "–"
-    shown = indicator_table(_results(two_others, P1)).set_index("Code")
+    shown = indicator_table(_results(two_others, P1), reason_text=reason_text).set_index("Code")
     assert (shown.loc["zonder_verblijf", "Waarde"], shown.loc["unieke_jeugdigen", "Waarde"]) == (80.0, 65)
 
 
 def test_the_csv_file_carries_the_dash_and_the_reason_not_the_total(one_other, two_others):
-    rows = {line.split(";")[-1]: line for line in
-            to_csv_bytes(indicator_table(_results(one_other, P1))).decode("utf-8-sig").splitlines()}
+    withheld = indicator_table(_results(one_other, P1), reason_text=reason_text)
+    rows = {line.split(";")[-1]: line for line in to_csv_bytes(withheld).decode("utf-8-sig").splitlines()}
     assert rows["zonder_verblijf"] == f"Jeugdhulp zonder verblijf;–;%;90;3;grijs;{WITHHELD};;zonder_verblijf"
-    shown = {line.split(";")[-1]: line for line in
-             to_csv_bytes(indicator_table(_results(two_others, P1))).decode("utf-8-sig").splitlines()}
+    table = indicator_table(_results(two_others, P1), reason_text=reason_text)
+    shown = {line.split(";")[-1]: line for line in to_csv_bytes(table).decode("utf-8-sig").splitlines()}
     # 80 < 90 − 3: rood; the denominator is the 65 trajectories
     assert shown["zonder_verblijf"] == "Jeugdhulp zonder verblijf;80;%;90;3;rood;;65;zonder_verblijf"
 

@@ -165,7 +165,8 @@ def table_with_exports(results: Sequence[IndicatorResult], file_stem: str, key: 
     from exports.tables import indicator_table  # noqa: PLC0415  lazy: 0.46 s CPU (pandas), only for a table
 
     results_table(results, labels, label_column)
-    download_buttons(indicator_table(results, labels=labels, label_column=label_column), file_stem, key=key)
+    table = indicator_table(results, reason_text=reason_text, labels=labels, label_column=label_column)
+    download_buttons(table, file_stem, key=key)
 
 
 def share_link(params: Mapping[str, str | list[str]]) -> None:
