@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from levers.catalogue import definition
 
@@ -21,19 +22,41 @@ SHIFT_LENGTH = 7  # consecutive points on one side of CL
 TREND_LENGTH = 6  # consecutive points each strictly higher (or lower) than the one before
 TWO_OF_THREE_SIGMAS = 2  # two of three points beyond CL ± 2σ on one side
 
-# variatie: what the last point says about change
-COMMON = "gewoon"
-IMPROVEMENT = "verbetering"
-CONCERN = "zorg"
-SPECIAL = "bijzonder"  # a special cause in an indicator without a better direction
-# reasons a series with enough points still has no limits (signals.md §3a; wording.signals says them)
-WINDOW = "window"  # each point counts the months before it: the points are not independent
-FLAT = "flat"  # every valued point equal: mR̄ = 0
-FEW_SINCE_CHANGE = "few_since_change"  # fewer than 12 valued points after the latest process change
-# zekerheid: whether the process will meet its norm
-MEETS = "haalt"
-FAILS = "haalt_niet"
-VARIES = "wisselend"
+
+
+class Variatie(StrEnum):
+    """What the last point says about change (signals.md §3); the values are the report's codes."""
+
+    NONE = ""  # no chart (fewer than 12 valued points) or no last value
+    COMMON = "gewoon"
+    IMPROVEMENT = "verbetering"
+    CONCERN = "zorg"
+    SPECIAL = "bijzonder"  # a special cause in an indicator without a better direction
+
+
+class Zekerheid(StrEnum):
+    """Whether the process will meet its norm (signals.md §3); the values are the report's codes."""
+
+    NONE = ""  # no norm, no direction or no limits
+    MEETS = "haalt"
+    FAILS = "haalt_niet"
+    VARIES = "wisselend"
+
+
+COMMON, IMPROVEMENT, CONCERN, SPECIAL = Variatie.COMMON, Variatie.IMPROVEMENT, Variatie.CONCERN, Variatie.SPECIAL
+MEETS, FAILS, VARIES = Zekerheid.MEETS, Zekerheid.FAILS, Zekerheid.VARIES
+
+
+class NoLimits(StrEnum):
+    """Why a series with enough points still has no limits (signals.md §3a; wording.signals words it)."""
+
+    NONE = ""
+    WINDOW = "window"  # each point counts the months before it: the points are not independent
+    FLAT = "flat"  # every valued point equal: mR̄ = 0
+    FEW_SINCE_CHANGE = "few_since_change"  # fewer than 12 valued points after the latest process change
+
+
+WINDOW, FLAT, FEW_SINCE_CHANGE = NoLimits.WINDOW, NoLimits.FLAT, NoLimits.FEW_SINCE_CHANGE
 
 _UP, _DOWN = 1, -1
 _TOLERANCE = 1e-9  # relative floating-point noise that is no difference
@@ -61,9 +84,9 @@ class Variation:
     """
 
     chart: ProcessChart | None
-    variatie: str
-    zekerheid: str
-    reason: str = ""
+    variatie: Variatie
+    zekerheid: Zekerheid
+    reason: NoLimits = NoLimits.NONE
     since: int = 0
 
 
@@ -161,10 +184,10 @@ def process_chart(values: Sequence[float | None], start: int = 0, baseline: int 
     )
 
 
-def variatie(chart: ProcessChart | None, last_has_value: bool, better: str | None) -> str:
+def variatie(chart: ProcessChart | None, last_has_value: bool, better: str | None) -> Variatie:
     """What the last point says: gewoon, verbetering, zorg or bijzonder; '' without chart or last value."""
     if chart is None or not last_has_value:
-        return ""
+        return Variatie.NONE
     if not chart.last_sides:
         return COMMON
     if better is None:
@@ -173,10 +196,10 @@ def variatie(chart: ProcessChart | None, last_has_value: bool, better: str | Non
     return IMPROVEMENT if chart.last_sides == {good} else CONCERN
 
 
-def zekerheid(chart: ProcessChart | None, norm: float | None, better: str | None) -> str:
+def zekerheid(chart: ProcessChart | None, norm: float | None, better: str | None) -> Zekerheid:
     """Whether the process will meet the norm: haalt, haalt_niet or wisselend; '' without norm or limits."""
     if chart is None or norm is None or better is None:
-        return ""
+        return Zekerheid.NONE
     if better == "higher":
         meets, fails = not _greater(norm, chart.lower), _greater(norm, chart.upper)
     else:
@@ -184,10 +207,10 @@ def zekerheid(chart: ProcessChart | None, norm: float | None, better: str | None
     return MEETS if meets else FAILS if fails else VARIES
 
 
-def flat_zekerheid(value: float, norm: float | None, better: str | None) -> str:
-    """A flat series' zekerheid: its one value against the norm (haalt or haalt_niet; '' without norm)."""
+def flat_zekerheid(value: float, norm: float | None, better: str | None) -> Zekerheid:
+    """A flat series' zekerheid: its one value against the norm (haalt or haalt_niet; none without norm)."""
     if norm is None or better is None:
-        return ""
+        return Zekerheid.NONE
     fails = _greater(norm, value) if better == "higher" else _greater(value, norm)
     return FAILS if fails else MEETS
 
@@ -205,18 +228,18 @@ def variation(values: Sequence[float | None], better: str | None, norm: float | 
     chart = process_chart(decided, since, baseline)
     last_has_value = bool(decided) and decided[-1] is not None
     if chart is not None and chart.mean_moving_range == 0:
-        return Variation(None, COMMON if last_has_value else "", flat_zekerheid(chart.centre, norm, better), FLAT, since)
+        return Variation(None, COMMON if last_has_value else Variatie.NONE, flat_zekerheid(chart.centre, norm, better), FLAT, since)
     reason = FEW_SINCE_CHANGE if chart is None and since > 0 and sum(
-        value is not None for value in decided) >= MIN_POINTS else ""
+        value is not None for value in decided) >= MIN_POINTS else NoLimits.NONE
     if chart is not None and open_tail:
         chart = ProcessChart(chart.centre, chart.mean_moving_range, chart.upper, chart.lower, chart.sigma,
                              chart.special + open_tail, chart.last_sides)
     return Variation(chart, variatie(chart, last_has_value, better), zekerheid(chart, norm, better), reason, since)
 
 
-def no_limits(reason: str, since: int = 0) -> Variation:
+def no_limits(reason: NoLimits, since: int = 0) -> Variation:
     """A series that gets no limits whatever its values (e.g. WINDOW): empty variatie and zekerheid."""
-    return Variation(None, "", "", reason, since)
+    return Variation(None, Variatie.NONE, Zekerheid.NONE, reason, since)
 
 
 def unit_range(code: str) -> tuple[float | None, float | None]:
