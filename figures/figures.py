@@ -78,10 +78,13 @@ class Figures:
         seen = self.rights.narrow(scope)
         return () if seen is None else self._figure(FIGURE_TABLES, _series, seen, period, lever)
 
-    def variations(self, scope: Scope, period: Period, codes: tuple[str, ...] = CODES) -> dict[str, Variation]:
-        """The variatie and zekerheid of the series of `codes` (default: every indicator), by code."""
+    def variations(self, scope: Scope, period: Period, codes: tuple[str, ...] = CODES, *,
+                   baseline: int | None = None) -> dict[str, Variation]:
+        """The variatie and zekerheid of the series of `codes` (default: every indicator), by code;
+        `baseline`: limits frozen on the first N valued points (signals.md §3a)."""
         seen = self.rights.narrow(scope)
-        return {} if seen is None else dict(self._figure(FIGURE_TABLES, _variations, seen, period, tuple(codes)))
+        return {} if seen is None else dict(
+            self._figure(FIGURE_TABLES, _variations, seen, period, tuple(codes), baseline))
 
     def freshness(self, scope: Scope, period: Period) -> Freshness | None:
         """The data date of each kind for the scope's region (None when the rights exclude the region)."""
@@ -194,8 +197,9 @@ def _series(con, scope: Scope, period: Period, lever: str | None):
     return series_lever.series_of_lever(con, lever, scope, period)
 
 
-def _variations(con, scope: Scope, period: Period, codes: tuple[str, ...]):
-    return tuple((trend.code, trend.variation) for trend in series_lever.series_of_codes(con, scope, period, codes))
+def _variations(con, scope: Scope, period: Period, codes: tuple[str, ...], baseline: int | None = None):
+    return tuple((trend.code, trend.variation)
+                 for trend in series_lever.series_of_codes(con, scope, period, codes, baseline=baseline))
 
 
 def _freshness(con, scope: Scope, period: Period):

@@ -152,3 +152,16 @@ def test_a_point_whose_look_ahead_runs_past_the_data_date_is_voorlopig_and_does_
     assert model.provisional == hollow
     assert (23 in model.special) == (not hollow)
 
+
+
+@pytest.mark.parametrize(("text", "accepted"), [("12", 12), ("24", 24), ("11", None), ("twaalf", None)])
+def test_the_report_takes_a_baseline_of_at_least_12_points(text, accepted):
+    import argparse
+
+    from commands.args import baseline
+
+    if accepted is None:
+        with pytest.raises(argparse.ArgumentTypeError):
+            baseline(text)
+    else:
+        assert baseline(text) == accepted
