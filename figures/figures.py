@@ -32,6 +32,7 @@ from levers import referrers as referrers_lever
 from levers import series as series_lever
 from levers.agenda import AgendaItem
 from levers.catalogue import CODES
+from levers.chart_model import TrendModel
 from levers.compare import ComparisonRow
 from levers.dialogue_log import DialogueLog
 from levers.freshness import Freshness
@@ -43,6 +44,7 @@ from levers.referrers import ReferrerRow
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
+from levers.spending import monthly_spending
 from levers.variation import Variation
 
 T = TypeVar("T")
@@ -112,6 +114,11 @@ class Figures:
         """Spending against a year earlier split into volume and price (levers.price_volume)."""
         seen = self.rights.narrow_listing(scope)  # per-provider rows: an aanbieder only its own
         return () if seen is None else self._figure(FIGURE_TABLES, _price_volume, seen, period)
+
+    def spending(self, scope: Scope, period: Period) -> TrendModel | None:
+        """Σ bedrag per month over the 24 months up to p_end as a process chart (levers.spending)."""
+        seen = self.rights.narrow(scope)
+        return None if seen is None else self._figure(FIGURE_TABLES, monthly_spending, seen, period)
 
     def referrers(self, scope: Scope, period: Period) -> tuple[ReferrerRow, ...]:
         """Started trajectories by referrer, now and a year earlier (levers.referrers)."""
