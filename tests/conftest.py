@@ -10,8 +10,6 @@ template that nothing ever opens again, and tests get copies:
 - `small_env` / `small_app`: JEUGDMONITOR_DB at the shared small database for a module; yield
   `open_app` (tests/fixtures/small_db.py) to run the dashboard as a browser would.
 - `levers_demo_path`: the regional demo with a fixed today (tests/fixtures/levers_output.py), read-only.
-- `small_demo_file`: the small seeded demo (tests/fixtures/small_demo.py) that the report tests share
-  through copies (its module fixture `demo` is a read-only connection to one).
 - `browser`, `demo_db`, `server`: one Chromium and one dashboard on a demo for the browser tests
   (tests/fixtures/browser.py, registered below as a plugin).
 Do not import these fixtures into a test module: an imported fixture is registered again for that
@@ -19,7 +17,7 @@ module alone, and its database is built again.
 
 The suite runs on two pytest-xdist workers (pytest.ini). Each test module runs whole on one worker, so
 its module fixtures are built once; modules that use a costly session fixture (`browser`,
-`levers_demo_path`, `small_demo_file`) share one worker, so that is built once too; see `pytest_collection_modifyitems`.
+`levers_demo_path`) share one worker, so that is built once too; see `pytest_collection_modifyitems`.
 
 Every AppTest scans all installed packages for Streamlit components (about half a second each
 time); the installed packages do not change during a test run, so the scan runs once.
@@ -50,7 +48,7 @@ def copy_db(template: Path, folder: Path, name: str | None = None) -> Path:
 # and these modules run first (the longest work first, so the two workers finish close together).
 # The browser tests on the demo dashboard (demo_db) and those with their own small server (browser
 # only) are two groups, so both workers share the browser work.
-_BUILT_ONCE = ("demo_db", "browser", "levers_demo_path", "small_demo_file")
+_BUILT_ONCE = ("demo_db", "browser", "levers_demo_path")
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
@@ -120,15 +118,6 @@ def levers_demo_path(tmp_path_factory) -> Path:
     from tests.fixtures.levers_output import build_demo_database
 
     return build_demo_database(tmp_path_factory.mktemp("levers_demo"))
-
-
-@pytest.fixture(scope="session")
-def small_demo_file(tmp_path_factory) -> Path:
-    """The small seeded demo (tests/fixtures/small_demo.py) as a file, built once per session for the
-    report tests. Never open it: copy it (`copy_small_demo`), or take the module fixture `demo`."""
-    from tests.fixtures.small_demo import build_small_demo_file
-
-    return build_small_demo_file(tmp_path_factory.mktemp("small_demo_template") / "monitor.duckdb")
 
 
 @pytest.fixture

@@ -8,17 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from data.demo import build_demo_file
 from commands.reports import main
-from tests.fixtures.small_demo import copy_small_demo, pdf_text
+from tests.fixtures.small_demo import SCALE, TODAY, pdf_text
 
 ROOT = Path(__file__).resolve().parents[1]
 LEVER_HEADINGS = ("Gedeelde waarden", "Kaders en randvoorwaarden", "Data en informatie", "Interactie en dialoog")
 
 
 @pytest.fixture(scope="module")
-def demo_file(small_demo_file, tmp_path_factory) -> str:
+def demo_file(tmp_path_factory) -> str:
     """The small demo (data up to oktober 2026) as a database file, as a scheduled job finds it."""
-    return str(copy_small_demo(small_demo_file, tmp_path_factory.mktemp("reports_cli")))
+    path = tmp_path_factory.mktemp("reports_cli") / "monitor.duckdb"
+    build_demo_file(path, today=TODAY, scale=SCALE)
+    return str(path)
 
 
 def _written_text(tmp_path: Path, *args: str) -> str:
