@@ -53,6 +53,7 @@ class LoadReport:
     preview: pd.DataFrame | None  # first decoded rows, Dutch column names
     summary: str  # one Dutch line
     staged: Staged | None = None  # a dry run's checked rows, kept when asked for (`stage=True`)
+    not_counted: int = 0  # trajecten rows stored as delivered that are no jeugdhulp (schema macro is_jeugdhulp)
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,8 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         tell("check")
         gate = privacy.gate_errors(cur, kind) + examples.errors(cur, kind)
         rows = cur.execute("select count(*) from _dec where not _blank").fetchone()[0]
-        report = replace(report, kind=kind, rows=rows, preview=_preview(cur, kind) if preview and not gate else None)
+        report = replace(report, kind=kind, rows=rows, not_counted=_not_counted(cur, kind) if not gate else 0,
+                         preview=_preview(cur, kind) if preview and not gate else None)
         if report.rows == 0 and not confirm_empty:
             return replace(report, sha256=digest.result(), needs_empty_confirmation=True, summary=(
                 f"{kind}: {report.file_name} bevat alleen een kopregel; bevestig dat er voor deze soort "
@@ -230,7 +232,8 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
     if dry_run:
         return replace(report, summary=(
             f"{kind}: {_count(report.rows, 'rij', 'rijen')} goedgekeurd; bij opslaan vervangen: {scope}; "
-            f"{_count(replaced_rows, 'bestaande rij wordt', 'bestaande rijen worden')} vervangen"))
+            f"{_count(replaced_rows, 'bestaande rij wordt', 'bestaande rijen worden')} vervangen"
+            f"{_not_counted_sentence(report)}"))
     if by_insert and _upserts(cur, MODELS[kind], report):  # an upsert lets a later row replace an earlier one
         by_insert = False
         if repeated := validate.duplicate_errors(cur, kind):
@@ -267,7 +270,23 @@ def _refused(cur, report: LoadReport, kind: str | None, errors: list[RowError], 
 def _stored_summary(report: LoadReport) -> str:
     return (f"{report.kind}: {_count(report.rows, 'rij', 'rijen')} opgeslagen uit {report.file_name}; "
             f"vervangen: {report.scope_replaced}; "
-            f"{_count(report.replaced_rows, 'bestaande rij', 'bestaande rijen')} vervangen")
+            f"{_count(report.replaced_rows, 'bestaande rij', 'bestaande rijen')} vervangen"
+            f"{_not_counted_sentence(report)}")
+
+
+def _not_counted(cur, kind: str) -> int:
+    """How many decoded trajecten rows no indicator counts: transport, child protection, probation."""
+    if kind != "trajecten":
+        return 0
+    return cur.execute("select count(*) from _dec where not _blank "
+                       "and not coalesce(is_jeugdhulp(product_category), true)").fetchone()[0]
+
+
+def _not_counted_sentence(report: LoadReport) -> str:
+    if not report.not_counted:
+        return ""
+    return (f"; {_count(report.not_counted, 'rij', 'rijen')} jeugdbescherming of vervoer "
+            f"{'telt' if report.not_counted == 1 else 'tellen'} niet mee als jeugdhulp")
 
 
 def _together(kind: str, gate: list[RowError], errors: list[RowError], repeated: list[RowError]) -> list[RowError]:

@@ -246,6 +246,16 @@ create or replace macro in_scope(row_municipality, row_lot, row_provider, munici
 create or replace macro is_active(start_day, end_day, first_day, last_day) as
     start_day <= last_day and coalesce(end_day, '9999-12-31'::date) >= first_day;
 
+-- Only jeugdhulp counts (indicators.md, "Scope and period"): transport (JZ020 42), jeugdreclassering (47),
+-- jeugdbescherming (48) and the preventive justice frame (49) are stored as delivered but count nowhere.
+create or replace macro is_jeugdhulp(product_category) as
+    product_category not in (42, 47, 48, 49);
+
+-- The trajectories every indicator counts: the jeugdhulp ones (is_jeugdhulp). levers/sql reads this view,
+-- never the table, so no query can forget the rule.
+create or replace view care_trajectories as
+select * from trajectories where is_jeugdhulp(product_category);
+
 -- The derived-total rule's count (levers/contributors.py): per period and row set, how many providers
 -- other than `own` have rows in it, per perceel and for both percelen (lot NULL: the grouping set without
 -- lot). `row_sets` names a relation of (ordinal, provider, lot, base) rows: each family declares its row

@@ -372,3 +372,19 @@ def test_a_repeated_key_is_reported_together_with_the_other_errors_of_the_file(d
     rows[1]["startdatum"] = "31-02-2025"
     report = load_file(db, csv_bytes(rows + [dict(rows[0])]), "fouten.csv", uploader="test")
     assert [(error.row, error.column) for error in report.errors] == [(3, "startdatum"), (5, "traject_id")]
+
+
+@pytest.mark.parametrize("categories, not_counted, sentence", [
+    (["45", "42", "48", "47", "49"], 4, "; 4 rijen jeugdbescherming of vervoer tellen niet mee als jeugdhulp"),
+    (["45", "48"], 1, "; 1 rij jeugdbescherming of vervoer telt niet mee als jeugdhulp"),
+    (["45", "41"], 0, ""),
+])
+def test_a_trajecten_file_says_how_many_of_its_stored_rows_are_no_jeugdhulp(db, categories, not_counted, sentence):
+    rows = [{"traject_id": f"T-{n}", "client_id": f"c-{n}", "gemeente": "GM0392", "aanbieder": "ZORG-A",
+             "perceel": "complex", "productcategorie": code, "startdatum": "01-06-2025"}
+            for n, code in enumerate(categories)]
+    checked = load_file(db, csv_bytes(rows), "t.csv", uploader="test", dry_run=True)
+    stored = load_file(db, csv_bytes(rows), "t.csv", uploader="test")
+    assert (checked.not_counted, stored.not_counted) == (not_counted, not_counted)
+    assert stored.stored and db.execute("select count(*) from trajectories").fetchone() == (len(categories),)
+    assert stored.summary.endswith("vervangen" + sentence) and checked.summary.endswith("vervangen" + sentence)
