@@ -44,6 +44,8 @@ CATEGORIES = {
     38: (0.0, 0.02, 260, 260, 7_500, 7_500),
     43: (0.0, 0.045, 280, 280, 7_500, 7_500),
     44: (0.0, 0.025, 300, 300, 4_800, 4_800),
+    48: (0.0, 0.03, 300, 300, 1_800, 1_800),  # jeugdbescherming and jeugdreclassering: stored, never counted
+    47: (0.0, 0.01, 180, 180, 1_200, 1_200),  # as jeugdhulp (indicators.md, "only jeugdhulp counts")
 }
 CODES = np.array(list(CATEGORIES))
 _TABLE = np.array(list(CATEGORIES.values()), dtype=float)  # rows follow CODES
@@ -62,7 +64,8 @@ END_REASONS = np.array([31, 32, 33, 34, 35, 2, 20, 36, 39])
 _END_MIX = np.array([0.0, 0.05, 0.03, 0.075, 0.03, 0.002, 0.01, 0.012, 0.016])  # 31 takes the rest
 RENEWED, SWITCHED = 37, 38
 AGE_GROUPS = ("0-3", "4-11", "12-17", "18-22")
-AGE_MIX = np.array([3, 3, 3, 3, 4, 5, 6, 6, 6, 6, 6, 6, 7, 7, 8, 8, 7, 6], dtype=float)
+# Age at the first episode, 0 through 22: with those who turn 18 in care about 15 % are young adults.
+AGE_MIX = np.array([3, 3, 3, 3, 4, 5, 6, 6, 6, 6, 6, 6, 7, 7, 8, 8, 7, 6, 4, 3, 2, 1, 1], dtype=float)
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ def _episodes(world: World, rng: np.random.Generator, last: np.datetime64) -> di
         if np.array_equal(nxt, root):
             break
         root = nxt
-    age0 = rng.choice(18, size=n, p=AGE_MIX / AGE_MIX.sum())
+    age0 = rng.choice(len(AGE_MIX), size=n, p=AGE_MIX / AGE_MIX.sum())
     return {"muni": muni, "start": start, "root": root, "age0": age0, "pseudonym": rng.integers(1, 2**44, n)}
 
 

@@ -126,28 +126,32 @@ def _stays(con):
     add_trajectory(con, client="e", start=date(2023, 6, 1), end=date(2024, 2, 1), category=45)
     add_trajectory(con, client="f", start=date(2023, 6, 1), end=date(2024, 1, 31), category=36)  # not active
     add_trajectory(con, client="g", start=date(2024, 2, 29), category=45)
+    add_trajectory(con, client="h", start=date(2023, 9, 1), category=43)  # a stay
+    add_trajectory(con, client="h", start=date(2024, 1, 15), category=45)  # and ambulant care beside it
 
 
 @pytest.mark.parametrize(
-    ("scope", "expected"),
+    ("scope", "expected", "persons"),
     [
-        # active: a 45, a 45, b 35, c 44, d 46, e 45, g 45 = 7; without stay: a, a, d, e, g = 5
-        (IJMOND, 5 / 7 * 100),
-        # perceel complex drops b (35, enkelvoudig): 6 active, 5 without stay
-        (Scope("IJmond", lot="complex"), 5 / 6 * 100),
-        # provider P2 keeps only b: 1 active, 0 without stay
-        (Scope("IJmond", providers=("P2",)), 0 / 1 * 100),
+        # persons active: a, b, c, d, e, g, h = 7; none of whose active trajectories is a stay: a, d, e, g = 4
+        # (h has a stay beside its ambulant trajectory: not "zonder verblijf")
+        (IJMOND, 4 / 7 * 100, 7),
+        # perceel complex drops b (35, enkelvoudig): 6 persons, 4 without stay
+        (Scope("IJmond", lot="complex"), 4 / 6 * 100, 6),
+        # provider P2 keeps only b: 1 person, 0 without stay
+        (Scope("IJmond", providers=("P2",)), 0 / 1 * 100, 1),
     ],
 )
-def test_zonder_verblijf_is_the_share_of_active_trajectories_without_stay(empty_db, exact, scope, expected):
+def test_zonder_verblijf_is_the_share_of_persons_none_of_whose_active_trajectories_is_a_stay(
+        empty_db, exact, scope, expected, persons):
     _stays(empty_db)
     result = shown(empty_db, "zonder_verblijf", scope=scope)
     assert result.value == pytest.approx(expected)
-    assert result.denominator == {IJMOND: 7, Scope("IJmond", lot="complex"): 6}.get(scope, 1)
+    assert result.denominator == persons
 
 
-def test_zonder_verblijf_as_shown_needs_ten_trajectories(empty_db):
-    _stays(empty_db)  # 7 active trajectories < 10
+def test_zonder_verblijf_as_shown_needs_ten_persons(empty_db):
+    _stays(empty_db)  # 7 persons < 10
     result = shown(empty_db, "zonder_verblijf")
     assert (result.value, result.status, result.is_suppressed) == (None, "grijs", True)
 
