@@ -270,9 +270,10 @@ class Norm(Contract):
 
     KIND = "normen"
     TABLE = TABLE_OF_KIND[KIND]
-    REPLACE_KEY = ("indicator", "year", "lot", "provider")
+    REPLACE_KEY = ("region", "indicator", "year", "lot", "provider")
     UNIQUE = Unique("indicator", REPLACE_KEY)
 
+    region: Region | None = Field(None, validation_alias="regio")  # empty: a default for every region
     indicator: IndicatorCode = Field(validation_alias="indicator")
     year: Year = Field(validation_alias="jaar")
     lot: Lot | None = Field(None, validation_alias="perceel")

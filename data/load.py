@@ -92,13 +92,14 @@ def _full_disk_reported(load: Callable[..., LoadReport]) -> Callable[..., LoadRe
 @_full_disk_reported
 def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kind: str | None = None,
               uploader: str, confirm_empty: bool = False, dry_run: bool = False,
-              allowed_provider: str | None = None, preview: bool = True, stage: bool = False,
-              checked: LoadReport | None = None, progress: Callable[[str], None] | None = None,
+              allowed_provider: str | None = None, allowed_regions: tuple[str, ...] | None = None,
+              preview: bool = True, stage: bool = False, checked: LoadReport | None = None, progress: Callable[[str], None] | None = None,
               on_disk: csvfile.OnDisk | None = None) -> LoadReport:
     """Validate `raw` as a CSV of `kind` (detected from the header when None) and store it.
 
     dry_run: validate and report what would be stored and replaced, store nothing.
     allowed_provider: a provider's own code; only `uitkomsten` of that code may then be loaded.
+    allowed_regions: a contract manager's regions; `normen` rows must then name one of them.
     preview: whether the report carries the first rows (a DataFrame: the command line shows none).
     stage: in a dry run that finds the file good, keep its checked rows (`LoadReport.staged`).
     checked: that dry run's report of these very bytes: its rows are stored without a second decode
@@ -117,7 +118,8 @@ def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kin
         cur.execute("set enable_progress_bar = false")  # the command line prints errors or one summary line
         with csvfile.workdir() as workdir:
             report = _load(cur, raw, report, workdir, digest, uploader=uploader, confirm_empty=confirm_empty,
-                           dry_run=dry_run, allowed_provider=allowed_provider, preview=preview, tell=tell,
+                           dry_run=dry_run, allowed_provider=allowed_provider, allowed_regions=allowed_regions,
+                           preview=preview, tell=tell,
                            on_disk=on_disk)
         if stage and dry_run and report.rows and not (report.errors or report.unchanged):
             report = replace(report, staged=_stage(cur, report.kind))
@@ -198,7 +200,7 @@ def load_rows(con: duckdb.DuckDBPyConnection, kind: str, rows: list[dict[str, st
 
 
 def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, uploader: str, confirm_empty: bool,
-          dry_run: bool, allowed_provider: str | None, preview: bool, tell: Callable[[str], None],
+          dry_run: bool, allowed_provider: str | None, allowed_regions: tuple[str, ...] | None, preview: bool, tell: Callable[[str], None],
           on_disk: csvfile.OnDisk | None) -> LoadReport:
     kind = report.kind
     tell("read")
@@ -208,6 +210,8 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         kind = kind if kind is not None else detect_kind(file.header)
         _check_header(file.header, kind, allowed_provider)
         source, extra, params = _decode(cur, file, kind, workdir, allowed_provider, on_disk if text is raw else None)
+        if allowed_regions is not None and kind == "normen":
+            extra, params = _own_regions_only(allowed_regions)
         tell("check")
         gate = privacy.gate_errors(cur, kind) + examples.errors(cur, kind)
         rows = cur.execute("select count(*) from _dec where not _blank").fetchone()[0]
@@ -323,6 +327,16 @@ def _check_header(header: list[str], kind: str | None, allowed_provider: str | N
                for name in header if name and name not in allowed]
     errors += [RowError(1, name, "verplichte kolom ontbreekt") for name in required_columns(kind) if name not in header]
     _refuse_if(errors)
+
+
+def _own_regions_only(regions: tuple[str, ...]) -> tuple[dict, dict]:
+    """The extra rule for a contract manager's `normen`: every row names one of their regions, so a norm
+    of one region never changes another's statuses (csv-contract.md kind 6)."""
+    own = ", ".join(regions).replace("{", "{{").replace("}", "}}")
+    column = validate.quote("region")
+    rule = Rule(f"{column} is not null and list_contains($allowed_regions, {column})",
+                f"u mag alleen normen van uw eigen regio ({own}) aanleveren; vul de kolom regio in")
+    return {"regio": (rule,)}, {"allowed_regions": list(regions)}
 
 
 def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provider: str | None,

@@ -127,6 +127,7 @@ create table if not exists dialogues (
 
 -- 6. normen ------------------------------------------------------------------------------------------
 create table if not exists norms (
+    region    varchar,                       -- null = a default for every region (csv-contract.md kind 6)
     indicator varchar not null,
     year      smallint not null,
     lot       varchar,                       -- null = both
@@ -135,6 +136,8 @@ create table if not exists norms (
     margin    double not null default 0,
     upload_id integer
 );
+-- A store from before norms had a region: its norms become empty-regio defaults.
+alter table norms add column if not exists region varchar;
 
 -- 7. aanbieders --------------------------------------------------------------------------------------
 create table if not exists providers (

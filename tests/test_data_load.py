@@ -388,3 +388,28 @@ def test_a_trajecten_file_says_how_many_of_its_stored_rows_are_no_jeugdhulp(db, 
     assert (checked.not_counted, stored.not_counted) == (not_counted, not_counted)
     assert stored.stored and db.execute("select count(*) from trajectories").fetchone() == (len(categories),)
     assert stored.summary.endswith("vervangen" + sentence) and checked.summary.endswith("vervangen" + sentence)
+
+
+def _norm_row(region: str, norm: str) -> dict[str, str]:
+    return {"regio": region, "indicator": "zonder_verblijf", "jaar": "2026", "perceel": "", "aanbieder": "",
+            "norm": norm, "marge": "2"}
+
+
+def test_a_norm_of_one_region_replaces_only_that_regions_norm(db):
+    for region, norm in (("Achterhoek", "85"), ("IJmond", "88"), ("", "90")):
+        assert load_file(db, csv_bytes([_norm_row(region, norm)]), f"n{region}.csv", uploader="test").stored
+    replaced = load_file(db, csv_bytes([_norm_row("IJmond", "80")]), "ijmond.csv", uploader="test")
+    assert replaced.stored and replaced.replaced_rows == 1
+    assert db.execute("select region, norm from norms order by region nulls first").fetchall() == [
+        (None, 90.0), ("Achterhoek", 85.0), ("IJmond", 80.0)]
+
+
+@pytest.mark.parametrize(("region", "stored"), [("IJmond", True), ("Achterhoek", False), ("", False)])
+def test_a_contract_manager_sets_only_norms_of_their_own_region(db, region, stored):
+    report = load_file(db, csv_bytes([_norm_row(region, "80")]), "normen.csv", uploader="cm",
+                       allowed_regions=("IJmond", "Zuid-Kennemerland"))
+    assert report.stored == stored
+    if not stored:
+        assert [str(error) for error in report.errors] == [
+            "rij 2, kolom regio: u mag alleen normen van uw eigen regio (IJmond, Zuid-Kennemerland) aanleveren; "
+            "vul de kolom regio in"]
