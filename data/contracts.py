@@ -346,6 +346,13 @@ def columns(kind: str) -> list[str]:
     return [field.validation_alias for field in MODELS[kind].model_fields.values()]
 
 
+def number_columns(kind: str) -> list[str]:
+    """The Dutch names of a kind's number columns: what a provider fills in with a count or amount (the
+    reporting-burden statement counts them from here, so it cannot drift from what the file asks)."""
+    return [field.validation_alias for field in MODELS[kind].model_fields.values()
+            if field.annotation in (int, float)]
+
+
 def required_columns(kind: str) -> list[str]:
     return [field.validation_alias for field in MODELS[kind].model_fields.values() if field.is_required()]
 
