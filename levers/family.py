@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from levers.norms import REASON_REGION_NORM, Norm, Norms
+from levers.norms import Norm, Norms, Status
+from levers.reasons import Reason
 from levers.result import IndicatorResult, make_result
 from levers.scope import Period, Scope
 from levers.sql_files import load_sql
@@ -36,14 +37,14 @@ class Context:
         value: float | None,
         denominator: float | None = None,
         *,
-        reason: str | None = None,
+        reason: Reason | None = None,
         details: tuple[tuple[str, float | None], ...] = (),
-        status_override: str | None = None,
+        status_override: Status | None = None,
     ) -> IndicatorResult:
         """`make_result` with the norm of `code` for this scope and period (and, when a single provider's
         scope has only region norms that do not judge it, the reason why there is none)."""
         if reason is None and value is not None and self.norms.withheld(code, self.scope, self.period):
-            reason = REASON_REGION_NORM
+            reason = Reason.REGION_NORM_NOT_PER_PROVIDER
         return make_result(code, value, denominator, norm=self.norm(code), reason=reason, details=details,
                            status_override=status_override)
 

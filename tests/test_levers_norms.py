@@ -4,8 +4,9 @@ import pytest
 
 from levers import suppression
 from levers.norms import (
-    AMBER, GREEN, GREY, RED, REASON_REGION_NORM, Norm, Norms, norms_in_force, resolve_norm, status,
+    AMBER, GREEN, GREY, RED, Norm, Norms, norms_in_force, resolve_norm, status,
 )
+from levers.reasons import Reason
 from levers.registry import indicator
 from levers.scope import Period, Scope
 from tests.builders import add_norm, add_trajectory
@@ -199,10 +200,10 @@ def one_provider_db(empty_db, monkeypatch):
     ((), [], "zonder_verblijf", (75.0, RED, None)),
     ((), [], "uitval", (100 / 3, RED, None)),
     # one provider: the region norm does not judge its zonder_verblijf, but does judge its uitval
-    (("P1",), [], "zonder_verblijf", (75.0, GREY, REASON_REGION_NORM)),
+    (("P1",), [], "zonder_verblijf", (75.0, GREY, Reason.REGION_NORM_NOT_PER_PROVIDER)),
     (("P1",), [], "uitval", (100 / 3, RED, None)),
     # nor does an uploaded region norm; a norm naming the provider does: 75 ≥ 70 is groen
-    (("P1",), [{"region": "IJmond"}], "zonder_verblijf", (75.0, GREY, REASON_REGION_NORM)),
+    (("P1",), [{"region": "IJmond"}], "zonder_verblijf", (75.0, GREY, Reason.REGION_NORM_NOT_PER_PROVIDER)),
     (("P1",), [{"provider": "P1"}], "zonder_verblijf", (75.0, GREEN, None)),
     (("P1",), [{"provider": "P1", "region": "IJmond"}], "zonder_verblijf", (75.0, GREEN, None)),
 ])

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from levers import suppression
-from levers.families import care_use
+from levers.reasons import Reason
 from levers.registry import lever_indicators, lever_series
 from levers.catalogue import of_lever
 from levers.registry import indicator
@@ -78,13 +78,13 @@ def test_jeugdhulp_per_1000_is_not_shown_with_a_provider_filter(empty_db):
     _care_trajectories(empty_db)
     result = shown(empty_db, "jeugdhulp_per_1000", scope=Scope("IJmond", providers=("P1",)))
     assert (result.value, result.status) == (None, "grijs")
-    assert result.reason == care_use.REASON_PROVIDER_FILTER
+    assert result.reason == Reason.PROVIDER_FILTER
 
 
 def test_jeugdhulp_per_1000_without_population_has_no_value(empty_db):
     _care_trajectories(empty_db)
     result = shown(empty_db, "jeugdhulp_per_1000")
-    assert (result.value, result.reason) == (None, care_use.REASON_NO_POPULATION)
+    assert (result.value, result.reason) == (None, Reason.NO_POPULATION)
 
 
 # crisis_per_1000 ---------------------------------------------------------------------------------
@@ -113,7 +113,7 @@ def test_crisis_per_1000_counts_persons_with_a_crisis_start(empty_db, exact, per
 def test_crisis_per_1000_is_not_shown_with_a_provider_filter(empty_db):
     _crisis(empty_db)
     result = shown(empty_db, "crisis_per_1000", scope=Scope("IJmond", providers=("P1",)))
-    assert (result.value, result.reason) == (None, care_use.REASON_PROVIDER_FILTER)
+    assert (result.value, result.reason) == (None, Reason.PROVIDER_FILTER)
 
 
 # zonder_verblijf ---------------------------------------------------------------------------------
@@ -257,9 +257,11 @@ def _education_sessions(con):
     ("scope", "period", "expected", "status"),
     [
         (IJMOND, "2024-02", 4, "groen"),  # (03-01, P1), (03-01, regio), (2024-02-28, P3), (02-29, P2)
-        (Scope("IJmond", providers=("P1",)), "2024-02", 2, "groen"),  # (03-01, P1), (03-01, regio)
-        (Scope("IJmond", providers=("P3",)), "2024-02", 2, "groen"),  # (03-01, regio), (02-28, P3)
-        (Scope("IJmond", providers=("P4",)), "2024-02", 1, "oranje"),  # only (03-01, regio); 2 − 1 <= 1
+        # one provider: the region norm does not judge it (per aanbieder "nee"), so grijs
+        (Scope("IJmond", providers=("P1",)), "2024-02", 2, "grijs"),  # (03-01, P1), (03-01, regio)
+        (Scope("IJmond", providers=("P3",)), "2024-02", 2, "grijs"),  # (03-01, regio), (02-28, P3)
+        (Scope("IJmond", providers=("P4",)), "2024-02", 1, "grijs"),  # only (03-01, regio)
+        (Scope("IJmond", providers=("P3", "P4")), "2024-02", 2, "groen"),  # two providers: the norm 2 applies
         # (2024-02-28, 2025-02-28] holds the leap day: (2024-02-29, P2), (2024-03-01, P1)
         (IJMOND, "2025-02", 2, "groen"),
         (IJMOND, "2024", 3, "groen"),  # (2023-12-31, 2024-12-31]: 02-28 P3, 02-29 P2, 03-01 P1
@@ -293,10 +295,12 @@ def _provider_mix(con):
         (Scope("IJmond", lot="complex"), 7 / 5, 5, "oranje"),  # 1.3 < 1.4 <= 1.5
         # both percelen add c 1: 8 / 6
         (IJMOND, 8 / 6, 6, "oranje"),
-        # provider P3: c {P3} 1, e {P1, P3} 2 = 3 / 2
-        (Scope("IJmond", providers=("P3",)), 3 / 2, 2, "oranje"),
+        # provider P3: c {P3} 1, e {P1, P3} 2 = 3 / 2; one provider: the region norm does not judge it
+        (Scope("IJmond", providers=("P3",)), 3 / 2, 2, "grijs"),
         # provider P2: a {P1, P2} 2 (d's P2 trajectory ended in January) = 2 / 1
-        (Scope("IJmond", providers=("P2",)), 2 / 1, 1, "rood"),
+        (Scope("IJmond", providers=("P2",)), 2 / 1, 1, "grijs"),
+        # P2 and P3: a 2, c 1, e 2 = 5 / 3, against 1.3 + 0.2 → rood
+        (Scope("IJmond", providers=("P2", "P3")), 5 / 3, 3, "rood"),
     ],
 )
 def test_aanbieders_per_jeugdige_counts_providers_of_all_active_trajectories(
