@@ -44,9 +44,12 @@ CATEGORIES = {
     38: (0.0, 0.02, 260, 260, 7_500, 7_500),
     43: (0.0, 0.045, 280, 280, 7_500, 7_500),
     44: (0.0, 0.025, 300, 300, 4_800, 4_800),
-    48: (0.0, 0.03, 300, 300, 1_800, 1_800),  # jeugdbescherming and jeugdreclassering: stored, never counted
-    47: (0.0, 0.01, 180, 180, 1_200, 1_200),  # as jeugdhulp (indicators.md, "only jeugdhulp counts")
 }
+# Some complex ambulant rows (45) are delivered as jeugdbescherming (48) or jeugdreclassering (47): stored,
+# never counted as jeugdhulp (indicators.md). Relabelled afterwards with their own generator, so that every
+# other draw of the demo stays as it was.
+PROTECTION_SHARES = {48: 0.10, 47: 0.03}
+PROTECTION_SEED = 48
 CODES = np.array(list(CATEGORIES))
 _TABLE = np.array(list(CATEGORIES.values()), dtype=float)  # rows follow CODES
 CRISIS = int(np.flatnonzero(CODES == 46)[0])
@@ -282,6 +285,18 @@ def _labels(index: np.ndarray, labels) -> pa.Array:
     return pa.DictionaryArray.from_arrays(pa.array(index.astype(np.int32)), pa.array(list(labels)))
 
 
+def _with_protection(codes: np.ndarray, is_complex: np.ndarray) -> np.ndarray:
+    """Product codes with a share of the complex 45 rows relabelled as child protection or probation."""
+    u = np.random.default_rng(PROTECTION_SEED).random(len(codes))
+    out = codes.copy()
+    eligible = is_complex & (codes == 45)
+    low = 0.0
+    for code, share in PROTECTION_SHARES.items():
+        out[eligible & (u >= low) & (u < low + share)] = code
+        low += share
+    return out
+
+
 def _table(a: dict, ep: dict, world: World, chooser: _ProviderChooser, rng) -> pa.Table:
     """Arrow table in a deterministic order; ids and pseudonyms are formatted in SQL."""
     order = np.lexsort((a["provider"], a["start"], a["person"], a["muni"]))
@@ -296,7 +311,7 @@ def _table(a: dict, ep: dict, world: World, chooser: _ProviderChooser, rng) -> p
         "pseudonym": pa.array(ep["pseudonym"][a["person"]]),
         "provider": _labels(a["provider"], chooser.codes),
         "lot": _labels(a["is_complex"].astype(int), ["enkelvoudig", "complex"]),
-        "product_category": pa.array(CODES[cat].astype(np.int16)),
+        "product_category": pa.array(_with_protection(CODES[cat], a["is_complex"]).astype(np.int16)),
         "referrer": pa.array(referrer.astype(np.int16), mask=referrer == 0),
         "registration_date": pa.array(a["registration"], mask=np.isnat(a["registration"])),
         "start_date": pa.array(a["start"]),
