@@ -13,7 +13,7 @@ import sys
 
 import duckdb
 
-from commands.args import DutchArgumentParser, UsageError, open_read_only
+from commands.args import DutchArgumentParser, UsageError, baseline, open_read_only
 from commands.args import period as parse_period
 from commands.args import scope as scope_from
 from commands.report import agenda_line, report_rows, write_csv, write_json
@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--aanbieder", action="extend", nargs="+", default=[], metavar="CODE",
                         help="aanbiedercode; meerdere mogelijk")
     report.add_argument("--format", default="csv", help="csv (standaard) of json")
+    report.add_argument("--baseline", type=baseline, metavar="N", help="procesgrenzen vast op de eerste N (≥ 12) punten")
 
     agenda_parser = commands.add_parser("agenda", help="de dialoogagenda: rode en oranje indicatoren")
     _common(agenda_parser)
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> None:
         figures = of_connection(con, args.db)
         if args.command == "report":
             indicators = figures.indicators(scope, period)
-            rows = report_rows(indicators, figures.variations(scope, period), figures.national(period))
+            rows = report_rows(indicators, figures.variations(scope, period, baseline=args.baseline), figures.national(period))
             (write_csv if args.format == "csv" else write_json)(rows, sys.stdout)
             return
         items = figures.agenda(scope, period)

@@ -32,6 +32,7 @@ from levers import referrers as referrers_lever
 from levers import series as series_lever
 from levers.agenda import AgendaItem
 from levers.catalogue import CODES
+from levers.chart_model import TrendModel
 from levers.compare import ComparisonRow
 from levers.dialogue_log import DialogueLog
 from levers.freshness import Freshness
@@ -43,6 +44,7 @@ from levers.referrers import ReferrerRow
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
+from levers.spending import monthly_spending
 from levers.variation import Variation
 
 T = TypeVar("T")
@@ -78,10 +80,13 @@ class Figures:
         seen = self.rights.narrow(scope)
         return () if seen is None else self._figure(FIGURE_TABLES, _series, seen, period, lever)
 
-    def variations(self, scope: Scope, period: Period, codes: tuple[str, ...] = CODES) -> dict[str, Variation]:
-        """The variatie and zekerheid of the series of `codes` (default: every indicator), by code."""
+    def variations(self, scope: Scope, period: Period, codes: tuple[str, ...] = CODES, *,
+                   baseline: int | None = None) -> dict[str, Variation]:
+        """The variatie and zekerheid of the series of `codes` (default: every indicator), by code;
+        `baseline`: limits frozen on the first N valued points (signals.md §3a)."""
         seen = self.rights.narrow(scope)
-        return {} if seen is None else dict(self._figure(FIGURE_TABLES, _variations, seen, period, tuple(codes)))
+        return {} if seen is None else dict(
+            self._figure(FIGURE_TABLES, _variations, seen, period, tuple(codes), baseline))
 
     def freshness(self, scope: Scope, period: Period) -> Freshness | None:
         """The data date of each kind for the scope's region (None when the rights exclude the region)."""
@@ -109,6 +114,11 @@ class Figures:
         """Spending against a year earlier split into volume and price (levers.price_volume)."""
         seen = self.rights.narrow_listing(scope)  # per-provider rows: an aanbieder only its own
         return () if seen is None else self._figure(FIGURE_TABLES, _price_volume, seen, period)
+
+    def spending(self, scope: Scope, period: Period) -> TrendModel | None:
+        """Σ bedrag per month over the 24 months up to p_end as a process chart (levers.spending)."""
+        seen = self.rights.narrow(scope)
+        return None if seen is None else self._figure(FIGURE_TABLES, monthly_spending, seen, period)
 
     def referrers(self, scope: Scope, period: Period) -> tuple[ReferrerRow, ...]:
         """Started trajectories by referrer, now and a year earlier (levers.referrers)."""
@@ -194,8 +204,9 @@ def _series(con, scope: Scope, period: Period, lever: str | None):
     return series_lever.series_of_lever(con, lever, scope, period)
 
 
-def _variations(con, scope: Scope, period: Period, codes: tuple[str, ...]):
-    return tuple((trend.code, trend.variation) for trend in series_lever.series_of_codes(con, scope, period, codes))
+def _variations(con, scope: Scope, period: Period, codes: tuple[str, ...], baseline: int | None = None):
+    return tuple((trend.code, trend.variation)
+                 for trend in series_lever.series_of_codes(con, scope, period, codes, baseline=baseline))
 
 
 def _freshness(con, scope: Scope, period: Period):
