@@ -271,9 +271,10 @@ class Norm(Contract):
 
     KIND = "normen"
     TABLE = TABLE_OF_KIND[KIND]
-    REPLACE_KEY = ("indicator", "year", "lot", "provider")
+    REPLACE_KEY = ("region", "indicator", "year", "lot", "provider")
     UNIQUE = Unique("indicator", REPLACE_KEY)
 
+    region: Region | None = Field(None, validation_alias="regio")  # empty: a default for every region
     indicator: IndicatorCode = Field(validation_alias="indicator")
     year: Year = Field(validation_alias="jaar")
     lot: Lot | None = Field(None, validation_alias="perceel")
@@ -362,6 +363,13 @@ MODELS: dict[str, type[Contract]] = {
 def columns(kind: str) -> list[str]:
     """The Dutch CSV column names of a kind, in contract order."""
     return [field.validation_alias for field in MODELS[kind].model_fields.values()]
+
+
+def number_columns(kind: str) -> list[str]:
+    """The Dutch names of a kind's number columns: what a provider fills in with a count or amount (the
+    reporting-burden statement counts them from here, so it cannot drift from what the file asks)."""
+    return [field.validation_alias for field in MODELS[kind].model_fields.values()
+            if field.annotation in (int, float)]
 
 
 def required_columns(kind: str) -> list[str]:

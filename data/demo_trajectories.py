@@ -45,6 +45,11 @@ CATEGORIES = {
     43: (0.0, 0.045, 280, 280, 7_500, 7_500),
     44: (0.0, 0.025, 300, 300, 4_800, 4_800),
 }
+# Some complex ambulant rows (45) are delivered as jeugdbescherming (48) or jeugdreclassering (47): stored,
+# never counted as jeugdhulp (indicators.md). Relabelled afterwards with their own generator, so that every
+# other draw of the demo stays as it was.
+PROTECTION_SHARES = {48: 0.10, 47: 0.03}
+PROTECTION_SEED = 48
 CODES = np.array(list(CATEGORIES))
 _TABLE = np.array(list(CATEGORIES.values()), dtype=float)  # rows follow CODES
 CRISIS = int(np.flatnonzero(CODES == 46)[0])
@@ -62,7 +67,8 @@ END_REASONS = np.array([31, 32, 33, 34, 35, 2, 20, 36, 39])
 _END_MIX = np.array([0.0, 0.05, 0.03, 0.075, 0.03, 0.002, 0.01, 0.012, 0.016])  # 31 takes the rest
 RENEWED, SWITCHED = 37, 38
 AGE_GROUPS = ("0-3", "4-11", "12-17", "18-22")
-AGE_MIX = np.array([3, 3, 3, 3, 4, 5, 6, 6, 6, 6, 6, 6, 7, 7, 8, 8, 7, 6], dtype=float)
+# Age at the first episode, 0 through 22: with those who turn 18 in care about 15 % are young adults.
+AGE_MIX = np.array([3, 3, 3, 3, 4, 5, 6, 6, 6, 6, 6, 6, 7, 7, 8, 8, 7, 6, 4, 3, 2, 1, 1], dtype=float)
 
 
 @dataclass(frozen=True)
@@ -125,7 +131,7 @@ def _episodes(world: World, rng: np.random.Generator, last: np.datetime64) -> di
         if np.array_equal(nxt, root):
             break
         root = nxt
-    age0 = rng.choice(18, size=n, p=AGE_MIX / AGE_MIX.sum())
+    age0 = rng.choice(len(AGE_MIX), size=n, p=AGE_MIX / AGE_MIX.sum())
     return {"muni": muni, "start": start, "root": root, "age0": age0, "pseudonym": rng.integers(1, 2**44, n)}
 
 
@@ -279,6 +285,18 @@ def _labels(index: np.ndarray, labels) -> pa.Array:
     return pa.DictionaryArray.from_arrays(pa.array(index.astype(np.int32)), pa.array(list(labels)))
 
 
+def _with_protection(codes: np.ndarray, is_complex: np.ndarray) -> np.ndarray:
+    """Product codes with a share of the complex 45 rows relabelled as child protection or probation."""
+    u = np.random.default_rng(PROTECTION_SEED).random(len(codes))
+    out = codes.copy()
+    eligible = is_complex & (codes == 45)
+    low = 0.0
+    for code, share in PROTECTION_SHARES.items():
+        out[eligible & (u >= low) & (u < low + share)] = code
+        low += share
+    return out
+
+
 def _table(a: dict, ep: dict, world: World, chooser: _ProviderChooser, rng) -> pa.Table:
     """Arrow table in a deterministic order; ids and pseudonyms are formatted in SQL."""
     order = np.lexsort((a["provider"], a["start"], a["person"], a["muni"]))
@@ -293,7 +311,7 @@ def _table(a: dict, ep: dict, world: World, chooser: _ProviderChooser, rng) -> p
         "pseudonym": pa.array(ep["pseudonym"][a["person"]]),
         "provider": _labels(a["provider"], chooser.codes),
         "lot": _labels(a["is_complex"].astype(int), ["enkelvoudig", "complex"]),
-        "product_category": pa.array(CODES[cat].astype(np.int16)),
+        "product_category": pa.array(_with_protection(CODES[cat], a["is_complex"]).astype(np.int16)),
         "referrer": pa.array(referrer.astype(np.int16), mask=referrer == 0),
         "registration_date": pa.array(a["registration"], mask=np.isnat(a["registration"])),
         "start_date": pa.array(a["start"]),

@@ -96,9 +96,9 @@ def _dialoog(year, municipality, provider, region):
 
 def _normen(year, municipality, provider, region):
     return [
-        {"indicator": "wachttijd_mediaan", "jaar": year + 1, "norm": 42, "marge": 14},
-        {"indicator": "wachttijd_mediaan", "jaar": year + 1, "perceel": "complex", "aanbieder": provider,
-         "norm": 35.5},
+        {"regio": region, "indicator": "wachttijd_mediaan", "jaar": year + 1, "norm": 42, "marge": 14},
+        {"regio": region, "indicator": "wachttijd_mediaan", "jaar": year + 1, "perceel": "complex",
+         "aanbieder": provider, "norm": 35.5},
     ]
 
 

@@ -53,6 +53,7 @@ class LoadReport:
     preview: pd.DataFrame | None  # first decoded rows, Dutch column names
     summary: str  # one Dutch line
     staged: Staged | None = None  # a dry run's checked rows, kept when asked for (`stage=True`)
+    not_counted: int = 0  # trajecten rows stored as delivered that are no jeugdhulp (schema macro is_jeugdhulp)
 
 
 @dataclass(frozen=True)
@@ -91,13 +92,14 @@ def _full_disk_reported(load: Callable[..., LoadReport]) -> Callable[..., LoadRe
 @_full_disk_reported
 def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kind: str | None = None,
               uploader: str, confirm_empty: bool = False, dry_run: bool = False,
-              allowed_provider: str | None = None, preview: bool = True, stage: bool = False,
-              checked: LoadReport | None = None, progress: Callable[[str], None] | None = None,
+              allowed_provider: str | None = None, allowed_regions: tuple[str, ...] | None = None,
+              preview: bool = True, stage: bool = False, checked: LoadReport | None = None, progress: Callable[[str], None] | None = None,
               on_disk: csvfile.OnDisk | None = None) -> LoadReport:
     """Validate `raw` as a CSV of `kind` (detected from the header when None) and store it.
 
     dry_run: validate and report what would be stored and replaced, store nothing.
     allowed_provider: a provider's own code; only `uitkomsten` of that code may then be loaded.
+    allowed_regions: a contract manager's regions; `normen` rows must then name one of them.
     preview: whether the report carries the first rows (a DataFrame: the command line shows none).
     stage: in a dry run that finds the file good, keep its checked rows (`LoadReport.staged`).
     checked: that dry run's report of these very bytes: its rows are stored without a second decode
@@ -116,7 +118,8 @@ def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kin
         cur.execute("set enable_progress_bar = false")  # the command line prints errors or one summary line
         with csvfile.workdir() as workdir:
             report = _load(cur, raw, report, workdir, digest, uploader=uploader, confirm_empty=confirm_empty,
-                           dry_run=dry_run, allowed_provider=allowed_provider, preview=preview, tell=tell,
+                           dry_run=dry_run, allowed_provider=allowed_provider, allowed_regions=allowed_regions,
+                           preview=preview, tell=tell,
                            on_disk=on_disk)
         if stage and dry_run and report.rows and not (report.errors or report.unchanged):
             report = replace(report, staged=_stage(cur, report.kind))
@@ -197,7 +200,7 @@ def load_rows(con: duckdb.DuckDBPyConnection, kind: str, rows: list[dict[str, st
 
 
 def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, uploader: str, confirm_empty: bool,
-          dry_run: bool, allowed_provider: str | None, preview: bool, tell: Callable[[str], None],
+          dry_run: bool, allowed_provider: str | None, allowed_regions: tuple[str, ...] | None, preview: bool, tell: Callable[[str], None],
           on_disk: csvfile.OnDisk | None) -> LoadReport:
     kind = report.kind
     tell("read")
@@ -207,10 +210,13 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         kind = kind if kind is not None else detect_kind(file.header)
         _check_header(file.header, kind, allowed_provider)
         source, extra, params = _decode(cur, file, kind, workdir, allowed_provider, on_disk if text is raw else None)
+        if allowed_regions is not None and kind == "normen":
+            extra, params = _own_regions_only(allowed_regions)
         tell("check")
         gate = privacy.gate_errors(cur, kind) + examples.errors(cur, kind)
         rows = cur.execute("select count(*) from _dec where not _blank").fetchone()[0]
-        report = replace(report, kind=kind, rows=rows, preview=_preview(cur, kind) if preview and not gate else None)
+        report = replace(report, kind=kind, rows=rows, not_counted=_not_counted(cur, kind) if not gate else 0,
+                         preview=_preview(cur, kind) if preview and not gate else None)
         if report.rows == 0 and not confirm_empty:
             return replace(report, sha256=digest.result(), needs_empty_confirmation=True, summary=(
                 f"{kind}: {report.file_name} bevat alleen een kopregel; bevestig dat er voor deze soort "
@@ -230,7 +236,8 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
     if dry_run:
         return replace(report, summary=(
             f"{kind}: {_count(report.rows, 'rij', 'rijen')} goedgekeurd; bij opslaan vervangen: {scope}; "
-            f"{_count(replaced_rows, 'bestaande rij wordt', 'bestaande rijen worden')} vervangen"))
+            f"{_count(replaced_rows, 'bestaande rij wordt', 'bestaande rijen worden')} vervangen"
+            f"{_not_counted_sentence(report)}"))
     if by_insert and _upserts(cur, MODELS[kind], report):  # an upsert lets a later row replace an earlier one
         by_insert = False
         if repeated := validate.duplicate_errors(cur, kind):
@@ -267,7 +274,23 @@ def _refused(cur, report: LoadReport, kind: str | None, errors: list[RowError], 
 def _stored_summary(report: LoadReport) -> str:
     return (f"{report.kind}: {_count(report.rows, 'rij', 'rijen')} opgeslagen uit {report.file_name}; "
             f"vervangen: {report.scope_replaced}; "
-            f"{_count(report.replaced_rows, 'bestaande rij', 'bestaande rijen')} vervangen")
+            f"{_count(report.replaced_rows, 'bestaande rij', 'bestaande rijen')} vervangen"
+            f"{_not_counted_sentence(report)}")
+
+
+def _not_counted(cur, kind: str) -> int:
+    """How many decoded trajecten rows no indicator counts: transport, child protection, probation."""
+    if kind != "trajecten":
+        return 0
+    return cur.execute("select count(*) from _dec where not _blank "
+                       "and not coalesce(is_jeugdhulp(product_category), true)").fetchone()[0]
+
+
+def _not_counted_sentence(report: LoadReport) -> str:
+    if not report.not_counted:
+        return ""
+    return (f"; {_count(report.not_counted, 'rij', 'rijen')} jeugdbescherming of vervoer "
+            f"{'telt' if report.not_counted == 1 else 'tellen'} niet mee als jeugdhulp")
 
 
 def _together(kind: str, gate: list[RowError], errors: list[RowError], repeated: list[RowError]) -> list[RowError]:
@@ -304,6 +327,16 @@ def _check_header(header: list[str], kind: str | None, allowed_provider: str | N
                for name in header if name and name not in allowed]
     errors += [RowError(1, name, "verplichte kolom ontbreekt") for name in required_columns(kind) if name not in header]
     _refuse_if(errors)
+
+
+def _own_regions_only(regions: tuple[str, ...]) -> tuple[dict, dict]:
+    """The extra rule for a contract manager's `normen`: every row names one of their regions, so a norm
+    of one region never changes another's statuses (csv-contract.md kind 6)."""
+    own = ", ".join(regions).replace("{", "{{").replace("}", "}}")
+    column = validate.quote("region")
+    rule = Rule(f"{column} is not null and list_contains($allowed_regions, {column})",
+                f"u mag alleen normen van uw eigen regio ({own}) aanleveren; vul de kolom regio in")
+    return {"regio": (rule,)}, {"allowed_regions": list(regions)}
 
 
 def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provider: str | None,

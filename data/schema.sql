@@ -127,6 +127,7 @@ create table if not exists dialogues (
 
 -- 6. normen ------------------------------------------------------------------------------------------
 create table if not exists norms (
+    region    varchar,                       -- null = a default for every region (csv-contract.md kind 6)
     indicator varchar not null,
     year      smallint not null,
     lot       varchar,                       -- null = both
@@ -135,6 +136,8 @@ create table if not exists norms (
     margin    double not null default 0,
     upload_id integer
 );
+-- A store from before norms had a region: its norms become empty-regio defaults.
+alter table norms add column if not exists region varchar;
 
 -- 7. aanbieders --------------------------------------------------------------------------------------
 create table if not exists providers (
@@ -254,6 +257,16 @@ create or replace macro in_scope(row_municipality, row_lot, row_provider, munici
 -- condition, so a join on it stays a fast range join.
 create or replace macro is_active(start_day, end_day, first_day, last_day) as
     start_day <= last_day and coalesce(end_day, '9999-12-31'::date) >= first_day;
+
+-- Only jeugdhulp counts (indicators.md, "Scope and period"): transport (JZ020 42), jeugdreclassering (47),
+-- jeugdbescherming (48) and the preventive justice frame (49) are stored as delivered but count nowhere.
+create or replace macro is_jeugdhulp(product_category) as
+    product_category not in (42, 47, 48, 49);
+
+-- The trajectories every indicator counts: the jeugdhulp ones (is_jeugdhulp). levers/sql reads this view,
+-- never the table, so no query can forget the rule.
+create or replace view care_trajectories as
+select * from trajectories where is_jeugdhulp(product_category);
 
 -- The derived-total rule's count (levers/contributors.py): per period and row set, how many providers
 -- other than `own` have rows in it, per perceel and for both percelen (lot NULL: the grouping set without

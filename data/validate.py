@@ -212,9 +212,12 @@ def _used(sql: str, params: dict[str, Any]) -> dict[str, Any]:
 
 
 def _violation_case(column: ColumnPlan, extra: tuple[Rule, ...]) -> str:
-    """The number of the first rule a cell breaks: 0 required, 1 format, 2.. `on_value` rules."""
+    """The number of the first rule a cell breaks: 0 required, 1 format, 2.. `on_value` rules, then the
+    load's `extra` rules, which judge an empty cell too (a contract manager's norm must name a region)."""
     empty = [f"when {'true' if column.required else 'false'} then 0"]
     empty += [f"when not coalesce({rule.sql}, false) then {100 + i}" for i, rule in enumerate(column.on_empty)]
+    empty += [f"when not coalesce({rule.sql}, false) then {2 + len(column.on_value) + i}"
+              for i, rule in enumerate(extra)]
     filled = [f"when not coalesce({rule.sql}, false) then {2 + i}"
               for i, rule in enumerate(column.on_value + extra)]
     return (f"case when not {column.filled} then (case {' '.join(empty)} end) "

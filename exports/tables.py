@@ -70,7 +70,7 @@ def comparison_table(rows: Sequence[tuple[str, Sequence[IndicatorResult]]], *, l
     """One row per compared unit (e.g. a provider), one column per indicator (its name).
 
     `cell` turns a result into what the table holds: numbers for files (default), whose column
-    names then carry the unit (`Jeugdhulp zonder verblijf (%)`), or formatted text with its unit for
+    names then carry the unit (`Jeugdigen met hulp zonder verblijf (%)`), or formatted text with its unit for
     the screen (wording.fmt.value). Either way a suppressed value is `<5` or `–`.
     """
     in_file = cell is export_value

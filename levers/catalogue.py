@@ -103,10 +103,10 @@ CATALOGUE: tuple[Definition, ...] = (
     # Gedeelde waarden -------------------------------------------------------------------------
     Definition(
         code="jeugdhulp_per_1000", lever="shared_values",
-        name="Jeugdigen met jeugdhulp per 1.000 jeugdigen",
+        name="Jeugdigen met jeugdhulp per 1.000 jeugdigen (0–17)",
         unit="per 1.000",
         definition=(
-            "persons active in P / Σ inwoners_0_17 of the municipalities in scope (year of p_end, else the "
+            "persons under 18 active in P / Σ inwoners_0_17 of the municipalities in scope (year of p_end, else the "
             "latest earlier year) × 1000; not shown when providers are filtered"
         ),
         better="lower", norm=None, margin=None, theme=13, privacy=UNPROTECTED, vision_goal="1",
@@ -116,8 +116,8 @@ CATALOGUE: tuple[Definition, ...] = (
         family="care_use",
         provider_rows=("active",),
         description=(
-            "Aantal jeugdigen met jeugdhulp in de periode, per 1.000 inwoners van 0 tot en met 17 jaar. "
-            "Niet getoond bij een selectie van aanbieders."
+            "Aantal jeugdigen tot 18 jaar met jeugdhulp in de periode, per 1.000 inwoners van 0 tot en met "
+            "17 jaar; jongvolwassenen (18–22) tellen niet mee. Niet getoond bij een selectie van aanbieders."
         ),
         compare_label="Jeugdhulp per 1.000",
     ),
@@ -142,9 +142,12 @@ CATALOGUE: tuple[Definition, ...] = (
     ),
     Definition(
         code="zonder_verblijf", lever="shared_values",
-        name="Jeugdhulp zonder verblijf",
+        name="Jeugdigen met hulp zonder verblijf",
         unit="%",
-        definition="trajectories active in P that are not verblijf / trajectories active in P × 100",
+        definition=(
+            "persons active in P none of whose trajectories in scope active in P is verblijf / persons active in "
+            "P × 100"
+        ),
         better="higher", norm=90, margin=3, theme=3, privacy=RATIO, vision_goal="3",
         reads=("trajecten",),
         value_range=SHARE,
@@ -152,19 +155,39 @@ CATALOGUE: tuple[Definition, ...] = (
         family="care_use",
         provider_rows=("active",),
         description=(
-            "Aandeel van de lopende trajecten zonder verblijf (geen productcategorie 35, 36, 37, 38, 43 "
-            "of 44)."
+            "Aandeel van de jeugdigen in zorg van wie geen enkel lopend traject verblijf is (productcategorie "
+            "35, 36, 37, 38, 43 of 44)."
         ),
         short_name="Zonder verblijf",
         compare_label="Zonder verblijf",
-        sentence="{value} van de jeugdhulp is zonder verblijf, minder dan de {norm} die de regio wil.",
+        sentence="{value} van de jeugdigen krijgt hulp zonder verblijf, minder dan de {norm} die de regio wil.",
+    ),
+    Definition(
+        code="residentieel_per_1000", lever="shared_values",
+        name="Jeugdigen in residentiële jeugdhulp per 1.000 jeugdigen (0–17)",
+        unit="per 1.000",
+        definition=(
+            "persons under 18 with a residentieel trajectory active in P / youth population (as above) × 1000; "
+            "not shown when providers are filtered"
+        ),
+        better="lower", norm=None, margin=None, theme=3, privacy=UNPROTECTED, vision_goal="3",
+        reads=("trajecten", "gemeenten"),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=False,
+        family="care_use",
+        provider_rows=("residential_active",),
+        description=(
+            "Jeugdigen tot 18 jaar met een lopend residentieel traject (productcategorie 37, 38, 43 of 44), "
+            "per 1.000 inwoners van 0 tot en met 17 jaar. Niet getoond bij een selectie van aanbieders."
+        ),
+        short_name="Residentieel per 1.000",
     ),
     Definition(
         code="crisis_per_1000", lever="shared_values",
-        name="Jeugdigen met crisishulp per 1.000 jeugdigen",
+        name="Jeugdigen met crisishulp per 1.000 jeugdigen (0–17)",
         unit="per 1.000",
         definition=(
-            "persons with a crisis trajectory started in P / youth population (as above) × 1000; not shown "
+            "persons under 18 with a crisis trajectory started in P / youth population (as above) × 1000; not shown "
             "when providers are filtered"
         ),
         better="lower", norm=None, margin=None, theme=14, privacy=UNPROTECTED, vision_goal="4",
@@ -174,7 +197,7 @@ CATALOGUE: tuple[Definition, ...] = (
         family="care_use",
         provider_rows=("crisis_started",),
         description=(
-            "Jeugdigen met een crisistraject dat in de periode startte, per 1.000 inwoners van 0 tot en "
+            "Jeugdigen tot 18 jaar met een crisistraject dat in de periode startte, per 1.000 inwoners van 0 tot en "
             "met 17 jaar. Niet getoond bij een selectie van aanbieders."
         ),
     ),
@@ -423,6 +446,23 @@ CATALOGUE: tuple[Definition, ...] = (
         family="caseload",
         provider_rows=("ended",),
         description="Aantal trajecten dat in de periode eindigde.",
+    ),
+    Definition(
+        code="jongvolwassenen", lever="diagnostics",
+        name="Jongvolwassenen (18–22) in zorg",
+        unit="%",
+        definition="persons active in P whose class is `18-22` / persons active in P × 100",
+        better=None, norm=None, margin=None, theme=2, privacy=RATIO,
+        reads=("trajecten",),
+        value_range=SHARE,
+        region_norm_per_provider=False,
+        family="care_use",
+        provider_rows=("active",),
+        description=(
+            "Aandeel jongvolwassenen (18–22 jaar) onder de jeugdigen in zorg in de periode: de leeftijdsklasse "
+            "van hun laatst gestarte traject."
+        ),
+        short_name="Jongvolwassenen",
     ),
     Definition(
         code="gemiddelde_duur", lever="diagnostics",

@@ -14,9 +14,29 @@ from datetime import date, timedelta
 
 import duckdb
 
+from data.contracts import columns, number_columns
 from levers.scope import Period
 
 DELIVERY_DAYS = 45  # days after a quarter's last day
+QUARTERS_A_YEAR = 4
+
+
+@dataclass(frozen=True)
+class Burden:
+    """What the `uitkomsten` file asks of a provider, counted from its contract (indicators.md,
+    "Reporting burden"): a change that asks more shows up in the statement by itself."""
+
+    numbers: int  # number columns per row: per perceel (per region, once rows have one) per quarter
+    per_region: bool  # whether a row belongs to a region
+
+    @property
+    def yearly(self) -> int:
+        return self.numbers * QUARTERS_A_YEAR
+
+
+def burden() -> Burden:
+    """The reporting burden of the `uitkomsten` contract as it stands."""
+    return Burden(len(number_columns("uitkomsten")), "regio" in columns("uitkomsten"))
 
 _DELIVERED = """
 select count(*) > 0 from outcomes

@@ -41,7 +41,10 @@ class Context:
         details: tuple[tuple[str, float | None], ...] = (),
         status_override: Status | None = None,
     ) -> IndicatorResult:
-        """`make_result` with the norm of `code` for this scope and period."""
+        """`make_result` with the norm of `code` for this scope and period (and, when a single provider's
+        scope has only region norms that do not judge it, the reason why there is none)."""
+        if reason is None and value is not None and self.norms.withheld(code, self.scope, self.period):
+            reason = Reason.REGION_NORM_NOT_PER_PROVIDER
         return make_result(code, value, denominator, norm=self.norm(code), reason=reason, details=details,
                            status_override=status_override)
 

@@ -28,7 +28,7 @@ GREEN, AMBER, RED, GREY = Status.GREEN, Status.AMBER, Status.RED, Status.GREY
 
 # Uploaded norm rows, latest upload first (between equally specific norms the latest upload wins).
 _NORM_ROWS = """
-select indicator, year, lot, provider, norm, margin
+select indicator, region, year, lot, provider, norm, margin
 from norms
 order by upload_id desc nulls last, norm
 """
@@ -48,7 +48,7 @@ class Norms:
     A snapshot: a norm uploaded after `load` is seen by the next computation, not by this one.
     """
 
-    by_code: Mapping[str, tuple[tuple, ...]]  # code → its (year, lot, provider, norm, margin), latest first
+    by_code: Mapping[str, tuple[tuple, ...]]  # code → its (region, year, lot, provider, norm, margin), latest first
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> Norms:
@@ -56,7 +56,7 @@ class Norms:
 
     @classmethod
     def of_rows(cls, rows) -> Norms:
-        """From (indicator, year, lot, provider, norm, margin) rows, latest upload first."""
+        """From (indicator, region, year, lot, provider, norm, margin) rows, latest upload first."""
         by_code: dict[str, list[tuple]] = {}
         for code, *rest in rows:
             by_code.setdefault(code, []).append(tuple(rest))
@@ -65,22 +65,45 @@ class Norms:
     def resolve(self, code: str, scope: Scope, period: Period) -> Norm | None:
         """The uploaded norm that applies most specifically, else the catalogue default, else None.
 
-        An uploaded norm applies when its year is the year of p_end, its perceel is empty or the scope's
-        one perceel, and its aanbieder is empty or the scope's one provider. Most specific wins:
-        aanbieder + perceel > aanbieder > perceel > neither.
+        An uploaded norm applies when its regio is the scope's region or empty, its year is the year of
+        p_end, its perceel is empty or the scope's one perceel, and its aanbieder is empty or the scope's
+        one provider. The region's own norms come first, then the empty-regio defaults, then the
+        catalogue's; within a level the most specific wins: aanbieder + perceel > aanbieder > perceel >
+        neither. In a scope of one provider a region norm (no aanbieder) applies only to an indicator
+        that is judged per provider (`region_norm_per_provider`): a region's mix is no provider's target.
         """
-        year, lot, provider = period.end.year, scope.lot, scope.single_provider
-        applicable = [
-            row for row in self.by_code.get(code, ())
-            if row[0] == year and row[1] in (None, lot) and row[2] in (None, provider)
-        ]
+        if self.withheld(code, scope, period):
+            return None
+        applicable = self._applicable(code, scope, period)
         if applicable:  # max() keeps the first of equals: the latest upload
-            row = max(applicable, key=lambda r: (r[2] is not None, r[1] is not None))
-            return Norm(float(row[3]), float(row[4] or 0), is_default=False)
+            own = [row for row in applicable if row[0] is not None] or applicable
+            row = max(own, key=lambda r: (r[3] is not None, r[2] is not None))
+            return Norm(float(row[4]), float(row[5] or 0), is_default=False)
         entry = definition(code)
         if entry.norm is None:
             return None
         return Norm(float(entry.norm), float(entry.margin or 0), is_default=True)
+
+    def withheld(self, code: str, scope: Scope, period: Period) -> bool:
+        """Whether a scope of one provider gets no norm because only region norms exist for `code` and
+        they do not judge a single provider (indicators.md, "Norms and single providers")."""
+        if scope.single_provider is None or definition(code).region_norm_per_provider:
+            return False
+        return not self._applicable(code, scope, period) and (
+            definition(code).norm is not None or bool(self._applicable(code, scope, period, region_norms=True)))
+
+    def _applicable(self, code: str, scope: Scope, period: Period, *, region_norms: bool = False) -> list[tuple]:
+        """The uploaded rows that apply; in a scope of one provider, for an indicator not judged per
+        provider, only the rows naming that provider (or, with `region_norms`, only those that do not)."""
+        year, lot, provider = period.end.year, scope.lot, scope.single_provider
+        rows = [
+            row for row in self.by_code.get(code, ())
+            if row[0] in (None, scope.region) and row[1] == year and row[2] in (None, lot)
+            and row[3] in (None, provider)
+        ]
+        if provider is None or definition(code).region_norm_per_provider:
+            return rows
+        return [row for row in rows if (row[3] is None) == region_norms]
 
 
 def resolve_norm(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period: Period) -> Norm | None:
@@ -119,6 +142,7 @@ class NormInForce:
     is_default: bool  # True: the catalogue's default norm, not an uploaded one
     file_name: str | None = None  # the upload an uploaded norm came from (None when not recorded)
     uploaded_at: datetime | None = None  # when that upload was stored
+    region: str | None = None  # None = a default for every region
 
 
 def norms_in_force(con: duckdb.DuckDBPyConnection, year: int) -> tuple[NormInForce, ...]:
@@ -129,13 +153,13 @@ def norms_in_force(con: duckdb.DuckDBPyConnection, year: int) -> tuple[NormInFor
     """
     uploaded: dict[str, list[NormInForce]] = {}
     for row in con.execute(NORMS_IN_FORCE, {"year": year}).fetchall():
-        code, lot, provider, norm, margin, file_name, uploaded_at = row
+        code, lot, provider, norm, margin, file_name, uploaded_at, region = row
         uploaded.setdefault(code, []).append(
-            NormInForce(code, lot, provider, float(norm), float(margin or 0), False, file_name, uploaded_at))
+            NormInForce(code, lot, provider, float(norm), float(margin or 0), False, file_name, uploaded_at, region))
     out: list[NormInForce] = []
     for entry in CATALOGUE:
         rows = uploaded.get(entry.code, [])
-        general = any(row.lot is None and row.provider is None for row in rows)
+        general = any(row.region is None and row.lot is None and row.provider is None for row in rows)
         if not general and entry.norm is not None:
             out.append(NormInForce(entry.code, None, None, float(entry.norm), float(entry.margin or 0), True))
         out.extend(rows)

@@ -15,6 +15,7 @@ class Reason(StrEnum):
     # any indicator (levers/result.py, levers/contributors.py)
     NO_DATA = "no_data"
     NO_NORM = "no_norm"
+    REGION_NORM_NOT_PER_PROVIDER = "region_norm_not_per_provider"  # indicators.md "Norms and single providers"
     TOO_FEW_OBSERVATIONS = "too_few_observations"
     SMALL_COUNT = "small_count"
     FEW_OTHER_PROVIDERS = "few_other_providers"

@@ -88,9 +88,9 @@ def add_dialogue(con, *, day: date, theme: int, region: str = "IJmond", provider
 
 
 def add_norm(con, *, indicator: str, year: int, norm: float, margin: float = 0, lot: str | None = None,
-             provider: str | None = None) -> None:
+             provider: str | None = None, region: str | None = None) -> None:
     _insert(con, "norms", {
-        "indicator": indicator, "year": year, "lot": lot, "provider": provider, "norm": norm, "margin": margin,
+        "region": region, "indicator": indicator, "year": year, "lot": lot, "provider": provider, "norm": norm, "margin": margin,
     })
 
 

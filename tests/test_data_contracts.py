@@ -29,7 +29,7 @@ CONTRACT_COLUMNS = {  # csv-contract.md, "The kinds", in order
                    "tevredenheid_respondenten", "tevredenheid_positief", "weigeringen", "toelichting"],
     "dialoog": ["datum", "regio", "aanbieder", "thema", "onderwerp", "signaal", "actie", "eigenaar", "deadline",
                 "status"],
-    "normen": ["indicator", "jaar", "perceel", "aanbieder", "norm", "marge"],
+    "normen": ["regio", "indicator", "jaar", "perceel", "aanbieder", "norm", "marge"],
     "aanbieders": ["aanbieder", "naam", "perceel", "rol", "samenwerkingsverband", "regio", "certificaat_geldig_tot"],
     "gemeenten": ["gemeente", "jaar", "inwoners_0_17", "jeugdregio"],
     "landelijk": ["bron", "gebied", "periode", "indicator", "waarde", "definitie"],
@@ -235,6 +235,7 @@ BAD_CELLS = [
     ("dialoog", _changed("dialoog", status="bezig"),
      "rij 2, kolom status: bezig is geen toegestane waarde (kies uit open, afgerond)"),
     # 6. normen
+    ("normen", _changed("normen", regio="Kennemerland"), "rij 2, kolom regio: Kennemerland is geen bekende jeugdregio"),
     ("normen", _changed("normen", indicator=""), "rij 2, kolom indicator: verplicht veld is leeg"),
     ("normen", _changed("normen", indicator="wachttijd"),
      "rij 2, kolom indicator: wachttijd is geen indicatorcode uit de catalogus (indicators.md)"),
@@ -249,7 +250,7 @@ BAD_CELLS = [
     ("normen", _changed("normen", marge="1.234,5"), "rij 2, kolom marge: 1.234,5 is geen geldig getal"),
     ("normen", _changed("normen", marge="-1"), "rij 2, kolom marge: -1 moet 0 of meer zijn"),
     ("normen", _repeated("normen"),
-     "rij 5, kolom indicator: dezelfde indicator, jaar, perceel en aanbieder staat al in rij 2"),
+     "rij 5, kolom indicator: dezelfde regio, indicator, jaar, perceel en aanbieder staat al in rij 2"),
     # 7. aanbieders
     ("aanbieders", _changed("aanbieders", aanbieder=""), "rij 2, kolom aanbieder: verplicht veld is leeg"),
     ("aanbieders", _changed("aanbieders", aanbieder="ZORG_A"),

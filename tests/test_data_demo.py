@@ -85,6 +85,23 @@ def test_about_one_in_ten_trajectories_has_a_stay(demo):
     assert 0.05 <= share <= 0.15
 
 
+def test_about_fifteen_percent_of_youths_in_care_are_young_adults_by_their_latest_class(demo):
+    share = _one(demo, f"""
+        select avg(case when latest = '18-22' then 1.0 else 0 end)
+        from (select arg_max(coalesce(age_group, ''), start_date) as latest
+              from trajectories where start_date <= date '2025-12-31' group by municipality, client_id
+              having bool_or({ACTIVE_2025}))""")
+    assert 0.10 <= share <= 0.22
+
+
+def test_some_rows_are_transport_child_protection_or_probation_and_most_are_jeugdhulp(demo):
+    share = _one(demo, "select avg(case when product_category in (42, 47, 48, 49) then 1.0 else 0 end) "
+                       "from trajectories")
+    categories = {row[0] for row in demo.execute(
+        "select distinct product_category from trajectories where product_category in (42, 47, 48, 49)").fetchall()}
+    assert 0.01 <= share <= 0.08 and categories == {42, 47, 48}
+
+
 def test_care_costs_some_thousands_of_euros_per_youth_in_care_per_year(demo):
     spent = _one(demo, "select sum(amount) from costs where year(month) = 2025")
     persons = _one(demo, f"select count(distinct (municipality, client_id)) from trajectories where {ACTIVE_2025}")

@@ -386,3 +386,44 @@ def test_a_repeated_key_is_reported_together_with_the_other_errors_of_the_file(d
     rows[1]["startdatum"] = "31-02-2025"
     report = load_file(db, csv_bytes(rows + [dict(rows[0])]), "fouten.csv", uploader="test")
     assert [(error.row, error.column) for error in report.errors] == [(3, "startdatum"), (5, "traject_id")]
+
+
+@pytest.mark.parametrize("categories, not_counted, sentence", [
+    (["45", "42", "48", "47", "49"], 4, "; 4 rijen jeugdbescherming of vervoer tellen niet mee als jeugdhulp"),
+    (["45", "48"], 1, "; 1 rij jeugdbescherming of vervoer telt niet mee als jeugdhulp"),
+    (["45", "41"], 0, ""),
+])
+def test_a_trajecten_file_says_how_many_of_its_stored_rows_are_no_jeugdhulp(db, categories, not_counted, sentence):
+    rows = [{"traject_id": f"T-{n}", "client_id": f"c-{n}", "gemeente": "GM0392", "aanbieder": "ZORG-A",
+             "perceel": "complex", "productcategorie": code, "startdatum": "01-06-2025"}
+            for n, code in enumerate(categories)]
+    checked = load_file(db, csv_bytes(rows), "t.csv", uploader="test", dry_run=True)
+    stored = load_file(db, csv_bytes(rows), "t.csv", uploader="test")
+    assert (checked.not_counted, stored.not_counted) == (not_counted, not_counted)
+    assert stored.stored and db.execute("select count(*) from trajectories").fetchone() == (len(categories),)
+    assert stored.summary.endswith("vervangen" + sentence) and checked.summary.endswith("vervangen" + sentence)
+
+
+def _norm_row(region: str, norm: str) -> dict[str, str]:
+    return {"regio": region, "indicator": "zonder_verblijf", "jaar": "2026", "perceel": "", "aanbieder": "",
+            "norm": norm, "marge": "2"}
+
+
+def test_a_norm_of_one_region_replaces_only_that_regions_norm(db):
+    for region, norm in (("Achterhoek", "85"), ("IJmond", "88"), ("", "90")):
+        assert load_file(db, csv_bytes([_norm_row(region, norm)]), f"n{region}.csv", uploader="test").stored
+    replaced = load_file(db, csv_bytes([_norm_row("IJmond", "80")]), "ijmond.csv", uploader="test")
+    assert replaced.stored and replaced.replaced_rows == 1
+    assert db.execute("select region, norm from norms order by region nulls first").fetchall() == [
+        (None, 90.0), ("Achterhoek", 85.0), ("IJmond", 80.0)]
+
+
+@pytest.mark.parametrize(("region", "stored"), [("IJmond", True), ("Achterhoek", False), ("", False)])
+def test_a_contract_manager_sets_only_norms_of_their_own_region(db, region, stored):
+    report = load_file(db, csv_bytes([_norm_row(region, "80")]), "normen.csv", uploader="cm",
+                       allowed_regions=("IJmond", "Zuid-Kennemerland"))
+    assert report.stored == stored
+    if not stored:
+        assert [str(error) for error in report.errors] == [
+            "rij 2, kolom regio: u mag alleen normen van uw eigen regio (IJmond, Zuid-Kennemerland) aanleveren; "
+            "vul de kolom regio in"]

@@ -161,7 +161,7 @@ def test_comparison_table_has_a_row_per_unit_and_a_column_per_indicator(empty_db
     # 100% over 2 trajectories (fewer than 10: –).
     table = comparison_table([("P1", results(600, 90.0, 600)), ("aanbieder A", results(2, 100.0, 2))],
                              label_column="Aanbieder")
-    assert list(table.columns) == ["Aanbieder", "Jeugdigen in zorg (aantal)", "Jeugdhulp zonder verblijf (%)"]
+    assert list(table.columns) == ["Aanbieder", "Jeugdigen in zorg (aantal)", "Jeugdigen met hulp zonder verblijf (%)"]
     assert table.values.tolist() == [["P1", 600, 90.0], ["aanbieder A", "<5", "–"]]
     text = to_csv_bytes(table).decode("utf-8-sig")
     assert "100" not in text and ";2;" not in text

@@ -166,7 +166,8 @@ def _volume(con):
         (IJMOND, "2024-02", 4, 3, "rood"),  # a, c, d, e / a, b, f: (4 / 3 − 1) × 100 = 33.3%
         (IJMOND, "2024-K1", 5, 4, "rood"),  # + h in both quarters: (5 / 4 − 1) × 100 = 25%
         (Scope("IJmond", lot="enkelvoudig"), "2024-02", 4, 3, "rood"),
-        (Scope("IJmond", providers=("P1",)), "2024-02", 3, 3, "groen"),  # without d (P2): 0%
+        # without d (P2): 0%; the region norm does not judge one provider's volume (per aanbieder "nee")
+        (Scope("IJmond", providers=("P1",)), "2024-02", 3, 3, "grijs"),
     ],
 )
 def test_volumegroei_enkelvoudig_compares_persons_with_a_year_earlier(empty_db, exact, scope, period, now, before,

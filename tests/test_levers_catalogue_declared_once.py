@@ -66,6 +66,7 @@ def _every_row_set(con) -> dict:
     add_trajectory(con, client="C", start=date(2026, 10, 5), end=date(2026, 10, 20), registered=date(2026, 9, 20),
                    provider="P2", category=46)  # started, registered, crisis, ended with a known reason
     add_trajectory(con, client="R", start=date(2025, 1, 1), end=date(2025, 6, 15), provider="P2")  # recurrence base
+    add_trajectory(con, client="S", start=date(2026, 6, 1), provider="P2", category=37)  # residential stay
     add_cost(con, month=date(2026, 10, 1), amount=100, provider="P2")
     add_outcome(con, quarter_start=date(2026, 7, 1), quarter_end=date(2026, 9, 30), provider="P2", refusals=1)
     return {"region": "IJmond", "municipalities": [VELSEN], "providers": [], "p_starts": [date(2026, 10, 1)],
@@ -103,7 +104,7 @@ def test_the_committed_code_list_is_what_the_catalogue_generates():
     committed = (ROOT / "data" / "reference" / "indicatoren.csv").read_text(encoding="utf-8")
     assert committed == codes_csv(), "run: python scripts/indicator_codes.py"
     lines = committed.splitlines()
-    assert lines[0] == "indicator" and lines[1] == "jeugdhulp_per_1000" and len(lines) == 1 + 29
+    assert lines[0] == "indicator" and lines[1] == "jeugdhulp_per_1000" and len(lines) == 1 + 31
 
 
 # --- chart bands, value ranges, windows, norms per provider ---------------------------------------------------

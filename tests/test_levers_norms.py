@@ -2,9 +2,14 @@ from datetime import date
 
 import pytest
 
-from levers.norms import AMBER, GREEN, GREY, RED, Norm, Norms, norms_in_force, resolve_norm, status
+from levers import suppression
+from levers.norms import (
+    AMBER, GREEN, GREY, RED, Norm, Norms, norms_in_force, resolve_norm, status,
+)
+from levers.reasons import Reason
+from levers.registry import indicator
 from levers.scope import Period, Scope
-from tests.builders import add_norm
+from tests.builders import add_norm, add_trajectory
 
 OCTOBER = Period.parse("2026-10")
 
@@ -140,7 +145,71 @@ def test_norms_in_force_list_the_default_until_an_uploaded_general_norm_replaces
 
 
 def test_norms_in_force_show_the_latest_upload_of_the_same_norm_as_resolve_norm_picks_it(empty_db):
-    empty_db.execute("insert into norms values ('zonder_verblijf', 2026, null, null, 85, 2, 1), "
+    empty_db.execute("insert into norms (indicator, year, lot, provider, norm, margin, upload_id) "
+                     "values ('zonder_verblijf', 2026, null, null, 85, 2, 1), "
                      "('zonder_verblijf', 2026, null, null, 88, 3, 2), ('zonder_verblijf', 2025, null, null, 70, 1, 3)")
     assert _in_force(empty_db, "zonder_verblijf") == [(None, None, 88.0, 3.0, False)]  # upload 2 is the latest of 2026
     assert resolve_norm(empty_db, "zonder_verblijf", Scope("IJmond"), OCTOBER).norm == 88.0
+
+
+# --- norms belong to a region (csv-contract.md kind 6) ---------------------------------------------------------
+
+def _regional_norms(con):
+    add_norm(con, indicator="zonder_verblijf", year=2026, norm=80, margin=2, region="IJmond")  # IJmond's own
+    add_norm(con, indicator="uitval", year=2026, norm=12, margin=1)  # an empty-regio default
+    add_norm(con, indicator="uitval", year=2026, norm=11, margin=1, provider="P1")  # a more specific default
+    add_norm(con, indicator="uitval", year=2026, norm=20, margin=2, region="Achterhoek")  # Achterhoek's own
+
+
+@pytest.mark.parametrize(("code", "scope", "expected"), [
+    ("zonder_verblijf", Scope("IJmond"), Norm(80.0, 2.0, is_default=False)),
+    ("zonder_verblijf", Scope("Achterhoek"), Norm(90.0, 3.0, is_default=True)),  # IJmond's norm is not its own
+    ("uitval", Scope("IJmond"), Norm(12.0, 1.0, is_default=False)),  # no own norm: the empty-regio default
+    ("uitval", Scope("IJmond", providers=("P1",)), Norm(11.0, 1.0, is_default=False)),
+    ("uitval", Scope("Achterhoek"), Norm(20.0, 2.0, is_default=False)),  # its own before the defaults
+    ("uitval", Scope("Achterhoek", providers=("P1",)), Norm(20.0, 2.0, is_default=False)),  # even less specific
+])
+def test_a_scope_takes_its_regions_norm_then_the_empty_regio_default_then_the_built_in_one(
+        empty_db, code, scope, expected):
+    _regional_norms(empty_db)
+    assert resolve_norm(empty_db, code, scope, OCTOBER) == expected
+
+
+def test_a_norm_uploaded_for_ijmond_does_not_change_achterhoeks_status(empty_db):
+    add_norm(empty_db, indicator="zonder_verblijf", year=2026, norm=80, margin=2, region="IJmond")
+    # 88 % zonder verblijf: Achterhoek keeps the default 90 (3): oranje; IJmond's own 80 makes it groen
+    assert status(88.0, resolve_norm(empty_db, "zonder_verblijf", Scope("Achterhoek"), OCTOBER), "higher") == AMBER
+    assert status(88.0, resolve_norm(empty_db, "zonder_verblijf", Scope("IJmond"), OCTOBER), "higher") == GREEN
+
+
+@pytest.fixture
+def one_provider_db(empty_db, monkeypatch):
+    """Provider P1 in Velsen, October 2026: persons a, b, c, d active; c has a stay, so 3 of 4 are
+    zonder verblijf (75 %); endings a 31, b 32, d 31, so uitval 1 of 3 (33,3 %)."""
+    monkeypatch.setattr(suppression, "SMALL_COUNT_LIMIT", 0)
+    monkeypatch.setattr(suppression, "MIN_DENOMINATOR", 0)
+    add_trajectory(empty_db, client="a", start=date(2026, 1, 1), end=date(2026, 10, 10), reason=31)
+    add_trajectory(empty_db, client="b", start=date(2026, 1, 1), end=date(2026, 10, 12), reason=32)
+    add_trajectory(empty_db, client="c", start=date(2026, 5, 1), category=37)
+    add_trajectory(empty_db, client="d", start=date(2026, 2, 1), end=date(2026, 10, 20), reason=31)
+    return empty_db
+
+
+@pytest.mark.parametrize(("providers", "norm_rows", "code", "expected"), [
+    # the region: zonder_verblijf 75 against the default 90 (3) is rood; uitval 33,3 against 15 (5) rood
+    ((), [], "zonder_verblijf", (75.0, RED, None)),
+    ((), [], "uitval", (100 / 3, RED, None)),
+    # one provider: the region norm does not judge its zonder_verblijf, but does judge its uitval
+    (("P1",), [], "zonder_verblijf", (75.0, GREY, Reason.REGION_NORM_NOT_PER_PROVIDER)),
+    (("P1",), [], "uitval", (100 / 3, RED, None)),
+    # nor does an uploaded region norm; a norm naming the provider does: 75 ≥ 70 is groen
+    (("P1",), [{"region": "IJmond"}], "zonder_verblijf", (75.0, GREY, Reason.REGION_NORM_NOT_PER_PROVIDER)),
+    (("P1",), [{"provider": "P1"}], "zonder_verblijf", (75.0, GREEN, None)),
+    (("P1",), [{"provider": "P1", "region": "IJmond"}], "zonder_verblijf", (75.0, GREEN, None)),
+])
+def test_a_region_norm_greys_zonder_verblijf_for_one_provider_but_judges_its_uitval(
+        one_provider_db, providers, norm_rows, code, expected):
+    for row in norm_rows:
+        add_norm(one_provider_db, indicator="zonder_verblijf", year=2026, norm=70, **row)
+    result = indicator(one_provider_db, code, Scope("IJmond", providers=providers), OCTOBER)
+    assert (result.value, result.status, result.reason) == (pytest.approx(expected[0]), expected[1], expected[2])

@@ -126,28 +126,32 @@ def _stays(con):
     add_trajectory(con, client="e", start=date(2023, 6, 1), end=date(2024, 2, 1), category=45)
     add_trajectory(con, client="f", start=date(2023, 6, 1), end=date(2024, 1, 31), category=36)  # not active
     add_trajectory(con, client="g", start=date(2024, 2, 29), category=45)
+    add_trajectory(con, client="h", start=date(2023, 9, 1), category=43)  # a stay
+    add_trajectory(con, client="h", start=date(2024, 1, 15), category=45)  # and ambulant care beside it
 
 
 @pytest.mark.parametrize(
-    ("scope", "expected"),
+    ("scope", "expected", "persons"),
     [
-        # active: a 45, a 45, b 35, c 44, d 46, e 45, g 45 = 7; without stay: a, a, d, e, g = 5
-        (IJMOND, 5 / 7 * 100),
-        # perceel complex drops b (35, enkelvoudig): 6 active, 5 without stay
-        (Scope("IJmond", lot="complex"), 5 / 6 * 100),
-        # provider P2 keeps only b: 1 active, 0 without stay
-        (Scope("IJmond", providers=("P2",)), 0 / 1 * 100),
+        # persons active: a, b, c, d, e, g, h = 7; none of whose active trajectories is a stay: a, d, e, g = 4
+        # (h has a stay beside its ambulant trajectory: not "zonder verblijf")
+        (IJMOND, 4 / 7 * 100, 7),
+        # perceel complex drops b (35, enkelvoudig): 6 persons, 4 without stay
+        (Scope("IJmond", lot="complex"), 4 / 6 * 100, 6),
+        # provider P2 keeps only b: 1 person, 0 without stay
+        (Scope("IJmond", providers=("P2",)), 0 / 1 * 100, 1),
     ],
 )
-def test_zonder_verblijf_is_the_share_of_active_trajectories_without_stay(empty_db, exact, scope, expected):
+def test_zonder_verblijf_is_the_share_of_persons_none_of_whose_active_trajectories_is_a_stay(
+        empty_db, exact, scope, expected, persons):
     _stays(empty_db)
     result = shown(empty_db, "zonder_verblijf", scope=scope)
     assert result.value == pytest.approx(expected)
-    assert result.denominator == {IJMOND: 7, Scope("IJmond", lot="complex"): 6}.get(scope, 1)
+    assert result.denominator == persons
 
 
-def test_zonder_verblijf_as_shown_needs_ten_trajectories(empty_db):
-    _stays(empty_db)  # 7 active trajectories < 10
+def test_zonder_verblijf_as_shown_needs_ten_persons(empty_db):
+    _stays(empty_db)  # 7 persons < 10
     result = shown(empty_db, "zonder_verblijf")
     assert (result.value, result.status, result.is_suppressed) == (None, "grijs", True)
 
@@ -253,9 +257,11 @@ def _education_sessions(con):
     ("scope", "period", "expected", "status"),
     [
         (IJMOND, "2024-02", 4, "groen"),  # (03-01, P1), (03-01, regio), (2024-02-28, P3), (02-29, P2)
-        (Scope("IJmond", providers=("P1",)), "2024-02", 2, "groen"),  # (03-01, P1), (03-01, regio)
-        (Scope("IJmond", providers=("P3",)), "2024-02", 2, "groen"),  # (03-01, regio), (02-28, P3)
-        (Scope("IJmond", providers=("P4",)), "2024-02", 1, "oranje"),  # only (03-01, regio); 2 − 1 <= 1
+        # one provider: the region norm does not judge it (per aanbieder "nee"), so grijs
+        (Scope("IJmond", providers=("P1",)), "2024-02", 2, "grijs"),  # (03-01, P1), (03-01, regio)
+        (Scope("IJmond", providers=("P3",)), "2024-02", 2, "grijs"),  # (03-01, regio), (02-28, P3)
+        (Scope("IJmond", providers=("P4",)), "2024-02", 1, "grijs"),  # only (03-01, regio)
+        (Scope("IJmond", providers=("P3", "P4")), "2024-02", 2, "groen"),  # two providers: the norm 2 applies
         # (2024-02-28, 2025-02-28] holds the leap day: (2024-02-29, P2), (2024-03-01, P1)
         (IJMOND, "2025-02", 2, "groen"),
         (IJMOND, "2024", 3, "groen"),  # (2023-12-31, 2024-12-31]: 02-28 P3, 02-29 P2, 03-01 P1
@@ -289,10 +295,12 @@ def _provider_mix(con):
         (Scope("IJmond", lot="complex"), 7 / 5, 5, "oranje"),  # 1.3 < 1.4 <= 1.5
         # both percelen add c 1: 8 / 6
         (IJMOND, 8 / 6, 6, "oranje"),
-        # provider P3: c {P3} 1, e {P1, P3} 2 = 3 / 2
-        (Scope("IJmond", providers=("P3",)), 3 / 2, 2, "oranje"),
+        # provider P3: c {P3} 1, e {P1, P3} 2 = 3 / 2; one provider: the region norm does not judge it
+        (Scope("IJmond", providers=("P3",)), 3 / 2, 2, "grijs"),
         # provider P2: a {P1, P2} 2 (d's P2 trajectory ended in January) = 2 / 1
-        (Scope("IJmond", providers=("P2",)), 2 / 1, 1, "rood"),
+        (Scope("IJmond", providers=("P2",)), 2 / 1, 1, "grijs"),
+        # P2 and P3: a 2, c 1, e 2 = 5 / 3, against 1.3 + 0.2 → rood
+        (Scope("IJmond", providers=("P2", "P3")), 5 / 3, 3, "rood"),
     ],
 )
 def test_aanbieders_per_jeugdige_counts_providers_of_all_active_trajectories(

@@ -134,7 +134,7 @@ def test_the_norms_in_force_show_uploaded_norms_next_to_the_defaults(own_small_d
     assert "Regio: alle regio's. Een norm geldt in elke regio van deze monitor; er is geen norm per regio." in [
         c.value for c in at.caption]
     assert json.loads(at.dataframe[0].proto.columns)["Aanbieder"]["width"] == "medium"  # names not cut off
-    share = norms[norms["Indicator"] == "Jeugdhulp zonder verblijf"]
+    share = norms[norms["Indicator"] == "Jeugdigen met hulp zonder verblijf"]
     assert list(share["Marge"]) == ["3 procentpunt"]  # norm 90, marge 3: a margin on a percentage, not "3,0%"
     assert list(waiting["Bron"])[0] == "standaardnorm (catalogus)"
     assert list(waiting["Bron"])[1].startswith("normen_2026.csv, ")

@@ -212,11 +212,11 @@ def test_the_exported_table_says_why_a_total_is_withheld(one_other, two_others):
 def test_the_csv_file_carries_the_dash_and_the_reason_not_the_total(one_other, two_others):
     withheld = indicator_table(_results(one_other, P1), reason_text=reason_text)
     rows = {line.split(";")[-1]: line for line in to_csv_bytes(withheld).decode("utf-8-sig").splitlines()}
-    assert rows["zonder_verblijf"] == f"Jeugdhulp zonder verblijf;–;%;90;3;grijs;{WITHHELD};;zonder_verblijf"
+    assert rows["zonder_verblijf"] == f"Jeugdigen met hulp zonder verblijf;–;%;90;3;grijs;{WITHHELD};;zonder_verblijf"
     table = indicator_table(_results(two_others, P1), reason_text=reason_text)
     shown = {line.split(";")[-1]: line for line in to_csv_bytes(table).decode("utf-8-sig").splitlines()}
     # 80 < 90 − 3: rood; the denominator is the 65 trajectories
-    assert shown["zonder_verblijf"] == "Jeugdhulp zonder verblijf;80;%;90;3;rood;;65;zonder_verblijf"
+    assert shown["zonder_verblijf"] == "Jeugdigen met hulp zonder verblijf;80;%;90;3;rood;;65;zonder_verblijf"
 
 
 def _pdf_text(path) -> str:
@@ -232,12 +232,12 @@ def _pdf_text(path) -> str:
 
 def test_the_council_pdf_withholds_a_total_with_one_other_provider(one_other, two_others):
     withheld = _pdf_text(one_other)
-    assert f"Jeugdhulp zonder verblijf {WITHHELD}" in withheld  # its row in the lever's table
+    assert f"Jeugdigen met hulp zonder verblijf {WITHHELD}" in withheld  # its row in the lever's table
     # per municipality: Velsen holds P1's own rows only (shown), Beverwijk P2's alone (withheld)
     assert "Velsen 100,0%" in withheld and "Beverwijk –" in withheld
     shown = _pdf_text(two_others)
-    assert f"Jeugdhulp zonder verblijf {WITHHELD}" not in shown
-    assert "80,0% van de jeugdhulp is zonder verblijf" in shown  # the signal sentence of the region's total
+    assert f"Jeugdigen met hulp zonder verblijf {WITHHELD}" not in shown
+    assert "80,0% van de jeugdigen krijgt hulp zonder verblijf" in shown  # the signal sentence of the region's total
 
 
 # --- the pages ---------------------------------------------------------------------------------------
@@ -279,9 +279,9 @@ def _summary_row(app, name: str) -> dict:
 
 
 def test_a_lever_page_lists_the_withheld_total_with_its_reason(one_other, two_others, page):
-    withheld = _summary_row(page(one_other, "views/pages/shared_values.py"), "Jeugdhulp zonder verblijf")
+    withheld = _summary_row(page(one_other, "views/pages/shared_values.py"), "Jeugdigen met hulp zonder verblijf")
     assert (withheld["Waarde"], withheld["Toelichting"]) == ("–", WITHHELD)
-    shown = _summary_row(page(two_others, "views/pages/shared_values.py"), "Jeugdhulp zonder verblijf")
+    shown = _summary_row(page(two_others, "views/pages/shared_values.py"), "Jeugdigen met hulp zonder verblijf")
     assert shown["Waarde"] == "80,0%"
 
 

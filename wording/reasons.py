@@ -13,6 +13,7 @@ _NUMBER_WORDS = {2: "twee", 3: "drie"}  # MIN_OTHER_PROVIDERS written out
 REASON_TEXTS: dict[Reason, str] = {
     Reason.NO_DATA: "geen gegevens in deze periode",
     Reason.NO_NORM: "geen norm vastgesteld",
+    Reason.REGION_NORM_NOT_PER_PROVIDER: "regionorm geldt niet per aanbieder",
     Reason.TOO_FEW_OBSERVATIONS: "te weinig waarnemingen",
     Reason.SMALL_COUNT: "klein aantal, afgeschermd",
     Reason.FEW_OTHER_PROVIDERS: f"minder dan {_NUMBER_WORDS[MIN_OTHER_PROVIDERS]} andere aanbieders, afgeschermd",

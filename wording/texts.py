@@ -99,9 +99,11 @@ COMPARE_TITLE = "Gemeenten vergeleken"
 COMPARE_PICK = "Indicator"
 COMPARE_SINGLE = "De selectie bevat één gemeente; kies in de zijbalk meer gemeenten om te vergelijken."
 BURDEN_TITLE = "Wat vragen we van aanbieders?"
-BURDEN = (
+BURDEN_PER_REGION = " per regio"
+BURDEN = (  # {numbers}, {yearly}: counted from the uitkomsten contract (data.contracts.number_columns)
     "Naast de iJw-berichten die zij al sturen leveren aanbieders alleen het bestand **uitkomsten** aan: "
-    "6 getallen per perceel per kwartaal (24 per jaar), plus hun deelname aan de dialoogsessies. "
+    "{numbers} getallen per perceel{per_region} per kwartaal ({yearly} per jaar), plus een toelichting als ze "
+    "willen en hun deelname aan de dialoogsessies. "
     "Alle andere indicatoren komen uit gegevens die de regio al heeft."
 )
 

@@ -1,15 +1,21 @@
-"""Family care_use: the shared values on trajectories active in P.
+"""Family care_use: the shared values (and jongvolwassenen) on persons with trajectories active in P.
 
-jeugdhulp_per_1000: persons active in P / Σ inwoners_0_17 of the municipalities in scope (year of
-p_end, else the latest earlier year) × 1000; not shown when providers are filtered
-zonder_verblijf: trajectories active in P that are not verblijf / trajectories active in P × 100
-crisis_per_1000: persons with a crisis trajectory started in P / youth population (as above) × 1000;
-not shown when providers are filtered
+jeugdhulp_per_1000: persons under 18 active in P / Σ inwoners_0_17 of the municipalities in scope
+(year of p_end, else the latest earlier year) × 1000; not shown when providers are filtered
+zonder_verblijf: persons active in P none of whose trajectories in scope active in P is verblijf /
+persons active in P × 100
+residentieel_per_1000: persons under 18 with a residentieel trajectory active in P / youth population
+(as above) × 1000; not shown when providers are filtered
+crisis_per_1000: persons under 18 with a crisis trajectory started in P / youth population (as above)
+× 1000; not shown when providers are filtered
 aanbieders_per_jeugdige: persons with a trajectory in scope active in P; mean of the number of
 distinct providers among *all* their trajectories active in P (any provider, any perceel)
+jongvolwassenen: persons active in P whose class is `18-22` / persons active in P × 100
 
-The population is resolved per municipality (its row for the year of p_end, else its latest
-earlier one). Rates per 1,000 have no population per provider, hence not shown with a filter.
+Under 18 is a person's class, that of their latest trajectory started by p_end (empty: under 18),
+because the population the rates divide by is 0–17. The population is resolved per municipality (its
+row for the year of p_end, else its latest earlier one). Rates per 1,000 have no population per
+provider, hence not shown with a filter.
 """
 
 from __future__ import annotations
@@ -24,13 +30,17 @@ from levers.reasons import Reason
 class CareUse:
     persons: int  # distinct (gemeente, client_id) with a trajectory in scope active in P
     mean_providers: float | None  # mean distinct providers per such person (all their trajectories)
-    crisis_persons: int  # of those, with a crisis trajectory in scope started in P
-    active: int  # trajectories in scope active in P
-    without_stay: int  # of those, not verblijf
+    minors: int  # of those, under 18
+    crisis_persons: int  # of those under 18, with a crisis trajectory in scope started in P
+    residential_persons: int  # of those under 18, with a residentieel trajectory in scope active in P
+    without_stay: int  # persons none of whose trajectories in scope active in P is verblijf
+    young_adults: int  # persons whose class is 18-22
     youths: int | None  # Σ inwoners_0_17 of the scope's municipalities; None without any population row
     persons_per_1000: float | None
     crisis_per_1000: float | None
+    residential_per_1000: float | None
     without_stay_pct: float | None
+    young_adults_pct: float | None
 
 
 def build(row: CareUse, ctx: Context) -> dict:
@@ -41,10 +51,12 @@ def build(row: CareUse, ctx: Context) -> dict:
 
     return {
         "jeugdhulp_per_1000": per_1000("jeugdhulp_per_1000", row.persons_per_1000),
-        "zonder_verblijf": ctx.result("zonder_verblijf", row.without_stay_pct, row.active),
+        "zonder_verblijf": ctx.result("zonder_verblijf", row.without_stay_pct, row.persons),
+        "residentieel_per_1000": per_1000("residentieel_per_1000", row.residential_per_1000),
         "crisis_per_1000": per_1000("crisis_per_1000", row.crisis_per_1000),
         "aanbieders_per_jeugdige": ctx.result("aanbieders_per_jeugdige", row.mean_providers, row.persons),
+        "jongvolwassenen": ctx.result("jongvolwassenen", row.young_adults_pct, row.persons),
     }
 
 
-FAMILY = Family("care_use", "care_use.sql", CareUse, build, row_sets=("crisis_started",))
+FAMILY = Family("care_use", "care_use.sql", CareUse, build, row_sets=("crisis_started", "residential_active"))

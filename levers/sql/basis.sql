@@ -9,6 +9,6 @@ select
     (select list_sort(list(distinct o.quarter_start))
      from outcomes as o
      semi join provider_regions as r on r.provider = o.provider and r.region = $region) as delivered,
-    (select list({'indicator': n.indicator, 'year': n.year, 'lot': n.lot, 'provider': n.provider,
+    (select list({'indicator': n.indicator, 'region': n.region, 'year': n.year, 'lot': n.lot, 'provider': n.provider,
                   'norm': n.norm, 'margin': n.margin} order by n.upload_id desc nulls last, n.norm)
      from norms as n) as norms

@@ -26,7 +26,7 @@ with row_sets as (
                 bool_or(t.end_date <= p.p_end) as has_ended,
                 bool_or(t.end_date <= p.p_end and t.end_reason in (31, 32, 33, 34, 35)) as has_known_end
             from periods($p_starts, $p_ends) as p
-            inner join trajectories as t on is_active(t.start_date, t.end_date, p.p_start, p.p_end)
+            inner join care_trajectories as t on is_active(t.start_date, t.end_date, p.p_start, p.p_end)
             where in_scope(t.municipality, null, t.provider, $municipalities, null, $providers)
             group by p.ordinal, t.provider, t.lot
         )

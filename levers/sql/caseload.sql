@@ -11,7 +11,7 @@ with periods as (
 
 scoped as (
     select municipality, client_id, start_date, end_date, end_reason, referrer
-    from trajectories
+    from care_trajectories
     where in_scope(municipality, lot, provider, $municipalities, $lot, $providers)
 ),
 

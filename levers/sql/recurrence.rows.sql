@@ -6,7 +6,7 @@
 with row_sets as (
     select distinct p.ordinal, t.provider, t.lot, 'recurrence' as base
     from periods($p_starts, $p_ends) as p
-    inner join trajectories as t
+    inner join care_trajectories as t
         on t.end_date > (p.p_end - interval 24 month)::date and t.end_date <= (p.p_end - interval 12 month)::date
     where t.end_reason = 31
       and in_scope(t.municipality, null, t.provider, $municipalities, null, $providers)

@@ -19,7 +19,7 @@ span as (  -- every period's base window together
 base as (  -- the trajectories of any period's base, each once (a month series' windows overlap)
     select t.municipality, t.trajectory_id, t.client_id, t.end_date
     from span as s
-    inner join trajectories as t on t.end_date > s.base_after and t.end_date <= s.base_through
+    inner join care_trajectories as t on t.end_date > s.base_after and t.end_date <= s.base_through
     where t.end_reason = 31
       and in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers)
 ),
@@ -27,7 +27,7 @@ base as (  -- the trajectories of any period's base, each once (a month series' 
 followed as (  -- one row per trajectory of the base (primary key gemeente, trajectory_id)
     select b.municipality, b.trajectory_id, b.end_date, count(r.trajectory_id) > 0 as has_returned
     from base as b
-    left join trajectories as r
+    left join care_trajectories as r
         on r.municipality = b.municipality
         and r.client_id = b.client_id
         and r.start_date > b.end_date

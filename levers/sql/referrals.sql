@@ -10,7 +10,7 @@ with periods as (
 
 in_municipalities as (
     select municipality, client_id, provider, lot, start_date, end_date
-    from trajectories
+    from care_trajectories
     where list_contains($municipalities::varchar[], municipality)
 ),
 

@@ -9,7 +9,7 @@ with started as (
         provider,
         referrer,
         start_date between $p_start and $p_end as is_now
-    from trajectories
+    from care_trajectories
     where in_scope(municipality, lot, provider, $municipalities, $lot, $providers)
       and (start_date between $p_start and $p_end or start_date between $prev_start and $prev_end)
 ),

@@ -19,7 +19,7 @@ active as (  -- active in P or in the year-earlier period (which lies wholly bef
         is_active(t.start_date, t.end_date, p.p_start, p.p_end) as is_now,
         is_active(t.start_date, t.end_date, p.prev_start, p.prev_end) as is_before
     from periods as p
-    inner join trajectories as t on is_active(t.start_date, t.end_date, p.prev_start, p.p_end)
+    inner join care_trajectories as t on is_active(t.start_date, t.end_date, p.prev_start, p.p_end)
     where t.lot = 'enkelvoudig'
       and in_scope(t.municipality, null, t.provider, $municipalities, null, $providers)
 ),

@@ -6,7 +6,7 @@
 with row_sets as (
     select distinct p.ordinal, t.provider, t.lot, 'registered_started' as base
     from periods($p_starts, $p_ends) as p
-    inner join trajectories as t on t.start_date between p.p_start and p.p_end  -- started in P
+    inner join care_trajectories as t on t.start_date between p.p_start and p.p_end  -- started in P
     where is_active(t.start_date, t.end_date, p.p_start, p.p_end)
       and t.registration_date is not null
       and in_scope(t.municipality, null, t.provider, $municipalities, null, $providers)

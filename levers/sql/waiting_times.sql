@@ -11,7 +11,7 @@ with periods as (
 started as (
     select p.ordinal, p.norm_days, t.start_date - t.registration_date as waiting_days
     from periods as p
-    inner join trajectories as t on t.start_date between p.p_start and p.p_end
+    inner join care_trajectories as t on t.start_date between p.p_start and p.p_end
     where t.registration_date is not null
       and in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers)
 ),

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from auth.pages import OVERZICHT
+from levers import deliveries
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.registry import pick
 from views import cache, charts, components, documents_ui, filters, navigation, notes_ui, session
@@ -97,4 +98,6 @@ else:
     with compare_column:
         compare()
 
-st.caption(f"**{texts.BURDEN_TITLE}** {texts.BURDEN}")
+_burden = deliveries.burden()
+st.caption(f"**{texts.BURDEN_TITLE}** " + texts.BURDEN.format(
+    numbers=_burden.numbers, yearly=_burden.yearly, per_region=texts.BURDEN_PER_REGION if _burden.per_region else ""))
