@@ -21,6 +21,7 @@ import duckdb
 from auth.rights import ADMIN_ROLE, PROVIDER_ROLE, ROLES, Rights
 from data import audit, db, users
 from data.audit import has_action
+from data.store import transaction
 
 
 MAX_FAILED_ATTEMPTS = 5
@@ -172,8 +173,9 @@ def change_password(con: duckdb.DuckDBPyConnection, email: str, password: str, *
 
 @contextmanager
 def _writing(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """An account change on the one write path; the accounts table counts as touched."""
-    with db.writing(con) as write:
+    """An account change and its audit entry on the one write path, in one transaction; the accounts
+    table counts as touched."""
+    with db.writing(con) as write, transaction(write.cursor):
         db.touched("users")
         yield write.cursor
 

@@ -119,11 +119,12 @@ def _store(cur: duckdb.DuckDBPyConnection, rows: list[tuple], file_name: str, im
         cur.executemany(_INSERT_AT, rows)
         cur.execute("insert or replace into audit_imports values ($file, $bytes)",
                     {"file": file_name, "bytes": imported_bytes})
+        db.touched("audit_log", "audit_imports")
+        db.bump_pending(cur)
         cur.execute("commit")
     except BaseException:
         cur.execute("rollback")
         raise
-    db.touched("audit_log", "audit_imports")
 
 
 def _remove_imported(cur: duckdb.DuckDBPyConnection, folder: Path, done: dict[str, int]) -> None:

@@ -1,6 +1,8 @@
 """`python -m data load`: one file into the store; a Dutch summary, or every error one per line.
 
-Exit codes: 0 stored (or unchanged: the same bytes were stored before), 1 refused, 2 wrong usage.
+Exit codes: 0 stored (or unchanged: the same bytes were stored before), 1 refused (nothing stored),
+2 wrong usage, 3 stored but not yet published for readers (e.g. the disk filled after the commit):
+running the same command again publishes it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from data.contracts import KINDS
 from data.load import load_file
 
 WRITER_FIGURES_ENV = "JEUGDMONITOR_WRITER_FIGURES"  # views.warm.ENV (a command imports views only when it is set)
+NOT_PUBLISHED = 3  # exit code: stored, not yet published (see the module's docstring)
 CONFIRM_HINT = "gebruik --leeg-bevestigd als er voor deze soort echt niets is om op te slaan"
 
 
@@ -43,8 +46,8 @@ def run_load(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return error.code
     if report.stored or report.unchanged:
-        print(report.summary)
-        return 0
+        print(report.summary, file=sys.stdout if report.published else sys.stderr)
+        return 0 if report.published else NOT_PUBLISHED
     for error in report.errors:
         print(error)
     print(report.summary + (f" ({CONFIRM_HINT})" if report.needs_empty_confirmation else ""), file=sys.stderr)

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import duckdb
 
+from data import db
+
 SUFFIX = ".snapshots"
 CURRENT = "CURRENT"
 KEEP = 2  # the newest snapshot and the one before it (a reader may still be opening it)
@@ -57,13 +59,18 @@ def published(main: Path) -> Path | None:
     return snapshot if snapshot is not None and snapshot.exists() else None
 
 
-def publish(con: duckdb.DuckDBPyConnection, main: Path) -> Path | None:
+class NotPublished(Exception):
+    """The write stands, but readers keep the previous snapshot; its cause (e.g. a full disk) is chained.
+    The next write publishes, and so does the next process that opens the file (data.db.connect)."""
+
+
+def publish(con: duckdb.DuckDBPyConnection, main: Path) -> Path:
     """Checkpoint the writer's file, copy it under a new generation and point CURRENT at it.
 
     Runs under the write lock (data.db.writing), so no write changes the file during the copy.
-    Any failure leaves the published snapshot as it was (and no temporary file behind). When the
-    checkpoint cannot run (a reader in this process holds it off) or the copy fails (a full disk),
-    the write itself stands and is published with the next one: None, and a warning in the log.
+    Any failure leaves the published snapshot as it was (and no temporary file behind) and raises
+    NotPublished: the checkpoint cannot run (a reader in this process holds it off, a full disk)
+    or the copy fails (a full disk). The caller says so, in its own words.
     """
     for attempt in range(_CHECKPOINT_TRIES):
         try:
@@ -71,15 +78,15 @@ def publish(con: duckdb.DuckDBPyConnection, main: Path) -> Path | None:
             break
         except duckdb.TransactionException:
             time.sleep(0.05 * (attempt + 1))
+        except duckdb.Error as failure:  # e.g. no room for the checkpoint
+            raise NotPublished(f"{main}: checkpoint failed") from failure
     wal = main.with_name(main.name + ".wal")
     if wal.exists() and wal.stat().st_size:
-        _log.warning("%s: not published (the write-ahead log could not be checkpointed); the next write will", main)
-        return None
+        raise NotPublished(f"{main}: the write-ahead log could not be checkpointed")
     try:
         return publish_file(main)
     except (OSError, duckdb.Error) as failure:  # e.g. a full disk: readers keep the previous snapshot
-        _log.warning("%s: not published (%s); the next write will", main, failure)
-        return None
+        raise NotPublished(f"{main}: the copy failed") from failure
 
 
 def publish_file(main: Path) -> Path:
@@ -92,6 +99,7 @@ def publish_file(main: Path) -> Path:
     temporary = folder / f".{snapshot.name}.{os.getpid()}.{threading.get_ident()}.tmp"
     try:
         shutil.copyfile(main, temporary)
+        db.fault("publishing")
         _check(temporary)
         os.replace(temporary, snapshot)
         pointer = folder / f".{CURRENT}.{os.getpid()}.{threading.get_ident()}.tmp"

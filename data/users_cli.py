@@ -12,9 +12,11 @@ import argparse
 import getpass
 import sys
 
+import duckdb
+
 from auth import accounts
 from data import users
-from data.cli_args import CliError, open_database
+from data.cli_args import CliError, open_database, write_failed
 
 
 def _actor() -> str:
@@ -86,5 +88,9 @@ def run_users(args: argparse.Namespace) -> int:
     except accounts.AccountError as refused:
         print(f"geweigerd: {refused}", file=sys.stderr)
         return 1
+    except (OSError, duckdb.Error) as error:  # e.g. a folder that cannot be written: never DuckDB's English
+        failed = write_failed(error)
+        print(failed, file=sys.stderr)
+        return failed.code
     finally:
         con.close()
