@@ -84,13 +84,14 @@ def publish(con: duckdb.DuckDBPyConnection, main: Path) -> Path:
     if wal.exists() and wal.stat().st_size:
         raise NotPublished(f"{main}: the write-ahead log could not be checkpointed")
     try:
-        return publish_file(main)
+        return publish_file(main, held=True)
     except (OSError, duckdb.Error) as failure:  # e.g. a full disk: readers keep the previous snapshot
         raise NotPublished(f"{main}: the copy failed") from failure
 
 
-def publish_file(main: Path) -> Path:
-    """Publish a closed database file (e.g. a freshly built demo) as the newest snapshot."""
+def publish_file(main: Path, *, held: bool = False) -> Path:
+    """Publish a database file as the newest snapshot: a closed one (e.g. a freshly built demo), or
+    (`held`) the one this process has open for writing (`publish`)."""
     folder = directory(main)
     folder.mkdir(exist_ok=True)
     _remove_temporaries(folder)
@@ -98,7 +99,10 @@ def publish_file(main: Path) -> Path:
     snapshot = folder / f"{_PREFIX}{_next_generation(folder):06d}.duckdb"
     temporary = folder / f".{snapshot.name}.{os.getpid()}.{threading.get_ident()}.tmp"
     try:
-        shutil.copyfile(main, temporary)
+        if held:
+            _copy_held(main, temporary)
+        else:
+            shutil.copyfile(main, temporary)
         db.fault("publishing")
         _check(temporary)
         os.replace(temporary, snapshot)
@@ -110,6 +114,33 @@ def publish_file(main: Path) -> Path:
     _remove_old(folder, keep=snapshot)  # keeps `previous` too (KEEP = 2)
     _after_publish(main, snapshot, previous)
     return snapshot
+
+
+# (device, inode) of a file this process writes -> a descriptor of it that is never closed (`_copy_held`)
+_KEPT_OPEN: dict[tuple[int, int], int] = {}
+
+
+def _copy_held(main: Path, target: Path) -> None:
+    """Copy the file this process holds DuckDB's write lock on without closing a descriptor of it.
+
+    POSIX drops all of a process's fcntl locks on a file when the process closes any descriptor of
+    it: a plain copy (open, read, close) would let a waiting writer in while this one still publishes
+    (and that writer would remove this one's temporary file as a leftover). So the file is read
+    through one descriptor per file that stays open for the life of the process.
+    """
+    status = os.stat(main)
+    key = (status.st_dev, status.st_ino)
+    if key not in _KEPT_OPEN:
+        _KEPT_OPEN[key] = os.open(main, os.O_RDONLY)
+    source = _KEPT_OPEN[key]
+    size = os.fstat(source).st_size
+    with open(target, "wb") as out:
+        offset = 0
+        while offset < size:
+            sent = os.sendfile(out.fileno(), source, offset, size - offset)  # leaves the source's position
+            if sent == 0:
+                raise OSError(f"{main}: shorter than its size while copying")
+            offset += sent
 
 
 def _after_publish(main: Path, snapshot: Path, previous: Path | None) -> None:

@@ -42,11 +42,12 @@ def is_read_only() -> bool:
 
 
 @st.cache_resource(show_spinner=False)
-def _writer(path: str) -> Any:  # duckdb.DuckDBPyConnection; views do not import duckdb
+def _writer(path: str) -> store.Holder:
+    """The writer's file, open only while used (data.db.Holder): commands can write beside it."""
     from views import warm  # it builds on this module
 
     warm.register()  # an upload here: the readers get its Overzicht figures ready with the snapshot
-    return store.connect(path)
+    return store.Holder(path)
 
 
 @st.cache_resource(show_spinner=False)
@@ -101,12 +102,20 @@ def ensure_demo(progress: Callable[[float, str], None]) -> None:
         build_demo_file(store.db_path(), progress=progress)
 
 
+@contextmanager
+def _connected() -> Iterator[Any]:
+    """The writer's own connection while the block runs, or in a read-only process the snapshot this run reads."""
+    if not is_read_only() and _PREPARING.get() is None:
+        with _writer(db_file()).connection() as con:
+            yield con
+    else:
+        yield _connection()
+
+
 def _connection() -> Any:
-    """The writer's own connection, or in a read-only process the snapshot this run reads."""
+    """In a read-only process the snapshot this run reads (a writer reads a snapshot it publishes)."""
     if (prepared := _PREPARING.get()) is not None:
         return prepared[1]
-    if not is_read_only():
-        return _writer(db_file())
     reader = _reader(db_file())
     context = get_script_run_ctx()
     if context is None:  # outside a script run (a helper thread): the newest snapshot
@@ -123,17 +132,18 @@ def _connection() -> Any:
 @contextmanager
 def reading() -> Iterator[Any]:
     """A cursor of this process's read connection, closed after use."""
-    cursor = _connection().cursor()
-    try:
-        yield cursor
-    finally:
-        cursor.close()
+    with _connected() as con:
+        cursor = con.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
 
 
 @contextmanager
 def writing() -> Iterator[Any]:
     """A cursor on the one write path (data.db.writing): one writer at a time, then bookkeeping."""
-    with store.writing(_connection()) as write:
+    with _connected() as con, store.writing(con) as write:
         yield write.cursor
 
 
