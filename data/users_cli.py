@@ -9,6 +9,7 @@ terminal, else the first line of standard input. Exit codes: 0 done, 1 refused, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
 
@@ -40,10 +41,14 @@ def _read_password() -> str:
 
 
 def _add(con, args: argparse.Namespace) -> str:
-    # Validate before asking for a password, so a typo is reported at once.
+    # Validate before asking for a password, so a typo is reported at once; the file is not held while
+    # the password is typed (other writers, the dashboard, go on meanwhile).
     accounts.check_new_account(con, args.email, args.rol, args.regio, args.aanbieder)
-    accounts.add_account(con, args.email, args.rol, _read_password(), regions=args.regio,
-                         providers=args.aanbieder, actor=_actor())
+    con.close()
+    password = _read_password()
+    with contextlib.closing(open_database(args.db)) as con:
+        accounts.add_account(con, args.email, args.rol, password, regions=args.regio,
+                             providers=args.aanbieder, actor=_actor())
     return f"account toegevoegd: {accounts.normalise_email(args.email)} ({args.rol})"
 
 

@@ -31,13 +31,18 @@ WAITING = "wacht op een andere schrijver"
 
 
 def command(*args: str, db_file: Path, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "data", *args, "--db", str(db_file)], cwd=ROOT,
-                            env={**os.environ, **(env or {})}, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    """`python -m data ARGS --db DB_FILE` started, its standard input written (a password) and closed."""
+    process = subprocess.Popen([sys.executable, "-m", "data", *args, "--db", str(db_file)], cwd=ROOT,
+                               env={**os.environ, **(env or {})}, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    process.stdin.write(stdin)
+    process.stdin.close()
+    process.stdin = None  # written and closed: communicate() only reads
+    return process
 
 
-def finished(process: subprocess.Popen, stdin: str = "") -> tuple[int, str, str]:
-    out, err = process.communicate(stdin, timeout=180)
+def finished(process: subprocess.Popen) -> tuple[int, str, str]:
+    out, err = process.communicate(timeout=180)
     return process.returncode, out, err
 
 
@@ -75,9 +80,10 @@ def test_load_and_users_add_succeed_beside_the_dashboard_with_a_session_open(dat
     with dashboard_server(database) as url, opened(browser, url) as page:
         # the session's run has just used the file: the commands come while the dashboard may still hold it
         loading = command("load", str(trajectories(tmp_path / "t.csv", 0, 250)), db_file=database)
-        adding = command("users", "add", "--email", "beheer@regio.nl", "--rol", "beheerder", db_file=database)
+        adding = command("users", "add", "--email", "beheer@regio.nl", "--rol", "beheerder", db_file=database,
+                         stdin=PASSWORD + "\n")
         load_code, load_out, load_err = finished(loading)
-        add_code, add_out, add_err = finished(adding, PASSWORD + "\n")
+        add_code, add_out, add_err = finished(adding)
         page.reload()  # the dashboard opens the file again after the commands: its page still works
         page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=60_000)
         assert page.locator('[data-testid="stException"]').count() == 0
@@ -131,7 +137,7 @@ def test_a_writer_that_waited_in_vain_refuses_in_dutch_and_stores_nothing(databa
     before = counted(database)
     holder = hold(database, 4.0)
     code, out, err = finished(command("users", "add", "--email", "cm@regio.nl", "--rol", "beheerder",
-                                      db_file=database, env={db.WAIT_ENV: "1"}), PASSWORD + "\n")
+                                      db_file=database, env={db.WAIT_ENV: "1"}, stdin=PASSWORD + "\n"))
     holder.join()
     assert code == 1
     assert out == ""
