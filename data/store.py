@@ -151,7 +151,7 @@ def disk_full(error: BaseException | None) -> bool:
 # Why a write failed, in Dutch, and what to do about it (DuckDB's own text is English).
 NO_ROOM = {
     errno.ENOSPC: ("de schijf is vol", "Maak ruimte vrij en probeer opnieuw"),
-    errno.EFBIG: ("de grens op de bestandsgrootte is bereikt (ulimit -f)",
+    errno.EFBIG: ("de grens op de bestandsgrootte (ulimit -f) is bereikt",
                   "Verhoog de grens (ulimit -f) en probeer opnieuw"),
     errno.EACCES: ("de map van de database is niet beschrijfbaar",
                    "Geef schrijfrechten op de map (en het bestand) en probeer opnieuw"),
