@@ -1,7 +1,8 @@
 """Command line of the store: `python -m data demo|load|template|users ...`.
 
 This module only parses arguments and prints; the work is done by data.demo, data.load,
-data.contracts and data.users. Exit codes: 0 done, 1 refused, 2 wrong usage.
+data.contracts and data.users. Exit codes: 0 done, 1 refused, 2 wrong usage, 3 (load) stored but not
+yet published for readers.
 """
 
 from __future__ import annotations
