@@ -32,6 +32,8 @@ from views import shared_results
 # Set to 1 for a dashboard process that serves the published read-only snapshot (design.md, "Scaling
 # past one machine"): several such processes share one writer; uploads then fail, by design.
 READ_ONLY_ENV = "JEUGDMONITOR_READ_ONLY"
+BUSY = ("De database is nog bezig met een andere schrijver (een opdracht op de server). "
+        "Probeer het over een minuut opnieuw.")
 _PIN = "_db_snapshot_pin"  # (this run's marker, connection): the snapshot a read-only run keeps
 # (main file, connection) while the writer computes figures on a snapshot it is publishing (views.warm)
 _PREPARING: ContextVar[tuple[str, Any] | None] = ContextVar("preparing_snapshot", default=None)
@@ -106,8 +108,12 @@ def ensure_demo(progress: Callable[[float, str], None]) -> None:
 def _connected() -> Iterator[Any]:
     """The writer's own connection while the block runs, or in a read-only process the snapshot this run reads."""
     if not is_read_only() and _PREPARING.get() is None:
-        with _writer(db_file()).connection() as con:
-            yield con
+        try:
+            with _writer(db_file()).connection() as con:
+                yield con
+        except store.Busy:  # a command (`python -m data load`) kept the file longer than the wait
+            st.error(BUSY)
+            st.stop()
     else:
         yield _connection()
 
