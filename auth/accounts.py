@@ -21,7 +21,6 @@ import duckdb
 from auth.rights import ADMIN_ROLE, PROVIDER_ROLE, ROLES, Rights
 from data import audit, db, users
 from data.audit import has_action
-from data.store import transaction
 
 
 MAX_FAILED_ATTEMPTS = 5
@@ -175,7 +174,7 @@ def change_password(con: duckdb.DuckDBPyConnection, email: str, password: str, *
 def _writing(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """An account change and its audit entry on the one write path, in one transaction; the accounts
     table counts as touched."""
-    with db.writing(con) as write, transaction(write.cursor):
+    with db.writing(con) as write, db.transaction(write.cursor):
         db.touched("users")
         yield write.cursor
 

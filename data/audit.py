@@ -114,17 +114,11 @@ def _row(line: bytes, file_name: str, offset: int) -> tuple:
 
 
 def _store(cur: duckdb.DuckDBPyConnection, rows: list[tuple], file_name: str, imported_bytes: int) -> None:
-    cur.execute("begin transaction")
-    try:
+    with db.transaction(cur):
         cur.executemany(_INSERT_AT, rows)
         cur.execute("insert or replace into audit_imports values ($file, $bytes)",
                     {"file": file_name, "bytes": imported_bytes})
         db.touched("audit_log", "audit_imports")
-        db.bump_pending(cur)
-        cur.execute("commit")
-    except BaseException:
-        cur.execute("rollback")
-        raise
 
 
 def _remove_imported(cur: duckdb.DuckDBPyConnection, folder: Path, done: dict[str, int]) -> None:

@@ -23,7 +23,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +102,24 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False, w
         con.close()
         raise
     return con
+
+
+@contextmanager
+def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction: commit when the block succeeds, roll back when it raises (the first error is
+    the one raised: a statement in an aborted transaction cannot hide it). The generations of the
+    tables the block wrote go up in it (`bump_pending`), so they commit with the data or not at all."""
+    cur.execute("begin transaction")
+    try:
+        yield
+        bump_pending(cur)
+        fault("before-commit")
+        cur.execute("commit")
+    except BaseException:
+        with suppress(duckdb.Error):  # a failed commit has ended the transaction already
+            cur.execute("rollback")
+        raise
+    fault("after-commit")
 
 
 def writer_wait() -> float:

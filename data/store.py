@@ -121,26 +121,17 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, model: type[Contract], upload_id
 
 @contextmanager
 def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """One transaction: commit when the block succeeds, roll back when it raises (the first error
-    is the one raised: a statement in an aborted transaction cannot hide it). The generations of the
-    tables the block wrote go up in it (data.db.bump_pending). Session settings a
-    load changes (the insertion order, a global setting) are put back after either.
+    """One transaction (data.db.transaction: the generations of the tables the block wrote go up in it).
+    Session settings a load changes (the insertion order, a global setting) are put back after it,
+    also when it fails.
     """
     order = cur.execute("select current_setting('preserve_insertion_order')").fetchone()[0]
-    cur.execute("begin transaction")
     try:
-        yield
-        db.bump_pending(cur)  # the generations of what the block wrote commit with it
-        db.fault("before-commit")
-        cur.execute("commit")
-    except BaseException:
-        with suppress(duckdb.Error):  # a failed commit has ended the transaction already
-            cur.execute("rollback")
-        raise
+        with db.transaction(cur):
+            yield
     finally:
         with suppress(duckdb.Error):  # after a failed commit (a full disk) the connection may be unusable
             cur.execute(f"set preserve_insertion_order = {'true' if order else 'false'}")
-    db.fault("after-commit")
 
 
 def disk_full(error: BaseException | None) -> bool:
