@@ -1,5 +1,8 @@
 """Faults during a load (issue 12, acceptance 2): a load killed at several stages, and a full disk.
 
+Issue 22 adds kills and a full disk at named stages (data.db.fault), a filling disk at several sizes,
+a file size limit and an immutable folder: the message says what happened, and the next open publishes.
+
 The kill test loads JEUGDMONITOR_KILL_ROWS trajectories (default 100,000 to keep the suite quick;
 run with JEUGDMONITOR_KILL_ROWS=1000000 for the issue's full size) through `python -m data load`
 and SIGKILLs it at fractions of the time an uninterrupted load takes, and at three events: when the
@@ -134,16 +137,26 @@ def test_a_killed_load_leaves_the_database_before_or_after_and_its_scratch_copy_
     assert before in outcomes
 
 
-@pytest.fixture
-def small_disk(tmp_path) -> Path:
+def _mounted(tmp_path: Path, size: str):
     mount = tmp_path / "disk"
     mount.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(mount)], capture_output=True)
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)], capture_output=True)
     if result.returncode:
         reason = result.stderr.decode().strip()
         pytest.skip(f"cannot mount a small tmpfs here (needs root with CAP_SYS_ADMIN): {reason}")
     yield mount
     subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def small_disk(tmp_path) -> Path:
+    yield from _mounted(tmp_path, "24m")
+
+
+@pytest.fixture
+def roomier_disk(tmp_path) -> Path:
+    """Room for the file, its write-ahead log and three snapshots of it once the filler goes."""
+    yield from _mounted(tmp_path, "64m")
 
 
 def fill(disk: Path, leave: int) -> Path:
@@ -356,3 +369,38 @@ def test_an_immutable_database_folder_is_refused_in_dutch_for_load_and_users_add
         assert ("de map van de database is niet beschrijfbaar; er is niets opgeslagen en de database is ongewijzigd. "
                 "Geef schrijfrechten op de map (en het bestand) en probeer opnieuw") in result.stderr
     assert file_state(db) == before
+
+
+@pytest.mark.parametrize("leave_mb", [2, 4, 8])  # measured: 1-3 MB left end in exit 1, 4-8 MB in exit 3
+def test_on_a_filling_disk_the_message_says_what_happened_and_a_rerun_with_room_publishes(roomier_disk, tmp_path,
+                                                                                         leave_mb):
+    """A real full disk at whatever step the room runs out (the read, the commit, the checkpoint, the
+    snapshot copy): exit 1 says nothing was stored and nothing was; exit 3 says stored, not published, and
+    it was; exit 0 stored and published. After room is made, the same command leaves readers up to date."""
+    db, tmpdir = roomier_disk / "monitor.duckdb", tmp_path / "tmp"
+    tmpdir.mkdir()
+    for fixture in ("aanbieders_utf8.csv", "trajecten_utf8.csv"):
+        assert run(db, HERE / fixture, tmpdir).returncode == 0
+    before = file_state(db)
+    big = trajectories_file(tmp_path / "groot.csv", 40_000)
+    filler = fill(roomier_disk, leave_mb * 1_000_000)
+    result = faulted(db, big, tmpdir, None)
+    filler.unlink()
+    assert "Traceback" not in result.stderr and "not published" not in result.stderr, result.stderr
+    stored = (3 + 40_000, 3, 40_000)
+    if result.returncode == 1:
+        assert "de schijf is vol; er is niets opgeslagen en de database is ongewijzigd" in result.stderr
+        assert file_state(db) == before
+    elif result.returncode == 3:
+        assert "opgeslagen, maar nog niet gepubliceerd voor lezers (de schijf is vol)" in result.stderr
+        assert "niets opgeslagen" not in result.stderr
+        assert file_state(db)[0] == stored
+        assert published_state(db) == before
+    else:
+        assert result.returncode == 0, result.stderr
+        assert published_state(db) == file_state(db) and file_state(db)[0] == stored
+    again = faulted(db, big, tmpdir, None)
+    assert again.returncode == 0, again.stderr
+    assert file_state(db)[0] == stored
+    assert published_state(db) == file_state(db)
+    print(f"\n{leave_mb} MB left: exit {result.returncode}")
