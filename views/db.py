@@ -4,7 +4,8 @@ Streamlit serves every session from one process with many threads (design.md, "D
 Streamlit process"): a DuckDB connection is not thread-safe, its cursors are. Views never import
 duckdb; they borrow a cursor here and hand it to the levers.
 
-A writing process (the default) reads and writes its own file. A read-only process
+A writing process (the default) reads and writes its own file, which it holds only while it uses
+it (data.db.Holder), so `python -m data load` and `users add` can write beside it. A read-only process
 (JEUGDMONITOR_READ_ONLY=1) reads the newest published snapshot (data/snapshots.py) and keeps the
 one it chose for the whole script run, so one page never mixes two versions of the data; its audit
 entries go to its audit file (data/audit.py). Cached figures are keyed on the generations of the
@@ -119,7 +120,8 @@ def _connected() -> Iterator[Any]:
 
 
 def _connection() -> Any:
-    """In a read-only process the snapshot this run reads (a writer reads a snapshot it publishes)."""
+    """In a read-only process the snapshot this run reads; while the writer computes figures for a
+    snapshot it publishes (`preparing`), that snapshot."""
     if (prepared := _PREPARING.get()) is not None:
         return prepared[1]
     reader = _reader(db_file())
