@@ -16,19 +16,19 @@ DuckDB lets one process at a time open the file for writing. A second writer wai
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
-from contextvars import ContextVar
-from dataclasses import dataclass, field
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+
+from data import audit, snapshots
+# What writers call as db.touched, db.location, db.transaction, db.Write (data/write_scope.py):
+from data.write_scope import CURRENT, Write, bump, bump_pending, location, touched, transaction  # noqa: F401
 
 DB_ENV_VAR = "JEUGDMONITOR_DB"
 DEFAULT_DB_PATH = Path("data/monitor.duckdb")
@@ -43,14 +43,11 @@ AUDIT_TABLES = frozenset({"audit_log", "audit_imports"})
 
 # One writer at a time in this process (re-entrant: a load inside a writing block takes it again).
 WRITE_LOCK = threading.RLock()
-_WRITE: ContextVar[Write | None] = ContextVar("current_write", default=None)
 # How long a writer waits for another process that holds the file for writing (seconds; tests set less).
 WAIT_ENV = "JEUGDMONITOR_WRITER_WAIT"
 WAIT_SECONDS = 60.0
 # The writer dashboard closes its file this long after its last use, so a command can take its turn.
 IDLE_SECONDS = 2.0
-# Tests only: "kill:<stage>" SIGKILLs this process at `fault(<stage>)`, "enospc:<stage>" fails it as a full disk.
-FAULT_ENV = "JEUGDMONITOR_FAULT"
 # Files whose published snapshot is known to lag behind the data (a publish failed): the next write publishes.
 _BEHIND: set[Path] = set()
 # file -> (snapshot name, data generations) last seen published: spares opening the snapshot on connect.
@@ -104,24 +101,6 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False, w
     return con
 
 
-@contextmanager
-def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """One transaction: commit when the block succeeds, roll back when it raises (the first error is
-    the one raised: a statement in an aborted transaction cannot hide it). The generations of the
-    tables the block wrote go up in it (`bump_pending`), so they commit with the data or not at all."""
-    cur.execute("begin transaction")
-    try:
-        yield
-        bump_pending(cur)
-        fault("before-commit")
-        cur.execute("commit")
-    except BaseException:
-        with suppress(duckdb.Error):  # a failed commit has ended the transaction already
-            cur.execute("rollback")
-        raise
-    fault("after-commit")
-
-
 def writer_wait() -> float:
     """How long a command waits for another writer: $JEUGDMONITOR_WRITER_WAIT seconds, else 60."""
     try:
@@ -148,16 +127,12 @@ def _open_in_turn(target: Path, wait: float, waiting: Callable[[], None] | None)
 
 
 def _remove_publishing_leftovers(target: Path) -> None:
-    from data import snapshots
-
     snapshots.remove_leftovers(target)
 
 
 def _catch_up(con: duckdb.DuckDBPyConnection, target: Path, schema_changed: bool) -> None:
     """Publish again when readers of snapshots lack something the file has: a newer schema (new
     macros), or data whose publish did not happen (the writer was killed, or the disk was full)."""
-    from data import snapshots
-
     snapshot = snapshots.published(target)
     if snapshot is None or not (schema_changed or _lags(con, target, snapshot)):
         return
@@ -197,8 +172,6 @@ def _lags(con: duckdb.DuckDBPyConnection, target: Path, snapshot: Path) -> bool:
 
 def _publish(con: duckdb.DuckDBPyConnection, main: Path) -> BaseException | None:
     """Publish a snapshot of `main` (under WRITE_LOCK); the failure, if it did not happen."""
-    from data import snapshots
-
     key = main.resolve()
     try:
         snapshot = snapshots.publish(con, main)
@@ -210,95 +183,7 @@ def _publish(con: duckdb.DuckDBPyConnection, main: Path) -> BaseException | None
     return None
 
 
-def fault(stage: str) -> None:
-    """Tests only: die (SIGKILL) or fail as a full disk at `stage` when $JEUGDMONITOR_FAULT names it."""
-    wanted = os.environ.get(FAULT_ENV)
-    if not wanted:
-        return
-    action, _, where = wanted.partition(":")
-    if where != stage:
-        return
-    if action == "kill":
-        os.kill(os.getpid(), signal.SIGKILL)
-    if action == "enospc":
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-
-def stored_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The schema fingerprint the file holds; None for a new file or one from before fingerprints."""
-    try:
-        rows = con.execute("select value from store_meta where key = 'schema'").fetchall()
-    except duckdb.CatalogException:
-        return None
-    return rows[0][0] if rows else None  # fetchall: a half-read result would keep a transaction open
-
-
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables, views and macros, load the reference lists once: one transaction."""
-    con.execute("begin transaction")
-    try:
-        con.execute(SCHEMA_SQL)
-        con.execute(BOOKKEEPING_SQL)
-        if con.execute("select count(*) from municipalities").fetchone()[0] == 0:
-            _copy_reference(con)
-        con.execute("insert or replace into store_meta values ('schema', $fingerprint)",
-                    {"fingerprint": SCHEMA_FINGERPRINT})
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-
-
-def load_reference(con: duckdb.DuckDBPyConnection) -> None:
-    """Copy the public reference lists (CBS municipalities, iJw codes, themes, goals) into the store."""
-    con.execute("begin transaction")
-    try:
-        _copy_reference(con)
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-
-
-def _copy_reference(con: duckdb.DuckDBPyConnection) -> None:
-    for table, file_name, columns in _REFERENCE_TABLES:
-        con.execute(f"delete from {table}")
-        csv_path = str(REFERENCE_DIR / file_name)
-        con.execute(
-            f"insert into {table} ({columns}) select * from read_csv($path, header = true, all_varchar = true)",
-            {"path": csv_path},
-        )
-
-
 # --- the one write path --------------------------------------------------------------------------
-
-@dataclass
-class Write:
-    """One writing block: its cursor, the tables written so far, those whose generation is still to
-    go up, and why the block's data was not published (None: published, or nothing to publish)."""
-
-    cursor: duckdb.DuckDBPyConnection
-    touched: set[str] = field(default_factory=set)
-    pending: set[str] = field(default_factory=set)
-    unpublished: BaseException | None = None
-
-
-def touched(*tables: str) -> None:
-    """Note that the current writing block wrote `tables` (outside a block: nothing to note)."""
-    current = _WRITE.get()
-    if current is not None:
-        current.touched.update(tables)
-        current.pending.update(tables)
-
-
-def bump_pending(cur: duckdb.DuckDBPyConnection) -> None:
-    """Raise the generation of the tables written so far, in the caller's transaction (just before its
-    commit): the data and its generations then commit together, or neither does."""
-    current = _WRITE.get()
-    if current is not None and current.pending:
-        _bump(cur, current.pending)
-        current.pending.clear()
-
 
 @contextmanager
 def writing(con: duckdb.DuckDBPyConnection) -> Iterator[Write]:
@@ -313,9 +198,9 @@ def writing(con: duckdb.DuckDBPyConnection) -> Iterator[Write]:
     """
     global _epoch  # noqa: PLW0603  (changed under WRITE_LOCK only)
     with WRITE_LOCK:
-        outer = _WRITE.get()
+        outer = CURRENT.get()
         write = Write(con.cursor()) if outer is None else Write(con.cursor(), outer.touched, outer.pending)
-        token = _WRITE.set(write if outer is None else outer)
+        token = CURRENT.set(write if outer is None else outer)
         if outer is None:
             _epoch += 1
         try:
@@ -325,7 +210,7 @@ def writing(con: duckdb.DuckDBPyConnection) -> Iterator[Write]:
         finally:
             if outer is None:
                 _epoch += 1
-            _WRITE.reset(token)
+            CURRENT.reset(token)
             write.cursor.close()
 
 
@@ -341,15 +226,13 @@ def write_epoch() -> int:
 def _finish(write: Write) -> None:
     """After the block's data committed: what fails here (a full disk) leaves that data stored, so it is
     noted in `write.unpublished`, never raised as if nothing had been stored."""
-    from data import audit, snapshots  # they build on this module
-
     main, read_only = location(write.cursor)
     if read_only:
         return
     try:
         if main is not None:
             audit.import_files(write.cursor, main)
-        _bump(write.cursor, write.pending)  # writes outside a transaction (e.g. an audit entry alone)
+        bump(write.cursor, write.pending)  # writes outside a transaction (e.g. an audit entry alone)
         write.pending.clear()
     except (OSError, duckdb.Error) as failure:
         if main is not None:
@@ -359,12 +242,6 @@ def _finish(write: Write) -> None:
     if main is not None and (write.touched - AUDIT_TABLES or snapshots.published(main) is None
                              or main.resolve() in _BEHIND):
         write.unpublished = _publish(write.cursor, main)
-
-
-def _bump(cur: duckdb.DuckDBPyConnection, tables: set[str]) -> None:
-    if tables:
-        cur.execute("insert into table_generations select unnest($tables::varchar[]), 1 "
-                    "on conflict do update set generation = generation + 1", {"tables": sorted(tables)})
 
 
 def generations(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> tuple[int, ...]:
@@ -379,8 +256,6 @@ def generations(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> tupl
 def file_generations(path: Path) -> dict[str, int]:
     """Every table's generation in the database file at `path` (and in its published snapshot, if
     higher): what a rebuilt file must go beyond. Empty when neither can be read."""
-    from data import snapshots
-
     found: dict[str, int] = {}
     for source in (path, snapshots.published(path)):
         if source is None or not source.exists():
@@ -410,18 +285,6 @@ def continue_generations(con: duckdb.DuckDBPyConnection, previous: dict[str, int
         "select table_name from duckdb_tables() where database_name = current_database()").fetchall()}
     rows = [(table, previous.get(table, 0) + 1) for table in sorted(tables | set(previous))]
     con.executemany("insert or replace into table_generations values (?, ?)", rows)
-
-
-def location(con: duckdb.DuckDBPyConnection) -> tuple[Path | None, bool]:
-    """(the main database file, whether this connection is read-only); None for an in-memory database.
-
-    A connection to a published snapshot names the main file the snapshot was published from.
-    """
-    from data import snapshots
-
-    [(path, read_only)] = con.execute("select path, readonly from duckdb_databases() "
-                                      "where database_name = current_database()").fetchall()
-    return (snapshots.main_of(Path(path)) if path else None), bool(read_only)
 
 
 # --- the writer dashboard's hold on its file ------------------------------------------------------

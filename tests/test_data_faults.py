@@ -304,7 +304,7 @@ def test_a_full_disk_while_publishing_says_stored_but_not_published_and_the_reru
     db = copied(published_base, "vol-na-commit")
     before = file_state(db)
     full = faulted(db, published_base["file"], tmpdir, "enospc:publishing")
-    assert full.returncode == 3  # data/load_cli.py: stored, not yet published
+    assert full.returncode == 3  # commands/data.py: stored, not yet published
     assert full.stdout == ""
     assert full.stderr == (
         "trajecten: 2.000 rijen opgeslagen uit meer.csv; vervangen: gemeente (3 waarden), elke traject_id in het "
