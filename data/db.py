@@ -183,6 +183,52 @@ def _publish(con: duckdb.DuckDBPyConnection, main: Path) -> BaseException | None
     return None
 
 
+def stored_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The schema fingerprint the file holds; None for a new file or one from before fingerprints."""
+    try:
+        rows = con.execute("select value from store_meta where key = 'schema'").fetchall()
+    except duckdb.CatalogException:
+        return None
+    return rows[0][0] if rows else None  # fetchall: a half-read result would keep a transaction open
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables, views and macros, load the reference lists once: one transaction."""
+    con.execute("begin transaction")
+    try:
+        con.execute(SCHEMA_SQL)
+        con.execute(BOOKKEEPING_SQL)
+        if con.execute("select count(*) from municipalities").fetchone()[0] == 0:
+            _copy_reference(con)
+        con.execute("insert or replace into store_meta values ('schema', $fingerprint)",
+                    {"fingerprint": SCHEMA_FINGERPRINT})
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def load_reference(con: duckdb.DuckDBPyConnection) -> None:
+    """Copy the public reference lists (CBS municipalities, iJw codes, themes, goals) into the store."""
+    con.execute("begin transaction")
+    try:
+        _copy_reference(con)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def _copy_reference(con: duckdb.DuckDBPyConnection) -> None:
+    for table, file_name, columns in _REFERENCE_TABLES:
+        con.execute(f"delete from {table}")
+        csv_path = str(REFERENCE_DIR / file_name)
+        con.execute(
+            f"insert into {table} ({columns}) select * from read_csv($path, header = true, all_varchar = true)",
+            {"path": csv_path},
+        )
+
+
 # --- the one write path --------------------------------------------------------------------------
 
 @contextmanager
