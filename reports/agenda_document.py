@@ -18,10 +18,11 @@ from levers.catalogue import definition
 from levers.chart_model import trend_model
 from levers.notes import Note, notes, of_indicator
 from levers.partner import provider_card
-from levers.scope import Period, Scope
+from levers.scope import Period, PeriodKind, Scope
 from levers.series import Series, series_of_lever
 from reports.charts import LEGEND_WIDTH, Box, trend_chart, trend_legend
 from reports.document import MUTED, STATUS_COLOURS, Document, download_stem, scope_line
+from wording import agenda as agenda_words
 from wording import fmt, paper, texts
 from wording import notes as note_words
 from wording import signals as signal_words
@@ -119,7 +120,7 @@ def norm_text(item: AgendaItem) -> str:
 def trend_label(series: Series) -> str:
     """`Verloop, 12 kwartalen`: the grain of the series' points."""
     if not series.points:
-        return paper.ITEM_TREND["maand"]
+        return paper.ITEM_TREND[PeriodKind.MONTH]
     return paper.ITEM_TREND[Period.parse(series.points[-1].period_label).kind]
 
 
@@ -155,7 +156,7 @@ def agenda_markdown(document: AgendaDocument) -> bytes:
             f"- **{paper.ITEM_SIGNAL}:** {signal_text(item, series)}",
             f"- **{paper.ITEM_LEVER}:** {item.lever_name}",
             f"- **{paper.ITEM_THEME}:** {paper.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)}",
-            f"- **{paper.ITEM_WHY}:** {item.why}",
+            f"- **{paper.ITEM_WHY}:** {agenda_words.why(item)}",
             f"- **{trend_label(series)}:** {trend_title(item.unit, series)}",
             *[f"- **{note_words.ICON_LABEL}:** {line}" for line in note_lines(document, item)],
             "", f"  `{sparkline(series)}`" if sparkline(series) else "", "",
@@ -199,7 +200,7 @@ def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, per
     doc.facts(((texts.VALUE, value_text(item)), (texts.NORM, norm_text(item)), (paper.ITEM_LEVER, item.lever_name),
                (paper.ITEM_THEME, theme)), widths=(0.2, 0.22, 0.26, 0.32))
     doc.label_value(paper.ITEM_SIGNAL, signal_text(item, series))
-    doc.label_value(paper.ITEM_WHY, item.why)
+    doc.label_value(paper.ITEM_WHY, agenda_words.why(item))
     for line in notes:
         doc.label_value(note_words.ICON_LABEL, line)
     doc.ln(1.5)
