@@ -99,3 +99,17 @@ def test_a_volume_effect_of_exactly_half_a_cent_rounds_up_and_price_takes_the_re
         add_cost(empty_db, month=month, amount=1_000.05, municipality=HEEMSKERK)
     total = _by(price_volume(empty_db, IJMOND, MARCH_2024))[(WHOLE, None)]
     assert (total.volume, total.price, total.change) == (Decimal("100.01"), Decimal("-100.01"), Decimal("0.00"))
+
+
+def test_only_declarations_are_split_and_the_lump_sum_is_a_part_of_its_own(spending_db):
+    # Velsen adds a lump sum of 5.000 (March 2023) and 4.000 (March 2024) and a correctie of −300 (March 2024).
+    # Declarations: 10.000 before, 13.000 + 200 − 300 = 12.900 now; youths 10 → 12.
+    # more youths: (12 − 10) × 10.000 / 10 = 2.000; cost per youth: 12.900 − 10.000 − 2.000 = 900;
+    # lump sum 4.000 − 5.000 = −1.000; change (12.900 + 4.000) − (10.000 + 5.000) = 1.900 = 2.000 + 900 − 1.000.
+    add_cost(spending_db, month=date(2023, 3, 1), amount=5_000.00, kind="lumpsum")
+    add_cost(spending_db, month=date(2024, 3, 1), amount=4_000.00, kind="lumpsum")
+    add_cost(spending_db, month=date(2024, 3, 1), amount=-300.00, kind="correctie")
+    velsen = _by(price_volume(spending_db, IJMOND, MARCH_2024))[(MUNICIPALITY, VELSEN)]
+    assert (velsen.volume, velsen.price, velsen.lump_sum_change, velsen.change) == (
+        Decimal("2000.00"), Decimal("900.00"), Decimal("-1000.00"), Decimal("1900.00"))
+    assert velsen.cost_per_youth == pytest.approx(12_900 / 12)

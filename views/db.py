@@ -8,9 +8,9 @@ A writing process (the default) reads and writes its own file, which it holds on
 it (data.db.Holder), so `python -m data load` and `users add` can write beside it. A read-only process
 (JEUGDMONITOR_READ_ONLY=1) reads the newest published snapshot (data/snapshots.py) and keeps the
 one it chose for the whole script run, so one page never mixes two versions of the data; its audit
-entries go to its audit file (data/audit.py). Cached figures are keyed on the generations of the
-tables they read (`versions`), so a write makes exactly the figures it touched recompute, in every
-process and every session, and a write to the audit log or the accounts recomputes none.
+entries go to its audit file (data/audit.py). `SOURCE` is this for figures/ (figures.versions): figures
+are keyed on the generations of the tables they read, so a write makes exactly the figures it touched
+recompute, in every process and every session, and a write to the audit log or the accounts recomputes none.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -28,7 +26,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from data import audit as audit_log
 from data import db as store
 from data import snapshots
-from views import shared_results
+from figures import shared_results
+from figures import versions as figure_versions
 
 # Set to 1 for a dashboard process that serves the published read-only snapshot (design.md, "Scaling
 # past one machine"): several such processes share one writer; uploads then fail, by design.
@@ -36,8 +35,6 @@ READ_ONLY_ENV = "JEUGDMONITOR_READ_ONLY"
 BUSY = ("De database is nog bezig met een andere schrijver (een opdracht op de server). "
         "Probeer het over een minuut opnieuw.")
 _PIN = "_db_snapshot_pin"  # (this run's marker, connection): the snapshot a read-only run keeps
-# (main file, connection) while the writer computes figures on a snapshot it is publishing (views.warm)
-_PREPARING: ContextVar[tuple[str, Any] | None] = ContextVar("preparing_snapshot", default=None)
 
 
 def is_read_only() -> bool:
@@ -64,24 +61,7 @@ def _build_lock(path: str) -> Any:
 
 def db_file() -> str:
     """The database file of this process (absolute): part of every cache key."""
-    preparing = _PREPARING.get()
-    return preparing[0] if preparing is not None else str(store.db_path().resolve())
-
-
-@contextmanager
-def preparing(main: str | os.PathLike, connection: Any) -> Iterator[None]:
-    """Read `connection` (a snapshot of `main` about to be published) in this block, as the readers of
-    `main` will: the same file in the keys, figures shared with them (views.warm)."""
-    token = _PREPARING.set((str(Path(main).resolve()), connection))
-    try:
-        yield
-    finally:
-        _PREPARING.reset(token)
-
-
-def is_preparing() -> bool:
-    """Whether this thread computes figures for a snapshot the readers have not got yet."""
-    return _PREPARING.get() is not None
+    return str(store.db_path().resolve())
 
 
 def exists() -> bool:
@@ -105,7 +85,7 @@ def ensure_demo(progress: Callable[[float, str], None]) -> None:
 @contextmanager
 def _connected() -> Iterator[Any]:
     """The writer's own connection while the block runs, or in a read-only process the snapshot this run reads."""
-    if not is_read_only() and _PREPARING.get() is None:
+    if not is_read_only():
         try:
             with _writer(db_file()).connection() as con:
                 yield con
@@ -117,10 +97,7 @@ def _connected() -> Iterator[Any]:
 
 
 def _connection() -> Any:
-    """In a read-only process the snapshot this run reads; while the writer computes figures for a
-    snapshot it publishes (`preparing`), that snapshot."""
-    if (prepared := _PREPARING.get()) is not None:
-        return prepared[1]
+    """In a read-only process, the snapshot this run reads (the writer: `_connected`)."""
     reader = _reader(db_file())
     context = get_script_run_ctx()
     if context is None:  # outside a script run (a helper thread): the newest snapshot
@@ -159,29 +136,17 @@ def audit(actor: str, action: str, details: str) -> None:
 
 
 def versions(*tables: str) -> tuple[Any, ...]:
-    """The database file and (table, generation) of each table: the cache key of figures read from them."""
-    with reading() as con:
-        return (db_file(), *zip(tables, store.generations(con, tables)))
-
-
-def fence(version: tuple[Any, ...]) -> Callable[[], bool]:
-    """Called before figures of VERSION are computed: a check, made after, whether they may be kept
-    for other processes and later starts (views.shared_results).
-
-    A read-only process reads one snapshot, which never changes. In the writing process a write may
-    run beside the computation (the figures would mix old and new data under the old key) or may
-    have ended between reading VERSION and this call (new data under the old key): keep the figures
-    only when no write started or ended meanwhile and the tables still have VERSION's generations.
-    """
-    if is_read_only() or is_preparing():  # a snapshot (one being published too) never changes
-        return lambda: True
-    epoch = store.write_epoch()
-    tables = tuple(table for table, _ in version[1:])
-    return lambda: epoch % 2 == 0 and store.write_epoch() == epoch and versions(*tables) == version
+    """The database file and (table, generation) of each table: the cache key of what is read from them."""
+    return figure_versions.versions(SOURCE, tables)
 
 
 def clear_caches() -> None:
-    """Forget every cached figure, in this process and those shared with other processes (views.shared_results):
+    """Forget every cached figure, in this process and those shared with other processes (figures.shared_results):
     for tests and benchmarks only; writes invalidate by `versions`."""
     st.cache_data.clear()
     shared_results.clear(db_file())
+
+
+# Where figures/ reads in this process: this run's cursor, the file in the keys, and whether the data are
+# fixed (a read-only snapshot never changes; the writer's file does).
+SOURCE = figure_versions.Source(reading=reading, file=db_file, fixed=is_read_only)

@@ -17,7 +17,7 @@ from levers.norms import Status
 from levers.reasons import Reason
 from levers.result import IndicatorResult
 from levers.scope import Period
-from levers.variation import Variatie, Zekerheid
+from levers.variation import NoLimits, Variatie, Zekerheid
 from wording import fmt
 from wording.reasons import reason_text
 
@@ -50,6 +50,13 @@ INCOMPLETE = "{period} is nog niet compleet: {kinds}."
 INCOMPLETE_KIND = "{kind} t/m {date} ({names})"
 TREND_NO_LATEST = "Geen waarde in {period}; eerdere punten staan in de grafiek"  # a headline without its last value
 TOO_FEW_POINTS = VARIATIE_WORDS[Variatie.NONE]
+# Why a series with enough points has no limits (levers.variation.NoLimits; signals.md §3a).
+NO_LIMITS = {
+    NoLimits.WINDOW: "geen procesgrenzen: elk punt telt de maanden ervoor mee",
+    NoLimits.FLAT: "vlakke reeks",
+    NoLimits.FEW_SINCE_CHANGE: "te weinig punten sinds {day}",
+}
+SERIES_BEFORE_CHANGE = "Voor de procesbreuk"  # faded points: before the latest change of process
 
 VARIATIE_ICONS = {
     Variatie.COMMON: ":material/swap_vert:",
@@ -70,6 +77,13 @@ VARIATIE_HELP = (
     "of dalend, of 2 van 3 punten ver van het gemiddelde)?"
 )
 ZEKERHEID_HELP = "Zekerheid: haalt het proces de norm, gegeven de procesgrenzen van de reeks?"
+
+
+def no_limits_text(reason: NoLimits, day: date | None = None) -> str:
+    """The chart's caption for a series without limits ('' when it has them or has too few points)."""
+    if not reason:
+        return ""
+    return NO_LIMITS[reason].format(day=f"{day.day}-{day.month}-{day.year}" if day else "")
 
 
 def status_word(status: Status, reason: Reason | None = None) -> str:

@@ -178,6 +178,8 @@ UPLOAD_ONE_CODE = (
 )
 UPLOAD_KIND = "Soort bestand"
 UPLOAD_KIND_AUTO = "Herken aan de kopregel"
+MONTHLY_SPENDING = "Uitgaven per maand"
+MONTHLY_SPENDING_NOTE = "Som van de kosten per maand, 24 maanden, met procesgrenzen (minder is beter)"
 UPLOAD_KIND_HELP = "De soort wordt herkend aan de kolomnamen in de eerste regel; kies zelf als dat niet lukt."
 UPLOAD_KIND_LABELS = {
     "trajecten": "trajecten — zorgtrajecten uit de iJw-administratie",
@@ -189,6 +191,7 @@ UPLOAD_KIND_LABELS = {
     "aanbieders": "aanbieders — de gecontracteerde aanbieders",
     "gemeenten": "gemeenten — aantal jeugdigen per gemeente",
     "landelijk": "landelijk — referentiecijfers van het CBS",
+    "procesbreuken": "procesbreuken — data waarop de werkwijze veranderde",
 }
 UPLOAD_FILE = "Bestand (CSV of Excel)"
 UPLOAD_FILE_HELP = ("CSV met puntkomma of komma als scheidingsteken, UTF-8 of Windows-1252; of een Excel-werkmap "
