@@ -172,8 +172,9 @@ def change_password(con: duckdb.DuckDBPyConnection, email: str, password: str, *
 
 @contextmanager
 def _writing(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """An account change on the one write path; the accounts table counts as touched."""
-    with db.writing(con) as write:
+    """An account change and its audit entry on the one write path, in one transaction; the accounts
+    table counts as touched."""
+    with db.writing(con) as write, db.transaction(write.cursor):
         db.touched("users")
         yield write.cursor
 

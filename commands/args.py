@@ -4,7 +4,9 @@ scope and period from command-line words.
 argparse words its messages through gettext; there is no Dutch catalogue for it, so the parser
 swaps argparse's translation functions for this table while it builds, parses or prints.
 Exit codes stay argparse's: 2 for wrong usage (also a `--db` that is no database, an unknown region
-or a period that is none), 1 for a database that cannot be used now (in use, or a full disk).
+or a period that is none), 1 for a database that cannot be used now (another writer kept it longer
+than the wait, or a full disk). A command that finds another writer at work says so on one line and
+waits its turn (data.db.writer_wait, 60 s).
 """
 
 from __future__ import annotations
@@ -13,15 +15,18 @@ import argparse
 import contextlib
 import functools
 import os
+import sys
 from typing import Any, Callable, Iterator
 
 import duckdb
 
 from data import db, decode, store
-from data.load import DISK_FULL
+from data.load import nothing_stored
 from levers.choices import regions as known_regions
 from levers.scope import LOTS, Period, Scope, region_municipalities
 from levers.variation import MIN_POINTS
+
+WAITING = "wacht op een andere schrijver (het dashboard of een andere opdracht)…"
 
 _DUTCH = {
     "usage: ": "gebruik: ",
@@ -99,16 +104,23 @@ class CliError(Exception):
 def open_database(path: str | os.PathLike | None) -> duckdb.DuckDBPyConnection:
     """`--db` opened for writing (created with schema and reference data when new), or CliError."""
     target = db.db_path(path)
+    wait = db.writer_wait()
     try:
-        return db.connect(target)
+        return db.connect(target, wait=wait, waiting=lambda: print(WAITING, file=sys.stderr, flush=True))
+    except db.Busy:
+        raise CliError(f"{target}: de database is na {wait:.0f} s wachten nog steeds in gebruik door een andere "
+                       "schrijver; er is niets opgeslagen. Probeer het later opnieuw", 1) from None
     except (OSError, duckdb.Error) as error:
-        if store.disk_full(error):
-            raise CliError(f"{target}: {DISK_FULL}", 1) from None
-        if "lock" in str(error).lower():
-            raise CliError(f"{target}: de database is in gebruik door een ander proces; probeer het later opnieuw",
-                           1) from None
+        if (reason := store.cannot_write(error)) is not None:
+            raise CliError(f"{target}: {nothing_stored(*reason)}", 1) from None
         raise CliError(f"--db {target}: {unusable(error)}; geef een DuckDB-databasebestand op "
                        "(een nieuw bestand wordt aangemaakt)", 2) from None
+
+
+def write_failed(error: BaseException) -> CliError:
+    """A write that failed (DuckDB's text is English): a Dutch message; nothing was stored."""
+    reason = store.cannot_write(error) or ("de database kon niet worden bijgewerkt", "Probeer het opnieuw")
+    return CliError(nothing_stored(*reason), 1)
 
 
 def unusable(error: BaseException) -> str:

@@ -2,7 +2,8 @@
 
 Only parses arguments and prints; the work is done by data.demo, data.load, data.templates and
 (for `users`, commands.users) auth.accounts. Exit codes: 0 done (a load also when the same bytes were
-stored before), 1 refused, 2 wrong usage.
+stored before), 1 refused (nothing stored), 2 wrong usage, 3 a load stored but not yet published for
+readers (e.g. the disk filled after the commit): running the same command again publishes it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from data import csvfile, db, decode, templates
 from data.contracts import KINDS
 from data.load import load_file
 
+NOT_PUBLISHED = 3  # exit code: stored, not yet published (see the module's docstring)
 CONFIRM_HINT = "gebruik --leeg-bevestigd als er voor deze soort echt niets is om op te slaan"
 NOT_OPENED = ("de database kon niet worden geopend; het sjabloon heeft de openbare codelijsten, "
               "maar geen aanbieders")
@@ -104,8 +106,8 @@ def run_load(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return error.code
     if report.stored or report.unchanged:
-        print(report.summary)
-        return 0
+        print(report.summary, file=sys.stdout if report.published else sys.stderr)
+        return 0 if report.published else NOT_PUBLISHED
     for error in report.errors:
         print(error)
     print(report.summary + (f" ({CONFIRM_HINT})" if report.needs_empty_confirmation else ""), file=sys.stderr)

@@ -9,11 +9,14 @@ terminal, else the first line of standard input. Exit codes: 0 done, 1 refused, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
 
+import duckdb
+
 from auth import accounts
-from commands.args import CliError, open_database
+from commands.args import CliError, open_database, write_failed
 from data import users
 
 
@@ -38,10 +41,14 @@ def _read_password() -> str:
 
 
 def _add(con, args: argparse.Namespace) -> str:
-    # Validate before asking for a password, so a typo is reported at once.
+    # Validate before asking for a password, so a typo is reported at once; the file is not held while
+    # the password is typed (other writers, the dashboard, go on meanwhile).
     accounts.check_new_account(con, args.email, args.rol, args.regio, args.aanbieder)
-    accounts.add_account(con, args.email, args.rol, _read_password(), regions=args.regio,
-                         providers=args.aanbieder, actor=_actor())
+    con.close()
+    password = _read_password()
+    with contextlib.closing(open_database(args.db)) as con:
+        accounts.add_account(con, args.email, args.rol, password, regions=args.regio,
+                             providers=args.aanbieder, actor=_actor())
     return f"account toegevoegd: {accounts.normalise_email(args.email)} ({args.rol})"
 
 
@@ -86,5 +93,9 @@ def run_users(args: argparse.Namespace) -> int:
     except accounts.AccountError as refused:
         print(f"geweigerd: {refused}", file=sys.stderr)
         return 1
+    except (OSError, duckdb.Error) as error:  # e.g. a folder that cannot be written: never DuckDB's English
+        failed = write_failed(error)
+        print(failed, file=sys.stderr)
+        return failed.code
     finally:
         con.close()

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from data.write_scope import location, touched
+from data.write_scope import location, touched, transaction
 
 if TYPE_CHECKING:
     import pandas as pd  # only for the annotation: the command line never needs pandas
@@ -114,16 +114,11 @@ def _row(line: bytes, file_name: str, offset: int) -> tuple:
 
 
 def _store(cur: duckdb.DuckDBPyConnection, rows: list[tuple], file_name: str, imported_bytes: int) -> None:
-    cur.execute("begin transaction")
-    try:
+    with transaction(cur):
         cur.executemany(_INSERT_AT, rows)
         cur.execute("insert or replace into audit_imports values ($file, $bytes)",
                     {"file": file_name, "bytes": imported_bytes})
-        cur.execute("commit")
-    except BaseException:
-        cur.execute("rollback")
-        raise
-    touched("audit_log", "audit_imports")
+        touched("audit_log", "audit_imports")
 
 
 def _remove_imported(cur: duckdb.DuckDBPyConnection, folder: Path, done: dict[str, int]) -> None:

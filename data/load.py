@@ -34,6 +34,19 @@ MAX_SHOWN_ERRORS = 1000  # the page shows this many; all are in LoadReport.error
 PREVIEW_ROWS = 20
 DISK_FULL = ("de schijf is vol; er is niets opgeslagen en de database is ongewijzigd. "
              "Maak ruimte vrij en probeer opnieuw")
+NOT_PUBLISHED = ("opgeslagen, maar nog niet gepubliceerd voor lezers ({why}). {remedy}: dezelfde opdracht "
+                 "(of de volgende opslag) publiceert het alsnog")
+
+
+def nothing_stored(why: str, remedy: str) -> str:
+    """A write that failed before its commit (data.store.cannot_write gives why and what to do)."""
+    return f"{why}; er is niets opgeslagen en de database is ongewijzigd. {remedy}"
+
+
+def not_published(failure: BaseException) -> str:
+    """Stored, but the snapshot readers read was not replaced (data.db.Write.unpublished)."""
+    why, remedy = store.cannot_write(failure) or ("het publiceren mislukte", "Probeer het opnieuw")
+    return NOT_PUBLISHED.format(why=why, remedy=remedy)
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,7 @@ class LoadReport:
     summary: str  # one Dutch line
     staged: Staged | None = None  # a dry run's checked rows, kept when asked for (`stage=True`)
     not_counted: int = 0  # trajecten rows stored as delivered that are no jeugdhulp (schema macro is_jeugdhulp)
+    published: bool = True  # False: stored (or stored before) but readers still see the previous snapshot
 
 
 @dataclass(frozen=True)
@@ -74,17 +88,20 @@ STAGES = ("read", "check", "store")  # what `progress` is told, in this order (t
 
 
 def _full_disk_reported(load: Callable[..., LoadReport]) -> Callable[..., LoadReport]:
-    """A full disk at any step ends the load with a Dutch message; the transaction was rolled back."""
+    """A full disk (or a file size limit, or a folder that cannot be written) before the commit ends the
+    load with a Dutch message; the transaction was rolled back. After the commit nothing raises: see
+    `_published`."""
     @functools.wraps(load)
     def checked(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, **options: Any) -> LoadReport:
         try:
             return load(con, raw, file_name, **options)
         except (OSError, duckdb.Error) as error:
-            if not store.disk_full(error):
+            reason = store.cannot_write(error)
+            if reason is None:
                 raise
             name = redact(file_name)
             return LoadReport(options.get("kind"), name, "", 0, False, False, False, "", 0, (), None,
-                              f"{name}: {DISK_FULL}")
+                              f"{name}: {nothing_stored(*reason)}")
 
     return checked
 
@@ -109,21 +126,31 @@ def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kin
     """
     report = LoadReport(kind, redact(file_name), "", 0, False, False, False, "", 0, (), None, "")
     tell = progress or (lambda stage: None)
-    with ThreadPoolExecutor(max_workers=1) as hashing, _cursor(con, dry_run) as cur:
+    with ThreadPoolExecutor(max_workers=1) as hashing, _cursor(con, dry_run) as write:
+        cur = write.cursor
+        stored = None
         if not dry_run and checked is not None and checked.staged is not None:
             stored = _store_staged(cur, raw, checked, uploader, tell)
-            if stored is not None:
-                return stored
-        digest = hashing.submit(lambda: hashlib.sha256(raw).hexdigest())  # releases the GIL: overlaps decoding
-        cur.execute("set enable_progress_bar = false")  # the command line prints errors or one summary line
-        with csvfile.workdir() as workdir:
-            report = _load(cur, raw, report, workdir, digest, uploader=uploader, confirm_empty=confirm_empty,
-                           dry_run=dry_run, allowed_provider=allowed_provider, allowed_regions=allowed_regions,
-                           preview=preview, tell=tell,
-                           on_disk=on_disk)
-        if stage and dry_run and report.rows and not (report.errors or report.unchanged):
-            report = replace(report, staged=_stage(cur, report.kind))
+        if stored is not None:
+            report = stored
+        else:
+            digest = hashing.submit(lambda: hashlib.sha256(raw).hexdigest())  # releases the GIL: overlaps decoding
+            cur.execute("set enable_progress_bar = false")  # the command line prints errors or one summary line
+            with csvfile.workdir() as workdir:
+                report = _load(cur, raw, report, workdir, digest, uploader=uploader, confirm_empty=confirm_empty,
+                               dry_run=dry_run, allowed_provider=allowed_provider, allowed_regions=allowed_regions,
+                               preview=preview, tell=tell,
+                               on_disk=on_disk)
+            if stage and dry_run and report.rows and not (report.errors or report.unchanged):
+                report = replace(report, staged=_stage(cur, report.kind))
+    return _published(report, write)
+
+
+def _published(report: LoadReport, write: db.Write) -> LoadReport:
+    """The report of a load whose data is in the file but whose publish did not happen: it says so."""
+    if write.unpublished is None or not (report.stored or report.unchanged):
         return report
+    return replace(report, published=False, summary=f"{report.summary}; {not_published(write.unpublished)}")
 
 
 def _generations(cur) -> tuple[tuple[str, int], ...] | None:
@@ -178,11 +205,11 @@ def _cursor(con: duckdb.DuckDBPyConnection, dry_run: bool):
     """A dry run only reads; a load goes through the one write path (data.db.writing) as a whole."""
     if not dry_run:
         with db.writing(con) as write:
-            yield write.cursor
+            yield write
         return
     cur = con.cursor()
     try:
-        yield cur
+        yield db.Write(cur)
     finally:
         cur.close()
 
@@ -263,9 +290,10 @@ def _refused(cur, report: LoadReport, kind: str | None, errors: list[RowError], 
                          f"{_count(len(errors), 'fout', 'fouten')}, "
                          f"sha256 {report.sha256}")
     except (OSError, duckdb.Error) as error:  # the user still gets the file's errors
-        if not store.disk_full(error):
+        reason = store.cannot_write(error)
+        if reason is None:
             raise
-        unaudited = f"; {DISK_FULL}"
+        unaudited = f"; {nothing_stored(*reason)}"
     return replace(report, kind=kind, errors=tuple(errors), summary=(
         f"{kind or 'onbekende soort'}: {report.file_name} is geweigerd "
         f"({_count(len(errors), 'fout', 'fouten')}); er is niets opgeslagen{unaudited}"))

@@ -14,7 +14,6 @@ process: reopening a replaced path would hand back the old instance.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import threading
@@ -23,13 +22,14 @@ from pathlib import Path
 
 import duckdb
 
+from data.faults import fault
+
 SUFFIX = ".snapshots"
 CURRENT = "CURRENT"
 KEEP = 2  # the newest snapshot and the one before it (a reader may still be opening it)
 _PREFIX = "gen-"
 _OPEN_TRIES = 5  # a reader that finds CURRENT naming a removed snapshot reads CURRENT again
 _CHECKPOINT_TRIES = 10  # a reader of the writer's own process can hold a checkpoint off for a moment
-_log = logging.getLogger(__name__)
 
 
 def directory(main: Path) -> Path:
@@ -49,13 +49,18 @@ def published(main: Path) -> Path | None:
     return snapshot if snapshot is not None and snapshot.exists() else None
 
 
-def publish(con: duckdb.DuckDBPyConnection, main: Path) -> Path | None:
+class NotPublished(Exception):
+    """The write stands, but readers keep the previous snapshot; its cause (e.g. a full disk) is chained.
+    The next write publishes, and so does the next process that opens the file (data.db.connect)."""
+
+
+def publish(con: duckdb.DuckDBPyConnection, main: Path) -> Path:
     """Checkpoint the writer's file, copy it under a new generation and point CURRENT at it.
 
     Runs under the write lock (data.db.writing), so no write changes the file during the copy.
-    Any failure leaves the published snapshot as it was (and no temporary file behind). When the
-    checkpoint cannot run (a reader in this process holds it off) or the copy fails (a full disk),
-    the write itself stands and is published with the next one: None, and a warning in the log.
+    Any failure leaves the published snapshot as it was (and no temporary file behind) and raises
+    NotPublished: the checkpoint cannot run (a reader in this process holds it off, a full disk)
+    or the copy fails (a full disk). The caller says so, in its own words.
     """
     for attempt in range(_CHECKPOINT_TRIES):
         try:
@@ -63,26 +68,31 @@ def publish(con: duckdb.DuckDBPyConnection, main: Path) -> Path | None:
             break
         except duckdb.TransactionException:
             time.sleep(0.05 * (attempt + 1))
+        except duckdb.Error as failure:  # e.g. no room for the checkpoint
+            raise NotPublished(f"{main}: checkpoint failed") from failure
     wal = main.with_name(main.name + ".wal")
     if wal.exists() and wal.stat().st_size:
-        _log.warning("%s: not published (the write-ahead log could not be checkpointed); the next write will", main)
-        return None
+        raise NotPublished(f"{main}: the write-ahead log could not be checkpointed")
     try:
-        return publish_file(main)
+        return publish_file(main, held=True)
     except (OSError, duckdb.Error) as failure:  # e.g. a full disk: readers keep the previous snapshot
-        _log.warning("%s: not published (%s); the next write will", main, failure)
-        return None
+        raise NotPublished(f"{main}: the copy failed") from failure
 
 
-def publish_file(main: Path) -> Path:
-    """Publish a closed database file (e.g. a freshly built demo) as the newest snapshot."""
+def publish_file(main: Path, *, held: bool = False) -> Path:
+    """Publish a database file as the newest snapshot: a closed one (e.g. a freshly built demo), or
+    (`held`) the one this process has open for writing (`publish`)."""
     folder = directory(main)
     folder.mkdir(exist_ok=True)
     _remove_temporaries(folder)
     snapshot = folder / f"{_PREFIX}{_next_generation(folder):06d}.duckdb"
     temporary = folder / f".{snapshot.name}.{os.getpid()}.{threading.get_ident()}.tmp"
     try:
-        shutil.copyfile(main, temporary)
+        if held:
+            _copy_held(main, temporary)
+        else:
+            shutil.copyfile(main, temporary)
+        fault("publishing")
         _check(temporary)
         os.replace(temporary, snapshot)
         pointer = folder / f".{CURRENT}.{os.getpid()}.{threading.get_ident()}.tmp"
@@ -92,6 +102,33 @@ def publish_file(main: Path) -> Path:
         _remove_temporaries(folder, own_only=True)
     _remove_old(folder, keep=snapshot)  # keeps the one before it too (KEEP = 2)
     return snapshot
+
+
+# (device, inode) of a file this process writes -> a descriptor of it that is never closed (`_copy_held`)
+_KEPT_OPEN: dict[tuple[int, int], int] = {}
+
+
+def _copy_held(main: Path, target: Path) -> None:
+    """Copy the file this process holds DuckDB's write lock on without closing a descriptor of it.
+
+    POSIX drops all of a process's fcntl locks on a file when the process closes any descriptor of
+    it: a plain copy (open, read, close) would let a waiting writer in while this one still publishes
+    (and that writer would remove this one's temporary file as a leftover). So the file is read
+    through one descriptor per file that stays open for the life of the process.
+    """
+    status = os.stat(main)
+    key = (status.st_dev, status.st_ino)
+    if key not in _KEPT_OPEN:
+        _KEPT_OPEN[key] = os.open(main, os.O_RDONLY)
+    source = _KEPT_OPEN[key]
+    size = os.fstat(source).st_size
+    with open(target, "wb") as out:
+        offset = 0
+        while offset < size:
+            sent = os.sendfile(out.fileno(), source, offset, size - offset)  # leaves the source's position
+            if sent == 0:
+                raise OSError(f"{main}: shorter than its size while copying")
+            offset += sent
 
 
 def remove_leftovers(main: Path) -> None:

@@ -121,19 +121,14 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, model: type[Contract], upload_id
 
 @contextmanager
 def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """One transaction: commit when the block succeeds, roll back when it raises (the first error
-    is the one raised: a statement in an aborted transaction cannot hide it). Session settings a
-    load changes (the insertion order, a global setting) are put back after either.
+    """One transaction (data.db.transaction: the generations of the tables the block wrote go up in it).
+    Session settings a load changes (the insertion order, a global setting) are put back after it,
+    also when it fails.
     """
     order = cur.execute("select current_setting('preserve_insertion_order')").fetchone()[0]
-    cur.execute("begin transaction")
     try:
-        yield
-        cur.execute("commit")
-    except BaseException:
-        with suppress(duckdb.Error):  # a failed commit has ended the transaction already
-            cur.execute("rollback")
-        raise
+        with db.transaction(cur):
+            yield
     finally:
         with suppress(duckdb.Error):  # after a failed commit (a full disk) the connection may be unusable
             cur.execute(f"set preserve_insertion_order = {'true' if order else 'false'}")
@@ -141,8 +136,32 @@ def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 def disk_full(error: BaseException | None) -> bool:
     """Whether `error` (an OSError or DuckDB's IOException, or what caused it) is a full disk."""
+    return cannot_write(error) == NO_ROOM[errno.ENOSPC]
+
+
+# Why a write failed, in Dutch, and what to do about it (DuckDB's own text is English).
+NO_ROOM = {
+    errno.ENOSPC: ("de schijf is vol", "Maak ruimte vrij en probeer opnieuw"),
+    errno.EFBIG: ("de grens op de bestandsgrootte (ulimit -f) is bereikt",
+                  "Verhoog de grens (ulimit -f) en probeer opnieuw"),
+    errno.EACCES: ("de map van de database is niet beschrijfbaar",
+                   "Geef schrijfrechten op de map (en het bestand) en probeer opnieuw"),
+}
+_TEXTS = (("No space left on device", errno.ENOSPC), ("File too large", errno.EFBIG),
+          ("Permission denied", errno.EACCES), ("Operation not permitted", errno.EACCES),
+          ("Read-only file system", errno.EACCES))
+_SAME = {errno.EDQUOT: errno.ENOSPC, errno.EPERM: errno.EACCES, errno.EROFS: errno.EACCES}
+
+
+def cannot_write(error: BaseException | None) -> tuple[str, str] | None:
+    """(why, what to do) in Dutch when `error` (or what caused it) is a full disk, a file size limit or
+    a folder that cannot be written; None for any other error."""
     while error is not None:
-        if isinstance(error, OSError) and error.errno == errno.ENOSPC or "No space left on device" in str(error):
-            return True
+        number = _SAME.get(getattr(error, "errno", None), getattr(error, "errno", None))
+        if isinstance(error, OSError) and number in NO_ROOM:
+            return NO_ROOM[number]
+        for text, code in _TEXTS:
+            if text in str(error):
+                return NO_ROOM[code]
         error = error.__cause__ or error.__context__
-    return False
+    return None

@@ -1,5 +1,5 @@
-"""What a module that writes needs to know of the write it is part of: the tables it touched, and the
-file its connection belongs to.
+"""What a module that writes needs to know of the write it is part of: the tables it touched, the
+file its connection belongs to, and the transaction its generations commit in.
 
 Below data.db and data.audit: audit records through these, and db's write path (data.db.writing)
 imports the audit files after a write, so neither imports the other's module in a loop.
@@ -7,22 +7,73 @@ imports the audit files after a write, so neither imports the other's module in 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from data import snapshots
+from data.faults import fault
 
-# The tables the current writing block (data.db.writing) wrote so far; None outside a block.
-TOUCHED: ContextVar[set[str] | None] = ContextVar("touched_tables", default=None)
+
+@dataclass
+class Write:
+    """One writing block (data.db.writing): its cursor, the tables written so far, those whose generation
+    is still to go up, and why the block's data was not published (None: published, or nothing to publish)."""
+
+    cursor: duckdb.DuckDBPyConnection
+    touched: set[str] = field(default_factory=set)
+    pending: set[str] = field(default_factory=set)
+    unpublished: BaseException | None = None
+
+
+# The current writing block (the outer one when blocks nest); None outside a block.
+CURRENT: ContextVar[Write | None] = ContextVar("current_write", default=None)
 
 
 def touched(*tables: str) -> None:
     """Note that the current writing block wrote `tables` (outside a block: nothing to note)."""
-    current = TOUCHED.get()
+    current = CURRENT.get()
     if current is not None:
-        current.update(tables)
+        current.touched.update(tables)
+        current.pending.update(tables)
+
+
+def bump(cur: duckdb.DuckDBPyConnection, tables: set[str]) -> None:
+    """Each of `tables` one generation up (cached figures are keyed on these numbers)."""
+    if tables:
+        cur.execute("insert into table_generations select unnest($tables::varchar[]), 1 "
+                    "on conflict do update set generation = generation + 1", {"tables": sorted(tables)})
+
+
+def bump_pending(cur: duckdb.DuckDBPyConnection) -> None:
+    """Raise the generation of the tables written so far, in the caller's transaction (just before its
+    commit): the data and its generations then commit together, or neither does."""
+    current = CURRENT.get()
+    if current is not None and current.pending:
+        bump(cur, current.pending)
+        current.pending.clear()
+
+
+@contextmanager
+def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction: commit when the block succeeds, roll back when it raises (the first error is
+    the one raised: a statement in an aborted transaction cannot hide it). The generations of the
+    tables the block wrote go up in it (`bump_pending`), so they commit with the data or not at all."""
+    cur.execute("begin transaction")
+    try:
+        yield
+        bump_pending(cur)
+        fault("before-commit")
+        cur.execute("commit")
+    except BaseException:
+        with suppress(duckdb.Error):  # a failed commit has ended the transaction already
+            cur.execute("rollback")
+        raise
+    fault("after-commit")
 
 
 def location(con: duckdb.DuckDBPyConnection) -> tuple[Path | None, bool]:

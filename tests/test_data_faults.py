@@ -1,5 +1,8 @@
 """Faults during a load (issue 12, acceptance 2): a load killed at several stages, and a full disk.
 
+Issue 22 adds kills and a full disk at named stages (data.db.fault), a filling disk at several sizes,
+a file size limit and an immutable folder: the message says what happened, and the next open publishes.
+
 The kill test loads JEUGDMONITOR_KILL_ROWS trajectories (default 100,000 to keep the suite quick;
 run with JEUGDMONITOR_KILL_ROWS=1000000 for the issue's full size) through `python -m data load`
 and SIGKILLs it at fractions of the time an uninterrupted load takes, and at three events: when the
@@ -134,16 +137,26 @@ def test_a_killed_load_leaves_the_database_before_or_after_and_its_scratch_copy_
     assert before in outcomes
 
 
-@pytest.fixture
-def small_disk(tmp_path) -> Path:
+def _mounted(tmp_path: Path, size: str):
     mount = tmp_path / "disk"
     mount.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(mount)], capture_output=True)
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)], capture_output=True)
     if result.returncode:
         reason = result.stderr.decode().strip()
         pytest.skip(f"cannot mount a small tmpfs here (needs root with CAP_SYS_ADMIN): {reason}")
     yield mount
     subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def small_disk(tmp_path) -> Path:
+    yield from _mounted(tmp_path, "24m")
+
+
+@pytest.fixture
+def roomier_disk(tmp_path) -> Path:
+    """Room for the file, its write-ahead log and three snapshots of it once the filler goes."""
+    yield from _mounted(tmp_path, "64m")
 
 
 def fill(disk: Path, leave: int) -> Path:
@@ -192,3 +205,202 @@ def test_on_a_full_disk_a_bad_file_is_still_refused_with_its_errors(small_disk, 
     assert result.returncode == 1
     assert result.stdout.decode() == "rij 2, kolom inwoners_0_17: 0 moet groter dan 0 zijn\n"
     assert "de schijf is vol" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+
+
+# --- issue 22: a kill or a full disk at a named stage (data.db.fault), and what the next open does -------
+
+def faulted(db: Path, file: Path, tmpdir: Path, fault: str | None, **popen) -> subprocess.CompletedProcess:
+    """`python -m data load` with $JEUGDMONITOR_FAULT set to FAULT (none: an ordinary load)."""
+    env = {**os.environ, "TMPDIR": str(tmpdir)}
+    env.pop("JEUGDMONITOR_FAULT", None)
+    if fault:
+        env["JEUGDMONITOR_FAULT"] = fault
+    return subprocess.run([sys.executable, "-m", "data", "load", "--db", str(db), str(file)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=600, **popen)
+
+
+def published_state(db: Path) -> tuple[tuple[int, int, int], tuple[tuple[str, int], ...]]:
+    """The snapshot readers read: its trajectories, uploads and last upload's trajectories, and its data
+    generations (every table's but the audit log's)."""
+    from data import snapshots
+
+    snapshot = snapshots.published(db)
+    with duckdb.connect(str(snapshot), read_only=True) as con:
+        return _state_of(con), _data_generations(con)
+
+
+def file_state(db: Path) -> tuple[tuple[int, int, int], tuple[tuple[str, int], ...]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return _state_of(con), _data_generations(con)
+
+
+def _state_of(con) -> tuple[int, int, int]:
+    return con.execute("select (select count(*) from trajectories), (select count(*) from uploads), "
+                       "(select count(*) from trajectories where upload_id = (select max(upload_id) "
+                       "from uploads))").fetchone()
+
+
+def _data_generations(con) -> tuple[tuple[str, int], ...]:
+    return tuple(con.execute("select table_name, generation from table_generations "
+                             "where table_name not in ('audit_log', 'audit_imports') order by 1").fetchall())
+
+
+@pytest.fixture(scope="module")
+def published_base(tmp_path_factory) -> dict[str, Path]:
+    """The fixture providers and trajectories loaded (and so published), and a file of 2,000 more."""
+    folder = tmp_path_factory.mktemp("stages")
+    tmpdir = folder / "tmp"
+    tmpdir.mkdir()
+    db = folder / "base.duckdb"
+    for fixture in ("aanbieders_utf8.csv", "trajecten_utf8.csv"):
+        assert faulted(db, HERE / fixture, tmpdir, None).returncode == 0
+    return {"db": db, "file": trajectories_file(folder / "meer.csv", 2000), "folder": folder}
+
+
+def copied(base: dict[str, Path], name: str) -> Path:
+    """A copy of the base database with its published snapshots."""
+    db = base["folder"] / f"{name}.duckdb"
+    shutil.copyfile(base["db"], db)
+    shutil.copytree(Path(f"{base['db']}.snapshots"), Path(f"{db}.snapshots"))
+    return db
+
+
+# (stage, whether the data is stored when the load dies there). "after-commit" is the WAL: the commit
+# is in the write-ahead log, not yet in the file; "publishing": the snapshot copy is half made.
+STAGES = [("before-commit", False), ("after-commit", True), ("publishing", True)]
+
+
+@pytest.mark.parametrize("stage, stored", STAGES)
+def test_a_load_killed_at_a_stage_leaves_data_generations_and_snapshot_in_agreement_after_the_next_open(
+        published_base, stage, stored):
+    tmpdir = published_base["folder"] / "tmp"
+    db = copied(published_base, stage)
+    before = file_state(db)
+    assert published_state(db) == before  # published before the kill
+    killed = faulted(db, published_base["file"], tmpdir, f"kill:{stage}")
+    assert killed.returncode == -signal.SIGKILL
+    assert killed.stdout == "" and killed.stderr == ""  # it said nothing it could not stand by
+    after_kill = file_state(db)  # opening replays the write-ahead log of a commit
+    assert after_kill[0] == ((3 + 2000, 3, 2000) if stored else (3, 2, 3))
+    if stored:  # the generations went up with the data, in its own transaction
+        assert dict(after_kill[1])["trajectories"] == dict(before[1])["trajectories"] + 1
+        assert dict(after_kill[1])["uploads"] == dict(before[1])["uploads"] + 1
+        assert published_state(db) == before  # readers do not have it yet
+    else:
+        assert after_kill == before
+    again = faulted(db, published_base["file"], tmpdir, None)  # the next process to open the file
+    assert again.returncode == 0, again.stderr
+    if stored:
+        assert again.stdout.startswith("trajecten: ongewijzigd; meer.csv is al opgeslagen")
+    else:
+        assert again.stdout.startswith("trajecten: 2.000 rijen opgeslagen uit meer.csv")
+    assert file_state(db)[0] == (3 + 2000, 3, 2000)
+    assert published_state(db) == file_state(db)  # data and generations: readers read what the file holds
+    assert not list(Path(f"{db}.snapshots").glob(".*.tmp"))
+
+
+def test_a_full_disk_while_publishing_says_stored_but_not_published_and_the_rerun_publishes(published_base):
+    tmpdir = published_base["folder"] / "tmp"
+    db = copied(published_base, "vol-na-commit")
+    before = file_state(db)
+    full = faulted(db, published_base["file"], tmpdir, "enospc:publishing")
+    assert full.returncode == 3  # commands/data.py: stored, not yet published
+    assert full.stdout == ""
+    assert full.stderr == (
+        "trajecten: 2.000 rijen opgeslagen uit meer.csv; vervangen: gemeente (3 waarden), elke traject_id in het "
+        "bestand (2.000 combinaties); 0 bestaande rijen vervangen; opgeslagen, maar nog niet gepubliceerd voor "
+        "lezers (de schijf is vol). Maak ruimte vrij en probeer opnieuw: dezelfde opdracht (of de volgende "
+        "opslag) publiceert het alsnog\n")
+    assert file_state(db)[0] == (3 + 2000, 3, 2000)
+    assert published_state(db) == before
+    again = faulted(db, published_base["file"], tmpdir, None)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("trajecten: ongewijzigd; meer.csv is al opgeslagen (upload 3)")
+    assert published_state(db) == file_state(db)
+
+
+def test_a_file_size_limit_says_in_dutch_what_happened(published_base):
+    """`ulimit -f`: Python ignores SIGXFSZ, so writes beyond the limit fail with EFBIG."""
+    import resource
+
+    tmpdir = published_base["folder"] / "tmp"
+    db = copied(published_base, "ulimit")
+    before = file_state(db)
+    big = trajectories_file(published_base["folder"] / "groot-ulimit.csv", 40_000)
+    limit = db.stat().st_size + 256 * 1024  # the file may grow a little, a snapshot copy may not be made
+    result = faulted(db, big, tmpdir, None, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)))
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr, result.stderr
+    assert "de grens op de bestandsgrootte (ulimit -f) is bereikt" in result.stderr
+    if result.returncode == 1:
+        assert "er is niets opgeslagen" in result.stderr
+        assert file_state(db) == before
+    else:
+        assert result.returncode == 3
+        assert "opgeslagen, maar nog niet gepubliceerd voor lezers" in result.stderr
+        assert file_state(db)[0] == (3 + 40_000, 3, 40_000)
+
+
+@pytest.fixture
+def immutable(tmp_path) -> Path:
+    folder = tmp_path / "vast"
+    folder.mkdir()
+    probe = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+    if probe.returncode:
+        pytest.skip(f"cannot make a folder immutable here: {probe.stderr.decode().strip()}")
+    subprocess.run(["chattr", "-i", str(folder)], check=True)
+    yield folder
+    subprocess.run(["chattr", "-i", str(folder)], check=False)
+
+
+def test_an_immutable_database_folder_is_refused_in_dutch_for_load_and_users_add(immutable, published_base):
+    tmpdir = published_base["folder"] / "tmp"
+    db = immutable / "monitor.duckdb"
+    shutil.copyfile(published_base["db"], db)
+    before = file_state(db)
+    subprocess.run(["chattr", "+i", str(immutable)], check=True)
+    loaded = faulted(db, published_base["file"], tmpdir, None)
+    added = subprocess.run([sys.executable, "-m", "data", "users", "add", "--db", str(db), "--email", "b@regio.nl",
+                            "--rol", "beheerder"], cwd=ROOT, input="een-lang-wachtwoord-2026\n", capture_output=True,
+                           text=True, timeout=120)
+    subprocess.run(["chattr", "-i", str(immutable)], check=True)
+    for result in (loaded, added):
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr and "Exception" not in result.stderr, result.stderr
+        assert ("de map van de database is niet beschrijfbaar; er is niets opgeslagen en de database is ongewijzigd. "
+                "Geef schrijfrechten op de map (en het bestand) en probeer opnieuw") in result.stderr
+    assert file_state(db) == before
+
+
+@pytest.mark.parametrize("leave_mb", [2, 4, 8])  # measured: 1-3 MB left end in exit 1, 4-8 MB in exit 3
+def test_on_a_filling_disk_the_message_says_what_happened_and_a_rerun_with_room_publishes(roomier_disk, tmp_path,
+                                                                                         leave_mb):
+    """A real full disk at whatever step the room runs out (the read, the commit, the checkpoint, the
+    snapshot copy): exit 1 says nothing was stored and nothing was; exit 3 says stored, not published, and
+    it was; exit 0 stored and published. After room is made, the same command leaves readers up to date."""
+    db, tmpdir = roomier_disk / "monitor.duckdb", tmp_path / "tmp"
+    tmpdir.mkdir()
+    for fixture in ("aanbieders_utf8.csv", "trajecten_utf8.csv"):
+        assert run(db, HERE / fixture, tmpdir).returncode == 0
+    before = file_state(db)
+    big = trajectories_file(tmp_path / "groot.csv", 40_000)
+    filler = fill(roomier_disk, leave_mb * 1_000_000)
+    result = faulted(db, big, tmpdir, None)
+    filler.unlink()
+    assert "Traceback" not in result.stderr and "not published" not in result.stderr, result.stderr
+    stored = (3 + 40_000, 3, 40_000)
+    if result.returncode == 1:
+        assert "de schijf is vol; er is niets opgeslagen en de database is ongewijzigd" in result.stderr
+        assert file_state(db) == before
+    elif result.returncode == 3:
+        assert "opgeslagen, maar nog niet gepubliceerd voor lezers (de schijf is vol)" in result.stderr
+        assert "niets opgeslagen" not in result.stderr
+        assert file_state(db)[0] == stored
+        assert published_state(db) == before
+    else:
+        assert result.returncode == 0, result.stderr
+        assert published_state(db) == file_state(db) and file_state(db)[0] == stored
+    again = faulted(db, big, tmpdir, None)
+    assert again.returncode == 0, again.stderr
+    assert file_state(db)[0] == stored
+    assert published_state(db) == file_state(db)
+    print(f"\n{leave_mb} MB left: exit {result.returncode}")

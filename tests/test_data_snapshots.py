@@ -95,7 +95,7 @@ def test_a_publish_that_fails_halfway_keeps_the_old_snapshot_and_leaves_no_tempo
         Path(target).write_bytes(Path(source).read_bytes()[:4096])
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(snapshots.shutil, "copyfile", copy_then_fail)
+    monkeypatch.setattr(snapshots, "_copy_held", copy_then_fail)  # the copy of a file the writer holds
     con = db.connect(main)
     _add_budget(con, 200)  # the write itself stands; the snapshot is a copy for readers
     assert _budgets(con) == [100, 200]
@@ -115,7 +115,7 @@ def test_a_publisher_killed_while_copying_leaves_temporary_files_that_the_next_w
         def copy_then_die(source, target):
             Path(target).write_bytes(Path(source).read_bytes()[:4096])
             os.kill(os.getpid(), signal.SIGKILL)
-        snapshots.shutil.copyfile = copy_then_die
+        snapshots._copy_held = copy_then_die
         con = db.connect({str(main)!r})
         with db.writing(con) as write:
             write.cursor.execute({INSERT!r}, {{"amount": 200}})

@@ -108,14 +108,14 @@ def test_the_fence_of_a_writing_process_keeps_only_figures_no_write_ran_beside(o
 
 
 def test_the_write_epoch_is_odd_only_inside_an_outer_writing_block(own_db):
-    con = view_db._connection()
-    start = store.write_epoch()
-    assert start % 2 == 0
-    with store.writing(con):
-        assert store.write_epoch() == start + 1
-        with store.writing(con):  # part of the outer block
+    with view_db._connected() as con:
+        start = store.write_epoch()
+        assert start % 2 == 0
+        with store.writing(con):
             assert store.write_epoch() == start + 1
-    assert store.write_epoch() == start + 2
+            with store.writing(con):  # part of the outer block
+                assert store.write_epoch() == start + 1
+        assert store.write_epoch() == start + 2
 
 
 def test_the_fence_of_a_read_only_process_always_keeps(monkeypatch):

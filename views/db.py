@@ -4,7 +4,8 @@ Streamlit serves every session from one process with many threads (design.md, "D
 Streamlit process"): a DuckDB connection is not thread-safe, its cursors are. Views never import
 duckdb; they borrow a cursor here and hand it to the levers.
 
-A writing process (the default) reads and writes its own file. A read-only process
+A writing process (the default) reads and writes its own file, which it holds only while it uses
+it (data.db.Holder), so `python -m data load` and `users add` can write beside it. A read-only process
 (JEUGDMONITOR_READ_ONLY=1) reads the newest published snapshot (data/snapshots.py) and keeps the
 one it chose for the whole script run, so one page never mixes two versions of the data; its audit
 entries go to its audit file (data/audit.py). `SOURCE` is this for figures/ (figures.versions): figures
@@ -31,6 +32,8 @@ from figures import versions as figure_versions
 # Set to 1 for a dashboard process that serves the published read-only snapshot (design.md, "Scaling
 # past one machine"): several such processes share one writer; uploads then fail, by design.
 READ_ONLY_ENV = "JEUGDMONITOR_READ_ONLY"
+BUSY = ("De database is nog bezig met een andere schrijver (een opdracht op de server). "
+        "Probeer het over een minuut opnieuw.")
 _PIN = "_db_snapshot_pin"  # (this run's marker, connection): the snapshot a read-only run keeps
 
 
@@ -39,8 +42,9 @@ def is_read_only() -> bool:
 
 
 @st.cache_resource(show_spinner=False)
-def _writer(path: str) -> Any:  # duckdb.DuckDBPyConnection; views do not import duckdb
-    return store.connect(path)
+def _writer(path: str) -> store.Holder:
+    """The writer's file, open only while used (data.db.Holder): commands can write beside it."""
+    return store.Holder(path)
 
 
 @st.cache_resource(show_spinner=False)
@@ -78,10 +82,22 @@ def ensure_demo(progress: Callable[[float, str], None]) -> None:
         build_demo_file(store.db_path(), progress=progress)
 
 
-def _connection() -> Any:
-    """The writer's own connection, or in a read-only process the snapshot this run reads."""
+@contextmanager
+def _connected() -> Iterator[Any]:
+    """The writer's own connection while the block runs, or in a read-only process the snapshot this run reads."""
     if not is_read_only():
-        return _writer(db_file())
+        try:
+            with _writer(db_file()).connection() as con:
+                yield con
+        except store.Busy:  # a command (`python -m data load`) kept the file longer than the wait
+            st.error(BUSY)
+            st.stop()
+    else:
+        yield _connection()
+
+
+def _connection() -> Any:
+    """In a read-only process, the snapshot this run reads (the writer: `_connected`)."""
     reader = _reader(db_file())
     context = get_script_run_ctx()
     if context is None:  # outside a script run (a helper thread): the newest snapshot
@@ -98,17 +114,18 @@ def _connection() -> Any:
 @contextmanager
 def reading() -> Iterator[Any]:
     """A cursor of this process's read connection, closed after use."""
-    cursor = _connection().cursor()
-    try:
-        yield cursor
-    finally:
-        cursor.close()
+    with _connected() as con:
+        cursor = con.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
 
 
 @contextmanager
 def writing() -> Iterator[Any]:
     """A cursor on the one write path (data.db.writing): one writer at a time, then bookkeeping."""
-    with store.writing(_connection()) as write:
+    with _connected() as con, store.writing(con) as write:
         yield write.cursor
 
 
