@@ -21,6 +21,7 @@ import duckdb
 from auth.rights import ADMIN_ROLE, PROVIDER_ROLE, ROLES, Rights
 from data import audit, db, users
 from data.audit import has_action
+from wording import fmt
 
 
 MAX_FAILED_ATTEMPTS = 5
@@ -241,14 +242,14 @@ def authenticate(con: duckdb.DuckDBPyConnection, email: str, password: str,
         return None
     until = locked_until(con, email, now)
     if until is not None:
-        _record(con, actor, "login_failed", f"account geblokkeerd tot {until:%d-%m-%Y %H:%M} UTC")
+        _record(con, actor, "login_failed", f"account geblokkeerd tot {fmt.moment(until)}")
         return None
     if not _matches(password, users.password_hash(con, email)):
         until = now + LOCK_DURATION
         _record(con, actor, "login_failed", "onjuist wachtwoord")
         if _register_failure(con, email, until):
             _record(con, actor, "account_locked",
-                    f"na {MAX_FAILED_ATTEMPTS} mislukte pogingen, tot {until:%d-%m-%Y %H:%M} UTC")
+                    f"na {MAX_FAILED_ATTEMPTS} mislukte pogingen, tot {fmt.moment(until)}")
         return None
     if db.location(con)[1]:
         _LOCAL_FAILURES.pop(email, None)

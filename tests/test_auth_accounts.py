@@ -162,3 +162,14 @@ def test_a_changed_password_replaces_the_old_one(db):
     accounts.change_password(db, "wethouder@ijmond.nl", "een heel nieuw wachtwoord", actor="beheer@x.nl")
     assert accounts.authenticate(db, "wethouder@ijmond.nl", PASSWORD, now=T0) is None
     assert accounts.authenticate(db, "wethouder@ijmond.nl", "een heel nieuw wachtwoord", now=T0) is not None
+
+
+def test_a_lock_out_is_logged_in_amsterdam_time_without_utc(db):
+    _add(db)
+    june = datetime(2026, 6, 10, 16, 2)  # five failures at 16:02 UTC lock until 16:17 UTC = 18:17 summer time
+    for _ in range(5):
+        accounts.authenticate(db, "wethouder@ijmond.nl", "fout", now=june)
+    accounts.authenticate(db, "wethouder@ijmond.nl", PASSWORD, now=june)
+    details = [d for _, action, d in _audit(db) if action in ("account_locked", "login_failed")]
+    assert details[-2] == "na 5 mislukte pogingen, tot 10-06-2026 18:17"
+    assert details[-1] == "account geblokkeerd tot 10-06-2026 18:17"

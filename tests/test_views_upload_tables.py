@@ -6,7 +6,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from views.upload_tables import errors_table, for_screen, history_table, preview_table, replacement_words
+from views.upload_tables import (
+    errors_table, for_screen, history_for_screen, history_table, preview_table, replacement_words,
+)
 
 
 class RowError(NamedTuple):  # the shape of data.validate.RowError: row, column, message
@@ -35,6 +37,18 @@ def test_history_columns_are_dutch_and_in_reading_order():
     table = history_table(history)
     assert list(table.columns) == ["Tijdstip", "Door", "Soort", "Bestand", "Rijen", "Vervangen", "SHA-256"]
     assert table.iloc[0]["Bestand"] == "kosten.csv" and table.iloc[0]["Rijen"] == 12
+
+
+def test_the_upload_history_shows_and_downloads_amsterdam_time():
+    history = pd.DataFrame([{
+        "uploaded_at": moment, "uploader": "cm@ijmond.nl", "kind": "kosten", "file_name": "kosten.csv",
+        "row_count": 1234, "sha256": "ab" * 32, "scope_replaced": "periode oktober 2026",
+    } for moment in (datetime(2026, 6, 15, 16, 17), datetime(2027, 1, 15, 16, 17))])  # stored in UTC
+    table = history_table(history)
+    assert list(table["Tijdstip"]) == [datetime(2026, 6, 15, 18, 17), datetime(2027, 1, 15, 17, 17)]  # the files
+    shown = history_for_screen(table)
+    assert list(shown["Tijdstip"]) == ["15-06-2026 18:17", "15-01-2027 17:17"]
+    assert list(shown["Rijen"]) == ["1.234", "1.234"]
 
 
 def test_for_screen_writes_decimals_dates_and_counts_the_dutch_way():
