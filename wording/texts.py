@@ -81,6 +81,7 @@ PROVIDERS_PLACEHOLDER = "Alle aanbieders"
 PERIOD_KIND = "Periode"
 PERIOD_KINDS = {"maand": "Maand", "kwartaal": "Kwartaal", "jaar": "Jaar"}
 PERIOD = "Kies de periode"
+PERIOD_RUNNING = "{period} (lopende maand)"
 
 # === overview ====================================================================================
 SHARE = "Deel deze weergave"
@@ -289,8 +290,10 @@ DIALOGUE_SECTION = "Dialoog en acties"
 DIALOGUE_PARTS_LABEL = "Onderdeel"
 DIALOGUE_PARTS = {"actions": "Openstaande acties", "sessions": "Gesprekken, laatste 12 maanden",
                   "record": "Gesprek vastleggen", "documents": "Agenda en rapportage"}
-DIALOGUE_PARTS_HINT = "Kies hierboven: de openstaande acties, de gesprekken, een gesprek vastleggen of de documenten."
+DIALOGUE_PARTS_HINT = "Kies hierboven welk onderdeel u wilt zien."
 DIALOGUE_RECORD = "Gesprek vastleggen"
+DIALOGUE_WHERE_SHOWN = ("Een gesprek telt mee in de maand van zijn datum. Een gesprek van deze maand ziet u "
+                        "met in de zijbalk Periode → Maand → {running}.")
 DIALOGUE_RECORD_HELP = (
     "Leg een dialoogsessie vast: per thema en per afgesproken actie wordt één regel opgeslagen, precies zoals "
     "bij een upload van het bestand dialoog. Dezelfde datum, aanbieder, thema en onderwerp nogmaals opslaan "
