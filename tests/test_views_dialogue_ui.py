@@ -106,7 +106,8 @@ def test_recording_a_session_with_two_actions_stores_those_rows_and_moves_the_fi
     # open 1 (doorlichten) + 2 (opschonen, cijfers delen) = 3;
     # overdue (deadline < 31-10): doorlichten 30-09 + opschonen 25-10 = 2 (cijfers delen 01-12 is not).
     assert _shown(_figures(app)) == ("3", "22,2%", "3", "2")
-    assert any("Vastgelegd" in message.value for message in app.success)
+    (saved,) = [message.value for message in app.success if "Vastgelegd" in message.value]
+    assert "dialoogsessie 20-10-2026 IJmond Jeugdzorg Kennemerland" in saved and " P1 " not in saved  # the name
 
 
 def test_a_session_the_contract_refuses_stores_nothing_and_says_why(database):

@@ -1,6 +1,7 @@
 """Upload page tables: errors as Rij/Kolom/Melding, the history with Dutch column names."""
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from typing import NamedTuple
 
@@ -73,6 +74,11 @@ def test_the_preview_writes_months_as_okt_2026_quarters_as_k3_2026_and_empty_cel
     assert preview_table(costs, "kosten").values.tolist() == [["okt 2026", "45", "P1"], ["mrt 2026", "–", "–"]]
     outcomes = pd.DataFrame({"periode": [date(2026, 7, 1), date(2026, 1, 1)], "toelichting": [None, "x"]})
     assert preview_table(outcomes, "uitkomsten").values.tolist() == [["K3 2026", "–"], ["K1 2026", "x"]]
+
+
+def test_the_preview_shows_an_amount_in_euros():
+    costs = pd.DataFrame({"bedrag": [Decimal("1436.4"), Decimal("-12"), None], "soort": ["declaratie"] * 3})
+    assert preview_table(costs, "kosten")["bedrag"].tolist() == ["€ 1.436,40", "€ -12,00", "–"]
 
 
 def test_the_replacement_sentence_names_the_counts_the_kind_and_its_replace_key():

@@ -81,10 +81,14 @@ def _quarter(value: date) -> str:
 
 
 def preview_table(preview: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """The preview of a checked file: as `for_screen`, with months as `okt 2026` and quarters as `K3 2026`."""
+    """The preview of a checked file: as `for_screen`, with months as `okt 2026`, quarters as `K3 2026` and
+    amounts as `€ 1.234,50`."""
     shown = for_screen(preview)
     periods = {decode.SQL_MONTH: fmt.month_short, decode.SQL_QUARTER: _quarter}
     for column in plan(kind):
+        if column.decoder is decode.SQL_MONEY and column.name in preview.columns:  # an amount: `€ 1.234,50`
+            shown[column.name] = preview[column.name].map(
+                lambda value: EMPTY if _is_empty(value) else "€ " + fmt.number(float(value), 2))
         if column.decoder in periods and column.name in preview.columns:
             label = periods[column.decoder]
             shown[column.name] = preview[column.name].map(

@@ -202,10 +202,10 @@ UPLOAD_ERRORS_FIRST = "Hieronder de eerste {shown} fouten; de volledige lijst ku
 UPLOAD_ERROR_COLUMNS = {"row": "Rij", "column": "Kolom", "message": "Melding"}
 UPLOAD_UNCHANGED = "Dit bestand is al eerder opgeslagen: er verandert **niets** (ongewijzigd)."
 UPLOAD_EMPTY = (
-    "Dit bestand bevat alleen een kopregel. Opslaan betekent dat de gegevens van deze scope worden "
-    "verwijderd. Doe dit alleen als de scope echt leeg is."
+    "Dit bestand bevat alleen een kopregel. Opslaan betekent dat de opgeslagen gegevens van deze soort "
+    "die het bestand zou vervangen, verdwijnen. Doe dit alleen als er echt niets aan te leveren is."
 )
-UPLOAD_EMPTY_CONFIRM = "Ik bevestig dat deze scope echt leeg is"
+UPLOAD_EMPTY_CONFIRM = "Ik bevestig dat er echt niets aan te leveren is"
 UPLOAD_READY = "Het bestand is in orde. Controleer wat er gaat gebeuren en bevestig."
 UPLOAD_ROWS = "Rijen in het bestand"
 UPLOAD_REPLACED_ROWS = "Rijen die vervangen worden"
