@@ -17,6 +17,7 @@ from levers.scope import Period, Scope
 from views import cache, components, db, dialogue_ui, documents_ui, filters, navigation, session
 from views.exports_ui import download_buttons, file_stem
 from views.partner_tables import dialogue_table, peers_table
+from wording import agenda as agenda_words
 from wording import fmt, sentences, texts
 
 _PARAM = "partner"  # the chosen provider in the URL, so a link opens the same provider
@@ -118,7 +119,7 @@ def agenda(rights: Rights, card: ProviderCard, scope: Scope, period: Period) -> 
         st.markdown(texts.PARTNER_AGENDA_ITEM.format(
             number=number, badge=components.badge_markdown(item.status), name=item.name,
             value=fmt.value(item), norm=fmt.norm(results[item.code]), theme=item.theme, theme_name=item.theme_name))
-        st.caption(item.why)
+        st.caption(agenda_words.reason(item))
     dialogue_ui.agenda_to_rows(rights, scope.region, card.code, items, key="partner")
     documents_ui.documents(rights, own_scope(scope, card), period, key="partner", council=False)
 
