@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from data import db
+from auth.rights import ROLES_HELP
 from data.cli_args import DutchArgumentParser
 
 
@@ -42,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     add = user_commands.add_parser("add", help="voeg een account toe (wachtwoord via standaardinvoer)")
     add.add_argument("--db")
     add.add_argument("--email", required=True)
-    add.add_argument("--rol", required=True)
+    add.add_argument("--rol", required=True, help=ROLES_HELP)
     add.add_argument("--regio", action="append", default=[])
     add.add_argument("--aanbieder", action="append", default=[])
     remove = user_commands.add_parser("remove", help="verwijder een account")
