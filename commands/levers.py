@@ -15,7 +15,8 @@ import duckdb
 from commands.args import DutchArgumentParser, UsageError, open_read_only
 from commands.args import period as parse_period
 from commands.args import scope as scope_from
-from commands.report import agenda_line, report_rows, write_csv, write_json
+from commands.report import COLUMNS, agenda_line, report_rows, write_csv, write_json
+from exports import report_nl
 from levers.agenda import agenda
 from levers.national import national_figures
 from levers.registry import all_indicators
@@ -35,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--aanbieder", action="extend", nargs="+", default=[], metavar="CODE",
                         help="aanbiedercode; meerdere mogelijk")
     report.add_argument("--format", default="csv", help="csv (standaard) of json")
+    report.add_argument("--nl", action="store_true", help="CSV met decimale komma en puntkomma (voor een spreadsheet)")
 
     agenda_parser = commands.add_parser("agenda", help="de dialoogagenda: rode en oranje indicatoren")
     _common(agenda_parser)
@@ -63,6 +65,8 @@ def run(args: argparse.Namespace) -> None:
         if args.command == "report":
             variations = {trend.code: trend.variation for trend in all_series(con, scope, period)}
             rows = report_rows(all_indicators(con, scope, period), variations, national_figures(con, period))
+            if args.format == "csv" and args.nl:
+                return report_nl.write_csv(rows, COLUMNS, sys.stdout)
             (write_csv if args.format == "csv" else write_json)(rows, sys.stdout)
             return
         items = agenda(con, scope, period)
