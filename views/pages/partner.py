@@ -127,7 +127,7 @@ def agenda(rights: Rights, card: ProviderCard, scope: Scope, period: Period) -> 
 rights = session.rights_for_page(PARTNER)
 scope, period = filters.sidebar(rights, providers=False)
 st.title(texts.PARTNER_TITLE)
-st.caption(f"{sentences.header(scope.region, period, scope)} · {texts.PARTNER_INTRO}")
+st.caption(f"{sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.region)))} · {texts.PARTNER_INTRO}")
 card = pick_provider(rights, scope.region)
 if card is None:
     st.stop()
