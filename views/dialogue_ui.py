@@ -156,6 +156,7 @@ def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, d
             st.markdown(f"**{texts.DIALOGUE_ACTIONS}**")
             st.caption(texts.DIALOGUE_ACTIONS_HELP)
             actions = st.data_editor(_empty_actions(), num_rows="dynamic", hide_index=True, width="stretch",
+                                     placeholder=texts.EMPTY_CELL,  # an empty cell shows a dash, not "None"
                                      column_config=_action_columns(), key=f"{key}_actions")
             submitted = st.form_submit_button(texts.DIALOGUE_SAVE, type="primary")
     if not submitted:

@@ -291,6 +291,7 @@ DIALOGUE_PARTS = {"actions": "Openstaande acties", "sessions": "Gesprekken, laat
                   "record": "Gesprek vastleggen", "documents": "Agenda en rapportage"}
 DIALOGUE_PARTS_HINT = "Kies hierboven welk onderdeel u wilt zien."
 DIALOGUE_RECORD = "Gesprek vastleggen"
+EMPTY_CELL = "–"  # an empty cell of an editable table (Streamlit's own word is "None")
 DIALOGUE_WHERE_SHOWN = ("Een gesprek telt mee in de maand van zijn datum. Een gesprek van deze maand ziet u "
                         "met in de zijbalk Periode → Maand → {running}.")
 DIALOGUE_RECORD_HELP = (
