@@ -104,7 +104,7 @@ def _walk(page, server: str, width: int) -> tuple[dict[str, list[str]], dict[str
     english, clipped = {}, {}
     for role in ROLES if width > 1000 else NARROW_ROLES:
         for key in pages_for(role):
-            params = {"demo_rol": role, "regio": "IJmond", "periode": last_full_month().label}
+            params = {"demo_rol": role, "periode": last_full_month().label}  # the role's own demo region
             page.goto(f"{server}/{'' if key == 'overzicht' else key}?{urlencode(params)}")
             settle(page)
             where = f"{role} {key} {width}px"
