@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from levers.scope import PeriodKind
+
 LEVERS = ("shared_values", "boundaries", "diagnostics", "interaction")
 LEVER_NAMES = {
     "shared_values": "Gedeelde waarden",
@@ -23,8 +25,8 @@ RATIO = "ratio"  # percentage, mean, median or per-person amount: hidden when de
 UNPROTECTED = "none"  # money, dialogue figures, certificates, delivery rates, rates per 1,000
 
 
-MONTHLY = "maand"  # cadence of an indicator's series: 24 months
-QUARTERLY = "kwartaal"  # indicators on the quarterly `uitkomsten` file: 8 quarters
+MONTHLY = PeriodKind.MONTH  # cadence of an indicator's series: 24 months
+QUARTERLY = PeriodKind.QUARTER  # indicators on the quarterly `uitkomsten` file: 8 quarters
 
 
 # Value ranges (a drawn limit is clipped to it): a share of a whole, any amount from zero, anything.

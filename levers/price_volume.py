@@ -20,11 +20,10 @@ import duckdb
 from levers.scope import Period, Scope
 from levers.sql_files import year_on_year_rows
 from levers.suppression import SMALL_COUNT_LABEL, is_small_count, is_too_few
+from levers.reasons import Reason
 
 WHOLE, LOT, MUNICIPALITY, PROVIDER = "totaal", "perceel", "gemeente", "aanbieder"
 GROUPINGS = (LOT, MUNICIPALITY, PROVIDER)
-REASON_TOO_FEW = "te weinig jeugdigen in zorg om prijs en volume te scheiden"
-REASON_NONE = "geen jeugdigen in zorg in een van beide perioden"
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class PriceVolume:
     cost_per_youth_before: float | None
     volume: Decimal | None  # None when not shown (reason says why)
     price: Decimal | None
-    reason: str | None = None
+    reason: Reason | None = None
 
 
 def price_volume(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> tuple[PriceVolume, ...]:
@@ -61,7 +60,8 @@ def whole(rows: tuple[PriceVolume, ...]) -> PriceVolume | None:
 def _shown(row: dict) -> PriceVolume:
     youths, before = row["youths"], row["youths_before"]
     hidden = is_too_few(youths) or is_too_few(before)
-    reason = REASON_NONE if row["volume"] is None else REASON_TOO_FEW if hidden else None
+    reason = (Reason.NO_PERSONS_IN_A_PERIOD if row["volume"] is None
+              else Reason.TOO_FEW_FOR_PRICE_VOLUME if hidden else None)
     return PriceVolume(
         grouping=row["grouping_kind"], key=row["group_key"],
         name=None if row["grouping_kind"] == WHOLE else row["group_name"],

@@ -21,12 +21,12 @@ from levers.freshness import PROVISIONAL_CODES, freshness
 from levers.quarters import last_counted_quarter, last_ended_quarter
 from levers.result import IndicatorResult
 from levers.runner import Basis, compute
-from levers.scope import Period, Scope
-from levers.variation import Variation, variation
+from levers.scope import Period, PeriodKind, Scope
+from levers.variation import Variatie, Variation, Zekerheid, variation
 
 # Points of a series per period kind, and the months between two points.
-GRAIN = {"maand": (24, 1), "kwartaal": (12, 3), "jaar": (5, 12)}
-NO_VARIATION = Variation(None, "", "")
+GRAIN = {PeriodKind.MONTH: (24, 1), PeriodKind.QUARTER: (12, 3), PeriodKind.YEAR: (5, 12)}
+NO_VARIATION = Variation(None, Variatie.NONE, Zekerheid.NONE)
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def series_periods(code: str, period: Period, last_quarter: Period | None = None
     A quarterly indicator in a month or quarter period ends at `last_quarter`, the quarter its value
     comes from (without one: the last quarter that had ended by p_end, so nothing unfinished shows).
     """
-    if is_quarterly(code) and period.kind != "jaar":
+    if is_quarterly(code) and period.kind != PeriodKind.YEAR:
         return grain_periods(last_quarter or last_ended_quarter(period.end))
     return grain_periods(period)
 
@@ -110,7 +110,7 @@ def series_of_codes(
     the region's norms, municipalities and delivered quarters read once for all of them."""
     basis = Basis.load(con, scope.region)
     last_quarter = None
-    if period.kind != "jaar" and any(is_quarterly(code) for code in codes):
+    if period.kind != PeriodKind.YEAR and any(is_quarterly(code) for code in codes):
         last_quarter = last_counted_quarter(basis.delivered, period)
     provisional_from = None
     if PROVISIONAL_CODES.intersection(codes):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from levers.catalogue import definition
 
@@ -21,15 +22,29 @@ SHIFT_LENGTH = 7  # consecutive points on one side of CL
 TREND_LENGTH = 6  # consecutive points each strictly higher (or lower) than the one before
 TWO_OF_THREE_SIGMAS = 2  # two of three points beyond CL ± 2σ on one side
 
-# variatie: what the last point says about change
-COMMON = "gewoon"
-IMPROVEMENT = "verbetering"
-CONCERN = "zorg"
-SPECIAL = "bijzonder"  # a special cause in an indicator without a better direction
-# zekerheid: whether the process will meet its norm
-MEETS = "haalt"
-FAILS = "haalt_niet"
-VARIES = "wisselend"
+
+
+class Variatie(StrEnum):
+    """What the last point says about change (signals.md §3); the values are the report's codes."""
+
+    NONE = ""  # no chart (fewer than 12 valued points) or no last value
+    COMMON = "gewoon"
+    IMPROVEMENT = "verbetering"
+    CONCERN = "zorg"
+    SPECIAL = "bijzonder"  # a special cause in an indicator without a better direction
+
+
+class Zekerheid(StrEnum):
+    """Whether the process will meet its norm (signals.md §3); the values are the report's codes."""
+
+    NONE = ""  # no norm, no direction or no limits
+    MEETS = "haalt"
+    FAILS = "haalt_niet"
+    VARIES = "wisselend"
+
+
+COMMON, IMPROVEMENT, CONCERN, SPECIAL = Variatie.COMMON, Variatie.IMPROVEMENT, Variatie.CONCERN, Variatie.SPECIAL
+MEETS, FAILS, VARIES = Zekerheid.MEETS, Zekerheid.FAILS, Zekerheid.VARIES
 
 _UP, _DOWN = 1, -1
 _TOLERANCE = 1e-9  # relative floating-point noise that is no difference
@@ -53,8 +68,8 @@ class Variation:
     """The chart (None below 12 valued points) with the indicator's variatie and zekerheid ('' = none)."""
 
     chart: ProcessChart | None
-    variatie: str
-    zekerheid: str
+    variatie: Variatie
+    zekerheid: Zekerheid
 
 
 def _greater(a: float, b: float) -> bool:
@@ -147,10 +162,10 @@ def process_chart(values: Sequence[float | None]) -> ProcessChart | None:
     )
 
 
-def variatie(chart: ProcessChart | None, last_has_value: bool, better: str | None) -> str:
+def variatie(chart: ProcessChart | None, last_has_value: bool, better: str | None) -> Variatie:
     """What the last point says: gewoon, verbetering, zorg or bijzonder; '' without chart or last value."""
     if chart is None or not last_has_value:
-        return ""
+        return Variatie.NONE
     if not chart.last_sides:
         return COMMON
     if better is None:
@@ -159,10 +174,10 @@ def variatie(chart: ProcessChart | None, last_has_value: bool, better: str | Non
     return IMPROVEMENT if chart.last_sides == {good} else CONCERN
 
 
-def zekerheid(chart: ProcessChart | None, norm: float | None, better: str | None) -> str:
+def zekerheid(chart: ProcessChart | None, norm: float | None, better: str | None) -> Zekerheid:
     """Whether the process will meet the norm: haalt, haalt_niet or wisselend; '' without norm or limits."""
     if chart is None or norm is None or better is None:
-        return ""
+        return Zekerheid.NONE
     if better == "higher":
         meets, fails = not _greater(norm, chart.lower), _greater(norm, chart.upper)
     else:

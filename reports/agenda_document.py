@@ -18,7 +18,7 @@ from levers.catalogue import definition
 from levers.chart_model import trend_model
 from levers.notes import Note, notes, of_indicator
 from levers.partner import provider_card
-from levers.scope import Period, Scope
+from levers.scope import Period, PeriodKind, Scope
 from levers.series import Series, series_of_lever
 from reports.charts import LEGEND_WIDTH, Box, trend_chart, trend_legend
 from reports.document import MUTED, STATUS_COLOURS, Document, download_stem, scope_line
@@ -121,7 +121,7 @@ def norm_text(item: AgendaItem) -> str:
 def trend_label(series: Series) -> str:
     """`Verloop, 12 kwartalen`: the grain of the series' points."""
     if not series.points:
-        return paper.ITEM_TREND["maand"]
+        return paper.ITEM_TREND[PeriodKind.MONTH]
     return paper.ITEM_TREND[Period.parse(series.points[-1].period_label).kind]
 
 

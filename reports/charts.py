@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from levers.chart_model import TrendModel
+from levers.norms import Status
 from levers.scope import Period
 from levers.series import SeriesPoint
 from reports.document import ACCENT, INK, MUTED, RULE, STATUS_COLOURS, Document
@@ -169,7 +170,7 @@ def _dot(doc: Document, x: float, y: float, radius: float, hollow: bool) -> None
 
 
 def _diamond(doc: Document, x: float, y: float, size: float = 1.7) -> None:
-    doc.set_fill_color(*STATUS_COLOURS["rood"])
+    doc.set_fill_color(*STATUS_COLOURS[Status.RED])
     doc.set_draw_color(255, 255, 255)
     doc.set_line_width(0.25)
     doc.polygon([(x, y - size), (x + size, y), (x, y + size), (x - size, y)], style="DF")
@@ -245,7 +246,7 @@ def bar_chart(doc: Document, box: Box, bars: Sequence[Bar], norm: float | None =
             doc.rect(left, top + (row - bar_height) / 2, max(right - left, 0.3), bar_height, style="F")
         doc.set_xy(plot_x + plot_w + 2, top + (row - 4) / 2)  # values in one column, clear of the norm line
         doc.style(8, bold=bar.value is not None, colour=INK if bar.value is not None else MUTED)
-        judged = bar.value is not None and bar.status != "grijs"
+        judged = bar.value is not None and bar.status != Status.GREY
         doc.cell(text_width, 4, f"{bar.text} · {signal_words.status_word(bar.status)}" if judged else bar.text)
     doc.set_draw_color(*MUTED)
     doc.line(x_of(0), box.y, x_of(0), box.y + box.h)

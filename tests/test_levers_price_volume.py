@@ -10,7 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from levers.price_volume import LOT, MUNICIPALITY, PROVIDER, REASON_TOO_FEW, WHOLE, price_volume
+from levers.price_volume import LOT, MUNICIPALITY, PROVIDER, WHOLE, price_volume
+from levers.reasons import Reason
 from levers.scope import Period, Scope
 from tests.builders import BEVERWIJK, HEEMSKERK, VELSEN, add_cost, add_trajectory
 
@@ -86,7 +87,7 @@ def test_a_group_with_fewer_than_ten_youths_shows_its_spending_but_no_split(spen
     assert (beverwijk.amount_before, beverwijk.amount, beverwijk.change) == (
         Decimal("1000.00"), Decimal("1500.00"), Decimal("500.00"))
     assert (beverwijk.volume, beverwijk.price, beverwijk.cost_per_youth) == (None, None, None)
-    assert beverwijk.reason == REASON_TOO_FEW
+    assert beverwijk.reason == Reason.TOO_FEW_FOR_PRICE_VOLUME
 
 
 def test_a_volume_effect_of_exactly_half_a_cent_rounds_up_and_price_takes_the_rest(empty_db):

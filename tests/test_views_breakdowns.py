@@ -71,3 +71,9 @@ def test_the_referrer_table_shows_less_than_five_and_no_share_for_a_small_count(
     columns, body = breakdowns.referrer_table(rows, "totaal", OCTOBER)
     assert columns[0] == "Verwijzer"
     assert body == [["Gemeente", "8", "57,1%", "5", "50,0%"], ["Huisarts", "<5", "–", "5", "50,0%"]]
+
+
+def test_a_start_without_a_verwijzer_is_named_onbekend_in_the_table():
+    rows = [ReferrerRow("totaal", None, None, None, Shown(12, None, 100.0), Shown(None, "<5", None))]
+    assert breakdowns.referrer_table(rows, "totaal", OCTOBER)[1] == [
+        ["Onbekend (geen verwijzer)", "12", "100,0%", "<5", "–"]]

@@ -1,28 +1,68 @@
-"""Why an indicator is on the agenda, worded for a reader (issue 23: the agenda's sentence)."""
+"""The agenda's numbers and sentences come from wording (wording.agenda for the sentence and the command
+line, wording.fmt for the screen and the agenda document); every expected string is written by hand."""
 
-from levers.agenda import AgendaItem
-from wording.agenda import reason
+import pytest
 
-
-def _item(code, name, unit, status, value, norm, margin):
-    return AgendaItem(code=code, lever="x", lever_name="X", name=name, unit=unit, status=status, value=value,
-                      value_label=None, norm=norm, margin=margin, theme=6, theme_name="Wachttijden", why="-")
-
-
-def test_a_higher_is_better_figure_is_worse_than_the_norm_minus_the_margin():
-    # 80 lies below 90 − 5 = 85: rood; percentages as everywhere (90,0%), the margin in procentpunt
-    item = _item("tevredenheid", "Cliënttevredenheid", "% positief", "rood", 80.0, 90.0, 5.0)
-    assert reason(item) == ("Cliënttevredenheid: 80,0% (rood), slechter dan de norm 90,0% min de marge 5 procentpunt; "
-                            "thema 6 (Wachttijden) is de afgelopen 3 maanden niet besproken.")
+from levers.agenda import AgendaItem, Judgement
+from levers.norms import Status
+from wording import fmt
+from wording.agenda import dutch_number, shown_value, why
 
 
-def test_a_lower_is_better_amount_is_worse_than_the_norm_plus_the_margin_in_whole_euros():
-    # 1.436,4 lies above 1.200 + 100 = 1.300: rood; euros as on the tiles (€ 1.436), not '1.436,4 euro'
-    item = _item("kosten_per_jeugdige", "Kosten per jeugdige", "euro", "rood", 1436.4, 1200.0, 100.0)
-    assert reason(item).startswith("Kosten per jeugdige: € 1.436 (rood), slechter dan de norm € 1.200 plus de "
-                                   "marge € 100;")
+def _item(unit: str, value: float | None, *, label: str | None = None, code: str = "zonder_verblijf",
+          name: str = "Jeugdhulp zonder verblijf", status: Status = Status.RED, norm: float | None = 90.0,
+          margin: float | None = 3.0, judgement: Judgement = Judgement.BEYOND_MARGIN) -> AgendaItem:
+    return AgendaItem(code=code, lever="shared_values", lever_name="Gedeelde waarden", name=name, unit=unit,
+                      status=status, value=value, value_label=label, norm=norm, margin=margin, theme=3,
+                      theme_name="Ambulantisering", judgement=judgement)
 
 
-def test_within_the_margin_says_so_either_way():
-    item = _item("wachttijd_mediaan", "Wachttijd", "dagen", "oranje", 45.0, 42.0, 7.0)  # 42 < 45 ≤ 49
-    assert "slechter dan de norm 42 dagen, binnen de marge 7 dagen;" in reason(item)
+@pytest.mark.parametrize(("value", "written"), [
+    (90, "90"),
+    (48.45, "48,5"),  # one decimal, a half rounds up
+    (1234.5, "1.234,5"),  # thousands point, decimal comma
+    (1436, "1.436"),
+    (0.04, "0"),
+    (-2.25, "-2,3"),  # half-up away from zero, as on the tiles
+    (None, "–"),
+])
+def test_the_agenda_writes_a_number_the_dutch_way(value, written):
+    assert dutch_number(value) == written
+
+
+@pytest.mark.parametrize(("unit", "value", "label", "agenda", "screen"), [
+    # (unit, value, label) → the command line and the sentence; the screen and the agenda document
+    ("%", 90.0, None, "90%", "90,0%"),
+    ("% van 18", 61.11, None, "61,1% van 18", "61,1%"),
+    ("euro", 1436.0, None, "1.436 euro", "€ 1.436"),
+    ("dagen", 48.5, None, "48,5 dagen", "48,5 dagen"),
+    ("sessies", 1.0, None, "1 sessie", "1"),
+    ("sessies", 3.0, None, "3 sessies", "3"),
+    ("aantal", 1234.0, None, "1.234", "1.234"),
+    ("aantal", None, "<5", "<5", "<5"),
+    ("%", None, None, "–", "–"),
+])
+def test_an_item_shows_its_value_in_its_unit(unit, value, label, agenda, screen):
+    item = _item(unit, value, label=label)
+    assert (shown_value(item), fmt.value(item)) == (agenda, screen)
+
+
+@pytest.mark.parametrize(("status", "judgement", "middle"), [
+    (Status.RED, Judgement.BEYOND_MARGIN, "slechter dan de norm 90% plus de marge 3 procentpunt"),
+    (Status.AMBER, Judgement.WITHIN_MARGIN, "slechter dan de norm 90%, binnen de marge 3 procentpunt"),
+    (Status.GREEN, Judgement.CONCERN, "het verloop toont een zorgelijke verandering (procesgrafiek)"),
+    (Status.RED, Judgement.OWN_RULE, "status rood volgens de eigen regel"),  # zonder_verblijf has no own rule text
+])
+def test_each_judgement_has_its_own_words(status, judgement, middle):
+    item = _item("%", 85.0, status=status, judgement=judgement)
+    assert why(item) == (f"Jeugdhulp zonder verblijf: 85% ({status}), {middle}; "
+                         "thema 3 (Ambulantisering) is de afgelopen 3 maanden niet besproken.")
+
+
+def test_an_own_rule_is_worded_by_the_catalogue_and_an_unknown_theme_by_its_number():
+    item = _item("aantal", 0.0, code="certificaten", name="Aanbieders met verlopen kwaliteitscertificaat",
+                 status=Status.AMBER, norm=0.0, margin=0.0, judgement=Judgement.OWN_RULE)
+    item = AgendaItem(**{**item.__dict__, "theme": 12, "theme_name": ""})
+    assert why(item) == ("Aanbieders met verlopen kwaliteitscertificaat: 0 (oranje), een kwaliteitscertificaat "
+                         "verloopt binnen 90 dagen; thema 12 (thema 12) is de afgelopen 3 maanden niet besproken.")
+

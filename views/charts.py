@@ -14,6 +14,7 @@ from math import floor, log10
 import plotly.graph_objects as go
 
 from levers.chart_model import TrendModel
+from levers.norms import Status
 from levers.result import IndicatorResult
 from levers.scope import Period
 from wording import fmt, texts
@@ -21,7 +22,7 @@ from wording import signals as signal_words
 from wording.colours import STATUS_COLOURS
 
 BLUE, SKY = "#0072B2", "#56B4E9"
-GREY, VERMILLION = STATUS_COLOURS["grijs"], STATUS_COLOURS["rood"]
+GREY, VERMILLION = STATUS_COLOURS[Status.GREY], STATUS_COLOURS[Status.RED]
 INK = "#1F2933"
 BAND = "rgba(86, 180, 233, 0.18)"  # sky blue, light: the process limits behind the line
 _FONT = dict(family='"Source Sans", "Source Sans Pro", sans-serif', color=INK, size=13)

@@ -25,6 +25,7 @@ from levers.scope import Period, Scope
 from views import cache, db, filters
 from views.documents_ui import documents
 from views.exports_ui import download_buttons, file_stem
+from wording import agenda as agenda_words
 from wording import fmt, texts
 
 if TYPE_CHECKING:
@@ -241,8 +242,9 @@ def agenda_to_rows(rights: Rights, region: str, provider: str | None, items: Seq
         st.warning(texts.AGENDA_TO_ROWS_NEEDS)
         return
     discussed = [item for item in items if item.code in picked]
+    signals = {item.code: agenda_words.why(item) for item in discussed}
     _store(lambda con: record_agenda_items(con, discussed, day=day, region=region, provider=provider, owner=owner,
-                                           deadline=deadline, uploader=uploader(rights)))
+                                           signals=signals, deadline=deadline, uploader=uploader(rights)))
 
 
 # --- the Interactie page's section ---------------------------------------------------------------------------

@@ -26,6 +26,7 @@ WATERFALL_SPENT = "Uitgaven {period}"
 WATERFALL_FINDING = "De uitgaven veranderden met {change}: {volume} door volume, {price} door prijs"
 WATERFALL_NO_SPLIT = "De uitgaven veranderden met {change}; te weinig jeugdigen om prijs en volume te scheiden"
 REFERRERS_TITLE = "Gestarte trajecten per verwijzer"
+UNKNOWN_REFERRER = "Onbekend (geen verwijzer)"  # a trajectory without a verwijzer
 REFERRERS_INTRO = (
     "Via wie jeugdigen in zorg kwamen, nu en in dezelfde periode een jaar eerder. Aantallen van 1 tot en "
     "met 4 staan als <5; een aandeel staat er niet bij minder dan 10 gestarte trajecten."
@@ -90,7 +91,7 @@ def referrer_table(rows: Sequence[ReferrerRow], grouping: str, period: Period,
             continue
         group = [] if grouping == "totaal" else [(names or {}).get(row.key, row.key)]
         body.append(group + [
-            row.label, _count(row.now.count, row.now.count_label), _share(row.now),
+            row.label or UNKNOWN_REFERRER, _count(row.now.count, row.now.count_label), _share(row.now),
             _count(row.year_before.count, row.year_before.count_label), _share(row.year_before),
         ])
     return columns, body
