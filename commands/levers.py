@@ -1,7 +1,8 @@
 """`python -m levers report|agenda ...`: the levers' command line.
 
-Only parses arguments, opens the database read-only and prints; the work is done by
-levers.registry and levers.agenda, the rows and lines by commands.report. Exit codes: 0 done, 2 wrong usage.
+Only parses arguments, opens the database read-only and prints; the figures come from figures.Figures
+(with all rights: the same figures, suppressed the same way, as the screens and documents), the rows and
+lines from commands.report. Exit codes: 0 done, 2 wrong usage.
 """
 
 from __future__ import annotations
@@ -17,11 +18,8 @@ from commands.args import period as parse_period
 from commands.args import scope as scope_from
 from commands.report import COLUMNS, agenda_line, report_rows, write_csv, write_json
 from exports import report_nl
-from levers.agenda import agenda
-from levers.national import national_figures
-from levers.registry import all_indicators
+from figures.figures import of_connection
 from levers.scope import Scope
-from levers.series import all_series
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,14 +60,15 @@ def run(args: argparse.Namespace) -> None:
     con = open_read_only(args.db)
     try:
         scope = _scope(con, args)
+        figures = of_connection(con, args.db)
         if args.command == "report":
-            variations = {trend.code: trend.variation for trend in all_series(con, scope, period)}
-            rows = report_rows(all_indicators(con, scope, period), variations, national_figures(con, period))
+            indicators = figures.indicators(scope, period)
+            rows = report_rows(indicators, figures.variations(scope, period), figures.national(period))
             if args.format == "csv" and args.nl:
                 return report_nl.write_csv(rows, COLUMNS, sys.stdout)
             (write_csv if args.format == "csv" else write_json)(rows, sys.stdout)
             return
-        items = agenda(con, scope, period)
+        items = figures.agenda(scope, period)
         for item in items:
             print(agenda_line(item))
         if not items:

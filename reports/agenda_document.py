@@ -1,8 +1,8 @@
 """The agenda for the next conversation as a document: Markdown to paste, PDF to print.
 
-`agenda_document` gathers what the levers say (the agenda items and each item's 24-month series);
-`agenda_markdown` and `agenda_pdf` only lay it out, so both formats always show the same items.
-Values come from the agenda items (IndicatorResults), so small numbers stay suppressed.
+`agenda_document` gathers what figures.Figures says (the agenda items and each item's 24-month series),
+as the screens ask it; `agenda_markdown` and `agenda_pdf` only lay it out, so both formats always show
+the same items. Values come from the agenda items (IndicatorResults), so small numbers stay suppressed.
 """
 
 from __future__ import annotations
@@ -10,16 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import duckdb
-
-from levers.agenda import AgendaItem, agenda
-from levers.freshness import Freshness, freshness
+from figures.figures import Figures
+from levers.agenda import AgendaItem
 from levers.catalogue import definition
 from levers.chart_model import trend_model
-from levers.notes import Note, notes, of_indicator
-from levers.partner import provider_card
+from levers.freshness import Freshness
+from levers.notes import Note, of_indicator
 from levers.scope import Period, PeriodKind, Scope
-from levers.series import Series, series_of_lever
+from levers.series import Series
 from reports.charts import LEGEND_WIDTH, Box, trend_chart, trend_legend
 from reports.document import MUTED, STATUS_COLOURS, Document, download_stem, scope_line
 from wording import agenda as agenda_words
@@ -49,21 +47,23 @@ class AgendaDocument:
     providers: tuple[str, ...] = ()  # the codes of `provider_names`, for the file name
 
 
-def agenda_document(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
-                    made_on: date | None = None) -> AgendaDocument:
-    """The agenda of `scope` (already narrowed to the user's rights) for P, with each item's series."""
-    items = agenda(con, scope, period)
+def agenda_document(figures: Figures, scope: Scope, period: Period, *, made_on: date | None = None) -> AgendaDocument:
+    """The agenda of `scope` (narrowed like a listing by the figures' rights) for P, with each item's series."""
+    seen = figures.rights.narrow_listing(scope)
+    if seen is None:
+        raise ValueError(f"these rights do not reach {scope.region}")
+    items = figures.agenda(seen, period)
     computed: dict[str, Series] = {}
     for lever in dict.fromkeys(item.lever for item in items):
-        computed.update({s.code: s for s in series_of_lever(con, lever, scope, period)})
+        computed.update({s.code: s for s in figures.series(seen, period, lever)})
     names = []
-    for code in scope.providers:
-        card = provider_card(con, code)
+    for code in seen.providers:
+        card = figures.provider_card(code)
         names.append(card.name if card else code)
     return AgendaDocument(
-        region=scope.region, provider_names=tuple(names), lot=scope.lot, period=period, items=items,
+        region=seen.region, provider_names=tuple(names), lot=seen.lot, period=period, items=items,
         trends=tuple(computed[item.code] for item in items), made_on=made_on or date.today(),
-        freshness=freshness(con, scope, period), notes=notes(con, scope, period), providers=scope.providers,
+        freshness=figures.freshness(seen, period), notes=figures.notes(seen, period), providers=seen.providers,
     )
 
 

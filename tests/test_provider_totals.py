@@ -28,6 +28,7 @@ from pypdf import PdfReader
 from auth.rights import Rights
 from data.db import DB_ENV_VAR
 from exports.tables import indicator_table, to_csv_bytes
+from figures.figures import of_connection
 from levers.catalogue import CODES
 from levers import contributors
 from levers.contributors import BASES
@@ -222,7 +223,8 @@ def _pdf_text(path) -> str:
     """The council report's text for P1, whitespace made single spaces."""
     con = duckdb.connect(str(path), read_only=True)
     try:
-        pdf = council_pdf(council_report(con, P1.narrow(IJMOND), OCTOBER, made_on=date(2026, 11, 29)))
+        report = council_report(of_connection(con), P1.narrow(IJMOND), OCTOBER, made_on=date(2026, 11, 29))
+        pdf = council_pdf(report)
     finally:
         con.close()
     return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())

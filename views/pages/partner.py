@@ -12,9 +12,9 @@ import streamlit as st
 from auth.pages import PARTNER
 from auth.rights import Rights
 from levers.catalogue import LEVER_NAMES, LEVERS
-from levers.partner import ProviderCard, may_compare_peers, own_scope, peer_scope, provider_card
+from levers.partner import ProviderCard, may_compare_peers, own_scope, peer_scope
 from levers.scope import Period, Scope
-from views import cache, components, db, dialogue_ui, documents_ui, filters, navigation, session
+from views import cache, components, dialogue_ui, documents_ui, filters, navigation, session
 from views.exports_ui import download_buttons, file_stem
 from views.partner_tables import dialogue_table, peers_table
 from wording import agenda as agenda_words
@@ -34,8 +34,7 @@ def pick_provider(rights: Rights, region: str) -> ProviderCard | None:
         st.session_state["partner_provider"] = wanted if wanted in options else next(iter(options))
     code = st.selectbox(texts.PARTNER_PICK, list(options), format_func=options.get, key="partner_provider")
     st.query_params[_PARAM] = code
-    with db.reading() as con:
-        return provider_card(con, code)
+    return cache.figures(rights).provider_card(code)
 
 
 def introduce(card: ProviderCard) -> None:
