@@ -38,11 +38,11 @@ from data.db import DB_ENV_VAR, ensure_schema
 
 pytest_plugins = ("tests.fixtures.browser",)
 
-# Tests import and call the cached view functions (views/cache.py) without a Streamlit server, so
+# Tests import and call the cached view functions (views/cache.py, figures/) without a Streamlit server, so
 # Streamlit decorates and stores them in its in-memory fallback and says so once per function at
 # import: "No runtime found, using MemoryCacheStorageManager". That fallback is exactly what a test
 # wants (the dashboard itself always runs with a runtime), so the notice is noise, not a fault. Only
-# this one logger is quietened; every other Streamlit warning still shows. (data/load_cli.py does
+# this one logger is quietened; every other Streamlit warning still shows. (commands/ does
 # the same for the command line.)
 get_logger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
