@@ -223,6 +223,12 @@ def locked_until(con: duckdb.DuckDBPyConnection, email: str, now: datetime | Non
     return until if until is not None and until > (now or utc_now()) else None
 
 
+def _minutes(left: timedelta) -> str:
+    """`15 minuten`, `1 minuut`: a lock in minutes, not a clock time (the log entry has its own Amsterdam time)."""
+    minutes = max(1, -(-int(left.total_seconds()) // 60))
+    return f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"
+
+
 def authenticate(con: duckdb.DuckDBPyConnection, email: str, password: str,
                  now: datetime | None = None) -> Rights | None:
     """The account's rights when the password is right and the account is not locked; else None.
@@ -242,14 +248,14 @@ def authenticate(con: duckdb.DuckDBPyConnection, email: str, password: str,
         return None
     until = locked_until(con, email, now)
     if until is not None:
-        _record(con, actor, "login_failed", f"account geblokkeerd tot {until:%d-%m-%Y %H:%M} UTC")
+        _record(con, actor, "login_failed", f"account geblokkeerd, nog {_minutes(until - now)}")
         return None
     if not _matches(password, users.password_hash(con, email)):
         until = now + LOCK_DURATION
         _record(con, actor, "login_failed", "onjuist wachtwoord")
         if _register_failure(con, email, until):
             _record(con, actor, "account_locked",
-                    f"na {MAX_FAILED_ATTEMPTS} mislukte pogingen, tot {until:%d-%m-%Y %H:%M} UTC")
+                    f"na {MAX_FAILED_ATTEMPTS} mislukte pogingen, voor {_minutes(LOCK_DURATION)}")
         return None
     if db.location(con)[1]:
         _LOCAL_FAILURES.pop(email, None)

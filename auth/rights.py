@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from levers.scope import Scope
 
 ROLES = ("bestuurder", "contractmanager", "aanbieder", "beheerder")
+ROLES_HELP = "één van: bestuurder, contractmanager, aanbieder (met --aanbieder) of beheerder"  # python -m data
 PROVIDER_ROLE = "aanbieder"
 ADMIN_ROLE = "beheerder"
 

@@ -22,8 +22,9 @@ import duckdb
 
 from data import db, decode, store
 from data.load import nothing_stored
+from levers import asked
 from levers.choices import regions as known_regions
-from levers.scope import LOTS, Period, Scope, region_municipalities
+from levers.scope import Period, Scope, region_municipalities
 from levers.variation import MIN_POINTS
 
 WAITING = "wacht op een andere schrijver (het dashboard of een andere opdracht)…"
@@ -174,10 +175,12 @@ def open_read_only(path: str) -> duckdb.DuckDBPyConnection:
 def scope(con: duckdb.DuckDBPyConnection, region_name: str, municipalities: list[str], lot: str | None,
           providers: list[str] | str | None) -> Scope:
     """The scope the words name; UsageError for an unknown region or perceel or a municipality outside it."""
-    if lot is not None and lot not in LOTS:
-        raise UsageError(f"onbekend perceel: {lot} (kies complex of enkelvoudig)")
     providers = [providers] if isinstance(providers, str) else list(providers or [])
     found = region(con, region_name)
+    try:  # the checks live in the library (levers.asked); here they become wrong usage
+        lot, providers = asked.lot(lot), asked.providers(con, found, providers)
+    except ValueError as error:
+        raise UsageError(str(error)) from error
     codes = [municipality_code(code) for code in municipalities]
     outside = sorted(set(codes) - set(region_municipalities(con, found)))
     if outside:
@@ -187,7 +190,7 @@ def scope(con: duckdb.DuckDBPyConnection, region_name: str, municipalities: list
 
 def period(text: str) -> Period:
     try:
-        return Period.parse(text)
+        return asked.begun(Period.parse(text))
     except ValueError as error:
         raise UsageError(str(error)) from error
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from auth.rights import ROLES_HELP
 from commands.args import CliError, DutchArgumentParser, open_database
 from commands.users import run_users
 from data import csvfile, db, decode, templates
@@ -56,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     add = user_commands.add_parser("add", help="voeg een account toe (wachtwoord via standaardinvoer)")
     add.add_argument("--db")
     add.add_argument("--email", required=True)
-    add.add_argument("--rol", required=True)
+    add.add_argument("--rol", required=True, help=ROLES_HELP)
     add.add_argument("--regio", action="append", default=[])
     add.add_argument("--aanbieder", action="append", default=[])
     remove = user_commands.add_parser("remove", help="verwijder een account")

@@ -16,7 +16,8 @@ import duckdb
 from commands.args import DutchArgumentParser, UsageError, baseline, open_read_only
 from commands.args import period as parse_period
 from commands.args import scope as scope_from
-from commands.report import agenda_line, report_rows, write_csv, write_json
+from commands.report import COLUMNS, agenda_line, report_rows, write_csv, write_json
+from exports import report_nl
 from figures.figures import of_connection
 from levers.scope import Scope
 
@@ -34,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="aanbiedercode; meerdere mogelijk")
     report.add_argument("--format", default="csv", help="csv (standaard) of json")
     report.add_argument("--baseline", type=baseline, metavar="N", help="procesgrenzen vast op de eerste N (≥ 12) punten")
+    report.add_argument("--nl", action="store_true", help="CSV met decimale komma en puntkomma (voor een spreadsheet)")
 
     agenda_parser = commands.add_parser("agenda", help="de dialoogagenda: rode en oranje indicatoren")
     _common(agenda_parser)
@@ -62,7 +64,10 @@ def run(args: argparse.Namespace) -> None:
         figures = of_connection(con, args.db)
         if args.command == "report":
             indicators = figures.indicators(scope, period)
-            rows = report_rows(indicators, figures.variations(scope, period, baseline=args.baseline), figures.national(period))
+            variations = figures.variations(scope, period, baseline=args.baseline)
+            rows = report_rows(indicators, variations, figures.national(period))
+            if args.format == "csv" and args.nl:
+                return report_nl.write_csv(rows, COLUMNS, sys.stdout)
             (write_csv if args.format == "csv" else write_json)(rows, sys.stdout)
             return
         items = figures.agenda(scope, period)

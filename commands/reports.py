@@ -19,6 +19,7 @@ from figures.figures import of_connection
 from reports.agenda_document import agenda_document, agenda_markdown, agenda_pdf
 from reports.council import council_report
 from reports.council_pdf import council_pdf
+from wording import os_errors
 
 COMMANDS = {"council": "de bestuursrapportage (PDF)", "agenda": "de agenda voor het volgende gesprek (PDF of Markdown)"}
 WRITTEN = {"council": "Bestuursrapportage", "agenda": "Agenda"}
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         out.write_bytes(content)
     except OSError as error:
-        print(f"fout: kan {out} niet schrijven: {error.strerror or error}", file=sys.stderr)
+        print(f"fout: kan {out} niet schrijven: {os_errors.reason(error)}", file=sys.stderr)
         return 1
     print(f"{WRITTEN[args.command]} geschreven naar {out} ({len(content):,} bytes)".replace(",", "."))
     return 0

@@ -18,6 +18,7 @@ import duckdb
 from auth import accounts
 from commands.args import CliError, open_database, write_failed
 from data import users
+from wording import fmt
 
 
 def _actor() -> str:
@@ -64,12 +65,12 @@ def _list(con, _args: argparse.Namespace) -> str:
             return "geen accounts: het dashboard opent in demomodus"
         return "geen accounts: niemand kan inloggen (er waren eerder accounts, dus geen demomodus)"
     now = accounts.utc_now()
-    lines = ["e-mail\trol\tregio's\taanbieders\tgeblokkeerd tot (UTC)"]
+    lines = ["e-mail\trol\tregio's\taanbieders\tgeblokkeerd tot"]
     for account in rows:
         locked = account.locked_until if account.locked_until and account.locked_until > now else None
         lines.append("\t".join((
             account.email, account.role, ", ".join(account.regions) or "-", ", ".join(account.providers) or "-",
-            f"{locked:%d-%m-%Y %H:%M}" if locked else "-",
+            fmt.moment(locked) or "-",
         )))
     return "\n".join(lines)
 

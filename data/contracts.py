@@ -20,8 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from data import dates
 from data.tables import TABLE_OF_KIND
 from data.decode import (
-    NOT_AFTER_THIS_MONTH, NOT_IN_FUTURE, Area, Choice, DutchDate, DutchDecimal, DutchNumber, IjwCode, Lot, Month,
-    MunicipalityCode, ProviderCode, ProviderCodeFormat, ProviderLot, Quarter, ReferencePeriod, ReferenceRegion, Region,
+    NOT_AFTER_THIS_MONTH, NOT_IN_FUTURE, QUARTER_ENDED, Area, Choice, DutchDate, DutchDecimal, DutchNumber, IjwCode,
+    Lot, Month, MunicipalityCode, ProviderCode, ProviderCodeFormat, ProviderLot, Quarter, ReferencePeriod, ReferenceRegion, Region,
     RegionList,
     Text, Theme,
     WholeNumber, Year, choice, clean,
@@ -223,7 +223,7 @@ class Outcome(Contract):
                 "{value} is meer dan tevredenheid_respondenten ({tevredenheid_respondenten})"),
     )
 
-    quarter_start: Quarter = Field(validation_alias="periode")
+    quarter_start: Annotated[Quarter, QUARTER_ENDED] = Field(validation_alias="periode")
     provider: ProviderCode = Field(validation_alias="aanbieder")
     lot: Lot = Field(validation_alias="perceel")
     closed_trajectories: WholeNumber = Field(validation_alias="afgesloten_trajecten", ge=0)

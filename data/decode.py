@@ -26,6 +26,12 @@ from data.dates import (
 )
 
 
+def _months_later(day: date, months: int) -> date:
+    """The first day `months` after the first of `day`'s month (a quarter's start + 3: the day after it ends)."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def today() -> date:
     """The date 'not in the future' is measured against (one place, so tests can pin it)."""
     return date.today()
@@ -251,6 +257,9 @@ class Known:
 NOT_IN_FUTURE = Check("{x} <= $today", lambda value: value <= today(), "{value} ligt in de toekomst")
 NOT_AFTER_THIS_MONTH = Check("{x} <= date_trunc('month', $today)",
                              lambda value: value <= today().replace(day=1), "{value} ligt na de huidige maand")
+QUARTER_ENDED = Check("{x} + interval 3 month <= $today",
+                      lambda value: _months_later(value, 3) <= today(),
+                      "{value} is nog niet voorbij: uitkomsten levert u aan na het einde van het kwartaal")
 # dates, months, quarters and years (data/dates.py): a full year, plausible, and where asked the first day
 FOUR_DIGITS = Check(dates.SQL_FOUR_DIGITS, lambda value: value.year >= 1000, dates.FOUR_DIGITS_MESSAGE)
 PLAUSIBLE_DATE = Check(dates.SQL_PLAUSIBLE_DATE, lambda value: dates.plausible_year(value.year, today()),

@@ -96,8 +96,11 @@ def session_rows(*, day: date, region: str, provider: str | None, themes: Iterab
     ]
 
 
-def _source(template: str, day: date, region: str, provider: str | None) -> str:
-    return template.format(day=day.strftime("%d-%m-%Y"), region=region, who=provider or REGION_WIDE)
+def _source(con: duckdb.DuckDBPyConnection, template: str, day: date, region: str, provider: str | None) -> str:
+    """What the save message and the upload history call this entry: with the provider's name, not its code."""
+    named = provider and con.execute("select name from providers where provider = $code", {"code": provider}).fetchone()
+    return template.format(day=day.strftime("%d-%m-%Y"), region=region,
+                           who=(named[0] if named else provider) or REGION_WIDE)
 
 
 def record_session(con: duckdb.DuckDBPyConnection, *, day: date, region: str, provider: str | None,
@@ -106,7 +109,7 @@ def record_session(con: duckdb.DuckDBPyConnection, *, day: date, region: str, pr
     """Store a session through the `dialoog` load path; the report says what was stored or refused."""
     rows = session_rows(day=day, region=region, provider=provider, themes=themes, subject=subject,
                         signal=signal, actions=actions)
-    return load_rows(con, KIND, rows, source=_source(SOURCE_SESSION, day, region, provider), uploader=uploader)
+    return load_rows(con, KIND, rows, source=_source(con, SOURCE_SESSION, day, region, provider), uploader=uploader)
 
 
 def mark_action_done(con: duckdb.DuckDBPyConnection, ref: ActionRef, *, uploader: str) -> LoadReport:
@@ -127,7 +130,7 @@ def mark_action_done(con: duckdb.DuckDBPyConnection, ref: ActionRef, *, uploader
                                  signal=signal, action=agreed))
     if not found:
         raise LookupError(NOT_OPEN)
-    return load_rows(con, KIND, rows, source=_source(SOURCE_DONE, ref.day, ref.region, ref.provider),
+    return load_rows(con, KIND, rows, source=_source(con, SOURCE_DONE, ref.day, ref.region, ref.provider),
                      uploader=uploader)
 
 
@@ -155,4 +158,4 @@ def record_agenda_items(con: duckdb.DuckDBPyConnection, items: Iterable, *, day:
     """Store the discussed agenda items (see agenda_to_dialogue_rows) through the `dialoog` load path."""
     rows = agenda_to_dialogue_rows(items, day=day, region=region, provider=provider, owner=owner, signals=signals,
                                    deadline=deadline, actions=actions)
-    return load_rows(con, KIND, rows, source=_source(SOURCE_AGENDA, day, region, provider), uploader=uploader)
+    return load_rows(con, KIND, rows, source=_source(con, SOURCE_AGENDA, day, region, provider), uploader=uploader)

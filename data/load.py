@@ -346,8 +346,9 @@ def _check_header(header: list[str], kind: str | None, allowed_provider: str | N
     if kind is None:
         raise Refused([RowError(1, "", "de soort van dit bestand is niet te herkennen aan de kopregel; "
                                        f"kies een soort ({', '.join(KINDS)})")])
-    if allowed_provider is not None and kind != "uitkomsten":
-        raise Refused([RowError(1, "", "als aanbieder kunt u alleen bestanden van de soort uitkomsten aanleveren")])
+    if allowed_provider is not None and (kind != "uitkomsten" or detect_kind(header) not in (None, "uitkomsten")):
+        # one message, not a list of the uitkomsten columns a file of another kind lacks
+        raise Refused([RowError(1, "", "u mag alleen uitkomsten aanleveren; dit bestand is van een andere soort")])
     errors = [RowError(1, "", f"kolom {i} heeft geen naam") for i, name in enumerate(header, 1) if not name]
     errors += [RowError(1, shown(name), "deze kolom komt meer dan één keer voor")
                for i, name in enumerate(header) if name and name in header[:i]]

@@ -40,7 +40,7 @@ create table if not exists uploads (
     sha256         varchar not null,
     row_count      integer not null,
     uploader       varchar not null,
-    uploaded_at    timestamp not null default current_timestamp,
+    uploaded_at    timestamp not null default timezone('UTC', current_timestamp),
     scope_replaced varchar not null         -- Dutch, human readable: which replace keys were replaced
 );
 
@@ -48,7 +48,7 @@ create sequence if not exists audit_id_seq start 1;
 
 create table if not exists audit_log (        -- append-only: never updated or deleted
     audit_id    integer primary key default nextval('audit_id_seq'),
-    logged_at   timestamp not null default current_timestamp,
+    logged_at   timestamp not null default timezone('UTC', current_timestamp),
     actor       varchar not null,           -- user e-mail, 'demo' or 'cli:<name>'
     action      varchar not null,           -- 'upload', 'upload_refused', 'login', 'login_failed', 'export', ...
     details     varchar not null
@@ -319,5 +319,5 @@ create table if not exists users (
     password_hash   varchar not null,        -- bcrypt, never the password
     failed_attempts integer not null default 0,      -- consecutive failures since the last success or lock
     locked_until    timestamp,               -- UTC; no login before this moment
-    created_at      timestamp not null default current_timestamp
+    created_at      timestamp not null default timezone('UTC', current_timestamp)
 );

@@ -16,8 +16,22 @@ import duckdb
 
 from data import db
 from data.contracts import Contract
+from data import decode
 from data.validate import plan, quote
 
+_NAMED = 5  # up to this many values of a period, municipality, provider or perceel are named, not counted
+_MONTHS = "['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', " \
+          "'november', 'december']"
+# Columns whose values may be named (checked against a reference list or a calendar; never personal):
+# a DuckDB expression over `{x}` that words one value as a reader knows it.
+_LABELS = {
+    decode.SQL_MONTH: f"{_MONTHS}[month({{x}})] || ' ' || year({{x}})",
+    decode.SQL_QUARTER: "'K' || quarter({x}) || ' ' || year({x})",
+    decode.SQL_YEAR: "{x}::varchar",
+    decode.SQL_MUNICIPALITY: "coalesce((select m.name from municipalities as m where m.municipality = {x}), {x})",
+    decode.SQL_PROVIDER: "coalesce((select p.name from providers as p where p.provider = {x}), {x})",
+    decode.SQL_LOT: "{x}",
+}
 _FEW = 50  # up to this many distinct values (estimated) a key column is counted exactly
 
 
@@ -34,8 +48,10 @@ def _matches_file_key(model: type[Contract]) -> str:
 def scope_of(cur: duckdb.DuckDBPyConnection, model: type[Contract], rows: int) -> tuple[str, int]:
     """The scope the file replaces, in Dutch, and how many stored rows it would replace.
 
-    Counts and column names only, never a value: the text goes into the upload record and the
-    audit log, and a key column may hold anything (issue 12: a BSN as traject_id). A key column
+    Counts and column names, never a free value: the text goes into the upload record and the audit
+    log, and a key column may hold anything (issue 12: a BSN as traject_id). Only a few values of a
+    period, municipality, provider or perceel (checked against a calendar or a reference list) are
+    named, so a reader sees which month or municipality is replaced (issue 23). A key column
     with many values (traject_id) is not counted exactly, which spares counting a million values.
     """
     if rows == 0:
@@ -52,7 +68,11 @@ def scope_of(cur: duckdb.DuckDBPyConnection, model: type[Contract], rows: int) -
             continue
         count = cur.execute(f"select count(distinct coalesce({quote(attr)}::varchar, '')) from _dec "
                             "where not _blank").fetchone()[0]
-        parts.append(f"{name} ({_number(count)} {'waarde' if count == 1 else 'waarden'})")
+        label = _LABELS.get(by_attr[attr].decoder)
+        if label is not None and count <= _NAMED:
+            parts.append(f"{name} {_named(cur, attr, label)}")
+        else:
+            parts.append(f"{name} ({_number(count)} {'waarde' if count == 1 else 'waarden'})")
     unique = model.UNIQUE is not None and model.UNIQUE.key == model.REPLACE_KEY  # then no two rows share a key
     combinations = rows if unique else cur.execute(f"select count(*) from ({_keys_sql(model)})").fetchone()[0]
     replaced = 0
@@ -61,6 +81,17 @@ def scope_of(cur: duckdb.DuckDBPyConnection, model: type[Contract], rows: int) -
             f"select count(*) from {model.TABLE} as t where {_matches_file_key(model)}").fetchone()[0]
     noun = "combinatie" if combinations == 1 else "combinaties"
     return f"{', '.join(parts)} ({_number(combinations)} {noun})", replaced
+
+
+def _named(cur: duckdb.DuckDBPyConnection, attr: str, label: str) -> str:
+    """`oktober 2026` or `Velsen, Beverwijk en Heemskerk`: a key column's few values, in their order."""
+    column = quote(attr)
+    words = [row[0] for row in cur.execute(
+        f"select {label.format(x='v')} from (select distinct {column} as v from _dec where not _blank "
+        f"and {column} is not null) order by v").fetchall()]
+    if len(words) < 2:
+        return words[0] if words else "(leeg)"
+    return ", ".join(words[:-1]) + " en " + words[-1]
 
 
 def _number(number: int) -> str:

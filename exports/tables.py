@@ -34,7 +34,8 @@ XLSX_DATE_FORMAT = "DD-MM-YYYY"
 XLSX_DATETIME_FORMAT = "DD-MM-YYYY HH:MM"
 
 # Column names of the indicator table (Dutch: users read them in the file).
-COLUMNS = ("Indicator", "Waarde", "Eenheid", "Norm", "Marge", "Status", "Toelichting", "Noemer", "Code")
+COLUMNS = ("Indicator", "Waarde", "Periode waarde", "Eenheid", "Norm", "Marge", "Status", "Toelichting", "Noemer",
+           "Code")
 
 # Decimals kept in exported values, per catalogue unit; other units keep one decimal.
 _DECIMALS = {"aantal": 0, "sessies": 0, "euro": 0, "gemiddelde": 2}
@@ -58,6 +59,14 @@ def _shown(value: float | None, label: str | None, unit: str) -> float | int | s
         return label
     rounded = _rounded(value, unit)
     return NOT_SHOWN if rounded is None else rounded
+
+
+def _source(period: str | None) -> str:
+    """`K3 2026` for a value that comes from another period than the asked one (`2026-K3`); else ''."""
+    if period and "-K" in period:
+        year, quarter = period.split("-K")
+        return f"K{quarter} {year}"
+    return period or ""
 
 
 def export_value(result: IndicatorResult) -> float | int | str:
@@ -91,6 +100,7 @@ def indicator_table(results: Iterable[IndicatorResult], *, reason_text: Callable
         {
             "Indicator": r.name,
             "Waarde": export_value(r),
+            "Periode waarde": _source(r.source_period),  # a quarterly value in a month: the quarter it is of
             "Eenheid": r.unit,
             "Norm": _rounded(r.norm, r.unit),
             "Marge": _rounded(r.margin, r.unit),

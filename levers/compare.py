@@ -7,7 +7,10 @@ provider's own uploaded norm included) apply per row exactly as on the row's own
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import random
+import secrets
 import string
 from dataclasses import dataclass, replace
 
@@ -79,37 +82,54 @@ def by_provider(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, wh
     """`what` (indicator or lever code) for each provider in scope, ordered by name.
 
     `anonymise` is for a provider user looking at its peers: every provider but `own_provider` is
-    shown as 'aanbieder A', 'aanbieder B', … with the letter as key. Letters follow the first
-    requested indicator's value (best first, ties in random order), never the codes or names, so
-    they cannot be traced back to a provider.
+    shown as 'aanbieder A', 'aanbieder B', … with the letter as key. A provider's letter is the same on
+    every page (letters_of: a secret order of the region's providers), never derived from codes or names;
+    the rows are ordered on the first requested indicator with a value (best first, ties at random).
     """
     codes, basis = _codes(what), Basis.load(con, scope.region)
     rows = [
         ComparisonRow(code, name, compute(con, scope.with_providers((code,)), [period], codes, basis=basis)[0])
         for code, name in providers_in_scope(con, scope)
     ]
-    return _anonymised(rows, own_provider) if anonymise else tuple(rows)
+    if not anonymise:
+        return tuple(rows)
+    region = [code for code, _ in providers_in_scope(con, Scope(scope.region))]
+    return _anonymised(rows, own_provider, letters_of(region, own_provider))
 
 
-def _anonymised(rows: list[ComparisonRow], own_provider: str | None) -> tuple[ComparisonRow, ...]:
+# Letters come from a secret of this process: the same provider has the same letter on every page (Partner
+# and the lever pages, whatever they compare) while the dashboard runs, and nothing ties a letter to a code.
+_SECRET = secrets.token_bytes(32)
+
+
+def letters_of(codes: list[str], own_provider: str | None) -> dict[str, str]:
+    """Code → letter for the providers of a region but `own_provider`, in an order only the secret knows."""
+    ranked = sorted((code for code in codes if code != own_provider),
+                    key=lambda code: hmac.new(_SECRET, code.encode(), hashlib.sha256).digest())
+    return dict(zip(ranked, _letters()))
+
+
+def _anonymised(rows: list[ComparisonRow], own_provider: str | None,
+                letters: dict[str, str]) -> tuple[ComparisonRow, ...]:
     random.SystemRandom().shuffle(rows)  # ties keep this random order: the sort below is stable
-    rows.sort(key=_neutral_order)
-    letters = iter(_letters())
+    column = next((i for i in range(len(rows[0].results)) if any(r.results[i].value is not None for r in rows)),
+                  0) if rows else 0  # the first indicator with a value to sort on
+    rows.sort(key=lambda row: _neutral_order(row.results[column]))
     out = []
     for row in rows:
         if row.key != own_provider:
-            letter = next(letters)
+            letter = letters.get(row.key) or next(iter(set(_letters()) - set(letters.values())))
             row = ComparisonRow(letter, f"{ANONYMOUS_PREFIX} {letter}", row.results)
         out.append(row)
     return tuple(out)
 
 
-def _neutral_order(row: ComparisonRow) -> tuple[bool, float]:
-    """Shown value of the first indicator, best first; no value last."""
-    value = row.result.value
+def _neutral_order(result: IndicatorResult) -> tuple[bool, float]:
+    """Shown value of an indicator, best first; no value last."""
+    value = result.value
     if value is None:
         return (True, 0.0)
-    return (False, -value if row.result.better == "higher" else value)
+    return (False, -value if result.better == "higher" else value)
 
 
 def _letters():

@@ -44,6 +44,7 @@ class AgendaDocument:
     made_on: date
     freshness: Freshness | None = None  # the data date of each kind (signals.md §4)
     notes: tuple[Note, ...] = ()  # toelichtingen of the scope and period; each item shows its own
+    providers: tuple[str, ...] = ()  # the codes of `provider_names`, for the file name
 
 
 def agenda_document(figures: Figures, scope: Scope, period: Period, *, made_on: date | None = None) -> AgendaDocument:
@@ -62,7 +63,7 @@ def agenda_document(figures: Figures, scope: Scope, period: Period, *, made_on: 
     return AgendaDocument(
         region=seen.region, provider_names=tuple(names), lot=seen.lot, period=period, items=items,
         trends=tuple(computed[item.code] for item in items), made_on=made_on or date.today(),
-        freshness=figures.freshness(seen, period), notes=figures.notes(seen, period),
+        freshness=figures.freshness(seen, period), notes=figures.notes(seen, period), providers=seen.providers,
     )
 
 
@@ -89,8 +90,8 @@ def data_date(document: AgendaDocument) -> str:
 
 
 def file_stem(document: AgendaDocument) -> str:
-    """A download name without spaces: `agenda_IJmond_2026-10`."""
-    return download_stem("agenda", document.region, document.period)
+    """A download name without spaces: `agenda_IJmond_2026-10`, `agenda_IJmond_P1_2026-10` for a provider."""
+    return download_stem("agenda", document.region, document.period, document.providers)
 
 
 # --- what one item says, shared by both formats ------------------------------------------------------
@@ -113,7 +114,7 @@ def norm_text(item: AgendaItem) -> str:
     sign = "≤ " if better == "lower" else "≥ " if better == "higher" else ""
     text = f"{sign}{fmt.in_unit(item.norm, item.unit)}"
     if item.margin:
-        text += f" ({paper.MARGIN.format(margin=fmt.in_unit(item.margin, item.unit))})"
+        text += f" ({paper.MARGIN.format(margin=fmt.margin(item.margin, item.unit))})"
     return text
 
 
@@ -156,7 +157,7 @@ def agenda_markdown(document: AgendaDocument) -> bytes:
             f"- **{paper.ITEM_SIGNAL}:** {signal_text(item, series)}",
             f"- **{paper.ITEM_LEVER}:** {item.lever_name}",
             f"- **{paper.ITEM_THEME}:** {paper.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)}",
-            f"- **{paper.ITEM_WHY}:** {agenda_words.why(item)}",
+            f"- **{paper.ITEM_WHY}:** {agenda_words.reason(item)}",
             f"- **{trend_label(series)}:** {trend_title(item.unit, series)}",
             *[f"- **{note_words.ICON_LABEL}:** {line}" for line in note_lines(document, item)],
             "", f"  `{sparkline(series)}`" if sparkline(series) else "", "",
@@ -200,7 +201,7 @@ def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, per
     doc.facts(((texts.VALUE, value_text(item)), (texts.NORM, norm_text(item)), (paper.ITEM_LEVER, item.lever_name),
                (paper.ITEM_THEME, theme)), widths=(0.2, 0.22, 0.26, 0.32))
     doc.label_value(paper.ITEM_SIGNAL, signal_text(item, series))
-    doc.label_value(paper.ITEM_WHY, agenda_words.why(item))
+    doc.label_value(paper.ITEM_WHY, agenda_words.reason(item))
     for line in notes:
         doc.label_value(note_words.ICON_LABEL, line)
     doc.ln(1.5)

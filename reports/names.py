@@ -5,6 +5,7 @@ from __future__ import annotations
 from levers.scope import Period
 
 
-def download_stem(prefix: str, region: str, period: Period) -> str:
-    """A file name without spaces: `agenda_Helmond-De-Peel_2026-10`."""
-    return f"{prefix}_{region.replace(' ', '-')}_{period.label}"
+def download_stem(prefix: str, region: str, period: Period, providers: tuple[str, ...] = ()) -> str:
+    """A file name without spaces: `agenda_Helmond-De-Peel_2026-10`; a provider's agenda names its code
+    (`agenda_IJmond_P1_2026-10`), so two providers' agendas of one month do not share a name."""
+    return "_".join((prefix, region.replace(" ", "-"), *providers, period.label))

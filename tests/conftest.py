@@ -25,16 +25,26 @@ time); the installed packages do not change during a test run, so the scan runs 
 
 from __future__ import annotations
 
+import logging
 import shutil
 from functools import cache
 from pathlib import Path
 
 import duckdb
 import pytest
+from streamlit.logger import get_logger
 
 from data.db import DB_ENV_VAR, ensure_schema
 
 pytest_plugins = ("tests.fixtures.browser",)
+
+# Tests import and call the cached view functions (views/cache.py, figures/) without a Streamlit server, so
+# Streamlit decorates and stores them in its in-memory fallback and says so once per function at
+# import: "No runtime found, using MemoryCacheStorageManager". That fallback is exactly what a test
+# wants (the dashboard itself always runs with a runtime), so the notice is noise, not a fault. Only
+# this one logger is quietened; every other Streamlit warning still shows. (commands/ does
+# the same for the command line.)
+get_logger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
 
 def copy_db(template: Path, folder: Path, name: str | None = None) -> Path:

@@ -162,3 +162,14 @@ def test_a_changed_password_replaces_the_old_one(db):
     accounts.change_password(db, "wethouder@ijmond.nl", "een heel nieuw wachtwoord", actor="beheer@x.nl")
     assert accounts.authenticate(db, "wethouder@ijmond.nl", PASSWORD, now=T0) is None
     assert accounts.authenticate(db, "wethouder@ijmond.nl", "een heel nieuw wachtwoord", now=T0) is not None
+
+
+def test_a_lock_out_is_logged_in_minutes_not_in_a_utc_clock_time(db):
+    _add(db)
+    june = datetime(2026, 6, 10, 16, 2)  # five failures at 16:02 UTC lock for 15 minutes, until 16:17 UTC
+    for _ in range(5):
+        accounts.authenticate(db, "wethouder@ijmond.nl", "fout", now=june)
+    accounts.authenticate(db, "wethouder@ijmond.nl", PASSWORD, now=june + timedelta(minutes=10, seconds=30))
+    details = [d for _, action, d in _audit(db) if action in ("account_locked", "login_failed")]
+    assert details[-2] == "na 5 mislukte pogingen, voor 15 minuten"
+    assert details[-1] == "account geblokkeerd, nog 5 minuten"  # 4 min 30 s left, rounded up

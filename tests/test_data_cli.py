@@ -38,7 +38,7 @@ def test_load_creates_the_database_stores_the_file_and_says_ongewijzigd_the_seco
     first = run("load", "--db", str(database), str(HERE / "trajecten_excel.csv"))
     assert first.returncode == 0, first.stderr
     line = first.stdout.decode().strip()
-    assert line.startswith("trajecten: 3 rijen opgeslagen") and "gemeente (3 waarden), traject_id (3 waarden)" in line
+    assert line.startswith("trajecten: 3 rijen opgeslagen") and "gemeente Beverwijk, Haarlem en Velsen, traject_id (3 waarden)" in line
     second = run("load", "--db", str(database), "--kind", "trajecten", str(HERE / "trajecten_excel.csv"))
     assert second.returncode == 0 and "ongewijzigd" in second.stdout.decode()
     with duckdb.connect(str(database), read_only=True) as con:

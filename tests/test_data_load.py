@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from data import audit, store
+from data import audit, decode, store
 from data.contracts import KINDS
 from data.load import MAX_SHOWN_ERRORS, load_file, load_rows
 from tests.fixtures.csv import FLAVOURS, add_providers, audit_actions, csv_bytes, fixture, fixture_rows, snapshot
@@ -116,8 +116,9 @@ def test_an_upload_is_recorded_with_its_hash_and_scope_and_its_rows_point_to_it(
     report = load_file(db, raw, "kosten-jan.csv", uploader="anna@regio.nl")
     upload = db.execute("select upload_id, kind, file_name, sha256, row_count, uploader, scope_replaced "
                         "from uploads").fetchall()
-    # two pairs (periode, gemeente): (2025-01, GM0392) and (2025-02, GM0453); counts only, never values
-    scope = "periode (2 waarden), gemeente (2 waarden) (2 combinaties)"
+    # two pairs (periode, gemeente): (2025-01, GM0392 Haarlem) and (2025-02, GM0453 Velsen); periods and
+    # municipalities are named (checked values, never personal), other keys only counted
+    scope = "periode januari 2025 en februari 2025, gemeente Haarlem en Velsen (2 combinaties)"
     assert upload == [(1, "kosten", "kosten-jan.csv", hashlib.sha256(raw).hexdigest(), 3, "anna@regio.nl", scope)]
     assert report.scope_replaced == scope
     assert db.execute("select distinct upload_id from costs").fetchall() == [(1,)]
@@ -240,7 +241,7 @@ def test_a_dry_run_reports_what_it_would_replace_and_stores_nothing(db):
     report = load_file(db, corrected, "correctie.csv", uploader="test", dry_run=True)
     assert not report.stored and report.errors == ()
     assert report.replaced_rows == 2
-    assert report.scope_replaced == "periode (1 waarde), gemeente (1 waarde) (1 combinatie)"
+    assert report.scope_replaced == "periode januari 2025, gemeente Haarlem (1 combinatie)"
     assert list(report.preview.columns) == ["periode", "gemeente", "aanbieder", "perceel", "productcategorie",
                                             "soort", "bedrag"]
     assert snapshot(db) == before
@@ -350,6 +351,21 @@ def test_a_provider_may_only_load_outcomes_of_its_own_code(db):
     assert own.stored
     other_kind = load_file(db, fixture("kosten"), "kosten.csv", uploader="zorg-a", allowed_provider="ZORG-A")
     assert not other_kind.stored and other_kind.errors[0].row == 1
+    # sent as uitkomsten (the provider's only choice): one message, not the columns kosten lacks
+    as_outcomes = load_file(db, fixture("kosten"), "kosten.csv", kind="uitkomsten", uploader="zorg-a",
+                            allowed_provider="ZORG-A")
+    assert [str(e) for e in as_outcomes.errors] == [
+        "rij 1: u mag alleen uitkomsten aanleveren; dit bestand is van een andere soort"]
+
+
+def test_outcomes_of_a_quarter_that_has_not_ended_are_refused_in_dutch_with_row_and_column(db, monkeypatch):
+    monkeypatch.setattr(decode, "today", lambda: date(2026, 12, 31))  # the last day of 2026-K4
+    rows = fixture_rows("uitkomsten")[:1]
+    report = load_file(db, csv_bytes([{**rows[0], "periode": "2026-K4"}]), "uitkomsten.csv", uploader="test")
+    assert [str(e) for e in report.errors] == [
+        "rij 2, kolom periode: 2026-K4 is nog niet voorbij: uitkomsten levert u aan na het einde van het kwartaal"]
+    monkeypatch.setattr(decode, "today", lambda: date(2027, 1, 1))  # the day after it ends
+    assert load_file(db, csv_bytes([{**rows[0], "periode": "2026-K4"}]), "uitkomsten.csv", uploader="test").stored
 
 
 def test_rows_entered_in_the_app_go_through_the_same_contract(db):

@@ -149,7 +149,8 @@ def test_the_upload_record_the_audit_log_and_the_summary_hold_counts_and_column_
     assert report.stored
     (record,) = db.execute("select file_name, scope_replaced from uploads").fetchall()
     logged = [details for (details,) in db.execute("select details from audit_log").fetchall()]
-    assert record == ("•••.csv", "gemeente (3 waarden), traject_id (3 waarden) (3 combinaties)")
+    # municipalities are named (a reference list's names); the trajectory ids only counted
+    assert record == ("•••.csv", "gemeente Beverwijk, Haarlem en Velsen, traject_id (3 waarden) (3 combinaties)")
     for text in [report.summary, *record, *logged]:
         assert not any(value in text for value in ("T-00", "GM0", "111222333", "cliënt"))
 

@@ -77,3 +77,10 @@ def test_wrong_usage_and_refusals_exit_with_a_dutch_message_and_store_nothing(db
 def test_the_password_cannot_be_given_as_an_argument(db):
     result = _users(db, "add", "--email", "x@x.nl", "--rol", "beheerder", "--password", PASSWORD)
     assert result.returncode == 2  # argparse: unrecognised argument
+
+
+def test_the_help_of_adding_a_user_lists_the_four_roles():
+    shown = subprocess.run([sys.executable, "-m", "data", "users", "add", "--help"], capture_output=True, text=True,
+                           cwd=ROOT, timeout=120).stdout
+    flat = " ".join(shown.split())
+    assert "één van: bestuurder, contractmanager, aanbieder (met --aanbieder) of beheerder" in flat

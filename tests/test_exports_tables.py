@@ -3,6 +3,7 @@
 import csv
 import io
 import zipfile
+from dataclasses import replace
 from datetime import date, datetime
 
 import pandas as pd
@@ -82,6 +83,14 @@ def test_indicator_table_rounds_values_and_keeps_norm_and_status(empty_db):
     row = table.iloc[0]
     assert (row["Waarde"], row["Norm"], row["Marge"], row["Status"]) == (86.7, 90, 3, "rood")
     assert row["Noemer"] == 30
+
+
+def test_a_quarterly_value_in_a_month_keeps_its_quarter_in_the_file(empty_db):
+    result = indicator_result(empty_db, SCOPE, PERIOD, "zonder_verblijf", 86.7, 30)
+    table = indicator_table([replace(result, source_period="2026-K3"), result], reason_text=reason_text)
+    assert list(table["Periode waarde"]) == ["K3 2026", ""]
+    header = to_csv_bytes(table).decode("utf-8-sig").splitlines()[0]
+    assert "Periode waarde" in header
 
 
 def test_indicator_table_puts_the_labels_first(empty_db):

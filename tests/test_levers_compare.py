@@ -1,9 +1,10 @@
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from levers.catalogue import of_lever
-from levers.compare import by_municipality, by_provider, providers_in_scope
+from levers.compare import _anonymised, by_municipality, by_provider, providers_in_scope
 from levers.scope import Period, Scope
 from tests.builders import BEVERWIJK, VELSEN, add_provider, add_trajectory
 
@@ -82,18 +83,34 @@ def test_each_provider_in_scope_by_name(region):
     assert [row.result.status for row in rows] == ["grijs", "grijs", "grijs"]
 
 
-def test_anonymised_providers_are_lettered_by_value_best_first(region):
-    # Higher is better: 100% (P1) → A, 80% (P2) → B, no value (P3) → C.
+def test_anonymised_providers_are_ordered_by_value_best_first_and_lettered(region):
+    # Higher is better: 100% (P1), 80% (P2), no value (P3); the letters are A, B and C in a secret order.
     rows = by_provider(region, Scope(region="IJmond"), OCTOBER, "zonder_verblijf", anonymise=True)
-    assert _rows(rows) == [
-        ("A", "aanbieder A", 100.0, None), ("B", "aanbieder B", 80.0, None), ("C", "aanbieder C", None, None),
-    ]
+    assert [row.result.value for row in rows] == [100.0, 80.0, None]
+    assert sorted(row.key for row in rows) == ["A", "B", "C"]
+    assert all(row.name == f"aanbieder {row.key}" for row in rows)
+
+
+def test_a_provider_keeps_its_letter_whatever_is_compared(region):
+    # P1 is the 100% row of the whole region and of perceel complex (P3, P1); P3 the row without a value.
+    region_rows = by_provider(region, Scope(region="IJmond"), OCTOBER, "zonder_verblijf", anonymise=True)
+    complex_rows = by_provider(region, Scope(region="IJmond", lot="complex"), OCTOBER, "zonder_verblijf",
+                               anonymise=True)
+    letter = {row.result.value: row.key for row in region_rows}
+    assert {row.result.value: row.key for row in complex_rows} == {100.0: letter[100.0], None: letter[None]}
+
+
+def test_rows_are_ordered_on_the_first_indicator_that_has_a_value(region):
+    rows = by_provider(region, Scope(region="IJmond"), OCTOBER, "zonder_verblijf", anonymise=True)
+    blank = [replace(row, results=(replace(row.result, value=None), row.result)) for row in rows[::-1]]
+    ordered = _anonymised(blank, None, {row.key: row.key for row in rows})
+    assert [row.results[1].value for row in ordered] == [100.0, 80.0, None]  # the first column is all empty
 
 
 def test_an_anonymised_comparison_shows_the_own_provider_by_name_only(region):
     rows = by_provider(region, Scope(region="IJmond"), OCTOBER, "zonder_verblijf", anonymise=True, own_provider="P2")
-    assert _rows(rows) == [
-        ("A", "aanbieder A", 100.0, None), ("P2", "Alpha Jeugd", 80.0, None), ("B", "aanbieder B", None, None),
-    ]
+    assert [(row.key if row.key == "P2" else "?", row.result.value) for row in rows] == [
+        ("?", 100.0), ("P2", 80.0), ("?", None)]
+    assert sorted(row.key for row in rows if row.key != "P2") == ["A", "B"]
     shown = " ".join(f"{row.key} {row.name}" for row in rows)
     assert not any(secret in shown for secret in ("P1", "P3", "Zorg Noord", "Midden Hulp"))

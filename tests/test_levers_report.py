@@ -13,7 +13,7 @@ from commands.args import municipality_code
 from commands.levers import main
 from levers.catalogue import CODES
 from commands.report import COLUMNS, count_text, decimal_text
-from tests.builders import BEVERWIJK, add_dialogue, add_trajectory
+from tests.builders import BEVERWIJK, add_dialogue, add_provider, add_trajectory
 from tests.test_levers_suppression import build_small_region
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +66,16 @@ def test_the_csv_report_has_one_row_per_indicator_in_lever_and_catalogue_order(d
     weigeringen = next(row for row in rows if row["code"] == "weigeringen")
     assert weigeringen["hefboom"] == "Kaders en randvoorwaarden"
     assert [weigeringen[key] for key in ("waarde", "norm", "marge", "status")] == ["<5", "0.00", "0.00", "rood"]
+
+
+def test_with_nl_the_report_has_decimal_commas_and_semicolons(db_file, capsys):
+    _, machine, _ = _run(capsys, *REPORT, db_file)
+    code, out, _ = _run(capsys, *REPORT, db_file, "--nl")
+    assert code == 0
+    rows = {row["code"]: row for row in csv.DictReader(io.StringIO(out), delimiter=";")}
+    assert rows["actieve_trajecten"]["waarde"] == _csv(machine)["actieve_trajecten"]["waarde"].replace(".", ",")
+    assert rows["weigeringen"]["norm"] == "0,00" and rows["weigeringen"]["waarde"] == "<5"
+    assert rows["dialoogsessies"]["naam"] == "Dialoogsessies, laatste 6 maanden"  # a comma needs no quotes now
 
 
 def test_a_name_with_a_comma_is_quoted_in_the_csv(db_file, capsys):
@@ -121,7 +131,11 @@ def test_the_report_narrows_to_the_requested_municipality(db_file, capsys):
 
 
 def test_a_provider_filter_without_matching_data_reports_zero(db_file, capsys):
-    # P2 has no trajectories: 0 active; the population rate is not shown with a provider filter.
+    # P2, a provider of the region, has no trajectories: 0 active; the population rate is not shown with a
+    # provider filter. (A provider the region does not know is refused: see the usage errors below.)
+    con = connect(db_file)
+    add_provider(con, provider="P2", regions="IJmond")
+    con.close()
     _, out, _ = _run(capsys, *REPORT, db_file, "--aanbieder", "P2")
     rows = _csv(out)
     assert rows["actieve_trajecten"]["waarde"] == "0.00"
@@ -133,7 +147,9 @@ def test_a_provider_filter_without_matching_data_reports_zero(db_file, capsys):
     [
         (["--regio", "Atlantis", "--periode", "2026-10"], "onbekende regio: Atlantis"),
         (["--regio", "IJmond", "--periode", "2026-13"], "geen geldige maand"),
-        (["--regio", "IJmond", "--periode", "2026-10", "--perceel", "beide"], "onbekend perceel"),
+        (["--regio", "IJmond", "--periode", "2026-10", "--perceel", "Complexe"], "onbekend perceel"),
+        (["--regio", "IJmond", "--periode", "2026-10", "--aanbieder", "XYZ"], "onbekende aanbieder in regio IJmond"),
+        (["--regio", "IJmond", "--periode", "2099-01"], "periode 2099-01 is nog niet begonnen"),
         (["--regio", "IJmond", "--periode", "2026-10", "--gemeente", "GM0392"], "hoort niet bij regio IJmond"),
         (["--regio", "IJmond", "--periode", "2026-10", "--gemeente", "Haarlem"], "geen geldige gemeentecode"),
         (["--regio", "IJmond", "--periode", "2026-10", "--format", "xml"], "onbekend formaat"),

@@ -26,6 +26,7 @@ def test_the_two_set_up_commands_are_unchanged():
     ("Chromium needs root", "needs root or `sudo`"),
     ("the first visit builds the demo", "first visit builds the demo database"),
     ("how long that takes", "10–30 seconds"),
+    ("how long the tests take", "about **five minutes** on a two-core machine"),
     ("demo mode", "never held an account"),
     ("the first account", "python -m data users add --email beheer@regio.nl --rol beheerder"),
     ("loading from the command line", "python -m data load "),
@@ -35,6 +36,11 @@ def test_the_two_set_up_commands_are_unchanged():
 ])
 def test_the_readme_answers(question, answer):
     assert answer in README, question
+
+
+def test_the_virtual_environment_the_readme_makes_is_not_committed():
+    ignored = (Path(__file__).resolve().parents[1] / ".gitignore").read_text(encoding="utf-8").split()
+    assert ".venv/" in ignored
 
 
 @pytest.mark.parametrize("subcommand", sorted(set(re.findall(r"python -m data (\w+)", README))))

@@ -80,7 +80,7 @@ def test_a_provider_agenda_names_the_provider(demo):
     document = agenda_document(of_connection(demo), Scope("IJmond", providers=(code,)), OCTOBER, made_on=MADE_ON)
     assert document.provider_names == (name,)
     assert f"**Met {name}**" in agenda_markdown(document).decode("utf-8")
-    assert file_stem(document) == "agenda_IJmond_2026-10"
+    assert file_stem(document) == f"agenda_IJmond_{code}_2026-10"  # two providers' agendas differ in name
 
 
 def test_refusals_on_the_agenda_are_printed_as_less_than_five(empty_db):

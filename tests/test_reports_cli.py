@@ -114,3 +114,21 @@ def test_a_database_written_by_an_older_version_gets_the_current_schema_before_i
     con = open_read_only(str(old))
     assert stored_fingerprint(con) == SCHEMA_FINGERPRINT
     assert con.execute("select count(*) from notes").fetchone() == (0,)
+
+
+def test_an_unknown_provider_a_period_not_begun_and_a_missing_folder_are_refused_in_dutch(demo_file, tmp_path, capsys):
+    base = ["agenda", "--db", demo_file, "--regio", "IJmond"]
+    assert main([*base, "--aanbieder", "XYZ", "--periode", "2026-10", "--out", str(tmp_path / "a.md")]) == 2
+    assert "onbekende aanbieder in regio IJmond: XYZ" in capsys.readouterr().err
+    assert main([*base, "--periode", "2099-01", "--out", str(tmp_path / "a.md")]) == 2
+    assert "periode 2099-01 is nog niet begonnen" in capsys.readouterr().err
+    assert main([*base, "--periode", "2026-10", "--out", str(tmp_path / "geen-map" / "a.md")]) == 1
+    error = capsys.readouterr().err
+    assert "die map bestaat niet" in error and "No such file" not in error
+    assert not (tmp_path / "a.md").exists()
+
+
+def test_a_perceel_is_accepted_in_any_case_as_uploads_accept_it(demo_file, tmp_path):
+    text = _written_text(tmp_path, "agenda", "--db", demo_file, "--regio", "IJmond", "--perceel", "Complex",
+                         "--periode", "2026-K3")
+    assert "perceel complex" in text

@@ -86,6 +86,14 @@ def test_comparison_bars_put_the_highest_value_on_top():
     assert list(fig.data[0].y) == ["C", "A", "B"]  # plotly draws the first category at the bottom
 
 
+def test_a_comparison_of_shares_runs_just_past_its_largest_value_and_keeps_the_national_label_inside():
+    rows = [("Velsen", _result(60.0)), ("Beverwijk", _result(75.0)), ("Heemskerk", _result(88.0))]
+    fig = charts.comparison(rows, "%", "Gemeenten vergeleken", norm=90.0, reference=("Nederland 89,9%", 89.9))
+    assert tuple(fig.layout.xaxis.range) == pytest.approx((0, 90.0 * 1.2))  # the norm is the largest: 108%, not 300%
+    national = next(a for a in fig.layout.annotations if a.text == "Nederland 89,9%")
+    assert national.xanchor == "right"  # 89,9 lies in the right part: the label runs leftwards, inside the plot
+
+
 def test_a_trend_draws_its_process_limits_as_a_band_clipped_to_the_units_range():
     # [90, 100] × 6: CL 95, mR̄ 10, limits 95 ± 26.6 = [68.4, 121.6]; a share stops at 100.
     values = [90.0, 100.0] * 6

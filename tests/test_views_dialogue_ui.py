@@ -106,7 +106,8 @@ def test_recording_a_session_with_two_actions_stores_those_rows_and_moves_the_fi
     # open 1 (doorlichten) + 2 (opschonen, cijfers delen) = 3;
     # overdue (deadline < 31-10): doorlichten 30-09 + opschonen 25-10 = 2 (cijfers delen 01-12 is not).
     assert _shown(_figures(app)) == ("3", "22,2%", "3", "2")
-    assert any("Vastgelegd" in message.value for message in app.success)
+    (saved,) = [message.value for message in app.success if "Vastgelegd" in message.value]
+    assert "dialoogsessie 20-10-2026 IJmond Jeugdzorg Kennemerland" in saved and " P1 " not in saved  # the name
 
 
 def test_a_session_the_contract_refuses_stores_nothing_and_says_why(database):
@@ -196,8 +197,32 @@ def test_an_alderman_gets_the_council_report_but_no_forms(database):
     app = open_app(INTERACTION, params={"regio": "IJmond", "periode": "2026-10"}, rights=ALDERMAN)
     assert not app.exception
     assert "Bestuursrapportage (PDF)" in [button.label for button in _part(app, "documents").get("download_button")]
-    for part in ("actions", "record"):
-        assert _write_controls(_part(app, part)) == []
+    assert _write_controls(_part(app, "actions")) == []
+    assert app.segmented_control(key="interaction_dialogue").options == [
+        "Openstaande acties", "Gesprekken, laatste 12 maanden", "Agenda en rapportage"]  # no empty form panel
+
+
+def test_a_session_recorded_today_shows_under_the_running_month(database):
+    today = date.today()
+    running = f"{today:%Y-%m}"
+    app = open_app(INTERACTION, params={**P1_OCTOBER, "periode": running}, rights=CONTRACT_MANAGER)
+    assert not app.exception
+    month = f"{MONTHS[today.month - 1]} {today.year}"
+    assert app.selectbox(key="filter_periode").value == running  # offered, and taken from the link
+    assert f"{month} (lopende maand)" in app.selectbox(key="filter_periode").options
+    assert any(f"{month} is nog niet compleet" in caption.value for caption in app.sidebar.caption)
+    assert "gesprek van vandaag" not in _all_tables(_part(app, "sessions"))
+    _part(app, "record")
+    assert any(f"Periode → Maand → {month} (lopende maand)" in caption.value for caption in app.caption)
+    app.multiselect(key="interaction_themes").set_value([9])  # the date stays today, as the form offers it
+    app.text_input(key="interaction_subject").set_value("gesprek van vandaag")
+    next(b for b in app.button if b.label == "Opslaan" and b.form_id == "interaction_session").click().run()
+    assert not app.exception
+    assert "gesprek van vandaag" in _all_tables(_part(app, "sessions"))
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
 
 
 def test_a_read_only_deployment_offers_no_form(database, monkeypatch):

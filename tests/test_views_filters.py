@@ -13,10 +13,16 @@ def test_the_default_period_is_the_last_full_month():
     assert filters.last_full_month(date(2027, 1, 1)) == Period.parse("2026-12")
 
 
-def test_months_to_choose_are_complete_newest_first():
+def test_months_to_choose_are_the_running_month_then_complete_ones_newest_first():
     months = filters.period_options("maand", NOV_23)
-    assert months[:3] == ("2026-10", "2026-09", "2026-08")
-    assert len(months) == 48 and months[-1] == "2022-11"  # 48 months back from 2026-10 inclusive
+    assert months[:4] == ("2026-11", "2026-10", "2026-09", "2026-08")
+    assert len(months) == 49 and months[-1] == "2022-11"  # November, then 48 months back from 2026-10 inclusive
+
+
+def test_the_running_month_is_labelled_as_such_and_no_other():
+    assert filters.period_choice("2026-11", NOV_23) == "november 2026 (lopende maand)"
+    assert filters.period_choice("2026-10", NOV_23) == "oktober 2026"
+    assert filters.period_choice("2026-K3", NOV_23) == "3e kwartaal 2026"
 
 
 def test_the_running_quarter_and_year_are_not_offered():
@@ -32,7 +38,9 @@ def test_a_quarter_is_offered_the_day_after_it_ends():
 
 def test_a_period_from_a_link_must_be_one_a_user_could_pick():
     assert filters.parse_period("2026-K3", NOV_23) == Period.parse("2026-K3")
-    assert filters.parse_period("2026-11", NOV_23) is None  # not complete yet
+    assert filters.parse_period("2026-11", NOV_23) == Period.parse("2026-11")  # the running month
+    assert filters.parse_period("2026-12", NOV_23) is None  # not begun
+    assert filters.parse_period("2026-K4", NOV_23) is None  # not complete yet
     assert filters.parse_period("2026-13", NOV_23) is None
     assert filters.parse_period("gisteren", NOV_23) is None
     assert filters.parse_period(None, NOV_23) is None

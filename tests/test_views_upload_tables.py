@@ -1,12 +1,15 @@
 """Upload page tables: errors as Rij/Kolom/Melding, the history with Dutch column names."""
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from typing import NamedTuple
 
 import pandas as pd
 
-from views.upload_tables import errors_table, for_screen, history_table, preview_table, replacement_words
+from views.upload_tables import (
+    errors_table, for_screen, history_for_screen, history_table, preview_table, replacement_words,
+)
 
 
 class RowError(NamedTuple):  # the shape of data.validate.RowError: row, column, message
@@ -37,6 +40,18 @@ def test_history_columns_are_dutch_and_in_reading_order():
     assert table.iloc[0]["Bestand"] == "kosten.csv" and table.iloc[0]["Rijen"] == 12
 
 
+def test_the_upload_history_shows_and_downloads_amsterdam_time():
+    history = pd.DataFrame([{
+        "uploaded_at": moment, "uploader": "cm@ijmond.nl", "kind": "kosten", "file_name": "kosten.csv",
+        "row_count": 1234, "sha256": "ab" * 32, "scope_replaced": "periode oktober 2026",
+    } for moment in (datetime(2026, 6, 15, 16, 17), datetime(2027, 1, 15, 16, 17))])  # stored in UTC
+    table = history_table(history)
+    assert list(table["Tijdstip"]) == [datetime(2026, 6, 15, 18, 17), datetime(2027, 1, 15, 17, 17)]  # the files
+    shown = history_for_screen(table)
+    assert list(shown["Tijdstip"]) == ["15-06-2026 18:17", "15-01-2027 17:17"]
+    assert list(shown["Rijen"]) == ["1.234", "1.234"]
+
+
 def test_for_screen_writes_decimals_dates_and_counts_the_dutch_way():
     table = pd.DataFrame({
         "jaar": [2027, 2027],
@@ -59,6 +74,11 @@ def test_the_preview_writes_months_as_okt_2026_quarters_as_k3_2026_and_empty_cel
     assert preview_table(costs, "kosten").values.tolist() == [["okt 2026", "45", "P1"], ["mrt 2026", "–", "–"]]
     outcomes = pd.DataFrame({"periode": [date(2026, 7, 1), date(2026, 1, 1)], "toelichting": [None, "x"]})
     assert preview_table(outcomes, "uitkomsten").values.tolist() == [["K3 2026", "–"], ["K1 2026", "x"]]
+
+
+def test_the_preview_shows_an_amount_in_euros():
+    costs = pd.DataFrame({"bedrag": [Decimal("1436.4"), Decimal("-12"), None], "soort": ["declaratie"] * 3})
+    assert preview_table(costs, "kosten")["bedrag"].tolist() == ["€ 1.436,40", "€ -12,00", "–"]
 
 
 def test_the_replacement_sentence_names_the_counts_the_kind_and_its_replace_key():

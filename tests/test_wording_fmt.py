@@ -1,6 +1,6 @@
 """Dutch formatting: every figure a user reads looks like nl-NL on paper."""
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -102,3 +102,19 @@ def test_a_norm_shows_its_direction():
 
 def test_plotly_uses_a_decimal_comma_and_a_thousands_dot():
     assert fmt.PLOTLY_SEPARATORS == ",."
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    (datetime(2026, 6, 15, 16, 17), "15-06-2026 18:17"),  # summer time: UTC+2
+    (datetime(2027, 1, 15, 16, 17), "15-01-2027 17:17"),  # winter time: UTC+1
+    (datetime(2026, 10, 25, 0, 30), "25-10-2026 02:30"),  # half an hour before the clocks go back (01:00 UTC)
+    (datetime(2026, 10, 25, 1, 30), "25-10-2026 02:30"),  # ... and the same wall-clock time an hour later
+    (datetime(2026, 6, 15, 16, 17, tzinfo=UTC), "15-06-2026 18:17"),  # an aware UTC moment alike
+    (datetime(2026, 6, 15, 16, 17, tzinfo=timezone(timedelta(hours=-4))), "15-06-2026 22:17"),  # from its own zone
+])
+def test_a_stored_utc_moment_is_shown_on_the_amsterdam_clock(stored, shown):
+    assert fmt.moment(stored) == shown
+
+
+def test_no_moment_is_shown_as_nothing():
+    assert fmt.moment(None) == "" and fmt.moment(float("nan")) == ""

@@ -138,6 +138,15 @@ def test_the_header_reads_region_period_and_percelen():
     )
 
 
+def test_with_one_municipality_chosen_the_header_names_it_and_with_two_the_region():
+    names = {"GM0453": "Velsen", "GM0375": "Beverwijk"}
+    velsen = Scope("IJmond", municipalities=("GM0453",))
+    assert sentences.header("IJmond", Period.parse("2026-10"), velsen, names) == (
+        "Jeugdhulp Velsen · oktober 2026 · beide percelen")
+    both = Scope("IJmond", municipalities=("GM0453", "GM0375"))
+    assert sentences.header("IJmond", Period.parse("2026-10"), both, names).startswith("Jeugdhulp IJmond ·")
+
+
 
 def test_a_certificate_that_only_expires_soon_is_said_so():
     # certificaten 0 expired, oranje by its own rule: the catalogue's sentence for a value of at most 0.

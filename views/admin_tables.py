@@ -6,8 +6,7 @@ Pure pandas (no Streamlit), so the page stays short and the tables can be tested
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 import pandas as pd
 
@@ -16,23 +15,12 @@ from levers.catalogue import definition
 from levers.norms import NormInForce
 from wording import fmt, texts
 
-DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
-
-
-def _moment(value: datetime | None) -> str:
-    return "" if value is None or pd.isna(value) else value.strftime("%d-%m-%Y %H:%M")
-
-
-def _dutch_time(utc: datetime) -> str:
-    """A naive UTC moment (as `users.locked_until` is stored) in Dutch time."""
-    return _moment(utc.replace(tzinfo=timezone.utc).astimezone(DUTCH_TIME).replace(tzinfo=None))
-
 
 def audit_table(entries: pd.DataFrame) -> pd.DataFrame:
     """Wanneer, Wie, Actie, Details; the action in Dutch words."""
     names = texts.AUDIT_COLUMNS
     return pd.DataFrame({
-        names["logged_at"]: [_moment(value) for value in entries["logged_at"]],
+        names["logged_at"]: [fmt.moment(value) for value in entries["logged_at"]],
         names["actor"]: entries["actor"],
         names["action"]: [texts.AUDIT_ACTIONS.get(action, action) for action in entries["action"]],
         names["details"]: entries["details"],
@@ -47,9 +35,9 @@ def users_table(accounts: Sequence[Account], now: datetime) -> pd.DataFrame:
         names["role"]: [texts.ROLE_LABELS.get(a.role, a.role) for a in accounts],
         names["regions"]: [", ".join(a.regions) or texts.USER_REGIONS_DEFAULT[a.role] for a in accounts],
         names["providers"]: [", ".join(a.providers) for a in accounts],
-        names["locked_until"]: [_dutch_time(a.locked_until) if a.locked_until and a.locked_until > now else ""
+        names["locked_until"]: [fmt.moment(a.locked_until) if a.locked_until and a.locked_until > now else ""
                                 for a in accounts],
-        names["created_at"]: [_moment(a.created_at) for a in accounts],
+        names["created_at"]: [fmt.moment(a.created_at) for a in accounts],
     }, columns=list(names.values()))
 
 
@@ -73,4 +61,4 @@ def _source(norm: NormInForce) -> str:
         return texts.NORM_SOURCE_DEFAULT
     if norm.file_name is None:
         return texts.NORM_SOURCE_UPLOADED
-    return texts.NORM_SOURCE_UPLOAD.format(file=norm.file_name, moment=_moment(norm.uploaded_at))
+    return texts.NORM_SOURCE_UPLOAD.format(file=norm.file_name, moment=fmt.moment(norm.uploaded_at))

@@ -250,6 +250,9 @@ def waterfall(steps: Sequence[tuple[str, float]], title: str, subtitle: str = ""
     return _figure([bars], layout)
 
 
+COMPARISON_ROOM = 1.2  # the value axis of a comparison runs 20% past its largest value: room for "88,4%"
+
+
 def comparison(rows: Sequence[tuple[str, IndicatorResult]], unit: str, title: str, subtitle: str = "",
                norm: float | None = None, reference: tuple[str, float] | None = None) -> go.Figure:
     """Horizontal bars, highest on top, coloured by status (with the word in the hover label).
@@ -273,10 +276,12 @@ def comparison(rows: Sequence[tuple[str, IndicatorResult]], unit: str, title: st
         dict(x=0, y=label, text=fmt.value(result), showarrow=False, xanchor="left", font=dict(color=GREY))
         for label, result in zip(labels, results) if result.value is None
     ]
-    largest = _largest(values + ([reference[1]] if reference else []))
+    largest = _largest(values + ([reference[1]] if reference else []) + ([norm] if norm is not None else []))
     layout = _layout(title, subtitle, unit, height=130 + 30 * len(rows), value_axis="x", largest=largest)
     layout["xaxis"]["showgrid"] = True
     layout["xaxis"]["automargin"] = False
+    if largest > 0 and min((v for v in values if v is not None), default=0) >= 0:  # fitted to the values,
+        layout["xaxis"]["range"] = [0, largest * COMPARISON_ROOM]  # with room for the labels beside the bars
     layout["yaxis"] = dict(automargin=False, tickfont=_FONT)
     if norm is not None:  # a dashed vertical line over the whole plot, labelled above it
         layout["shapes"] = [dict(type="line", x0=norm, x1=norm, xref="x", y0=0, y1=1, yref="y domain",
@@ -287,8 +292,10 @@ def comparison(rows: Sequence[tuple[str, IndicatorResult]], unit: str, title: st
         text, where = reference
         layout.setdefault("shapes", []).append(dict(type="line", x0=where, x1=where, xref="x", y0=0, y1=1,
                                                     yref="y domain", line=dict(color=GREY, width=1.5, dash="dot")))
-        annotations.append(dict(x=where, y=0, xref="x", yref="y domain", showarrow=False, xanchor="left",
-                                yanchor="top", yshift=-18, text=text, font=dict(color=GREY)))  # under the ticks
+        right = largest > 0 and where > largest * 0.6  # near the right edge the label runs leftwards, not off the plot
+        annotations.append(dict(x=where, y=0, xref="x", yref="y domain", showarrow=False,
+                                xanchor="right" if right else "left", yanchor="top", yshift=-18, text=text,
+                                font=dict(color=GREY)))  # under the ticks
     if annotations:
         layout["annotations"] = annotations
     widest = max((len(label) for label in labels), default=0)  # the names beside the bars set the left margin

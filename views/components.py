@@ -51,6 +51,7 @@ DUTCH_CSS = """
 [data-testid="stDateInput"] [data-type="year"][data-placeholder] { font-size: 0 !important; }
 [data-testid="stDateInput"] [data-type="year"][data-placeholder]::after { content: "jjjj"; font-size: 0.875rem; }
 [data-testid="InputInstructions"] > :first-child { display: none; }  /* "Press Enter to submit form" */
+.stMarkdownBadge { white-space: normal !important; }  /* "buiten de norm" wraps in a narrow tile, never "buiten de n…" */
 </style>
 """
 

@@ -22,7 +22,7 @@ from data.dialogue_entry import OPEN, Action, ActionRef, mark_action_done, recor
 from levers.agenda import AgendaItem, theme_names
 from levers.dialogue_log import DialogueLog
 from levers.scope import Period, Scope
-from views import cache, db
+from views import cache, db, filters
 from views.documents_ui import documents
 from views.exports_ui import download_buttons, file_stem
 from wording import agenda as agenda_words
@@ -134,6 +134,7 @@ def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, d
                                format_func=lambda code: providers.get(code, texts.DIALOGUE_REGION_WIDE),
                                key=f"{key}_who")
             day = st.date_input(texts.DIALOGUE_DATE, value=date.today(), format="DD-MM-YYYY", key=f"{key}_day")
+            st.caption(texts.DIALOGUE_WHERE_SHOWN.format(running=filters.period_choice(filters.running_month().label)))
             chosen = st.multiselect(texts.DIALOGUE_THEMES, list(themes), format_func=lambda t: f"{t}. {themes[t]}",
                                     placeholder=texts.DIALOGUE_THEMES_PLACEHOLDER, key=f"{key}_themes",
                                     select_all=False)  # Streamlit's "Select all" is English
@@ -143,6 +144,7 @@ def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, d
             st.markdown(f"**{texts.DIALOGUE_ACTIONS}**")
             st.caption(texts.DIALOGUE_ACTIONS_HELP)
             actions = st.data_editor(_empty_actions(), num_rows="dynamic", hide_index=True, width="stretch",
+                                     placeholder=texts.EMPTY_CELL,  # an empty cell shows a dash, not "None"
                                      column_config=_action_columns(), key=f"{key}_actions")
             submitted = st.form_submit_button(texts.DIALOGUE_SAVE, type="primary")
     if not submitted:
@@ -238,7 +240,9 @@ def interaction_section(rights: Rights, scope: Scope, period: Period) -> None:
     """The dialogue of the sidebar's scope, one part at a time (none until chosen, so the page stays light)."""
     st.header(texts.DIALOGUE_SECTION, anchor="dialoog")
     flash()
-    part = st.segmented_control(texts.DIALOGUE_PARTS_LABEL, list(texts.DIALOGUE_PARTS),
+    writes = may_enter_dialogue(rights.role) and rights.may_see_region(scope.region)  # else no empty form panel
+    parts = [part for part in texts.DIALOGUE_PARTS if writes or part != "record"]
+    part = st.segmented_control(texts.DIALOGUE_PARTS_LABEL, parts,
                                 format_func=texts.DIALOGUE_PARTS.get, key="interaction_dialogue",
                                 label_visibility="collapsed")
     if part is None:

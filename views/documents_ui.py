@@ -61,7 +61,7 @@ def documents(rights: Rights, scope: Scope, period: Period, *, key: str, agenda:
         return
     buttons = []
     if agenda:
-        stem = download_stem("agenda", scope.region, period)
+        stem = download_stem("agenda", scope.region, period, agenda_scope.providers)
         buttons += [  # built when clicked
             (texts.DOCUMENT_AGENDA_PDF, f"{stem}.pdf", PDF,
              lambda: _agenda_file("agenda_pdf", rights, agenda_scope, period)),

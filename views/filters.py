@@ -32,6 +32,7 @@ _BOTH = "beide"
 _KEY = "filter_{}".format  # widget keys: filter_regio, filter_soort, ...
 _SAVED = "_filters_saved"  # the last selection, for pages without the sidebar in between
 _WRITTEN = "_filters_written"  # the URL parameters this session wrote last
+_PERIODS = "_filters_periods"  # per period kind: the period left, for switching back (see _after_switch)
 _FROM_LINK = "_filters_from_link"  # (asked, read) of a link just opened, to say what it ignored
 
 
@@ -65,9 +66,17 @@ def last_full_month(day: date | None = None) -> Period:
     return Period.month(first.year, first.month).shifted(-1)
 
 
+def running_month(day: date | None = None) -> Period:
+    """The month of today: offered too, so that a session recorded today can be seen (issue 23)."""
+    first = (day or today()).replace(day=1)
+    return Period.month(first.year, first.month)
+
+
 def period_options(kind: str, day: date | None = None) -> tuple[str, ...]:
-    """Complete months, quarters or years up to the last full month, newest first (labels)."""
+    """Complete months, quarters or years up to the last full month, newest first (labels); months
+    start with the running month, which the picker labels as such (its incomplete kinds are named below)."""
     last = last_full_month(day)
+    running = (running_month(day).label,) if kind == PeriodKind.MONTH else ()
     newest = {
         PeriodKind.MONTH: last,
         PeriodKind.QUARTER: Period.parse(f"{last.end.year}-K{(last.end.month + 2) // 3}"),
@@ -75,7 +84,7 @@ def period_options(kind: str, day: date | None = None) -> tuple[str, ...]:
     }[kind]
     if newest.end > last.end:  # the current quarter or year is not complete yet
         newest = newest.shifted(-_STEP[kind])
-    return tuple(newest.shifted(-_STEP[kind] * back).label for back in range(_HISTORY[kind]))
+    return running + tuple(newest.shifted(-_STEP[kind] * back).label for back in range(_HISTORY[kind]))
 
 
 def parse_period(text: str | None, day: date | None = None) -> Period | None:
@@ -229,10 +238,32 @@ def _period_widgets() -> Period:
                                 format_func=texts.PERIOD_KINDS.get)
     options = period_options(kind)
     current = st.session_state.get(_KEY("periode"))  # after another kind: the period holding its end
-    _keep_valid(_KEY("periode"), options, _containing(current, kind, options))
-    label = st.selectbox(texts.PERIOD, options, key=_KEY("periode"),
-                         format_func=lambda text: fmt.period_label(Period.parse(text)))
+    _keep_valid(_KEY("periode"), options, _after_switch(current, kind, options))
+    label = st.selectbox(texts.PERIOD, options, key=_KEY("periode"), format_func=period_choice)
     return Period.parse(label)
+
+
+def period_choice(label: str, day: date | None = None) -> str:
+    """`oktober 2026`, and `december 2026 (lopende maand)` for the month not yet over."""
+    period = Period.parse(label)
+    shown = fmt.period_label(period)
+    return texts.PERIOD_RUNNING.format(period=shown) if period == running_month(day) else shown
+
+
+def _after_switch(current: str | None, kind: str, options: tuple[str, ...]) -> str:
+    """The period shown after switching to `kind`: the one chosen there before when the other kind's
+    period was left as it was switched to (Maand → Jaar → Maand keeps the month), else the one holding
+    the end of `current`."""
+    memory = st.session_state.setdefault(_PERIODS, {})
+    kept = memory.get(str(kind))  # (period of this kind, the period the other kind showed when it was left)
+    chosen = kept[0] if kept and kept[0] in options and kept[1] == current else _containing(current, kind, options)
+    try:
+        left = Period.parse(current or "").kind
+    except ValueError:
+        return chosen
+    if str(left) != str(kind):  # keyed by the plain word: an enum member and its word hash differently
+        memory[str(left)] = (current, chosen)
+    return chosen
 
 
 def _containing(label: str | None, kind: str, options: tuple[str, ...]) -> str:

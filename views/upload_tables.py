@@ -30,9 +30,20 @@ def errors_table(errors: Sequence) -> pd.DataFrame:
 
 
 def history_table(history: pd.DataFrame) -> pd.DataFrame:
-    """The upload history with Dutch column names, in the order a reader scans it."""
+    """The upload history with Dutch column names, in the order a reader scans it; times in Amsterdam
+    time (stored in UTC), so the screen and the downloaded files show the sidebar's clock."""
     names = texts.HISTORY_COLUMNS
-    return history[list(names)].rename(columns=names)
+    table = history[list(names)].rename(columns=names)
+    table[names["uploaded_at"]] = [fmt.amsterdam(value) for value in history["uploaded_at"]]
+    return table
+
+
+def history_for_screen(table: pd.DataFrame) -> pd.DataFrame:
+    """`history_table` as text: counts with a thousands dot, the time as `23-11-2026 17:17`."""
+    names = texts.HISTORY_COLUMNS
+    shown = for_screen(table, counts=[names["row_count"]])
+    shown[names["uploaded_at"]] = [fmt.clock(value) for value in table[names["uploaded_at"]]]
+    return shown
 
 
 def _is_empty(value: object) -> bool:
@@ -70,10 +81,14 @@ def _quarter(value: date) -> str:
 
 
 def preview_table(preview: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """The preview of a checked file: as `for_screen`, with months as `okt 2026` and quarters as `K3 2026`."""
+    """The preview of a checked file: as `for_screen`, with months as `okt 2026`, quarters as `K3 2026` and
+    amounts as `€ 1.234,50`."""
     shown = for_screen(preview)
     periods = {decode.SQL_MONTH: fmt.month_short, decode.SQL_QUARTER: _quarter}
     for column in plan(kind):
+        if column.decoder is decode.SQL_MONEY and column.name in preview.columns:  # an amount: `€ 1.234,50`
+            shown[column.name] = preview[column.name].map(
+                lambda value: EMPTY if _is_empty(value) else "€ " + fmt.number(float(value), 2))
         if column.decoder in periods and column.name in preview.columns:
             label = periods[column.decoder]
             shown[column.name] = preview[column.name].map(

@@ -12,6 +12,7 @@ from levers.agenda import WINDOW_MONTHS, AgendaItem, Judgement
 from levers.catalogue import definition
 from levers.result import IndicatorResult
 from levers.rounding import half_up
+from wording import fmt
 
 NO_VALUE = "–"
 COUNT_UNIT = "aantal"  # the catalogue's unit of a bare count: written without a unit
@@ -60,5 +61,30 @@ def why(item: AgendaItem) -> str:
     }
     return (
         f"{item.name}: {shown_value(item)} ({item.status}), {judgements[item.judgement]}; "
+        f"thema {item.theme} ({theme_label(item)}) is de afgelopen {WINDOW_MONTHS} maanden niet besproken."
+    )
+
+
+# --- the reader's sentence (the Partner page and the agenda documents; issue 23) ---------------------
+# `why` above is also the command line's record (`python -m levers agenda`, the byte guard). A reader gets
+# the figures as on every tile (`90,0%`, `€ 1.436`, a margin in procentpunt) and the margin worded by the
+# indicator's direction: below a higher-is-better norm a value is worse than the norm *min* the margin.
+BEYOND = {"higher": "slechter dan de norm {norm} min de marge {margin}",
+          "lower": "slechter dan de norm {norm} plus de marge {margin}"}
+
+
+def reason(item: AgendaItem) -> str:
+    """`Cliënttevredenheid: 80,0% (rood), slechter dan de norm 90,0% min de marge 5 procentpunt; thema 6 …`."""
+    norm = NO_VALUE if item.norm is None else fmt.in_unit(item.norm, item.unit)
+    margin = NO_VALUE if item.margin is None else fmt.margin(item.margin, item.unit)
+    better = definition(item.code).better
+    judgements = {
+        Judgement.BEYOND_MARGIN: BEYOND.get(better, BEYOND["lower"]).format(norm=norm, margin=margin),
+        Judgement.WITHIN_MARGIN: f"slechter dan de norm {norm}, binnen de marge {margin}",
+        Judgement.CONCERN: "het verloop toont een zorgelijke verandering (procesgrafiek)",
+        Judgement.OWN_RULE: definition(item.code).own_rule or f"status {item.status} volgens de eigen regel",
+    }
+    return (
+        f"{item.name}: {fmt.value(item)} ({item.status}), {judgements[item.judgement]}; "
         f"thema {item.theme} ({theme_label(item)}) is de afgelopen {WINDOW_MONTHS} maanden niet besproken."
     )

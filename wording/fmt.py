@@ -7,7 +7,8 @@ Suppressed figures never reach a formatter as numbers: `IndicatorResult` carries
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -20,6 +21,7 @@ LOCALE = "nl_NL"
 PLOTLY_SEPARATORS = ",."  # plotly: decimal comma, thousands dot
 NOT_SHOWN = "–"  # no value, or too few observations to show one
 PERCENT_UNITS = frozenset({"%", "% positief", "% van budget", "% van 18"})
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")  # the clock every reader lives by; moments are stored in UTC
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -46,6 +48,27 @@ def percent(value: float, decimals: int = 1) -> str:
 def day(value: date) -> str:
     """`23-11-2026`."""
     return value.strftime("%d-%m-%Y")
+
+
+def amsterdam(stored: datetime) -> datetime:
+    """A stored moment (naive UTC, as every table keeps them) as Amsterdam wall-clock time, naive.
+
+    Summer time included: 16:17 UTC is 18:17 in June and 17:17 in January. An aware moment is
+    converted from its own zone.
+    """
+    return (stored if stored.tzinfo else stored.replace(tzinfo=UTC)).astimezone(AMSTERDAM).replace(tzinfo=None)
+
+
+def moment(stored: datetime | None) -> str:
+    """`23-11-2026 17:17`: a stored UTC moment as the reader's clock shows it; '' for none."""
+    if stored is None or stored != stored:  # None, or pandas' NaT (never equal to itself)
+        return ""
+    return clock(amsterdam(stored))
+
+
+def clock(local: datetime) -> str:
+    """`23-11-2026 17:17` for a moment already in Amsterdam time (see `amsterdam`)."""
+    return f"{local:%d-%m-%Y %H:%M}"
 
 
 def month_name(value: date) -> str:

@@ -6,7 +6,7 @@ one sentence per lever, the signals in order of urgency, and titles that state a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from levers.catalogue import CATALOGUE, CODES, LEVERS, definition
 from levers.result import IndicatorResult
@@ -150,6 +150,9 @@ def comparison_title(rows: Sequence[tuple[str, IndicatorResult]]) -> str:
     )
 
 
-def header(region: str, period: Period, scope: Scope) -> str:
-    """`Jeugdhulp IJmond · oktober 2026 · beide percelen`."""
+def header(region: str, period: Period, scope: Scope, names: Mapping[str, str] | None = None) -> str:
+    """`Jeugdhulp IJmond · oktober 2026 · beide percelen`; with one municipality chosen its name
+    (`Jeugdhulp Velsen · …`, from `names`: code → name), since the figures are that municipality's."""
+    if len(scope.municipalities) == 1:
+        region = (names or {}).get(scope.municipalities[0], scope.municipalities[0])
     return texts.HEADER.format(region=region, period=fmt.period_label(period), lots=texts.LOT_LABELS[scope.lot])

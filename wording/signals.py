@@ -9,8 +9,7 @@ CLI keeps the bare codes (groen, zorg, haalt_niet).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
 from levers.freshness import Freshness
 from levers.norms import Status
@@ -21,7 +20,6 @@ from levers.variation import NoLimits, Variatie, Zekerheid
 from wording import fmt
 from wording.reasons import reason_text
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 STATUS_WORDS = {Status.GREEN: "op koers", Status.AMBER: "let op", Status.RED: "buiten de norm",
                 Status.GREY: "geen oordeel"}
@@ -165,7 +163,7 @@ def data_dates_text(kinds: Sequence[tuple[str, date | None]], last_upload: datet
     parts = [f"{kind} {_kind_date(kind, day) if day else NO_DATA}" for kind, day in kinds]
     text = DATA_DATES.format(dates=" · ".join(parts))
     if last_upload is not None:
-        local = last_upload.replace(tzinfo=last_upload.tzinfo or UTC).astimezone(AMSTERDAM)
+        local = fmt.amsterdam(last_upload)
         text += LAST_UPLOAD.format(day=fmt.day(local.date()), time=f"{local:%H:%M}")
     return text
 

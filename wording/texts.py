@@ -84,6 +84,7 @@ PROVIDERS_PLACEHOLDER = "Alle aanbieders"
 PERIOD_KIND = "Periode"
 PERIOD_KINDS = {PeriodKind.MONTH: "Maand", PeriodKind.QUARTER: "Kwartaal", PeriodKind.YEAR: "Jaar"}
 PERIOD = "Kies de periode"
+PERIOD_RUNNING = "{period} (lopende maand)"
 
 # === overview ====================================================================================
 SHARE = "Deel deze weergave"
@@ -208,10 +209,10 @@ UPLOAD_ERRORS_FIRST = "Hieronder de eerste {shown} fouten; de volledige lijst ku
 UPLOAD_ERROR_COLUMNS = {"row": "Rij", "column": "Kolom", "message": "Melding"}
 UPLOAD_UNCHANGED = "Dit bestand is al eerder opgeslagen: er verandert **niets** (ongewijzigd)."
 UPLOAD_EMPTY = (
-    "Dit bestand bevat alleen een kopregel. Opslaan betekent dat de gegevens van deze scope worden "
-    "verwijderd. Doe dit alleen als de scope echt leeg is."
+    "Dit bestand bevat alleen een kopregel. Opslaan betekent dat de opgeslagen gegevens van deze soort "
+    "die het bestand zou vervangen, verdwijnen. Doe dit alleen als er echt niets aan te leveren is."
 )
-UPLOAD_EMPTY_CONFIRM = "Ik bevestig dat deze scope echt leeg is"
+UPLOAD_EMPTY_CONFIRM = "Ik bevestig dat er echt niets aan te leveren is"
 UPLOAD_READY = "Het bestand is in orde. Controleer wat er gaat gebeuren en bevestig."
 UPLOAD_ROWS = "Rijen in het bestand"
 UPLOAD_REPLACED_ROWS = "Rijen die vervangen worden"
@@ -296,8 +297,11 @@ DIALOGUE_SECTION = "Dialoog en acties"
 DIALOGUE_PARTS_LABEL = "Onderdeel"
 DIALOGUE_PARTS = {"actions": "Openstaande acties", "sessions": "Gesprekken, laatste 12 maanden",
                   "record": "Gesprek vastleggen", "documents": "Agenda en rapportage"}
-DIALOGUE_PARTS_HINT = "Kies hierboven: de openstaande acties, de gesprekken, een gesprek vastleggen of de documenten."
+DIALOGUE_PARTS_HINT = "Kies hierboven welk onderdeel u wilt zien."
 DIALOGUE_RECORD = "Gesprek vastleggen"
+EMPTY_CELL = "–"  # an empty cell of an editable table (Streamlit's own word is "None")
+DIALOGUE_WHERE_SHOWN = ("Een gesprek telt mee in de maand van zijn datum. Een gesprek van deze maand ziet u "
+                        "met in de zijbalk Periode → Maand → {running}.")
 DIALOGUE_RECORD_HELP = (
     "Leg een dialoogsessie vast: per thema en per afgesproken actie wordt één regel opgeslagen, precies zoals "
     "bij een upload van het bestand dialoog. Dezelfde datum, aanbieder, thema en onderwerp nogmaals opslaan "

@@ -118,7 +118,7 @@ def agenda(rights: Rights, card: ProviderCard, scope: Scope, period: Period) -> 
         st.markdown(texts.PARTNER_AGENDA_ITEM.format(
             number=number, badge=components.badge_markdown(item.status), name=item.name,
             value=fmt.value(item), norm=fmt.norm(results[item.code]), theme=item.theme, theme_name=item.theme_name))
-        st.caption(agenda_words.why(item))
+        st.caption(agenda_words.reason(item))
     dialogue_ui.agenda_to_rows(rights, scope.region, card.code, items, key="partner")
     documents_ui.documents(rights, own_scope(scope, card), period, key="partner", council=False)
 
@@ -126,7 +126,7 @@ def agenda(rights: Rights, card: ProviderCard, scope: Scope, period: Period) -> 
 rights = session.rights_for_page(PARTNER)
 scope, period = filters.sidebar(rights, providers=False)
 st.title(texts.PARTNER_TITLE)
-st.caption(f"{sentences.header(scope.region, period, scope)} · {texts.PARTNER_INTRO}")
+st.caption(f"{sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.region)))} · {texts.PARTNER_INTRO}")
 card = pick_provider(rights, scope.region)
 if card is None:
     st.stop()

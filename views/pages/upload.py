@@ -22,7 +22,7 @@ from views import db, deliveries_ui, filters
 from views.exports_ui import download_buttons
 from views.session import rights_for_page
 from views.upload_tables import (
-    MAX_ERRORS_SHOWN, errors_table, for_screen, history_table, preview_table, replacement_words,
+    MAX_ERRORS_SHOWN, errors_table, for_screen, history_for_screen, history_table, preview_table, replacement_words,
 )
 from wording import fmt, texts
 
@@ -218,7 +218,5 @@ if history.empty:
     st.caption(texts.HISTORY_EMPTY)
 else:
     table = history_table(history)
-    shown = for_screen(table, counts=[texts.HISTORY_COLUMNS["row_count"]])
-    shown[texts.HISTORY_COLUMNS["uploaded_at"]] = table[texts.HISTORY_COLUMNS["uploaded_at"]].dt.strftime("%d-%m-%Y %H:%M")
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(history_for_screen(table), hide_index=True, width="stretch")
     download_buttons(table, "uploadgeschiedenis", key="upload_history")
