@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from data.decode import clean
+from data.masking import normalised_file
 from data.validate import Refused, RowError, Source
 
 if TYPE_CHECKING:
@@ -117,6 +118,11 @@ def readable_body(raw: bytes) -> tuple[bytes, str, str, bool]:
     data = raw[len(UTF8_BOM):] if raw.startswith(UTF8_BOM) else raw
     body, encoding, duckdb_encoding = _readable(data)
     as_uploaded = body is data
+    if not body.isascii():  # every check and message sees NFKC text without format characters (issue 22)
+        text = body.decode(duckdb_encoding)
+        tidy = normalised_file(text)
+        if tidy != text:
+            body, duckdb_encoding, as_uploaded = tidy.encode("utf-8"), "utf-8", False
     if b"\r" in body and b"\n" not in body:
         body, as_uploaded = body.replace(b"\r", b"\n"), False
     return body, encoding, duckdb_encoding, as_uploaded
