@@ -52,6 +52,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     structural = [ord(c) for c in every if unicodedata.normalize("NFKC", c) in (";", ",", '"', "\n", "\r")]
     suspect = sorted({c for c in formats + structural if c <= 0xFFFF} | set(range(0x10000, 0x110000)))
     return _character_class(formats), _character_class(structural, group=True), _character_class(suspect)
+_SEPARATORS_RE = re.compile(f"[{_SEPARATORS}]")
 _EIGHT_DIGITS = rf"\d(?:[{_SEPARATORS}]?\d){{7}}"  # what every candidate holds: a cheap filter first in SQL
 _RUNS_RE = tuple(re.compile(pattern, re.ASCII) for pattern in _RUNS)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -101,6 +102,19 @@ def has_bsn(text: str, *, short: bool = True) -> bool:
     return False
 
 
+def bsn_shaped(value: str, *, short: bool = True) -> bool:
+    """Whether a whole value is a BSN (csv-contract.md, privacy gate v3): normalised, without spaces,
+    tabs, dots, dashes and slashes, 9 digits (or 8, `short`) passing the eleven-test. A letter in it
+    makes it no BSN (`T00000012`)."""
+    digits = _SEPARATORS_RE.sub("", normalised(value))
+    return bool(re.fullmatch(r"[0-9]{8,9}" if short else r"[0-9]{9}", digits)) and is_bsn(digits.zfill(9))
+
+
+def id_digits(value: str) -> bool:
+    """Whether a whole value is 8 or 9 digits once separators are out (a candidate for a column's judgement)."""
+    return bool(re.fullmatch(r"[0-9]{8,9}", _SEPARATORS_RE.sub("", normalised(value))))
+
+
 def shown(text: str) -> str:
     """`text` as it may appear in a message: control characters as spaces, a BSN hidden, cut to 40."""
     text = _CONTROL.sub(" ", normalised(text))
@@ -138,6 +152,23 @@ def has_bsn_sql(expression: str, *, short: bool = True) -> str:
     padded = f"list_transform({candidates}, lambda _d: lpad(_d, 9, '0'))"
     test = f"coalesce(list_bool_or(list_transform({padded}, lambda _p: {bsn_sql('_p')})), false)"
     return f"case when regexp_matches({expression}, '{_EIGHT_DIGITS}') then {test} else false end"
+
+
+def _without_separators_sql(expression: str) -> str:
+    return f"regexp_replace({expression}, '[{_SEPARATORS}]', '', 'g')"
+
+
+def bsn_shaped_sql(expression: str, *, short: bool = True) -> str:
+    """`bsn_shaped` as a DuckDB predicate (false for NULL)."""
+    digits = _without_separators_sql(expression)
+    lengths = "\\d{8,9}" if short else "\\d{9}"
+    return (f"coalesce(case when regexp_full_match({digits}, '{lengths}') then {bsn_sql(f'lpad({digits}, 9, {chr(39)}0{chr(39)})')} "
+            "end, false)")
+
+
+def id_digits_sql(expression: str) -> str:
+    """`id_digits` as a DuckDB predicate (false for NULL)."""
+    return f"coalesce(regexp_full_match({_without_separators_sql(expression)}, '\\d{{8,9}}'), false)"
 
 
 def shown_sql(expression: str) -> str:
