@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import duckdb
 
-from data import audit, csvfile, db, examples, privacy, store, validate, xlsxfile
+from data import audit, csvfile, db, examples, limits, privacy, store, validate, xlsxfile
 from data.contracts import KINDS, MODELS, columns, detect_kind, required_columns
 from data.masking import redact, shown
 from data.validate import Refused, Rule, RowError
@@ -204,11 +204,12 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
     try:
         text = xlsxfile.as_csv(raw)  # a workbook's first sheet, else the file
         file = csvfile.read_header(text)
+        _refuse_if([error for error in [limits.long_line(file.body, file.delimiter, file.header)] if error])
         kind = kind if kind is not None else detect_kind(file.header)
         _check_header(file.header, kind, allowed_provider)
         source, extra, params = _decode(cur, file, kind, workdir, allowed_provider, on_disk if text is raw else None)
         tell("check")
-        gate = privacy.gate_errors(cur, kind) + examples.errors(cur, kind)
+        gate = privacy.gate_errors(cur, kind) + examples.errors(cur, kind) + limits.errors(cur, kind)
         rows = cur.execute("select count(*) from _dec where not _blank").fetchone()[0]
         report = replace(report, kind=kind, rows=rows, preview=_preview(cur, kind) if preview and not gate else None)
         if report.rows == 0 and not confirm_empty:
@@ -319,7 +320,7 @@ def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provide
         extra = {"aanbieder": (Rule(f"{validate.quote('provider')} = $allowed_provider",
                                     f"u mag alleen uitkomsten van uw eigen organisatie ({own}) aanleveren"),)}
         params = {"allowed_provider": allowed_provider}
-    flags = privacy.gate_flags(kind, nul=b"\x00" in file.body) | examples.flags(kind)
+    flags = privacy.gate_flags(kind, nul=b"\x00" in file.body) | examples.flags(kind) | limits.flags(kind)
     try:
         here = on_disk.path if csvfile.in_place(file, on_disk) else None
         source = csvfile.duckdb_source(file, workdir, here)
