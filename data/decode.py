@@ -109,9 +109,10 @@ def municipality_code(text: str) -> str:
 
 
 def provider_code(text: str) -> str:
+    """A provider code in upper case: `zx-2` and `ZX-2` are one provider (issue 22)."""
     if not _PROVIDER.fullmatch(text):
         raise _invalid(PROVIDER_MESSAGE, text)
-    return text
+    return text.upper()
 
 
 def code(text: str) -> int:
@@ -205,7 +206,7 @@ SQL_MUNICIPALITY = SqlDecoder(
     "case when regexp_full_match({v}, '(?i)(GM)?\\d{1,4}') "
     "then 'GM' || lpad(regexp_replace({v}, '(?i)^GM', ''), 4, '0') end",
     MUNICIPALITY_MESSAGE)
-SQL_PROVIDER = SqlDecoder("varchar", f"case when {_regex(_PROVIDER.pattern)} then {{v}} end", PROVIDER_MESSAGE)
+SQL_PROVIDER = SqlDecoder("varchar", f"case when {_regex(_PROVIDER.pattern)} then upper({{v}}) end", PROVIDER_MESSAGE)
 SQL_CODE = SqlDecoder("smallint", f"case when {_regex(_CODE.pattern)} then {{v}}::smallint end", CODE_MESSAGE)
 SQL_LOT = SqlDecoder("varchar", _cases(_LOTS), LOT_MESSAGE)
 SQL_PROVIDER_LOT = SqlDecoder("varchar", _cases(_PROVIDER_LOTS), PROVIDER_LOT_MESSAGE)

@@ -298,13 +298,22 @@ def _check_header(header: list[str], kind: str | None, allowed_provider: str | N
                                        f"kies een soort ({', '.join(KINDS)})")])
     if allowed_provider is not None and kind != "uitkomsten":
         raise Refused([RowError(1, "", "als aanbieder kunt u alleen bestanden van de soort uitkomsten aanleveren")])
-    errors = [RowError(1, "", f"kolom {i} heeft geen naam") for i, name in enumerate(header, 1) if not name]
+    errors = _nameless(header)
     errors += [RowError(1, shown(name), "deze kolom komt meer dan één keer voor")
                for i, name in enumerate(header) if name and name in header[:i]]
     errors += [RowError(1, shown(name), f"onbekende kolom voor soort {kind}; extra kolommen worden geweigerd")
                for name in header if name and name not in allowed]
     errors += [RowError(1, name, "verplichte kolom ontbreekt") for name in required_columns(kind) if name not in header]
     _refuse_if(errors)
+
+
+def _nameless(header: list[str]) -> list[RowError]:
+    """Columns without a name, as one error: a stray cell far to the right (XFD1) leaves thousands."""
+    empty = [i for i, name in enumerate(header, 1) if not name]
+    if len(empty) <= 3:
+        return [RowError(1, "", f"kolom {i} heeft geen naam") for i in empty]
+    return [RowError(1, "", f"{_count(len(empty), 'kolom', 'kolommen')} hebben geen naam (kolom {empty[0]} tot en met "
+                            f"{empty[-1]}); verwijder de lege kolommen en wat erachter staat")]
 
 
 def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provider: str | None,
@@ -317,7 +326,7 @@ def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provide
     extra, params = {}, {}
     if allowed_provider is not None:
         own = allowed_provider.replace("{", "{{").replace("}", "}}")
-        extra = {"aanbieder": (Rule(f"{validate.quote('provider')} = $allowed_provider",
+        extra = {"aanbieder": (Rule(f"{validate.quote('provider')} = upper($allowed_provider)",
                                     f"u mag alleen uitkomsten van uw eigen organisatie ({own}) aanleveren"),)}
         params = {"allowed_provider": allowed_provider}
     flags = privacy.gate_flags(kind, nul=b"\x00" in file.body) | examples.flags(kind) | limits.flags(kind)

@@ -123,11 +123,12 @@ def shown(text: str) -> str:
 
 
 def redact(text: str) -> str:
-    """`text` (a file name) with each number that passes the eleven-test replaced by `•••`."""
+    """`text` (a file name) with each number that passes the eleven-test replaced by `•••`, and control
+    characters (a NUL) as spaces."""
     def mask(match: re.Match) -> str:
         return "•••" if has_bsn(match.group()) else match.group()
 
-    return _RUNS_RE[0].sub(mask, normalised(text))
+    return _RUNS_RE[0].sub(mask, _CONTROL.sub(" ", normalised(text)))
 
 
 # -- the same in DuckDB SQL; `expression` is any SQL expression of type varchar -----------------------
