@@ -127,6 +127,12 @@ def actions_from(frame: pd.DataFrame) -> list[Action]:
     ]
 
 
+def untitled_actions(frame: pd.DataFrame) -> bool:
+    """Whether a row of the editor has an owner or deadline but no action text (it would be lost)."""
+    return any(not _cell(row.get("action")) and (_cell(row.get("owner")) or _day(row.get("deadline")))
+               for row in frame.to_dict("records"))
+
+
 def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, default_provider: str | None,
                  key: str, expanded: bool = False) -> None:
     """The form for one session: with whom, when, themes, subject, signals and the agreed actions."""
@@ -162,6 +168,9 @@ def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, d
     if not chosen or not subject.strip():
         st.warning(texts.DIALOGUE_NEEDS)
         return
+    if untitled_actions(actions):
+        st.error(texts.DIALOGUE_ACTION_NEEDS_TEXT)
+        return
     _store(lambda con: record_session(
         con, day=day, region=region, provider=who or None, themes=chosen, subject=subject.strip(),
         signal=signal.strip() or None, actions=actions_from(actions), uploader=uploader(rights)))
@@ -182,8 +191,10 @@ def _follow_page_provider(widget: str, choices: list[str], default: str) -> None
 def _action_columns() -> dict:
     labels = texts.DIALOGUE_ACTION_COLUMNS
     return {
-        "action": st.column_config.TextColumn(labels["action"], max_chars=500, required=True, width="large"),
-        "owner": st.column_config.SelectboxColumn(labels["owner"], options=texts.DIALOGUE_OWNERS, required=True),
+        # not `required`: the browser would keep a row with an empty required cell to itself and the
+        # session would be stored without that action (issue 22); the check refuses it on the form instead
+        "action": st.column_config.TextColumn(labels["action"], max_chars=500, width="large"),
+        "owner": st.column_config.SelectboxColumn(labels["owner"], options=texts.DIALOGUE_OWNERS),
         "deadline": st.column_config.DateColumn(labels["deadline"], format="DD-MM-YYYY"),
         "status": st.column_config.SelectboxColumn(labels["status"], options=texts.DIALOGUE_STATUSES, default=OPEN,
                                                    required=True),
