@@ -23,6 +23,7 @@ from levers.agenda import AgendaItem, theme_names
 from levers.dialogue_log import DialogueLog, dialogue_log
 from levers.scope import Period, Scope
 from views import cache, db
+from views.plain import plain
 from views.documents_ui import documents
 from views.exports_ui import download_buttons, file_stem
 from wording import fmt, texts
@@ -86,11 +87,12 @@ def _store(write: Callable) -> None:
     refused = [error for report in reports for error in report.errors]
     if not refused:
         stored = [report.summary for report in reports if report.stored]
-        st.session_state[_FLASH] = (("success", texts.DIALOGUE_SAVED.format(summary=" ".join(stored))) if stored
+        st.session_state[_FLASH] = (("success", texts.DIALOGUE_SAVED.format(summary=plain(" ".join(stored)))) if stored
                                     else ("info", texts.DIALOGUE_UNCHANGED))
         st.rerun()
     problems = dict.fromkeys((error.column, error.message) for error in refused)  # one line per rule, not per row
-    lines = [f"- {texts.DIALOGUE_ERROR.format(column=column, message=message)}" for column, message in problems]
+    lines = [f"- {texts.DIALOGUE_ERROR.format(column=plain(column), message=plain(message))}"
+             for column, message in problems]
     st.error("\n".join([texts.DIALOGUE_REFUSED, *lines]))
 
 
