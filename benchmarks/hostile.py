@@ -7,7 +7,9 @@ Each case of tests/fixtures/hostile_files.py is written to disk and loaded into 
 - echoed: a planted personal value (or its digits, for a number) in the output;
 - wrong value: stored where it should be refused or the other way round, or a stored value other
   than the case expects (`0,001` as 1.00, a row dropped, a lower-case provider code, a NUL kept);
-- partial write: refused, yet the database changed.
+- partial write: refused, yet the database changed;
+- misplaced: refused, but the first message does not point at the planted row and column (or blames
+  the quotes for a long line).
 A case with a NUL in its file name cannot be named on a command line: it is loaded in-process.
 
     python benchmarks/hostile.py [--only NAME ...]
@@ -33,7 +35,8 @@ import duckdb  # noqa: E402
 from tests.fixtures.csv import DATA_TABLES, add_providers  # noqa: E402
 from tests.fixtures.hostile_files import CASES, Case  # noqa: E402
 
-COLUMNS = ("traceback", "personal stored", "echoed", "wrong value", "partial write")
+COLUMNS = ("traceback", "personal stored", "echoed", "wrong value", "partial write", "misplaced")
+_FIRST = re.compile(r"rij (\d+)(?:, kolom ([^:]*))?: (.*)")
 
 
 def _template(folder: Path) -> Path:
@@ -53,6 +56,15 @@ def _state(path: Path) -> dict[str, list[tuple]]:
 
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
+
+
+def _points_at(out: str, case: Case) -> bool:
+    """Whether the first message names the case's row and column, and blames no quotes for a long line."""
+    first = _FIRST.search(out)
+    if first is None or case.where is None:
+        return False
+    row, column = case.where
+    return (int(first[1]), first[2] or "") == (row, column) and "aanhalingstekens" not in first[3]
 
 
 def run_case(case: Case, folder: Path, template: Path) -> tuple[dict[str, bool], float, str]:
@@ -90,7 +102,8 @@ def run_case(case: Case, folder: Path, template: Path) -> tuple[dict[str, bool],
     echoed = any(value in out or (len(_digits(value)) >= 8 and _digits(value) in _digits(out)) for value in case.personal)
     counts = {"traceback": "Traceback" in out or code not in (0, 1, 2),
               "personal stored": bool(case.personal) and stored,
-              "echoed": echoed, "wrong value": wrong, "partial write": code != 0 and after != before}
+              "echoed": echoed, "wrong value": wrong, "partial write": code != 0 and after != before,
+              "misplaced": code != 0 and not case.stored and not _points_at(out, case)}
     db.unlink()
     return counts, seconds, out.strip().splitlines()[0][:150] if out.strip() else ""
 
