@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 from data.demo import build_demo_file, last_full_month_end  # noqa: E402
-from levers.arguments import open_read_only  # noqa: E402
+from commands.args import open_read_only  # noqa: E402
 from levers.catalogue import LEVERS  # noqa: E402
 from levers.compare import by_municipality, by_provider, providers_in_scope  # noqa: E402
 from levers.registry import all_indicators, lever_indicators  # noqa: E402

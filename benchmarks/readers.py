@@ -9,10 +9,8 @@ AppTest; after a first and a warm run, each round uploads a --rows-row `trajecte
 region for the default month (data.load, as `python -m data load` does: every figure gets a new
 key), and all processes then run the Overzicht at the same moment. Prints, per round, the upload's
 seconds (from reading the file to the published snapshot), the seconds until the last process
-finished (the time until every process shows the new figures) and each process's run, three ways:
-each process computing for itself; figures shared between the processes (views/shared_results.py);
-and shared, with the writer computing the region's Overzicht right after it publishes
-(views/warm.py), as `python -m data load` and the upload page do.
+finished (the time until every process shows the new figures) and each process's run, two ways:
+each process computing for itself, and figures shared between the processes (views/shared_results.py).
 """
 
 from __future__ import annotations
@@ -37,10 +35,9 @@ from benchmarks.concurrency import _month_file  # noqa: E402
 from benchmarks.levers import DEFAULT_DB, _ensure_database  # noqa: E402
 from data import db, snapshots  # noqa: E402
 from data.load import load_file  # noqa: E402
-from views import filters, shared_results, warm  # noqa: E402
+from views import filters, shared_results  # noqa: E402
 
-MODES = (("each computes itself", False, False), ("shared between them", True, False),
-         ("shared, writer computes", True, True))
+MODES = (("each computes itself", False), ("shared between them", True))
 
 # One dashboard process: runs the Overzicht once per line on stdin, prints the seconds.
 _PROCESS = r"""
@@ -77,9 +74,8 @@ def _run_all(processes: list[subprocess.Popen]) -> list[float]:
     return seconds
 
 
-def _write(path: Path, upload: Path, writer_computes: bool) -> float:
-    """Upload `upload` as the load command does; its seconds (with what the writer computes after publishing)."""
-    snapshots.AFTER_PUBLISH[:] = [warm.after_publish] if writer_computes else []
+def _write(path: Path, upload: Path) -> float:
+    """Upload `upload` as the load command does; its seconds."""
     started = time.perf_counter()
     con = db.connect(path)
     try:
@@ -91,8 +87,7 @@ def _write(path: Path, upload: Path, writer_computes: bool) -> float:
     return time.perf_counter() - started
 
 
-def _measure(path: Path, region: str, count: int, uploads: list[Path], share: bool,
-             writer_computes: bool) -> list[list[float]]:
+def _measure(path: Path, region: str, count: int, uploads: list[Path], share: bool) -> list[list[float]]:
     shared_results.clear(path)
     processes = [_start(path, region, share) for _ in range(count)]
     try:
@@ -101,7 +96,7 @@ def _measure(path: Path, region: str, count: int, uploads: list[Path], share: bo
         _run_all(processes)
         out = []
         for upload in uploads:
-            writing = _write(path, upload, writer_computes)
+            writing = _write(path, upload)
             started = time.perf_counter()
             each = _run_all(processes)
             out.append([writing, time.perf_counter() - started, *each])
@@ -130,12 +125,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.processes} read-only processes, Overzicht of {args.regio}; after each upload all run at once; "
               f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
         print(f"{'figures':<24} {'':>8} {'upload (s)':>10} {'then every process (s)':>23}   each process (s)")
-        for label, share, writer_computes in MODES:
+        for label, share in MODES:
             uploads = []
             for number in range(args.rounds):  # other rows each round: an upload of the same bytes stores nothing
                 uploads.append(Path(folder) / f"trajecten_{label[:6].strip()}_{number}.csv")
                 _month_file(path, args.regio, month, args.rows + number, uploads[-1])
-            rounds = _measure(path, args.regio, args.processes, uploads, share, writer_computes)
+            rounds = _measure(path, args.regio, args.processes, uploads, share)
             for number, (writing, every, *each) in enumerate(rounds, 1):
                 print(f"{label:<24} round {number}: {writing:>9.2f} {every:>23.2f}   "
                       + "  ".join(f"{s:.2f}" for s in each))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from data import db
+from data.write_scope import location, touched
 
 if TYPE_CHECKING:
     import pandas as pd  # only for the annotation: the command line never needs pandas
@@ -35,12 +35,12 @@ def record(con: duckdb.DuckDBPyConnection, actor: str, action: str, details: str
 
     On a read-only connection the entry goes to this process's audit file instead.
     """
-    main, read_only = db.location(con)
+    main, read_only = location(con)
     if read_only:
         append_to_file(main, actor, action, details)
         return
     con.execute(_INSERT, {"actor": actor, "action": action, "details": details})
-    db.touched("audit_log")
+    touched("audit_log")
 
 
 def directory(main: Path) -> Path:
@@ -123,7 +123,7 @@ def _store(cur: duckdb.DuckDBPyConnection, rows: list[tuple], file_name: str, im
     except BaseException:
         cur.execute("rollback")
         raise
-    db.touched("audit_log", "audit_imports")
+    touched("audit_log", "audit_imports")
 
 
 def _remove_imported(cur: duckdb.DuckDBPyConnection, folder: Path, done: dict[str, int]) -> None:

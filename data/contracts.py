@@ -256,8 +256,8 @@ class Dialogue(Contract):
     status: Choice["open", "afgerond"] | None = Field(None, validation_alias="status")
 
 
-# The catalogue's indicator codes as a reference list, so the store need not import the levers
-# (tests/test_data_reference.py keeps it equal to levers.catalogue.CODES).
+# The catalogue's indicator codes as a reference list, so the store need not import the levers: written
+# by `python scripts/indicator_codes.py` (tests/test_levers_catalogue_declared_once.py keeps it equal).
 INDICATOR_CODES_FILE = Path(__file__).parent / "reference" / "indicatoren.csv"
 with INDICATOR_CODES_FILE.open(encoding="utf-8", newline="") as _file:
     INDICATOR_CODES = tuple(row["indicator"] for row in csv.DictReader(_file))

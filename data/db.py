@@ -16,11 +16,13 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+
+from data import audit, snapshots
+from data.write_scope import TOUCHED, location, touched  # noqa: F401  (db.touched, db.location: what writers call)
 
 DB_ENV_VAR = "JEUGDMONITOR_DB"
 DEFAULT_DB_PATH = Path("data/monitor.duckdb")
@@ -35,7 +37,6 @@ AUDIT_TABLES = frozenset({"audit_log", "audit_imports"})
 
 # One writer at a time in this process (re-entrant: a load inside a writing block takes it again).
 WRITE_LOCK = threading.RLock()
-_TOUCHED: ContextVar[set[str] | None] = ContextVar("touched_tables", default=None)
 # Counts the starts and ends of writing blocks in this process: odd while one runs (`write_epoch`).
 _epoch = 0
 
@@ -74,15 +75,11 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -
 
 
 def _remove_publishing_leftovers(target: Path) -> None:
-    from data import snapshots
-
     snapshots.remove_leftovers(target)
 
 
 def _republish(con: duckdb.DuckDBPyConnection, target: Path) -> None:
     """Readers of a file that just got a newer schema (new macros) get it too, if they read snapshots."""
-    from data import snapshots
-
     if snapshots.published(target) is not None:
         with WRITE_LOCK:
             snapshots.publish(con, target)
@@ -144,13 +141,6 @@ class Write:
     touched: set[str] = field(default_factory=set)
 
 
-def touched(*tables: str) -> None:
-    """Note that the current writing block wrote `tables` (outside a block: nothing to note)."""
-    current = _TOUCHED.get()
-    if current is not None:
-        current.update(tables)
-
-
 @contextmanager
 def writing(con: duckdb.DuckDBPyConnection) -> Iterator[Write]:
     """The one write path: under WRITE_LOCK, a cursor for the write; then bookkeeping and publishing.
@@ -164,9 +154,9 @@ def writing(con: duckdb.DuckDBPyConnection) -> Iterator[Write]:
     """
     global _epoch  # noqa: PLW0603  (changed under WRITE_LOCK only)
     with WRITE_LOCK:
-        outer = _TOUCHED.get()
+        outer = TOUCHED.get()
         write = Write(con.cursor(), outer if outer is not None else set())
-        token = _TOUCHED.set(write.touched)
+        token = TOUCHED.set(write.touched)
         if outer is None:
             _epoch += 1
         try:
@@ -176,7 +166,7 @@ def writing(con: duckdb.DuckDBPyConnection) -> Iterator[Write]:
         finally:
             if outer is None:
                 _epoch += 1
-            _TOUCHED.reset(token)
+            TOUCHED.reset(token)
             write.cursor.close()
 
 
@@ -190,8 +180,6 @@ def write_epoch() -> int:
 
 
 def _finish(write: Write) -> None:
-    from data import audit, snapshots  # they build on this module
-
     main, read_only = location(write.cursor)
     if read_only:
         return
@@ -220,8 +208,6 @@ def generations(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> tupl
 def file_generations(path: Path) -> dict[str, int]:
     """Every table's generation in the database file at `path` (and in its published snapshot, if
     higher): what a rebuilt file must go beyond. Empty when neither can be read."""
-    from data import snapshots
-
     found: dict[str, int] = {}
     for source in (path, snapshots.published(path)):
         if source is None or not source.exists():
@@ -252,14 +238,3 @@ def continue_generations(con: duckdb.DuckDBPyConnection, previous: dict[str, int
     rows = [(table, previous.get(table, 0) + 1) for table in sorted(tables | set(previous))]
     con.executemany("insert or replace into table_generations values (?, ?)", rows)
 
-
-def location(con: duckdb.DuckDBPyConnection) -> tuple[Path | None, bool]:
-    """(the main database file, whether this connection is read-only); None for an in-memory database.
-
-    A connection to a published snapshot names the main file the snapshot was published from.
-    """
-    from data import snapshots
-
-    [(path, read_only)] = con.execute("select path, readonly from duckdb_databases() "
-                                      "where database_name = current_database()").fetchall()
-    return (snapshots.main_of(Path(path)) if path else None), bool(read_only)

@@ -240,6 +240,23 @@ create or replace macro in_scope(row_municipality, row_lot, row_provider, munici
     and (scope_lot::varchar is null or row_lot = scope_lot::varchar)
     and (len(scope_providers::varchar[]) = 0 or list_contains(scope_providers::varchar[], row_provider));
 
+-- Is a trajectory active in a period (indicators.md): started by its last day and not ended before its
+-- first; started and ended trajectories are active too. The open end as a far date makes it one range
+-- condition, so a join on it stays a fast range join.
+create or replace macro is_active(start_day, end_day, first_day, last_day) as
+    start_day <= last_day and coalesce(end_day, '9999-12-31'::date) >= first_day;
+
+-- The derived-total rule's count (levers/contributors.py): per period and row set, how many providers
+-- other than `own` have rows in it, per perceel and for both percelen (lot NULL: the grouping set without
+-- lot). `row_sets` names a relation of (ordinal, provider, lot, base) rows: each family declares its row
+-- sets beside its query (levers/sql/<family>.rows.sql) and counts them through this one macro.
+create or replace macro providers_per_row_set(row_sets, own) as table
+    select ordinal, base, lot, count(distinct provider) as providers
+    from query_table(row_sets)
+    where not list_contains(own::varchar[], provider)
+    group by grouping sets ((ordinal, base, lot), (ordinal, base))
+    having lot is not null or grouping(lot) = 1;
+
 -- The providers in scope (indicators.md): their regio includes the region, their perceel matches
 -- (`beide` matches both) and, with a provider filter, they are among the filtered ones.
 create or replace macro providers_in_scope(region_name, scope_lot, scope_providers) as table

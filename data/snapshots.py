@@ -10,10 +10,6 @@ leaves `CURRENT` and the snapshot it names as they were.
 
 Each snapshot has its own file name because DuckDB shares one database instance per path within a
 process: reopening a replaced path would hand back the old instance.
-
-Right after publishing, the writer runs AFTER_PUBLISH: there a writer process (the load command,
-the dashboard that takes uploads) computes the figures an upload changed into the results readers
-share (views.warm), so a reader who comes later only reads them.
 """
 
 from __future__ import annotations
@@ -23,7 +19,6 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -35,9 +30,6 @@ _PREFIX = "gen-"
 _OPEN_TRIES = 5  # a reader that finds CURRENT naming a removed snapshot reads CURRENT again
 _CHECKPOINT_TRIES = 10  # a reader of the writer's own process can hold a checkpoint off for a moment
 _log = logging.getLogger(__name__)
-# Called with (main file, the snapshot just published, the one published before it or None) after
-# CURRENT names the new one; an error there is logged (readers then compute what the hook did not).
-AFTER_PUBLISH: list[Callable[[Path, Path, Path | None], None]] = []
 
 
 def directory(main: Path) -> Path:
@@ -87,7 +79,6 @@ def publish_file(main: Path) -> Path:
     folder = directory(main)
     folder.mkdir(exist_ok=True)
     _remove_temporaries(folder)
-    previous = published(main)
     snapshot = folder / f"{_PREFIX}{_next_generation(folder):06d}.duckdb"
     temporary = folder / f".{snapshot.name}.{os.getpid()}.{threading.get_ident()}.tmp"
     try:
@@ -99,17 +90,8 @@ def publish_file(main: Path) -> Path:
         os.replace(pointer, folder / CURRENT)
     finally:
         _remove_temporaries(folder, own_only=True)
-    _remove_old(folder, keep=snapshot)  # keeps `previous` too (KEEP = 2)
-    _after_publish(main, snapshot, previous)
+    _remove_old(folder, keep=snapshot)  # keeps the one before it too (KEEP = 2)
     return snapshot
-
-
-def _after_publish(main: Path, snapshot: Path, previous: Path | None) -> None:
-    for hook in list(AFTER_PUBLISH):
-        try:
-            hook(main, snapshot, previous)
-        except Exception as failure:  # noqa: BLE001  a hook only saves readers work: never stop a publish
-            _log.warning("%s: %s after publishing failed (%s)", snapshot.name, getattr(hook, "__name__", hook), failure)
 
 
 def remove_leftovers(main: Path) -> None:

@@ -6,6 +6,7 @@ margin, the dialogue theme that puts it on the agenda, and which small-number ru
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 LEVERS = ("shared_values", "boundaries", "diagnostics", "interaction")
@@ -26,8 +27,20 @@ MONTHLY = "maand"  # cadence of an indicator's series: 24 months
 QUARTERLY = "kwartaal"  # indicators on the quarterly `uitkomsten` file: 8 quarters
 
 
-@dataclass(frozen=True)
+# Value ranges (a drawn limit is clipped to it): a share of a whole, any amount from zero, anything.
+SHARE = (0.0, 100.0)
+NON_NEGATIVE = (0.0, None)
+UNBOUNDED = (None, None)  # e.g. a growth percentage: negative or above 100
+
+
+@dataclass(frozen=True, kw_only=True)
 class Definition:
+    """Everything known about one indicator besides its computation (levers/families/<family>.py).
+
+    Keyword-only: an entry names what it declares. Freshness, the drawn limits, the tile's window, the
+    derived-total rule and the reference list of codes read these fields; nothing else lists codes.
+    """
+
     code: str
     lever: str
     name: str
@@ -38,29 +51,60 @@ class Definition:
     margin: float | None  # built-in default marge
     theme: int | None  # dialogue theme that covers it on the agenda
     privacy: str  # COUNT | RATIO | UNPROTECTED
+    reads: tuple[str, ...]  # the data kinds (csv-contract.md) it reads: freshness names it under each
+    value_range: tuple[float | None, float | None]  # SHARE | NON_NEGATIVE | UNBOUNDED
+    region_norm_per_provider: bool  # indicators.md "Norms and single providers": per aanbieder ja/nee
     vision_goal: str | None = None  # shared values only: the regional vision goal it shows
     family: str = ""  # the levers.families module whose one query computes it
     cadence: str = MONTHLY  # MONTHLY | QUARTERLY: the periods of its series
+    window_months: int | None = None  # its value counts this many months up to p_end (signals.md §3a)
+    year_to_date: bool = False  # its value counts January through p_end (signals.md §3a)
+    band_fields: tuple[str, str] | None = None  # detail keys of the (low, high) band drawn on its last point
     keeps_status_when_suppressed: bool = False  # a suppressed small count keeps its exact status
     own_rule: str | None = None  # Dutch: why its status may differ from what its value and norm say
-    provider_rows: tuple[str, ...] = ()  # row sets of levers/sql/contributors.sql it adds up over providers
+    provider_rows: tuple[str, ...] = ()  # contributor row sets (levers/sql/<family>.rows.sql) it adds up
     # Dutch texts of screen and paper (wording/): ---------------------------------------------------
     description: str = ""  # the definition in plain Dutch, as the reader sees it
     short_name: str | None = None  # on an Overzicht tile (the full name shows on hover)
+    window_label: str | None = None  # on the tile in a quarter or year view: the window's months
     compare_label: str | None = None  # in the Overzicht's "Gemeenten vergeleken" choice
     sentence: str | None = None  # when rood or oranje; fields {value} {norm} {name} {lot} {excess}
     sentence_within: tuple[float, str] | None = None  # (limit, sentence) for a value not above limit
+
+    @property
+    def uses_provisional_months(self) -> bool:
+        """Built on kosten, whose latest months are voorlopig (levers.freshness)."""
+        return "kosten" in self.reads
+
+    def band_of(self, details: Mapping[str, float | None]) -> tuple[float, float] | None:
+        """(low, high) of its band from a result's details; None without band fields or with a bound missing."""
+        if self.band_fields is None:
+            return None
+        low, high = (details.get(field) for field in self.band_fields)
+        return None if low is None or high is None else (low, high)
+
+    @property
+    def counts_earlier_months(self) -> bool:
+        """Each value counts months before its period's start: a window or January through p_end."""
+        return self.window_months is not None or self.year_to_date
 
 
 CATALOGUE: tuple[Definition, ...] = (
     # Gedeelde waarden -------------------------------------------------------------------------
     Definition(
-        "jeugdhulp_per_1000", "shared_values", "Jeugdigen met jeugdhulp per 1.000 jeugdigen", "per 1.000",
-        "persons active in P / Σ inwoners_0_17 of the municipalities in scope (year of p_end, else the "
-        "latest earlier year) × 1000; not shown when providers are filtered",
-        "lower", None, None, 13, UNPROTECTED, "1",
+        code="jeugdhulp_per_1000", lever="shared_values",
+        name="Jeugdigen met jeugdhulp per 1.000 jeugdigen",
+        unit="per 1.000",
+        definition=(
+            "persons active in P / Σ inwoners_0_17 of the municipalities in scope (year of p_end, else the "
+            "latest earlier year) × 1000; not shown when providers are filtered"
+        ),
+        better="lower", norm=None, margin=None, theme=13, privacy=UNPROTECTED, vision_goal="1",
+        reads=("trajecten", "gemeenten"),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=False,
         family="care_use",
-        provider_rows=('active',),
+        provider_rows=("active",),
         description=(
             "Aantal jeugdigen met jeugdhulp in de periode, per 1.000 inwoners van 0 tot en met 17 jaar. "
             "Niet getoond bij een selectie van aanbieders."
@@ -68,11 +112,16 @@ CATALOGUE: tuple[Definition, ...] = (
         compare_label="Jeugdhulp per 1.000",
     ),
     Definition(
-        "wachttijd_mediaan", "shared_values", "Wachttijd van aanmelding tot start (mediaan)", "dagen",
-        "median of startdatum − aanmelddatum over trajectories started in P that have an aanmelddatum",
-        "lower", 42, 14, 9, RATIO, "2",
+        code="wachttijd_mediaan", lever="shared_values",
+        name="Wachttijd van aanmelding tot start (mediaan)",
+        unit="dagen",
+        definition="median of startdatum − aanmelddatum over trajectories started in P that have an aanmelddatum",
+        better="lower", norm=42, margin=14, theme=9, privacy=RATIO, vision_goal="2",
+        reads=("trajecten",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=True,
         family="waiting_times",
-        provider_rows=('registered_started',),
+        provider_rows=("registered_started",),
         description=(
             "Mediaan van het aantal dagen tussen aanmelding en start, over de trajecten die in de periode"
             " startten en een aanmelddatum hebben."
@@ -82,11 +131,16 @@ CATALOGUE: tuple[Definition, ...] = (
         sentence="Jeugdigen wachten {value} op de start van hun hulp (mediaan); de norm is {norm}.",
     ),
     Definition(
-        "zonder_verblijf", "shared_values", "Jeugdhulp zonder verblijf", "%",
-        "trajectories active in P that are not verblijf / trajectories active in P × 100",
-        "higher", 90, 3, 3, RATIO, "3",
+        code="zonder_verblijf", lever="shared_values",
+        name="Jeugdhulp zonder verblijf",
+        unit="%",
+        definition="trajectories active in P that are not verblijf / trajectories active in P × 100",
+        better="higher", norm=90, margin=3, theme=3, privacy=RATIO, vision_goal="3",
+        reads=("trajecten",),
+        value_range=SHARE,
+        region_norm_per_provider=False,
         family="care_use",
-        provider_rows=('active',),
+        provider_rows=("active",),
         description=(
             "Aandeel van de lopende trajecten zonder verblijf (geen productcategorie 35, 36, 37, 38, 43 "
             "of 44)."
@@ -96,25 +150,40 @@ CATALOGUE: tuple[Definition, ...] = (
         sentence="{value} van de jeugdhulp is zonder verblijf, minder dan de {norm} die de regio wil.",
     ),
     Definition(
-        "crisis_per_1000", "shared_values", "Jeugdigen met crisishulp per 1.000 jeugdigen", "per 1.000",
-        "persons with a crisis trajectory started in P / youth population (as above) × 1000; not shown "
-        "when providers are filtered",
-        "lower", None, None, 14, UNPROTECTED, "4",
+        code="crisis_per_1000", lever="shared_values",
+        name="Jeugdigen met crisishulp per 1.000 jeugdigen",
+        unit="per 1.000",
+        definition=(
+            "persons with a crisis trajectory started in P / youth population (as above) × 1000; not shown "
+            "when providers are filtered"
+        ),
+        better="lower", norm=None, margin=None, theme=14, privacy=UNPROTECTED, vision_goal="4",
+        reads=("trajecten", "gemeenten"),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=False,
         family="care_use",
-        provider_rows=('crisis_started',),
+        provider_rows=("crisis_started",),
         description=(
             "Jeugdigen met een crisistraject dat in de periode startte, per 1.000 inwoners van 0 tot en "
             "met 17 jaar. Niet getoond bij een selectie van aanbieders."
         ),
     ),
     Definition(
-        "herhaald_beroep", "shared_values", "Opnieuw jeugdhulp binnen 12 maanden na afsluiting volgens plan", "%",
-        "base B = trajectories in scope ended with reden 31 in (p_end − 24 months, p_end − 12 months]; share "
-        "of B whose person has any trajectory (any provider, any perceel) starting in (einddatum, einddatum "
-        "+ 365 days]",
-        "lower", 15, 5, 1, RATIO, "4",
+        code="herhaald_beroep", lever="shared_values",
+        name="Opnieuw jeugdhulp binnen 12 maanden na afsluiting volgens plan",
+        unit="%",
+        definition=(
+            "base B = trajectories in scope ended with reden 31 in (p_end − 24 months, p_end − 12 months]; share "
+            "of B whose person has any trajectory (any provider, any perceel) starting in (einddatum, einddatum "
+            "+ 365 days]"
+        ),
+        better="lower", norm=15, margin=5, theme=1, privacy=RATIO, vision_goal="4",
+        reads=("trajecten",),
+        value_range=SHARE,
+        region_norm_per_provider=False,
+        window_months=12,
         family="recurrence",
-        provider_rows=('recurrence',),
+        provider_rows=("recurrence",),
         description=(
             "Van de trajecten die 12 tot 24 maanden geleden volgens plan eindigden: het aandeel van wie "
             "binnen een jaar daarna opnieuw jeugdhulp kreeg (bij welke aanbieder ook)."
@@ -122,11 +191,18 @@ CATALOGUE: tuple[Definition, ...] = (
         sentence="{value} van wie volgens plan stopte, had binnen een jaar opnieuw jeugdhulp nodig.",
     ),
     Definition(
-        "onderwijs_dialoog", "shared_values", "Dialoog over onderwijs en jeugdhulp (thema 18), 12 maanden",
-        "sessies",
-        "distinct (datum, aanbieder) dialogue rows with thema 18 in the 12 months ending at p_end "
-        "(region-wide rows count for every provider)",
-        "higher", 2, 1, 18, UNPROTECTED, "5",
+        code="onderwijs_dialoog", lever="shared_values",
+        name="Dialoog over onderwijs en jeugdhulp (thema 18), 12 maanden",
+        unit="sessies",
+        definition=(
+            "distinct (datum, aanbieder) dialogue rows with thema 18 in the 12 months ending at p_end "
+            "(region-wide rows count for every provider)"
+        ),
+        better="higher", norm=2, margin=1, theme=18, privacy=UNPROTECTED, vision_goal="5",
+        reads=("dialoog",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=False,
+        window_months=12,
         family="education_dialogue",
         description=(
             "Aantal dialoogsessies over onderwijs en jeugdhulp (thema 18) in de laatste 12 maanden."
@@ -134,21 +210,33 @@ CATALOGUE: tuple[Definition, ...] = (
         sentence="Er waren het afgelopen jaar te weinig gesprekken over onderwijs en jeugdhulp ({value}).",
     ),
     Definition(
-        "aanbieders_per_jeugdige", "shared_values", "Aanbieders per jeugdige", "gemiddelde",
-        "persons with a trajectory in scope active in P; mean of the number of distinct providers among "
-        "*all* their trajectories active in P (any provider, any perceel)",
-        "lower", 1.3, 0.2, 16, RATIO, "klantperspectief: overzicht",
+        code="aanbieders_per_jeugdige", lever="shared_values",
+        name="Aanbieders per jeugdige",
+        unit="gemiddelde",
+        definition=(
+            "persons with a trajectory in scope active in P; mean of the number of distinct providers among "
+            "*all* their trajectories active in P (any provider, any perceel)"
+        ),
+        better="lower", norm=1.3, margin=0.2, theme=16, privacy=RATIO, vision_goal="klantperspectief: overzicht",
+        reads=("trajecten",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=False,
         family="care_use",
-        provider_rows=('active',),
+        provider_rows=("active",),
         description="Gemiddeld aantal verschillende aanbieders per jeugdige in zorg in de periode.",
         sentence="Jeugdigen hebben gemiddeld {value} aanbieders tegelijk; de norm is {norm}.",
     ),
     Definition(
-        "tevredenheid", "shared_values", "Cliënttevredenheid", "% positief",
-        "Σ tevredenheid_positief / Σ tevredenheid_respondenten × 100",
-        "higher", 80, 5, 17, RATIO, "klantperspectief: relatie",
+        code="tevredenheid", lever="shared_values",
+        name="Cliënttevredenheid",
+        unit="% positief",
+        definition="Σ tevredenheid_positief / Σ tevredenheid_respondenten × 100",
+        better="higher", norm=80, margin=5, theme=17, privacy=RATIO, vision_goal="klantperspectief: relatie",
+        reads=("uitkomsten",),
+        value_range=SHARE,
+        region_norm_per_provider=True,
         family="provider_level",
-        provider_rows=('outcomes',),
+        provider_rows=("outcomes",),
         cadence=QUARTERLY,
         description=(
             "Aandeel positieve antwoorden van de ondervraagde cliënten, uit de uitkomsten van aanbieders."
@@ -158,15 +246,24 @@ CATALOGUE: tuple[Definition, ...] = (
     ),
     # Kaders en randvoorwaarden ----------------------------------------------------------------
     Definition(
-        "budgetuitputting", "boundaries", "Prognose budgetuitputting jaareinde", "% van budget",
-        "m = months from January through the month of p_end; forecast = (Σ bedrag of those months of that "
-        "year) / m × 12 / budget × 100. Also shown: realised so far (Σ/budget × 100) and pro rata (m/12 × "
-        "100). Budget: without a provider filter the perceel-level rows (empty aanbieder) of the scope, or, "
-        "where a (jaar, gemeente, perceel) has none, the sum of its provider rows; with a provider filter "
-        "only those providers' rows (none → grijs)",
-        "lower", 100, 5, 5, UNPROTECTED,
+        code="budgetuitputting", lever="boundaries",
+        name="Prognose budgetuitputting jaareinde",
+        unit="% van budget",
+        definition=(
+            "m = months from January through the month of p_end; forecast = (Σ bedrag of those months of that "
+            "year) / m × 12 / budget × 100. Also shown: realised so far (Σ/budget × 100) and pro rata (m/12 × "
+            "100). Budget: without a provider filter the perceel-level rows (empty aanbieder) of the scope, or, "
+            "where a (jaar, gemeente, perceel) has none, the sum of its provider rows; with a provider filter "
+            "only those providers' rows (none → grijs)"
+        ),
+        better="lower", norm=100, margin=5, theme=5, privacy=UNPROTECTED,
+        reads=("kosten", "budget"),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=True,
+        year_to_date=True,
+        band_fields=("prognose_laag", "prognose_hoog"),
         family="budget",
-        provider_rows=('costs_year',),
+        provider_rows=("costs_year",),
         description=(
             "Verwachte uitgaven aan het eind van het jaar als percentage van het budget: de uitgaven van "
             "januari tot en met de gekozen maand, doorgetrokken naar 12 maanden."
@@ -176,12 +273,19 @@ CATALOGUE: tuple[Definition, ...] = (
         sentence_within=(100, "De prognose is {value} van het budget{lot}; de norm is {norm}."),
     ),
     Definition(
-        "weigeringen", "boundaries", "Niet geaccepteerde verwijzingen (acceptatieplicht)", "aantal",
-        "Σ weigeringen of providers with rol `strategisch_partner`, perceel complex; no such delivered row in "
-        "scope → grijs \"geen gegevens\"",
-        "lower", 0, 0, 6, COUNT,
+        code="weigeringen", lever="boundaries",
+        name="Niet geaccepteerde verwijzingen (acceptatieplicht)",
+        unit="aantal",
+        definition=(
+            "Σ weigeringen of providers with rol `strategisch_partner`, perceel complex; no such delivered row in "
+            "scope → grijs \"geen gegevens\""
+        ),
+        better="lower", norm=0, margin=0, theme=6, privacy=COUNT,
+        reads=("uitkomsten", "aanbieders"),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=True,
         family="provider_level",
-        provider_rows=('refusals',),
+        provider_rows=("refusals",),
         cadence=QUARTERLY,
         keeps_status_when_suppressed=True,  # any refusal is rood: its status stays exact
         description=(
@@ -194,12 +298,19 @@ CATALOGUE: tuple[Definition, ...] = (
         ),
     ),
     Definition(
-        "tijdig_gestart", "boundaries", "Gestart binnen de wachttijdnorm", "%",
-        "trajectories started in P with aanmelddatum and startdatum − aanmelddatum ≤ N days / those started "
-        "in P with an aanmelddatum × 100; N = the norm of wachttijd_mediaan",
-        "higher", 90, 5, 9, RATIO,
+        code="tijdig_gestart", lever="boundaries",
+        name="Gestart binnen de wachttijdnorm",
+        unit="%",
+        definition=(
+            "trajectories started in P with aanmelddatum and startdatum − aanmelddatum ≤ N days / those started "
+            "in P with an aanmelddatum × 100; N = the norm of wachttijd_mediaan"
+        ),
+        better="higher", norm=90, margin=5, theme=9, privacy=RATIO,
+        reads=("trajecten", "normen"),
+        value_range=SHARE,
+        region_norm_per_provider=True,
         family="waiting_times",
-        provider_rows=('registered_started',),
+        provider_rows=("registered_started",),
         description=(
             "Aandeel van de gestarte trajecten (met aanmelddatum) dat binnen de wachttijdnorm begon."
         ),
@@ -207,13 +318,20 @@ CATALOGUE: tuple[Definition, ...] = (
         sentence="Maar {value} van de jeugdigen startte binnen de wachttijdnorm; de norm is {norm}.",
     ),
     Definition(
-        "volumegroei_enkelvoudig", "boundaries", "Volumegroei enkelvoudige jeugdhulp", "%",
-        "(persons active in P in perceel enkelvoudig / persons active in the same period one year earlier "
-        "in perceel enkelvoudig − 1) × 100; denominator = the earlier count; grijs when the scope is "
-        "perceel complex",
-        "lower", 0, 3, 5, RATIO,
+        code="volumegroei_enkelvoudig", lever="boundaries",
+        name="Volumegroei enkelvoudige jeugdhulp",
+        unit="%",
+        definition=(
+            "(persons active in P in perceel enkelvoudig / persons active in the same period one year earlier "
+            "in perceel enkelvoudig − 1) × 100; denominator = the earlier count; grijs when the scope is "
+            "perceel complex"
+        ),
+        better="lower", norm=0, margin=3, theme=5, privacy=RATIO,
+        reads=("trajecten",),
+        value_range=UNBOUNDED,
+        region_norm_per_provider=False,
         family="volume_growth",
-        provider_rows=('enkelvoudig_now', 'enkelvoudig_before'),
+        provider_rows=("enkelvoudig_now", "enkelvoudig_before"),
         description=(
             "Groei van het aantal jeugdigen in enkelvoudige jeugdhulp ten opzichte van dezelfde periode "
             "een jaar eerder."
@@ -221,12 +339,19 @@ CATALOGUE: tuple[Definition, ...] = (
         sentence="Het aantal jeugdigen in enkelvoudige jeugdhulp groeide met {value} in een jaar.",
     ),
     Definition(
-        "certificaten", "boundaries", "Aanbieders met verlopen kwaliteitscertificaat", "aantal",
-        "providers in scope whose certificaat_geldig_tot < p_end; oranje when one expires within 90 days "
-        "after p_end",
-        "lower", 0, 0, 12, UNPROTECTED,
+        code="certificaten", lever="boundaries",
+        name="Aanbieders met verlopen kwaliteitscertificaat",
+        unit="aantal",
+        definition=(
+            "providers in scope whose certificaat_geldig_tot < p_end; oranje when one expires within 90 days "
+            "after p_end"
+        ),
+        better="lower", norm=0, margin=0, theme=12, privacy=UNPROTECTED,
+        reads=("aanbieders",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=True,
         family="provider_level",
-        provider_rows=('register',),
+        provider_rows=("register",),
         own_rule="een kwaliteitscertificaat verloopt binnen 90 dagen",
         description=(
             "Aanbieders van wie het kwaliteitscertificaat aan het eind van de periode verlopen is "
@@ -237,67 +362,115 @@ CATALOGUE: tuple[Definition, ...] = (
     ),
     # Data en informatie ----------------------------------------------------------------------
     Definition(
-        "unieke_jeugdigen", "diagnostics", "Jeugdigen in zorg", "aantal",
-        "persons active in P", None, None, None, None, COUNT,
+        code="unieke_jeugdigen", lever="diagnostics",
+        name="Jeugdigen in zorg",
+        unit="aantal",
+        definition="persons active in P",
+        better=None, norm=None, margin=None, theme=None, privacy=COUNT,
+        reads=("trajecten",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=False,
         family="caseload",
-        provider_rows=('active',),
+        provider_rows=("active",),
         description="Aantal verschillende jeugdigen met een lopend traject in de periode.",
         short_name="Jeugdigen in zorg",
     ),
     Definition(
-        "actieve_trajecten", "diagnostics", "Lopende trajecten", "aantal",
-        "trajectories active in P", None, None, None, None, COUNT,
+        code="actieve_trajecten", lever="diagnostics",
+        name="Lopende trajecten",
+        unit="aantal",
+        definition="trajectories active in P",
+        better=None, norm=None, margin=None, theme=None, privacy=COUNT,
+        reads=("trajecten",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=False,
         family="caseload",
-        provider_rows=('active',),
+        provider_rows=("active",),
         description="Aantal trajecten dat in de periode liep.",
     ),
     Definition(
-        "instroom", "diagnostics", "Gestarte trajecten", "aantal",
-        "trajectories started in P", None, None, None, None, COUNT,
+        code="instroom", lever="diagnostics",
+        name="Gestarte trajecten",
+        unit="aantal",
+        definition="trajectories started in P",
+        better=None, norm=None, margin=None, theme=None, privacy=COUNT,
+        reads=("trajecten",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=False,
         family="caseload",
-        provider_rows=('started',),
+        provider_rows=("started",),
         description="Aantal trajecten dat in de periode startte.",
     ),
     Definition(
-        "uitstroom", "diagnostics", "Beëindigde trajecten", "aantal",
-        "trajectories ended in P", None, None, None, None, COUNT,
+        code="uitstroom", lever="diagnostics",
+        name="Beëindigde trajecten",
+        unit="aantal",
+        definition="trajectories ended in P",
+        better=None, norm=None, margin=None, theme=None, privacy=COUNT,
+        reads=("trajecten",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=False,
         family="caseload",
-        provider_rows=('ended',),
+        provider_rows=("ended",),
         description="Aantal trajecten dat in de periode eindigde.",
     ),
     Definition(
-        "gemiddelde_duur", "diagnostics", "Gemiddelde duur afgesloten trajecten", "dagen",
-        "mean of einddatum − startdatum over trajectories ended in P", "lower", None, None, None, RATIO,
+        code="gemiddelde_duur", lever="diagnostics",
+        name="Gemiddelde duur afgesloten trajecten",
+        unit="dagen",
+        definition="mean of einddatum − startdatum over trajectories ended in P",
+        better="lower", norm=None, margin=None, theme=None, privacy=RATIO,
+        reads=("trajecten",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=True,
         family="caseload",
-        provider_rows=('ended',),
+        provider_rows=("ended",),
         description=(
             "Gemiddeld aantal dagen van start tot einde van de trajecten die in de periode eindigden."
         ),
     ),
     Definition(
-        "volgens_plan", "diagnostics", "Beëindigd volgens plan", "%",
-        "ended in P with reden 31 / ended in P with a known end reason × 100", "higher", 75, 5, 1, RATIO,
+        code="volgens_plan", lever="diagnostics",
+        name="Beëindigd volgens plan",
+        unit="%",
+        definition="ended in P with reden 31 / ended in P with a known end reason × 100",
+        better="higher", norm=75, margin=5, theme=1, privacy=RATIO,
+        reads=("trajecten",),
+        value_range=SHARE,
+        region_norm_per_provider=True,
         family="caseload",
-        provider_rows=('ended_known',),
+        provider_rows=("ended_known",),
         description="Aandeel van de beëindigde trajecten (met bekende reden) dat volgens plan eindigde.",
         short_name="Volgens plan",
         sentence="Maar {value} van de beëindigde trajecten stopte volgens plan; de norm is {norm}.",
     ),
     Definition(
-        "uitval", "diagnostics", "Voortijdig afgebroken (uitval)", "%",
-        "ended in P with reden 32 or 33 / ended in P with a known end reason × 100", "lower", 15, 5, 1, RATIO,
+        code="uitval", lever="diagnostics",
+        name="Voortijdig afgebroken (uitval)",
+        unit="%",
+        definition="ended in P with reden 32 or 33 / ended in P with a known end reason × 100",
+        better="lower", norm=15, margin=5, theme=1, privacy=RATIO,
+        reads=("trajecten",),
+        value_range=SHARE,
+        region_norm_per_provider=True,
         family="caseload",
-        provider_rows=('ended_known',),
+        provider_rows=("ended_known",),
         description=(
             "Aandeel van de beëindigde trajecten (met bekende reden) dat voortijdig werd afgebroken."
         ),
         sentence="{value} van de trajecten werd voortijdig afgebroken; de norm is {norm}.",
     ),
     Definition(
-        "doelrealisatie", "diagnostics", "Doelen behaald", "%",
-        "Σ doelen_behaald / Σ afgesloten_trajecten × 100", "higher", 70, 5, 17, RATIO,
+        code="doelrealisatie", lever="diagnostics",
+        name="Doelen behaald",
+        unit="%",
+        definition="Σ doelen_behaald / Σ afgesloten_trajecten × 100",
+        better="higher", norm=70, margin=5, theme=17, privacy=RATIO,
+        reads=("uitkomsten",),
+        value_range=SHARE,
+        region_norm_per_provider=True,
         family="goals",
-        provider_rows=('outcomes',),
+        provider_rows=("outcomes",),
         cadence=QUARTERLY,
         description=(
             "Behaalde doelen als aandeel van de afgesloten trajecten, uit de uitkomsten van aanbieders."
@@ -305,22 +478,35 @@ CATALOGUE: tuple[Definition, ...] = (
         sentence="{value} van de doelen is behaald; de norm is {norm}.",
     ),
     Definition(
-        "kosten_per_jeugdige", "diagnostics", "Kosten per jeugdige", "euro",
-        "Σ bedrag in P / unieke_jeugdigen", "lower", None, None, 5, RATIO,
+        code="kosten_per_jeugdige", lever="diagnostics",
+        name="Kosten per jeugdige",
+        unit="euro",
+        definition="Σ bedrag in P / unieke_jeugdigen",
+        better="lower", norm=None, margin=None, theme=5, privacy=RATIO,
+        reads=("trajecten", "kosten"),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=False,
         family="caseload",
-        provider_rows=('active', 'costs'),
+        provider_rows=("active", "costs"),
         description="Uitgaven in de periode gedeeld door het aantal jeugdigen in zorg.",
         short_name="Kosten per jeugdige",
         compare_label="Kosten per jeugdige",
     ),
     Definition(
-        "doorverwijzing", "diagnostics", "Doorverwezen naar een andere aanbieder", "%",
-        "ended in P trajectories T whose person has a trajectory at another provider (any perceel, "
-        "regardless of the provider filter) starting in [T.einddatum, T.einddatum + 30 days] / ended in P "
-        "× 100",
-        "lower", 10, 5, 16, RATIO,
+        code="doorverwijzing", lever="diagnostics",
+        name="Doorverwezen naar een andere aanbieder",
+        unit="%",
+        definition=(
+            "ended in P trajectories T whose person has a trajectory at another provider (any perceel, "
+            "regardless of the provider filter) starting in [T.einddatum, T.einddatum + 30 days] / ended in P "
+            "× 100"
+        ),
+        better="lower", norm=10, margin=5, theme=16, privacy=RATIO,
+        reads=("trajecten",),
+        value_range=SHARE,
+        region_norm_per_provider=True,
         family="referrals",
-        provider_rows=('ended',),
+        provider_rows=("ended",),
         description=(
             "Aandeel van de beëindigde trajecten waarna de jeugdige binnen 30 dagen bij een andere "
             "aanbieder startte."
@@ -330,11 +516,16 @@ CATALOGUE: tuple[Definition, ...] = (
         ),
     ),
     Definition(
-        "via_gemeente", "diagnostics", "Gestart via de gemeente", "%",
-        "started in P with verwijzer 01 (COD327: Gemeente) / started in P × 100", "higher", None, None, 13,
-        RATIO,
+        code="via_gemeente", lever="diagnostics",
+        name="Gestart via de gemeente",
+        unit="%",
+        definition="started in P with verwijzer 01 (COD327: Gemeente) / started in P × 100",
+        better="higher", norm=None, margin=None, theme=13, privacy=RATIO,
+        reads=("trajecten",),
+        value_range=SHARE,
+        region_norm_per_provider=False,
         family="caseload",
-        provider_rows=('started',),
+        provider_rows=("started",),
         description=(
             "Aandeel van de gestarte trajecten dat door de gemeente zelf (het eigen team) werd verwezen; "
             "trajecten zonder bekende verwijzer tellen mee in het totaal."
@@ -344,48 +535,85 @@ CATALOGUE: tuple[Definition, ...] = (
     ),
     # Interactie en dialoog -------------------------------------------------------------------
     Definition(
-        "dialoogsessies", "interaction", "Dialoogsessies, laatste 6 maanden", "sessies",
-        "distinct (datum, aanbieder) dialogue rows in (p_end − 6 months, p_end]; per provider, region-wide "
-        "rows count for every provider",
-        "higher", 2, 1, 17, UNPROTECTED,
+        code="dialoogsessies", lever="interaction",
+        name="Dialoogsessies, laatste 6 maanden",
+        unit="sessies",
+        definition=(
+            "distinct (datum, aanbieder) dialogue rows in (p_end − 6 months, p_end]; per provider, region-wide "
+            "rows count for every provider"
+        ),
+        better="higher", norm=2, margin=1, theme=17, privacy=UNPROTECTED,
+        reads=("dialoog",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=True,
+        window_months=6,
         family="dialogues",
         description=(
             "Aantal dialoogsessies in de laatste 6 maanden (een sessie is een datum met een aanbieder, of"
             " regiobreed)."
         ),
         short_name="Sessies (6 mnd)",
+        window_label="Sessies {first}–{last}",
         sentence="Dialoogsessies in de laatste 6 maanden: {value}; de norm is {norm}.",
     ),
     Definition(
-        "themadekking", "interaction", "Besproken dialoogthema's, 12 maanden", "% van 18",
-        "distinct thema in the 12 months ending at p_end / 18 × 100", "higher", 75, 10, 17, UNPROTECTED,
+        code="themadekking", lever="interaction",
+        name="Besproken dialoogthema's, 12 maanden",
+        unit="% van 18",
+        definition="distinct thema in the 12 months ending at p_end / 18 × 100",
+        better="higher", norm=75, margin=10, theme=17, privacy=UNPROTECTED,
+        reads=("dialoog",),
+        value_range=SHARE,
+        region_norm_per_provider=False,
+        window_months=12,
         family="dialogues",
         description="Aandeel van de 18 dialoogthema's dat in de laatste 12 maanden is besproken.",
         short_name="Thema's besproken",
         sentence="Het afgelopen jaar is {value} van de 18 dialoogthema's besproken; de norm is {norm}.",
     ),
     Definition(
-        "open_acties", "interaction", "Openstaande acties", "aantal",
-        "distinct (datum, aanbieder, onderwerp, actie) with status open, datum ≤ p_end (an action about two "
-        "themes counts once)", None, None, None, None, UNPROTECTED,
+        code="open_acties", lever="interaction",
+        name="Openstaande acties",
+        unit="aantal",
+        definition=(
+            "distinct (datum, aanbieder, onderwerp, actie) with status open, datum ≤ p_end (an action about two "
+            "themes counts once)"
+        ),
+        better=None, norm=None, margin=None, theme=None, privacy=UNPROTECTED,
+        reads=("dialoog",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=False,
         family="dialogues",
         description="Afgesproken acties die nog openstaan.",
     ),
     Definition(
-        "acties_verlopen", "interaction", "Acties over de deadline", "aantal",
-        "open actions (as counted above) with deadline < p_end", "lower", 0, 2, 17, UNPROTECTED,
+        code="acties_verlopen", lever="interaction",
+        name="Acties over de deadline",
+        unit="aantal",
+        definition="open actions (as counted above) with deadline < p_end",
+        better="lower", norm=0, margin=2, theme=17, privacy=UNPROTECTED,
+        reads=("dialoog",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=True,
         family="dialogues",
         description="Openstaande acties waarvan de deadline verstreken is.",
         short_name="Acties over deadline",
         sentence="Afgesproken acties over hun deadline: {value}.",
     ),
     Definition(
-        "aanlevering", "interaction", "Uitkomsten aangeleverd", "%",
-        "present `uitkomsten` rows / expected rows × 100; expected = each provider in scope × each of its "
-        "percelen in scope × each reporting quarter of P, or the fallback quarter (signals.md §1; none → grijs)",
-        "higher", 95, 5, 17, UNPROTECTED,
+        code="aanlevering", lever="interaction",
+        name="Uitkomsten aangeleverd",
+        unit="%",
+        definition=(
+            "present `uitkomsten` rows / expected rows × 100; expected = each provider in scope × each of its "
+            "percelen in scope × each reporting quarter of P, or the fallback quarter (signals.md §1; none → grijs)"
+        ),
+        better="higher", norm=95, margin=5, theme=17, privacy=UNPROTECTED,
+        reads=("uitkomsten", "aanbieders"),
+        value_range=SHARE,
+        region_norm_per_provider=True,
         family="delivery",
-        provider_rows=('register',),
+        provider_rows=("register",),
         cadence=QUARTERLY,
         description=(
             "Aandeel van de verwachte kwartaalbestanden uitkomsten dat aanbieders hebben aangeleverd."
@@ -406,3 +634,8 @@ def definition(code: str) -> Definition:
 def of_lever(lever: str) -> tuple[Definition, ...]:
     """The lever's indicators in catalogue order."""
     return tuple(d for d in CATALOGUE if d.lever == lever)
+
+
+def codes_csv() -> str:
+    """data/reference/indicatoren.csv as the catalogue makes it (data/ may not import levers)."""
+    return "".join(f"{line}\n" for line in ("indicator", *CODES))

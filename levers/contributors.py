@@ -9,8 +9,10 @@ give nothing away. Population, dialogue and other region-level figures are no su
 A perceel total is also withheld when the other perceel's total would be withheld while the region's
 is shown: region minus this perceel would give that one away.
 
-The counting is SQL (levers/sql/contributors.sql, one query for all periods); each base there mirrors
-the rows a family adds up. The runner applies the rule, so screens, exports and documents all get it.
+The counting is SQL, one query for all periods: each family declares its row sets (bases) beside its
+own query, in levers/sql/<family>.rows.sql, counted through the schema macro `providers_per_row_set`;
+each catalogue entry's `provider_rows` names the row sets it adds up. Only the families of the results
+asked run. The runner applies the rule, so screens, exports and documents all get it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import duckdb
 
 from levers import suppression
 from levers.catalogue import CATALOGUE
+from levers.families import FAMILIES
 from levers.norms import GREY
 from levers.result import IndicatorResult
 from levers.scope import LOTS, Scope
@@ -29,7 +32,7 @@ from levers.sql_files import load_sql, used_params
 
 REASON_FEW_PROVIDERS = "minder dan twee andere aanbieders, afgeschermd"  # "twee": suppression.MIN_OTHER_PROVIDERS
 
-# The row sets (bases of contributors.sql) each indicator adds up: its catalogue entry's provider_rows.
+# The row sets (bases) each indicator adds up: its catalogue entry's provider_rows.
 BASES: dict[str, tuple[str, ...]] = {d.code: d.provider_rows for d in CATALOGUE}
 
 
@@ -38,10 +41,17 @@ def applies(scope: Scope) -> bool:
     return bool(scope.viewer) and not scope.providers
 
 
-def others_per_period(con: duckdb.DuckDBPyConnection, params: dict, own: Sequence[str],
-                      count: int) -> list[dict[tuple[str, str | None], int]]:
-    """For each of `count` periods: (base, perceel or None for both) → providers other than `own` in it."""
-    sql = load_sql("contributors.sql")
+def counting_sql(bases: Sequence[str]) -> str:
+    """One query over the row-set files of the families that declare `bases`: (ordinal, base, lot, providers)."""
+    files = [family.rows_file for family in FAMILIES.values() if set(family.row_sets) & set(bases)]
+    return "\nunion all\n".join(f"select * from (\n{load_sql(name)})" for name in files)
+
+
+def others_per_period(con: duckdb.DuckDBPyConnection, params: dict, own: Sequence[str], count: int,
+                      bases: Sequence[str]) -> list[dict[tuple[str, str | None], int]]:
+    """For each of `count` periods: (base, perceel or None for both) → providers other than `own` in it,
+    for the row sets `bases`."""
+    sql = counting_sql(bases)
     rows = con.execute(sql, used_params(sql, params | {"own": list(own)})).fetchall()
     out: list[dict[tuple[str, str | None], int]] = [{} for _ in range(count)]
     for ordinal, base, lot, providers in rows:
@@ -72,8 +82,9 @@ def withheld(result: IndicatorResult) -> IndicatorResult:
 def apply(con: duckdb.DuckDBPyConnection, scope: Scope, params: dict,
           results: list[tuple[IndicatorResult, ...]]) -> list[tuple[IndicatorResult, ...]]:
     """`results` (one tuple per period of `params`) with the rule applied for the scope's viewer."""
-    if not applies(scope) or not any(BASES.get(r.code) for r in (results[0] if results else ())):
+    bases = {base for r in (results[0] if results else ()) for base in BASES.get(r.code, ())}
+    if not applies(scope) or not bases:
         return results
-    counts = others_per_period(con, params, scope.viewer, len(results))
+    counts = others_per_period(con, params, scope.viewer, len(results), sorted(bases))
     return [tuple(withheld(r) if is_withheld(r.code, others, scope.lot) else r for r in period)
             for period, others in zip(results, counts)]

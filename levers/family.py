@@ -54,7 +54,8 @@ class Family:
     """One indicator family (see the module note).
 
     `params` adds named query parameters to the scope's (`levers.scope.sql_params`), e.g. a list
-    with one value per period; most families need none.
+    with one value per period; most families need none. `row_sets` names the row sets (per period,
+    provider and perceel) of the rows its query adds up, for the derived-total rule (levers.contributors).
     """
 
     name: str  # the catalogue entries' `family`
@@ -62,7 +63,13 @@ class Family:
     record: type  # frozen dataclass: one field per column of the query besides `ordinal`
     build: Build
     params: Params | None = None
+    row_sets: tuple[str, ...] = ()  # contributor row sets its `<name>.rows.sql` beside its query declares
 
     @property
     def sql(self) -> str:
         return load_sql(self.sql_file)
+
+    @property
+    def rows_file(self) -> str:
+        """The file of its row sets, beside its query: `caseload.sql` → `caseload.rows.sql`."""
+        return self.sql_file.removesuffix(".sql") + ".rows.sql"

@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 import duckdb
 
+from levers.catalogue import CATALOGUE
 from levers.scope import Period, Scope, add_months, region_municipalities
 from levers.sql_files import load_sql
 
@@ -21,17 +22,9 @@ FRESHNESS = load_sql("freshness.sql")
 
 PROVISIONAL_MONTHS = 3  # a setting: a kosten month is voorlopig while its end lies fewer months before the latest
 KINDS = ("trajecten", "kosten", "uitkomsten", "dialoog")  # the kinds with a data date, in reading order
-# Indicators that use voorlopige kosten months, and the indicators each kind feeds.
-PROVISIONAL_CODES = frozenset({"kosten_per_jeugdige", "budgetuitputting"})
-KIND_CODES = {
-    "trajecten": ("jeugdhulp_per_1000", "wachttijd_mediaan", "zonder_verblijf", "crisis_per_1000",
-                  "herhaald_beroep", "aanbieders_per_jeugdige", "tijdig_gestart", "volumegroei_enkelvoudig",
-                  "unieke_jeugdigen", "actieve_trajecten", "instroom", "uitstroom", "gemiddelde_duur",
-                  "volgens_plan", "uitval", "kosten_per_jeugdige", "doorverwijzing"),
-    "kosten": ("budgetuitputting", "kosten_per_jeugdige"),
-    "uitkomsten": ("tevredenheid", "weigeringen", "doelrealisatie", "aanlevering"),
-    "dialoog": ("onderwijs_dialoog", "dialoogsessies", "themadekking", "open_acties", "acties_verlopen"),
-}
+# Indicators that use voorlopige kosten months, and the indicators each kind feeds: from their declarations.
+PROVISIONAL_CODES = frozenset(d.code for d in CATALOGUE if d.uses_provisional_months)
+KIND_CODES = {kind: tuple(d.code for d in CATALOGUE if kind in d.reads) for kind in KINDS}
 
 
 @dataclass(frozen=True)

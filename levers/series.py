@@ -42,6 +42,7 @@ class SeriesPoint:
     status: str
     is_special: bool  # a special cause of the series' process-behaviour chart (signals.md §3)
     is_provisional: bool = False  # built on voorlopige kosten months: drawn hollow (signals.md §4)
+    band: tuple[float, float] | None = None  # (low, high) from the details its catalogue entry's band_fields name
 
 
 @dataclass(frozen=True)
@@ -85,15 +86,18 @@ def build_series(code: str, periods: Sequence[Period], results: Sequence[Indicat
     """A Series from one result per period (same order), its chart drawn over the shown values.
 
     Suppressed values are no values, so they stay out of the chart; zekerheid judges the norm of
-    the last period. A point of an indicator built on kosten is voorlopig from `provisional_from` on.
+    the last period. A point of an indicator built on kosten is voorlopig from `provisional_from` on;
+    a point's band is read from its result's details as the catalogue entry declares (`band_fields`).
     """
+    entry = definition(code)
     norm = results[-1].norm if results else None
-    varies = variation([result.value for result in results], definition(code).better, norm)
+    varies = variation([result.value for result in results], entry.better, norm)
     flags = varies.chart.special if varies.chart else (False,) * len(results)
-    hollow = code in PROVISIONAL_CODES and provisional_from is not None
+    hollow = entry.uses_provisional_months and provisional_from is not None
     points = tuple(
         SeriesPoint(period.label, period.start, period.end, result.value, result.value_label, result.norm,
-                    result.status, flag, hollow and result.value is not None and period.end >= provisional_from)
+                    result.status, flag, hollow and result.value is not None and period.end >= provisional_from,
+                    entry.band_of(result.detail))
         for period, result, flag in zip(periods, results, flags, strict=True)
     )
     return Series(code, points, varies)

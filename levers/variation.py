@@ -12,6 +12,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from levers.catalogue import definition
+
 MIN_POINTS = 12  # valued points a series needs before it gets limits
 LIMIT_FACTOR = 2.66  # process limits lie CL ± 2.66 mR̄
 D2 = 1.128  # σ = mR̄ / d2 for moving ranges of two points
@@ -175,17 +177,10 @@ def variation(values: Sequence[float | None], better: str | None, norm: float | 
     return Variation(chart, variatie(chart, last_has_value, better), zekerheid(chart, norm, better))
 
 
-SHARE_UNITS = frozenset({"%", "% positief", "% van 18"})  # shares of a whole: 0 … 100
-
-
-def unit_range(code: str, unit: str) -> tuple[float | None, float | None]:
-    """The values an indicator can take, to clip its drawn limits to: 0 … 100 for a share, ≥ 0 otherwise.
-
-    A growth percentage (volumegroei_enkelvoudig) may be negative and above 100.
-    """
-    if code == "volumegroei_enkelvoudig":
-        return None, None
-    return 0.0, 100.0 if unit in SHARE_UNITS else None
+def unit_range(code: str) -> tuple[float | None, float | None]:
+    """The values an indicator can take, to clip its drawn limits to: its catalogue `value_range`
+    (0 … 100 for a share, ≥ 0 for an amount, unbounded for a growth percentage)."""
+    return definition(code).value_range
 
 
 def drawn_band(chart: ProcessChart, low: float | None, high: float | None) -> tuple[float, float]:

@@ -15,6 +15,7 @@ import duckdb
 from levers.agenda import AgendaItem, agenda
 from levers.freshness import Freshness, freshness
 from levers.catalogue import definition
+from levers.chart_model import trend_model
 from levers.notes import Note, notes, of_indicator
 from levers.partner import provider_card
 from levers.scope import Period, Scope
@@ -207,7 +208,7 @@ def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, per
     doc.style(9)
     doc.multi_cell(0, 4.6, trend_title(item.unit, series), align="L", new_x="LMARGIN", new_y="NEXT")
     box = Box(doc.l_margin, doc.get_y() + 1, doc.epw, TREND_HEIGHT)
-    trend_chart(doc, box, series, item.unit)
+    trend_chart(doc, box, trend_model(series, item.unit))
     trend_legend(doc, doc.l_margin + doc.epw - LEGEND_WIDTH, box.y + box.h + 0.5)
     doc.set_y(box.y + box.h + 4)
     doc.ruled_box(paper.NOTES, NOTES_HEIGHT, lines=2)

@@ -2,8 +2,9 @@
 
 Drawing in the PDF itself keeps the charts sharp at any zoom and needs no browser: plotly's image
 export (kaleido 1.x) would start a headless Chrome for every document. The charts follow the
-dashboard's plotly charts (views/charts.py): the value as a blue line from zero, the norm as a
-dashed step line, special causes as vermillion diamonds, bars in status colours, Dutch numbers.
+dashboard's plotly charts (views/charts.py) and draw the same trend model (levers.chart_model): the
+value as a blue line from zero, the norm as a dashed step line, special causes as vermillion diamonds,
+the budget forecast's band on the last point, bars in status colours, Dutch numbers.
 Only shown values reach a chart, so a suppressed figure leaves a gap and never a point.
 """
 
@@ -13,10 +14,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from levers.chart_model import TrendModel
 from levers.scope import Period
-from levers.series import Series, SeriesPoint
+from levers.series import SeriesPoint
 from reports.document import ACCENT, INK, MUTED, RULE, STATUS_COLOURS, Document
-from levers.variation import drawn_band, unit_range
 from wording import fmt, paper
 from wording import signals as signal_words
 
@@ -75,24 +76,26 @@ def _period_text(point: SeriesPoint) -> str:
     return fmt.period_short(Period.parse(point.period_label))
 
 
-def trend_chart(doc: Document, box: Box, series: Series, unit: str) -> None:
-    """The series as a line from zero over the band of its process limits, its norm as a dashed step
-    line, special causes as diamonds, voorlopige points hollow (signals.md §3, §4). Fewer than 2
-    valued points draw no line and say so."""
-    points = series.points
-    values = [p.value for p in points]
+def trend_chart(doc: Document, box: Box, model: TrendModel) -> None:
+    """The model (levers.chart_model, also drawn on screen) as a line from zero over the band of its
+    process limits, its norm as a dashed step line, special causes as diamonds, voorlopige points hollow
+    (signals.md §3, §4), the forecast's band as a range on the last point and a marker as a square.
+    Fewer than 2 valued points draw no line and say so."""
+    points, unit = model.points, model.unit
+    values = model.values
     plot = Box(box.x + _LABEL_SPACE, box.y + 1, box.w - _LABEL_SPACE - 1, box.h - _AXIS_SPACE - 1)
     doc.set_draw_color(*RULE)
     doc.set_line_width(0.2)
-    if series.valued < 2:
+    if model.valued < 2:
         doc.rect(plot.x, plot.y, plot.w, plot.h)
         doc.style(8, italic=True, colour=MUTED)
         doc.set_xy(plot.x, plot.y + plot.h / 2 - 2)
         doc.cell(plot.w, 4, paper.NO_TREND, align="C")
         doc.style()
         return
-    band = drawn_band(series.variation.chart, *unit_range(series.code, unit)) if series.variation.chart else None
-    known = [v for v in values + [p.norm for p in points] + list(band or ()) if v is not None]
+    limits = model.limits
+    known = [v for v in values + [p.norm for p in points] + list(limits or ()) + list(model.band or ())
+             if v is not None]
     ticks = nice_ticks(min(0.0, *known), max(known), whole=unit in _WHOLE_UNITS)
     low, high = ticks[0], ticks[-1]
 
@@ -102,10 +105,10 @@ def trend_chart(doc: Document, box: Box, series: Series, unit: str) -> None:
     def y_of(value: float) -> float:
         return plot.y + plot.h - (value - low) / (high - low) * plot.h
 
-    if band is not None:
+    if limits is not None:
         doc.set_fill_color(*BAND)
-        doc.rect(x_of(-0.5), y_of(band[1]), x_of(len(points) - 0.5) - x_of(-0.5), y_of(band[0]) - y_of(band[1]),
-                 style="F")
+        doc.rect(x_of(-0.5), y_of(limits[1]), x_of(len(points) - 0.5) - x_of(-0.5),
+                 y_of(limits[0]) - y_of(limits[1]), style="F")
     doc.style(6.5, colour=MUTED)
     for tick in ticks:
         doc.set_draw_color(*RULE)
@@ -123,13 +126,37 @@ def trend_chart(doc: Document, box: Box, series: Series, unit: str) -> None:
         steps += [(x_of(index - 0.5), y), (x_of(index + 0.5), y)]
     _segments(doc, steps, INK, dashed=True)
     _segments(doc, [(x_of(i), None if v is None else y_of(v)) for i, v in enumerate(values)], ACCENT)
+    if model.band is not None:  # its bounds written beside it: a steady year gives a bar thinner than the dot
+        _range(doc, x_of(len(points) - 1), y_of(model.band[0]), y_of(model.band[1]))
+        doc.style(6, colour=ACCENT)
+        doc.set_xy(x_of(len(points) - 1) - 31.5, y_of(model.band[1]) - 1.5)
+        doc.cell(30, 3, f"{_axis_text(model.band[0], unit)} – {_axis_text(model.band[1], unit)}", align="R")
     for index, point in enumerate(points):
         if point.value is not None:
             _dot(doc, x_of(index), y_of(point.value), 0.9 if index == len(points) - 1 else 0.45, point.is_provisional)
-    for index, point in enumerate(points):
-        if point.is_special and point.value is not None:
-            _diamond(doc, x_of(index), y_of(point.value))
+    for index in model.special:
+        _diamond(doc, x_of(index), y_of(values[index]))
+    for marker in model.markers:
+        _square(doc, x_of(marker.index), y_of(values[marker.index]))
     doc.style()
+
+
+def _range(doc: Document, x: float, y_low: float, y_high: float, cap: float = 1.2) -> None:
+    """The forecast's band on the last point: a vertical bar with a cap at each bound."""
+    doc.set_draw_color(*ACCENT)
+    doc.set_line_width(0.6)
+    doc.line(x, y_low, x, y_high)
+    doc.line(x - cap, y_low, x + cap, y_low)
+    doc.line(x - cap, y_high, x + cap, y_high)
+    doc.set_line_width(0.2)
+
+
+def _square(doc: Document, x: float, y: float, size: float = 1.6) -> None:
+    """A marker (a toelichting) around a point: an open square, as on screen."""
+    doc.set_draw_color(*INK)
+    doc.set_line_width(0.3)
+    doc.rect(x - size, y - size, 2 * size, 2 * size)
+    doc.set_line_width(0.2)
 
 
 def _dot(doc: Document, x: float, y: float, radius: float, hollow: bool) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fpdf.enums import XPos, YPos
 
 from levers.catalogue import CATALOGUE, LEVER_NAMES, LEVERS, definition, of_lever
+from levers.chart_model import trend_model
 from levers.price_volume import whole
 from levers.result import REASON_NO_NORM, IndicatorResult
 from reports.charts import LEGEND_WIDTH, Bar, Box, bar_chart, trend_chart, trend_legend
@@ -299,7 +300,7 @@ def _trends(doc: Document, section: LeverSection, report: CouncilReport) -> None
         doc.set_xy(x, top + name_height)
         doc.style(7.5)
         doc.multi_cell(width, 3.5, finding, align="L")
-        trend_chart(doc, Box(x, top + head, width, TREND_HEIGHT), series, result.unit)
+        trend_chart(doc, Box(x, top + head, width, TREND_HEIGHT), trend_model(series, result.unit))
     doc.set_y(top + head + TREND_HEIGHT + 4)
     doc.style()
 

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data.__main__ import main as data_cli
+from commands.data import main as data_cli
 from tests.fixtures.accounts import fast_hashes  # noqa: F401 (fixture)
 from tests.fixtures.small_db import DASHBOARD
 from views.session import RIGHTS_KEY

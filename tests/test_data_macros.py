@@ -136,3 +136,36 @@ def test_region_dialogues_are_the_regions_rows_with_region_wide_ones_for_every_p
         {"region": region, "providers": providers},
     ).fetchall()
     assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2026-10-31", None, True),  # started on the last day, open
+        ("2026-11-01", None, False),  # starts after the period
+        ("2026-01-01", "2026-10-01", True),  # ended on the first day
+        ("2026-01-01", "2026-09-30", False),  # ended the day before
+        ("2026-10-10", "2026-10-20", True),  # started and ended within
+        ("2025-01-01", None, True),  # open and started long before
+    ],
+)
+def test_is_active_means_started_by_the_periods_end_and_not_ended_before_its_start(empty_db, start, end, expected):
+    row = empty_db.execute(
+        "select is_active($start::date, $end::date, date '2026-10-01', date '2026-10-31')", {"start": start, "end": end}
+    ).fetchone()
+    assert row == (expected,)
+
+
+def test_providers_per_row_set_counts_other_providers_per_perceel_and_for_both(empty_db):
+    # P1 complex and enkelvoudig, P2 complex, P3 (the viewer's own) complex: all in row set 'active' of period 0
+    rows = empty_db.execute(
+        """
+        with row_sets as (
+            select * from (values (0, 'P1', 'complex', 'active'), (0, 'P1', 'enkelvoudig', 'active'),
+                                  (0, 'P2', 'complex', 'active'), (0, 'P3', 'complex', 'active'),
+                                  (1, 'P3', 'complex', 'costs')) as r (ordinal, provider, lot, base)
+        )
+        select * from providers_per_row_set('row_sets', ['P3']) order by ordinal, base, lot nulls last
+        """
+    ).fetchall()
+    assert rows == [(0, "active", "complex", 2), (0, "active", "enkelvoudig", 1), (0, "active", None, 2)]

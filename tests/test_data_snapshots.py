@@ -259,26 +259,3 @@ def test_a_rebuilt_demo_carries_every_table_generation_on_so_cached_figures_of_t
     reader = snapshots.Reader(path).connection().cursor()
     assert db.generations(reader, ("budgets", "trajectories", "notes")) == (4, 2, 2)
     assert _budgets(reader) == [7]
-
-
-def test_what_runs_after_publishing_gets_the_new_snapshot_readers_now_read_and_the_one_before(main, monkeypatch):
-    seen = []
-
-    def after_publish(main_file, snapshot, previous):
-        with duckdb.connect(str(snapshot), read_only=True) as con:
-            seen.append((snapshot.name, _budgets(con), previous.name, snapshots.published(main_file).name,
-                         _budgets(snapshots.Reader(main_file).connection().cursor())))
-
-    monkeypatch.setattr(snapshots, "AFTER_PUBLISH", [after_publish])
-    con = db.connect(main)
-    _add_budget(con, 200)
-    con.close()
-    assert seen == [("gen-000002.duckdb", [100, 200], "gen-000001.duckdb", "gen-000002.duckdb", [100, 200])]
-
-
-def test_a_failure_after_publishing_leaves_the_write_and_the_new_snapshot_in_place(main, monkeypatch):
-    monkeypatch.setattr(snapshots, "AFTER_PUBLISH", [lambda main_file, snapshot, previous: 1 / 0])
-    con = db.connect(main)
-    _add_budget(con, 200)  # no ZeroDivisionError out of the write
-    con.close()
-    assert _budgets(snapshots.Reader(main).connection().cursor()) == [100, 200]

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from data.db import connect
-from levers.__main__ import main, municipality_code
+from commands.args import municipality_code
+from commands.levers import main
 from levers.catalogue import CODES
-from levers.report import COLUMNS, count_text, decimal_text
+from commands.report import COLUMNS, count_text, decimal_text
 from tests.builders import BEVERWIJK, add_dialogue, add_trajectory
 from tests.test_levers_suppression import build_small_region
 

@@ -6,7 +6,7 @@ import pytest
 
 from exports.tables import export_value
 from levers.agenda import dutch_number
-from levers.report import decimal_text
+from commands.report import decimal_text
 from levers.result import IndicatorResult
 from levers.rounding import half_up
 from wording import fmt

@@ -4,7 +4,7 @@ import pytest
 
 from levers import suppression
 from levers.registry import all_indicators
-from levers.report import report_rows
+from commands.report import report_rows
 from levers.scope import Period, Scope
 from tests.builders import BEVERWIJK, HEEMSKERK, VELSEN, add_outcome, add_population, add_provider, add_trajectory
 

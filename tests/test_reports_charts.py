@@ -1,8 +1,14 @@
-"""Axis values of the drawn charts: round numbers that cover the data, whole numbers for counts."""
+"""Axis values of the drawn charts (round numbers that cover the data, whole numbers for counts) and the trend model drawn."""
+
+from datetime import date
 
 import pytest
 
-from reports.charts import nice_ticks
+from levers.chart_model import trend_model
+from levers.series import Series, SeriesPoint
+from reports.charts import Box, nice_ticks, trend_chart
+from reports.document import Document
+from tests.fixtures.small_demo import pdf_text
 
 
 @pytest.mark.parametrize(("low", "high", "whole", "expected"), [
@@ -17,3 +23,18 @@ from reports.charts import nice_ticks
 ])
 def test_axis_ticks_are_round_and_cover_the_values(low, high, whole, expected):
     assert nice_ticks(low, high, whole=whole) == pytest.approx(expected)
+
+
+def _budget_trend_text(band) -> str:
+    points = tuple(SeriesPoint(f"2026-{m:02d}", date(2026, m, 1), date(2026, m, 28), value, None, 100.0, "groen", False,
+                               band=band if m == 10 else None) for m, value in ((9, 98.0), (10, 103.0)))
+    doc = Document("Titel", "IJmond")
+    doc.add_page()
+    trend_chart(doc, Box(20, 40, 120, 40), trend_model(Series("budgetuitputting", points), "% van budget"))
+    return pdf_text(doc.to_bytes())
+
+
+def test_the_pdf_trend_draws_the_budget_forecasts_band_as_the_screen_does():
+    # the screen's band on the last point (views/charts.py), on paper with its bounds written beside it
+    assert "95,5% – 110%" in _budget_trend_text((95.5, 110.0))
+    assert "95,5%" not in _budget_trend_text(None)

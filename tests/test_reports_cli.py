@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from data.demo import build_demo_file
-from reports.__main__ import main
+from commands.reports import main
 from tests.fixtures.small_demo import SCALE, TODAY, pdf_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,7 +102,7 @@ def test_a_database_written_by_an_older_version_gets_the_current_schema_before_i
     import duckdb
 
     from data.db import SCHEMA_FINGERPRINT, stored_fingerprint
-    from levers.arguments import open_read_only
+    from commands.args import open_read_only
 
     old = tmp_path / "old.duckdb"
     old.write_bytes(schema_db_file.read_bytes())

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from levers.chart_model import trend_model
 from levers.price_volume import PriceVolume
 from levers.referrers import ReferrerRow, Shown
 from levers.scope import Period
@@ -12,9 +13,9 @@ from wording import breakdowns
 OCTOBER = Period.parse("2026-10")
 
 
-def _point(month, value):
+def _point(month, value, band=None):
     period = Period.month(2026, month)
-    return SeriesPoint(period.label, period.start, period.end, value, None, 100.0, "groen", False)
+    return SeriesPoint(period.label, period.start, period.end, value, None, 100.0, "groen", False, band=band)
 
 
 def test_the_waterfall_starts_and_ends_at_the_two_totals_with_volume_and_price_between():
@@ -28,8 +29,8 @@ def test_the_waterfall_starts_and_ends_at_the_two_totals_with_volume_and_price_b
 
 
 def test_the_budget_trend_draws_the_forecast_band_on_its_last_point():
-    series = Series("budgetuitputting", (_point(9, 98.0), _point(10, 103.0)))
-    figure = charts.trend(series, "% van budget", "titel", forecast_band=(95.5, 110.0))
+    series = Series("budgetuitputting", (_point(9, 98.0), _point(10, 103.0, band=(95.5, 110.0))))
+    figure = charts.trend(trend_model(series, "% van budget"), "titel")
     [band] = [trace for trace in figure.data if trace.name == "Bandbreedte prognose"]
     assert list(band.x) == ["okt 2026"] and list(band.y) == [103.0]
     # 103 − 95,5 = 7,5 below, 110 − 103 = 7 above
@@ -39,7 +40,7 @@ def test_the_budget_trend_draws_the_forecast_band_on_its_last_point():
 
 def test_a_trend_without_a_band_draws_none():
     series = Series("budgetuitputting", (_point(9, 98.0), _point(10, 103.0)))
-    assert all(trace.name != "Bandbreedte prognose" for trace in charts.trend(series, "%", "titel").data)
+    assert all(trace.name != "Bandbreedte prognose" for trace in charts.trend(trend_model(series, "%"), "titel").data)
 
 
 def _price_volume(grouping, key, name, youths, volume, price):

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from levers.chart_model import trend_model
 from levers.result import IndicatorResult
 from levers.scope import Period
 from levers.series import Series, SeriesPoint
@@ -25,14 +26,14 @@ def _result(value, status="groen", label=None):
 
 
 def test_a_trend_uses_a_decimal_comma_and_dutch_month_names():
-    fig = charts.trend(Series("x", (_point(9, 30.0), _point(10, 31.5))), "dagen", "titel")
+    fig = charts.trend(trend_model(Series("x", (_point(9, 30.0), _point(10, 31.5))), "dagen"), "titel")
     assert fig.layout.separators == ",."
     assert list(fig.data[0].x) == ["sep 2026", "okt 2026"]
     assert list(fig.data[0].customdata) == ["30 dagen", "31,5 dagen"]
 
 
 def test_a_trend_draws_the_norm_and_marks_a_special_cause():
-    fig = charts.trend(Series("x", (_point(9, 30.0), _point(10, 80.0, special=True))), "dagen", "titel")
+    fig = charts.trend(trend_model(Series("x", (_point(9, 30.0), _point(10, 80.0, special=True))), "dagen"), "titel")
     names = [trace.name for trace in fig.data]
     assert names == ["Waarde", "Norm", "Bijzondere variatie"]
     assert list(fig.data[1].y) == [42.0, 42.0]
@@ -40,7 +41,8 @@ def test_a_trend_draws_the_norm_and_marks_a_special_cause():
 
 
 def test_a_suppressed_point_is_a_gap_without_a_hover_figure():
-    fig = charts.trend(Series("x", (_point(8, 12.0), _point(9, None, label="<5"), _point(10, 7.0))), "aantal", "t")
+    series = Series("x", (_point(8, 12.0), _point(9, None, label="<5"), _point(10, 7.0)))
+    fig = charts.trend(trend_model(series, "aantal"), "t")
     assert list(fig.data[0].y) == [12.0, None, 7.0]
     assert fig.data[0].customdata[1] == "–"
 
@@ -64,7 +66,7 @@ def test_bars_without_a_norm_are_plain_blue():
 
 
 def test_a_chart_states_its_finding_as_title_and_the_indicator_as_subtitle():
-    fig = charts.trend(Series("x", (_point(10, 30.0),)), "dagen", "30 dagen in oktober 2026", "Wachttijd")
+    fig = charts.trend(trend_model(Series("x", (_point(10, 30.0),)), "dagen"), "30 dagen in oktober 2026", "Wachttijd")
     assert fig.layout.title.text == "30 dagen in oktober 2026"
     assert fig.layout.title.subtitle.text == "Wachttijd"
 
@@ -87,7 +89,7 @@ def test_a_trend_draws_its_process_limits_as_a_band_clipped_to_the_units_range()
     # [90, 100] × 6: CL 95, mR̄ 10, limits 95 ± 26.6 = [68.4, 121.6]; a share stops at 100.
     values = [90.0, 100.0] * 6
     points = tuple(_point(month, value, norm=90.0) for month, value in zip(range(1, 13), values))
-    fig = charts.trend(Series("zonder_verblijf", points, variation(values, "higher", 90.0)), "%", "titel")
+    fig = charts.trend(trend_model(Series("zonder_verblijf", points, variation(values, "higher", 90.0)), "%"), "titel")
     lower, upper = fig.data[0], fig.data[1]
     assert (lower.name, upper.name, upper.fill) == ("Procesgrenzen", "Procesgrenzen", "tonexty")
     assert list(lower.y) == pytest.approx([68.4] * 12) and list(upper.y) == [100.0] * 12
@@ -96,7 +98,7 @@ def test_a_trend_draws_its_process_limits_as_a_band_clipped_to_the_units_range()
 def test_voorlopige_points_are_hollow_and_named_in_the_legend():
     points = (_point(9, 30.0), SeriesPoint("2026-10", date(2026, 10, 1), date(2026, 10, 31), 31.0, None, 42.0,
                                            "groen", False, True))
-    fig = charts.trend(Series("kosten_per_jeugdige", points), "euro", "titel")
+    fig = charts.trend(trend_model(Series("kosten_per_jeugdige", points), "euro"), "titel")
     line = next(trace for trace in fig.data if trace.name == "Waarde")
     assert list(line.marker.symbol) == ["circle", "circle-open"]
     assert "Voorlopig" in [trace.name for trace in fig.data]
@@ -109,7 +111,7 @@ def test_voorlopige_points_are_hollow_and_named_in_the_legend():
     (1_378.0, "euro", "€ 2.000"),
 ])
 def test_a_trend_sets_margins_wide_enough_for_its_value_labels_so_plotly_draws_it_once(value, unit, widest):
-    fig = charts.trend(Series("x", (_point(9, value / 2), _point(10, value))), unit, "titel")
+    fig = charts.trend(trend_model(Series("x", (_point(9, value / 2), _point(10, value))), unit), "titel")
     assert fig.layout.yaxis.automargin is False and fig.layout.xaxis.automargin is False
     assert fig.layout.margin.l == 12 + round(7.5 * (len(widest) + 1))  # a character spare, for a minus sign
     assert fig.layout.margin.b == 80  # the month labels with the legend under them

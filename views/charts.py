@@ -13,10 +13,9 @@ from math import floor, log10
 
 import plotly.graph_objects as go
 
+from levers.chart_model import TrendModel
 from levers.result import IndicatorResult
 from levers.scope import Period
-from levers.series import Series
-from levers.variation import drawn_band, unit_range
 from wording import fmt, texts
 from wording import signals as signal_words
 from wording.colours import STATUS_COLOURS
@@ -114,12 +113,12 @@ def _point_label(period_label: str) -> str:
     return fmt.period_short(Period.parse(period_label))
 
 
-def _band(series: Series, x: list[str], unit: str) -> list[dict]:
+def _band(model: TrendModel, x: list[str]) -> list[dict]:
     """The process limits (signals.md §3) as a light band behind the line: lower, then upper filled to it."""
-    chart = series.variation.chart
-    if chart is None:
+    if model.limits is None:
         return []
-    lower, upper = drawn_band(chart, *unit_range(series.code, unit))
+    lower, upper = model.limits
+    unit = model.unit
     hover = f"{signal_words.SERIES_LIMITS} {fmt.axis_number(lower, unit)} – {fmt.axis_number(upper, unit)}<extra></extra>"
     edge = dict(type="scatter", x=x, mode="lines", line=dict(width=0, color=SKY), hovertemplate=hover)
     return [
@@ -128,42 +127,40 @@ def _band(series: Series, x: list[str], unit: str) -> list[dict]:
     ]
 
 
-def trend(series: Series, unit: str, title: str, subtitle: str = "",
-          forecast_band: tuple[float, float] | None = None, note: str | None = None) -> go.Figure:
-    """The series as a line over the band of its process limits, the norm as a dashed step line,
-    special causes as vermillion diamonds and voorlopige points hollow (signals.md §3, §4).
+def trend(model: TrendModel, title: str, subtitle: str = "") -> go.Figure:
+    """The model (levers.chart_model, also drawn on paper) as a line over the band of its process limits,
+    the norm as a dashed step line, special causes as vermillion diamonds and voorlopige points hollow
+    (signals.md §3, §4).
 
-    `title` states the finding; `subtitle` names the indicator. `forecast_band` (the budget forecast's
-    low and high, levers/families/budget.py) is drawn as a range on the last point; `note` (the period's
-    toelichtingen) marks the last point with a square whose hover label is the text.
+    `title` states the finding; `subtitle` names the indicator. The model's band (the budget forecast's
+    low and high, levers/families/budget.py) is drawn as a range on the last point; a marker (the period's
+    toelichtingen) is a square on its point whose hover label is the text.
     """
-    points = series.points
+    points, unit = model.points, model.unit
     x = [_point_label(p.period_label) for p in points]
-    values = [p.value for p in points]
+    values = model.values
     shown = [fmt.axis_number(p.value, unit) for p in points]
     symbols = ["circle-open" if p.is_provisional else "circle" for p in points]
-    data = [*_band(series, x, unit), dict(
+    data = [*_band(model, x), dict(
         type="scatter", x=x, y=values, mode="lines+markers", name=texts.SERIES_VALUE,
         line=dict(color=BLUE, width=2.5), marker=dict(size=[9 if p.is_provisional else 5 for p in points],
                                                       symbol=symbols, line=dict(width=2, color=BLUE)),
         customdata=shown, connectgaps=False, hovertemplate="%{x}: %{customdata}<extra></extra>",
     )]
-    provisional = [i for i, p in enumerate(points) if p.is_provisional and p.value is not None]
-    if provisional:  # a legend entry that explains the hollow points
+    if provisional := model.provisional:  # a legend entry that explains the hollow points
         data.append(dict(
             type="scatter", x=[x[i] for i in provisional], y=[values[i] for i in provisional], mode="markers",
             name=signal_words.SERIES_PROVISIONAL, marker=dict(symbol="circle-open", size=9, color=BLUE),
             hoverinfo="skip",
         ))
-    if any(p.norm is not None for p in points):
+    if model.has_norm:
         data.append(dict(
             type="scatter", x=x, y=[p.norm for p in points], mode="lines", name=texts.SERIES_NORM,
             line=dict(color=INK, width=1.5, dash="dash", shape="hv"),
             customdata=[fmt.axis_number(p.norm, unit) for p in points],
             hovertemplate=texts.SERIES_NORM + " %{x}: %{customdata}<extra></extra>",
         ))
-    special = [i for i, p in enumerate(points) if p.is_special and p.value is not None]
-    if special:
+    if special := model.special:
         data.append(dict(
             type="scatter", x=[x[i] for i in special], y=[values[i] for i in special], mode="markers",
             name=texts.SERIES_SPECIAL, marker=dict(symbol="diamond", size=13, color=VERMILLION,
@@ -171,19 +168,18 @@ def trend(series: Series, unit: str, title: str, subtitle: str = "",
             customdata=[shown[i] for i in special],
             hovertemplate=texts.SERIES_SPECIAL + " %{x}: %{customdata}<extra></extra>",
         ))
-    if note and values and values[-1] is not None:
+    for marker in model.markers:
         data.append(dict(
-            type="scatter", x=[x[-1]], y=[values[-1]], mode="markers", name=texts.SERIES_NOTE,
+            type="scatter", x=[x[marker.index]], y=[values[marker.index]], mode="markers", name=texts.SERIES_NOTE,
             marker=dict(symbol="square-open", size=17, color=INK, line=dict(width=2, color=INK)),
-            customdata=[note.replace("\n\n", "<br>")], hovertemplate="%{customdata}<extra></extra>",
+            customdata=[marker.text.replace("\n\n", "<br>")], hovertemplate="%{customdata}<extra></extra>",
         ))
-    drawn_band = forecast_band is not None and bool(values) and values[-1] is not None
-    if drawn_band:
-        data.append(_forecast_band(x[-1], values[-1], forecast_band, unit))
-    largest = _largest([v for trace in data for v in trace["y"]] + list(forecast_band or ()))
+    if model.band is not None:
+        data.append(_forecast_band(x[-1], values[-1], model.band, unit))
+    largest = _largest([v for trace in data for v in trace["y"]] + list(model.band or ()))
     layout = _layout(title, subtitle, unit, height=320, value_axis="y", largest=largest)
-    if drawn_band:  # a steady year gives a band thinner than the marker: its bounds are written beside it
-        low, high = forecast_band
+    if model.band is not None:  # a steady year gives a band thinner than the marker: its bounds are written beside it
+        low, high = model.band
         layout["annotations"] = [dict(
             x=x[-1], y=high, xref="x", yref="y", showarrow=True, arrowhead=0, arrowcolor=BLUE, ax=-70, ay=-28,
             text=f"{texts.FORECAST_BAND}: {fmt.axis_number(low, unit)} – {fmt.axis_number(high, unit)}",

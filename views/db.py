@@ -43,9 +43,6 @@ def is_read_only() -> bool:
 
 @st.cache_resource(show_spinner=False)
 def _writer(path: str) -> Any:  # duckdb.DuckDBPyConnection; views do not import duckdb
-    from views import warm  # it builds on this module
-
-    warm.register()  # an upload here: the readers get its Overzicht figures ready with the snapshot
     return store.connect(path)
 
 
@@ -96,7 +93,7 @@ def ensure_demo(progress: Callable[[float, str], None]) -> None:
     with _build_lock(path):
         if store.db_path().exists():
             return
-        from data.demo import build_demo_file
+        from data.demo import build_demo_file  # noqa: PLC0415  lazy: 0.43 s CPU, only when there is no file
 
         build_demo_file(store.db_path(), progress=progress)
 

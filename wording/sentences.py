@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from levers.catalogue import CODES, LEVERS, definition
+from levers.catalogue import CATALOGUE, CODES, LEVERS, definition
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope, add_months
 from levers.series import Series
@@ -39,7 +39,8 @@ def signals(results: Sequence[IndicatorResult]) -> list[IndicatorResult]:
 
 # Indicators over a fixed window of months up to the period's end, whatever the period: in a quarter
 # or year view the tile names the window, so "Sessies (6 mnd)" is not read as the year's sessions.
-_WINDOW_MONTHS = {"dialoogsessies": 6}
+# From the catalogue's declarations: window_months, and the window_label that names the months.
+_WINDOW_MONTHS = {d.code: d.window_months for d in CATALOGUE if d.window_months and d.window_label}
 
 
 def tile_label(code: str, period: Period) -> str:
@@ -49,7 +50,7 @@ def tile_label(code: str, period: Period) -> str:
     if months is None or period.kind == "maand":
         return entry.short_name or entry.name
     first = add_months(period.end, 1 - months)
-    return texts.TILE_WINDOW[code].format(first=fmt.month_short(first).split()[0], last=fmt.month_short(period.end))
+    return entry.window_label.format(first=fmt.month_short(first).split()[0], last=fmt.month_short(period.end))
 
 
 def budget_amounts(result: IndicatorResult) -> str | None:

@@ -90,7 +90,6 @@ TILE_MORE_HELP = "Alle indicatoren van deze hefboom, met hun verloop en vergelij
 SIGNALS_TITLE = "Signalen"
 SIGNAL_OF_PROVIDER = "{name} · {provider}"
 BUDGET_AMOUNTS = "Prognose {forecast} van {budget} budget"
-TILE_WINDOW = {"dialoogsessies": "Sessies {first}–{last}"}  # a quarter or year view: the 6 months counted
 SIGNALS_NONE = "Geen signalen: alle indicatoren met een norm zitten binnen de norm."
 SIGNALS_MORE = "en nog {count} signalen op de pagina's per hefboom."
 COMPARE_TITLE = "Gemeenten vergeleken"

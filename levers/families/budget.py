@@ -9,7 +9,7 @@ filter only those providers' rows (none → grijs)
 Spending follows the same scope (municipalities, perceel, providers). Months without spending add
 nothing: a budget with no costs yet forecasts 0%. The budget is the denominator.
 
-The forecast's band (details `prognose_laag`, `prognose_hoog`, drawn on the budget chart): the 12 − m
+The forecast's band (the details its catalogue entry names in `band_fields`, drawn on its chart): the 12 − m
 months still to come are taken as independent months spending like the m months so far, so their sum
 varies by s · √(12 − m), s the sample standard deviation of the m monthly totals (January through the
 month of p_end, a month without spending counting as 0). Band = (spent / m × 12 ± 2 · s · √(12 − m)) /
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from levers.catalogue import definition
 from levers.family import Context, Family
 
 REASON_NO_BUDGET = "geen budget vastgesteld voor dit jaar"
@@ -41,10 +42,11 @@ class Budget:
 
 def build(row: Budget, ctx: Context) -> dict:
     no_budget = REASON_NO_PROVIDER_BUDGET if ctx.scope.providers else REASON_NO_BUDGET
+    low, high = definition("budgetuitputting").band_fields  # the detail keys the charts draw the band from
     details = (("gerealiseerd", row.realised_pct), ("pro_rata", row.pro_rata_pct),
-               ("prognose_laag", row.forecast_low_pct), ("prognose_hoog", row.forecast_high_pct))
+               (low, row.forecast_low_pct), (high, row.forecast_high_pct))
     return {"budgetuitputting": ctx.result("budgetuitputting", row.forecast_pct, row.budget,
                                            reason=None if row.budget else no_budget, details=details)}
 
 
-FAMILY = Family("budget", "budget.sql", Budget, build)
+FAMILY = Family("budget", "budget.sql", Budget, build, row_sets=("costs_year",))

@@ -49,4 +49,4 @@ def build(row: CareUse, ctx: Context) -> dict:
     }
 
 
-FAMILY = Family("care_use", "care_use.sql", CareUse, build)
+FAMILY = Family("care_use", "care_use.sql", CareUse, build, row_sets=("crisis_started",))

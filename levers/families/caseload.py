@@ -68,4 +68,5 @@ def build(row: Caseload, ctx: Context) -> dict:
     }
 
 
-FAMILY = Family("caseload", "caseload.sql", Caseload, build)
+FAMILY = Family("caseload", "caseload.sql", Caseload, build,
+                row_sets=("active", "started", "ended", "ended_known", "costs"))

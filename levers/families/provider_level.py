@@ -56,4 +56,5 @@ def build(row: ProviderLevel, ctx: Context) -> dict:
     }
 
 
-FAMILY = Family("provider_level", "provider_level.sql", ProviderLevel, build)
+FAMILY = Family("provider_level", "provider_level.sql", ProviderLevel, build,
+                row_sets=("register", "outcomes", "refusals"))

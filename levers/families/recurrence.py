@@ -25,4 +25,4 @@ def build(row: Recurrence, ctx: Context) -> dict:
     return {"herhaald_beroep": ctx.result("herhaald_beroep", row.returned_pct, row.base)}
 
 
-FAMILY = Family("recurrence", "recurrence.sql", Recurrence, build)
+FAMILY = Family("recurrence", "recurrence.sql", Recurrence, build, row_sets=("recurrence",))

@@ -34,4 +34,5 @@ def build(row: VolumeGrowth, ctx: Context) -> dict:
     return {"volumegroei_enkelvoudig": result}
 
 
-FAMILY = Family("volume_growth", "volume_growth.sql", VolumeGrowth, build)
+FAMILY = Family("volume_growth", "volume_growth.sql", VolumeGrowth, build,
+                row_sets=("enkelvoudig_now", "enkelvoudig_before"))

@@ -41,4 +41,4 @@ def build(row: WaitingTimes, ctx: Context) -> dict:
     }
 
 
-FAMILY = Family("waiting_times", "waiting_times.sql", WaitingTimes, build, params)
+FAMILY = Family("waiting_times", "waiting_times.sql", WaitingTimes, build, params, row_sets=("registered_started",))

@@ -18,8 +18,8 @@ active as (
         t.product_category = 46 and t.start_date >= p.p_start as is_crisis_start,
         in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers) as is_in_scope
     from periods as p
-    inner join trajectories as t  -- an open end as a far date: one range condition, a fast join
-        on t.start_date <= p.p_end and coalesce(t.end_date, '9999-12-31'::date) >= p.p_start
+    inner join trajectories as t  -- active in P (the schema macro is_active: one range condition)
+        on is_active(t.start_date, t.end_date, p.p_start, p.p_end)
     where list_contains($municipalities::varchar[], t.municipality)
 ),
 

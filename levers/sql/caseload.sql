@@ -24,8 +24,8 @@ active as (
         t.start_date between p.p_start and p.p_end as is_started,
         coalesce(t.end_date between p.p_start and p.p_end, false) as is_ended
     from periods as p
-    inner join scoped as t  -- an open end as a far date: one range condition, a fast join
-        on t.start_date <= p.p_end and coalesce(t.end_date, '9999-12-31'::date) >= p.p_start
+    inner join scoped as t  -- active in P (the schema macro is_active: one range condition)
+        on is_active(t.start_date, t.end_date, p.p_start, p.p_end)
 ),
 
 per_period as (

@@ -19,7 +19,7 @@ facts as (  -- trajectories active in a period (a person each) and kosten rows o
            null::decimal(14, 2) as amount
     from periods as p
     inner join trajectories as t
-        on t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start)
+        on is_active(t.start_date, t.end_date, p.p_start, p.p_end)
     where in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers)
     union all
     select p.is_now, c.lot, c.municipality, c.provider, null, c.amount

@@ -15,11 +15,11 @@ active as (  -- active in P or in the year-earlier period (which lies wholly bef
         p.ordinal,
         t.municipality,
         t.client_id,
-        t.start_date <= p.p_end and (t.end_date is null or t.end_date >= p.p_start) as is_now,
-        t.start_date <= p.prev_end and (t.end_date is null or t.end_date >= p.prev_start) as is_before
+        is_active(t.start_date, t.end_date, p.p_start, p.p_end) as is_now,
+        is_active(t.start_date, t.end_date, p.prev_start, p.prev_end) as is_before
     from periods as p
-    inner join trajectories as t  -- an open end as a far date: one range condition, a fast join
-        on t.start_date <= p.p_end and coalesce(t.end_date, '9999-12-31'::date) >= p.prev_start
+    inner join trajectories as t  -- active from prev_start through p_end (is_active: one range condition)
+        on is_active(t.start_date, t.end_date, p.prev_start, p.p_end)
     where t.lot = 'enkelvoudig'
       and in_scope(t.municipality, t.lot, t.provider, $municipalities, null, $providers)
 ),

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from levers.catalogue import LEVER_NAMES, definition
+from levers.chart_model import trend_model
 from levers.compare import ComparisonRow
 from levers.national import NationalFigure
 from levers.notes import Note, of_indicator
@@ -93,9 +94,8 @@ def _trend(result: IndicatorResult, series: Series | None, period: Period, notes
         st.info(texts.NOTHING_TO_COMPARE)
         return
     title = sentences.trend_title(result.unit, series)
-    band = tuple(result.detail.get(key) for key in ("prognose_laag", "prognose_hoog"))
-    figure = charts.trend(series, result.unit, title, result.name, None if None in band else band,
-                          note=note_words.hover(notes) if notes else None)
+    model = trend_model(series, result.unit, note_words.hover(notes) if notes else None)
+    figure = charts.trend(model, title, result.name)
     components.chart(figure, f"{result.name}: {title}", key=f"trend_{result.code}")
     st.caption(definition(result.code).description)
 

@@ -1,4 +1,4 @@
-"""Indicator results and agenda items as plain rows and lines, for the report command and exports.
+"""Indicator results and agenda items as plain rows and lines, for `python -m levers report|agenda`.
 
 The report is read by machines (the council's BI tools): numbers use `.` as decimal point, no
 thousands separator, and what is suppressed stays suppressed (`<5` or empty). Status, variatie and

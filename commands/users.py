@@ -1,6 +1,6 @@
 """`python -m data users add|remove|list`: local accounts from the command line.
 
-Only parses, asks and prints; the rules live in `auth/accounts.py` (this CLI sits on top, like the
+Only parses, asks and prints; the rules live in `auth/accounts.py` (commands/ sits on top, like the
 dashboard, so it may call into auth). The password comes from standard input, never from an
 argument (arguments end up in shell history and process lists): asked twice with getpass at a
 terminal, else the first line of standard input. Exit codes: 0 done, 1 refused, 2 wrong usage.
@@ -13,8 +13,8 @@ import getpass
 import sys
 
 from auth import accounts
+from commands.args import CliError, open_database
 from data import users
-from data.cli_args import CliError, open_database
 
 
 def _actor() -> str:

@@ -1,9 +1,10 @@
-"""What every command line of the monitor shares: a Dutch argparse parser, and opening `--db`.
+"""What every command line of the monitor shares: a Dutch argparse parser, opening `--db`, and a
+scope and period from command-line words.
 
 argparse words its messages through gettext; there is no Dutch catalogue for it, so the parser
 swaps argparse's translation functions for this table while it builds, parses or prints.
-Exit codes stay argparse's: 2 for wrong usage (also a `--db` that is no database), 1 for a
-database that cannot be used now (in use, or a full disk).
+Exit codes stay argparse's: 2 for wrong usage (also a `--db` that is no database, an unknown region
+or a period that is none), 1 for a database that cannot be used now (in use, or a full disk).
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from typing import Any, Callable, Iterator
 
 import duckdb
 
-from data import db, store
+from data import db, decode, store
 from data.load import DISK_FULL
+from levers.choices import regions as known_regions
+from levers.scope import LOTS, Period, Scope, region_municipalities
 
 _DUTCH = {
     "usage: ": "gebruik: ",
@@ -117,3 +120,60 @@ def unusable(error: BaseException) -> str:
     if "not a valid DuckDB database" in text:
         return "dat bestand is geen DuckDB-database"
     return "het bestand kan niet worden geopend of aangemaakt"
+
+
+# --- a scope and a period from `--regio`, `--gemeente`, `--perceel`, `--aanbieder`, `--periode` ---
+
+class UsageError(Exception):
+    """Wrong usage, with a Dutch message for the user."""
+
+
+def municipality_code(text: str) -> str:
+    """GM0392, 0392 and 392 all mean GM0392 (the upload decoder's rule)."""
+    try:
+        return decode.municipality_code(text.strip())
+    except ValueError as error:
+        raise UsageError(str(error)) from error
+
+
+def region(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    """The region as stored, matched without regard to case; UsageError for an unknown one."""
+    regions = known_regions(con)
+    for known in regions:
+        if known.casefold() == name.strip().casefold():
+            return known
+    raise UsageError(f"onbekende regio: {name} (bekend: {', '.join(regions)})")
+
+
+def open_read_only(path: str) -> duckdb.DuckDBPyConnection:
+    """Read the file; one written by an older version first gets the current schema (else queries fail)."""
+    try:
+        con = db.connect(path, read_only=True)
+        if db.stored_fingerprint(con) != db.SCHEMA_FINGERPRINT:
+            con.close()
+            db.connect(path).close()
+            con = db.connect(path, read_only=True)
+        return con
+    except duckdb.Error as error:
+        raise UsageError(f"kan de database {path} niet openen: {unusable(error)}") from error
+
+
+def scope(con: duckdb.DuckDBPyConnection, region_name: str, municipalities: list[str], lot: str | None,
+          providers: list[str] | str | None) -> Scope:
+    """The scope the words name; UsageError for an unknown region or perceel or a municipality outside it."""
+    if lot is not None and lot not in LOTS:
+        raise UsageError(f"onbekend perceel: {lot} (kies complex of enkelvoudig)")
+    providers = [providers] if isinstance(providers, str) else list(providers or [])
+    found = region(con, region_name)
+    codes = [municipality_code(code) for code in municipalities]
+    outside = sorted(set(codes) - set(region_municipalities(con, found)))
+    if outside:
+        raise UsageError(f"gemeente {', '.join(outside)} hoort niet bij regio {found}")
+    return Scope(region=found, municipalities=tuple(codes), lot=lot, providers=tuple(providers))
+
+
+def period(text: str) -> Period:
+    try:
+        return Period.parse(text)
+    except ValueError as error:
+        raise UsageError(str(error)) from error
