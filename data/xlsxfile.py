@@ -63,8 +63,8 @@ def as_csv(raw: bytes) -> bytes:
         raise Refused([RowError(1, "", UNREADABLE)]) from None
     try:
         sheet = next((sheet for sheet in book.worksheets if sheet.sheet_state == "visible"), None)
-        if sheet is None:
-            raise Refused([RowError(1, "", NO_SHEET)])
+        if sheet is None:  # none at all: a sheet's part is missing
+            raise Refused([RowError(1, "", NO_SHEET if book.worksheets else UNREADABLE)])
         xml = _checked_sheet(book._archive, sheet._worksheet_path)
         if xml is not None:
             sheet._get_source = lambda: io.BytesIO(xml)  # the sheet without its empty rows

@@ -250,3 +250,14 @@ def test_a_nul_in_an_uploaded_files_name_is_stored_as_a_space(fresh):
     report = load_file(fresh, csv_bytes(fixture_rows("kosten")), "kos\x00ten.csv", uploader="test")
     assert report.stored and report.file_name == "kos ten.csv"
     assert fresh.execute("select file_name from uploads").fetchall() == [("kos ten.csv",)]
+
+
+@pytest.mark.parametrize("name, words", [("xlsx_missing_sheet_part", "niet te lezen"),
+                                         ("xlsx_password_protected", "wachtwoord"),
+                                         ("xlsx_formula_number", "cel C2 bevat een formule zonder berekende waarde"),
+                                         ("csv_header_e_mailadres", "(e-mail)"),
+                                         ("csv_line_5mb", "langer dan 1.000.000 tekens")])
+def test_an_issue_22_refusal_says_what_is_wrong(fresh, name, words):
+    case = next(c for c in ISSUE_22_CASES if c.name == name)
+    report = load_file(fresh, case.build(), f"{name}{case.suffix}", kind=case.kind, uploader="hostile")
+    assert words in str(report.errors[0])
