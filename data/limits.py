@@ -21,8 +21,7 @@ ROW_LIMIT = 1_000_000  # bytes in one line of a CSV file: far above any valid ro
 SHEET_LIMIT = 2_000_000_000  # bytes of a workbook's sheet unpacked (Excel's largest sheets stay below)
 _CELLS, _ROW = f"{CELL_LIMIT:,}".replace(",", "."), f"{ROW_LIMIT:,}".replace(",", ".")
 CELL_MESSAGE = f"deze cel bevat meer dan {_CELLS} tekens; een cel mag hoogstens {_CELLS} tekens bevatten"
-ROW_MESSAGE = (f"deze rij is langer dan {_ROW} tekens; een cel mag hoogstens {_CELLS} tekens bevatten, "
-               "controleer de aanhalingstekens (\") en de scheidingstekens")
+ROW_MESSAGE = f"deze rij is langer dan {_ROW} tekens; een cel mag hoogstens {_CELLS} tekens bevatten"
 _FLAG = "_too_long"
 
 
