@@ -10,7 +10,7 @@ region for the default month (data.load, as `python -m data load` does: every fi
 key), and all processes then run the Overzicht at the same moment. Prints, per round, the upload's
 seconds (from reading the file to the published snapshot), the seconds until the last process
 finished (the time until every process shows the new figures) and each process's run, two ways:
-each process computing for itself, and figures shared between the processes (views/shared_results.py).
+each process computing for itself, and figures shared between the processes (figures/shared_results.py).
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ from benchmarks.concurrency import _month_file  # noqa: E402
 from benchmarks.levers import DEFAULT_DB, _ensure_database  # noqa: E402
 from data import db, snapshots  # noqa: E402
 from data.load import load_file  # noqa: E402
-from views import filters, shared_results  # noqa: E402
+from figures import shared_results  # noqa: E402
+from views import filters  # noqa: E402
 
 MODES = (("each computes itself", False), ("shared between them", True))
 

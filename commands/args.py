@@ -21,6 +21,7 @@ from data import db, decode, store
 from data.load import DISK_FULL
 from levers.choices import regions as known_regions
 from levers.scope import LOTS, Period, Scope, region_municipalities
+from levers.variation import MIN_POINTS
 
 _DUTCH = {
     "usage: ": "gebruik: ",
@@ -177,3 +178,10 @@ def period(text: str) -> Period:
         return Period.parse(text)
     except ValueError as error:
         raise UsageError(str(error)) from error
+
+
+def baseline(text: str) -> int:
+    """`--baseline N`: the limits frozen on the first N valued points (signals.md §3a), N ≥ 12."""
+    if not text.strip().isdigit() or int(text) < MIN_POINTS:
+        raise argparse.ArgumentTypeError(f"een baseline is een heel getal van minstens {MIN_POINTS}, niet {text}")
+    return int(text)

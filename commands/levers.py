@@ -1,7 +1,8 @@
 """`python -m levers report|agenda ...`: the levers' command line.
 
-Only parses arguments, opens the database read-only and prints; the work is done by
-levers.registry and levers.agenda, the rows and lines by commands.report. Exit codes: 0 done, 2 wrong usage.
+Only parses arguments, opens the database read-only and prints; the figures come from figures.Figures
+(with all rights: the same figures, suppressed the same way, as the screens and documents), the rows and
+lines from commands.report. Exit codes: 0 done, 2 wrong usage.
 """
 
 from __future__ import annotations
@@ -12,15 +13,12 @@ import sys
 
 import duckdb
 
-from commands.args import DutchArgumentParser, UsageError, open_read_only
+from commands.args import DutchArgumentParser, UsageError, baseline, open_read_only
 from commands.args import period as parse_period
 from commands.args import scope as scope_from
 from commands.report import agenda_line, report_rows, write_csv, write_json
-from levers.agenda import agenda
-from levers.national import national_figures
-from levers.registry import all_indicators
+from figures.figures import of_connection
 from levers.scope import Scope
-from levers.series import all_series
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--aanbieder", action="extend", nargs="+", default=[], metavar="CODE",
                         help="aanbiedercode; meerdere mogelijk")
     report.add_argument("--format", default="csv", help="csv (standaard) of json")
+    report.add_argument("--baseline", type=baseline, metavar="N", help="procesgrenzen vast op de eerste N (≥ 12) punten")
 
     agenda_parser = commands.add_parser("agenda", help="de dialoogagenda: rode en oranje indicatoren")
     _common(agenda_parser)
@@ -60,12 +59,13 @@ def run(args: argparse.Namespace) -> None:
     con = open_read_only(args.db)
     try:
         scope = _scope(con, args)
+        figures = of_connection(con, args.db)
         if args.command == "report":
-            variations = {trend.code: trend.variation for trend in all_series(con, scope, period)}
-            rows = report_rows(all_indicators(con, scope, period), variations, national_figures(con, period))
+            indicators = figures.indicators(scope, period)
+            rows = report_rows(indicators, figures.variations(scope, period, baseline=args.baseline), figures.national(period))
             (write_csv if args.format == "csv" else write_json)(rows, sys.stdout)
             return
-        items = agenda(con, scope, period)
+        items = figures.agenda(scope, period)
         for item in items:
             print(agenda_line(item))
         if not items:

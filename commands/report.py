@@ -5,6 +5,7 @@ thousands separator, and what is suppressed stays suppressed (`<5` or empty). St
 zekerheid are bare codes (groen, zorg, haalt_niet); `periode_waarde` names the period a value really
 comes from when it is not the asked one (signals.md §1, §3). `landelijk` is the national (CBS)
 figure shown beside the value, if any (issue 13 §1): context only, never part of the status.
+`reden` and the agenda line are Dutch text: their words come from wording.reasons and wording.agenda.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import TextIO
 
-from levers.agenda import AgendaItem, dutch_number, shown_value
+from levers.agenda import AgendaItem
 from levers.catalogue import LEVER_NAMES
 from levers.national import NationalFigure
 from levers.result import IndicatorResult
 from levers.rounding import half_up
 from levers.variation import Variation
+from wording.agenda import dutch_number, shown_value, why
+from wording.reasons import reason_text
 
 COLUMNS = ("code", "hefboom", "naam", "eenheid", "waarde", "norm", "marge", "status", "noemer", "variatie",
            "zekerheid", "periode_waarde", "reden", "landelijk")
@@ -55,7 +58,7 @@ def report_row(result: IndicatorResult, variation: Variation | None = None,
         "variatie": variation.variatie if variation else "",
         "zekerheid": variation.zekerheid if variation else "",
         "periode_waarde": result.source_period or "",
-        "reden": result.reason or "",
+        "reden": reason_text(result.reason),
         "landelijk": decimal_text(national.value) if national else "",
     }
 
@@ -83,4 +86,4 @@ def write_json(rows: list[dict[str, str]], out: TextIO) -> None:
 def agenda_line(item: AgendaItem) -> str:
     """One agenda item on one line, beginning with the indicator's code (tab-separated)."""
     norm = f"norm {dutch_number(item.norm)}"
-    return "\t".join((item.code, item.status, shown_value(item), norm, f"thema {item.theme}", item.why))
+    return "\t".join((item.code, item.status, shown_value(item), norm, f"thema {item.theme}", why(item)))

@@ -3,8 +3,8 @@
 The same documents as the download buttons (views/dialogue_ui.py), made by the same functions, so a
 scheduled job can produce the council report's appendix and every provider's agenda before a
 meeting. Only parses arguments, opens the database read-only and writes the file. The command has
-all rights, as `python -m levers` has. Exit codes: 0 written, 1 the file could not be written,
-2 wrong usage.
+all rights, as `python -m levers` has, and asks figures.Figures as the screens do. Exit codes: 0 written,
+1 the file could not be written, 2 wrong usage.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from commands.args import DutchArgumentParser, UsageError, open_read_only, scope
 from commands.args import period as parse_period
+from figures.figures import of_connection
 from reports.agenda_document import agenda_document, agenda_markdown, agenda_pdf
 from reports.council import council_report
 from reports.council_pdf import council_pdf
@@ -51,9 +52,10 @@ def document(args: argparse.Namespace) -> bytes:
     con = open_read_only(args.db)
     try:
         chosen = scope(con, args.regio, args.gemeente, args.perceel, args.aanbieder)
+        figures = of_connection(con, args.db)
         if args.command == "council":
-            return council_pdf(council_report(con, chosen, period))
-        made = agenda_document(con, chosen, period)
+            return council_pdf(council_report(figures, chosen, period))
+        made = agenda_document(figures, chosen, period)
     finally:
         con.close()
     return (agenda_markdown if args.markdown else agenda_pdf)(made)

@@ -27,7 +27,8 @@ from data.decode import (
     WholeNumber, Year, choice, clean,
 )
 
-KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten", "landelijk")
+KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten", "landelijk",
+         "procesbreuken")
 
 
 # -- rules across the columns of one row -------------------------------------------------------------
@@ -143,7 +144,7 @@ class Contract(BaseModel):
         return self
 
 
-# -- the nine kinds ---------------------------------------------------------------------------------
+# -- the ten kinds ----------------------------------------------------------------------------------
 class Trajectory(Contract):
     """1. `trajecten`: one allocated product trajectory, from the iJw administration (JW301/305/307)."""
 
@@ -334,9 +335,27 @@ class NationalFigure(Contract):
     definition: Text | None = Field(None, validation_alias="definitie", max_length=500)
 
 
+class ProcessChange(Contract):
+    """10. `procesbreuken`: a date at which the region's way of working changed (signals.md §3a).
+
+    The charts compute their process limits from the points after the latest change only.
+    """
+
+    KIND = "procesbreuken"
+    TABLE = TABLE_OF_KIND[KIND]
+    REPLACE_KEY = ("region", "day", "indicator")
+    UNIQUE = Unique("day", REPLACE_KEY)
+
+    region: Region = Field(validation_alias="regio")
+    day: DutchDate = Field(validation_alias="datum")
+    indicator: IndicatorCode | None = Field(None, validation_alias="indicator")
+    description: Text = Field(validation_alias="omschrijving", max_length=120)
+
+
 MODELS: dict[str, type[Contract]] = {
     model.KIND: model
-    for model in (Trajectory, Cost, Budget, Outcome, Dialogue, Norm, Provider, Population, NationalFigure)
+    for model in (Trajectory, Cost, Budget, Outcome, Dialogue, Norm, Provider, Population, NationalFigure,
+                  ProcessChange)
 }
 
 

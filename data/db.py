@@ -174,7 +174,7 @@ def write_epoch() -> int:
     """Odd while a writing block runs in this process; it changes when one starts or ends.
 
     A figure computed between two equal even readings saw no write of this process half done, and
-    a writing process is the only one that writes its file (DuckDB's lock): see views.db.fence.
+    a writing process is the only one that writes its file (DuckDB's lock): see figures.versions.fence.
     """
     return _epoch
 

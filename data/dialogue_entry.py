@@ -132,26 +132,27 @@ def mark_action_done(con: duckdb.DuckDBPyConnection, ref: ActionRef, *, uploader
 
 
 def agenda_to_dialogue_rows(items: Iterable, *, day: date, region: str, provider: str | None, owner: str,
-                            deadline: date | None = None,
+                            signals: Mapping[str, str], deadline: date | None = None,
                             actions: Mapping[str, Action] | None = None) -> list[dict[str, str]]:
     """Discussed agenda items (levers.agenda.AgendaItem) as dialogue rows with one action each.
 
-    Theme = the item's theme, subject = the indicator's name, signal = why it was on the agenda;
+    Theme = the item's theme, subject = the indicator's name, signal = why it was on the agenda (`signals`,
+    by code: the sentence wording.agenda.why wrote, which data cannot import);
     the action is the one agreed for the item's code in `actions`, else a follow-up by `owner`.
     """
     chosen = actions or {}
     return [
         dialogue_row(day=day, region=region, provider=provider, theme=item.theme, subject=item.name,
-                     signal=item.why,
+                     signal=signals[item.code],
                      action=chosen.get(item.code) or Action(AGENDA_ACTION.format(name=item.name), owner, deadline))
         for item in items
     ]
 
 
 def record_agenda_items(con: duckdb.DuckDBPyConnection, items: Iterable, *, day: date, region: str,
-                        provider: str | None, owner: str, deadline: date | None = None,
+                        provider: str | None, owner: str, signals: Mapping[str, str], deadline: date | None = None,
                         actions: Mapping[str, Action] | None = None, uploader: str) -> LoadReport:
     """Store the discussed agenda items (see agenda_to_dialogue_rows) through the `dialoog` load path."""
-    rows = agenda_to_dialogue_rows(items, day=day, region=region, provider=provider, owner=owner,
+    rows = agenda_to_dialogue_rows(items, day=day, region=region, provider=provider, owner=owner, signals=signals,
                                    deadline=deadline, actions=actions)
     return load_rows(con, KIND, rows, source=_source(SOURCE_AGENDA, day, region, provider), uploader=uploader)

@@ -128,6 +128,13 @@ def _landelijk(year, municipality, provider, region):
     ]
 
 
+def _procesbreuken(year, municipality, provider, region):
+    return [
+        {"regio": region, "datum": date(year - 3, 1, 1), "omschrijving": "nieuwe contracten"},
+        {"regio": region, "datum": date(year, 3, 1), "indicator": "instroom", "omschrijving": "nieuw toegangsteam"},
+    ]
+
+
 _ROWS = {"trajecten": _trajecten, "kosten": _kosten, "budget": _budget, "uitkomsten": _uitkomsten,
          "dialoog": _dialoog, "normen": _normen, "aanbieders": _aanbieders, "gemeenten": _gemeenten,
-         "landelijk": _landelijk}
+         "landelijk": _landelijk, "procesbreuken": _procesbreuken}

@@ -172,6 +172,15 @@ create table if not exists national_figures (
     primary key (source, area, period, indicator)
 );
 
+-- 10. procesbreuken (dates at which the way of working changed; signals.md §3a, levers.process_changes) -
+create table if not exists process_changes (
+    region       varchar not null,
+    day          date not null,
+    indicator    varchar,                    -- a catalogue code; null: every indicator
+    description  varchar not null,           -- shown on the charts, e.g. 'nieuwe contracten'
+    upload_id    integer
+);
+
 -- toelichtingen: the story behind a number, written in the app (issue 13 §4; data/notes.py) ---------
 -- A note belongs to one indicator, one scope (region; one municipality, one perceel and one provider,
 -- each or none) and one period label. Its text passed the privacy gate (data.privacy.free_text_error).

@@ -11,4 +11,5 @@ TABLE_OF_KIND = {
     "aanbieders": "providers",
     "gemeenten": "populations",
     "landelijk": "national_figures",
+    "procesbreuken": "process_changes",
 }

@@ -22,6 +22,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from levers.result import IndicatorResult
+from levers.reasons import Reason
 from levers.rounding import half_up
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -78,11 +79,13 @@ def comparison_table(rows: Sequence[tuple[str, Sequence[IndicatorResult]]], *, l
     return pd.DataFrame(records, columns=[label_column, *names]).astype(object)
 
 
-def indicator_table(results: Iterable[IndicatorResult], *, labels: Iterable[str] | None = None,
-                    label_column: str = "Onderdeel") -> pd.DataFrame:
+def indicator_table(results: Iterable[IndicatorResult], *, reason_text: Callable[[Reason | None], str],
+                    labels: Iterable[str] | None = None, label_column: str = "Onderdeel") -> pd.DataFrame:
     """One row per result, suppression applied: the table pages show and exports write.
 
-    `labels` (one per result) adds a first column, e.g. the municipality or provider each row is about.
+    `reason_text` words a grijs result's reason (wording.reasons.reason_text, which exports may not import:
+    they sit on one level). `labels` (one per result) adds a first column, e.g. the municipality or
+    provider each row is about.
     """
     rows = [
         {
@@ -92,7 +95,7 @@ def indicator_table(results: Iterable[IndicatorResult], *, labels: Iterable[str]
             "Norm": _rounded(r.norm, r.unit),
             "Marge": _rounded(r.margin, r.unit),
             "Status": r.status,
-            "Toelichting": r.reason or "",
+            "Toelichting": reason_text(r.reason),
             "Noemer": _shown(r.denominator, r.denominator_label, "aantal")
             if (r.denominator is not None or r.denominator_label) else "",
             "Code": r.code,

@@ -17,24 +17,31 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 import duckdb
-from babel.numbers import format_decimal
 
 from levers.catalogue import CODES, LEVER_NAMES, LEVERS, definition
-from levers.norms import AMBER, RED, Norm, status
+from levers.norms import AMBER, RED, Norm, Status, status
 from levers.registry import all_indicators
 from levers.result import IndicatorResult
-from levers.rounding import half_up
 from levers.scope import Period, Scope, add_months
 from levers.series import all_series
 from levers.sql_files import load_sql
-from levers.variation import CONCERN
+from levers.variation import CONCERN, Variatie
 
 WINDOW_MONTHS = 3
-WHY_CONCERN = "het verloop toont een zorgelijke verandering (procesgrafiek)"
 DISCUSSED_THEMES = load_sql("agenda_discussed_themes.sql")
 _THEME_NAMES = "select theme, name from dialogue_themes order by theme"
+
+
+class Judgement(StrEnum):
+    """Why an item is on the agenda; wording.agenda words it with the item's norm and marge."""
+
+    BEYOND_MARGIN = "beyond_margin"  # rood: worse than the norm plus the marge
+    WITHIN_MARGIN = "within_margin"  # oranje: worse than the norm, within the marge
+    OWN_RULE = "own_rule"  # the status follows the indicator's own rule (catalogue `own_rule`)
+    CONCERN = "concern"  # variatie zorg: the process chart shows a change for the worse
 
 
 @dataclass(frozen=True)
@@ -46,15 +53,15 @@ class AgendaItem:
     lever_name: str  # Dutch lever name
     name: str
     unit: str
-    status: str  # 'rood' | 'oranje', or any status with variatie 'zorg'
+    status: Status  # rood or oranje, or any status with variatie zorg
     value: float | None  # as shown: None when suppressed
     value_label: str | None  # '<5' for a suppressed small count
     norm: float | None
     margin: float | None
     theme: int
-    theme_name: str
-    why: str  # Dutch sentence
-    variatie: str = ""  # the series' variatie (signals.md §3); 'zorg' puts a groen or grijs one on the agenda
+    theme_name: str  # '' when the theme's name is not known
+    judgement: Judgement  # why it is on the agenda (worded by wording.agenda.why)
+    variatie: Variatie = Variatie.NONE  # the series' variatie (signals.md §3); zorg puts a groen or grijs one on it
     source_period: str | None = None  # the quarter the value comes from when not the asked period ('2026-K3')
 
 
@@ -65,82 +72,51 @@ def agenda_window(period: Period) -> tuple[date, date]:
 
 def agenda_items(results: Iterable[IndicatorResult], discussed_themes: Iterable[int],
                  theme_names: Mapping[int, str] | None = None,
-                 variaties: Mapping[str, str] | None = None) -> tuple[AgendaItem, ...]:
+                 variaties: Mapping[str, Variatie] | None = None) -> tuple[AgendaItem, ...]:
     """The agenda from computed results, the themes discussed in the window and each code's variatie."""
     discussed = set(discussed_themes)
     names = theme_names or {}
     found = variaties or {}
     due = [
         result for result in results
-        if _group(result, found.get(result.code, "")) is not None
+        if _group(result, found.get(result.code, Variatie.NONE)) is not None
         and definition(result.code).theme is not None
         and definition(result.code).theme not in discussed
     ]
-    due.sort(key=lambda r: (_group(r, found.get(r.code, "")), LEVERS.index(r.lever), CODES.index(r.code)))
-    return tuple(_item(result, names, found.get(result.code, "")) for result in due)
+    due.sort(key=lambda r: (_group(r, found.get(r.code, Variatie.NONE)), LEVERS.index(r.lever), CODES.index(r.code)))
+    return tuple(_item(result, names, found.get(result.code, Variatie.NONE)) for result in due)
 
 
-def _group(result: IndicatorResult, variatie: str) -> int | None:
+def _group(result: IndicatorResult, variatie: Variatie) -> int | None:
     """0 rood, 1 oranje, 2 another status with variatie zorg; None: not for the agenda."""
     if result.status in (RED, AMBER):
         return (RED, AMBER).index(result.status)
     return 2 if variatie == CONCERN else None
 
 
-def _item(result: IndicatorResult, theme_names: Mapping[int, str], variatie: str) -> AgendaItem:
+def _item(result: IndicatorResult, theme_names: Mapping[int, str], variatie: Variatie) -> AgendaItem:
     theme = definition(result.code).theme
-    theme_name = theme_names.get(theme, f"thema {theme}")
+    theme_name = theme_names.get(theme, "")
     return AgendaItem(
         code=result.code, lever=result.lever, lever_name=LEVER_NAMES[result.lever], name=result.name,
         unit=result.unit, status=result.status, value=result.value, value_label=result.value_label,
         norm=result.norm, margin=result.margin, theme=theme, theme_name=theme_name,
-        why=_why(result, theme, theme_name), variatie=variatie, source_period=result.source_period,
+        judgement=_judgement(result), variatie=variatie, source_period=result.source_period,
     )
 
 
-def dutch_number(value: float | None) -> str:
-    """48,5 · 1.234 · '–' for no value: how the agenda writes figures (one decimal, half-up)."""
-    if value is None:
-        return "–"
-    return format_decimal(half_up(value, 1), format="#,##0.#", locale="nl_NL")
-
-
-def shown_value(result: IndicatorResult | AgendaItem) -> str:
-    """The value as a reader sees it, with its unit: '48,5 dagen', '86,2%', '<5', '5' (an aantal)."""
-    if result.value_label:
-        return result.value_label
-    number = dutch_number(result.value)
-    if result.value is None or result.unit == "aantal":
-        return number
-    return _with_unit(number, result.value, result.unit)
-
-
-def _with_unit(number: str, value: float, unit: str, *, difference: bool = False) -> str:
-    """'86,2%', '1 sessie', '3 sessies', '42 dagen'; a difference of percentages is in procentpunt."""
-    if unit.startswith("%"):
-        return f"{number} procentpunt" if difference else f"{number}{unit}"
-    if unit == "sessies" and value == 1:
-        unit = "sessie"
-    return f"{number} {unit}" if unit != "aantal" else number
-
-
-def _why(result: IndicatorResult, theme: int, theme_name: str) -> str:
-    norm, margin = ("–" if value is None else _with_unit(dutch_number(value), value, result.unit, difference=step)
-                    for value, step in ((result.norm, False), (result.margin, True)))
-    if result.status == RED:
-        judgement = f"slechter dan de norm {norm} plus de marge {margin}"
-    elif result.status == AMBER:
-        judgement = f"slechter dan de norm {norm}, binnen de marge {margin}"
-    else:
-        judgement = WHY_CONCERN
+def _judgement(result: IndicatorResult) -> Judgement:
+    """Why the item is due: its status by the norm and marge, its own rule (the status differs from what
+    value and norm give, e.g. certificaten), or else a worrying change."""
     if result.value is not None and result.norm is not None:
         by_norm = status(result.value, Norm(result.norm, result.margin or 0, False), result.better)
         if by_norm != result.status:
-            judgement = definition(result.code).own_rule or f"status {result.status} volgens de eigen regel"
-    return (
-        f"{result.name}: {shown_value(result)} ({result.status}), {judgement}; "
-        f"thema {theme} ({theme_name}) is de afgelopen {WINDOW_MONTHS} maanden niet besproken."
-    )
+            return Judgement.OWN_RULE
+    if result.status == RED:
+        return Judgement.BEYOND_MARGIN
+    if result.status == AMBER:
+        return Judgement.WITHIN_MARGIN
+    return Judgement.CONCERN
 
 
 def discussed_themes(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> frozenset[int]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from levers.scope import PeriodKind
+
 LEVERS = ("shared_values", "boundaries", "diagnostics", "interaction")
 LEVER_NAMES = {
     "shared_values": "Gedeelde waarden",
@@ -23,8 +25,8 @@ RATIO = "ratio"  # percentage, mean, median or per-person amount: hidden when de
 UNPROTECTED = "none"  # money, dialogue figures, certificates, delivery rates, rates per 1,000
 
 
-MONTHLY = "maand"  # cadence of an indicator's series: 24 months
-QUARTERLY = "kwartaal"  # indicators on the quarterly `uitkomsten` file: 8 quarters
+MONTHLY = PeriodKind.MONTH  # cadence of an indicator's series: 24 months
+QUARTERLY = PeriodKind.QUARTER  # indicators on the quarterly `uitkomsten` file: 8 quarters
 
 
 # Value ranges (a drawn limit is clipped to it): a share of a whole, any amount from zero, anything.
@@ -59,6 +61,7 @@ class Definition:
     cadence: str = MONTHLY  # MONTHLY | QUARTERLY: the periods of its series
     window_months: int | None = None  # its value counts this many months up to p_end (signals.md §3a)
     year_to_date: bool = False  # its value counts January through p_end (signals.md §3a)
+    look_ahead_days: int | None = None  # its value looks this many days past each period (indicators.md)
     band_fields: tuple[str, str] | None = None  # detail keys of the (low, high) band drawn on its last point
     keeps_status_when_suppressed: bool = False  # a suppressed small count keeps its exact status
     own_rule: str | None = None  # Dutch: why its status may differ from what its value and norm say
@@ -87,6 +90,13 @@ class Definition:
     def counts_earlier_months(self) -> bool:
         """Each value counts months before its period's start: a window or January through p_end."""
         return self.window_months is not None or self.year_to_date
+
+    def overlaps(self, step_months: int) -> bool:
+        """Do its points share data in a series of this step (signals.md §3a)? A window longer than
+        the step does, and so does January through p_end unless the step is a whole year."""
+        if self.year_to_date:
+            return step_months < 12
+        return self.window_months is not None and self.window_months > step_months
 
 
 CATALOGUE: tuple[Definition, ...] = (
@@ -506,6 +516,7 @@ CATALOGUE: tuple[Definition, ...] = (
         value_range=SHARE,
         region_norm_per_provider=True,
         family="referrals",
+        look_ahead_days=30,
         provider_rows=("ended",),
         description=(
             "Aandeel van de beëindigde trajecten waarna de jeugdige binnen 30 dagen bij een andere "

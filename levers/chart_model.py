@@ -3,13 +3,15 @@
 What a trend shows is decided here once, so screen and paper cannot drift apart: the points (value,
 norm, special cause, voorlopig), the process limits clipped to the indicator's value range, the band
 on the last point (the budget forecast's: the series reads it from the details its catalogue entry
-names in `band_fields`), the markers on a point (a toelichting) and the process changes (signals.md
-§3a; none are recorded yet). A renderer only chooses how each of these looks.
+names in `band_fields`), the markers on a point (a toelichting), the process changes (signals.md
+§3a: the points before the latest one faded, a labelled line at each) and the reason code of a
+series without limits (wording.signals words it). A renderer only chooses how each of these looks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from levers.series import Series, SeriesPoint
 from levers.variation import drawn_band, unit_range
@@ -42,6 +44,9 @@ class TrendModel:
     band: tuple[float, float] | None = None  # (low, high) around the last point's value
     markers: tuple[Marker, ...] = ()
     process_changes: tuple[ProcessChange, ...] = ()
+    since: int = 0  # points before this index precede the latest process change: drawn faded
+    reason: str = ""  # why there are no limits (levers.variation WINDOW, FLAT, FEW_SINCE_CHANGE) or ''
+    reason_day: date | None = None  # the day of the latest change, for FEW_SINCE_CHANGE
 
     @property
     def values(self) -> list[float | None]:
@@ -63,18 +68,27 @@ class TrendModel:
         return [i for i, p in enumerate(self.points) if p.is_provisional and p.value is not None]
 
     @property
+    def faded(self) -> list[int]:
+        """Indexes of the valued points before the latest process change (drawn faded)."""
+        return [i for i, p in enumerate(self.points[:self.since]) if p.value is not None]
+
+    @property
     def has_norm(self) -> bool:
         return any(point.norm is not None for point in self.points)
 
 
 def trend_model(series: Series, unit: str, note: str | None = None) -> TrendModel:
     """The model of `series` in `unit`; `note` is the text marking its last point (the period's toelichtingen)."""
-    chart = series.variation.chart
+    varies = series.variation
+    chart = varies.chart
     last = series.points[-1] if series.points else None
     last_valued = last is not None and last.value is not None
+    latest = next((change for index, change in reversed(series.changes) if index == varies.since), None)
     return TrendModel(
         code=series.code, unit=unit, points=series.points,
         limits=drawn_band(chart, *unit_range(series.code)) if chart is not None else None,
         band=last.band if last_valued else None,
         markers=(Marker(len(series.points) - 1, note),) if note and last_valued else (),
+        process_changes=tuple(ProcessChange(index, change.description) for index, change in series.changes),
+        since=varies.since, reason=varies.reason, reason_day=latest.day if latest else None,
     )

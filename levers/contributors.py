@@ -3,7 +3,7 @@
 An aanbieder sees region and perceel totals (auth.rights). When only one other provider adds to such a
 total, "total minus own" is that provider's figure. So for a scope seen by a provider (`Scope.viewer`)
 that is a total (no provider filter), every figure that adds up providers' rows is withheld ("–", grijs,
-with REASON_FEW_PROVIDERS) in each period where one of the row sets it adds up has at least one but
+with Reason.FEW_OTHER_PROVIDERS) in each period where one of the row sets it adds up has at least one but
 fewer than `suppression.MIN_OTHER_PROVIDERS` other providers. Its own rows alone (no other provider)
 give nothing away. Population, dialogue and other region-level figures are no sums over providers.
 A perceel total is also withheld when the other perceel's total would be withheld while the region's
@@ -29,8 +29,8 @@ from levers.norms import GREY
 from levers.result import IndicatorResult
 from levers.scope import LOTS, Scope
 from levers.sql_files import load_sql, used_params
+from levers.reasons import Reason
 
-REASON_FEW_PROVIDERS = "minder dan twee andere aanbieders, afgeschermd"  # "twee": suppression.MIN_OTHER_PROVIDERS
 
 # The row sets (bases) each indicator adds up: its catalogue entry's provider_rows.
 BASES: dict[str, tuple[str, ...]] = {d.code: d.provider_rows for d in CATALOGUE}
@@ -76,7 +76,7 @@ def _gives_away(base: str, others: dict[tuple[str, str | None], int], lot: str |
 def withheld(result: IndicatorResult) -> IndicatorResult:
     """The result as it may be shown when withheld: no value, no denominator, no details, grijs."""
     return replace(result, value=None, value_label=None, denominator=None, denominator_label=None, details=(),
-                   status=GREY, reason=REASON_FEW_PROVIDERS, is_suppressed=True)
+                   status=GREY, reason=Reason.FEW_OTHER_PROVIDERS, is_suppressed=True)
 
 
 def apply(con: duckdb.DuckDBPyConnection, scope: Scope, params: dict,

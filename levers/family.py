@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from levers.norms import Norm, Norms
+from levers.norms import Norm, Norms, Status
+from levers.reasons import Reason
 from levers.result import IndicatorResult, make_result
 from levers.scope import Period, Scope
 from levers.sql_files import load_sql
@@ -36,9 +37,9 @@ class Context:
         value: float | None,
         denominator: float | None = None,
         *,
-        reason: str | None = None,
+        reason: Reason | None = None,
         details: tuple[tuple[str, float | None], ...] = (),
-        status_override: str | None = None,
+        status_override: Status | None = None,
     ) -> IndicatorResult:
         """`make_result` with the norm of `code` for this scope and period."""
         return make_result(code, value, denominator, norm=self.norm(code), reason=reason, details=details,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 import duckdb
 
@@ -12,7 +13,18 @@ from levers.catalogue import CATALOGUE, definition
 from levers.scope import Period, Scope
 from levers.sql_files import load_sql
 
-GREEN, AMBER, RED, GREY = "groen", "oranje", "rood", "grijs"
+
+
+class Status(StrEnum):
+    """The traffic light of a value against its norm; the values are the spec's codes (report `status`)."""
+
+    GREEN = "groen"
+    AMBER = "oranje"
+    RED = "rood"
+    GREY = "grijs"  # no judgement: no value, no norm, or suppressed
+
+
+GREEN, AMBER, RED, GREY = Status.GREEN, Status.AMBER, Status.RED, Status.GREY
 
 # Uploaded norm rows, latest upload first (between equally specific norms the latest upload wins).
 _NORM_ROWS = """
@@ -81,7 +93,7 @@ def resolve_norm(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period
 _TOLERANCE = 1e-9
 
 
-def status(value: float | None, norm: Norm | None, better: str | None) -> str:
+def status(value: float | None, norm: Norm | None, better: str | None) -> Status:
     """groen within the norm, oranje within norm ± marge, rood beyond; grijs without value or norm."""
     if value is None or norm is None or better is None:
         return GREY

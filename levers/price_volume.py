@@ -2,8 +2,10 @@
 
 For the whole scope, per perceel, per municipality and per provider, the change in spending splits
 into a volume effect (Δ youths × last year's cost per youth) and a price effect (Δ cost per youth ×
-this year's youths), with nothing left over: volume + price = the change, to the cent (the SQL in
-levers/sql/price_volume.sql rounds volume half up to the cent and takes price as the rest).
+this year's youths), with nothing left over: volume + price + lump sum = the change, to the cent (the
+SQL in levers/sql/price_volume.sql rounds volume half up to the cent and takes price as the rest).
+"Price" is cost per youth, not tariff, and only declarations (declaratie, correctie) are split: the
+change in lump-sum payments is its own part (signals.md §8).
 
 Youths in care follow the count rule (1-4 shown as `<5`). Cost per youth and the split are not shown
 when either period has fewer than 10 youths: with the spending shown, the split would give the
@@ -20,11 +22,10 @@ import duckdb
 from levers.scope import Period, Scope
 from levers.sql_files import year_on_year_rows
 from levers.suppression import SMALL_COUNT_LABEL, is_small_count, is_too_few
+from levers.reasons import Reason
 
 WHOLE, LOT, MUNICIPALITY, PROVIDER = "totaal", "perceel", "gemeente", "aanbieder"
 GROUPINGS = (LOT, MUNICIPALITY, PROVIDER)
-REASON_TOO_FEW = "te weinig jeugdigen in zorg om prijs en volume te scheiden"
-REASON_NONE = "geen jeugdigen in zorg in een van beide perioden"
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,9 @@ class PriceVolume:
     cost_per_youth: float | None  # None when not shown
     cost_per_youth_before: float | None
     volume: Decimal | None  # None when not shown (reason says why)
-    price: Decimal | None
-    reason: str | None = None
+    price: Decimal | None  # the cost-per-youth effect on declarations (never called "prijs" to a reader)
+    lump_sum_change: Decimal = Decimal(0)  # lump sum now − a year earlier: not split
+    reason: Reason | None = None
 
 
 def price_volume(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> tuple[PriceVolume, ...]:
@@ -61,7 +63,8 @@ def whole(rows: tuple[PriceVolume, ...]) -> PriceVolume | None:
 def _shown(row: dict) -> PriceVolume:
     youths, before = row["youths"], row["youths_before"]
     hidden = is_too_few(youths) or is_too_few(before)
-    reason = REASON_NONE if row["volume"] is None else REASON_TOO_FEW if hidden else None
+    reason = (Reason.NO_PERSONS_IN_A_PERIOD if row["volume"] is None
+              else Reason.TOO_FEW_FOR_PRICE_VOLUME if hidden else None)
     return PriceVolume(
         grouping=row["grouping_kind"], key=row["group_key"],
         name=None if row["grouping_kind"] == WHOLE else row["group_name"],
@@ -72,5 +75,6 @@ def _shown(row: dict) -> PriceVolume:
         amount=row["amount"], amount_before=row["amount_before"], change=row["change"],
         cost_per_youth=None if is_too_few(youths) else row["cost_per_youth"],
         cost_per_youth_before=None if is_too_few(before) else row["cost_per_youth_before"],
-        volume=None if reason else row["volume"], price=None if reason else row["price"], reason=reason,
+        volume=None if reason else row["volume"], price=None if reason else row["price"],
+        lump_sum_change=row["lump_sum_change"], reason=reason,
     )

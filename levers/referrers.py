@@ -18,7 +18,6 @@ from levers.sql_files import year_on_year_rows
 from levers.suppression import SMALL_COUNT_LABEL, is_small_count, is_too_few
 
 WHOLE, MUNICIPALITY, PROVIDER = "totaal", "gemeente", "aanbieder"
-UNKNOWN_REFERRER = "Onbekend (geen verwijzer)"
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ class ReferrerRow:
     grouping: str  # WHOLE | MUNICIPALITY | PROVIDER
     key: str | None  # municipality or provider code; None for the whole scope
     referrer: int | None  # COD327 code; None: no verwijzer
-    label: str  # the code list's Dutch label
+    label: str | None  # the code list's Dutch label; None without a verwijzer (wording.breakdowns words it)
     now: Shown  # in P
     year_before: Shown  # in the same period one year earlier
 
@@ -48,7 +47,7 @@ def referrer_split(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period)
 def _row(row: dict) -> ReferrerRow:
     return ReferrerRow(
         grouping=row["grouping_kind"], key=row["group_key"], referrer=row["referrer"],
-        label=row["referrer_label"] or UNKNOWN_REFERRER,
+        label=row["referrer_label"],
         now=shown(row["started"], row["group_started"], row["share"]),
         year_before=shown(row["started_before"], row["group_started_before"], row["share_before"]),
     )

@@ -11,12 +11,8 @@ from dataclasses import dataclass
 
 from levers import suppression
 from levers.catalogue import COUNT, RATIO, definition
-from levers.norms import GREY, Norm, status
-
-REASON_NO_DATA = "geen gegevens in deze periode"
-REASON_NO_NORM = "geen norm vastgesteld"
-REASON_TOO_FEW = "te weinig waarnemingen"
-REASON_SMALL_COUNT = "klein aantal, afgeschermd"
+from levers.norms import GREY, Norm, Status, status
+from levers.reasons import Reason
 
 
 @dataclass(frozen=True)
@@ -32,8 +28,8 @@ class IndicatorResult:
     norm: float | None
     margin: float | None
     better: str | None  # 'lower' | 'higher' | None
-    status: str  # 'groen' | 'oranje' | 'rood' | 'grijs'
-    reason: str | None  # Dutch: why the status is grijs
+    status: Status
+    reason: Reason | None  # why the status is grijs (worded by wording.reasons)
     is_suppressed: bool
     denominator: float | None  # None when not applicable or suppressed
     denominator_label: str | None  # '<5' for a suppressed small denominator
@@ -51,9 +47,9 @@ def make_result(
     denominator: float | None = None,
     *,
     norm: Norm | None,
-    reason: str | None = None,
+    reason: Reason | None = None,
     details: tuple[tuple[str, float | None], ...] = (),
-    status_override: str | None = None,
+    status_override: Status | None = None,
 ) -> IndicatorResult:
     """Build the shown result of `code` from its exact value and denominator and the norm that applies.
 
@@ -64,18 +60,18 @@ def make_result(
     light = status_override or status(value, norm, entry.better)
     why = None
     if value is None:
-        why = reason or REASON_NO_DATA
+        why = reason or Reason.NO_DATA
     elif light == GREY:
-        why = reason or REASON_NO_NORM
+        why = reason or Reason.NO_NORM
 
     shown, label, suppressed = value, None, False
     if entry.privacy == COUNT and suppression.is_small_count(value):
         shown, label, suppressed = None, suppression.SMALL_COUNT_LABEL, True
         if not entry.keeps_status_when_suppressed:
-            light, why = GREY, REASON_SMALL_COUNT
+            light, why = GREY, Reason.SMALL_COUNT
     if entry.privacy == RATIO and value is not None and suppression.is_too_few(denominator):
         shown, suppressed = None, True
-        light, why = GREY, REASON_TOO_FEW
+        light, why = GREY, Reason.TOO_FEW_OBSERVATIONS
 
     shown_denominator, denominator_label = denominator, None
     if entry.privacy in (COUNT, RATIO) and suppression.is_small_count(denominator):

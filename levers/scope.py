@@ -12,11 +12,20 @@ import re
 from dataclasses import dataclass, replace
 from collections.abc import Sequence
 from datetime import date
+from enum import StrEnum
 
 import duckdb
 
 
 LOTS = ("complex", "enkelvoudig")
+
+
+class PeriodKind(StrEnum):
+    """What a Period spans; the values are the Dutch words users pick and URLs carry (`soort=kwartaal`)."""
+
+    MONTH = "maand"
+    QUARTER = "kwartaal"
+    YEAR = "jaar"
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
@@ -39,7 +48,7 @@ def month_end(year: int, month: int) -> date:
 class Period:
     """A whole month, quarter or calendar year: [start, end], both days included."""
 
-    kind: str  # 'maand' | 'kwartaal' | 'jaar'
+    kind: PeriodKind
     start: date
     end: date
 
@@ -51,26 +60,26 @@ class Period:
             year, month = int(m[1]), int(m[2])
             if not 1 <= month <= 12:
                 raise ValueError(f"{text} is geen geldige maand (JJJJ-MM)")
-            return cls("maand", date(year, month, 1), month_end(year, month))
+            return cls(PeriodKind.MONTH, date(year, month, 1), month_end(year, month))
         if m := _QUARTER.match(text):
             year, quarter = int(m[1]), int(m[2])
             first = 3 * quarter - 2
-            return cls("kwartaal", date(year, first, 1), month_end(year, first + 2))
+            return cls(PeriodKind.QUARTER, date(year, first, 1), month_end(year, first + 2))
         if m := _YEAR.match(text):
             year = int(m[1])
-            return cls("jaar", date(year, 1, 1), date(year, 12, 31))
+            return cls(PeriodKind.YEAR, date(year, 1, 1), date(year, 12, 31))
         raise ValueError(f"{text} is geen geldige periode (JJJJ-MM, JJJJ-Kn of JJJJ)")
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
-        return cls("maand", date(year, month, 1), month_end(year, month))
+        return cls(PeriodKind.MONTH, date(year, month, 1), month_end(year, month))
 
     @property
     def label(self) -> str:
         """The period as users type it: `2026-10`, `2026-K3`, `2026`."""
-        if self.kind == "maand":
+        if self.kind == PeriodKind.MONTH:
             return f"{self.start.year}-{self.start.month:02d}"
-        if self.kind == "kwartaal":
+        if self.kind == PeriodKind.QUARTER:
             return f"{self.start.year}-K{(self.start.month + 2) // 3}"
         return str(self.start.year)
 

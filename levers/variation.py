@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from levers.catalogue import definition
 
@@ -21,15 +22,41 @@ SHIFT_LENGTH = 7  # consecutive points on one side of CL
 TREND_LENGTH = 6  # consecutive points each strictly higher (or lower) than the one before
 TWO_OF_THREE_SIGMAS = 2  # two of three points beyond CL ± 2σ on one side
 
-# variatie: what the last point says about change
-COMMON = "gewoon"
-IMPROVEMENT = "verbetering"
-CONCERN = "zorg"
-SPECIAL = "bijzonder"  # a special cause in an indicator without a better direction
-# zekerheid: whether the process will meet its norm
-MEETS = "haalt"
-FAILS = "haalt_niet"
-VARIES = "wisselend"
+
+
+class Variatie(StrEnum):
+    """What the last point says about change (signals.md §3); the values are the report's codes."""
+
+    NONE = ""  # no chart (fewer than 12 valued points) or no last value
+    COMMON = "gewoon"
+    IMPROVEMENT = "verbetering"
+    CONCERN = "zorg"
+    SPECIAL = "bijzonder"  # a special cause in an indicator without a better direction
+
+
+class Zekerheid(StrEnum):
+    """Whether the process will meet its norm (signals.md §3); the values are the report's codes."""
+
+    NONE = ""  # no norm, no direction or no limits
+    MEETS = "haalt"
+    FAILS = "haalt_niet"
+    VARIES = "wisselend"
+
+
+COMMON, IMPROVEMENT, CONCERN, SPECIAL = Variatie.COMMON, Variatie.IMPROVEMENT, Variatie.CONCERN, Variatie.SPECIAL
+MEETS, FAILS, VARIES = Zekerheid.MEETS, Zekerheid.FAILS, Zekerheid.VARIES
+
+
+class NoLimits(StrEnum):
+    """Why a series with enough points still has no limits (signals.md §3a; wording.signals words it)."""
+
+    NONE = ""
+    WINDOW = "window"  # each point counts the months before it: the points are not independent
+    FLAT = "flat"  # every valued point equal: mR̄ = 0
+    FEW_SINCE_CHANGE = "few_since_change"  # fewer than 12 valued points after the latest process change
+
+
+WINDOW, FLAT, FEW_SINCE_CHANGE = NoLimits.WINDOW, NoLimits.FLAT, NoLimits.FEW_SINCE_CHANGE
 
 _UP, _DOWN = 1, -1
 _TOLERANCE = 1e-9  # relative floating-point noise that is no difference
@@ -50,11 +77,17 @@ class ProcessChart:
 
 @dataclass(frozen=True)
 class Variation:
-    """The chart (None below 12 valued points) with the indicator's variatie and zekerheid ('' = none)."""
+    """The chart (None below 12 valued points) with the indicator's variatie and zekerheid ('' = none).
+
+    `reason` says why a series has no limits besides too few points (WINDOW, FLAT, FEW_SINCE_CHANGE);
+    `since` is the index of the first point after the latest process change (0: every point counts).
+    """
 
     chart: ProcessChart | None
-    variatie: str
-    zekerheid: str
+    variatie: Variatie
+    zekerheid: Zekerheid
+    reason: NoLimits = NoLimits.NONE
+    since: int = 0
 
 
 def _greater(a: float, b: float) -> bool:
@@ -117,18 +150,22 @@ def _two_of_three(xs: list[float], centre: float, sigma: float) -> list[int]:
     return marks
 
 
-def process_chart(values: Sequence[float | None]) -> ProcessChart | None:
-    """The XmR chart of the valued points (None = missing or suppressed, left out of the sequence).
+def process_chart(values: Sequence[float | None], start: int = 0, baseline: int | None = None) -> ProcessChart | None:
+    """The XmR chart of the valued points from index `start` on (None = missing or suppressed, left
+    out of the sequence; points before `start` precede a process change and are never special).
 
-    None when fewer than 12 points have a value. Mean and moving ranges are exact (`statistics`
-    works in fractions), so a flat series has mR̄ 0 and no special cause through rounding.
+    None when fewer than 12 of them have a value. With `baseline` N (≥ 12) the limits come from the
+    first N valued points only and stay fixed; the rules test every point against them (signals.md
+    §3a). Mean and moving ranges are exact (`statistics` works in fractions), so a flat series has
+    mR̄ 0 and no special cause through rounding.
     """
-    positions = [index for index, value in enumerate(values) if value is not None]
+    positions = [index for index, value in enumerate(values) if value is not None and index >= start]
     if len(positions) < MIN_POINTS:
         return None
     xs = [float(values[index]) for index in positions]
-    centre = statistics.mean(xs)
-    mean_moving_range = statistics.mean(abs(b - a) for a, b in zip(xs, xs[1:]))
+    basis = xs[:max(baseline, MIN_POINTS)] if baseline else xs
+    centre = statistics.mean(basis)
+    mean_moving_range = statistics.mean(abs(b - a) for a, b in zip(basis, basis[1:]))
     upper = centre + LIMIT_FACTOR * mean_moving_range
     lower = centre - LIMIT_FACTOR * mean_moving_range
     sigma = mean_moving_range / D2
@@ -147,10 +184,10 @@ def process_chart(values: Sequence[float | None]) -> ProcessChart | None:
     )
 
 
-def variatie(chart: ProcessChart | None, last_has_value: bool, better: str | None) -> str:
+def variatie(chart: ProcessChart | None, last_has_value: bool, better: str | None) -> Variatie:
     """What the last point says: gewoon, verbetering, zorg or bijzonder; '' without chart or last value."""
     if chart is None or not last_has_value:
-        return ""
+        return Variatie.NONE
     if not chart.last_sides:
         return COMMON
     if better is None:
@@ -159,10 +196,10 @@ def variatie(chart: ProcessChart | None, last_has_value: bool, better: str | Non
     return IMPROVEMENT if chart.last_sides == {good} else CONCERN
 
 
-def zekerheid(chart: ProcessChart | None, norm: float | None, better: str | None) -> str:
+def zekerheid(chart: ProcessChart | None, norm: float | None, better: str | None) -> Zekerheid:
     """Whether the process will meet the norm: haalt, haalt_niet or wisselend; '' without norm or limits."""
     if chart is None or norm is None or better is None:
-        return ""
+        return Zekerheid.NONE
     if better == "higher":
         meets, fails = not _greater(norm, chart.lower), _greater(norm, chart.upper)
     else:
@@ -170,11 +207,39 @@ def zekerheid(chart: ProcessChart | None, norm: float | None, better: str | None
     return MEETS if meets else FAILS if fails else VARIES
 
 
-def variation(values: Sequence[float | None], better: str | None, norm: float | None) -> Variation:
-    """Chart, variatie and zekerheid of one series (its last value being the period asked for)."""
-    chart = process_chart(values)
-    last_has_value = bool(values) and values[-1] is not None
-    return Variation(chart, variatie(chart, last_has_value, better), zekerheid(chart, norm, better))
+def flat_zekerheid(value: float, norm: float | None, better: str | None) -> Zekerheid:
+    """A flat series' zekerheid: its one value against the norm (haalt or haalt_niet; none without norm)."""
+    if norm is None or better is None:
+        return Zekerheid.NONE
+    fails = _greater(norm, value) if better == "higher" else _greater(value, norm)
+    return FAILS if fails else MEETS
+
+
+def variation(values: Sequence[float | None], better: str | None, norm: float | None, *,
+              since: int = 0, baseline: int | None = None, complete: int | None = None) -> Variation:
+    """Chart, variatie and zekerheid of one series (its last value being the period asked for).
+
+    `since`: the index of the first point after the latest process change; `baseline`: freeze the
+    limits on the first N valued points after it; `complete`: how many leading points are complete —
+    the ones after it (a look-ahead past the data date) neither make the limits nor decide variatie.
+    """
+    decided = list(values[:complete] if complete is not None else values)
+    open_tail = (False,) * (len(values) - len(decided))
+    chart = process_chart(decided, since, baseline)
+    last_has_value = bool(decided) and decided[-1] is not None
+    if chart is not None and chart.mean_moving_range == 0:
+        return Variation(None, COMMON if last_has_value else Variatie.NONE, flat_zekerheid(chart.centre, norm, better), FLAT, since)
+    reason = FEW_SINCE_CHANGE if chart is None and since > 0 and sum(
+        value is not None for value in decided) >= MIN_POINTS else NoLimits.NONE
+    if chart is not None and open_tail:
+        chart = ProcessChart(chart.centre, chart.mean_moving_range, chart.upper, chart.lower, chart.sigma,
+                             chart.special + open_tail, chart.last_sides)
+    return Variation(chart, variatie(chart, last_has_value, better), zekerheid(chart, norm, better), reason, since)
+
+
+def no_limits(reason: NoLimits, since: int = 0) -> Variation:
+    """A series that gets no limits whatever its values (e.g. WINDOW): empty variatie and zekerheid."""
+    return Variation(None, Variatie.NONE, Zekerheid.NONE, reason, since)
 
 
 def unit_range(code: str) -> tuple[float | None, float | None]:

@@ -1,8 +1,8 @@
 """The agenda for the next conversation as a document: Markdown to paste, PDF to print.
 
-`agenda_document` gathers what the levers say (the agenda items and each item's 24-month series);
-`agenda_markdown` and `agenda_pdf` only lay it out, so both formats always show the same items.
-Values come from the agenda items (IndicatorResults), so small numbers stay suppressed.
+`agenda_document` gathers what figures.Figures says (the agenda items and each item's 24-month series),
+as the screens ask it; `agenda_markdown` and `agenda_pdf` only lay it out, so both formats always show
+the same items. Values come from the agenda items (IndicatorResults), so small numbers stay suppressed.
 """
 
 from __future__ import annotations
@@ -10,18 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import duckdb
-
-from levers.agenda import AgendaItem, agenda
-from levers.freshness import Freshness, freshness
+from figures.figures import Figures
+from levers.agenda import AgendaItem
 from levers.catalogue import definition
 from levers.chart_model import trend_model
-from levers.notes import Note, notes, of_indicator
-from levers.partner import provider_card
-from levers.scope import Period, Scope
-from levers.series import Series, series_of_lever
+from levers.freshness import Freshness
+from levers.notes import Note, of_indicator
+from levers.scope import Period, PeriodKind, Scope
+from levers.series import Series
 from reports.charts import LEGEND_WIDTH, Box, trend_chart, trend_legend
 from reports.document import MUTED, STATUS_COLOURS, Document, download_stem, scope_line
+from wording import agenda as agenda_words
 from wording import fmt, paper, texts
 from wording import notes as note_words
 from wording import signals as signal_words
@@ -47,21 +46,23 @@ class AgendaDocument:
     notes: tuple[Note, ...] = ()  # toelichtingen of the scope and period; each item shows its own
 
 
-def agenda_document(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
-                    made_on: date | None = None) -> AgendaDocument:
-    """The agenda of `scope` (already narrowed to the user's rights) for P, with each item's series."""
-    items = agenda(con, scope, period)
+def agenda_document(figures: Figures, scope: Scope, period: Period, *, made_on: date | None = None) -> AgendaDocument:
+    """The agenda of `scope` (narrowed like a listing by the figures' rights) for P, with each item's series."""
+    seen = figures.rights.narrow_listing(scope)
+    if seen is None:
+        raise ValueError(f"these rights do not reach {scope.region}")
+    items = figures.agenda(seen, period)
     computed: dict[str, Series] = {}
     for lever in dict.fromkeys(item.lever for item in items):
-        computed.update({s.code: s for s in series_of_lever(con, lever, scope, period)})
+        computed.update({s.code: s for s in figures.series(seen, period, lever)})
     names = []
-    for code in scope.providers:
-        card = provider_card(con, code)
+    for code in seen.providers:
+        card = figures.provider_card(code)
         names.append(card.name if card else code)
     return AgendaDocument(
-        region=scope.region, provider_names=tuple(names), lot=scope.lot, period=period, items=items,
+        region=seen.region, provider_names=tuple(names), lot=seen.lot, period=period, items=items,
         trends=tuple(computed[item.code] for item in items), made_on=made_on or date.today(),
-        freshness=freshness(con, scope, period), notes=notes(con, scope, period),
+        freshness=figures.freshness(seen, period), notes=figures.notes(seen, period),
     )
 
 
@@ -119,7 +120,7 @@ def norm_text(item: AgendaItem) -> str:
 def trend_label(series: Series) -> str:
     """`Verloop, 12 kwartalen`: the grain of the series' points."""
     if not series.points:
-        return paper.ITEM_TREND["maand"]
+        return paper.ITEM_TREND[PeriodKind.MONTH]
     return paper.ITEM_TREND[Period.parse(series.points[-1].period_label).kind]
 
 
@@ -155,7 +156,7 @@ def agenda_markdown(document: AgendaDocument) -> bytes:
             f"- **{paper.ITEM_SIGNAL}:** {signal_text(item, series)}",
             f"- **{paper.ITEM_LEVER}:** {item.lever_name}",
             f"- **{paper.ITEM_THEME}:** {paper.ITEM_THEME_VALUE.format(theme=item.theme, name=item.theme_name)}",
-            f"- **{paper.ITEM_WHY}:** {item.why}",
+            f"- **{paper.ITEM_WHY}:** {agenda_words.why(item)}",
             f"- **{trend_label(series)}:** {trend_title(item.unit, series)}",
             *[f"- **{note_words.ICON_LABEL}:** {line}" for line in note_lines(document, item)],
             "", f"  `{sparkline(series)}`" if sparkline(series) else "", "",
@@ -199,7 +200,7 @@ def _draw_item(doc: Document, number: int, item: AgendaItem, series: Series, per
     doc.facts(((texts.VALUE, value_text(item)), (texts.NORM, norm_text(item)), (paper.ITEM_LEVER, item.lever_name),
                (paper.ITEM_THEME, theme)), widths=(0.2, 0.22, 0.26, 0.32))
     doc.label_value(paper.ITEM_SIGNAL, signal_text(item, series))
-    doc.label_value(paper.ITEM_WHY, item.why)
+    doc.label_value(paper.ITEM_WHY, agenda_words.why(item))
     for line in notes:
         doc.label_value(note_words.ICON_LABEL, line)
     doc.ln(1.5)

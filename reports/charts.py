@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from levers.chart_model import TrendModel
+from levers.norms import Status
 from levers.scope import Period
 from levers.series import SeriesPoint
 from reports.document import ACCENT, INK, MUTED, RULE, STATUS_COLOURS, Document
@@ -25,6 +26,7 @@ _LABEL_SPACE = 13  # mm left of a trend plot for its axis labels
 _AXIS_SPACE = 4.5  # mm below a trend plot for the period labels
 _X_LABEL_WIDTH = 15  # mm one period label needs
 _WHOLE_UNITS = frozenset({"aantal", "sessies"})  # counts: no 0,5 on the axis
+FADED = (170, 200, 225)  # a value before the latest process change
 BAND = (221, 239, 251)  # the process limits: a light sky blue behind the line
 LEGEND_WIDTH = 116  # mm of trend_legend
 
@@ -107,7 +109,7 @@ def trend_chart(doc: Document, box: Box, model: TrendModel) -> None:
 
     if limits is not None:
         doc.set_fill_color(*BAND)
-        doc.rect(x_of(-0.5), y_of(limits[1]), x_of(len(points) - 0.5) - x_of(-0.5),
+        doc.rect(x_of(model.since - 0.5), y_of(limits[1]), x_of(len(points) - 0.5) - x_of(model.since - 0.5),
                  y_of(limits[0]) - y_of(limits[1]), style="F")
     doc.style(6.5, colour=MUTED)
     for tick in ticks:
@@ -133,12 +135,32 @@ def trend_chart(doc: Document, box: Box, model: TrendModel) -> None:
         doc.cell(30, 3, f"{_axis_text(model.band[0], unit)} – {_axis_text(model.band[1], unit)}", align="R")
     for index, point in enumerate(points):
         if point.value is not None:
-            _dot(doc, x_of(index), y_of(point.value), 0.9 if index == len(points) - 1 else 0.45, point.is_provisional)
+            _dot(doc, x_of(index), y_of(point.value), 0.9 if index == len(points) - 1 else 0.45,
+                 point.is_provisional, faded=index < model.since)
+    _process_changes(doc, model, plot, x_of)
     for index in model.special:
         _diamond(doc, x_of(index), y_of(values[index]))
     for marker in model.markers:
         _square(doc, x_of(marker.index), y_of(values[marker.index]))
+    if why := signal_words.no_limits_text(model.reason, model.reason_day):
+        doc.style(6.5, italic=True, colour=MUTED)
+        doc.set_xy(plot.x, plot.y)
+        doc.cell(plot.w, 3, why, align="R")
     doc.style()
+
+
+def _process_changes(doc: Document, model: TrendModel, plot: Box, x_of) -> None:
+    """Each process change as a dotted vertical line between two points, its description at the top."""
+    doc.set_draw_color(*INK)
+    doc.style(6, colour=INK)
+    for change in model.process_changes:
+        x = x_of(change.index - 0.5)
+        doc.set_dash_pattern(dash=0.6, gap=0.6)
+        doc.line(x, plot.y, x, plot.y + plot.h)
+        doc.set_dash_pattern()
+        doc.set_xy(x + 0.5, plot.y + 0.5)
+        doc.cell(30, 3, change.text)
+    doc.set_draw_color(*RULE)
 
 
 def _range(doc: Document, x: float, y_low: float, y_high: float, cap: float = 1.2) -> None:
@@ -159,17 +181,18 @@ def _square(doc: Document, x: float, y: float, size: float = 1.6) -> None:
     doc.set_line_width(0.2)
 
 
-def _dot(doc: Document, x: float, y: float, radius: float, hollow: bool) -> None:
-    """A value: filled, or hollow (white inside, a ring) when it is voorlopig."""
-    doc.set_fill_color(*((255, 255, 255) if hollow else ACCENT))
-    doc.set_draw_color(*ACCENT)
+def _dot(doc: Document, x: float, y: float, radius: float, hollow: bool, faded: bool = False) -> None:
+    """A value: filled, or hollow (white inside, a ring) when it is voorlopig; pale before a process change."""
+    colour = FADED if faded else ACCENT
+    doc.set_fill_color(*((255, 255, 255) if hollow else colour))
+    doc.set_draw_color(*colour)
     doc.set_line_width(0.3)
     doc.circle(x, y, max(radius, 0.8) if hollow else radius, style="DF" if hollow else "F")
     doc.set_line_width(0.2)
 
 
 def _diamond(doc: Document, x: float, y: float, size: float = 1.7) -> None:
-    doc.set_fill_color(*STATUS_COLOURS["rood"])
+    doc.set_fill_color(*STATUS_COLOURS[Status.RED])
     doc.set_draw_color(255, 255, 255)
     doc.set_line_width(0.25)
     doc.polygon([(x, y - size), (x + size, y), (x, y + size), (x - size, y)], style="DF")
@@ -245,7 +268,7 @@ def bar_chart(doc: Document, box: Box, bars: Sequence[Bar], norm: float | None =
             doc.rect(left, top + (row - bar_height) / 2, max(right - left, 0.3), bar_height, style="F")
         doc.set_xy(plot_x + plot_w + 2, top + (row - 4) / 2)  # values in one column, clear of the norm line
         doc.style(8, bold=bar.value is not None, colour=INK if bar.value is not None else MUTED)
-        judged = bar.value is not None and bar.status != "grijs"
+        judged = bar.value is not None and bar.status != Status.GREY
         doc.cell(text_width, 4, f"{bar.text} · {signal_words.status_word(bar.status)}" if judged else bar.text)
     doc.set_draw_color(*MUTED)
     doc.line(x_of(0), box.y, x_of(0), box.y + box.h)

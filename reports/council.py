@@ -2,8 +2,8 @@
 
 The content follows the Overzicht page: the four levers with their headline indicators and one
 sentence each, the top signals, the municipalities compared, and per lever every indicator with the
-headline trends. Only IndicatorResults and Series reach the document, so small-number suppression
-holds on paper as on screen. `reports.council_pdf` lays it out.
+headline trends. Every figure comes from figures.Figures, the object the screens ask too, so a figure
+is narrowed and suppressed on paper as on screen. `reports.council_pdf` lays it out.
 """
 
 from __future__ import annotations
@@ -11,18 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-import duckdb
-
+from figures.figures import Figures
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
-from levers.compare import ComparisonRow, by_municipality, providers_in_scope
-from levers.freshness import Freshness, freshness
-from levers.national import NationalFigure, national_figures
-from levers.notes import Note, notes
-from levers.price_volume import PriceVolume, price_volume
-from levers.registry import all_indicators, pick
+from levers.compare import ComparisonRow
+from levers.freshness import Freshness
+from levers.national import NationalFigure
+from levers.notes import Note
+from levers.price_volume import PriceVolume
+from levers.registry import pick
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
-from levers.series import Series, series_of_lever
+from levers.series import Series
 from levers.variation import Variation
 from wording import sentences
 
@@ -83,35 +82,40 @@ class CouncilReport:
     notes: tuple[Note, ...] = ()  # toelichtingen of the scope and period (levers.notes)
 
 
-def council_report(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
-                   made_on: date | None = None) -> CouncilReport:
-    """Everything the report shows for `scope` (already narrowed to the reader's rights) and P."""
-    results = all_indicators(con, scope, period)
-    sections = tuple(_section(con, lever, results, scope, period) for lever in LEVERS)
+def council_report(figures: Figures, scope: Scope, period: Period, *, made_on: date | None = None) -> CouncilReport:
+    """Everything the report shows for `scope` (narrowed by the figures' rights) and P."""
+    seen = figures.rights.narrow(scope)
+    if seen is None:
+        raise ValueError(f"these rights do not reach {scope.region}")
+    results = figures.indicators(seen, period)
+    sections = tuple(_section(figures, lever, results, seen, period) for lever in LEVERS)
     due = sentences.signals(results)
-    signals = tuple(Signal(r, sentences.indicator_sentence(r, scope)) for r in due[:MAX_SIGNALS])
-    per_lever = {lever: by_municipality(con, scope, period, lever)
+    signals = tuple(Signal(r, sentences.indicator_sentence(r, seen)) for r in due[:MAX_SIGNALS])
+    per_lever = {lever: figures.by_municipality(seen, period, lever)
                  for lever in dict.fromkeys(definition(code).lever for code in COMPARED)}
     comparisons = tuple(_comparison(code, per_lever[definition(code).lever], results) for code in COMPARED)
     if all(len(c.rows) < 2 for c in comparisons):
         comparisons = ()
     municipality_names = ()
-    if scope.municipalities:
+    if seen.municipalities:
         municipality_names = tuple(row.name for row in next(iter(per_lever.values())))
-    provider_names = tuple(name for _, name in providers_in_scope(con, scope)) if scope.providers else ()
+    provider_names = ()
+    if seen.providers:
+        chosen = figures.providers(seen.region, seen.lot)
+        provider_names = tuple(name for code, name in chosen if code in seen.providers)
     return CouncilReport(
-        scope=scope, period=period, municipality_names=municipality_names, provider_names=provider_names,
+        scope=seen, period=period, municipality_names=municipality_names, provider_names=provider_names,
         sections=sections, signals=signals, more_signals=max(len(due) - MAX_SIGNALS, 0),
-        comparisons=comparisons, freshness=freshness(con, scope, period), made_on=made_on or date.today(),
-        price_volume=price_volume(con, scope, period), national=national_figures(con, period),
-        notes=notes(con, scope, period),
+        comparisons=comparisons, freshness=figures.freshness(seen, period), made_on=made_on or date.today(),
+        price_volume=figures.price_volume(seen, period), national=figures.national(period),
+        notes=figures.notes(seen, period),
     )
 
 
-def _section(con: duckdb.DuckDBPyConnection, lever: str, results: tuple[IndicatorResult, ...], scope: Scope,
+def _section(figures: Figures, lever: str, results: tuple[IndicatorResult, ...], scope: Scope,
              period: Period) -> LeverSection:
     own = tuple(r for r in results if r.lever == lever)
-    series = {s.code: s for s in series_of_lever(con, lever, scope, period)}
+    series = {s.code: s for s in figures.series(scope, period, lever)}
     codes = HEADLINES[lever]
     return LeverSection(
         lever=lever, name=LEVER_NAMES[lever], sentence=sentences.lever_sentence(lever, results, scope),

@@ -11,8 +11,10 @@ from fpdf.enums import XPos, YPos
 
 from levers.catalogue import CATALOGUE, LEVER_NAMES, LEVERS, definition, of_lever
 from levers.chart_model import trend_model
+from levers.norms import GREY
 from levers.price_volume import whole
-from levers.result import REASON_NO_NORM, IndicatorResult
+from levers.reasons import Reason
+from levers.result import IndicatorResult
 from reports.charts import LEGEND_WIDTH, Bar, Box, bar_chart, trend_chart, trend_legend
 from reports.council import Comparison, CouncilReport, LeverSection
 from reports.document import ACCENT, MUTED, PANEL, RULE, Document, download_stem, scope_line
@@ -20,6 +22,7 @@ from wording import breakdowns, fmt, paper, sentences, texts
 from wording import national as national_words
 from wording import notes as note_words
 from wording import signals as signal_words
+from wording.reasons import reason_text
 
 TILE_GAP = 6  # mm between the lever tiles
 TILE_VALUE, TILE_BADGE = 25, 21  # mm for a headline's value and its status label ("buiten de norm")
@@ -243,7 +246,8 @@ def _table_header(doc: Document) -> None:
 def _table(doc: Document, section: LeverSection, report: CouncilReport) -> None:
     _table_header(doc)
     for result in section.results:
-        reason = result.reason if result.status == "grijs" and result.reason not in (None, REASON_NO_NORM) else ""
+        shows_reason = result.status == GREY and result.reason not in (None, Reason.NO_NORM)
+        reason = reason_text(result.reason) if shows_reason else ""
         icons = _icons(section, result, report)
         height = 4.4 * _name_lines(doc, result.name, TABLE_WIDTHS[0] - 2, size=9) + 2.4 + ICON_LINE
         if reason:

@@ -16,6 +16,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from levers.norms import Status
 from levers.scope import Period
 from reports.names import download_stem  # noqa: F401  (kept importable from here)
 from wording import colours, fmt, paper, texts
@@ -34,8 +35,8 @@ FALLBACK_ENCODING = "windows-1252"  # core fonts: Latin-1 plus €
 
 # The dashboard's status colours (wording.colours); the word is always printed too.
 STATUS_COLOURS = {status: colours.rgb(colour) for status, colour in colours.STATUS_COLOURS.items()}
-STATUS_TEXT_COLOURS = {"groen": (255, 255, 255), "oranje": (0, 0, 0), "rood": (255, 255, 255),
-                       "grijs": (255, 255, 255)}
+STATUS_TEXT_COLOURS = {Status.GREEN: (255, 255, 255), Status.AMBER: (0, 0, 0), Status.RED: (255, 255, 255),
+                       Status.GREY: (255, 255, 255)}
 INK = (33, 37, 41)
 MUTED = (108, 117, 125)
 ACCENT = (0, 114, 178)  # Okabe–Ito blue: headings, bars, lines

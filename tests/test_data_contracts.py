@@ -33,6 +33,7 @@ CONTRACT_COLUMNS = {  # csv-contract.md, "The kinds", in order
     "aanbieders": ["aanbieder", "naam", "perceel", "rol", "samenwerkingsverband", "regio", "certificaat_geldig_tot"],
     "gemeenten": ["gemeente", "jaar", "inwoners_0_17", "jeugdregio"],
     "landelijk": ["bron", "gebied", "periode", "indicator", "waarde", "definitie"],
+    "procesbreuken": ["regio", "datum", "indicator", "omschrijving"],
 }
 
 
@@ -330,7 +331,7 @@ BAD_HEADERS = [
     ("budget", "jaar;gemeente;perceel;;budget", "rij 1: kolom 4 heeft geen naam"),
     (None, "periode;aanbieder;perceel;bedrag_totaal",
      "rij 1: de soort van dit bestand is niet te herkennen aan de kopregel; kies een soort "
-     "(trajecten, kosten, budget, uitkomsten, dialoog, normen, aanbieders, gemeenten, landelijk)"),
+     "(trajecten, kosten, budget, uitkomsten, dialoog, normen, aanbieders, gemeenten, landelijk, procesbreuken)"),
 ]
 
 

@@ -262,11 +262,25 @@ def test_each_kind_has_one_demo_upload_record_counting_its_rows(demo):
     records = demo.execute("select kind, row_count from uploads where uploader = 'demo' order by kind").fetchall()
     tables = {"aanbieders": "providers", "budget": "budgets", "dialoog": "dialogues", "gemeenten": "populations",
               "kosten": "costs", "normen": "norms", "trajecten": "trajectories", "uitkomsten": "outcomes",
-              "landelijk": "national_figures"}
+              "landelijk": "national_figures", "procesbreuken": "process_changes"}
     assert [k for k, _ in records] == sorted(tables)
     for kind, count in records:
         assert count == _one(demo, f"select count(*) from {tables[kind]}") > 0
     assert _one(demo, "select count(*) from audit_log where actor = 'demo'") == 1
+
+
+def test_every_region_records_its_contract_start_and_one_a_new_access_team_that_shows(demo):
+    regions = _one(demo, "select count(distinct region) from municipality_regions "
+                         "where municipality in (select municipality from populations)")
+    assert _one(demo, "select count(*) from process_changes where day = '2023-01-01' and indicator is null") == regions
+    assert demo.execute("select region, day, indicator from process_changes where day > '2023-01-01'").fetchall() == [
+        ("Zuid-Kennemerland", date(2025, 7, 1), "via_gemeente")]
+    # a third of the other referrals become 01 from 1-7-2025: the share via the gemeente rises by well over 10 points
+    shares = dict(demo.execute(
+        "select t.start_date >= '2025-07-01', avg((t.referrer = 1)::int) from trajectories as t "
+        "join municipality_regions as m using (municipality) where m.region = 'Zuid-Kennemerland' "
+        "and t.start_date >= '2024-07-01' group by 1").fetchall())
+    assert shares[True] - shares[False] > 0.10
 
 
 def _checksum(con) -> list:

@@ -143,7 +143,8 @@ def test_discussed_agenda_items_become_rows_with_one_action_and_leave_the_agenda
     before = agenda(db, P1, OCTOBER)
     discussed = [item for item in before if item.theme in (17, 18)]
     assert discussed  # themadekking (5,6% < 75 − 10: rood, theme 17) is on it, as is onderwijs_dialoog (theme 18)
-    record_agenda_items(db, discussed, day=date(2026, 10, 28), region="IJmond", provider="P1",
+    signals = {item.code: f"signaal {item.code}" for item in discussed}
+    record_agenda_items(db, discussed, day=date(2026, 10, 28), region="IJmond", provider="P1", signals=signals,
                         owner="contractmanager", deadline=date(2026, 12, 31), uploader="cm@ijmond.nl")
     stored = db.execute("select theme, subject, action, owner, status from dialogues where session_date = $d "
                         "order by theme, subject", {"d": date(2026, 10, 28)}).fetchall()
@@ -157,7 +158,8 @@ def test_an_agreed_action_per_item_replaces_the_follow_up(db):
     item = next(item for item in agenda(db, P1, OCTOBER) if item.code == "themadekking")
     agreed = Action("thema's plannen", "regio", date(2026, 12, 1))
     rows = agenda_to_dialogue_rows([item], day=date(2026, 10, 28), region="IJmond", provider="P1",
+                                   signals={"themadekking": "te weinig thema's besproken"},
                                    owner="contractmanager", actions={"themadekking": agreed})
-    assert [(r["thema"], r["actie"], r["eigenaar"], r["deadline"]) for r in rows] == [
-        ("17", "thema's plannen", "regio", "2026-12-01"),
+    assert [(r["thema"], r["signaal"], r["actie"], r["eigenaar"], r["deadline"]) for r in rows] == [
+        ("17", "te weinig thema's besproken", "thema's plannen", "regio", "2026-12-01"),
     ]

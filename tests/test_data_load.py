@@ -77,6 +77,12 @@ STORED = {
          ("CBS 85099NED", "IJmond", "2024", date(2024, 1, 1), date(2024, 12, 31), "jeugdhulp_per_1000", 101.2, None),
          ("CBS 85099NED", "NL", "2025-H1", date(2025, 1, 1), date(2025, 6, 30), "jeugdhulp_per_1000", 98.4,
           "jongeren met jeugdhulp per 1.000 jongeren van 0 tot 23 jaar")]),
+    "procesbreuken": (
+        "select region, day, indicator, description from process_changes order by all",
+        # an empty indicator is every indicator
+        [("IJmond", date(2023, 1, 1), None, "nieuwe contracten"),
+         ("IJmond", date(2025, 3, 1), "instroom", "nieuw toegangsteam"),
+         ("Zuid-Kennemerland", date(2023, 1, 1), None, "nieuwe contracten")]),
 }
 
 
@@ -202,6 +208,14 @@ CORRECTIONS = {
         "select source, area, period, value from national_figures order by all",
         [("CBS 84134NED", "NL", "2025-H1", 99.0), ("CBS 85099NED", "GM0392", "2025-K2", 88.5),
          ("CBS 85099NED", "IJmond", "2024", 101.2), ("CBS 85099NED", "NL", "2025-H1", 97.9)], 1),
+    "procesbreuken": (
+        # (IJmond, 1-1-2023, every indicator) is replaced; the same day for one indicator is new
+        [{"regio": "IJmond", "datum": "1-1-2023", "indicator": "", "omschrijving": "nieuwe inkoop"},
+         {"regio": "IJmond", "datum": "1-1-2023", "indicator": "uitval", "omschrijving": "nieuwe contracten"}],
+        "select region, day, indicator, description from process_changes order by all",
+        [("IJmond", date(2023, 1, 1), "uitval", "nieuwe contracten"), ("IJmond", date(2023, 1, 1), None, "nieuwe inkoop"),
+         ("IJmond", date(2025, 3, 1), "instroom", "nieuw toegangsteam"),
+         ("Zuid-Kennemerland", date(2023, 1, 1), None, "nieuwe contracten")], 1),
 }
 
 

@@ -145,7 +145,8 @@ TEMPLATE_SHEETS = {
     "normen": ["normen", "Lijst aanbieders"],
     "aanbieders": ["aanbieders", "Lijst aanbieders"],
     "gemeenten": ["gemeenten", "Lijst gemeenten"],
-    "landelijk": ["landelijk"],  # gebied and indicator are CBS's own codes: no list of the region's
+    "landelijk": ["landelijk"],
+    "procesbreuken": ["procesbreuken"],  # gebied and indicator are CBS's own codes: no list of the region's
 }
 
 

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from exports.tables import comparison_table, indicator_table, neutralise, to_csv_bytes, to_xlsx_bytes
 from levers.scope import Period, Scope
 from tests.builders import indicator_result
+from wording.reasons import reason_text
 
 SCOPE = Scope("IJmond")
 PERIOD = Period.month(2026, 10)
@@ -39,7 +40,7 @@ def suppressed_table(empty_db):
     return indicator_table([
         indicator_result(empty_db, SCOPE, PERIOD, "unieke_jeugdigen", 4),
         indicator_result(empty_db, SCOPE, PERIOD, "zonder_verblijf", 87.5, 8),
-    ])
+    ], reason_text=reason_text)
 
 
 def test_a_suppressed_count_stays_suppressed_in_the_csv(suppressed_table):
@@ -66,7 +67,8 @@ def test_a_suppressed_count_stays_suppressed_in_the_xlsx(suppressed_table):
 
 def test_a_small_denominator_is_shown_as_less_than_five(empty_db):
     # 3 of 4 ended according to plan: denominator 4 < 10 hides the 75%, and 4 itself is a small count.
-    table = indicator_table([indicator_result(empty_db, SCOPE, PERIOD, "volgens_plan", 75.0, 4)])
+    table = indicator_table([indicator_result(empty_db, SCOPE, PERIOD, "volgens_plan", 75.0, 4)],
+                            reason_text=reason_text)
     header, row = _csv_rows(to_csv_bytes(table))
     assert (row[header.index("Waarde")], row[header.index("Noemer")]) == ("–", "<5")
     assert row[header.index("Status")] == "grijs"
@@ -75,7 +77,8 @@ def test_a_small_denominator_is_shown_as_less_than_five(empty_db):
 def test_indicator_table_rounds_values_and_keeps_norm_and_status(empty_db):
     # 26 of 30 trajectories without stay = 86,666…% → 86,7; default norm 90, marge 3:
     # 86,67 < 90 − 3 = 87, so rood.
-    table = indicator_table([indicator_result(empty_db, SCOPE, PERIOD, "zonder_verblijf", 26 / 30 * 100, 30)])
+    table = indicator_table([indicator_result(empty_db, SCOPE, PERIOD, "zonder_verblijf", 26 / 30 * 100, 30)],
+                            reason_text=reason_text)
     row = table.iloc[0]
     assert (row["Waarde"], row["Norm"], row["Marge"], row["Status"]) == (86.7, 90, 3, "rood")
     assert row["Noemer"] == 30
@@ -83,7 +86,8 @@ def test_indicator_table_rounds_values_and_keeps_norm_and_status(empty_db):
 
 def test_indicator_table_puts_the_labels_first(empty_db):
     results = [indicator_result(empty_db, SCOPE, PERIOD, "instroom", 12)] * 2
-    table = indicator_table(results, labels=["Velsen", "Beverwijk"], label_column="Gemeente")
+    table = indicator_table(results, reason_text=reason_text, labels=["Velsen", "Beverwijk"],
+                            label_column="Gemeente")
     assert list(table.columns[:2]) == ["Gemeente", "Indicator"]
     assert list(table["Gemeente"]) == ["Velsen", "Beverwijk"]
 

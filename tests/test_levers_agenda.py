@@ -8,6 +8,7 @@ from levers.catalogue import definition
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from tests.builders import add_dialogue
+from wording.agenda import why
 
 
 def _result(code: str, status: str, value: float | None = 50.0, value_label: str | None = None) -> IndicatorResult:
@@ -74,7 +75,7 @@ def test_an_item_shows_value_norm_theme_and_why():
     assert (item.theme, item.theme_name) == (9, "Wachtlijst/wachttijden")
     assert (item.lever_name, item.status) == ("Gedeelde waarden", "rood")
     # 70 > 42 + 14 = 56: worse than norm plus marge.
-    assert item.why == (
+    assert why(item) == (
         "Wachttijd van aanmelding tot start (mediaan): 70 dagen (rood), slechter dan de norm 42 dagen plus de marge 14 dagen; "
         "thema 9 (Wachtlijst/wachttijden) is de afgelopen 3 maanden niet besproken."
     )
@@ -83,13 +84,13 @@ def test_an_item_shows_value_norm_theme_and_why():
 def test_a_suppressed_refusal_count_is_on_the_agenda_as_less_than_five():
     (item,) = agenda_items([_result("weigeringen", "rood", None, "<5")], set())
     assert (item.value, item.value_label) == (None, "<5")
-    assert ": <5 (rood)" in item.why
+    assert ": <5 (rood)" in why(item)
 
 
 def test_an_amber_status_from_an_own_rule_says_so():
     # certificaten 0 expired meets its norm 0, but one expires within 90 days: oranje.
     (item,) = agenda_items([_result("certificaten", "oranje", 0.0)], set())
-    assert "een kwaliteitscertificaat verloopt binnen 90 dagen" in item.why
+    assert "een kwaliteitscertificaat verloopt binnen 90 dagen" in why(item)
 
 
 @pytest.mark.parametrize(
@@ -149,7 +150,7 @@ def test_theme_names_come_from_the_reference_list(empty_db):
 )
 def test_an_item_writes_its_value_the_dutch_way(code, value, shown):
     (item,) = agenda_items([_result(code, "rood", value)], set())
-    assert shown in item.why
+    assert shown in why(item)
 
 
 def test_an_indicator_whose_variatie_is_zorg_joins_the_agenda_after_rood_and_oranje():
@@ -168,7 +169,7 @@ def test_an_indicator_whose_variatie_is_zorg_joins_the_agenda_after_rood_and_ora
     assert [(item.code, item.variatie) for item in items] == [
         ("uitval", "gewoon"), ("doorverwijzing", ""), ("tevredenheid", "zorg"), ("kosten_per_jeugdige", "zorg"),
     ]
-    assert items[2].why == (
+    assert why(items[2]) == (
         "Cliënttevredenheid: 85% positief (groen), het verloop toont een zorgelijke verandering "
         "(procesgrafiek); thema 17 (thema 17) is de afgelopen 3 maanden niet besproken."
     )

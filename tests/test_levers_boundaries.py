@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from levers.families import budget, provider_level, volume_growth
 from levers.registry import lever_indicators, lever_series
 from levers.catalogue import of_lever
+from levers.reasons import Reason
 from levers.scope import Period, Scope
 from tests.builders import (
     BEVERWIJK, HAARLEM, VELSEN, add_budget, add_cost, add_norm, add_outcome, add_provider, add_trajectory,
@@ -67,13 +67,13 @@ def test_budgetuitputting_with_a_provider_without_budget_rows_is_grey(empty_db):
     _budget(empty_db)
     result = shown(empty_db, "budgetuitputting", scope=Scope("IJmond", providers=("P4",)))
     assert (result.value, result.status) == (None, "grijs")
-    assert result.reason == budget.REASON_NO_PROVIDER_BUDGET
+    assert result.reason == Reason.NO_PROVIDER_BUDGET
 
 
 def test_budgetuitputting_without_budget_for_the_year_is_grey(empty_db):
     _budget(empty_db)
     result = shown(empty_db, "budgetuitputting", period="2025-03")  # budgets exist for 2023 and 2024 only
-    assert (result.value, result.reason) == (None, budget.REASON_NO_BUDGET)
+    assert (result.value, result.reason) == (None, Reason.NO_BUDGET)
 
 
 # weigeringen -------------------------------------------------------------------------------------
@@ -180,13 +180,13 @@ def test_volumegroei_enkelvoudig_compares_persons_with_a_year_earlier(empty_db, 
 def test_volumegroei_enkelvoudig_is_grey_for_perceel_complex(empty_db, exact):
     _volume(empty_db)
     result = shown(empty_db, "volumegroei_enkelvoudig", scope=Scope("IJmond", lot="complex"))
-    assert (result.value, result.status, result.reason) == (None, "grijs", volume_growth.REASON_NOT_COMPLEX)
+    assert (result.value, result.status, result.reason) == (None, "grijs", Reason.NOT_COMPLEX)
 
 
 def test_volumegroei_enkelvoudig_without_persons_a_year_earlier_is_grey(empty_db, exact):
     _volume(empty_db)
     result = shown(empty_db, "volumegroei_enkelvoudig", period="2022-02")  # only f was active: none before
-    assert (result.value, result.denominator, result.reason) == (None, 0, volume_growth.REASON_NO_EARLIER)
+    assert (result.value, result.denominator, result.reason) == (None, 0, Reason.NO_EARLIER_YEAR)
 
 
 # certificaten ------------------------------------------------------------------------------------
@@ -222,7 +222,7 @@ def test_certificaten_counts_expired_certificates_and_warns_ahead(empty_db, scop
 def test_certificaten_without_providers_in_scope_is_grey(empty_db):
     _certificates(empty_db)
     result = shown(empty_db, "certificaten", scope=Scope("IJmond", providers=("P4",)))  # not in IJmond
-    assert (result.value, result.status, result.reason) == (None, "grijs", provider_level.REASON_NO_PROVIDERS)
+    assert (result.value, result.status, result.reason) == (None, "grijs", Reason.NO_PROVIDERS)
 
 
 def test_certificaten_oranje_only_turns_a_green_count(empty_db):

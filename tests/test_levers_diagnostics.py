@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from levers.families import FAMILIES, caseload as caseload_family
+from levers.families import FAMILIES
 from levers.registry import lever_indicators, lever_series, pick
 from levers.runner import records
-from levers.result import REASON_SMALL_COUNT, REASON_TOO_FEW
+from levers.reasons import Reason
 from levers.scope import Period, Scope
 from tests.builders import (
     BEVERWIJK, HAARLEM, add_cost, add_mixed_providers, add_outcome, add_trajectory,
@@ -189,7 +189,7 @@ def test_kosten_per_jeugdige_without_kosten_rows_has_no_value(empty_db):
     for number in range(12):
         add_trajectory(empty_db, client=f"c{number}", start=date(2024, 1, 1))
     result = pick(lever_indicators(empty_db, "diagnostics", IJMOND, FEB_2024), "kosten_per_jeugdige")
-    assert (result.value, result.status, result.reason) == (None, "grijs", caseload_family.REASON_NO_COSTS)
+    assert (result.value, result.status, result.reason) == (None, "grijs", Reason.NO_COSTS)
 
 
 @pytest.fixture
@@ -261,8 +261,9 @@ def test_a_municipality_filter_changes_trajectories_but_not_provider_level_uitko
 def test_small_counts_and_ratios_over_few_trajectories_are_suppressed(caseload_db):
     results = {r.code: r for r in lever_indicators(caseload_db, "diagnostics", IJMOND, FEB_2024)}
     # instroom 3 → '<5'; uitval over 3 known reasons (< 10) → not shown, grijs
-    assert (results["instroom"].value, results["instroom"].reason) == (None, REASON_SMALL_COUNT)
-    assert (results["uitval"].value, results["uitval"].status, results["uitval"].reason) == (None, "grijs", REASON_TOO_FEW)
+    assert (results["instroom"].value, results["instroom"].reason) == (None, Reason.SMALL_COUNT)
+    assert (results["uitval"].value, results["uitval"].status, results["uitval"].reason) == (
+        None, "grijs", Reason.TOO_FEW_OBSERVATIONS)
     assert results["uitval"].denominator_label == "<5"
 
 

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from levers.families import FAMILIES, delivery as delivery_family
+from levers.families import FAMILIES
+from levers.reasons import Reason
 from levers.registry import lever_indicators, lever_series, pick
 from levers.runner import records
 from levers.scope import Period, Scope
@@ -203,7 +204,7 @@ def test_aanlevering_compares_delivered_with_expected_uitkomsten_rows(delivery_d
 def test_aanlevering_expects_nothing_before_the_quarter_has_ended(delivery_db):
     # February: Q1 ends 03-31 > 02-29, so no quarter is due → no value, grijs, with the reason
     result = pick(lever_indicators(delivery_db, "interaction", IJMOND, Period.parse("2024-02")), "aanlevering")
-    assert (result.value, result.status, result.reason) == (None, "grijs", delivery_family.REASON_NOTHING_EXPECTED)
+    assert (result.value, result.status, result.reason) == (None, "grijs", Reason.NOTHING_EXPECTED)
 
 
 def test_aanlevering_result_is_not_suppressed_and_gets_its_status(delivery_db):

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from levers.price_volume import LOT, MUNICIPALITY, PROVIDER, REASON_TOO_FEW, WHOLE, price_volume
+from levers.price_volume import LOT, MUNICIPALITY, PROVIDER, WHOLE, price_volume
+from levers.reasons import Reason
 from levers.scope import Period, Scope
 from tests.builders import BEVERWIJK, HEEMSKERK, VELSEN, add_cost, add_trajectory
 
@@ -86,7 +87,7 @@ def test_a_group_with_fewer_than_ten_youths_shows_its_spending_but_no_split(spen
     assert (beverwijk.amount_before, beverwijk.amount, beverwijk.change) == (
         Decimal("1000.00"), Decimal("1500.00"), Decimal("500.00"))
     assert (beverwijk.volume, beverwijk.price, beverwijk.cost_per_youth) == (None, None, None)
-    assert beverwijk.reason == REASON_TOO_FEW
+    assert beverwijk.reason == Reason.TOO_FEW_FOR_PRICE_VOLUME
 
 
 def test_a_volume_effect_of_exactly_half_a_cent_rounds_up_and_price_takes_the_rest(empty_db):
@@ -98,3 +99,17 @@ def test_a_volume_effect_of_exactly_half_a_cent_rounds_up_and_price_takes_the_re
         add_cost(empty_db, month=month, amount=1_000.05, municipality=HEEMSKERK)
     total = _by(price_volume(empty_db, IJMOND, MARCH_2024))[(WHOLE, None)]
     assert (total.volume, total.price, total.change) == (Decimal("100.01"), Decimal("-100.01"), Decimal("0.00"))
+
+
+def test_only_declarations_are_split_and_the_lump_sum_is_a_part_of_its_own(spending_db):
+    # Velsen adds a lump sum of 5.000 (March 2023) and 4.000 (March 2024) and a correctie of −300 (March 2024).
+    # Declarations: 10.000 before, 13.000 + 200 − 300 = 12.900 now; youths 10 → 12.
+    # more youths: (12 − 10) × 10.000 / 10 = 2.000; cost per youth: 12.900 − 10.000 − 2.000 = 900;
+    # lump sum 4.000 − 5.000 = −1.000; change (12.900 + 4.000) − (10.000 + 5.000) = 1.900 = 2.000 + 900 − 1.000.
+    add_cost(spending_db, month=date(2023, 3, 1), amount=5_000.00, kind="lumpsum")
+    add_cost(spending_db, month=date(2024, 3, 1), amount=4_000.00, kind="lumpsum")
+    add_cost(spending_db, month=date(2024, 3, 1), amount=-300.00, kind="correctie")
+    velsen = _by(price_volume(spending_db, IJMOND, MARCH_2024))[(MUNICIPALITY, VELSEN)]
+    assert (velsen.volume, velsen.price, velsen.lump_sum_change, velsen.change) == (
+        Decimal("2000.00"), Decimal("900.00"), Decimal("-1000.00"), Decimal("1900.00"))
+    assert velsen.cost_per_youth == pytest.approx(12_900 / 12)

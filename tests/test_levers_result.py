@@ -1,10 +1,7 @@
 import pytest
 
+from levers.reasons import Reason
 from levers.result import (
-    REASON_NO_DATA,
-    REASON_NO_NORM,
-    REASON_SMALL_COUNT,
-    REASON_TOO_FEW,
     make_result,
 )
 from levers.norms import resolve_norm
@@ -39,7 +36,7 @@ def test_a_result_uses_the_uploaded_norm(empty_db):
 def test_small_counts_are_shown_as_less_than_five_and_grey(empty_db, count, label):
     result = _result(empty_db, "instroom", count)
     assert (result.value, result.value_label, result.is_suppressed) == (None, label, True)
-    assert (result.status, result.reason) == ("grijs", REASON_SMALL_COUNT)
+    assert (result.status, result.reason) == ("grijs", Reason.SMALL_COUNT)
 
 
 @pytest.mark.parametrize("count", [0, 5])
@@ -60,7 +57,7 @@ def test_a_ratio_over_fewer_than_ten_is_hidden_and_grey(empty_db, denominator, i
     result = _result(empty_db, "volgens_plan", 80, denominator)
     assert (result.value is None, result.is_suppressed) == (is_hidden, is_hidden)
     assert result.status == ("grijs" if is_hidden else "groen")
-    assert result.reason == (REASON_TOO_FEW if is_hidden else None)
+    assert result.reason == (Reason.TOO_FEW_OBSERVATIONS if is_hidden else None)
     assert result.value_label is None
 
 
@@ -78,14 +75,14 @@ def test_unprotected_figures_are_never_suppressed(empty_db):
 
 def test_no_value_is_grey_with_a_reason(empty_db):
     missing = _result(empty_db, "uitval", None)
-    assert (missing.status, missing.reason) == ("grijs", REASON_NO_DATA)
-    given = _result(empty_db, "jeugdhulp_per_1000", None, reason="niet getoond bij een aanbiedersfilter")
-    assert given.reason == "niet getoond bij een aanbiedersfilter"
+    assert (missing.status, missing.reason) == ("grijs", Reason.NO_DATA)
+    given = _result(empty_db, "jeugdhulp_per_1000", None, reason=Reason.PROVIDER_FILTER)
+    assert given.reason == Reason.PROVIDER_FILTER
 
 
 def test_no_norm_is_grey_with_a_reason(empty_db):
     result = _result(empty_db, "kosten_per_jeugdige", 5000.0, 40)
-    assert (result.value, result.status, result.reason) == (5000.0, "grijs", REASON_NO_NORM)
+    assert (result.value, result.status, result.reason) == (5000.0, "grijs", Reason.NO_NORM)
 
 
 def test_a_status_override_is_kept_unless_the_value_is_suppressed(empty_db):

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from exports.tables import export_value
-from levers.agenda import dutch_number
+from wording.agenda import dutch_number
 from commands.report import decimal_text
 from levers.result import IndicatorResult
 from levers.rounding import half_up

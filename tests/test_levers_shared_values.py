@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from levers import suppression
-from levers.families import care_use
+from levers.reasons import Reason
 from levers.registry import lever_indicators, lever_series
 from levers.catalogue import of_lever
 from levers.registry import indicator
@@ -78,13 +78,13 @@ def test_jeugdhulp_per_1000_is_not_shown_with_a_provider_filter(empty_db):
     _care_trajectories(empty_db)
     result = shown(empty_db, "jeugdhulp_per_1000", scope=Scope("IJmond", providers=("P1",)))
     assert (result.value, result.status) == (None, "grijs")
-    assert result.reason == care_use.REASON_PROVIDER_FILTER
+    assert result.reason == Reason.PROVIDER_FILTER
 
 
 def test_jeugdhulp_per_1000_without_population_has_no_value(empty_db):
     _care_trajectories(empty_db)
     result = shown(empty_db, "jeugdhulp_per_1000")
-    assert (result.value, result.reason) == (None, care_use.REASON_NO_POPULATION)
+    assert (result.value, result.reason) == (None, Reason.NO_POPULATION)
 
 
 # crisis_per_1000 ---------------------------------------------------------------------------------
@@ -113,7 +113,7 @@ def test_crisis_per_1000_counts_persons_with_a_crisis_start(empty_db, exact, per
 def test_crisis_per_1000_is_not_shown_with_a_provider_filter(empty_db):
     _crisis(empty_db)
     result = shown(empty_db, "crisis_per_1000", scope=Scope("IJmond", providers=("P1",)))
-    assert (result.value, result.reason) == (None, care_use.REASON_PROVIDER_FILTER)
+    assert (result.value, result.reason) == (None, Reason.PROVIDER_FILTER)
 
 
 # zonder_verblijf ---------------------------------------------------------------------------------

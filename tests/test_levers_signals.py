@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from levers.reasons import Reason
 from levers.registry import indicator
 from levers.scope import Period, Scope
 from levers.series import series
@@ -95,7 +96,7 @@ def test_aanlevering_never_expects_a_quarter_that_has_not_ended(quarters_db):
 def test_weigeringen_of_a_quarter_nobody_delivered_is_grijs_geen_gegevens_not_zero(quarters_db):
     result = indicator(quarters_db, "weigeringen", IJMOND, Period.parse("2026-11"))  # K3, overdue, no rows
     assert (result.value, result.value_label, result.status, result.reason) == (
-        None, None, "grijs", "geen gegevens in deze periode"
+        None, None, "grijs", Reason.NO_DATA
     )
     # K1 (1 refusal) is rood, shown as <5
     k1 = indicator(quarters_db, "weigeringen", IJMOND, Period.parse("2026-K1"))

@@ -10,10 +10,10 @@ IJMOND_OCTOBER = {"regio": "IJmond", "periode": "2026-10"}
 def test_kaders_shows_price_and_volume_with_a_row_per_perceel(small_app):
     app = small_app("views/pages/boundaries.py", params=IJMOND_OCTOBER)
     assert not app.exception
-    assert "Prijs en volume" in [header.value for header in app.subheader]
+    assert "Jeugdigen en kosten per jeugdige" in [header.value for header in app.subheader]
     table = app.dataframe[-1].value
     assert list(table.columns)[:1] == ["Perceel"]
-    assert list(table.columns)[-3:] == ["Verschil", "Volume", "Prijs"]
+    assert list(table.columns)[-3:] == ["Verschil", "Meer/minder jeugdigen", "Kosten per jeugdige"]
 
 
 def test_the_kaders_table_can_be_split_per_municipality(small_app):

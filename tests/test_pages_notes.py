@@ -5,6 +5,7 @@ from datetime import date
 
 from auth.rights import Rights
 from data.db import connect
+from figures.figures import of_connection
 from levers.scope import Period, Scope
 from reports.council import council_report
 from reports.council_pdf import council_pdf
@@ -43,7 +44,7 @@ def test_a_note_written_on_the_page_shows_on_the_card_the_tile_and_in_the_counci
     con = connect(own_small_db)  # the page's process holds a read-write connection: the same configuration
     assert con.execute("select action from audit_log where action like 'toelichting%'").fetchall() == [
         ("toelichting_toegevoegd",)]
-    text = " ".join(pdf_text(council_pdf(council_report(con, Scope("IJmond"), Period.parse("2026-10"),
+    text = " ".join(pdf_text(council_pdf(council_report(of_connection(con), Scope("IJmond"), Period.parse("2026-10"),
                                                          made_on=date(2026, 11, 23)))).split())
     assert f"Gestart binnen de wachttijdnorm {STORY} contractmanager" in text
 
@@ -79,7 +80,7 @@ def test_a_note_on_an_agenda_item_is_printed_with_it_in_both_agenda_formats(own_
     # the budget forecast of 103,0% (oranje, theme 5 not discussed) is on IJmond's agenda for oktober 2026
     add_note(con, NoteKey("budgetuitputting", "IJmond", "2026-10"), "Extra crisisplaatsen ingekocht",
              author_role="contractmanager", actor="cm", today=date(2026, 11, 2))
-    document = agenda_document(con, Scope("IJmond"), Period.parse("2026-10"), made_on=date(2026, 11, 23))
+    document = agenda_document(of_connection(con), Scope("IJmond"), Period.parse("2026-10"), made_on=date(2026, 11, 23))
     assert "budgetuitputting" in [item.code for item in document.items]
     markdown = agenda_markdown(document).decode()
     assert "- **Toelichting:** Extra crisisplaatsen ingekocht (contractmanager, 02-11-2026)" in markdown

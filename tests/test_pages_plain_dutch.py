@@ -11,6 +11,7 @@ from auth.rights import Rights
 from levers.agenda import agenda_items
 from levers.result import IndicatorResult
 from views import charts
+from wording import agenda as agenda_words
 
 IJMOND = {"regio": "IJmond"}
 CONTRACT_MANAGER = Rights("contractmanager", regions=("IJmond",), email="cm@ijmond.nl")
@@ -49,7 +50,8 @@ def test_the_agenda_states_a_percentage_margin_in_procentpunt(partner):
 def test_one_session_is_one_sessie_not_one_sessies():
     sessions = _result("dialoogsessies", "sessies", 1, 3, 1, "rood")
     (item,) = agenda_items([sessions], discussed_themes=[], theme_names={17: "Kwaliteit"})
-    assert item.why.startswith("dialoogsessies: 1 sessie (rood), slechter dan de norm 3 sessies plus de marge 1 sessie;")
+    assert agenda_words.why(item).startswith(
+        "dialoogsessies: 1 sessie (rood), slechter dan de norm 3 sessies plus de marge 1 sessie;")
 
 
 def test_the_definition_shows_no_indicator_code(small_env):

@@ -28,9 +28,11 @@ from pypdf import PdfReader
 from auth.rights import Rights
 from data.db import DB_ENV_VAR
 from exports.tables import indicator_table, to_csv_bytes
+from figures.figures import of_connection
 from levers.catalogue import CODES
 from levers import contributors
-from levers.contributors import BASES, REASON_FEW_PROVIDERS
+from levers.contributors import BASES
+from levers.reasons import Reason
 from levers.registry import all_indicators, pick
 from levers.scope import Period, Scope
 from levers.series import series
@@ -40,6 +42,9 @@ from tests.builders import BEVERWIJK, HEEMSKERK, VELSEN, add_cost, add_dialogue,
 from tests.conftest import copy_db
 from tests.fixtures.rendered import rendered_text
 from tests.fixtures.small_db import open_app
+from wording.reasons import reason_text
+
+WITHHELD = "minder dan twee andere aanbieders, afgeschermd"  # the reason as every output words it
 
 P1 = Rights("aanbieder", regions=("IJmond",), providers=("P1",))
 MANAGER = Rights("contractmanager", regions=("IJmond",))
@@ -127,7 +132,7 @@ def test_a_total_with_one_other_provider_is_withheld_for_the_provider_user_only(
     for code in ("unieke_jeugdigen", "zonder_verblijf", "kosten_per_jeugdige"):
         result = pick(withheld, code)
         assert (result.value, result.value_label, result.denominator, result.status, result.reason) == (
-            None, None, None, "grijs", REASON_FEW_PROVIDERS)
+            None, None, None, "grijs", Reason.FEW_OTHER_PROVIDERS)
     # the same total for a contract manager: 20 + 30 youths, 50 / 50 without stay, 27.000 / 50 per youth
     assert _values(_results(one_other, MANAGER), "unieke_jeugdigen", "zonder_verblijf", "kosten_per_jeugdige") == [
         50, 100.0, 540.0]
@@ -136,7 +141,7 @@ def test_a_total_with_one_other_provider_is_withheld_for_the_provider_user_only(
 def test_a_total_with_two_other_providers_is_shown(two_others):
     results = _results(two_others, P1)
     assert _values(results, "unieke_jeugdigen", "zonder_verblijf", "kosten_per_jeugdige") == [65, 80.0, 500.0]
-    assert pick(results, "unieke_jeugdigen").reason != REASON_FEW_PROVIDERS
+    assert pick(results, "unieke_jeugdigen").reason != Reason.FEW_OTHER_PROVIDERS
 
 
 @pytest.mark.parametrize("lot", ["complex", "enkelvoudig"])
@@ -144,7 +149,7 @@ def test_a_perceel_total_with_one_other_provider_is_withheld_even_where_the_regi
     # complex: P1 and P3 (one other); enkelvoudig: P2 alone (one other, P1 has none there)
     results = _results(two_others, P1, Scope("IJmond", lot=lot))
     assert _values(results, "unieke_jeugdigen", "actieve_trajecten") == [None, None]
-    assert pick(results, "unieke_jeugdigen").reason == REASON_FEW_PROVIDERS
+    assert pick(results, "unieke_jeugdigen").reason == Reason.FEW_OTHER_PROVIDERS
 
 
 def test_a_perceel_total_is_withheld_when_the_region_total_minus_it_gives_the_other_perceel_away(three_others):
@@ -196,20 +201,20 @@ def test_each_point_of_a_series_follows_the_rule_for_its_own_month(two_others):
 # --- exports and the council PDF --------------------------------------------------------------------
 
 def test_the_exported_table_says_why_a_total_is_withheld(one_other, two_others):
-    withheld = indicator_table(_results(one_other, P1)).set_index("Code")
+    withheld = indicator_table(_results(one_other, P1), reason_text=reason_text).set_index("Code")
     assert (withheld.loc["zonder_verblijf", "Waarde"], withheld.loc["zonder_verblijf", "Toelichting"]) == (
-        "–", REASON_FEW_PROVIDERS)
+        "–", WITHHELD)
     assert withheld.loc["unieke_jeugdigen", "Waarde"] == "–"
-    shown = indicator_table(_results(two_others, P1)).set_index("Code")
+    shown = indicator_table(_results(two_others, P1), reason_text=reason_text).set_index("Code")
     assert (shown.loc["zonder_verblijf", "Waarde"], shown.loc["unieke_jeugdigen", "Waarde"]) == (80.0, 65)
 
 
 def test_the_csv_file_carries_the_dash_and_the_reason_not_the_total(one_other, two_others):
-    rows = {line.split(";")[-1]: line for line in
-            to_csv_bytes(indicator_table(_results(one_other, P1))).decode("utf-8-sig").splitlines()}
-    assert rows["zonder_verblijf"] == f"Jeugdhulp zonder verblijf;–;%;90;3;grijs;{REASON_FEW_PROVIDERS};;zonder_verblijf"
-    shown = {line.split(";")[-1]: line for line in
-             to_csv_bytes(indicator_table(_results(two_others, P1))).decode("utf-8-sig").splitlines()}
+    withheld = indicator_table(_results(one_other, P1), reason_text=reason_text)
+    rows = {line.split(";")[-1]: line for line in to_csv_bytes(withheld).decode("utf-8-sig").splitlines()}
+    assert rows["zonder_verblijf"] == f"Jeugdhulp zonder verblijf;–;%;90;3;grijs;{WITHHELD};;zonder_verblijf"
+    table = indicator_table(_results(two_others, P1), reason_text=reason_text)
+    shown = {line.split(";")[-1]: line for line in to_csv_bytes(table).decode("utf-8-sig").splitlines()}
     # 80 < 90 − 3: rood; the denominator is the 65 trajectories
     assert shown["zonder_verblijf"] == "Jeugdhulp zonder verblijf;80;%;90;3;rood;;65;zonder_verblijf"
 
@@ -218,7 +223,8 @@ def _pdf_text(path) -> str:
     """The council report's text for P1, whitespace made single spaces."""
     con = duckdb.connect(str(path), read_only=True)
     try:
-        pdf = council_pdf(council_report(con, P1.narrow(IJMOND), OCTOBER, made_on=date(2026, 11, 29)))
+        report = council_report(of_connection(con), P1.narrow(IJMOND), OCTOBER, made_on=date(2026, 11, 29))
+        pdf = council_pdf(report)
     finally:
         con.close()
     return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
@@ -226,11 +232,11 @@ def _pdf_text(path) -> str:
 
 def test_the_council_pdf_withholds_a_total_with_one_other_provider(one_other, two_others):
     withheld = _pdf_text(one_other)
-    assert f"Jeugdhulp zonder verblijf {REASON_FEW_PROVIDERS}" in withheld  # its row in the lever's table
+    assert f"Jeugdhulp zonder verblijf {WITHHELD}" in withheld  # its row in the lever's table
     # per municipality: Velsen holds P1's own rows only (shown), Beverwijk P2's alone (withheld)
     assert "Velsen 100,0%" in withheld and "Beverwijk –" in withheld
     shown = _pdf_text(two_others)
-    assert f"Jeugdhulp zonder verblijf {REASON_FEW_PROVIDERS}" not in shown
+    assert f"Jeugdhulp zonder verblijf {WITHHELD}" not in shown
     assert "80,0% van de jeugdhulp is zonder verblijf" in shown  # the signal sentence of the region's total
 
 
@@ -260,7 +266,7 @@ def _tile_value(app, label: str) -> str:
 def test_the_overview_shows_a_dash_and_the_reason_for_a_total_with_one_other_provider(one_other, two_others, page):
     withheld = page(one_other)
     assert (_tile_value(withheld, "Zonder verblijf"), _tile_value(withheld, "Jeugdigen in zorg")) == ("–", "–")
-    assert REASON_FEW_PROVIDERS in rendered_text(withheld)
+    assert WITHHELD in rendered_text(withheld)
     shown = page(two_others)
     assert (_tile_value(shown, "Zonder verblijf"), _tile_value(shown, "Jeugdigen in zorg")) == ("80,0%", "65")
     own = page(one_other, params={**OCTOBER_LINK, "aanbieder": "P1"})
@@ -274,7 +280,7 @@ def _summary_row(app, name: str) -> dict:
 
 def test_a_lever_page_lists_the_withheld_total_with_its_reason(one_other, two_others, page):
     withheld = _summary_row(page(one_other, "views/pages/shared_values.py"), "Jeugdhulp zonder verblijf")
-    assert (withheld["Waarde"], withheld["Toelichting"]) == ("–", REASON_FEW_PROVIDERS)
+    assert (withheld["Waarde"], withheld["Toelichting"]) == ("–", WITHHELD)
     shown = _summary_row(page(two_others, "views/pages/shared_values.py"), "Jeugdhulp zonder verblijf")
     assert shown["Waarde"] == "80,0%"
 
@@ -283,5 +289,5 @@ def test_the_partner_page_shows_the_providers_own_figures_where_a_total_would_be
     app = page(one_other, "views/pages/partner.py")
     text = rendered_text(app)
     assert "**100,0%**" in text and "**20**" in text and "**€ 600**" in text  # P1's own, never withheld
-    assert REASON_FEW_PROVIDERS not in text
+    assert WITHHELD not in text
     assert "**50**" not in text and "Tweede Zorg" not in text  # no total with P2 in it, no P2

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from figures.figures import of_connection
 from levers.agenda import agenda
 from levers.scope import Period, Scope
 from levers.series import Series, SeriesPoint
@@ -24,7 +25,7 @@ def dutch_percent(value: float) -> str:
 
 @pytest.fixture(scope="module")
 def region_agenda(demo):
-    document = agenda_document(demo, Scope("IJmond"), OCTOBER, made_on=MADE_ON)
+    document = agenda_document(of_connection(demo), Scope("IJmond"), OCTOBER, made_on=MADE_ON)
     return document, pdf_text(agenda_pdf(document)), agenda_markdown(document).decode("utf-8")
 
 
@@ -76,7 +77,7 @@ def test_the_agenda_carries_the_signal_icons_and_the_data_date_of_each_kind(regi
 def test_a_provider_agenda_names_the_provider(demo):
     code, name = demo.execute("select provider, name from providers where regions like '%IJmond%' "
                               "order by provider limit 1").fetchone()
-    document = agenda_document(demo, Scope("IJmond", providers=(code,)), OCTOBER, made_on=MADE_ON)
+    document = agenda_document(of_connection(demo), Scope("IJmond", providers=(code,)), OCTOBER, made_on=MADE_ON)
     assert document.provider_names == (name,)
     assert f"**Met {name}**" in agenda_markdown(document).decode("utf-8")
     assert file_stem(document) == "agenda_IJmond_2026-10"
@@ -87,7 +88,7 @@ def test_refusals_on_the_agenda_are_printed_as_less_than_five(empty_db):
     add_provider(empty_db, provider="P1", role="strategisch_partner", lot="complex")
     add_outcome(empty_db, quarter_start=date(2026, 7, 1), quarter_end=date(2026, 9, 30), refusals=2)
     quarter = Period.parse("2026-K3")
-    document = agenda_document(empty_db, Scope("IJmond", providers=("P1",)), quarter, made_on=MADE_ON)
+    document = agenda_document(of_connection(empty_db), Scope("IJmond", providers=("P1",)), quarter, made_on=MADE_ON)
     refusals = next(item for item in document.items if item.code == "weigeringen")
     assert (refusals.status, refusals.value, refusals.value_label) == ("rood", None, "<5")
     markdown = agenda_markdown(document).decode("utf-8")

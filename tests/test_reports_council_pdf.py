@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from figures.figures import of_connection
 from levers.catalogue import LEVER_NAMES
 from levers.scope import Period, Scope
 from reports.council import council_report
@@ -29,7 +30,7 @@ where m.region = 'IJmond'
 
 @pytest.fixture(scope="module")
 def demo_report(demo):
-    return council_report(demo, Scope("IJmond"), OCTOBER, made_on=MADE_ON)
+    return council_report(of_connection(demo), Scope("IJmond"), OCTOBER, made_on=MADE_ON)
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +97,7 @@ def test_a_small_count_is_printed_as_less_than_five(empty_db):
     add_population(empty_db, year=2026, youths=14_000)
     for client in ("A", "B", "C"):
         add_trajectory(empty_db, client=client, start=date(2026, 9, 1))
-    text = pdf_text(council_pdf(council_report(empty_db, Scope("IJmond"), OCTOBER, made_on=MADE_ON)))
+    text = pdf_text(council_pdf(council_report(of_connection(empty_db), Scope("IJmond"), OCTOBER, made_on=MADE_ON)))
     assert "Jeugdigen in zorg <5 " in text
     assert "<5 jeugdigen kregen jeugdhulp" in text
     assert "3 jeugdigen" not in text

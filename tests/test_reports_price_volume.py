@@ -3,6 +3,7 @@ tests/test_levers_price_volume.py: March 2024 against March 2023 in IJmond."""
 
 from datetime import date
 
+from figures.figures import of_connection
 from levers.scope import Period, Scope
 from reports.council import council_report
 from reports.council_pdf import council_pdf
@@ -11,11 +12,13 @@ from tests.test_levers_price_volume import spending_db  # noqa: F401 (a fixture)
 
 
 def test_the_council_report_splits_the_change_in_spending_per_municipality(spending_db):  # noqa: F811
-    report = council_report(spending_db, Scope("IJmond"), Period.parse("2024-03"), made_on=date(2024, 4, 10))
+    report = council_report(of_connection(spending_db), Scope("IJmond"), Period.parse("2024-03"),
+                            made_on=date(2024, 4, 10))
     text = pdf_text(council_pdf(report))
-    assert "Prijs en volume" in text
+    assert "Jeugdigen en kosten per jeugdige" in text
     # whole scope: + 3.700,00 = + 2.538,46 volume + 1.161,54 price (worked out in the lever test)
-    assert "De uitgaven veranderden met + € 3.700,00: + € 2.538,46 door volume, + € 1.161,54 door prijs" in text
+    assert ("De uitgaven veranderden met + € 3.700,00: + € 2.538,46 door meer jeugdigen, + € 1.161,54 door hogere "
+            "kosten per jeugdige") in " ".join(text.split())
     # Velsen: 10 -> 12 youths, € 10.000 -> € 13.200: volume + € 2.000,00, price + € 1.200,00
     assert "Velsen 10 12 € 10.000,00 € 13.200,00 + € 3.200,00 + € 2.000,00 + € 1.200,00" in " ".join(text.split())
     # Beverwijk: fewer than 10 youths, no split, counts as <5

@@ -19,7 +19,8 @@ def _point(month, value, band=None):
 
 
 def test_the_waterfall_starts_and_ends_at_the_two_totals_with_volume_and_price_between():
-    steps = [("Uitgaven okt 2025", 11_000), ("Volume", 2_538.46), ("Prijs", -161.54), ("Uitgaven okt 2026", 13_376.92)]
+    steps = [("Uitgaven okt 2025", 11_000), ("meer jeugdigen", 2_538.46), ("lagere kosten per jeugdige", -161.54),
+             ("Uitgaven okt 2026", 13_376.92)]
     [bars] = charts.waterfall(steps, "titel").data
     assert list(bars.measure) == ["absolute", "relative", "relative", "total"]
     assert list(bars.x) == [label for label, _ in steps]
@@ -56,7 +57,7 @@ def test_the_price_volume_table_shows_euros_to_the_cent_and_a_dash_where_there_i
     ]
     columns, body = breakdowns.price_volume_table(rows, "gemeente", OCTOBER)
     assert columns == ["Gemeente", "Jeugdigen okt 2025", "Jeugdigen okt 2026", "Uitgaven okt 2025",
-                       "Uitgaven okt 2026", "Verschil", "Volume", "Prijs"]
+                       "Uitgaven okt 2026", "Verschil", "Meer/minder jeugdigen", "Kosten per jeugdige"]
     assert body[0] == ["Velsen", "10", "12", "€ 10.000,00", "€ 13.200,00", "+ € 3.200,00", "+ € 2.000,00",
                        "+ € 1.200,00"]
     assert body[1][0] == "Beverwijk" and body[1][-2:] == ["–", "–"]
@@ -71,3 +72,9 @@ def test_the_referrer_table_shows_less_than_five_and_no_share_for_a_small_count(
     columns, body = breakdowns.referrer_table(rows, "totaal", OCTOBER)
     assert columns[0] == "Verwijzer"
     assert body == [["Gemeente", "8", "57,1%", "5", "50,0%"], ["Huisarts", "<5", "–", "5", "50,0%"]]
+
+
+def test_a_start_without_a_verwijzer_is_named_onbekend_in_the_table():
+    rows = [ReferrerRow("totaal", None, None, None, Shown(12, None, 100.0), Shown(None, "<5", None))]
+    assert breakdowns.referrer_table(rows, "totaal", OCTOBER)[1] == [
+        ["Onbekend (geen verwijzer)", "12", "100,0%", "<5", "–"]]

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from levers.chart_model import trend_model
+from levers.reasons import Reason
 from levers.result import IndicatorResult
 from levers.scope import Period
 from levers.series import Series, SeriesPoint
@@ -59,7 +60,7 @@ def test_a_comparison_never_draws_a_suppressed_bar_and_labels_it_instead():
 def test_bars_without_a_norm_are_plain_blue():
     free = IndicatorResult(
         code="unieke_jeugdigen", lever="diagnostics", name="Jeugdigen", unit="aantal", value=600.0, value_label=None,
-        norm=None, margin=None, better=None, status="grijs", reason="geen norm vastgesteld", is_suppressed=False,
+        norm=None, margin=None, better=None, status="grijs", reason=Reason.NO_NORM, is_suppressed=False,
         denominator=None, denominator_label=None,
     )
     assert list(charts.comparison([("Velsen", free)], "aantal", "t").data[0].marker.color) == ["#0072B2"]

@@ -242,11 +242,11 @@ def test_another_provider_does_not_see_p1s_dialogue(database):
 def test_the_documents_are_made_outside_a_page_run_as_a_download_does(database):
     # Streamlit calls a deferred download's function without a script run: it must need none.
     october = Period.month(2026, 10)
-    document = documents_ui.agenda_for(Scope("IJmond", providers=("P1",)), october)
+    document = documents_ui.agenda_for(CONTRACT_MANAGER, Scope("IJmond", providers=("P1",)), october)
     assert document.provider_names == ("Jeugdzorg Kennemerland",)
     assert agenda_pdf(document).startswith(b"%PDF-")
     assert agenda_markdown(document).startswith("# Agenda voor het volgende gesprek".encode())
-    assert documents_ui.council_pdf_for(Scope("IJmond"), october).startswith(b"%PDF-")
+    assert documents_ui.council_pdf_for(CONTRACT_MANAGER, Scope("IJmond"), october).startswith(b"%PDF-")
 
 
 def test_editor_rows_become_actions_whatever_the_date_looks_like():

@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
+from levers.reasons import Reason
 from wording import signals
 
 
@@ -13,9 +14,9 @@ from wording import signals
         ("groen", None, "op koers"),
         ("oranje", None, "let op"),
         ("rood", None, "buiten de norm"),
-        ("grijs", "te weinig waarnemingen", "geen oordeel: te weinig waarnemingen"),
+        ("grijs", Reason.TOO_FEW_OBSERVATIONS, "geen oordeel: te weinig waarnemingen"),
         ("grijs", None, "geen oordeel"),
-        ("groen", "ongebruikt", "op koers"),  # only grijs explains itself
+        ("groen", Reason.NO_DATA, "op koers"),  # only grijs explains itself
     ],
 )
 def test_a_status_word_says_what_it_means(status, reason, word):

@@ -28,10 +28,12 @@ def _grouping(options: tuple[str, ...], key: str) -> str:
 
 
 def waterfall_steps(total, period: Period) -> list[tuple[str, float]]:
-    """The four bars: spending a year earlier, volume, price, spending now."""
+    """The bars: spending a year earlier, more/fewer youths, higher/lower cost per youth, the lump sum's
+    change when there is one (signals.md §8: not split), spending now."""
+    lump_sum = [(words.LUMP_SUM, total.lump_sum_change)] if total.lump_sum_change else []
     return [
         (words.WATERFALL_SPENT.format(period=fmt.period_label(period.year_earlier(), short=True)), total.amount_before),
-        (words.WATERFALL_VOLUME, total.volume), (words.WATERFALL_PRICE, total.price),
+        (words.volume_word(total.volume), total.volume), (words.per_youth_word(total.price), total.price), *lump_sum,
         (words.WATERFALL_SPENT.format(period=fmt.period_label(period, short=True)), total.amount),
     ]
 
@@ -39,7 +41,7 @@ def waterfall_steps(total, period: Period) -> list[tuple[str, float]]:
 @st.fragment  # choosing a grouping reruns this section only
 def price_volume_section(rights: Rights, scope: Scope, period: Period) -> None:
     rows = cache.price_volume(rights, scope, period)
-    st.subheader(words.PRICE_VOLUME_TITLE, anchor="prijs-en-volume")
+    st.subheader(words.PRICE_VOLUME_TITLE, anchor="jeugdigen-en-kosten")
     st.markdown(words.PRICE_VOLUME_INTRO)
     total = whole(rows)
     if total is None:

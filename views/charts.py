@@ -14,6 +14,7 @@ from math import floor, log10
 import plotly.graph_objects as go
 
 from levers.chart_model import TrendModel
+from levers.norms import Status
 from levers.result import IndicatorResult
 from levers.scope import Period
 from wording import fmt, texts
@@ -21,7 +22,7 @@ from wording import signals as signal_words
 from wording.colours import STATUS_COLOURS
 
 BLUE, SKY = "#0072B2", "#56B4E9"
-GREY, VERMILLION = STATUS_COLOURS["grijs"], STATUS_COLOURS["rood"]
+GREY, VERMILLION = STATUS_COLOURS[Status.GREY], STATUS_COLOURS[Status.RED]
 INK = "#1F2933"
 BAND = "rgba(86, 180, 233, 0.18)"  # sky blue, light: the process limits behind the line
 _FONT = dict(family='"Source Sans", "Source Sans Pro", sans-serif', color=INK, size=13)
@@ -119,6 +120,7 @@ def _band(model: TrendModel, x: list[str]) -> list[dict]:
         return []
     lower, upper = model.limits
     unit = model.unit
+    x = x[model.since:]  # the limits hold from the latest process change on
     hover = f"{signal_words.SERIES_LIMITS} {fmt.axis_number(lower, unit)} – {fmt.axis_number(upper, unit)}<extra></extra>"
     edge = dict(type="scatter", x=x, mode="lines", line=dict(width=0, color=SKY), hovertemplate=hover)
     return [
@@ -137,6 +139,8 @@ def trend(model: TrendModel, title: str, subtitle: str = "") -> go.Figure:
     toelichtingen) is a square on its point whose hover label is the text.
     """
     points, unit = model.points, model.unit
+    if why := signal_words.no_limits_text(model.reason, model.reason_day):
+        subtitle = f"{subtitle} · {why}" if subtitle else why
     x = [_point_label(p.period_label) for p in points]
     values = model.values
     shown = [fmt.axis_number(p.value, unit) for p in points]
@@ -151,6 +155,12 @@ def trend(model: TrendModel, title: str, subtitle: str = "") -> go.Figure:
         data.append(dict(
             type="scatter", x=[x[i] for i in provisional], y=[values[i] for i in provisional], mode="markers",
             name=signal_words.SERIES_PROVISIONAL, marker=dict(symbol="circle-open", size=9, color=BLUE),
+            hoverinfo="skip",
+        ))
+    if faded := model.faded:  # points before the latest process change: covered by a pale ring
+        data.append(dict(
+            type="scatter", x=[x[i] for i in faded], y=[values[i] for i in faded], mode="markers",
+            name=signal_words.SERIES_BEFORE_CHANGE, marker=dict(symbol="circle", size=9, color="white", opacity=0.6),
             hoverinfo="skip",
         ))
     if model.has_norm:
@@ -185,7 +195,15 @@ def trend(model: TrendModel, title: str, subtitle: str = "") -> go.Figure:
             text=f"{texts.FORECAST_BAND}: {fmt.axis_number(low, unit)} – {fmt.axis_number(high, unit)}",
             font=dict(size=11, color=BLUE), bgcolor="white",
         )]
-    layout["xaxis"] = dict(type="category", tickangle=0, nticks=8, showgrid=False, tickfont=_FONT, automargin=False)
+    layout["shapes"] = [dict(type="line", xref="x", yref="paper", x0=change.index - 0.5, x1=change.index - 0.5,
+                             y0=0, y1=1, line=dict(color=INK, width=1.5, dash="dot"))
+                        for change in model.process_changes]
+    layout["annotations"] = layout.get("annotations", []) + [
+        dict(x=change.index - 0.5, y=1, xref="x", yref="paper", showarrow=False, xanchor="left", yanchor="top",
+             text=change.text, font=dict(size=11, color=INK), bgcolor="white")
+        for change in model.process_changes]
+    layout["xaxis"] = dict(type="category", tickangle=0, nticks=8, showgrid=False, tickfont=_FONT, automargin=False,
+                           categoryorder="array", categoryarray=x)  # the band may start later than the line
     return _figure(data, layout)
 
 

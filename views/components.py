@@ -12,6 +12,7 @@ import streamlit as st
 
 from levers.catalogue import definition as catalogue_entry
 from levers.national import NationalFigure
+from levers.norms import GREY, Status
 from levers.result import IndicatorResult
 from levers.variation import Variation
 from views.exports_ui import download_buttons
@@ -19,6 +20,7 @@ from wording import fmt, texts
 from wording import national as national_words
 from wording import signals as signal_words
 from wording.colours import BADGE_COLOURS
+from wording.reasons import reason_text
 
 PRINT_CSS = """
 <style>
@@ -64,7 +66,7 @@ def badge(result: IndicatorResult) -> None:
     """The status as a coloured badge with an icon and its meaning ("op koers"); the reason on hover and,
     for grijs, in the caption beside it (`signal_icons`)."""
     st.badge(signal_words.status_word(result.status), icon=texts.STATUS_ICONS[result.status],
-             color=BADGE_COLOURS[result.status], help=result.reason or texts.STATUS_HELP[result.status])
+             color=BADGE_COLOURS[result.status], help=reason_text(result.reason) or texts.STATUS_HELP[result.status])
 
 
 def badge_markdown(status: str) -> str:
@@ -101,7 +103,7 @@ def signal_icons(result: IndicatorResult, variation: Variation, note: str = "") 
     """Two small icons with words: the variatie of the series and whether its process meets the norm;
     then why a grijs status gives no judgement, and a note such as "voorlopig"."""
     parts = [signal_words.icons_markdown(variation.variatie, variation.zekerheid, result.norm)]
-    if result.status == "grijs" and result.reason and result.norm is not None:  # "geen norm" says it already
+    if result.status == GREY and result.reason and result.norm is not None:  # "geen norm" says it already
         parts.append(signal_words.status_word(result.status, result.reason))
     st.caption(" · ".join([*parts, note] if note else parts),
                help=f"{signal_words.VARIATIE_HELP} {signal_words.ZEKERHEID_HELP}")
@@ -130,7 +132,7 @@ def definition(code: str) -> None:
         st.caption(texts.SUPPRESSION_NOTE)  # no indicator code: the reader has no use for it
 
 
-STATUS_SYMBOLS = {"groen": "✓", "oranje": "!", "rood": "✕", "grijs": "–"}
+STATUS_SYMBOLS = {Status.GREEN: "✓", Status.AMBER: "!", Status.RED: "✕", Status.GREY: "–"}
 
 
 def results_table(results: Sequence[IndicatorResult], labels: Sequence[str] | None = None,
@@ -147,7 +149,7 @@ def results_table(results: Sequence[IndicatorResult], labels: Sequence[str] | No
         texts.VALUE: [signal_words.value_text(r) for r in results],
         texts.NORM: [fmt.norm(r) for r in results],
         texts.STATUS: [f"{STATUS_SYMBOLS[r.status]} {signal_words.status_word(r.status)}" for r in results],
-        texts.COLUMN_REASON: [r.reason or "" for r in results],
+        texts.COLUMN_REASON: [reason_text(r.reason) for r in results],
     })
     if labels is not None:
         shown.insert(0, label_column, list(labels))
@@ -163,7 +165,8 @@ def table_with_exports(results: Sequence[IndicatorResult], file_stem: str, key: 
     from exports.tables import indicator_table  # noqa: PLC0415  lazy: 0.46 s CPU (pandas), only for a table
 
     results_table(results, labels, label_column)
-    download_buttons(indicator_table(results, labels=labels, label_column=label_column), file_stem, key=key)
+    table = indicator_table(results, reason_text=reason_text, labels=labels, label_column=label_column)
+    download_buttons(table, file_stem, key=key)
 
 
 def share_link(params: Mapping[str, str | list[str]]) -> None:

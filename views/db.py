@@ -7,9 +7,9 @@ duckdb; they borrow a cursor here and hand it to the levers.
 A writing process (the default) reads and writes its own file. A read-only process
 (JEUGDMONITOR_READ_ONLY=1) reads the newest published snapshot (data/snapshots.py) and keeps the
 one it chose for the whole script run, so one page never mixes two versions of the data; its audit
-entries go to its audit file (data/audit.py). Cached figures are keyed on the generations of the
-tables they read (`versions`), so a write makes exactly the figures it touched recompute, in every
-process and every session, and a write to the audit log or the accounts recomputes none.
+entries go to its audit file (data/audit.py). `SOURCE` is this for figures/ (figures.versions): figures
+are keyed on the generations of the tables they read, so a write makes exactly the figures it touched
+recompute, in every process and every session, and a write to the audit log or the accounts recomputes none.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -27,14 +25,13 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from data import audit as audit_log
 from data import db as store
 from data import snapshots
-from views import shared_results
+from figures import shared_results
+from figures import versions as figure_versions
 
 # Set to 1 for a dashboard process that serves the published read-only snapshot (design.md, "Scaling
 # past one machine"): several such processes share one writer; uploads then fail, by design.
 READ_ONLY_ENV = "JEUGDMONITOR_READ_ONLY"
 _PIN = "_db_snapshot_pin"  # (this run's marker, connection): the snapshot a read-only run keeps
-# (main file, connection) while the writer computes figures on a snapshot it is publishing (views.warm)
-_PREPARING: ContextVar[tuple[str, Any] | None] = ContextVar("preparing_snapshot", default=None)
 
 
 def is_read_only() -> bool:
@@ -60,24 +57,7 @@ def _build_lock(path: str) -> Any:
 
 def db_file() -> str:
     """The database file of this process (absolute): part of every cache key."""
-    preparing = _PREPARING.get()
-    return preparing[0] if preparing is not None else str(store.db_path().resolve())
-
-
-@contextmanager
-def preparing(main: str | os.PathLike, connection: Any) -> Iterator[None]:
-    """Read `connection` (a snapshot of `main` about to be published) in this block, as the readers of
-    `main` will: the same file in the keys, figures shared with them (views.warm)."""
-    token = _PREPARING.set((str(Path(main).resolve()), connection))
-    try:
-        yield
-    finally:
-        _PREPARING.reset(token)
-
-
-def is_preparing() -> bool:
-    """Whether this thread computes figures for a snapshot the readers have not got yet."""
-    return _PREPARING.get() is not None
+    return str(store.db_path().resolve())
 
 
 def exists() -> bool:
@@ -100,8 +80,6 @@ def ensure_demo(progress: Callable[[float, str], None]) -> None:
 
 def _connection() -> Any:
     """The writer's own connection, or in a read-only process the snapshot this run reads."""
-    if (prepared := _PREPARING.get()) is not None:
-        return prepared[1]
     if not is_read_only():
         return _writer(db_file())
     reader = _reader(db_file())
@@ -141,29 +119,17 @@ def audit(actor: str, action: str, details: str) -> None:
 
 
 def versions(*tables: str) -> tuple[Any, ...]:
-    """The database file and (table, generation) of each table: the cache key of figures read from them."""
-    with reading() as con:
-        return (db_file(), *zip(tables, store.generations(con, tables)))
-
-
-def fence(version: tuple[Any, ...]) -> Callable[[], bool]:
-    """Called before figures of VERSION are computed: a check, made after, whether they may be kept
-    for other processes and later starts (views.shared_results).
-
-    A read-only process reads one snapshot, which never changes. In the writing process a write may
-    run beside the computation (the figures would mix old and new data under the old key) or may
-    have ended between reading VERSION and this call (new data under the old key): keep the figures
-    only when no write started or ended meanwhile and the tables still have VERSION's generations.
-    """
-    if is_read_only() or is_preparing():  # a snapshot (one being published too) never changes
-        return lambda: True
-    epoch = store.write_epoch()
-    tables = tuple(table for table, _ in version[1:])
-    return lambda: epoch % 2 == 0 and store.write_epoch() == epoch and versions(*tables) == version
+    """The database file and (table, generation) of each table: the cache key of what is read from them."""
+    return figure_versions.versions(SOURCE, tables)
 
 
 def clear_caches() -> None:
-    """Forget every cached figure, in this process and those shared with other processes (views.shared_results):
+    """Forget every cached figure, in this process and those shared with other processes (figures.shared_results):
     for tests and benchmarks only; writes invalidate by `versions`."""
     st.cache_data.clear()
     shared_results.clear(db_file())
+
+
+# Where figures/ reads in this process: this run's cursor, the file in the keys, and whether the data are
+# fixed (a read-only snapshot never changes; the writer's file does).
+SOURCE = figure_versions.Source(reading=reading, file=db_file, fixed=is_read_only)

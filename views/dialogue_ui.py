@@ -20,12 +20,13 @@ from auth.pages import may_enter_dialogue
 from auth.rights import Rights
 from data.dialogue_entry import OPEN, Action, ActionRef, mark_action_done, record_agenda_items, record_session
 from levers.agenda import AgendaItem, theme_names
-from levers.dialogue_log import DialogueLog, dialogue_log
+from levers.dialogue_log import DialogueLog
 from levers.scope import Period, Scope
 from views import cache, db
 from views.plain import plain
 from views.documents_ui import documents
 from views.exports_ui import download_buttons, file_stem
+from wording import agenda as agenda_words
 from wording import fmt, texts
 
 if TYPE_CHECKING:
@@ -44,22 +45,9 @@ def uploader(rights: Rights) -> str:
     return rights.email or "demo"
 
 
-# What the dialogue log reads: a write elsewhere (an upload of costs, the audit log) keeps it cached.
-LOG_TABLES = ("dialogues", "populations", "providers")
-
-
 def read_log(rights: Rights, scope: Scope, period: Period) -> DialogueLog | None:
     """The dialogue log of the scope as the user may list it (an aanbieder: its own and region-wide rows)."""
-    return _read_log(db.versions(*LOG_TABLES), rights, scope, period)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _read_log(version: tuple, rights: Rights, scope: Scope, period: Period) -> DialogueLog | None:
-    narrowed = rights.narrow_listing(scope)
-    if narrowed is None:
-        return None
-    with db.reading() as con:
-        return dialogue_log(con, narrowed, period)
+    return cache.figures(rights).dialogue_log(scope, period)
 
 
 @st.cache_data(show_spinner=False)
@@ -252,8 +240,9 @@ def agenda_to_rows(rights: Rights, region: str, provider: str | None, items: Seq
         st.warning(texts.AGENDA_TO_ROWS_NEEDS)
         return
     discussed = [item for item in items if item.code in picked]
+    signals = {item.code: agenda_words.why(item) for item in discussed}
     _store(lambda con: record_agenda_items(con, discussed, day=day, region=region, provider=provider, owner=owner,
-                                           deadline=deadline, uploader=uploader(rights)))
+                                           signals=signals, deadline=deadline, uploader=uploader(rights)))
 
 
 # --- the Interactie page's section ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from auth.rights import Rights
 from levers.scope import Period, Scope
 from reports.council import council_report
 from reports.names import download_stem
-from views import db, session
+from views import cache, db, session
 from wording import texts
 
 if TYPE_CHECKING:
@@ -28,27 +28,25 @@ PDF, MARKDOWN = "application/pdf", "text/markdown"
 # The documents (and fpdf, slow to import) are imported when one is asked for, not with the page (lazy:
 # reports.agenda_document costs 0.39 s CPU and reports.council_pdf 0.34 s after the Overzicht's modules).
 
-def agenda_for(scope: Scope, period: Period) -> AgendaDocument:
-    """The agenda document of an already narrowed scope; needs no page run (deferred downloads)."""
+def agenda_for(rights: Rights, scope: Scope, period: Period) -> AgendaDocument:
+    """The agenda document the rights allow for the scope; needs no page run (deferred downloads)."""
     from reports.agenda_document import agenda_document  # noqa: PLC0415  lazy: 0.39 s CPU
 
-    with db.reading() as con:
-        return agenda_document(con, scope, period)
+    return agenda_document(cache.figures(rights), scope, period)
 
 
-def _agenda_file(render: str, scope: Scope, period: Period) -> bytes | str:
+def _agenda_file(render: str, rights: Rights, scope: Scope, period: Period) -> bytes | str:
     """The agenda as `reports.agenda_document.<render>` makes it (agenda_pdf, agenda_markdown)."""
     from reports import agenda_document  # noqa: PLC0415  lazy: 0.39 s CPU
 
-    return getattr(agenda_document, render)(agenda_for(scope, period))
+    return getattr(agenda_document, render)(agenda_for(rights, scope, period))
 
 
-def council_pdf_for(scope: Scope, period: Period) -> bytes:
-    """The council report of an already narrowed scope as PDF; needs no page run."""
+def council_pdf_for(rights: Rights, scope: Scope, period: Period) -> bytes:
+    """The council report the rights allow for the scope, as PDF; needs no page run."""
     from reports.council_pdf import council_pdf  # noqa: PLC0415  lazy: 0.34 s CPU
 
-    with db.reading() as con:
-        return council_pdf(council_report(con, scope, period))
+    return council_pdf(council_report(cache.figures(rights), scope, period))
 
 
 def documents(rights: Rights, scope: Scope, period: Period, *, key: str, agenda: bool = True,
@@ -65,14 +63,15 @@ def documents(rights: Rights, scope: Scope, period: Period, *, key: str, agenda:
     if agenda:
         stem = download_stem("agenda", scope.region, period)
         buttons += [  # built when clicked
-            (texts.DOCUMENT_AGENDA_PDF, f"{stem}.pdf", PDF, lambda: _agenda_file("agenda_pdf", agenda_scope, period)),
+            (texts.DOCUMENT_AGENDA_PDF, f"{stem}.pdf", PDF,
+             lambda: _agenda_file("agenda_pdf", rights, agenda_scope, period)),
             (texts.DOCUMENT_AGENDA_MD, f"{stem}.md", MARKDOWN,
-             lambda: _agenda_file("agenda_markdown", agenda_scope, period)),
+             lambda: _agenda_file("agenda_markdown", rights, agenda_scope, period)),
         ]
     report_scope = None if rights.is_provider else rights.narrow(scope)
     if council and report_scope is not None:
         name = f"{download_stem('bestuursrapportage', scope.region, period)}.pdf"
-        buttons.append((council_label, name, PDF, lambda: council_pdf_for(report_scope, period)))
+        buttons.append((council_label, name, PDF, lambda: council_pdf_for(rights, report_scope, period)))
     if heading and buttons:
         st.markdown(f"**{texts.DOCUMENTS}**")
     with st.container(horizontal=True, gap="small"):

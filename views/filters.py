@@ -17,7 +17,7 @@ import streamlit as st
 from auth.rights import Rights
 from levers.catalogue import CATALOGUE
 from levers.freshness import Freshness
-from levers.scope import LOTS, Period, Scope
+from levers.scope import LOTS, Period, PeriodKind, Scope
 from views import cache
 from views.plain import plain
 from wording import fmt, texts
@@ -25,8 +25,10 @@ from wording import signals as signal_words
 
 PARAMS = ("regio", "gemeente", "perceel", "aanbieder", "periode")
 _LIST_PARAMS = ("gemeente", "aanbieder")
-KINDS = ("maand", "kwartaal", "jaar")
-_HISTORY = {"maand": 48, "kwartaal": 16, "jaar": 5}  # how many complete periods a user can pick
+KINDS = tuple(kind.value for kind in PeriodKind)  # plain strings: the segmented control's options
+# how many complete periods a user can pick
+_HISTORY = {PeriodKind.MONTH: 48, PeriodKind.QUARTER: 16, PeriodKind.YEAR: 5}
+_STEP = {PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.YEAR: 12}  # months between two periods of a kind
 _BOTH = "beide"
 _KEY = "filter_{}".format  # widget keys: filter_regio, filter_soort, ...
 _SAVED = "_filters_saved"  # the last selection, for pages without the sidebar in between
@@ -68,14 +70,13 @@ def period_options(kind: str, day: date | None = None) -> tuple[str, ...]:
     """Complete months, quarters or years up to the last full month, newest first (labels)."""
     last = last_full_month(day)
     newest = {
-        "maand": last,
-        "kwartaal": Period.parse(f"{last.end.year}-K{(last.end.month + 2) // 3}"),
-        "jaar": Period.parse(str(last.end.year)),
+        PeriodKind.MONTH: last,
+        PeriodKind.QUARTER: Period.parse(f"{last.end.year}-K{(last.end.month + 2) // 3}"),
+        PeriodKind.YEAR: Period.parse(str(last.end.year)),
     }[kind]
     if newest.end > last.end:  # the current quarter or year is not complete yet
-        newest = newest.shifted(-{"maand": 1, "kwartaal": 3, "jaar": 12}[kind])
-    step = {"maand": 1, "kwartaal": 3, "jaar": 12}[kind]
-    return tuple(newest.shifted(-step * back).label for back in range(_HISTORY[kind]))
+        newest = newest.shifted(-_STEP[kind])
+    return tuple(newest.shifted(-_STEP[kind] * back).label for back in range(_HISTORY[kind]))
 
 
 def parse_period(text: str | None, day: date | None = None) -> Period | None:
@@ -183,7 +184,7 @@ def _set_widgets(selection: Selection) -> None:
     state[_KEY("gemeente")] = list(selection.municipalities)
     state[_KEY("perceel")] = selection.lot or _BOTH
     state[_KEY("aanbieder")] = list(selection.providers)
-    state[_KEY("soort")] = selection.period.kind
+    state[_KEY("soort")] = str(selection.period.kind)  # a plain string: Streamlit coerces an Enum value
     state[_KEY("periode")] = selection.period.label
 
 
@@ -224,7 +225,7 @@ def _widgets(rights: Rights, regions: tuple[str, ...], default_region: str, show
 
 
 def _period_widgets() -> Period:
-    _keep_valid(_KEY("soort"), KINDS, "maand")
+    _keep_valid(_KEY("soort"), KINDS, PeriodKind.MONTH.value)
     kind = st.segmented_control(texts.PERIOD_KIND, KINDS, key=_KEY("soort"), required=True,
                                 format_func=texts.PERIOD_KINDS.get)
     options = period_options(kind)

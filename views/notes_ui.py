@@ -12,27 +12,17 @@ from dataclasses import replace
 import streamlit as st
 
 from auth.rights import Rights
-from levers import notes as notes_lever
 from levers.catalogue import definition
 from levers.notes import Note
 from levers.scope import Period, Scope
-from views import db
+from views import cache
 from views.plain import plain
 from wording import notes as words
 
 
 def of_scope(rights: Rights, scope: Scope, period: Period) -> tuple[Note, ...]:
-    """The toelichtingen this user may read for the scope and period (cached until a note or upload changes)."""
-    narrowed = rights.narrow_listing(scope)
-    if narrowed is None:
-        return ()
-    return _notes(db.versions("notes", "outcomes", "providers"), narrowed, period)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _notes(version: tuple, scope: Scope, period: Period) -> tuple[Note, ...]:
-    with db.reading() as con:
-        return notes_lever.notes(con, scope, period)
+    """The toelichtingen this user may read for the scope and period (kept until a note or upload changes)."""
+    return cache.figures(rights).notes(scope, period)
 
 
 def as_text(notes: tuple[Note, ...]) -> tuple[Note, ...]:

@@ -13,19 +13,26 @@ from levers.scope import Period
 from wording import fmt
 
 GROUPING_LABELS = {"totaal": "Totaal", "perceel": "Perceel", "gemeente": "Gemeente", "aanbieder": "Aanbieder"}
-PRICE_VOLUME_TITLE = "Prijs en volume"
+PRICE_VOLUME_TITLE = "Jeugdigen en kosten per jeugdige"
 PRICE_VOLUME_INTRO = (
     "Waarom de uitgaven anders zijn dan in dezelfde periode een jaar eerder: door meer of minder jeugdigen "
-    "in zorg (volume: het verschil in jeugdigen × de kosten per jeugdige van vorig jaar) of door hogere of "
-    "lagere kosten per jeugdige (prijs: het verschil in kosten per jeugdige × de jeugdigen van nu). Samen "
-    "precies het verschil. Onder de 10 jeugdigen wordt niet gesplitst."
+    "in zorg (het verschil in jeugdigen × de gedeclareerde kosten per jeugdige van vorig jaar) of door hogere "
+    "of lagere kosten per jeugdige (het verschil in kosten per jeugdige × de jeugdigen van nu). Alleen "
+    "declaraties en correcties worden gesplitst; lumpsum volgt geen jeugdige en staat apart. Samen precies "
+    "het verschil. Onder de 10 jeugdigen wordt niet gesplitst."
 )
 PRICE_VOLUME_BY = "Uitsplitsen naar"
-WATERFALL_VOLUME, WATERFALL_PRICE = "Volume", "Prijs"
+MORE_YOUTHS, FEWER_YOUTHS = "meer jeugdigen", "minder jeugdigen"
+HIGHER_COST, LOWER_COST = "hogere kosten per jeugdige", "lagere kosten per jeugdige"
+LUMP_SUM = "lumpsum, niet te splitsen"
+COLUMN_YOUTHS, COLUMN_PER_YOUTH = "Meer/minder jeugdigen", "Kosten per jeugdige"
 WATERFALL_SPENT = "Uitgaven {period}"
-WATERFALL_FINDING = "De uitgaven veranderden met {change}: {volume} door volume, {price} door prijs"
-WATERFALL_NO_SPLIT = "De uitgaven veranderden met {change}; te weinig jeugdigen om prijs en volume te scheiden"
+WATERFALL_FINDING = "De uitgaven veranderden met {change}: {volume} door {volume_word}, {price} door {price_word}"
+WATERFALL_LUMP_SUM = ", {lump_sum} {lump_sum_word}"
+WATERFALL_NO_SPLIT = ("De uitgaven veranderden met {change}; te weinig jeugdigen om het aantal jeugdigen en de "
+                      "kosten per jeugdige te scheiden")
 REFERRERS_TITLE = "Gestarte trajecten per verwijzer"
+UNKNOWN_REFERRER = "Onbekend (geen verwijzer)"  # a trajectory without a verwijzer
 REFERRERS_INTRO = (
     "Via wie jeugdigen in zorg kwamen, nu en in dezelfde periode een jaar eerder. Aantallen van 1 tot en "
     "met 4 staan als <5; een aandeel staat er niet bij minder dan 10 gestarte trajecten."
@@ -52,7 +59,7 @@ def price_volume_table(rows: Sequence[PriceVolume], grouping: str, period: Perio
     """(columns, rows) of one grouping ('perceel', 'gemeente', 'aanbieder' or 'totaal')."""
     now, before = fmt.period_label(period, short=True), fmt.period_label(period.year_earlier(), short=True)
     columns = [GROUPING_LABELS[grouping], f"Jeugdigen {before}", f"Jeugdigen {now}", f"Uitgaven {before}",
-               f"Uitgaven {now}", "Verschil", "Volume", "Prijs"]
+               f"Uitgaven {now}", "Verschil", COLUMN_YOUTHS, COLUMN_PER_YOUTH]
     body = [
         [
             (names or {}).get(row.key, row.name) if row.key else GROUPING_LABELS["totaal"],
@@ -66,12 +73,24 @@ def price_volume_table(rows: Sequence[PriceVolume], grouping: str, period: Perio
     return columns, body
 
 
+def volume_word(amount: Decimal | float) -> str:
+    return FEWER_YOUTHS if amount < 0 else MORE_YOUTHS
+
+
+def per_youth_word(amount: Decimal | float) -> str:
+    return LOWER_COST if amount < 0 else HIGHER_COST
+
+
 def price_volume_finding(total: PriceVolume) -> str:
-    """The sentence over the waterfall and the paper table: the change and its two parts."""
+    """The sentence over the waterfall and the paper table: the change and its parts (lump sum when any)."""
     if total.volume is None:
         return WATERFALL_NO_SPLIT.format(change=signed_euro(total.change))
-    return WATERFALL_FINDING.format(change=signed_euro(total.change), volume=signed_euro(total.volume),
-                                    price=signed_euro(total.price))
+    sentence = WATERFALL_FINDING.format(
+        change=signed_euro(total.change), volume=signed_euro(total.volume), volume_word=volume_word(total.volume),
+        price=signed_euro(total.price), price_word=per_youth_word(total.price))
+    if total.lump_sum_change:
+        sentence += WATERFALL_LUMP_SUM.format(lump_sum=signed_euro(total.lump_sum_change), lump_sum_word=LUMP_SUM)
+    return sentence
 
 
 def _share(shown: Shown) -> str:
@@ -90,7 +109,7 @@ def referrer_table(rows: Sequence[ReferrerRow], grouping: str, period: Period,
             continue
         group = [] if grouping == "totaal" else [(names or {}).get(row.key, row.key)]
         body.append(group + [
-            row.label, _count(row.now.count, row.now.count_label), _share(row.now),
+            row.label or UNKNOWN_REFERRER, _count(row.now.count, row.now.count_label), _share(row.now),
             _count(row.year_before.count, row.year_before.count_label), _share(row.year_before),
         ])
     return columns, body

@@ -5,10 +5,12 @@ Okabe–Ito, safe for colour-blind readers; the status word is always shown besi
 
 from __future__ import annotations
 
-STATUS_COLOURS = {"groen": "#009E73", "oranje": "#E69F00", "rood": "#D55E00", "grijs": "#8C8C8C"}
+from levers.norms import AMBER, GREEN, GREY, RED
+
+STATUS_COLOURS = {GREEN: "#009E73", AMBER: "#E69F00", RED: "#D55E00", GREY: "#8C8C8C"}
 
 # st.badge and `:color-badge[...]` accept only Streamlit's named colours: the nearest name of each.
-BADGE_COLOURS = {"groen": "green", "oranje": "orange", "rood": "red", "grijs": "gray"}
+BADGE_COLOURS = {GREEN: "green", AMBER: "orange", RED: "red", GREY: "gray"}
 
 
 def rgb(colour: str) -> tuple[int, int, int]:

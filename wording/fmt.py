@@ -14,7 +14,7 @@ from babel.numbers import format_decimal
 
 from levers.result import IndicatorResult
 from levers.rounding import half_up
-from levers.scope import Period
+from levers.scope import Period, PeriodKind
 
 LOCALE = "nl_NL"
 PLOTLY_SEPARATORS = ",."  # plotly: decimal comma, thousands dot
@@ -60,9 +60,9 @@ def month_short(value: date) -> str:
 
 def period_label(period: Period, *, short: bool = False) -> str:
     """`oktober 2026`, `3e kwartaal 2026` or `2026`; short (chart axes, tables): `okt 2026`, `K3 2026`."""
-    if period.kind == "maand":
+    if period.kind == PeriodKind.MONTH:
         return (month_short if short else month_name)(period.start)
-    if period.kind == "kwartaal":
+    if period.kind == PeriodKind.QUARTER:
         quarter = (period.start.month + 2) // 3
         return f"K{quarter} {period.start.year}" if short else f"{quarter}e kwartaal {period.start.year}"
     return str(period.start.year)

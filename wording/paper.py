@@ -6,6 +6,8 @@ wording.texts, so a document and the dashboard say the same thing.
 
 from __future__ import annotations
 
+from levers.scope import PeriodKind
+
 # === common ======================================================================================
 PAGE = "Pagina {page} van {pages}"
 MADE_ON = "Opgesteld op {day}"
@@ -44,7 +46,8 @@ ITEM_THEME = "Dialoogthema"
 ITEM_THEME_VALUE = "{theme}. {name}"
 ITEM_WHY = "Waarom op de agenda"
 ITEM_SIGNAL = "Signaal"
-ITEM_TREND = {"maand": "Verloop, 24 maanden", "kwartaal": "Verloop, 12 kwartalen", "jaar": "Verloop, 5 jaar"}
+ITEM_TREND = {PeriodKind.MONTH: "Verloop, 24 maanden", PeriodKind.QUARTER: "Verloop, 12 kwartalen",
+              PeriodKind.YEAR: "Verloop, 5 jaar"}
 NOTES = "Aantekeningen"
 AGREED = "Afgesproken actie"
 OWNER = "Eigenaar"

@@ -10,12 +10,13 @@ from collections.abc import Sequence
 
 from levers.catalogue import CATALOGUE, CODES, LEVERS, definition
 from levers.result import IndicatorResult
-from levers.scope import Period, Scope, add_months
+from levers.norms import AMBER, RED
+from levers.scope import Period, PeriodKind, Scope, add_months
 from levers.series import Series
 from wording import fmt, texts
 from wording import signals as signal_words
 
-SIGNAL_STATUSES = ("rood", "oranje")
+SIGNAL_STATUSES = (RED, AMBER)
 
 # What the Overzicht tells (and the council report repeats): the figures of each lever tile,
 # the indicators the municipalities are compared on, and how many signals are listed.
@@ -28,7 +29,8 @@ HEADLINES = {
 HEADLINE_CODES = tuple(code for lever in LEVERS for code in HEADLINES[lever])
 COMPARED = ("jeugdhulp_per_1000", "zonder_verblijf", "wachttijd_mediaan", "kosten_per_jeugdige")
 MAX_SIGNALS = 5
-YEAR_BACK = {"maand": 12, "kwartaal": 4, "jaar": 1}  # points between a value and the one a year earlier
+# points between a value and the one a year earlier
+YEAR_BACK = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4, PeriodKind.YEAR: 1}
 
 
 def signals(results: Sequence[IndicatorResult]) -> list[IndicatorResult]:
@@ -47,7 +49,7 @@ def tile_label(code: str, period: Period) -> str:
     """The short name on an Overzicht tile: `Sessies (6 mnd)` for a month, `Sessies jul–dec 2025` for a year."""
     entry = definition(code)
     months = _WINDOW_MONTHS.get(code)
-    if months is None or period.kind == "maand":
+    if months is None or period.kind == PeriodKind.MONTH:
         return entry.short_name or entry.name
     first = add_months(period.end, 1 - months)
     return entry.window_label.format(first=fmt.month_short(first).split()[0], last=fmt.month_short(period.end))

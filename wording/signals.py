@@ -13,25 +13,30 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from levers.freshness import Freshness
+from levers.norms import Status
+from levers.reasons import Reason
 from levers.result import IndicatorResult
 from levers.scope import Period
+from levers.variation import NoLimits, Variatie, Zekerheid
 from wording import fmt
+from wording.reasons import reason_text
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
-STATUS_WORDS = {"groen": "op koers", "oranje": "let op", "rood": "buiten de norm", "grijs": "geen oordeel"}
+STATUS_WORDS = {Status.GREEN: "op koers", Status.AMBER: "let op", Status.RED: "buiten de norm",
+                Status.GREY: "geen oordeel"}
 
 VARIATIE_WORDS = {
-    "gewoon": "gewone variatie",
-    "verbetering": "verbetering",
-    "zorg": "zorgelijke verandering",
-    "bijzonder": "bijzondere variatie",
-    "": "te weinig punten",
+    Variatie.COMMON: "gewone variatie",
+    Variatie.IMPROVEMENT: "verbetering",
+    Variatie.CONCERN: "zorgelijke verandering",
+    Variatie.SPECIAL: "bijzondere variatie",
+    Variatie.NONE: "te weinig punten",
 }
 ZEKERHEID_WORDS = {
-    "haalt": "haalt de norm",
-    "haalt_niet": "haalt de norm niet",
-    "wisselend": "wisselend",
+    Zekerheid.MEETS: "haalt de norm",
+    Zekerheid.FAILS: "haalt de norm niet",
+    Zekerheid.VARIES: "wisselend",
 }
 NO_NORM = "geen norm"
 SERIES_LIMITS = "Procesgrenzen"  # the band of the XmR limits on a trend chart
@@ -44,20 +49,28 @@ LAST_UPLOAD = "; laatste upload {day} {time}"
 INCOMPLETE = "{period} is nog niet compleet: {kinds}."
 INCOMPLETE_KIND = "{kind} t/m {date} ({names})"
 TREND_NO_LATEST = "Geen waarde in {period}; eerdere punten staan in de grafiek"  # a headline without its last value
-TOO_FEW_POINTS = VARIATIE_WORDS[""]
+TOO_FEW_POINTS = VARIATIE_WORDS[Variatie.NONE]
+# Why a series with enough points has no limits (levers.variation.NoLimits; signals.md §3a).
+NO_LIMITS = {
+    NoLimits.WINDOW: "geen procesgrenzen: elk punt telt de maanden ervoor mee",
+    NoLimits.FLAT: "vlakke reeks",
+    NoLimits.FEW_SINCE_CHANGE: "te weinig punten sinds {day}",
+}
+SERIES_BEFORE_CHANGE = "Voor de procesbreuk"  # faded points: before the latest change of process
 
 VARIATIE_ICONS = {
-    "gewoon": ":material/swap_vert:",
-    "verbetering": ":material/thumb_up:",
-    "zorg": ":material/priority_high:",
-    "bijzonder": ":material/bolt:",
-    "": ":material/more_horiz:",
+    Variatie.COMMON: ":material/swap_vert:",
+    Variatie.IMPROVEMENT: ":material/thumb_up:",
+    Variatie.CONCERN: ":material/priority_high:",
+    Variatie.SPECIAL: ":material/bolt:",
+    Variatie.NONE: ":material/more_horiz:",
 }
-ZEKERHEID_ICONS = {"haalt": ":material/verified:", "haalt_niet": ":material/block:", "wisselend": ":material/sync_alt:",
-                   "": ":material/more_horiz:"}
+ZEKERHEID_ICONS = {Zekerheid.MEETS: ":material/verified:", Zekerheid.FAILS: ":material/block:",
+                   Zekerheid.VARIES: ":material/sync_alt:", Zekerheid.NONE: ":material/more_horiz:"}
 # Paper: glyphs the DejaVu fonts of the PDFs carry.
-VARIATIE_GLYPHS = {"gewoon": "~", "verbetering": "↑", "zorg": "!", "bijzonder": "◆", "": "○"}
-ZEKERHEID_GLYPHS = {"haalt": "✓", "haalt_niet": "✗", "wisselend": "↕", "": "○"}
+VARIATIE_GLYPHS = {Variatie.COMMON: "~", Variatie.IMPROVEMENT: "↑", Variatie.CONCERN: "!", Variatie.SPECIAL: "◆",
+                   Variatie.NONE: "○"}
+ZEKERHEID_GLYPHS = {Zekerheid.MEETS: "✓", Zekerheid.FAILS: "✗", Zekerheid.VARIES: "↕", Zekerheid.NONE: "○"}
 VARIATIE_HELP = (
     "Variatie volgens een procesgrafiek (XmR): ligt de laatste waarde binnen de gewone schommeling, "
     "of is er een bijzondere oorzaak (buiten de grenzen, 7 punten aan één kant, 6 punten op rij stijgend "
@@ -66,18 +79,25 @@ VARIATIE_HELP = (
 ZEKERHEID_HELP = "Zekerheid: haalt het proces de norm, gegeven de procesgrenzen van de reeks?"
 
 
-def status_word(status: str, reason: str | None = None) -> str:
+def no_limits_text(reason: NoLimits, day: date | None = None) -> str:
+    """The chart's caption for a series without limits ('' when it has them or has too few points)."""
+    if not reason:
+        return ""
+    return NO_LIMITS[reason].format(day=f"{day.day}-{day.month}-{day.year}" if day else "")
+
+
+def status_word(status: Status, reason: Reason | None = None) -> str:
     """`op koers`; for grijs the reason too: `geen oordeel: te weinig waarnemingen`."""
     word = STATUS_WORDS[status]
-    return f"{word}: {reason}" if status == "grijs" and reason else word
+    return f"{word}: {reason_text(reason)}" if status == Status.GREY and reason else word
 
 
-def variatie_word(variatie: str) -> str:
+def variatie_word(variatie: Variatie) -> str:
     """`zorgelijke verandering`; '' (fewer than 12 points or no last value) → `te weinig punten`."""
     return VARIATIE_WORDS[variatie]
 
 
-def zekerheid_word(zekerheid: str, norm: float | None) -> str:
+def zekerheid_word(zekerheid: Zekerheid, norm: float | None) -> str:
     """`haalt de norm`; '' → `geen norm` without a norm, else `te weinig punten`."""
     if zekerheid:
         return ZEKERHEID_WORDS[zekerheid]

@@ -6,20 +6,23 @@ Sections: common, navigation, filters, overview, lever pages, charts. Pages that
 
 from __future__ import annotations
 
+from levers.norms import Status
+from levers.scope import PeriodKind
+
 # === common ======================================================================================
 APP_TITLE = "Jeugdhulp monitor"
 APP_ICON = ":material/child_care:"
 STATUS_ICONS = {
-    "groen": ":material/check_circle:",
-    "oranje": ":material/warning:",
-    "rood": ":material/error:",
-    "grijs": ":material/remove:",
+    Status.GREEN: ":material/check_circle:",
+    Status.AMBER: ":material/warning:",
+    Status.RED: ":material/error:",
+    Status.GREY: ":material/remove:",
 }
 STATUS_HELP = {
-    "groen": "Binnen de norm.",
-    "oranje": "Buiten de norm, maar binnen de marge.",
-    "rood": "Buiten de norm en de marge.",
-    "grijs": "Geen oordeel mogelijk.",
+    Status.GREEN: "Binnen de norm.",
+    Status.AMBER: "Buiten de norm, maar binnen de marge.",
+    Status.RED: "Buiten de norm en de marge.",
+    Status.GREY: "Geen oordeel mogelijk.",
 }
 LOT_LABELS = {None: "beide percelen", "complex": "perceel complex", "enkelvoudig": "perceel enkelvoudig"}
 LOT_BUDGET = {None: "", "complex": " voor complexe jeugdhulp", "enkelvoudig": " voor enkelvoudige jeugdhulp"}
@@ -79,7 +82,7 @@ LOT_OPTIONS = {"beide": "Beide percelen", "complex": "Complex", "enkelvoudig": "
 PROVIDERS = "Aanbieders"
 PROVIDERS_PLACEHOLDER = "Alle aanbieders"
 PERIOD_KIND = "Periode"
-PERIOD_KINDS = {"maand": "Maand", "kwartaal": "Kwartaal", "jaar": "Jaar"}
+PERIOD_KINDS = {PeriodKind.MONTH: "Maand", PeriodKind.QUARTER: "Kwartaal", PeriodKind.YEAR: "Jaar"}
 PERIOD = "Kies de periode"
 
 # === overview ====================================================================================
@@ -175,6 +178,8 @@ UPLOAD_ONE_CODE = (
 )
 UPLOAD_KIND = "Soort bestand"
 UPLOAD_KIND_AUTO = "Herken aan de kopregel"
+MONTHLY_SPENDING = "Uitgaven per maand"
+MONTHLY_SPENDING_NOTE = "Som van de kosten per maand, 24 maanden, met procesgrenzen (minder is beter)"
 UPLOAD_KIND_HELP = "De soort wordt herkend aan de kolomnamen in de eerste regel; kies zelf als dat niet lukt."
 UPLOAD_KIND_LABELS = {
     "trajecten": "trajecten — zorgtrajecten uit de iJw-administratie",
@@ -186,6 +191,7 @@ UPLOAD_KIND_LABELS = {
     "aanbieders": "aanbieders — de gecontracteerde aanbieders",
     "gemeenten": "gemeenten — aantal jeugdigen per gemeente",
     "landelijk": "landelijk — referentiecijfers van het CBS",
+    "procesbreuken": "procesbreuken — data waarop de werkwijze veranderde",
 }
 UPLOAD_FILE = "Bestand (CSV of Excel)"
 UPLOAD_FILE_HELP = ("CSV met puntkomma of komma als scheidingsteken, UTF-8 of Windows-1252; of een Excel-werkmap "

@@ -23,9 +23,7 @@ from dataclasses import dataclass
 
 from levers.catalogue import definition
 from levers.family import Context, Family
-
-REASON_NO_BUDGET = "geen budget vastgesteld voor dit jaar"
-REASON_NO_PROVIDER_BUDGET = "geen budget per aanbieder vastgesteld voor de gekozen aanbieder(s)"
+from levers.reasons import Reason
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,7 @@ class Budget:
 
 
 def build(row: Budget, ctx: Context) -> dict:
-    no_budget = REASON_NO_PROVIDER_BUDGET if ctx.scope.providers else REASON_NO_BUDGET
+    no_budget = Reason.NO_PROVIDER_BUDGET if ctx.scope.providers else Reason.NO_BUDGET
     low, high = definition("budgetuitputting").band_fields  # the detail keys the charts draw the band from
     details = (("gerealiseerd", row.realised_pct), ("pro_rata", row.pro_rata_pct),
                (low, row.forecast_low_pct), (high, row.forecast_high_pct))

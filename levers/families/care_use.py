@@ -17,9 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from levers.family import Context, Family
-
-REASON_PROVIDER_FILTER = "niet getoond bij een selectie van aanbieders"
-REASON_NO_POPULATION = "geen bevolkingscijfers voor dit jaar of eerder"
+from levers.reasons import Reason
 
 
 @dataclass(frozen=True)
@@ -38,8 +36,8 @@ class CareUse:
 def build(row: CareUse, ctx: Context) -> dict:
     def per_1000(code: str, value: float | None):
         if ctx.scope.providers:
-            return ctx.result(code, None, reason=REASON_PROVIDER_FILTER)
-        return ctx.result(code, value, row.youths, reason=None if row.youths else REASON_NO_POPULATION)
+            return ctx.result(code, None, reason=Reason.PROVIDER_FILTER)
+        return ctx.result(code, value, row.youths, reason=None if row.youths else Reason.NO_POPULATION)
 
     return {
         "jeugdhulp_per_1000": per_1000("jeugdhulp_per_1000", row.persons_per_1000),

@@ -20,12 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from levers.family import Context, Family
-
-REASON_NONE_ENDED = "geen beëindigde trajecten in deze periode"
-REASON_NO_KNOWN_END = "geen beëindigde trajecten met een bekende reden van beëindiging in deze periode"
-REASON_NO_COSTS = "geen kostengegevens in deze periode"
-REASON_NO_PERSONS = "geen jeugdigen in zorg in deze periode"
-REASON_NONE_STARTED = "geen gestarte trajecten in deze periode"
+from levers.reasons import Reason
 
 
 @dataclass(frozen=True)
@@ -50,19 +45,19 @@ class Caseload:
 
 
 def build(row: Caseload, ctx: Context) -> dict:
-    def result(code: str, value: float | None, denominator: float | None = None, why_none: str | None = None):
+    def result(code: str, value: float | None, denominator: float | None = None, why_none: Reason | None = None):
         return ctx.result(code, value, denominator, reason=why_none if value is None else None)
 
-    cost_reason = REASON_NO_COSTS if row.cost_rows == 0 else REASON_NO_PERSONS if row.persons == 0 else None
+    cost_reason = Reason.NO_COSTS if row.cost_rows == 0 else Reason.NO_PERSONS if row.persons == 0 else None
     return {
         "unieke_jeugdigen": result("unieke_jeugdigen", row.persons),
         "actieve_trajecten": result("actieve_trajecten", row.active),
         "instroom": result("instroom", row.started),
         "uitstroom": result("uitstroom", row.ended),
-        "gemiddelde_duur": result("gemiddelde_duur", row.mean_days, row.ended, REASON_NONE_ENDED),
-        "volgens_plan": result("volgens_plan", row.by_plan_pct, row.known_end, REASON_NO_KNOWN_END),
-        "uitval": result("uitval", row.dropped_out_pct, row.known_end, REASON_NO_KNOWN_END),
-        "via_gemeente": result("via_gemeente", row.via_municipality_pct, row.started, REASON_NONE_STARTED),
+        "gemiddelde_duur": result("gemiddelde_duur", row.mean_days, row.ended, Reason.NONE_ENDED),
+        "volgens_plan": result("volgens_plan", row.by_plan_pct, row.known_end, Reason.NO_KNOWN_END),
+        "uitval": result("uitval", row.dropped_out_pct, row.known_end, Reason.NO_KNOWN_END),
+        "via_gemeente": result("via_gemeente", row.via_municipality_pct, row.started, Reason.NONE_STARTED),
         "kosten_per_jeugdige": result("kosten_per_jeugdige", None if cost_reason else row.cost_per_youth,
                                       row.persons, cost_reason),
     }

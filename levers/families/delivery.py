@@ -15,10 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from levers.family import Context, Family
-
-REASON_NOTHING_EXPECTED = (
-    "geen uitkomsten verwacht: nog geen kwartaal om over te rapporteren, of geen aanbieder in beeld"
-)
+from levers.reasons import Reason
 
 
 @dataclass(frozen=True)
@@ -29,7 +26,7 @@ class Delivery:
 
 
 def build(row: Delivery, ctx: Context) -> dict:
-    reason = REASON_NOTHING_EXPECTED if row.delivered_pct is None else None
+    reason = Reason.NOTHING_EXPECTED if row.delivered_pct is None else None
     return {"aanlevering": ctx.result("aanlevering", row.delivered_pct, row.expected, reason=reason)}
 
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from levers.family import Context, Family
-
-REASON_NO_OUTCOMES = "geen afgesloten trajecten in de aangeleverde uitkomsten van deze periode"
+from levers.reasons import Reason
 
 
 @dataclass(frozen=True)
@@ -23,7 +22,7 @@ class GoalAttainment:
 
 
 def build(row: GoalAttainment, ctx: Context) -> dict:
-    reason = REASON_NO_OUTCOMES if row.achieved_pct is None else None
+    reason = Reason.NO_OUTCOMES if row.achieved_pct is None else None
     return {"doelrealisatie": ctx.result("doelrealisatie", row.achieved_pct, row.closed, reason=reason)}
 
 

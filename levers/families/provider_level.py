@@ -20,9 +20,7 @@ from dataclasses import dataclass
 
 from levers.family import Context, Family
 from levers.norms import AMBER, GREEN, status
-
-REASON_ONLY_COMPLEX = "alleen van toepassing op perceel complex"
-REASON_NO_PROVIDERS = "geen aanbieders in deze selectie"
+from levers.reasons import Reason
 
 
 @dataclass(frozen=True)
@@ -38,14 +36,14 @@ class ProviderLevel:
 
 def build(row: ProviderLevel, ctx: Context) -> dict:
     if ctx.scope.lot == "enkelvoudig":
-        refusals = ctx.result("weigeringen", None, reason=REASON_ONLY_COMPLEX)
+        refusals = ctx.result("weigeringen", None, reason=Reason.ONLY_COMPLEX)
     else:
         refusals = ctx.result("weigeringen", row.refusals)
     expired = row.expired if row.providers else None
     light = status(expired, ctx.norm("certificaten"), "lower")
     certificates = ctx.result(
         "certificaten", expired,
-        reason=None if row.providers else REASON_NO_PROVIDERS,
+        reason=None if row.providers else Reason.NO_PROVIDERS,
         details=(("bijna_verlopen", float(row.expiring)),),
         status_override=AMBER if light == GREEN and row.expiring else None,
     )

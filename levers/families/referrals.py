@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from levers.family import Context, Family
-
-REASON_NONE_ENDED = "geen beëindigde trajecten in deze periode"
+from levers.reasons import Reason
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class Referrals:
 
 
 def build(row: Referrals, ctx: Context) -> dict:
-    reason = REASON_NONE_ENDED if row.referred_pct is None else None
+    reason = Reason.NONE_ENDED if row.referred_pct is None else None
     return {"doorverwijzing": ctx.result("doorverwijzing", row.referred_pct, row.ended, reason=reason)}
 
 

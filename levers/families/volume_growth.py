@@ -13,9 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from levers.family import Context, Family
-
-REASON_NOT_COMPLEX = "niet van toepassing op perceel complex"
-REASON_NO_EARLIER = "geen jeugdigen in enkelvoudige jeugdhulp in dezelfde periode een jaar eerder"
+from levers.reasons import Reason
 
 
 @dataclass(frozen=True)
@@ -27,10 +25,10 @@ class VolumeGrowth:
 
 def build(row: VolumeGrowth, ctx: Context) -> dict:
     if ctx.scope.lot == "complex":
-        result = ctx.result("volumegroei_enkelvoudig", None, reason=REASON_NOT_COMPLEX)
+        result = ctx.result("volumegroei_enkelvoudig", None, reason=Reason.NOT_COMPLEX)
     else:
         result = ctx.result("volumegroei_enkelvoudig", row.growth_pct, row.persons_before,
-                            reason=None if row.persons_before else REASON_NO_EARLIER)
+                            reason=None if row.persons_before else Reason.NO_EARLIER_YEAR)
     return {"volumegroei_enkelvoudig": result}
 
 

@@ -12,12 +12,13 @@ import streamlit as st
 from auth.pages import PARTNER
 from auth.rights import Rights
 from levers.catalogue import LEVER_NAMES, LEVERS
-from levers.partner import ProviderCard, may_compare_peers, own_scope, peer_scope, provider_card
+from levers.partner import ProviderCard, may_compare_peers, own_scope, peer_scope
 from levers.scope import Period, Scope
-from views import cache, components, db, dialogue_ui, documents_ui, filters, navigation, session
+from views import cache, components, dialogue_ui, documents_ui, filters, navigation, session
 from views.plain import plain
 from views.exports_ui import download_buttons, file_stem
 from views.partner_tables import dialogue_table, peers_table
+from wording import agenda as agenda_words
 from wording import fmt, sentences, texts
 
 _PARAM = "partner"  # the chosen provider in the URL, so a link opens the same provider
@@ -34,8 +35,7 @@ def pick_provider(rights: Rights, region: str) -> ProviderCard | None:
         st.session_state["partner_provider"] = wanted if wanted in options else next(iter(options))
     code = st.selectbox(texts.PARTNER_PICK, list(options), format_func=options.get, key="partner_provider")
     st.query_params[_PARAM] = code
-    with db.reading() as con:
-        return provider_card(con, code)
+    return cache.figures(rights).provider_card(code)
 
 
 def introduce(card: ProviderCard) -> None:
@@ -119,7 +119,7 @@ def agenda(rights: Rights, card: ProviderCard, scope: Scope, period: Period) -> 
         st.markdown(texts.PARTNER_AGENDA_ITEM.format(
             number=number, badge=components.badge_markdown(item.status), name=item.name,
             value=fmt.value(item), norm=fmt.norm(results[item.code]), theme=item.theme, theme_name=item.theme_name))
-        st.caption(item.why)
+        st.caption(agenda_words.why(item))
     dialogue_ui.agenda_to_rows(rights, scope.region, card.code, items, key="partner")
     documents_ui.documents(rights, own_scope(scope, card), period, key="partner", council=False)
 

@@ -1,4 +1,4 @@
-"""Cached lever results: keyed on the scope the rights narrow to, and the levers only ever see that scope."""
+"""Figures as the dashboard keeps them: keyed on the scope the rights narrow to; the levers only ever see that scope."""
 
 from datetime import date
 
@@ -9,8 +9,10 @@ from auth.rights import Rights
 from data.db import touched
 from levers.registry import pick
 from levers.scope import Period, Scope
+from levers import choices, registry
 from tests.builders import add_trajectory
 from views import cache
+from views import db as view_db
 
 OCTOBER = Period.parse("2026-10")
 ADMIN = Rights(role="beheerder")
@@ -21,7 +23,7 @@ P2_USER = Rights(role="aanbieder", regions=("IJmond",), providers=("P2",))
 def own_db(own_small_db):
     """A private copy of the fixture database: these tests write, clear caches and read again."""
     yield own_small_db
-    cache.db.clear_caches()
+    view_db.clear_caches()
 
 
 def _youths(rights, scope):
@@ -36,8 +38,8 @@ def test_the_same_scope_gives_each_user_what_their_rights_allow(own_db):
 
 def test_users_whose_rights_narrow_to_the_same_scope_share_one_computed_figure(own_db, monkeypatch):
     computed = []
-    compute = cache.registry.lever_indicators
-    monkeypatch.setattr(cache.registry, "lever_indicators",
+    compute = registry.lever_indicators
+    monkeypatch.setattr(registry, "lever_indicators",
                         lambda con, lever, scope, period: (computed.append(scope), compute(con, lever, scope, period))[1])
     alderman = Rights(role="bestuurder", regions=("IJmond",), email="wethouder@velsen.nl")
     assert _youths(ADMIN, Scope("IJmond")) == 1234
@@ -67,7 +69,7 @@ def test_a_provider_chooses_only_among_its_own_providers(own_db):
 
 def test_a_write_to_a_table_the_figures_read_recomputes_them(own_db):
     assert _youths(ADMIN, Scope("IJmond")) == 1234
-    with cache.db.writing() as con:
+    with view_db.writing() as con:
         add_trajectory(con, client="NEW1", start=date(2026, 10, 1), municipality="GM0453")
         touched("trajectories")
     assert _youths(ADMIN, Scope("IJmond")) == 1235
@@ -77,29 +79,29 @@ def test_an_audit_entry_or_an_account_change_keeps_the_cached_figures(own_db):
     assert _youths(ADMIN, Scope("IJmond")) == 1234
     with duckdb.connect(str(own_db)) as con:  # changed behind the write path's back: no generation bumped
         add_trajectory(con, client="NEW1", start=date(2026, 10, 1), municipality="GM0453")
-    cache.db.audit("beheer@regio.nl", "export", "data.csv (1 rij)")
-    with cache.db.writing() as con:
+    view_db.audit("beheer@regio.nl", "export", "data.csv (1 rij)")
+    with view_db.writing() as con:
         con.execute("update users set failed_attempts = 0")
         touched("users")
     assert _youths(ADMIN, Scope("IJmond")) == 1234  # still the cached figure
-    with cache.db.writing() as con:
+    with view_db.writing() as con:
         touched("trajectories")
     assert _youths(ADMIN, Scope("IJmond")) == 1235
 
 
 def test_the_region_list_stays_cached_when_only_trajectories_change(own_db):
     calls = []
-    regions = cache.choices.regions
-    cache.choices.regions = lambda con: (calls.append(1), regions(con))[1]
+    regions = choices.regions
+    choices.regions = lambda con: (calls.append(1), regions(con))[1]
     try:
         assert "IJmond" in cache.regions(ADMIN)
-        with cache.db.writing():
+        with view_db.writing():
             touched("trajectories")
         cache.regions(ADMIN)
         assert calls == [1]
-        with cache.db.writing():
+        with view_db.writing():
             touched("populations")  # a gemeenten upload can move a municipality to another region
         cache.regions(ADMIN)
         assert calls == [1, 1]
     finally:
-        cache.choices.regions = regions
+        choices.regions = regions

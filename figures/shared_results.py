@@ -11,7 +11,7 @@ for its figures again (issue 14: < 3 s from `streamlit run` with an existing dat
 Results are stored per version (the database file, the generations of the tables read and the code
 that computes them), so a write or new code gives new keys and old version folders are removed
 after a while. A writing process keeps a result only when its `fence` says no write ran beside the
-computation (views.db.fence). Anything that goes wrong with the folder (read-only disk, no space)
+computation (figures.versions.fence). Anything that goes wrong with the folder (read-only disk, no space)
 means: compute here, as without sharing.
 """
 
@@ -36,8 +36,9 @@ KEEP_OLD_S = 600.0  # a version folder nobody wrote to for this long goes (a rea
 _POLL_S = 0.05
 ROOT = Path(__file__).resolve().parent.parent
 # What a stored figure depends on besides the data: the levers and their SQL, the schema's macros,
-# the rights that narrow a scope, the views that call them and the words in the results.
-CODE_PACKAGES = ("levers", "data", "auth", "views", "wording")
+# the rights that narrow a scope, the figures that call them (and apply the peer rule) and the words in
+# the results. The views only show what figures/ returns, so they are not part of it.
+CODE_PACKAGES = ("levers", "data", "auth", "figures", "wording")
 
 T = TypeVar("T")
 
@@ -92,15 +93,22 @@ def across_processes(when: Callable[[], bool], fence: Callable[[tuple], Callable
         def shared(version: tuple, *args: Any) -> T:
             if not when():
                 return function(version, *args)
-            key = repr((version, code_fingerprint()))
-            folder = folder_of(version[0]) / hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
-            _prune(folder)
             keep = fence(version) if fence is not None else None
-            return computed_once(folder, repr((name, args)), lambda: function(version, *args), keep)
+            return computed_for(version, name, args, lambda: function(version, *args), keep)
 
         return shared
 
     return decorate
+
+
+def computed_for(version: tuple, name: str, args: tuple, compute: Callable[[], T],
+                 keep: Callable[[], bool] | None = None) -> T:
+    """`computed_once` in the folder of VERSION (`version[0]` the database file) and this code, keyed on
+    the repr of `name` and `args` (frozen dataclasses, tuples and strings: the same in every process)."""
+    key = repr((version, code_fingerprint()))
+    folder = folder_of(version[0]) / hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+    _prune(folder)
+    return computed_once(folder, repr((name, args)), compute, keep)
 
 
 @functools.cache

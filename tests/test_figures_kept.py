@@ -11,7 +11,10 @@ from data.db import touched
 from levers.registry import pick
 from levers.scope import Period, Scope
 from tests.builders import add_trajectory
-from views import cache, shared_results
+from figures import shared_results
+from figures.versions import fence
+from levers import registry
+from views import cache
 from views import db as view_db
 
 OCTOBER = Period.parse("2026-10")
@@ -42,8 +45,8 @@ def _restart() -> None:
 def lever_calls(monkeypatch) -> list[int]:
     """One entry per computation of a lever's indicators (the levers are not asked for kept figures)."""
     calls: list[int] = []
-    computed = cache.registry.lever_indicators
-    monkeypatch.setattr(cache.registry, "lever_indicators", lambda *args: (calls.append(1), computed(*args))[1])
+    computed = registry.lever_indicators
+    monkeypatch.setattr(registry, "lever_indicators", lambda *args: (calls.append(1), computed(*args))[1])
     return calls
 
 
@@ -85,23 +88,23 @@ def test_a_figure_computed_while_a_write_runs_is_not_kept(own_db, lever_calls):
 def test_the_fence_of_a_writing_process_keeps_only_figures_no_write_ran_beside(own_db):
     version = view_db.versions("trajectories", "costs")
     assert [table for table, _ in version[1:]] == ["trajectories", "costs"]
-    quiet = view_db.fence(version)
+    quiet = fence(view_db.SOURCE, version)
     assert quiet() is True
 
-    beside = view_db.fence(version)
+    beside = fence(view_db.SOURCE, version)
     with view_db.writing():
         touched("audit_log")  # a write to a table the figures do not read still runs beside them
     assert beside() is False
 
     with view_db.writing():
-        during = view_db.fence(version)
+        during = fence(view_db.SOURCE, version)
     assert during() is False
 
     with view_db.writing():
         touched("trajectories")
-    after = view_db.fence(version)  # VERSION was read before that write: its generations are old
+    after = fence(view_db.SOURCE, version)  # VERSION was read before that write: its generations are old
     assert after() is False
-    assert view_db.fence(view_db.versions("trajectories", "costs"))() is True
+    assert fence(view_db.SOURCE, view_db.versions("trajectories", "costs"))() is True
 
 
 def test_the_write_epoch_is_odd_only_inside_an_outer_writing_block(own_db):
@@ -117,7 +120,7 @@ def test_the_write_epoch_is_odd_only_inside_an_outer_writing_block(own_db):
 
 def test_the_fence_of_a_read_only_process_always_keeps(monkeypatch):
     monkeypatch.setenv(view_db.READ_ONLY_ENV, "1")
-    assert view_db.fence(("/nowhere.duckdb", ("trajectories", 3)))() is True
+    assert fence(view_db.SOURCE, ("/nowhere.duckdb", ("trajectories", 3)))() is True
 
 
 def test_a_result_is_stored_only_when_keep_allows_it(tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from views import shared_results
+from figures import shared_results
 
 
 def _never():
@@ -21,7 +21,7 @@ def test_a_stored_result_is_read_by_another_process_without_computing(tmp_path):
     assert shared_results.computed_once(folder, "indicators IJmond 2026-10", lambda: (600, "Velsen")) == (600, "Velsen")
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from views import shared_results
+        from figures import shared_results
         def never():
             raise SystemExit(3)
         print(shared_results.computed_once(Path({str(folder)!r}), "indicators IJmond 2026-10", never))
