@@ -123,6 +123,8 @@ TEXT_RULES = OTHER_TEXT_RULES + (WORDS_RULE,)
 _RULES_OF = {"client_id": (AT_RULE, NAME_RULE), "traject_id": (AT_RULE, NAME_RULE), OWNER_COLUMN: TEXT_RULES + (OWNER_RULE,)}
 _MESSAGES = {1: NUL_MESSAGE, 2: BSN_MESSAGE, 6: BSN_COLUMN_MESSAGE} | {
     rule.code: rule.message for rule in TEXT_RULES + (OWNER_RULE, AT_RULE, NAME_RULE)}
+# a word with a letter in it, digits glued on included (`T00000012`, `k123456789`: never BSN-shaped)
+_WORD_WITH_LETTER = "[0-9]*[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9]*"
 _PASSES, _FAILS = 6, 7  # an 8- or 9-digit value of a column judged as a whole, passing or failing the eleven-test
 _TEXT_DECODERS = (decode.SQL_TEXT, decode.SQL_REGION_LIST)
 
@@ -150,6 +152,9 @@ def gate_flags(kind: str, *, nul: bool = True) -> dict[str, str]:
     for column in plan(kind):
         text = column.text
         whens = [f"when contains({text}, chr(0)) then 1"] if nul else []
+        if column.name in IDENTIFIER_COLUMNS:  # a BSN standing apart in a text ('cliënt 111222333 belde')
+            apart = f"regexp_replace({text}, '{_WORD_WITH_LETTER}', ' ', 'g')"
+            whens.append(f"when regexp_matches({text}, '[A-Za-z]') and {has_bsn_sql(apart)} then 2")
         if column.name == BSN_COLUMN:
             whens.append(f"when {bsn_shaped_sql(text)} then 2")
         elif column.name in IDENTIFIER_COLUMNS or column.decoder == decode.SQL_PROVIDER:
