@@ -6,6 +6,7 @@ Start with `streamlit run dashboard.py`. A missing database is built from demo d
 import streamlit as st
 
 from views import chart_code, first_start
+from views.plain import plain
 from wording import texts
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=texts.APP_ICON, layout="wide")
@@ -18,5 +19,5 @@ components.page_style()
 rights = login.gate()  # nobody identified: the login screen, and the run stops here
 pages = navigation.pages(rights)
 if wanted := navigation.unknown_page(pages):  # instead of Streamlit's English "Page not found"
-    st.warning(texts.PAGE_UNKNOWN.format(page=wanted[:40]), icon=":material/explore_off:")
+    st.warning(texts.PAGE_UNKNOWN.format(page=plain(wanted[:40])), icon=":material/explore_off:")
 st.navigation(pages).run()  # only the role's pages: others are not even reachable by URL

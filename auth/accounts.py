@@ -28,7 +28,10 @@ LOCK_DURATION = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_BYTES = 72  # bcrypt's limit; longer passwords are refused, never silently cut
 BCRYPT_ROUNDS = 12  # ~0.25 s per check; tests lower it
-_MAX_ACTOR = 254  # longest valid e-mail address: bounds what an unknown login name puts in the log
+_MAX_ACTOR = 254  # longest valid e-mail address
+# what the audit log says for a login name without an account: what was typed there may be a BSN, a
+# full name or a password (issue 22), so it is never stored
+UNKNOWN_ACTOR = "onbekend adres"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 ROLES_NEEDING_REGION = ("bestuurder", "contractmanager")
@@ -244,7 +247,7 @@ def authenticate(con: duckdb.DuckDBPyConnection, email: str, password: str,
     account = users.get_account(con, email)
     if account is None:
         _matches(password, _dummy_hash(BCRYPT_ROUNDS))
-        _record(con, actor, "login_failed", "onbekend account")
+        _record(con, UNKNOWN_ACTOR, "login_failed", "onbekend account")
         return None
     until = locked_until(con, email, now)
     if until is not None:

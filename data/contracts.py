@@ -20,8 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from data import dates
 from data.tables import TABLE_OF_KIND
 from data.decode import (
-    NOT_AFTER_THIS_MONTH, NOT_IN_FUTURE, QUARTER_ENDED, Area, Choice, DutchDate, DutchDecimal, DutchNumber, IjwCode,
-    Lot, Month, MunicipalityCode, ProviderCode, ProviderCodeFormat, ProviderLot, Quarter, ReferencePeriod, ReferenceRegion, Region,
+    NOT_AFTER_THIS_MONTH, NOT_IN_FUTURE, QUARTER_ENDED, AheadDate, Area, Choice, DutchDate, DutchDecimal, DutchNumber,
+    IjwCode, Lot, Month, MunicipalityCode, ProviderCode, ProviderCodeFormat, ProviderLot, Quarter, ReferencePeriod,
+    ReferenceRegion, Region,
     RegionList,
     Text, Theme,
     WholeNumber, Year, choice, clean,
@@ -253,7 +254,7 @@ class Dialogue(Contract):
     signal: Text | None = Field(None, validation_alias="signaal", max_length=1000)
     action: Text | None = Field(None, validation_alias="actie", max_length=500)
     owner: Text | None = Field(None, validation_alias="eigenaar", max_length=100)
-    deadline: DutchDate | None = Field(None, validation_alias="deadline")
+    deadline: AheadDate | None = Field(None, validation_alias="deadline")
     status: Choice["open", "afgerond"] | None = Field(None, validation_alias="status")
 
 
@@ -297,7 +298,7 @@ class Provider(Contract):
     role: Choice["strategisch_partner", "ontwikkelpartner", "overig"] = Field(validation_alias="rol")
     consortium: Text | None = Field(None, validation_alias="samenwerkingsverband", max_length=120)
     regions: RegionList = Field(validation_alias="regio")
-    certificate_valid_until: DutchDate | None = Field(None, validation_alias="certificaat_geldig_tot")
+    certificate_valid_until: AheadDate | None = Field(None, validation_alias="certificaat_geldig_tot")
 
 
 class Population(Contract):

@@ -14,6 +14,7 @@ the command line names on disk is then read in place, without a scratch copy (is
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -29,6 +30,8 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from data.decode import clean
+from data.limits import ROW_LIMIT, ROW_MESSAGE
+from data.masking import normalised_file
 from data.validate import Refused, RowError, Source
 
 if TYPE_CHECKING:
@@ -117,6 +120,11 @@ def readable_body(raw: bytes) -> tuple[bytes, str, str, bool]:
     data = raw[len(UTF8_BOM):] if raw.startswith(UTF8_BOM) else raw
     body, encoding, duckdb_encoding = _readable(data)
     as_uploaded = body is data
+    if not body.isascii():  # every check and message sees NFKC text without format characters (issue 22)
+        text = body.decode(duckdb_encoding)
+        tidy = normalised_file(text)
+        if tidy != text:
+            body, duckdb_encoding, as_uploaded = tidy.encode("utf-8"), "utf-8", False
     if b"\r" in body and b"\n" not in body:
         body, as_uploaded = body.replace(b"\r", b"\n"), False
     return body, encoding, duckdb_encoding, as_uploaded
@@ -189,10 +197,26 @@ def read_header(raw: bytes) -> CsvFile:
     if not body[:4096].strip() and not body.strip():
         raise _file_error("het bestand is leeg")
     end = body.find(b"\n")
+    if (end if end >= 0 else len(body)) > ROW_LIMIT:
+        raise Refused([RowError(1, "", "de kopregel is te lang: " + ROW_MESSAGE.split("; ", 1)[1])])
     first_line = body[:end if end >= 0 else len(body)].decode(duckdb_encoding).rstrip("\r")
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    header = next(csv.reader([first_line], delimiter=delimiter), [])
-    return CsvFile(body, encoding, delimiter, [clean(name).lower() for name in header], duckdb_encoding, as_uploaded)
+    with _field_limit():
+        header = [clean(name).lower() for name in next(csv.reader([first_line], delimiter=delimiter), [])]
+    while header and not header[-1]:  # empty fields after the last name: Excel writes them (`…;;`)
+        header.pop()
+    return CsvFile(body, encoding, delimiter, header, duckdb_encoding, as_uploaded)
+
+
+@contextlib.contextmanager
+def _field_limit():
+    """Python's csv module reads a field up to a line's limit (its own default is 128 KiB)."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(ROW_LIMIT + 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(limit)
 
 
 @dataclass(frozen=True)
@@ -250,8 +274,22 @@ def python_rows(file: CsvFile) -> pa.Table:
     """All rows by Python's csv module; a blank line becomes an all-empty row (so numbering holds)."""
     reader = csv.reader(io.StringIO(file.data.decode("utf-8"), newline=""), delimiter=file.delimiter, strict=True)
     width, rows, errors = len(file.header), [], []
-    row_number = 1
     try:
+        _rows_into(reader, width, rows, errors)
+    except csv.Error as error:
+        # the error came at the row after the last one read
+        row_number = len(rows) + len(errors) + 2
+        errors.append(RowError(row_number, "", ROW_MESSAGE if "larger than field limit" in str(error) else
+                               "de aanhalingstekens (\") in deze rij kloppen niet"))
+    if errors:
+        raise Refused(errors)
+    import pyarrow as pa  # only for a file DuckDB cannot read
+
+    return pa.table({name: pa.array([row[i] for row in rows], pa.string()) for i, name in enumerate(file.header)})
+
+
+def _rows_into(reader, width: int, rows: list, errors: list) -> None:
+    with _field_limit():
         next(reader)
         for row_number, fields in enumerate(reader, start=2):
             if not "".join(fields).strip():
@@ -262,13 +300,6 @@ def python_rows(file: CsvFile) -> pa.Table:
                 errors.append(RowError(row_number, "", f"deze rij heeft {len(fields)} velden, de kopregel {width}"))
             else:
                 rows.append(fields)
-    except csv.Error:
-        errors.append(RowError(row_number + 1, "", "de aanhalingstekens (\") in deze rij kloppen niet"))
-    if errors:
-        raise Refused(errors)
-    import pyarrow as pa  # only for a file DuckDB cannot read
-
-    return pa.table({name: pa.array([row[i] for row in rows], pa.string()) for i, name in enumerate(file.header)})
 
 
 def workdir() -> tempfile.TemporaryDirectory:

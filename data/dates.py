@@ -25,6 +25,8 @@ REFERENCE_PERIOD_MESSAGE = ("{value} is geen geldige periode (gebruik JJJJ, JJJJ
                             "of de CBS-vorm 2024JJ00, 2024HJ01, 2024KW03)")
 FOUR_DIGITS_MESSAGE = "{value} heeft geen jaartal van vier cijfers; schrijf het jaar voluit (bijvoorbeeld 2026)"
 RANGE_MESSAGE = f"{{value}} ligt buiten de mogelijke jaren ({FIRST_YEAR} tot en met volgend jaar)"
+YEARS_AHEAD = 10  # a date that lies ahead by nature (a certificate's expiry, a deadline) may lie this far ahead
+AHEAD_RANGE_MESSAGE = f"{{value}} ligt buiten de mogelijke jaren ({FIRST_YEAR} tot en met {YEARS_AHEAD} jaar vooruit)"
 FIRST_OF_MONTH_MESSAGE = ("{value} is niet de eerste dag van een maand; schrijf de maand als JJJJ-MM "
                           "(bijvoorbeeld 2026-10)")
 FIRST_OF_QUARTER_MESSAGE = ("{value} is niet het begin van een kwartaal; schrijf het kwartaal als JJJJ-Kn "
@@ -136,8 +138,8 @@ def reference_period_bounds(label: str) -> tuple[date, date]:
     return start, date.fromordinal(after.toordinal() - 1)
 
 
-def plausible_year(number: int, today: date) -> bool:
-    return FIRST_YEAR <= number <= today.year + 1
+def plausible_year(number: int, today: date, ahead: int = 1) -> bool:
+    return FIRST_YEAR <= number <= today.year + ahead
 
 
 # -- the same in DuckDB SQL ------------------------------------------------------------------------------
@@ -186,6 +188,7 @@ SQL_REFERENCE_PERIOD_END = (
 SQL_PLAUSIBLE_LABEL_YEAR = f"left({{x}}, 4)::integer between {FIRST_YEAR} and year($today) + 1"
 SQL_PLAUSIBLE_YEAR = f"{{x}} between {FIRST_YEAR} and year($today) + 1"
 SQL_PLAUSIBLE_DATE = f"year({{x}}) between {FIRST_YEAR} and year($today) + 1"
+SQL_PLAUSIBLE_AHEAD = f"year({{x}}) between {FIRST_YEAR} and year($today) + {YEARS_AHEAD}"
 SQL_FOUR_DIGITS = "year({x}) >= 1000"
 SQL_FIRST_OF_MONTH = "day({x}) = 1"
 SQL_FIRST_OF_QUARTER = "day({x}) = 1 and month({x}) in (1, 4, 7, 10)"

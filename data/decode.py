@@ -50,8 +50,9 @@ def clean(text: str) -> str:
 
 _WHOLE = re.compile(r"-?\d{1,9}", re.ASCII)
 _NUMBER = re.compile(r"-?\d{1,15}([.,]\d{1,15})?", re.ASCII)
-_MONEY_NL = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?", re.ASCII)
-_MONEY_EN = re.compile(r"-?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?", re.ASCII)
+# a thousands group needs a first group without a leading zero: `0,001` is no thousand (issue 22)
+_MONEY_NL = re.compile(r"-?([1-9]\d{0,2}(\.\d{3})+|\d+)(,\d{1,2})?", re.ASCII)
+_MONEY_EN = re.compile(r"-?([1-9]\d{0,2}(,\d{3})+|\d+)(\.\d{1,2})?", re.ASCII)
 _MUNICIPALITY = re.compile(r"(GM)?\d{1,4}", re.IGNORECASE | re.ASCII)
 _PROVIDER = re.compile(r"[A-Za-z0-9-]{1,20}", re.ASCII)
 _CODE = re.compile(r"\d{1,3}", re.ASCII)
@@ -90,7 +91,9 @@ def money(text: str) -> Decimal:
     """Euros with at most two decimals; `1.234,56`, `1234,56`, `1,234.56` and `1234.56` all work.
 
     The separator followed by the last one or two digits is the decimal one; a separator followed
-    by exactly three digits groups thousands, so `1.234` is twelve hundred and thirty-four euros.
+    by exactly three digits groups thousands, so `1.234` is twelve hundred and thirty-four euros,
+    but only after a group that does not start with 0: `0,001` has three decimals and is refused
+    (a cent is the smallest amount; rounding would store a value the file does not hold).
     """
     cleaned = _money_text(text)
     if _MONEY_NL.fullmatch(cleaned):
@@ -112,9 +115,10 @@ def municipality_code(text: str) -> str:
 
 
 def provider_code(text: str) -> str:
+    """A provider code in upper case: `zx-2` and `ZX-2` are one provider (issue 22)."""
     if not _PROVIDER.fullmatch(text):
         raise _invalid(PROVIDER_MESSAGE, text)
-    return text
+    return text.upper()
 
 
 def code(text: str) -> int:
@@ -156,7 +160,8 @@ def region_list(text: str) -> str:
 # -- the same rules in DuckDB SQL: `{v}` is the stripped, non-empty text; NULL means invalid ----------
 WHOLE_MESSAGE = "{value} is geen geheel getal"
 NUMBER_MESSAGE = "{value} is geen geldig getal"
-MONEY_MESSAGE = "{value} is geen geldig bedrag in euro's"
+MONEY_MESSAGE = ("{value} is geen geldig bedrag in euro's (hoogstens twee decimalen na de komma; "
+                 "duizendtallen met een punt, bijvoorbeeld 1.234,56)")
 MUNICIPALITY_MESSAGE = "{value} is geen geldige gemeentecode (bijvoorbeeld GM0392)"
 PROVIDER_MESSAGE = "{value} is geen geldige aanbiedercode (1 tot 20 letters, cijfers of -)"
 CODE_MESSAGE = "{value} is geen geldige iJw-code"
@@ -207,7 +212,7 @@ SQL_MUNICIPALITY = SqlDecoder(
     "case when regexp_full_match({v}, '(?i)(GM)?\\d{1,4}') "
     "then 'GM' || lpad(regexp_replace({v}, '(?i)^GM', ''), 4, '0') end",
     MUNICIPALITY_MESSAGE)
-SQL_PROVIDER = SqlDecoder("varchar", f"case when {_regex(_PROVIDER.pattern)} then {{v}} end", PROVIDER_MESSAGE)
+SQL_PROVIDER = SqlDecoder("varchar", f"case when {_regex(_PROVIDER.pattern)} then upper({{v}}) end", PROVIDER_MESSAGE)
 SQL_CODE = SqlDecoder("smallint", f"case when {_regex(_CODE.pattern)} then {{v}}::smallint end", CODE_MESSAGE)
 SQL_LOT = SqlDecoder("varchar", _cases(_LOTS), LOT_MESSAGE)
 SQL_PROVIDER_LOT = SqlDecoder("varchar", _cases(_PROVIDER_LOTS), PROVIDER_LOT_MESSAGE)
@@ -268,6 +273,9 @@ PLAUSIBLE_YEAR = Check(dates.SQL_PLAUSIBLE_YEAR, lambda value: dates.plausible_y
                        dates.RANGE_MESSAGE)
 PLAUSIBLE_LABEL = Check(dates.SQL_PLAUSIBLE_LABEL_YEAR,
                         lambda value: dates.plausible_year(int(value[:4]), today()), dates.RANGE_MESSAGE)
+PLAUSIBLE_AHEAD = Check(dates.SQL_PLAUSIBLE_AHEAD,
+                        lambda value: dates.plausible_year(value.year, today(), dates.YEARS_AHEAD),
+                        dates.AHEAD_RANGE_MESSAGE)
 FIRST_OF_MONTH = Check(dates.SQL_FIRST_OF_MONTH, lambda value: value.day == 1, dates.FIRST_OF_MONTH_MESSAGE)
 FIRST_OF_QUARTER = Check(dates.SQL_FIRST_OF_QUARTER, lambda value: value.day == 1 and value.month % 3 == 1,
                          dates.FIRST_OF_QUARTER_MESSAGE)
@@ -279,6 +287,8 @@ def _decoded(python: Callable[[str], Any], sql: SqlDecoder) -> tuple[BeforeValid
 
 Text = Annotated[str, *_decoded(clean, SQL_TEXT)]
 DutchDate = Annotated[date, *_decoded(dutch_date, SQL_DATE), FOUR_DIGITS, PLAUSIBLE_DATE]
+# a date ahead by nature: a certificate's expiry, a deadline (issue 22: 2028 and 2029 were refused)
+AheadDate = Annotated[date, *_decoded(dutch_date, SQL_DATE), FOUR_DIGITS, PLAUSIBLE_AHEAD]
 Month = Annotated[date, *_decoded(month, SQL_MONTH), FOUR_DIGITS, FIRST_OF_MONTH, PLAUSIBLE_DATE]
 Quarter = Annotated[date, *_decoded(quarter, SQL_QUARTER), FOUR_DIGITS, FIRST_OF_QUARTER, PLAUSIBLE_DATE]
 Year = Annotated[int, *_decoded(year, SQL_YEAR), PLAUSIBLE_YEAR]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import duckdb
 
-from data import audit, csvfile, db, examples, privacy, store, validate, xlsxfile
+from data import audit, csvfile, db, examples, limits, privacy, store, validate, xlsxfile
 from data.contracts import KINDS, MODELS, columns, detect_kind, required_columns
 from data.masking import redact, shown
 from data.validate import Refused, Rule, RowError
@@ -234,13 +234,14 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
     try:
         text = xlsxfile.as_csv(raw)  # a workbook's first sheet, else the file
         file = csvfile.read_header(text)
+        _refuse_if([error for error in [limits.long_line(file.body, file.delimiter, file.header)] if error])
         kind = kind if kind is not None else detect_kind(file.header)
         _check_header(file.header, kind, allowed_provider)
         source, extra, params = _decode(cur, file, kind, workdir, allowed_provider, on_disk if text is raw else None)
         if allowed_regions is not None and kind == "normen":
             extra, params = _own_regions_only(allowed_regions)
         tell("check")
-        gate = privacy.gate_errors(cur, kind) + examples.errors(cur, kind)
+        gate = privacy.gate_errors(cur, kind) + examples.errors(cur, kind) + limits.errors(cur, kind)
         rows = cur.execute("select count(*) from _dec where not _blank").fetchone()[0]
         report = replace(report, kind=kind, rows=rows, not_counted=_not_counted(cur, kind) if not gate else 0,
                          preview=_preview(cur, kind) if preview and not gate else None)
@@ -349,7 +350,7 @@ def _check_header(header: list[str], kind: str | None, allowed_provider: str | N
     if allowed_provider is not None and (kind != "uitkomsten" or detect_kind(header) not in (None, "uitkomsten")):
         # one message, not a list of the uitkomsten columns a file of another kind lacks
         raise Refused([RowError(1, "", "u mag alleen uitkomsten aanleveren; dit bestand is van een andere soort")])
-    errors = [RowError(1, "", f"kolom {i} heeft geen naam") for i, name in enumerate(header, 1) if not name]
+    errors = _nameless(header)
     errors += [RowError(1, shown(name), "deze kolom komt meer dan één keer voor")
                for i, name in enumerate(header) if name and name in header[:i]]
     errors += [RowError(1, shown(name), f"onbekende kolom voor soort {kind}; extra kolommen worden geweigerd")
@@ -368,6 +369,15 @@ def _own_regions_only(regions: tuple[str, ...]) -> tuple[dict, dict]:
     return {"regio": (rule,)}, {"allowed_regions": list(regions)}
 
 
+def _nameless(header: list[str]) -> list[RowError]:
+    """Columns without a name, as one error: a stray cell far to the right (XFD1) leaves thousands."""
+    empty = [i for i, name in enumerate(header, 1) if not name]
+    if len(empty) <= 3:
+        return [RowError(1, "", f"kolom {i} heeft geen naam") for i in empty]
+    return [RowError(1, "", f"{_count(len(empty), 'kolom', 'kolommen')} hebben geen naam (kolom {empty[0]} tot en met "
+                            f"{empty[-1]}); verwijder de lege kolommen en wat erachter staat")]
+
+
 def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provider: str | None,
             on_disk: csvfile.OnDisk | None) -> tuple:
     """Fill `_dec`: DuckDB's CSV reader when it can, Python's csv module when it cannot.
@@ -378,10 +388,10 @@ def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provide
     extra, params = {}, {}
     if allowed_provider is not None:
         own = allowed_provider.replace("{", "{{").replace("}", "}}")
-        extra = {"aanbieder": (Rule(f"{validate.quote('provider')} = $allowed_provider",
+        extra = {"aanbieder": (Rule(f"{validate.quote('provider')} = upper($allowed_provider)",
                                     f"u mag alleen uitkomsten van uw eigen organisatie ({own}) aanleveren"),)}
         params = {"allowed_provider": allowed_provider}
-    flags = privacy.gate_flags(kind, nul=b"\x00" in file.body) | examples.flags(kind)
+    flags = privacy.gate_flags(kind, nul=b"\x00" in file.body) | examples.flags(kind) | limits.flags(kind)
     try:
         here = on_disk.path if csvfile.in_place(file, on_disk) else None
         source = csvfile.duckdb_source(file, workdir, here)

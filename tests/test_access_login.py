@@ -92,7 +92,7 @@ def test_a_wrong_password_and_an_unknown_address_get_the_same_message(with_accou
     message = "Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw."
     assert [e.value for e in wrong.error] == [e.value for e in unknown.error] == [message]
     assert _titles(wrong) == _titles(unknown) == ["Inloggen"]
-    assert _audit(with_account) == [("cm@ijmond.nl", "login_failed"), ("niemand@ijmond.nl", "login_failed")]
+    assert _audit(with_account) == [("cm@ijmond.nl", "login_failed"), ("onbekend adres", "login_failed")]
 
 
 def test_five_wrong_passwords_in_the_form_lock_the_account_even_for_the_right_one(with_account):
@@ -178,7 +178,7 @@ def test_an_oidc_identity_gets_the_rights_of_its_account_and_the_login_is_audite
 def test_an_oidc_identity_without_an_account_sees_no_access_and_is_audited_once(with_account):
     at = _oidc_app({"is_logged_in": True, "email": "onbekend@gemeente.nl"}).run()
     assert _titles(at) == ["Geen toegang"]
-    assert "onbekend@gemeente.nl" in at.warning[0].value
+    assert "onbekend\\@gemeente\\.nl" in at.warning[0].value  # escaped for Markdown: shown as text
     assert not at.metric and not at.sidebar.selectbox
     at.run()
     assert _audit(with_account) == [("onbekend@gemeente.nl", "access_denied")]

@@ -164,7 +164,8 @@ BAD_CELLS = [
      "rij 2, kolom soort: factuur is geen toegestane waarde (kies uit declaratie, lumpsum, correctie)"),
     ("kosten", _changed("kosten", bedrag=""), "rij 2, kolom bedrag: verplicht veld is leeg"),
     ("kosten", _changed("kosten", bedrag="12,345,67"),
-     "rij 2, kolom bedrag: 12,345,67 is geen geldig bedrag in euro's"),
+     "rij 2, kolom bedrag: 12,345,67 is geen geldig bedrag in euro's"
+     " (hoogstens twee decimalen na de komma; duizendtallen met een punt, bijvoorbeeld 1.234,56)"),
     ("kosten", _changed("kosten", bedrag="12,345"), None),  # three digits after a separator group thousands: valid
     ("kosten", _changed("kosten", bedrag="-12,50"),
      "rij 2, kolom bedrag: -12,50 is negatief; alleen soort correctie mag negatief zijn"),
@@ -178,7 +179,8 @@ BAD_CELLS = [
     ("budget", _changed("budget", aanbieder="ZORG-Z"),
      "rij 2, kolom aanbieder: ZORG-Z is geen bekende aanbieder; lever eerst het aanbiedersbestand aan"),
     ("budget", _changed("budget", budget=""), "rij 2, kolom budget: verplicht veld is leeg"),
-    ("budget", _changed("budget", budget="veel"), "rij 2, kolom budget: veel is geen geldig bedrag in euro's"),
+    ("budget", _changed("budget", budget="veel"), "rij 2, kolom budget: veel is geen geldig bedrag in euro's"
+     " (hoogstens twee decimalen na de komma; duizendtallen met een punt, bijvoorbeeld 1.234,56)"),
     ("budget", _changed("budget", budget="0"), "rij 2, kolom budget: 0 moet groter dan 0 zijn"),
     ("budget", _repeated("budget"),
      "rij 5, kolom aanbieder: dezelfde jaar, gemeente, perceel en aanbieder staat al in rij 2"),

@@ -150,8 +150,19 @@ def test_a_region_override_must_be_a_region_of_the_reference_list(empty_db):
 PROVIDERS_HEADER = "aanbieder;naam;perceel;rol;regio\r\n"
 
 
+def test_text_is_read_in_nfkc_without_format_characters_so_that_a_half_and_a_hidden_space_change_it(empty_db):
+    raw = (PROVIDERS_HEADER + "ZORG-C;De Brücke ½\u00a0\u200bHof;complex;overig;IJmond\r\n").encode("utf-8")
+    assert csvfile.read_header(raw).data == (PROVIDERS_HEADER + "ZORG-C;De Brücke 1\u20442 Hof;complex;overig;"
+                                             "IJmond\r\n").encode("utf-8")
+
+
+def test_a_full_width_semicolon_stays_inside_its_value():
+    raw = (PROVIDERS_HEADER + "ZORG-C;A\uff1bB;complex;overig;IJmond\r\n").encode("utf-8")
+    assert csvfile.read_header(raw).data == raw
+
+
 @pytest.mark.parametrize("name, duckdb_encoding", [
-    ("De Brücke ½ à 100%", "latin-1"),  # Windows-1252 and Latin-1 agree on every byte here
+    ("De Brücke § à 100%", "latin-1"),  # Windows-1252 and Latin-1 agree on every byte here
     ("Zorgboerderij ’t Hof", "utf-8"),  # a curly quote: 0x92, which Latin-1 reads as a control character
     ("Kosten in €", "utf-8"),
 ])

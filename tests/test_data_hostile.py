@@ -188,3 +188,76 @@ def test_a_hostile_file_through_the_command_line_exits_0_1_or_2_without_a_traceb
     assert "Traceback" not in out
     assert not bsn_like(out)
     assert not any(value[:41] in out for value in planted if len(value) > 40)
+
+
+# -- issue 22: the cases of tests/fixtures/hostile_files.py, each with what a good loader does -------------
+from tests.fixtures.hostile_files import CASES as ISSUE_22_CASES  # noqa: E402
+
+
+@pytest.fixture
+def fresh():
+    import duckdb
+
+    con = duckdb.connect()
+    ensure_schema(con)
+    add_providers(con)
+    yield con
+    con.close()
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+@pytest.mark.parametrize("case", [c for c in ISSUE_22_CASES if not c.slow], ids=lambda c: c.name)
+def test_an_issue_22_file_is_stored_or_refused_as_it_should_be_without_echoing_what_it_plants(fresh, case):
+    before = snapshot(fresh)
+    report = load_file(fresh, case.build(), case.file_name or f"{case.name}{case.suffix}", kind=case.kind,
+                       uploader="hostile")
+    texts = [str(error) for error in report.errors] + [report.summary]
+    assert report.stored is case.stored, texts[:3]
+    if not case.stored:
+        assert snapshot(fresh) == before
+        assert len(report.errors) <= 5, texts[:3]  # one clear message, not thousands (a stray cell in XFD1)
+        row, column = case.where
+        assert (report.errors[0].row, report.errors[0].column) == (row, column), texts[:3]
+        assert "aanhalingstekens (\") in deze rij kloppen niet" not in " ".join(texts)
+    else:
+        sql, value = case.check
+        assert fresh.execute(sql).fetchone()[0] == value
+    for text in texts + outputs(fresh, report):
+        assert not bsn_like(text), text
+        for planted in case.personal:
+            assert planted not in text and (len(_digits(planted)) < 8 or _digits(planted) not in _digits(text)), text
+
+
+@pytest.mark.parametrize("case", [c for c in ISSUE_22_CASES if c.slow], ids=lambda c: c.name)
+def test_a_large_issue_22_file_is_refused_or_read_within_seconds(fresh, case):
+    import time
+
+    raw = case.build()
+    start = time.perf_counter()
+    report = load_file(fresh, raw, f"{case.name}{case.suffix}", kind=case.kind, uploader="hostile")
+    assert time.perf_counter() - start < 30  # was: 46 s for a million empty rows, 12 s and 1.6 GB for 200 MB
+    assert report.stored is case.stored, [str(e) for e in report.errors[:3]]
+    if not case.stored:
+        assert (report.errors[0].row, report.errors[0].column) == case.where
+
+
+def test_a_nul_in_an_uploaded_files_name_is_stored_as_a_space(fresh):
+    from tests.fixtures.csv import csv_bytes
+
+    report = load_file(fresh, csv_bytes(fixture_rows("kosten")), "kos\x00ten.csv", uploader="test")
+    assert report.stored and report.file_name == "kos ten.csv"
+    assert fresh.execute("select file_name from uploads").fetchall() == [("kos ten.csv",)]
+
+
+@pytest.mark.parametrize("name, words", [("xlsx_missing_sheet_part", "niet te lezen"),
+                                         ("xlsx_password_protected", "wachtwoord"),
+                                         ("xlsx_formula_number", "cel C2 bevat een formule zonder berekende waarde"),
+                                         ("csv_header_e_mailadres", "(e-mail)"),
+                                         ("csv_line_5mb", "langer dan 1.000.000 tekens")])
+def test_an_issue_22_refusal_says_what_is_wrong(fresh, name, words):
+    case = next(c for c in ISSUE_22_CASES if c.name == name)
+    report = load_file(fresh, case.build(), f"{name}{case.suffix}", kind=case.kind, uploader="hostile")
+    assert words in str(report.errors[0])

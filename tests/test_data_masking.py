@@ -8,7 +8,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from data.masking import has_bsn, has_bsn_sql, redact, shown, shown_sql
+from data.masking import has_bsn, has_bsn_sql, normalised, redact, shown, shown_sql
 
 HIDDEN = "(waarde niet getoond)"
 # 111222333: 9+8+7+12+10+8+9+6−3 = 66 = 6·11, a BSN; 012345672: 0+8+14+18+20+20+18+14−2 = 110 = 10·11, a BSN
@@ -32,6 +32,14 @@ CASES = [
     ("a\nb\x00c", False, False, "a b c"),
     ("y" * 30 + "1112223334z", False, False, HIDDEN),  # cut to 39 after 9 of its 10 digits, it would show a BSN
     ("", False, False, ""),
+    # issue 22: dashes and slashes hide nothing (123456782: 9+16+21+24+25+24+21+16−2 = 154 = 14·11)
+    ("123-456-782", True, True, HIDDEN),
+    ("629-933-005", True, True, HIDDEN),  # 54+16+63+54+15+12+0+0−5 = 209 = 19·11
+    ("123/456/782", True, True, HIDDEN),
+    ("123–456–782", True, True, HIDDEN),  # en dashes
+    # a date is no BSN, though 020250101 passes (0+16+0+12+25+0+3+0−1 = 55 = 5·11), as does 003012025
+    ("2025-01-01", False, False, "2025-01-01"),
+    ("03-01-2025", False, False, "03-01-2025"),
 ]
 
 
@@ -43,6 +51,15 @@ def test_python_and_sql_agree_on_what_may_be_shown(text, any_bsn, nine_digit_bsn
     sql = (f"select {has_bsn_sql('$t::varchar')}, {has_bsn_sql('$t::varchar', short=False)}, "
            f"{shown_sql('$t::varchar')}")
     assert duckdb.execute(sql, {"t": text}).fetchone() == (any_bsn, nine_digit_bsn, expected)
+
+
+@pytest.mark.parametrize("text", ["\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff12",
+                                  "123\u200b456\u200b782", "1\u00ad2345\u20606782", "123\u00a0456\u00a0782"])
+def test_full_width_digits_and_invisible_characters_hide_no_bsn(text):
+    assert normalised(text) in ("123456782", "123 456 782")
+    assert has_bsn(text)
+    assert shown(text) == HIDDEN
+    assert "•••" in redact(f"lijst {text}.csv")
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -75,10 +75,12 @@ def test_a_bsn_is_reported_together_with_every_other_error_in_one_pass(db):
     rows[1].update(traject_id="111222333", startdatum="111222333")  # a BSN twice on row 3
     report = load_file(db, csv_bytes(rows), "export.csv", uploader="test")
     bsn = "deze waarde lijkt een burgerservicenummer (BSN); het bestand is geweigerd, gebruik een pseudoniem"
+    column = ("deze kolom bevat vooral nummers die burgerservicenummers (BSN) kunnen zijn; het bestand is geweigerd, "
+              "gebruik pseudoniemen")  # traject_id's only 8-9 digit value passes: judged as a column, refused
     assert [str(error) for error in report.errors[:3]] == [
         f"rij 2, kolom client_id: {bsn}",
         "rij 2, kolom gemeente: GM9999 is geen bekende gemeentecode",
-        f"rij 3, kolom traject_id: {bsn}",
+        f"rij 3, kolom traject_id: {column}",
         "rij 3, kolom startdatum: (waarde niet getoond) is geen geldige datum"][:3]
     assert str(report.errors[3]).startswith("rij 3, kolom startdatum: (waarde niet getoond) is geen geldige datum")
     assert report.preview is None  # nothing of the file is shown
@@ -137,7 +139,7 @@ def test_a_file_without_a_header_row_loaded_with_a_kind_shows_nothing_of_its_fir
 
 
 def test_a_long_cell_is_quoted_cut_to_forty_characters(db):
-    rows = [{"gemeente": "392", "jaar": "2025", "inwoners_0_17": "x" * 1_500_000}]
+    rows = [{"gemeente": "392", "jaar": "2025", "inwoners_0_17": "x" * 9_000}]  # longer: refused by its length
     report = load_file(db, csv_bytes(rows), "groot.csv", uploader="test")
     assert [str(error) for error in report.errors] == [
         "rij 2, kolom inwoners_0_17: " + "x" * 39 + "… is geen geheel getal"]
@@ -161,3 +163,133 @@ def test_a_file_without_a_header_row_and_without_a_kind_shows_nothing_of_its_fir
     assert [str(error) for error in report.errors] == [
         "rij 1: de eerste rij bevat geen enkele kolomnaam van een soort; zet de kolomnamen in de eerste rij "
         "(download een sjabloon) en lever het bestand opnieuw aan"]
+
+
+# -- issue 22: one gate for files and forms, v3 of the contract's privacy gate -----------------------
+@pytest.mark.parametrize("value", ["123-456-782", "123/456/782", "\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff12",
+                                   "123\u200b456\u200b782", "123\u2013456\u2013782"])
+def test_a_bsn_with_dashes_slashes_full_width_digits_or_zero_width_spaces_is_refused_and_not_echoed(db, value):
+    rows = fixture_rows("trajecten")
+    rows[0]["client_id"] = value  # 123456782: 9+16+21+24+25+24+21+16−2 = 154 = 14·11
+    rows[1]["aanbieder"] = value  # an unknown provider code: its message must not echo it either
+    report = load_file(db, csv_bytes(rows), "export.csv", uploader="test")
+    assert not report.stored
+    assert (2, "client_id") in [(e.row, e.column) for e in report.errors]
+    texts = " ".join(str(e) for e in report.errors) + report.summary
+    assert "123" not in texts.replace("rij 1", "")
+    assert "456" not in texts
+
+
+def test_a_provider_code_that_is_a_bsn_with_dashes_is_not_echoed(db):
+    rows = fixture_rows("kosten")
+    rows[0]["aanbieder"] = "629-933-005"  # 54+16+63+54+15+12+0+0−5 = 209 = 19·11
+    report = load_file(db, csv_bytes(rows), "kosten.csv", uploader="test")
+    assert [(e.row, e.column) for e in report.errors] == [(2, "aanbieder")]
+    assert "629" not in str(report.errors[0]) and "933" not in str(report.errors[0])
+
+
+def _traject_ids(numbers: list[str]) -> list[dict[str, str]]:
+    base = fixture_rows("trajecten")[0]
+    return [base | {"traject_id": number, "client_id": f"p-{i}"} for i, number in enumerate(numbers)]
+
+
+def _passes(number: str) -> bool:
+    digits = number.zfill(9)
+    return sum(w * int(d) for w, d in zip((9, 8, 7, 6, 5, 4, 3, 2, -1), digits)) % 11 == 0 and digits != "0" * 9
+
+
+def test_ordinary_nine_digit_traject_numbers_load_though_one_in_eleven_passes_the_eleven_test(db):
+    numbers = [str(100000000 + n) for n in range(200)]
+    assert 5 < sum(map(_passes, numbers)) < 100  # by chance, some pass: about one in eleven
+    report = load_file(db, csv_bytes(_traject_ids(numbers)), "trajecten.csv", uploader="test")
+    assert report.errors == () and report.stored
+
+
+def test_t_plus_eight_digits_is_never_bsn_shaped(db):
+    numbers = [f"T{10000000 + 11 * n:08d}" for n in range(30)]
+    report = load_file(db, csv_bytes(_traject_ids(numbers)), "trajecten.csv", uploader="test")
+    assert report.stored
+
+
+def test_a_traject_column_of_mostly_bsns_is_refused_naming_the_passing_rows(db):
+    bsns = [n for n in (str(100000000 + k) for k in range(2000)) if _passes(n)][:15]
+    others = [n for n in (str(300000000 + k) for k in range(100)) if not _passes(n)][:10]
+    report = load_file(db, csv_bytes(_traject_ids(bsns + others)), "trajecten.csv", uploader="test")
+    assert [(e.row, e.column) for e in report.errors] == [(row, "traject_id") for row in range(2, 17)]
+    assert not any(n in str(e) for e in report.errors for n in bsns)
+
+
+def test_a_few_traject_numbers_that_all_pass_refuse_the_file(db):
+    report = load_file(db, csv_bytes(_traject_ids(["111222333", "123456782"])), "trajecten.csv", uploader="test")
+    assert [(e.row, e.column) for e in report.errors] == [(2, "traject_id"), (3, "traject_id")]
+
+
+@pytest.mark.parametrize("column, value, word", [
+    ("client_id", "jan.devries@gmail.com", "e-mailadres"),
+    ("client_id", "Jan de Vries", "naam"),
+    ("traject_id", "Fatima el Amrani", "naam"),
+    ("traject_id", "t1@x", "e-mailadres"),
+])
+def test_an_identifier_column_refuses_an_at_sign_and_words_with_spaces(db, column, value, word):
+    rows = fixture_rows("trajecten")
+    rows[0][column] = value
+    report = load_file(db, csv_bytes(rows), "export.csv", uploader="test")
+    assert [(e.row, e.column) for e in report.errors] == [(2, column)]
+    assert word in report.errors[0].message and value not in str(report.errors[0])
+
+
+@pytest.mark.parametrize("owner, refused", [
+    ("Jan de Vries", True), ("Fatima el Amrani", True), ("Pieter-Jan van den Berg", True), ("J. de Vries", True),
+    ("contractmanager", False), ("Team Jeugd", False), ("Gemeente Velsen", False), ("Wijkteam Noord", False),
+])
+def test_the_eigenaar_of_an_action_is_a_role_or_organisation_never_a_first_name_and_surname(db, owner, refused):
+    rows = fixture_rows("dialoog")
+    rows[0]["eigenaar"] = owner
+    report = load_file(db, csv_bytes(rows), "dialoog.csv", uploader="test")
+    assert [(e.row, e.column) for e in report.errors] == ([(2, "eigenaar")] if refused else [])
+    if refused:
+        assert "rol of organisatie" in report.errors[0].message and owner not in str(report.errors[0])
+
+
+FREE_TEXTS = [
+    ("mail jan(at)example.nl even", "e-mailadres"),
+    ("mail jan @ example.nl even", "e-mailadres"),
+    ("stuur naar piet@bücher.de", "e-mailadres"),
+    ("kind geboren 3-4-2012, zus ook", "geboortedatum"),
+    ("geb. 12 maart 2011", "geboortedatum"),
+    ("geboortedatum 03-04-2012 bekend", "geboortedatum"),
+    ("moeder: 06-12345678", "telefoonnummer"),
+    ("bel +31 6 1234 5678", "telefoonnummer"),
+    ("woont Dorpsstraat 12, 1234 AB Utrecht", "adres"),
+]
+
+
+@pytest.mark.parametrize("text, word", FREE_TEXTS)
+def test_an_uploaded_toelichting_is_refused_where_the_note_form_refuses_the_same_text(db, text, word):
+    from data.privacy import free_text_error
+
+    rows = fixture_rows("uitkomsten")
+    rows[0]["toelichting"] = text
+    report = load_file(db, csv_bytes(rows), "uitkomsten.csv", uploader="test")
+    assert [(e.row, e.column) for e in report.errors] == [(2, "toelichting")]
+    assert word in report.errors[0].message
+    assert text not in str(report.errors[0])
+    assert word in free_text_error(text)  # the note form: the same gate
+
+
+@pytest.mark.parametrize("text", ["overleg in 2024 is 5 keer gevoerd", "deadline 2025-03-01, 12 trajecten",
+                                  "kosten 1.234,56 in Q3 2025", "zie www.example.nl/jeugd"])
+def test_ordinary_free_text_with_numbers_and_dates_passes_the_gate(db, text):
+    from data.privacy import free_text_error
+
+    rows = fixture_rows("uitkomsten")
+    rows[0]["toelichting"] = text
+    assert load_file(db, csv_bytes(rows), "uitkomsten.csv", uploader="test").stored
+    assert free_text_error(text) is None
+
+
+@pytest.mark.parametrize("header, word", [("e-mailadres", "e-mail"), ("E-mail adres", "e-mail"), ("achternaam", "achternaam"),
+                                          ("geboortedatum kind", "geboortedatum")])
+def test_a_personal_data_header_is_named_by_what_it_holds(header, word):
+    errors = personal_data_headers([header], set())
+    assert [e.message.split("(")[1].split(")")[0] for e in errors] == [word]

@@ -120,6 +120,29 @@ def test_a_session_the_contract_refuses_stores_nothing_and_says_why(database):
         assert con.execute(NEW_ROWS).fetchall() == []
 
 
+def test_two_actions_without_an_owner_are_refused_on_the_form_and_nothing_is_stored(database):
+    # issue 22, point 7: the browser kept rows with an empty required owner to itself, and the session was
+    # stored without its actions; now the rows reach the check, which refuses them on the form
+    owner = dialogue_ui._action_columns()["owner"]
+    assert not owner.get("required")
+    app = open_app(INTERACTION, params=P1_OCTOBER, rights=CONTRACT_MANAGER)
+    _fill_session(app, [{"action": "wachtlijst opschonen", "owner": None, "status": "open"},
+                        {"action": "cijfers delen", "owner": None, "status": "open"}])
+    assert not app.exception
+    assert "eigenaar: verplicht wanneer een actie is ingevuld" in app.error[0].value
+    assert not app.success
+    with _read(database) as con:
+        assert con.execute(NEW_ROWS).fetchall() == []
+
+
+def test_an_owner_without_an_action_text_is_refused_on_the_form(database):
+    app = open_app(INTERACTION, params=P1_OCTOBER, rights=CONTRACT_MANAGER)
+    _fill_session(app, [{"action": None, "owner": "aanbieder", "status": "open"}])
+    assert "een actie heeft een eigenaar of deadline maar geen omschrijving" in app.error[0].value
+    with _read(database) as con:
+        assert con.execute(NEW_ROWS).fetchall() == []
+
+
 def test_marking_the_overdue_action_done_on_the_partner_page_clears_open_and_overdue(database):
     app = open_app(PARTNER, params={**P1_OCTOBER, "partner": "P1"}, rights=CONTRACT_MANAGER)
     pick_done = app.multiselect(key="partner_done_pick")

@@ -23,6 +23,7 @@ from levers.agenda import AgendaItem, theme_names
 from levers.dialogue_log import DialogueLog
 from levers.scope import Period, Scope
 from views import cache, db, filters
+from views.plain import plain
 from views.documents_ui import documents
 from views.exports_ui import download_buttons, file_stem
 from wording import agenda as agenda_words
@@ -74,11 +75,12 @@ def _store(write: Callable) -> None:
     refused = [error for report in reports for error in report.errors]
     if not refused:
         stored = [report.summary for report in reports if report.stored]
-        st.session_state[_FLASH] = (("success", texts.DIALOGUE_SAVED.format(summary=" ".join(stored))) if stored
+        st.session_state[_FLASH] = (("success", texts.DIALOGUE_SAVED.format(summary=plain(" ".join(stored)))) if stored
                                     else ("info", texts.DIALOGUE_UNCHANGED))
         st.rerun()
     problems = dict.fromkeys((error.column, error.message) for error in refused)  # one line per rule, not per row
-    lines = [f"- {texts.DIALOGUE_ERROR.format(column=column, message=message)}" for column, message in problems]
+    lines = [f"- {texts.DIALOGUE_ERROR.format(column=plain(column), message=plain(message))}"
+             for column, message in problems]
     st.error("\n".join([texts.DIALOGUE_REFUSED, *lines]))
 
 
@@ -113,6 +115,12 @@ def actions_from(frame: pd.DataFrame) -> list[Action]:
                _cell(row.get("status")) or OPEN)
         for row in frame.to_dict("records") if _cell(row.get("action"))
     ]
+
+
+def untitled_actions(frame: pd.DataFrame) -> bool:
+    """Whether a row of the editor has an owner or deadline but no action text (it would be lost)."""
+    return any(not _cell(row.get("action")) and (_cell(row.get("owner")) or _day(row.get("deadline")))
+               for row in frame.to_dict("records"))
 
 
 def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, default_provider: str | None,
@@ -152,6 +160,9 @@ def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, d
     if not chosen or not subject.strip():
         st.warning(texts.DIALOGUE_NEEDS)
         return
+    if untitled_actions(actions):
+        st.error(texts.DIALOGUE_ACTION_NEEDS_TEXT)
+        return
     _store(lambda con: record_session(
         con, day=day, region=region, provider=who or None, themes=chosen, subject=subject.strip(),
         signal=signal.strip() or None, actions=actions_from(actions), uploader=uploader(rights)))
@@ -172,8 +183,10 @@ def _follow_page_provider(widget: str, choices: list[str], default: str) -> None
 def _action_columns() -> dict:
     labels = texts.DIALOGUE_ACTION_COLUMNS
     return {
-        "action": st.column_config.TextColumn(labels["action"], max_chars=500, required=True, width="large"),
-        "owner": st.column_config.SelectboxColumn(labels["owner"], options=texts.DIALOGUE_OWNERS, required=True),
+        # not `required`: the browser would keep a row with an empty required cell to itself and the
+        # session would be stored without that action (issue 22); the check refuses it on the form instead
+        "action": st.column_config.TextColumn(labels["action"], max_chars=500, width="large"),
+        "owner": st.column_config.SelectboxColumn(labels["owner"], options=texts.DIALOGUE_OWNERS),
         "deadline": st.column_config.DateColumn(labels["deadline"], format="DD-MM-YYYY"),
         "status": st.column_config.SelectboxColumn(labels["status"], options=texts.DIALOGUE_STATUSES, default=OPEN,
                                                    required=True),

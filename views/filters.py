@@ -19,6 +19,7 @@ from levers.catalogue import CATALOGUE
 from levers.freshness import Freshness
 from levers.scope import LOTS, Period, PeriodKind, Scope
 from views import cache
+from views.plain import plain
 from wording import fmt, texts
 from wording import signals as signal_words
 
@@ -162,7 +163,7 @@ def _tell_ignored(selection: Selection) -> None:
     if asked is None:
         return
     if ignored := ignored_from_link(asked[0], selection):
-        st.warning(texts.LINK_IGNORED.format(items=", ".join(ignored)), icon=":material/link_off:")
+        st.warning(texts.LINK_IGNORED.format(items=plain(", ".join(ignored))), icon=":material/link_off:")
 
 
 def _first(params: dict[str, list[str]], name: str) -> str | None:
@@ -309,15 +310,15 @@ def selection_caption(rights: Rights, scope: Scope) -> str:
     """`Gemeenten: Velsen · Aanbieders: alle aanbieders`: the part of the selection the header omits."""
     municipalities = dict(cache.municipalities(scope.region))
     providers = dict(cache.providers(rights, scope.region))
-    chosen_municipalities = ", ".join(municipalities.get(c, c) for c in scope.municipalities)
+    chosen_municipalities = plain(", ".join(municipalities.get(c, c) for c in scope.municipalities))
     if rights.is_provider and scope.providers:  # its own figures: its own name
-        own = ", ".join(providers.get(c, c) for c in scope.providers)
+        own = plain(", ".join(providers.get(c, c) for c in scope.providers))
         chosen_providers = (texts.SELECTION_PROVIDER if len(scope.providers) == 1 else texts.SELECTION_PROVIDERS
                             ).format(names=own)
     elif rights.is_provider:  # the region's total, not "alle aanbieders" it could pick from
         chosen_providers = texts.SELECTION_REGION_TOTAL
     else:
-        named = ", ".join(providers.get(c, c) for c in scope.providers)
+        named = plain(", ".join(providers.get(c, c) for c in scope.providers))
         chosen_providers = texts.SELECTION_PROVIDERS.format(names=named or texts.ALL_PROVIDERS)
     return " · ".join((
         texts.SELECTION_MUNICIPALITIES.format(names=chosen_municipalities or texts.ALL_MUNICIPALITIES),

@@ -15,6 +15,7 @@ import streamlit as st
 from auth import accounts
 from auth.rights import ROLES, Rights
 from views import db, navigation, session
+from views.plain import plain
 from wording import texts
 
 _FORM = "login_form"
@@ -97,7 +98,7 @@ def no_access(identity: session.Identity) -> None:
     _, middle, _ = st.columns([1, 2, 1])
     with middle:
         st.title(texts.NO_ACCESS_TITLE)
-        st.warning(texts.NO_ACCESS.format(email=identity.email), icon=":material/block:")
+        st.warning(texts.NO_ACCESS.format(email=plain(identity.email)), icon=":material/block:")
         if st.button(texts.LOGOUT, icon=":material/logout:", key="logout"):
             session.log_out(identity)
 

@@ -13,6 +13,7 @@ from levers.catalogue import of_lever as lever_entries
 from levers.notes import Note
 from levers.scope import Period, Scope
 from views import db, session
+from views.plain import plain
 from views.notes_ui import of_scope
 from wording import notes as words
 
@@ -43,8 +44,8 @@ def section(rights: Rights, scope: Scope, period: Period, lever: str) -> None:
 
 def _note(rights: Rights, note: Note) -> None:
     with st.container(border=True):
-        st.markdown(f"**{definition(note.indicator).name}** — {note.text}")
-        st.caption(words.byline(note))
+        st.markdown(f"**{definition(note.indicator).name}** — {plain(note.text)}")
+        st.caption(plain(words.byline(note)))
         if note.note_id is None or not may_write(rights):
             return
         change, remove, _ = st.columns([1, 1, 5], vertical_alignment="center")  # the two side by side

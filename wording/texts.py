@@ -323,6 +323,8 @@ DIALOGUE_OWNERS = ("contractmanager", "regiomanager jeugd", "aanbieder", "gemeen
 DIALOGUE_STATUSES = ("open", "afgerond")
 DIALOGUE_SAVE = "Opslaan"
 DIALOGUE_NEEDS = "Kies minstens één thema en vul een onderwerp in."
+DIALOGUE_ACTION_NEEDS_TEXT = ("Niet opgeslagen: een actie heeft een eigenaar of deadline maar geen omschrijving; "
+                              "vul de actie in of maak de rij leeg.")
 DIALOGUE_SAVED = "Vastgelegd: {summary}"
 DIALOGUE_UNCHANGED = "Dit gesprek was al precies zo vastgelegd: er is niets veranderd."
 DIALOGUE_REFUSED = "Niet opgeslagen; verbeter het volgende:"

@@ -14,6 +14,7 @@ from auth.rights import ROLES, Rights
 from data import audit, users
 from levers.norms import norms_in_force
 from views import cache, db, filters
+from views.plain import plain
 from views.admin_tables import audit_table, norms_table, users_table
 from views.exports_ui import download_buttons
 from views.session import actor, rights_for_page
@@ -52,7 +53,7 @@ def _change(change, message: str) -> None:
         with db.reading() as con:  # a small write of its own; no cached figure depends on accounts
             change(con)
     except accounts.AccountError as refused:
-        st.error(texts.USER_REFUSED.format(reason=refused), icon=":material/block:")
+        st.error(texts.USER_REFUSED.format(reason=plain(refused)), icon=":material/block:")
         return
     st.session_state[_FLASH] = message
     st.rerun()

@@ -15,6 +15,7 @@ from levers.catalogue import LEVER_NAMES, LEVERS
 from levers.partner import ProviderCard, may_compare_peers, own_scope, peer_scope
 from levers.scope import Period, Scope
 from views import cache, components, dialogue_ui, documents_ui, filters, navigation, session
+from views.plain import plain
 from views.exports_ui import download_buttons, file_stem
 from views.partner_tables import dialogue_table, peers_table
 from wording import agenda as agenda_words
@@ -39,8 +40,8 @@ def pick_provider(rights: Rights, region: str) -> ProviderCard | None:
 
 def introduce(card: ProviderCard) -> None:
     role = texts.PARTNER_ROLES.get(card.role, card.role)
-    st.markdown(f"**{card.name}** · {texts.PARTNER_LOTS.get(card.lot, card.lot)} · {role}")
-    facts = [texts.PARTNER_CONSORTIUM.format(name=card.consortium)] if card.consortium else []
+    st.markdown(f"**{plain(card.name)}** · {texts.PARTNER_LOTS.get(card.lot, card.lot)} · {plain(role)}")
+    facts = [texts.PARTNER_CONSORTIUM.format(name=plain(card.consortium))] if card.consortium else []
     facts.append(texts.PARTNER_CERTIFICATE.format(day=fmt.day(card.certificate_valid_until))
                  if card.certificate_valid_until else texts.PARTNER_NO_CERTIFICATE)
     st.caption(" · ".join(facts))

@@ -19,6 +19,7 @@ from data import decode, templates
 from data.history import upload_history
 from data.load import STAGES, load_file
 from views import db, deliveries_ui, filters
+from views.plain import plain
 from views.exports_ui import download_buttons
 from views.session import rights_for_page
 from views.upload_tables import (
@@ -149,7 +150,7 @@ def _store(raw: bytes, name: str, checked, confirm_empty: bool) -> None:
         _show_errors(report)
         return
     st.session_state[_DONE] = (texts.UPLOAD_DONE_UNCHANGED if report.unchanged
-                               else texts.UPLOAD_DONE.format(summary=report.summary))
+                               else texts.UPLOAD_DONE.format(summary=plain(report.summary)))
     st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
     st.rerun()
 
@@ -159,7 +160,7 @@ def _show_report(report, raw: bytes, name: str, confirm_empty: bool) -> None:
         _show_errors(report)
         return
     if report.kind not in kinds:
-        st.error(texts.UPLOAD_KIND_REFUSED.format(kind=report.kind), icon=":material/block:")
+        st.error(texts.UPLOAD_KIND_REFUSED.format(kind=plain(report.kind)), icon=":material/block:")
         return
     if report.unchanged:
         st.info(texts.UPLOAD_UNCHANGED, icon=":material/info:")
@@ -172,7 +173,7 @@ def _show_report(report, raw: bytes, name: str, confirm_empty: bool) -> None:
     rows, replaced = st.columns(2)
     rows.metric(texts.UPLOAD_ROWS, fmt.count(report.rows))
     replaced.metric(texts.UPLOAD_REPLACED_ROWS, fmt.count(report.replaced_rows))
-    st.markdown(texts.UPLOAD_SCOPE.format(scope=report.scope_replaced))
+    st.markdown(texts.UPLOAD_SCOPE.format(scope=plain(report.scope_replaced)))
     if report.preview is not None and not report.preview.empty:
         st.caption(texts.UPLOAD_PREVIEW)
         st.dataframe(preview_table(report.preview, report.kind), hide_index=True, width="stretch")
