@@ -22,7 +22,7 @@ import duckdb
 
 from data import db, decode, store
 from data.load import nothing_stored
-from levers import asked
+from commands import asked
 from levers.choices import regions as known_regions
 from levers.scope import Period, Scope, region_municipalities
 from levers.variation import MIN_POINTS
@@ -177,7 +177,7 @@ def scope(con: duckdb.DuckDBPyConnection, region_name: str, municipalities: list
     """The scope the words name; UsageError for an unknown region or perceel or a municipality outside it."""
     providers = [providers] if isinstance(providers, str) else list(providers or [])
     found = region(con, region_name)
-    try:  # the checks live in the library (levers.asked); here they become wrong usage
+    try:  # the checks live in commands.asked; here they become wrong usage
         lot, providers = asked.lot(lot), asked.providers(con, found, providers)
     except ValueError as error:
         raise UsageError(str(error)) from error

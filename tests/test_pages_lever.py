@@ -117,7 +117,7 @@ def test_the_filters_carry_over_from_the_overview_to_a_lever_page(small_app):
 def test_every_indicator_has_its_definition_one_click_away(opened):
     popovers = [block for block in opened("shared_values").get("popover") if block.proto.popover.label == "Definitie"]
     assert len(popovers) == len(of_lever("shared_values"))
-    assert popovers[0].markdown[0].value.startswith("Aantal jeugdigen met jeugdhulp in de periode, per 1.000")
+    assert popovers[0].markdown[0].value.startswith("Aantal jeugdigen tot 18 jaar met jeugdhulp in de periode, per 1.000")
 
 
 def _tabs(lever: str, tab: str) -> dict[str, str]:

@@ -212,11 +212,11 @@ def test_the_exported_table_says_why_a_total_is_withheld(one_other, two_others):
 def test_the_csv_file_carries_the_dash_and_the_reason_not_the_total(one_other, two_others):
     withheld = indicator_table(_results(one_other, P1), reason_text=reason_text)
     rows = {line.split(";")[-1]: line for line in to_csv_bytes(withheld).decode("utf-8-sig").splitlines()}
-    assert rows["zonder_verblijf"] == f"Jeugdigen met hulp zonder verblijf;–;%;90;3;grijs;{WITHHELD};;zonder_verblijf"
+    assert rows["zonder_verblijf"] == f"Jeugdigen met hulp zonder verblijf;–;;%;90;3;grijs;{WITHHELD};;zonder_verblijf"
     table = indicator_table(_results(two_others, P1), reason_text=reason_text)
     shown = {line.split(";")[-1]: line for line in to_csv_bytes(table).decode("utf-8-sig").splitlines()}
     # 80 < 90 − 3: rood; the denominator is the 65 trajectories
-    assert shown["zonder_verblijf"] == "Jeugdigen met hulp zonder verblijf;80;%;90;3;rood;;65;zonder_verblijf"
+    assert shown["zonder_verblijf"] == "Jeugdigen met hulp zonder verblijf;80;;%;90;3;rood;;65;zonder_verblijf"
 
 
 def _pdf_text(path) -> str:

@@ -25,6 +25,7 @@ inner join municipalities as m using (municipality)
 where m.region = 'IJmond'
   and t.start_date <= date '2026-10-31'
   and (t.end_date is null or t.end_date >= date '2026-10-01')
+  and t.product_category not in (42, 47, 48, 49)  -- transport and justice frames are no jeugdhulp
 """
 
 

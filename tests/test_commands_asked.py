@@ -1,10 +1,10 @@
-"""What a command line asks for, checked against what exists (levers.asked; issue 23)."""
+"""What a command line asks for, checked against what exists (commands.asked; issue 23)."""
 
 from datetime import date
 
 import pytest
 
-from levers import asked
+from commands import asked
 from levers.scope import Period
 from tests.builders import add_provider
 

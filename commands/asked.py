@@ -1,4 +1,4 @@
-"""What a command line asks for, checked against what exists (issue 23): the commands only parse.
+"""What a command line asks for, checked against what exists (issue 23): the parsers only parse.
 
 An unknown provider or a period that has not begun would give a document of nothing that looks like
 one of something; a perceel is accepted in any case, as uploads accept it. Every refusal is a
