@@ -2,14 +2,19 @@
 
 Figures from tests/fixtures/small_db.py (IJmond, oktober 2026): Velsen's complex budget is
 € 12.000.000 and 10 months of € 1.030.000 forecast 10.300.000 / 10 × 12 = € 12.360.000 (103,0%);
-P1 has one open action, overdue; themadekking is 2 of 18 themes = 11,1% against norm 75 − marge 10.
+P1 has one open action, overdue; themadekking is 2 of 18 themes = 11,1% against norm 75 − marge 10
+(judged for P1 only by a norm row of its own, indicators.md v3).
 """
 
+import duckdb
 import pytest
 
 from auth.rights import Rights
 from levers.agenda import agenda_items
 from levers.result import IndicatorResult
+from tests.builders import add_norm
+from tests.fixtures.small_db import open_app
+from views import db as view_db
 from views import charts
 from wording import agenda as agenda_words
 
@@ -41,10 +46,27 @@ def test_one_overdue_action_of_one_is_singular(partner):
     assert [w.value for w in partner.warning] == ["1 van de 1 openstaande acties is over de deadline."]
 
 
-def test_the_agenda_states_a_percentage_margin_in_procentpunt(partner):
-    # themadekking 11,1% < 75 − 10: rood, "plus de marge 10 procentpunt" (not "plus de marge 10").
+@pytest.fixture
+def partner_with_own_norm(own_small_db):
+    """P1's page on a private copy where P1 has its own themadekking norm (75, marge 10).
+
+    A region norm does not judge themadekking for one provider (indicators.md v3, "Norms and single
+    providers"): without a norm row naming P1 it is grijs and off P1's agenda.
+    """
+    with duckdb.connect(str(own_small_db)) as con:
+        add_norm(con, indicator="themadekking", year=2026, norm=75, margin=10, provider="P1", region="IJmond")
+    yield open_app("views/pages/partner.py", params={**IJMOND, "periode": "2026-10", "partner": "P1"},
+                   rights=CONTRACT_MANAGER)
+    view_db.clear_caches()
+
+
+def test_the_agenda_states_a_percentage_margin_in_procentpunt(partner_with_own_norm):
+    partner = partner_with_own_norm
+    # themadekking 11,1% < 75 − 10: rood, "min de marge 10 procentpunt" (not "min de marge 10"). The screen
+    # writes the norm as on every tile (75,0%) and, for a higher-is-better figure, "min de marge" (issue 23,
+    # wording.agenda.reason); the command line keeps `why`'s "75% van 18 plus de marge".
     whys = [c.value for c in partner.caption if c.value.startswith("Besproken dialoogthema's")]
-    assert whys and "slechter dan de norm 75% van 18 plus de marge 10 procentpunt" in whys[0]
+    assert whys and "slechter dan de norm 75,0% min de marge 10 procentpunt" in whys[0]
 
 
 def test_one_session_is_one_sessie_not_one_sessies():
