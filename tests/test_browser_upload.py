@@ -9,11 +9,13 @@ file shows its errors in full. Screenshots go to tests/screenshots/ (gitignored)
 from __future__ import annotations
 
 import io
+import time
 
 import duckdb
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from data import snapshots
 from data.templates import XLSX_MIME
 from tests.fixtures.browser import dashboard_server, opened, photograph, require_chromium, rerunning
 from tests.fixtures.small_db import build_small_db
@@ -51,11 +53,25 @@ def server(database):
 
 
 def _rows(database, sql: str):
-    con = duckdb.connect(str(database), read_only=True)
-    try:
+    """Read what the dashboard published, as a reader process does: the dashboard holds the main file
+    for writing until it has been idle a while (data.db.Holder), and a store publishes before it says
+    Opgeslagen (data.db.writing)."""
+    with duckdb.connect(str(snapshots.published(database)), read_only=True) as con:
         return con.execute(sql).fetchall()
-    finally:
-        con.close()
+
+
+def _opens_within(database, seconds: float) -> bool:
+    """Whether another process can open the main file within `seconds`: the dashboard lets it go
+    data.db.IDLE_SECONDS (2 s) after its last use, so a command such as `python -m data load` gets its turn."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            duckdb.connect(str(database), read_only=True).close()
+            return True
+        except duckdb.IOException:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.2)
 
 
 def _choose(page, name: str, data: bytes, mime: str) -> None:
@@ -99,6 +115,7 @@ def test_a_csv_and_then_an_excel_workbook_are_uploaded_through_the_page(server, 
         assert [row[1:] for row in _rows(database, october)] == [("P1", 2500.75)]
         assert _rows(database, "select file_name from uploads order by upload_id") == [
             ("kosten_oktober.csv",), ("kosten_oktober.xlsx",)]
+    assert _opens_within(database, 10)  # the page is closed: the dashboard releases the file after 2 s idle
 
 
 def test_a_bad_file_shows_every_message_in_full(server, browser):

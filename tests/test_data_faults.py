@@ -43,9 +43,13 @@ def run(db: Path, file: Path, tmpdir: Path) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 
+# The municipalities a trajectories file holds, with their names as in data/reference/gemeenten_2025.csv.
+MUNICIPALITIES = {"GM0392": "Haarlem", "GM0453": "Velsen", "GM0375": "Beverwijk"}
+
+
 def trajectories_file(path: Path, rows: int, *, start: int = 0) -> Path:
     """`rows` valid trajectories of the fixture providers, traject_id T-<n> (no overlap with the fixture)."""
-    municipalities = ("GM0392", "GM0453", "GM0375")
+    municipalities = tuple(MUNICIPALITIES)
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write("traject_id;client_id;gemeente;aanbieder;perceel;productcategorie;startdatum;einddatum;"
                   "reden_einde\r\n")
@@ -306,8 +310,11 @@ def test_a_full_disk_while_publishing_says_stored_but_not_published_and_the_reru
     full = faulted(db, published_base["file"], tmpdir, "enospc:publishing")
     assert full.returncode == 3  # commands/data.py: stored, not yet published
     assert full.stdout == ""
+    # the upload names a key's few values, ordered by code (GM0375, GM0392, GM0453): issue 23
+    beverwijk, haarlem, velsen = MUNICIPALITIES["GM0375"], MUNICIPALITIES["GM0392"], MUNICIPALITIES["GM0453"]
     assert full.stderr == (
-        "trajecten: 2.000 rijen opgeslagen uit meer.csv; vervangen: gemeente (3 waarden), elke traject_id in het "
+        f"trajecten: 2.000 rijen opgeslagen uit meer.csv; vervangen: gemeente {beverwijk}, {haarlem} en {velsen}, "
+        "elke traject_id in het "
         "bestand (2.000 combinaties); 0 bestaande rijen vervangen; opgeslagen, maar nog niet gepubliceerd voor "
         "lezers (de schijf is vol). Maak ruimte vrij en probeer opnieuw: dezelfde opdracht (of de volgende "
         "opslag) publiceert het alsnog\n")
