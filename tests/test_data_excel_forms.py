@@ -130,8 +130,9 @@ REFUSED = [
       f"rij 4, kolom startdatum: 31-12-1999 {RANGE}",
       "rij 5, kolom startdatum: 0000-01-01 is geen geldige datum (gebruik d-m-jjjj of jjjj-mm-dd)",
       "rij 6, kolom aanmelddatum: 1-1-00 is geen geldige datum (gebruik d-m-jjjj of jjjj-mm-dd)"]),
-    ("dialoog", [_dialogue(1, deadline=f"1-1-{NEXT_YEAR + 1}")],
-     [f"rij 2, kolom deadline: 1-1-{NEXT_YEAR + 1} {RANGE}"]),
+    # a deadline lies ahead by nature: up to 10 years (issue 22: 2028 and 2029 were refused); 11 is implausible
+    ("dialoog", [_dialogue(1, deadline=f"1-1-{NEXT_YEAR + 10}")],
+     [f"rij 2, kolom deadline: 1-1-{NEXT_YEAR + 10} ligt buiten de mogelijke jaren (2000 tot en met 10 jaar vooruit)"]),
     ("kosten", [{"periode": text, "gemeente": "392", "aanbieder": "ZORG-A", "perceel": "complex",
                  "soort": "declaratie", "bedrag": "1"} for text in ("15-10-2025", "0000-01", "1999-12", "okt-2")],
      ["rij 2, kolom periode: 15-10-2025 is niet de eerste dag van een maand; schrijf de maand als JJJJ-MM "
