@@ -53,14 +53,19 @@ def why(item: AgendaItem) -> str:
     """One sentence: the value and status, why that is a concern, and that its theme was not discussed."""
     norm, margin = (NO_VALUE if value is None else with_unit(dutch_number(value), value, item.unit, difference=step)
                     for value, step in ((item.norm, False), (item.margin, True)))
+    return _sentence(item, shown_value(item), BEYOND["lower"].format(norm=norm, margin=margin), norm, margin)
+
+
+def _sentence(item: AgendaItem, value: str, beyond: str, norm: str, margin: str) -> str:
+    """The agenda sentence around an item's value, norm and margin as the caller formats them."""
     judgements = {
-        Judgement.BEYOND_MARGIN: f"slechter dan de norm {norm} plus de marge {margin}",
+        Judgement.BEYOND_MARGIN: beyond,
         Judgement.WITHIN_MARGIN: f"slechter dan de norm {norm}, binnen de marge {margin}",
         Judgement.CONCERN: "het verloop toont een zorgelijke verandering (procesgrafiek)",
         Judgement.OWN_RULE: definition(item.code).own_rule or f"status {item.status} volgens de eigen regel",
     }
     return (
-        f"{item.name}: {shown_value(item)} ({item.status}), {judgements[item.judgement]}; "
+        f"{item.name}: {value} ({item.status}), {judgements[item.judgement]}; "
         f"thema {item.theme} ({theme_label(item)}) is de afgelopen {WINDOW_MONTHS} maanden niet besproken."
     )
 
@@ -77,14 +82,5 @@ def reason(item: AgendaItem) -> str:
     """`Cliënttevredenheid: 80,0% (rood), slechter dan de norm 90,0% min de marge 5 procentpunt; thema 6 …`."""
     norm = NO_VALUE if item.norm is None else fmt.in_unit(item.norm, item.unit)
     margin = NO_VALUE if item.margin is None else fmt.margin(item.margin, item.unit)
-    better = definition(item.code).better
-    judgements = {
-        Judgement.BEYOND_MARGIN: BEYOND.get(better, BEYOND["lower"]).format(norm=norm, margin=margin),
-        Judgement.WITHIN_MARGIN: f"slechter dan de norm {norm}, binnen de marge {margin}",
-        Judgement.CONCERN: "het verloop toont een zorgelijke verandering (procesgrafiek)",
-        Judgement.OWN_RULE: definition(item.code).own_rule or f"status {item.status} volgens de eigen regel",
-    }
-    return (
-        f"{item.name}: {fmt.value(item)} ({item.status}), {judgements[item.judgement]}; "
-        f"thema {item.theme} ({theme_label(item)}) is de afgelopen {WINDOW_MONTHS} maanden niet besproken."
-    )
+    beyond = BEYOND.get(definition(item.code).better, BEYOND["lower"]).format(norm=norm, margin=margin)
+    return _sentence(item, fmt.value(item), beyond, norm, margin)
