@@ -5,6 +5,8 @@ thousands separator, and what is suppressed stays suppressed (`<5` or empty). St
 zekerheid are bare codes (groen, zorg, haalt_niet); `periode_waarde` names the period a value really
 comes from when it is not the asked one (signals.md §1, §3). `landelijk` is the national (CBS)
 figure shown beside the value, if any (issue 13 §1): context only, never part of the status.
+`prognose_laag`, `prognose_hoog` and `kans_overschrijding` are the budget forecast's 80% band and its
+chance of overspending in % (ahead.md §1), empty for every other indicator.
 `reden` and the agenda line are Dutch text: their words come from wording.reasons and wording.agenda.
 """
 
@@ -25,7 +27,11 @@ from wording.agenda import dutch_number, shown_value, why
 from wording.reasons import reason_text
 
 COLUMNS = ("code", "hefboom", "naam", "eenheid", "waarde", "norm", "marge", "status", "noemer", "variatie",
-           "zekerheid", "periode_waarde", "reden", "landelijk")
+           "zekerheid", "periode_waarde", "reden", "landelijk", "prognose_laag", "prognose_hoog",
+           "kans_overschrijding")
+# Detail figures a row carries in its own columns (ahead.md §1: the budget forecast's 80% band and its
+# chance of overspending); empty for an indicator without them.
+DETAIL_COLUMNS = ("prognose_laag", "prognose_hoog", "kans_overschrijding")
 
 
 def decimal_text(value: float | None) -> str:
@@ -60,6 +66,7 @@ def report_row(result: IndicatorResult, variation: Variation | None = None,
         "periode_waarde": result.source_period or "",
         "reden": reason_text(result.reason),
         "landelijk": decimal_text(national.value) if national else "",
+        **{column: decimal_text(result.detail.get(column)) for column in DETAIL_COLUMNS},
     }
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from data import db, snapshots
-from data.demo_money import insert_budgets, insert_costs
+from data import db, snapshots, store
+from data.demo_money import arrive_late, insert_budgets, insert_costs
 from data.demo_changes import insert_process_changes
 from data.demo_national import insert_national
 from data.demo_reports import insert_dialogues, insert_norms, insert_outcomes
@@ -73,6 +73,9 @@ def build_demo(con: duckdb.DuckDBPyConnection, *, national: bool = False, seed: 
         insert_costs(con, end=end, seed=seed, upload_id=uploads["kosten"])
         report(0.8, "Budgetten, uitkomsten, dialogen en normen")
         insert_budgets(con, world, rng, end=end, upload_id=uploads["budget"])
+        arrive_late(con, end=end, seed=seed, upload_id=uploads["kosten"])
+        report(0.75, "Prognosebasis uit de kostenversies")
+        store.refresh_forecast_basis(con)
         insert_outcomes(con, world, rng, end=end, upload_id=uploads["uitkomsten"])
         insert_dialogues(con, world, rng, end=end, upload_id=uploads["dialoog"])
         insert_norms(con, end=end, upload_id=uploads["normen"])

@@ -1,7 +1,7 @@
 """Demo spending and budgets.
 
-Spending follows the care in the trajectories (SQL in data/sql/demo_costs.sql). Budgets are set
-afterwards from that spending, so that the forecast the boundaries lever computes lands where the
+Spending follows the care in the trajectories (SQL in data/sql/demo_costs.sql); its claims then arrive
+late, over monthly uploads (`arrive_late`). Budgets are set from the final spending, so that the forecast the boundaries lever computes lands where the
 demo wants it: most percelen a little under budget, one regional perceel a few percent over, and
 one provider clearly over its own provider-level budget.
 """
@@ -36,6 +36,21 @@ def insert_costs(con: duckdb.DuckDBPyConnection, *, end: date, seed: int, upload
     run_sql_file(con, "demo_costs.sql", {
         "data_start": date(2023, 1, 1), "data_end": end, "seed": seed, "upload_id": upload_id,
     })
+
+
+def arrive_late(con: duckdb.DuckDBPyConnection, *, end: date, seed: int, upload_id: int) -> None:
+    """Turn the final spending into what the monthly uploads left (ahead.md §1): the recent months still
+    incomplete in `costs`, and what each upload replaced in `cost_versions`. Budgets are set before this,
+    from the final spending, so the corrected forecast lands where the demo wants it."""
+    con.execute("create or replace temp table demo_final_costs as select * from costs")
+    run_sql_file(con, "demo_arrivals.sql", {"data_end": end, "seed": seed})
+    con.execute("delete from costs")
+    con.execute("insert into costs select month, municipality, provider, lot, product_category, kind, amount, "
+                "$upload_id from demo_arrivals where lag = lag_now "
+                "order by month, municipality, provider, lot, kind, product_category", {"upload_id": upload_id})
+    run_sql_file(con, "demo_cost_versions.sql", {"upload_id": upload_id})
+    con.execute("drop table demo_arrivals")
+    con.execute("drop table demo_final_costs")
 
 
 def insert_budgets(con: duckdb.DuckDBPyConnection, world: World, rng: np.random.Generator, *, end: date,

@@ -418,9 +418,12 @@ def _store(cur, model, report: LoadReport, uploader: str) -> None:
             {"kind": model.KIND, "file_name": report.file_name, "sha256": report.sha256, "rows": report.rows,
              "uploader": uploader, "scope": report.scope_replaced}).fetchone()[0]
         upsert = _upserts(cur, model, report)
+        store.record_versions(cur, model, upload_id)
         if report.replaced_rows and not upsert:
             store.delete_scope(cur, model)
         store.insert_rows(cur, model, upload_id, upsert=upsert)
+        if model.KIND == "kosten":
+            store.refresh_forecast_basis(cur)
         audit.record(cur, uploader, "upload", f"{report.file_name}: soort {model.KIND}, upload {upload_id}, "
                      f"{report.rows} rijen, sha256 {report.sha256}; vervangen: {report.scope_replaced} "
                      f"({report.replaced_rows} bestaande rijen)")

@@ -84,6 +84,42 @@ create table if not exists costs (
     upload_id        integer
 );
 
+-- kosten_versies (ahead.md §1): what each `kosten` upload replaced, as totals only (nothing personal).
+-- One row per (periode, gemeente, perceel, aanbieder, soort) of every (periode, gemeente) the upload
+-- replaced, for the keys stored before it or in its file: the total as known before it (0: none yet)
+-- and the upload's date. From these the monitor knows each month's total as known L months after it.
+create table if not exists cost_versions (
+    month        date not null,
+    municipality varchar not null,
+    lot          varchar not null,
+    provider     varchar not null,
+    kind         varchar not null,
+    amount       decimal(14, 2) not null,    -- the total before the upload
+    upload_id    integer not null,           -- the upload that replaced it
+    replaced_on  date not null               -- that upload's date
+);
+
+-- What the year-end forecast learns from all kosten (ahead.md §1), kept beside them: derived from
+-- `costs` and `cost_versions` by the macros completion_factors() and forecast_backtest() below, written
+-- again with every kosten write (data/store.py refresh_forecast_basis), so that a page reads them at once.
+create table if not exists cost_completion (
+    region  varchar not null,
+    lot     varchar not null,
+    lag     integer not null,                -- 0 … 11; from 12 on the factor is 1
+    factor  double not null,                 -- c_L
+    pooled  boolean not null                 -- from all regions (fewer than 6 mature months of its own)
+);
+
+create table if not exists cost_backtest (
+    region        varchar not null,
+    lot           varchar not null,
+    year          integer not null,
+    month_of_year integer not null,          -- the month of p_end the forecast was made at
+    old           double,                    -- Σ so far / m × 12, as known then
+    new           double,                    -- the corrected forecast, as known then
+    actual        double not null            -- the year as stored now
+);
+
 -- 3. budget ------------------------------------------------------------------------------------------
 create table if not exists budgets (
     year         smallint not null,
@@ -306,6 +342,255 @@ create or replace macro counted_quarters(ordinals, starts) as table
     select
         unnest(ordinals::bigint[]) as ordinal,
         unnest(starts::date[]) as quarter_start;
+
+-- late claims and the year-end forecast (ahead.md §1; levers/families/budget.py) ----------------------
+-- A month as one number (year × 12 + month − 1): a lag is the difference of two.
+create or replace macro month_number(day) as year(day) * 12 + month(day) - 1;
+
+-- Each (periode, gemeente, perceel)'s total as known at lag L = 0 … max_lag (at most its current lag):
+-- the state after the uploads made up to the end of month periode + L + 1. The newest month in `costs`
+-- has lag 0. A version (what an upload replaced, cost_versions) held for the lags between the
+-- replacement before it and its own; the stored rows hold since the last replacement. `known` is NULL
+-- for the lags before a month's first upload when that came later (a history loaded at once tells
+-- nothing about lags); `now` is the stored total.
+create or replace macro cost_known(max_lag) as table
+with newest as (
+    select month_number(max(month)) as newest from costs
+),
+
+versions as (
+    select month, municipality, lot, upload_id, replaced_on, sum(amount)::double as amount
+    from cost_versions
+    group by all
+),
+
+stored as (
+    select month, municipality, lot, sum(amount)::double as amount
+    from costs
+    group by all
+),
+
+cells as (
+    select month, municipality, lot from stored
+    union
+    select month, municipality, lot from versions
+),
+
+states as (  -- each state of a cell, with the replacement that began it and the one that ended it (NULL: stored)
+    select *, lag(ended) over (partition by month, municipality, lot order by ended nulls last, upload_id) as began
+    from (
+        select month, municipality, lot, amount, replaced_on as ended, upload_id from versions
+        union all
+        select c.month, c.municipality, c.lot, coalesce(s.amount, 0), null, null
+        from cells as c
+        left join stored as s using (month, municipality, lot)
+    )
+),
+
+first_upload as (
+    select month, municipality, min(replaced_on) as first_on
+    from cost_versions
+    group by all
+),
+
+lags as (
+    select
+        s.month, s.municipality, s.lot, s.amount,
+        unnest(range(
+            greatest(coalesce(month_number(s.began) - month_number(s.month) - 1, 0), 0),
+            least(coalesce(month_number(s.ended) - month_number(s.month) - 2, n.newest - month_number(s.month)),
+                  max_lag) + 1
+        )) as lag
+    from states as s, newest as n
+),
+
+final as (
+    select
+        l.month, l.municipality, l.lot, l.lag,
+        case when l.lag > month_number(f.first_on) - month_number(l.month) - 2 or f.first_on is null
+             then l.amount end as known,
+        coalesce(s.amount, 0) as now
+    from lags as l
+    left join first_upload as f using (month, municipality)
+    left join stored as s using (month, municipality, lot)
+)
+
+select * from final;
+
+-- Completion factor c_L per region, perceel and lag 0 … 11: the median over months at least 12 months
+-- old of (total now / total known at lag L). Fewer than 6 such months: the median over all regions of
+-- the database (`pooled`); none at all: 1. Lags from 12 on have factor 1 (not listed).
+create or replace macro completion_factors() as table
+with newest as (
+    select month_number(max(month)) as newest from costs
+),
+
+ratios as (
+    select r.region, k.lot, k.lag, k.month, sum(k.now) / sum(k.known) as ratio
+    from cost_known(11) as k
+    inner join municipality_regions as r using (municipality)
+    cross join newest as n
+    where n.newest - month_number(k.month) >= 12 and k.known is not null
+    group by all
+    having sum(k.known) > 0
+),
+
+own as (
+    select region, lot, lag, median(ratio) as factor, count(*) as months
+    from ratios
+    group by all
+),
+
+pooled as (
+    select lot, lag, median(ratio) as factor
+    from ratios
+    group by all
+),
+
+grid as (
+    select r.region, l.lot, unnest(range(0, 12)) as lag
+    from (select distinct region from municipality_regions where region is not null) as r
+    cross join (values ('complex'), ('enkelvoudig')) as l(lot)
+),
+
+final as (
+    select
+        g.region, g.lot, g.lag,
+        case when coalesce(o.months, 0) >= 6 then o.factor else coalesce(p.factor, 1) end as factor,
+        coalesce(o.months, 0) < 6 and p.factor is not null as pooled
+    from grid as g
+    left join own as o using (region, lot, lag)
+    left join pooled as p using (lot, lag)
+)
+
+select * from final;
+
+-- The forecast of the year of each case's p_end, per month (ahead.md §1). `cells` names a relation of
+-- (ordinal, p_end, municipality, lot, kind, month, amount, lag): per case the month totals as known then,
+-- for the year of p_end through p_end and the whole year before, with each month's lag. Per case,
+-- (gemeente, perceel), soort and month of the year 1 … 12: realised and corrected (known × c_L) through
+-- p_end; after it the expected total: the same month a year earlier (corrected) × the growth of the
+-- (gemeente, perceel)'s corrected months so far against the same months last year; without a last year,
+-- the mean of the months so far.
+create or replace macro year_forecast(cells) as table
+with factors as (
+    select * from cost_completion
+),
+
+corrected as (
+    select
+        x.ordinal, x.p_end, x.municipality, x.lot, x.kind, x.month, x.amount,
+        x.amount * coalesce(f.factor, 1) as corrected,
+        coalesce(f.pooled, false) as pooled
+    from query_table(cells) as x
+    left join municipality_regions as r using (municipality)
+    left join factors as f on f.region = r.region and f.lot = x.lot and f.lag = x.lag
+    where x.month <= x.p_end and year(x.month) >= year(x.p_end) - 1
+),
+
+growth as (
+    select
+        ordinal, municipality, lot,
+        sum(corrected) filter (where year(month) = year(p_end)) as this_year,
+        sum(corrected) filter (where year(month) < year(p_end) and month(month) <= month(p_end)) as last_year
+    from corrected
+    group by all
+),
+
+months as (
+    select
+        ordinal, p_end, municipality, lot, kind, month(month) as month_of_year,
+        sum(amount) filter (where year(month) = year(p_end)) as realised,
+        sum(corrected) filter (where year(month) = year(p_end)) as corrected,
+        sum(corrected) filter (where year(month) < year(p_end)) as last_year,
+        bool_or(pooled) as pooled
+    from corrected
+    group by all
+),
+
+so_far as (
+    select ordinal, municipality, lot, kind, sum(corrected) as corrected
+    from months
+    group by all
+),
+
+grid as (
+    select k.*, unnest(range(1, 13)) as month_of_year
+    from (select distinct ordinal, p_end, municipality, lot, kind from months) as k
+),
+
+final as (
+    select
+        g.ordinal, g.p_end, g.municipality, g.lot, g.kind, g.month_of_year,
+        m.realised, m.corrected,
+        case when g.month_of_year > month(g.p_end) then
+            case when gr.last_year > 0 then coalesce(m.last_year, 0) * gr.this_year / gr.last_year
+                 else coalesce(s.corrected, 0) / month(g.p_end) end
+        end as expected,
+        coalesce(m.pooled, false) as pooled
+    from grid as g
+    left join months as m using (ordinal, municipality, lot, kind, month_of_year)
+    left join growth as gr using (ordinal, municipality, lot)
+    left join so_far as s using (ordinal, municipality, lot, kind)
+)
+
+select * from final;
+
+-- The backtest (ahead.md §1): the forecast run at every month of every past year whose months are all
+-- at least 6 months old, with the months as known then (cost_known at lag p_end − month), per region
+-- and perceel. `old` is Σ so far / m × 12, `new` the corrected forecast, `actual` the year as stored now.
+create or replace macro forecast_backtest() as table
+with newest as (
+    select month_number(max(month)) as newest from costs
+),
+
+cases as (
+    select y.year * 100 + k.m as ordinal, make_date(y.year, k.m, 1) as p_end
+    from (select distinct year(month) as year from costs) as y
+    cross join range(1, 13) as k(m)
+    cross join newest as n
+    where n.newest - month_number(make_date(y.year, 12, 1)) >= 6
+),
+
+known as (
+    select * from cost_known(23)
+),
+
+cells as (
+    select c.ordinal, c.p_end, k.municipality, k.lot, 'alle' as kind, k.month, k.known as amount, k.lag
+    from cases as c
+    inner join known as k
+        on k.month <= c.p_end and year(k.month) >= year(c.p_end) - 1
+       and k.lag = month_number(c.p_end) - month_number(k.month)
+),
+
+forecast as (
+    select f.ordinal, f.p_end, r.region, f.lot,
+        sum(f.realised) as realised, sum(f.corrected) as corrected, sum(f.expected) as expected
+    from year_forecast('cells') as f
+    inner join municipality_regions as r using (municipality)
+    group by all
+),
+
+actual as (
+    select r.region, c.lot, year(c.month) as year, sum(c.amount)::double as actual
+    from costs as c
+    inner join municipality_regions as r using (municipality)
+    group by all
+),
+
+final as (
+    select
+        f.region, f.lot, year(f.p_end) as year, month(f.p_end) as month_of_year,
+        f.realised / month(f.p_end) * 12 as old,
+        f.corrected + coalesce(f.expected, 0) as new,
+        a.actual
+    from forecast as f
+    inner join actual as a on a.region = f.region and a.lot = f.lot and a.year = year(f.p_end)
+    where a.actual > 0
+)
+
+select * from final;
 
 -- ====================================================================================================
 -- local accounts (auth/accounts.py, data/users.py) — appended section, owned by the access work

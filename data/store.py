@@ -115,6 +115,42 @@ def delete_scope(cur: duckdb.DuckDBPyConnection, model: type[Contract]) -> None:
     cur.execute(f"delete from {model.TABLE} as t where {_matches_file_key(model)}")
 
 
+def record_versions(cur: duckdb.DuckDBPyConnection, model: type[Contract], upload_id: int) -> None:
+    """For `kosten`: keep what the upload replaces as totals (cost_versions, ahead.md §1), per (periode,
+    gemeente, perceel, aanbieder, soort) of every (periode, gemeente) in the file, stored before or in the
+    file (0: none before). Run before the rows are replaced."""
+    if model.KIND != "kosten":
+        return
+    cur.execute(f"""
+        insert into cost_versions
+        with replaced as ({_keys_sql(model)}),
+        before as (
+            select c.month, c.municipality, c.lot, c.provider, c.kind, sum(c.amount) as amount
+            from costs as c
+            inner join replaced as r using (month, municipality)
+            group by all
+        ),
+        filed as (
+            select distinct month, municipality, lot, provider, kind from _dec where not _blank
+        ),
+        final as (
+            select month, municipality, lot, provider, kind, coalesce(b.amount, 0) as amount
+            from (select month, municipality, lot, provider, kind from before union select * from filed)
+            left join before as b using (month, municipality, lot, provider, kind)
+        )
+        select *, $upload_id, current_date from final""", {"upload_id": upload_id})
+
+
+def refresh_forecast_basis(cur: duckdb.DuckDBPyConnection) -> None:
+    """Write again what the year-end forecast learns from all kosten (cost_completion, cost_backtest):
+    after every kosten write, so pages read it without computing it (the backtest reads the factors)."""
+    cur.execute("delete from cost_completion")
+    cur.execute("insert into cost_completion by name select * from completion_factors()")
+    cur.execute("delete from cost_backtest")
+    cur.execute("insert into cost_backtest by name select * from forecast_backtest()")
+    db.touched("cost_versions", "cost_completion", "cost_backtest")
+
+
 def _is_primary_key(cur: duckdb.DuckDBPyConnection, model: type[Contract], key: tuple[str, ...]) -> bool:
     found = cur.execute("select constraint_column_names from duckdb_constraints() where table_name = $table "
                         "and constraint_type = 'PRIMARY KEY'", {"table": model.TABLE}).fetchall()

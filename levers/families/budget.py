@@ -1,20 +1,20 @@
-"""Family budget: the forecast of the year's spending against its budget.
+"""Family budget: the year-end forecast of spending against the budget, knowing claims arrive late.
 
-budgetuitputting: m = months from January through the month of p_end; forecast = (Σ bedrag of those
-months of that year) / m × 12 / budget × 100. Also shown: realised so far (Σ/budget × 100) and pro
-rata (m/12 × 100). Budget: without a provider filter the perceel-level rows (empty aanbieder) of the
-scope, or, where a (jaar, gemeente, perceel) has none, the sum of its provider rows; with a provider
-filter only those providers' rows (none → grijs)
+budgetuitputting (ahead.md §1): forecast = Σ over the months so far of (known total × c_L of that month)
++ Σ over the remaining months of the expected month total (the same month a year earlier × the growth of
+the completed months this year against the same months last year), per (gemeente, perceel) and summed;
+value = forecast / budget × 100. c_L, the completion factor at lag L, is the median over mature months of
+(total now / total known at lag L) (the schema's completion_factors, from `cost_versions`). With no lag in
+the data (every c_L = 1, no remaining months) it is Σ / budget × 100 exactly.
 
-Spending follows the same scope (municipalities, perceel, providers). Months without spending add
-nothing: a budget with no costs yet forecasts 0%. The budget is the denominator.
+The details: realised so far (Σ/budget × 100), corrected so far, pro rata (m/12 × 100), the 80% band
+(`prognose_laag`/`prognose_hoog`: the 10th and 90th percentiles of the backtest's relative errors at the
+same month of the year, forecast_backtest), the median outcome, `kans_overschrijding` (the share of those
+errors that would put the year over budget, %) and the month the budget is reached at the median.
 
-The forecast's band (the details its catalogue entry names in `band_fields`, drawn on its chart): the 12 − m
-months still to come are taken as independent months spending like the m months so far, so their sum
-varies by s · √(12 − m), s the sample standard deviation of the m monthly totals (January through the
-month of p_end, a month without spending counting as 0). Band = (spent / m × 12 ± 2 · s · √(12 − m)) /
-budget × 100, about 95% of the outcomes if months vary around their mean as they did so far. No band
-in January (one month has no spread); in December it closes on the forecast.
+Budget: without a provider filter the perceel-level rows (empty aanbieder) of the scope, or, where a
+(jaar, gemeente, perceel) has none, the sum of its provider rows; with a provider filter only those
+providers' rows (none → grijs). A budget with no costs yet forecasts 0%.
 """
 
 from __future__ import annotations
@@ -25,24 +25,45 @@ from levers.catalogue import definition
 from levers.family import Context, Family
 from levers.reasons import Reason
 
+# Detail keys besides the band's (the catalogue's band_fields): what the report and the fan chart show.
+REALISED, CORRECTED, PRO_RATA = "gerealiseerd", "gecorrigeerd", "pro_rata"
+MEDIAN, OVERSPEND, BUDGET_MONTH = "prognose_mediaan", "kans_overschrijding", "maand_budget_bereikt"
+POOLED = "factoren_alle_regios"  # 1: the completion factors came from all regions of the database
+
 
 @dataclass(frozen=True)
 class Budget:
     months: int  # m
-    spent: float  # Σ bedrag of those months
+    spent: float  # Σ bedrag of those months as known now
+    corrected: float  # Σ of known × c_L
+    forecast: float  # corrected + expected remaining months
     budget: float | None  # None: no budget in scope
     forecast_pct: float | None
     realised_pct: float | None
+    corrected_pct: float | None
     pro_rata_pct: float
-    forecast_low_pct: float | None  # the band (see the module note); None without a budget or in January
+    forecast_low_pct: float | None  # the 80% band; None without a budget or without a backtest
+    forecast_median_pct: float | None
     forecast_high_pct: float | None
+    overspend_pct: float | None  # kans op overschrijding
+    budget_month: int | None  # the month of the year the budget is reached at the median; None: not this year
+    pooled_factors: bool
+    # cumulative euros per month of the year 1 … 12 (None where a path does not run): the fan chart's lines
+    path_realised: list
+    path_corrected: list
+    path_median: list
+    path_low: list
+    path_high: list
 
 
 def build(row: Budget, ctx: Context) -> dict:
     no_budget = Reason.NO_PROVIDER_BUDGET if ctx.scope.providers else Reason.NO_BUDGET
     low, high = definition("budgetuitputting").band_fields  # the detail keys the charts draw the band from
-    details = (("gerealiseerd", row.realised_pct), ("pro_rata", row.pro_rata_pct),
-               (low, row.forecast_low_pct), (high, row.forecast_high_pct))
+    details = ((REALISED, row.realised_pct), (CORRECTED, row.corrected_pct), (PRO_RATA, row.pro_rata_pct),
+               (low, row.forecast_low_pct), (high, row.forecast_high_pct), (MEDIAN, row.forecast_median_pct),
+               (OVERSPEND, row.overspend_pct),
+               (BUDGET_MONTH, float(row.budget_month) if row.budget_month is not None else None),
+               (POOLED, 1.0 if row.pooled_factors else 0.0))
     return {"budgetuitputting": ctx.result("budgetuitputting", row.forecast_pct, row.budget,
                                            reason=None if row.budget else no_budget, details=details)}
 
