@@ -1,4 +1,4 @@
-"""`python -m levers report|agenda ...`: the levers' command line.
+"""`python -m levers report|agenda|backtest ...`: the levers' command line.
 
 Only parses arguments, opens the database read-only and prints; the figures come from figures.Figures
 (with all rights: the same figures, suppressed the same way, as the screens and documents), the rows and
@@ -16,9 +16,10 @@ import duckdb
 from commands.args import DutchArgumentParser, UsageError, baseline, open_read_only
 from commands.args import period as parse_period
 from commands.args import scope as scope_from
-from commands.report import COLUMNS, agenda_line, report_rows, write_csv, write_json
+from commands.report import COLUMNS, agenda_line, backtest_table, report_rows, write_csv, write_json
 from exports import report_nl
 from figures.figures import of_connection
+from levers import forecast
 from levers.scope import Scope
 
 
@@ -40,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     agenda_parser = commands.add_parser("agenda", help="de dialoogagenda: rode en oranje indicatoren")
     _common(agenda_parser)
     agenda_parser.add_argument("--aanbieder", metavar="CODE", help="aanbiedercode (standaard: de hele regio)")
+
+    check = commands.add_parser("backtest", help="de budgetprognose getoetst op voorbije jaren")
+    check.add_argument("--db", required=True, help="databasebestand")
+    check.add_argument("--regio", required=True, help="naam van de jeugdregio, bijvoorbeeld IJmond")
     return parser
 
 
@@ -57,6 +62,8 @@ def run(args: argparse.Namespace) -> None:
     """Print the report or the agenda; UsageError for wrong usage."""
     if args.command == "report" and args.format not in ("csv", "json"):
         raise UsageError(f"onbekend formaat: {args.format} (kies csv of json)")
+    if args.command == "backtest":
+        return _backtest(args)
     period = parse_period(args.periode)
     con = open_read_only(args.db)
     try:
@@ -77,6 +84,24 @@ def run(args: argparse.Namespace) -> None:
             print(f"Geen agendapunten voor {scope.region} in {period.label}.", file=sys.stderr)
     finally:
         con.close()
+
+
+def _backtest(args: argparse.Namespace) -> None:
+    """Per month of the year: the old and the new forecast's mean absolute error and the band's coverage."""
+    con = open_read_only(args.db)
+    try:
+        region = _scope_region(con, args.regio)
+        months = forecast.backtest(con, region)
+    finally:
+        con.close()
+    if not months:
+        print(f"Nog geen afgesloten jaar met kosten voor {region}: niets te toetsen.", file=sys.stderr)
+        return
+    print(backtest_table(region, months))
+
+
+def _scope_region(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    return scope_from(con, name, [], None, []).region
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,11 +19,13 @@ from typing import TextIO
 
 from levers.agenda import AgendaItem
 from levers.catalogue import LEVER_NAMES
+from levers.forecast import BacktestMonth
 from levers.national import NationalFigure
 from levers.result import IndicatorResult
 from levers.rounding import half_up
 from levers.variation import Variation
 from wording.agenda import dutch_number, shown_value, why
+from wording.fmt import number
 from wording.reasons import reason_text
 
 COLUMNS = ("code", "hefboom", "naam", "eenheid", "waarde", "norm", "marge", "status", "noemer", "variatie",
@@ -94,3 +96,17 @@ def agenda_line(item: AgendaItem) -> str:
     """One agenda item on one line, beginning with the indicator's code (tab-separated)."""
     norm = f"norm {dutch_number(item.norm)}"
     return "\t".join((item.code, item.status, shown_value(item), norm, f"thema {item.theme}", why(item)))
+
+
+def backtest_table(region: str, months: list[BacktestMonth]) -> str:
+    """The backtest as a plain Dutch table: per month of the year the old and the new forecast's mean
+    absolute error (% of the year's outcome) and how often the 80% band held the outcome."""
+    lines = [f"Toets van de budgetprognose, {region}: gemiddelde absolute fout in % van de jaaruitkomst",
+             f"{'maand':>5}  {'gevallen':>8}  {'oud (Σ/m×12)':>12}  {'nieuw':>7}  {'80%-band hield':>14}"]
+    for month in months:
+        lines.append(f"{month.month_of_year:>5}  {month.cases:>8}  {number(month.old_mae_pct, 1):>12}  "
+                     f"{number(month.new_mae_pct, 1):>7}  {number(month.coverage_pct, 0) + '%':>14}")
+    total = sum(month.cases for month in months)
+    held = sum(month.coverage_pct * month.cases for month in months) / total
+    lines.append(f"De 80%-band hield de uitkomst in {number(held, 0)}% van de {total} gevallen.")
+    return "\n".join(lines)

@@ -24,6 +24,7 @@ from figures import shared_results
 from figures.versions import Source, connection_source, fence, versions
 from levers import agenda as agenda_lever
 from levers import choices, compare, dialogue_log, registry
+from levers import forecast
 from levers import freshness as freshness_lever
 from levers import notes as notes_lever
 from levers import partner
@@ -32,7 +33,7 @@ from levers import referrers as referrers_lever
 from levers import series as series_lever
 from levers.agenda import AgendaItem
 from levers.catalogue import CODES
-from levers.chart_model import TrendModel
+from levers.chart_model import FanModel, TrendModel
 from levers.compare import ComparisonRow
 from levers.dialogue_log import DialogueLog
 from levers.freshness import Freshness
@@ -119,6 +120,11 @@ class Figures:
         """Σ bedrag per month over the 24 months up to p_end as a process chart (levers.spending)."""
         seen = self.rights.narrow(scope)
         return None if seen is None else self._figure(FIGURE_TABLES, monthly_spending, seen, period)
+
+    def fan(self, scope: Scope, period: Period) -> FanModel | None:
+        """The year-end forecast of the year of p_end as a fan chart (levers.forecast)."""
+        seen = self.rights.narrow(scope)
+        return None if seen is None else self._figure(FIGURE_TABLES, forecast.fan, seen, period)
 
     def referrers(self, scope: Scope, period: Period) -> tuple[ReferrerRow, ...]:
         """Started trajectories by referrer, now and a year earlier (levers.referrers)."""

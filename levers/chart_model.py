@@ -92,3 +92,27 @@ def trend_model(series: Series, unit: str, note: str | None = None) -> TrendMode
         process_changes=tuple(ProcessChange(index, change.description) for index, change in series.changes),
         since=varies.since, reason=varies.reason, reason_day=latest.day if latest else None,
     )
+
+
+@dataclass(frozen=True)
+class FanModel:
+    """The year-end forecast as a fan chart (ahead.md §1), as both renderers draw it: per month of the year
+    (index 0 = January) cumulative euros: realised (solid) and corrected for late claims (dashed) through
+    the month of p_end, then the median outcome and its 80% band to December; the budget as a line.
+    None in a path where it does not run."""
+
+    year: int
+    months: int  # m: January through the month of p_end
+    realised: tuple[float | None, ...]
+    corrected: tuple[float | None, ...]
+    median: tuple[float | None, ...]
+    low: tuple[float | None, ...]
+    high: tuple[float | None, ...]
+    budget: float | None
+    overspend_pct: float | None  # kans op overschrijding
+    budget_month: int | None  # 1 … 12: the month the budget is reached at the median; None: not this year
+
+    @property
+    def largest(self) -> float:
+        values = [v for path in (self.realised, self.corrected, self.median, self.high) for v in path if v is not None]
+        return max([*values, self.budget or 0.0, 0.0])

@@ -13,11 +13,12 @@ from math import floor, log10
 
 import plotly.graph_objects as go
 
-from levers.chart_model import TrendModel
+from levers.chart_model import FanModel, TrendModel
 from levers.norms import Status
 from levers.result import IndicatorResult
 from levers.scope import Period
 from wording import fmt, texts
+from wording import forecast as forecast_words
 from wording import signals as signal_words
 from wording.colours import STATUS_COLOURS
 
@@ -217,6 +218,32 @@ def _forecast_band(x: str, value: float, band: tuple[float, float], unit: str) -
         error_y=dict(type="data", symmetric=False, array=[max(high - value, 0)], arrayminus=[max(value - low, 0)],
                      color=BLUE, thickness=3, width=14),
     )
+
+
+def fan(model: FanModel, title: str, subtitle: str = "") -> go.Figure:
+    """The year-end forecast (levers.chart_model.FanModel, also drawn on paper): cumulative spending realised
+    (solid) and corrected for late claims (dashed), then the median outcome with its 80% band, the budget as
+    a line (ahead.md §1)."""
+    x = list(forecast_words.MONTHS_SHORT)
+
+    def line(path, name: str, **style) -> dict:
+        return dict(type="scatter", x=x, y=list(path), mode="lines", name=name, connectgaps=False,
+                    customdata=[fmt.axis_number(v, "euro") if v is not None else "" for v in path],
+                    hovertemplate=name + " %{x}: %{customdata}<extra></extra>", **style)
+
+    data = [
+        line(model.low, forecast_words.BAND, line=dict(width=0, color=SKY), showlegend=False),
+        line(model.high, forecast_words.BAND, line=dict(width=0, color=SKY), fill="tonexty", fillcolor=BAND),
+        line(model.realised, forecast_words.REALISED, line=dict(color=BLUE, width=2.5)),
+        line(model.corrected, forecast_words.CORRECTED, line=dict(color=BLUE, width=2, dash="dash")),
+        line(model.median, forecast_words.MEDIAN, line=dict(color=INK, width=2, dash="dot")),
+    ]
+    if model.budget is not None:
+        data.append(line((model.budget,) * 12, forecast_words.BUDGET, line=dict(color=VERMILLION, width=1.5)))
+    layout = _layout(title, subtitle, "euro", height=340, value_axis="y", largest=model.largest)
+    layout["xaxis"] = dict(type="category", tickangle=0, showgrid=False, tickfont=_FONT, automargin=False,
+                           categoryorder="array", categoryarray=x)
+    return _figure(data, layout)
 
 
 def waterfall(steps: Sequence[tuple[str, float]], title: str, subtitle: str = "") -> go.Figure:
