@@ -527,7 +527,8 @@ final as (
             case when gr.last_year > 0 then coalesce(m.last_year, 0) * gr.this_year / gr.last_year
                  else coalesce(s.corrected, 0) / month(g.p_end) end
         end as expected,
-        coalesce(m.pooled, false) as pooled
+        coalesce(m.pooled, false) as pooled,
+        gr.this_year / nullif(gr.last_year, 0) as growth  -- NULL without a last year
     from grid as g
     left join months as m using (ordinal, municipality, lot, kind, month_of_year)
     left join growth as gr using (ordinal, municipality, lot)
@@ -535,6 +536,37 @@ final as (
 )
 
 select * from final;
+
+-- year_forecast's input for a scope (levers/sql/budget.sql, scenario.sql): per period the scope's months as
+-- stored, for the year of p_end through p_end and the whole year before, each with its lag (months before
+-- the newest month in `costs`).
+create or replace macro scope_cost_cells(municipalities, scope_lot, scope_providers, p_starts, p_ends) as table
+    select
+        p.ordinal, p.p_end, c.municipality, c.lot, c.kind, c.month, sum(c.amount)::double as amount,
+        (select month_number(max(month)) from costs) - month_number(c.month) as lag
+    from periods(p_starts, p_ends) as p
+    inner join costs as c on c.month between make_date(year(p.p_end) - 1, 1, 1) and p.p_end
+    where in_scope(c.municipality, c.lot, c.provider, municipalities, scope_lot, scope_providers)
+    group by all;
+
+-- The budget of each (jaar, gemeente, perceel) in scope (indicators.md, budgetuitputting): without a provider
+-- filter the perceel-level rows (empty aanbieder), or, where a (jaar, gemeente, perceel) has none, the sum
+-- of its provider rows; with a provider filter only those providers' rows (none: NULL).
+create or replace macro scope_budgets(municipalities, scope_lot, scope_providers) as table
+    select
+        year, municipality, lot,
+        case when len(scope_providers::varchar[]) = 0 then coalesce(lot_budget, provider_budget) else filtered_budget end
+            ::double as budget
+    from (
+        select
+            b.year, b.municipality, b.lot,
+            sum(b.budget) filter (where b.provider is null) as lot_budget,
+            sum(b.budget) filter (where b.provider is not null) as provider_budget,
+            sum(b.budget) filter (where list_contains(scope_providers::varchar[], b.provider)) as filtered_budget
+        from budgets as b
+        where in_scope(b.municipality, b.lot, b.provider, municipalities, scope_lot, [])
+        group by b.year, b.municipality, b.lot
+    );
 
 -- The backtest (ahead.md §1): the forecast run at every month of every past year whose months are all
 -- at least 6 months old, with the months as known then (cost_known at lag p_end − month), per region

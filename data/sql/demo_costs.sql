@@ -1,7 +1,8 @@
 -- Demo spending per month from the staged trajectories (temp table demo_staged):
 -- declaraties = monthly rate x days in care that month (price x quantity), summed per category;
--- strategic partners' complex care is paid as a flat monthly lump sum instead (the year's care / its
--- months); about one in forty declaration groups gets a correction (mostly negative).
+-- strategic partners' complex care is paid as a flat monthly lump sum instead (the year's care / its months),
+-- except family care (pleegzorg, gezinsgericht: 35, 36), declared per youth so that a scenario can price a
+-- shift towards it (ahead.md §2); about one in forty declaration groups gets a correction (mostly negative).
 -- params: $data_start, $data_end, $seed, $upload_id
 insert into costs
 with months as (
@@ -27,7 +28,8 @@ care_months as (
 ),
 
 priced as (
-    select c.*, (p.role = 'strategisch_partner' and c.lot = 'complex') as is_lumpsum
+    select c.*, (p.role = 'strategisch_partner' and c.lot = 'complex' and c.product_category not in (35, 36))
+        as is_lumpsum
     from care_months as c
     inner join providers as p using (provider)
 ),

@@ -4,27 +4,15 @@
 -- year_forecast: corrected = known × c_L, expected = last year's month × growth. The 80% band, the chance
 -- of overspending and the month the budget is reached come from the backtest's relative errors at the same
 -- month of the year (cost_backtest, written from forecast_backtest: error e = forecast / outcome − 1, so an outcome is forecast / (1 + e)).
--- Budget rows of the scope (municipalities, perceel): without a provider filter the perceel-level rows
--- (empty aanbieder), or, where a (jaar, gemeente, perceel) has none, the sum of its provider rows; with a
--- provider filter only those providers' rows (none: budget null).
+-- The budget: the schema's scope_budgets (the perceel-level rows, else the provider rows; with a provider
+-- filter only those providers' rows; none: budget null).
 -- params: $municipalities, $lot, $providers, $p_starts, $p_ends
 with periods as (
     select * from periods($p_starts, $p_ends)
 ),
 
-newest as (
-    select month_number(max(month)) as newest from costs
-),
-
 cells as (  -- year_forecast's input: the months in scope as stored, with their lag
-    select
-        p.ordinal, p.p_end, c.municipality, c.lot, c.kind, c.month, sum(c.amount)::double as amount,
-        n.newest - month_number(c.month) as lag
-    from periods as p
-    inner join costs as c on c.month between make_date(year(p.p_end) - 1, 1, 1) and p.p_end
-    cross join newest as n
-    where in_scope(c.municipality, c.lot, c.provider, $municipalities, $lot, $providers)
-    group by all
+    select * from scope_cost_cells($municipalities, $lot, $providers, $p_starts, $p_ends)
 ),
 
 months as (  -- per period and month of the year: realised and corrected through p_end, expected after it
@@ -47,30 +35,10 @@ so_far as (
     group by p.ordinal
 ),
 
-budget_cells as (  -- one row per (jaar, gemeente, perceel) in scope; the provider filter applies below
-    select
-        b.year,
-        b.municipality,
-        b.lot,
-        sum(b.budget) filter (where b.provider is null) as lot_budget,
-        sum(b.budget) filter (where b.provider is not null) as provider_budget,
-        sum(b.budget) filter (where list_contains($providers::varchar[], b.provider)) as filtered_budget
-    from budgets as b
-    where in_scope(b.municipality, b.lot, b.provider, $municipalities, $lot, [])
-    group by b.year, b.municipality, b.lot
-),
-
 budget as (
-    select
-        p.ordinal,
-        sum(
-            case
-                when len($providers::varchar[]) = 0 then coalesce(c.lot_budget, c.provider_budget)
-                else c.filtered_budget
-            end
-        )::double as budget
+    select p.ordinal, sum(b.budget) as budget
     from periods as p
-    inner join budget_cells as c on c.year = year(p.p_end)
+    inner join scope_budgets($municipalities, $lot, $providers) as b on b.year = year(p.p_end)
     group by p.ordinal
 ),
 
