@@ -7,7 +7,8 @@ loader checks an aanbieder's rows against `upload_providers`.
 Decisions: a bestuurder reads everything of its regions (Partner included) and uploads nothing;
 a contractmanager uploads all ten kinds (normen and the CBS figures `landelijk` included) and enters
 dialogue sessions in the app; an aanbieder sees the lever pages (its own figures and region totals),
-the Partner page for itself and uploads `uitkomsten` for its own code(s) only; only a beheerder has
+the Partner page for itself and uploads `uitkomsten` for its own code(s) only; the Scenario page is for
+the bestuurder, contractmanager and beheerder (ahead.md §2); only a beheerder has
 the Beheer page (audit log, users, norms).
 """
 
@@ -23,16 +24,17 @@ INTERACTIE = "interactie"
 PARTNER = "partner"
 UPLOADEN = "uploaden"
 BEHEER = "beheer"
-PAGES = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER, UPLOADEN, BEHEER)
+SCENARIO = "scenario"
+PAGES = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER, SCENARIO, UPLOADEN, BEHEER)
 
 UPLOAD_KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten",
                 "landelijk", "procesbreuken")
 PROVIDER_UPLOAD_KIND = "uitkomsten"
 
 _READING = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER)
-_ROLE_PAGES = {
-    "bestuurder": _READING,
-    "contractmanager": _READING + (UPLOADEN,),
+_ROLE_PAGES = {  # the Scenario page (ahead.md §2): bestuurder, contractmanager and beheerder
+    "bestuurder": _READING + (SCENARIO,),
+    "contractmanager": _READING + (SCENARIO, UPLOADEN),
     "aanbieder": _READING + (UPLOADEN,),
     "beheerder": PAGES,
 }

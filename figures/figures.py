@@ -30,6 +30,7 @@ from levers import notes as notes_lever
 from levers import partner
 from levers import price_volume as price_volume_lever
 from levers import referrers as referrers_lever
+from levers import scenario as scenario_lever
 from levers import series as series_lever
 from levers.agenda import AgendaItem
 from levers.catalogue import CODES
@@ -125,6 +126,16 @@ class Figures:
         """The year-end forecast of the year of p_end as a fan chart (levers.forecast)."""
         seen = self.rights.narrow(scope)
         return None if seen is None else self._figure(FIGURE_TABLES, forecast.fan, seen, period)
+
+    def scenario_baseline(self, scope: Scope, period: Period) -> scenario_lever.Baseline | None:
+        """What the scenario levers act on for the scope and period (levers.scenario), read once and kept."""
+        seen = self.rights.narrow(scope)
+        return None if seen is None else self._figure(FIGURE_TABLES, scenario_lever.baseline, seen, period)
+
+    def scenario(self, scope: Scope, period: Period, settings: scenario_lever.Settings) -> scenario_lever.Outcome | None:
+        """The scenario's outcome per (gemeente, perceel): a changed setting is arithmetic on the kept baseline."""
+        base = self.scenario_baseline(scope, period)
+        return None if base is None else scenario_lever.apply(base, settings)
 
     def referrers(self, scope: Scope, period: Period) -> tuple[ReferrerRow, ...]:
         """Started trajectories by referrer, now and a year earlier (levers.referrers)."""

@@ -14,12 +14,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from levers.chart_model import TrendModel
+from levers.chart_model import FanModel, TrendModel
 from levers.norms import Status
 from levers.scope import Period
 from levers.series import SeriesPoint
 from reports.document import ACCENT, INK, MUTED, RULE, STATUS_COLOURS, Document
 from wording import fmt, paper
+from wording import forecast as forecast_words
 from wording import signals as signal_words
 
 _LABEL_SPACE = 13  # mm left of a trend plot for its axis labels
@@ -197,6 +198,61 @@ def _diamond(doc: Document, x: float, y: float, size: float = 1.7) -> None:
     doc.set_line_width(0.25)
     doc.polygon([(x, y - size), (x + size, y), (x, y + size), (x - size, y)], style="DF")
     doc.set_line_width(0.2)
+
+
+def fan_chart(doc: Document, box: Box, model: FanModel) -> None:
+    """The year-end forecast (levers.chart_model.FanModel, also drawn on screen): cumulative spending realised
+    (solid) and corrected for late claims (dashed) per month, then the median outcome (dotted) in its 80%
+    band, the budget as a vermillion line (ahead.md §1). A legend line under it."""
+    plot = Box(box.x + _LABEL_SPACE + 4, box.y + 1, box.w - _LABEL_SPACE - 5, box.h - _AXIS_SPACE - 6)
+    ticks = nice_ticks(0.0, model.largest)
+    low, high = ticks[0], ticks[-1]
+
+    def x_of(index: float) -> float:
+        return plot.x + plot.w * (index + 0.5) / 12
+
+    def y_of(value: float) -> float:
+        return plot.y + plot.h - (value - low) / (high - low) * plot.h
+
+    doc.style(6.5, colour=MUTED)
+    for tick in ticks:
+        doc.set_draw_color(*RULE)
+        doc.line(plot.x, y_of(tick), plot.x + plot.w, y_of(tick))
+        doc.set_xy(box.x, y_of(tick) - 1.5)
+        doc.cell(_LABEL_SPACE + 2.8, 3, _axis_text(tick, "euro"), align="R")
+    for index, month in enumerate(forecast_words.MONTHS_SHORT):
+        doc.set_xy(x_of(index) - 5, plot.y + plot.h + 0.6)
+        doc.cell(10, 3, month, align="C")
+    band = [(x_of(i), y_of(lo), y_of(hi)) for i, (lo, hi) in enumerate(zip(model.low, model.high))
+            if lo is not None and hi is not None]
+    if len(band) > 1:
+        doc.set_fill_color(*BAND)
+        doc.polygon([(x, top) for x, _, top in band] + [(x, bottom) for x, bottom, _ in reversed(band)], style="F")
+    if model.budget is not None:
+        _segments(doc, [(plot.x, y_of(model.budget)), (plot.x + plot.w, y_of(model.budget))],
+                  STATUS_COLOURS[Status.RED])
+
+    def line(path) -> list[tuple[float, float | None]]:
+        return [(x_of(i), None if v is None else y_of(v)) for i, v in enumerate(path)]
+
+    _segments(doc, line(model.median), INK, dashed=True)
+    _segments(doc, line(model.corrected), ACCENT, dashed=True)
+    _segments(doc, line(model.realised), ACCENT)
+    y = box.y + box.h - 3
+    doc.style(7, colour=MUTED)
+    x = box.x + _LABEL_SPACE
+    for text, colour, dashed in ((forecast_words.REALISED, ACCENT, False), (forecast_words.CORRECTED, ACCENT, True),
+                                 (forecast_words.MEDIAN, INK, True), (forecast_words.BUDGET, STATUS_COLOURS[Status.RED], False)):
+        _segments(doc, [(x, y + 1.5), (x + 6, y + 1.5)], colour, dashed=dashed)
+        doc.set_xy(x + 7, y)
+        width = doc.get_string_width(text) + 4
+        doc.cell(width, 3, text)
+        x += 7 + width
+    doc.set_fill_color(*BAND)
+    doc.rect(x, y + 0.3, 6, 2.4, style="F")
+    doc.set_xy(x + 7, y)
+    doc.cell(14, 3, forecast_words.BAND)
+    doc.style()
 
 
 def trend_legend(doc: Document, x: float, y: float) -> None:

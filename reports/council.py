@@ -13,6 +13,7 @@ from datetime import date
 
 from figures.figures import Figures
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
+from levers.chart_model import FanModel
 from levers.compare import ComparisonRow
 from levers.freshness import Freshness
 from levers.national import NationalFigure
@@ -20,6 +21,7 @@ from levers.notes import Note
 from levers.price_volume import PriceVolume
 from levers.registry import pick
 from levers.result import IndicatorResult
+from levers.scenario import Outcome, Settings
 from levers.scope import Period, Scope
 from levers.series import Series
 from levers.variation import Variation
@@ -80,9 +82,14 @@ class CouncilReport:
     price_volume: tuple[PriceVolume, ...] = ()  # spending against a year earlier: volume and price
     national: dict[str, NationalFigure] = field(default_factory=dict)  # CBS figures beside ours, by code
     notes: tuple[Note, ...] = ()  # toelichtingen of the scope and period (levers.notes)
+    fan: FanModel | None = None  # the year-end forecast as a fan chart (ahead.md §1)
+    scenario: Outcome | None = None  # "Neem op in raadsrapport" (ahead.md §2): a page with its settings and outcome
+    provider_lookup: dict[str, str] = field(default_factory=dict)  # code -> name, for the scenario's lump sums
+    municipality_lookup: dict[str, str] = field(default_factory=dict)  # code -> name, for the scenario's table
 
 
-def council_report(figures: Figures, scope: Scope, period: Period, *, made_on: date | None = None) -> CouncilReport:
+def council_report(figures: Figures, scope: Scope, period: Period, *, made_on: date | None = None,
+                   scenario: Settings | None = None) -> CouncilReport:
     """Everything the report shows for `scope` (narrowed by the figures' rights) and P."""
     seen = figures.rights.narrow(scope)
     if seen is None:
@@ -109,6 +116,10 @@ def council_report(figures: Figures, scope: Scope, period: Period, *, made_on: d
         comparisons=comparisons, freshness=figures.freshness(seen, period), made_on=made_on or date.today(),
         price_volume=figures.price_volume(seen, period), national=figures.national(period),
         notes=figures.notes(seen, period),
+        fan=figures.fan(seen, period),
+        scenario=figures.scenario(seen, period, scenario) if scenario is not None else None,
+        provider_lookup=dict(figures.providers(seen.region)) if scenario is not None else {},
+        municipality_lookup=dict(figures.municipalities(seen.region)) if scenario is not None else {},
     )
 
 

@@ -15,19 +15,22 @@ from levers.norms import GREY
 from levers.price_volume import whole
 from levers.reasons import Reason
 from levers.result import IndicatorResult
-from reports.charts import LEGEND_WIDTH, Bar, Box, bar_chart, trend_chart, trend_legend
+from reports.charts import LEGEND_WIDTH, Bar, Box, bar_chart, fan_chart, trend_chart, trend_legend
 from reports.council import Comparison, CouncilReport, LeverSection
 from reports.document import ACCENT, MUTED, PANEL, RULE, Document, download_stem, scope_line
 from wording import breakdowns, fmt, paper, sentences, texts
+from wording import forecast as forecast_words
 from wording import national as national_words
 from wording import notes as note_words
 from wording import signals as signal_words
 from wording.reasons import reason_text
+from wording.scenario_table import cell_rows, steps
 
 TILE_GAP = 6  # mm between the lever tiles
 TILE_VALUE, TILE_BADGE = 25, 21  # mm for a headline's value and its status label ("buiten de norm")
 SIGNAL_BADGE = 21  # mm of a signal's status label
 TREND_HEIGHT = 30  # mm of a headline trend chart
+FAN_HEIGHT = 62  # mm of the year-end forecast's fan chart
 ICON_LINE = 3.6  # mm of the line with the two signal icons under a name
 BAR_ROW = 6.5  # mm per municipality in a comparison
 TABLE_WIDTHS = (70, 28, 22, 30, 24)  # indicator, value, NL, norm, status: the 174 mm between the margins
@@ -73,8 +76,10 @@ def council_pdf(report: CouncilReport) -> bytes:
     _comparisons(doc, report.comparisons)
     for section in report.sections:
         _lever_detail(doc, section, report)
+    _forecast(doc, report)
     _price_volume(doc, report)
     _notes(doc, report)
+    _scenario(doc, report)
     doc.add_page()
     _definitions(doc, report)
     return doc.to_bytes()
@@ -306,6 +311,60 @@ def _trends(doc: Document, section: LeverSection, report: CouncilReport) -> None
         doc.multi_cell(width, 3.5, finding, align="L")
         trend_chart(doc, Box(x, top + head, width, TREND_HEIGHT), trend_model(series, result.unit))
     doc.set_y(top + head + TREND_HEIGHT + 4)
+    doc.style()
+
+
+# --- the year-end forecast and a scenario (ahead.md §1, §2) -----------------------------------------------
+
+def _forecast(doc: Document, report: CouncilReport) -> None:
+    """The year-end forecast as a fan chart under its finding."""
+    if report.fan is None:
+        return
+    if doc.will_page_break(FAN_HEIGHT + 20):
+        doc.add_page()
+    doc.heading(forecast_words.fan_title(report.fan))
+    doc.paragraph(forecast_words.FAN_CAPTION, size=8.5)
+    top = doc.get_y() + 1
+    fan_chart(doc, Box(doc.l_margin, top, doc.epw, FAN_HEIGHT), report.fan)
+    doc.set_y(top + FAN_HEIGHT + 3)
+
+
+def _scenario(doc: Document, report: CouncilReport) -> None:
+    """"Neem op in raadsrapport": a page with the scenario's settings and its outcome per gemeente × perceel."""
+    outcome = report.scenario
+    if outcome is None:
+        return
+    doc.add_page()
+    year = report.period.end.year
+    doc.heading(forecast_words.SCENARIO_TITLE)
+    doc.paragraph(forecast_words.SETTINGS_TITLE + ":", size=9.5)
+    lot_names = {lot: texts.LOT_LABELS[lot].removeprefix("perceel ") for lot in ("complex", "enkelvoudig")}
+    for line in forecast_words.settings_lines(outcome.settings, lot_names, report.provider_lookup):
+        doc.paragraph(f"• {line}", size=9)
+    finding = forecast_words.waterfall_finding(outcome.total("next_scenario") - outcome.total("next_baseline"))
+    doc.paragraph(forecast_words.WATERFALL_TITLE.format(year=year + 1, finding=finding) + ".", size=9.5, italic=True)
+    ends = {forecast_words.LEVER_LABELS["baseline"], forecast_words.LEVER_LABELS["scenario"]}
+    for label, amount in steps(outcome):
+        doc.style(8)
+        doc.cell(60, 4.6, label)
+        doc.cell(40, 4.6, fmt.euro(amount) if label in ends else forecast_words.signed_euro(amount), align="R")
+        doc.ln(4.6)
+    doc.ln(2)
+    columns, rows = cell_rows(outcome, report.municipality_lookup, year)
+    widths = [24, 16] + [(doc.epw - 40) / 8] * 8
+    doc.style(6, bold=True, colour=MUTED)
+    for line in (0, 1):  # 'Jaareinde' over 'scenario': two short lines fit the narrow columns
+        for index, (label, width) in enumerate(zip(columns, widths, strict=True)):
+            words = label.split(" ", 1) + [""]
+            doc.cell(width, 3.4, words[line], align="L" if index < 2 else "R")
+        doc.ln(3.4)
+    for row in rows:
+        doc.style(6, bold=row[0] == rows[-1][0])
+        for index, (value, width) in enumerate(zip(row, widths, strict=True)):
+            doc.cell(width, 4.2, doc_text(doc, value, width), align="L" if index < 2 else "R")
+        doc.ln(4.2)
+        doc.set_draw_color(*RULE)
+        doc.line(doc.l_margin, doc.get_y(), doc.l_margin + doc.epw, doc.get_y())
     doc.style()
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from auth.rights import Rights
+from levers.scenario import Settings
 from levers.scope import Period, Scope
 from reports.council import council_report
 from reports.names import download_stem
@@ -42,11 +43,12 @@ def _agenda_file(render: str, rights: Rights, scope: Scope, period: Period) -> b
     return getattr(agenda_document, render)(agenda_for(rights, scope, period))
 
 
-def council_pdf_for(rights: Rights, scope: Scope, period: Period) -> bytes:
-    """The council report the rights allow for the scope, as PDF; needs no page run."""
+def council_pdf_for(rights: Rights, scope: Scope, period: Period, scenario: Settings | None = None) -> bytes:
+    """The council report the rights allow for the scope, as PDF (with a page on `scenario`, if given);
+    needs no page run."""
     from reports.council_pdf import council_pdf  # noqa: PLC0415  lazy: 0.34 s CPU
 
-    return council_pdf(council_report(cache.figures(rights), scope, period))
+    return council_pdf(council_report(cache.figures(rights), scope, period, scenario=scenario))
 
 
 def documents(rights: Rights, scope: Scope, period: Period, *, key: str, agenda: bool = True,

@@ -29,3 +29,56 @@ def fan_title(model: FanModel) -> str:
     if model.budget_month is None:
         return f"Het budget {model.year} houdt naar verwachting stand{chance}"
     return f"Het budget {model.year} is naar verwachting in {MONTHS_LONG[model.budget_month - 1]} op{chance}"
+
+
+# --- the Scenario page (ahead.md §2) -----------------------------------------------------------------------
+SCENARIO_TITLE = "Scenario"
+SCENARIO_INTRO = ("Wat doet een besluit met het budget? Stel de knoppen in; de prognose voor het jaareinde en de "
+                  "verwachte uitgaven van volgend jaar worden meteen doorgerekend. De instellingen staan in de link.")
+LEVER_LABELS = {"baseline": "Basis", "volume": "Volumegroei", "tariff": "Tariefindexatie",
+                "shift": "Residentieel → gezinsgericht", "lump_sum": "Lumpsum", "scenario": "Scenario"}
+TARIFF_LABEL = "Tariefindexatie {lot} (%)"
+TARIFF_HELP = "Geldt voor declaraties, niet voor lumpsums."
+VOLUME_LABEL = "Volumegroei {lot} (% jeugdigen)"
+VOLUME_HELP = "Meer of minder jeugdigen met gedeclareerde zorg."
+SHIFT_LABEL = "Verschuiving residentieel → gezinsgericht (% van de jeugdigen)"
+SHIFT_HELP = ("Kosten per jeugdige van beide uit de eigen kosten met productcategorie, laatste 12 maanden: "
+              "{costs}.")
+SHIFT_UNAVAILABLE = "Geen kosten van residentiële én gezinsgerichte zorg in deze selectie: deze knop rekent niet."
+LUMP_SUM_TITLE = "Lumpsum per aanbieder (€ per jaar erbij of eraf)"
+LUMP_SUM_NONE = "Geen lumpsums in deze selectie."
+EFFECT_FROM = "De knoppen werken vanaf {month}: op de resterende maanden van {year} en op heel {next_year}."
+YEAR_END = "Prognose jaareinde {year}"
+NEXT_YEAR = "Verwacht {year}"
+DIFFERENCE = "{amount} ({share} van het budget)"
+WATERFALL_TITLE = "Van basis naar scenario, verwacht {year}: {finding}"
+WATERFALL_NOTE = "Eén staaf per knop; verhogingen rood, verlagingen blauw."
+NO_CHANGE = "geen verschil"
+TABLE_TITLE = "Per gemeente en perceel"
+COLUMNS = ("Gemeente", "Perceel", "Budget {year}", "Jaareinde basis", "Jaareinde scenario", "Verschil",
+           "Verschil % budget", "{next_year} basis", "{next_year} scenario", "Verschil {next_year}")
+TO_COUNCIL = "Neem op in raadsrapport"
+TO_COUNCIL_HELP = "De bestuursrapportage (PDF) met een pagina over dit scenario: de instellingen en de uitkomst."
+NO_DATA = "Geen kosten in deze selectie: er is niets door te rekenen."
+SETTINGS_TITLE = "Instellingen van het scenario"
+
+
+def settings_lines(settings, lot_names: dict[str, str], provider_names: dict[str, str]) -> list[str]:
+    """The scenario's settings as Dutch lines (the council page, the link's caption); none set: one line."""
+    lines = [f"{TARIFF_LABEL.format(lot=lot_names.get(lot, lot)).removesuffix(' (%)')}: {fmt.percent(value, 1)}"
+             for lot, value in settings.tariff.items() if value]
+    lines += [f"{VOLUME_LABEL.format(lot=lot_names.get(lot, lot)).removesuffix(' (% jeugdigen)')}: "
+              f"{fmt.percent(value, 1)}" for lot, value in settings.volume.items() if value]
+    if settings.shift:
+        lines.append(f"{SHIFT_LABEL.removesuffix(' (% van de jeugdigen)')}: {fmt.percent(settings.shift, 1)}")
+    lines += [f"Lumpsum {provider_names.get(code, code)}: {signed_euro(value)} per jaar"
+              for code, value in settings.lump_sums.items() if value]
+    return lines or ["Geen knop ingesteld: het scenario is gelijk aan de basis."]
+
+
+def waterfall_finding(difference: float) -> str:
+    return NO_CHANGE if abs(difference) < 0.5 else f"{signed_euro(difference)}"
+
+
+def signed_euro(value: float) -> str:
+    return ("+" if value >= 0 else "−") + fmt.euro(abs(value))

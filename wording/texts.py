@@ -58,6 +58,7 @@ NAV_TITLES = {
     "data": "Data en informatie",
     "interactie": "Interactie en dialoog",
     "partner": "Partner",
+    "scenario": "Scenario",
     "uploaden": "Uploaden",
     "beheer": "Beheer",
 }
@@ -68,6 +69,7 @@ NAV_ICONS = {
     "data": ":material/monitoring:",
     "interactie": ":material/forum:",
     "partner": ":material/handshake:",
+    "scenario": ":material/tune:",
     "uploaden": ":material/upload_file:",
     "beheer": ":material/admin_panel_settings:",
 }
