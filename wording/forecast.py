@@ -50,7 +50,6 @@ LUMP_SUM_NONE = "Geen lumpsums in deze selectie."
 EFFECT_FROM = "De knoppen werken vanaf {month}: op de resterende maanden van {year} en op heel {next_year}."
 YEAR_END = "Prognose jaareinde {year}"
 NEXT_YEAR = "Verwacht {year}"
-DIFFERENCE = "{amount} ({share} van het budget)"
 WATERFALL_TITLE = "Van basis naar scenario, verwacht {year}: {finding}"
 WATERFALL_NOTE = "Eén staaf per knop; verhogingen rood, verlagingen blauw."
 NO_CHANGE = "geen verschil"
@@ -74,6 +73,15 @@ def settings_lines(settings, lot_names: dict[str, str], provider_names: dict[str
     lines += [f"Lumpsum {provider_names.get(code, code)}: {signed_euro(value)} per jaar"
               for code, value in settings.lump_sums.items() if value]
     return lines or ["Geen knop ingesteld: het scenario is gelijk aan de basis."]
+
+
+def metric_delta(difference: float, budget: float | None) -> str:
+    """A metric's change: '-€ 43.653 (-0,07% van het budget)'; a leading ASCII minus makes Streamlit draw a
+    decrease (green: less spending is better)."""
+    share = fmt.percent(difference / budget * 100, 2) if budget else fmt.NOT_SHOWN
+    if abs(difference) < 0.5:
+        return NO_CHANGE
+    return f"{'-' if difference < 0 else '+'}{fmt.euro(abs(difference))} ({share} van het budget)"
 
 
 def waterfall_finding(difference: float) -> str:

@@ -87,9 +87,7 @@ for column, label, base_name, scenario_name in (
         (left, words.YEAR_END.format(year=year), "year_baseline", "year_scenario"),
         (right, words.NEXT_YEAR.format(year=year + 1), "next_baseline", "next_scenario")):
     difference = outcome.total(scenario_name) - outcome.total(base_name)
-    share = fmt.percent(difference / budget * 100, 2) if budget else fmt.NOT_SHOWN
-    column.metric(label, fmt.euro(outcome.total(scenario_name)),
-                  delta=words.DIFFERENCE.format(amount=words.waterfall_finding(difference), share=share),
+    column.metric(label, fmt.euro(outcome.total(scenario_name)), delta=words.metric_delta(difference, budget),
                   delta_color="inverse" if abs(difference) >= 0.5 else "off")
 difference = outcome.total("next_scenario") - outcome.total("next_baseline")
 title = words.WATERFALL_TITLE.format(year=year + 1, finding=words.waterfall_finding(difference))
