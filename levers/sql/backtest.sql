@@ -1,9 +1,9 @@
 -- The backtest of the year-end forecast for one region (ahead.md §1, `python -m levers backtest`): per month
 -- of the year, the mean absolute relative error of the old (Σ so far / m × 12) and the new (corrected)
 -- forecast over the region's percelen and past years (cost_backtest), and how often the 80% band held the
--- outcome. Each case's band is the one the forecast would have drawn without knowing its own year: the
--- 10th and 90th percentiles of the errors of all regions in the other years at the same month; the outcome
--- lies in it when its error does (outcome = forecast / (1 + error)).
+-- outcome. Each case's band is the one the forecast would have drawn without knowing its own outcome
+-- (leave one out): the 10th and 90th percentiles of the errors of every other (region, perceel, year) at
+-- the same month; the outcome lies in it when its error does (outcome = forecast / (1 + error)).
 -- params: $region
 with errors as (
     select region, lot, year, month_of_year, old / actual - 1 as old_error, new / actual - 1 as new_error
@@ -16,7 +16,8 @@ bands as (
         quantile_cont(o.new_error, 0.1) as q10,
         quantile_cont(o.new_error, 0.9) as q90
     from errors as e
-    inner join errors as o on o.month_of_year = e.month_of_year and o.year <> e.year
+    inner join errors as o
+        on o.month_of_year = e.month_of_year and (o.region, o.lot, o.year) <> (e.region, e.lot, e.year)
     where e.region = $region
     group by all
 ),
