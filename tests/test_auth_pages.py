@@ -10,11 +10,12 @@ ALL_KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen",
 
 
 @pytest.mark.parametrize("role, expected", [
-    ("bestuurder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner")),
-    ("contractmanager", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "uploaden")),
+    ("bestuurder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "scenario")),
+    ("contractmanager", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "scenario",
+                         "uploaden")),
     ("aanbieder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "uploaden")),
-    ("beheerder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "uploaden",
-                   "beheer")),
+    ("beheerder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "scenario",
+                   "uploaden", "beheer")),
     ("wethouder", ()),
 ])
 def test_each_role_gets_its_pages_in_navigation_order(role, expected):

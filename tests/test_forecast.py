@@ -131,3 +131,25 @@ def test_a_kosten_upload_keeps_what_it_replaced_as_totals(con):
     assert [(p, a) for p, a, u in kept if u == first_id] == [("P1", 0.0), ("P2", 0.0)]  # nothing before
     assert [(p, a) for p, a, u in kept if u == second_id] == [("P1", 600.0), ("P2", 50.0), ("P3", 0.0)]
     assert con.execute("select sum(amount)::double from costs").fetchone()[0] == 910.0
+
+
+def test_the_band_and_the_chance_of_overspending_come_from_the_backtest_errors_at_the_same_month(con):
+    for month in range(1, 13):  # this year 100 a month through June: forecast 1200 with no last year
+        _cost(con, date(2025, month, 1), 100) if month <= 6 else None
+    _budget(con, 2025, 1_150)
+    store.refresh_forecast_basis(con)
+    errors = [-0.10, -0.05, 0.0, 0.02, 0.05, 0.08, 0.10, 0.20, -0.02, 0.04, 0.06]  # forecast / outcome − 1
+    con.execute("delete from cost_backtest")
+    for index, error in enumerate(errors):
+        con.execute("insert into cost_backtest values ('IJmond', 'complex', $year, 6, null, 1 + $error, 1)",
+                    {"year": 2000 + index, "error": error})
+    con.execute("insert into cost_backtest values ('IJmond', 'complex', 1999, 5, null, 9, 1)")  # another month
+    row = _forecast_row(con, Period.month(2025, 6))
+    ordered = sorted(errors)  # 11 errors: the 10th percentile lies at position 1.0, the 90th at 9.0
+    q10, q90 = ordered[1], ordered[9]
+    assert row["forecast"] == pytest.approx(1200)
+    assert row["forecast_low_pct"] == pytest.approx(1200 / (1 + q90) / 1150 * 100)  # outcome = forecast / (1 + e)
+    assert row["forecast_high_pct"] == pytest.approx(1200 / (1 + q10) / 1150 * 100)
+    over = sum(1200 / (1 + error) > 1150 for error in errors)  # e < 1200/1150 − 1 = 4.3%: -0.10, -0.05, -0.02, 0, 0.02, 0.04
+    assert over == 6
+    assert row["overspend_pct"] == pytest.approx(over / len(errors) * 100)
