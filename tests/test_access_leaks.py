@@ -38,7 +38,7 @@ OTHER_PROVIDERS = {"P1": "Jeugdzorg Kennemerland", "P3": "Samen Verder", "P4": "
 P7_YOUTHS = 777
 HAARLEM_YOUTHS = 787  # 300 + 487
 OCTOBER = {"periode": "2026-10"}
-PAGES = {key: path for key, path in PAGE_FILES.items() if key != "beheer"}  # the pages an aanbieder has
+PAGES = {key: path for key, path in PAGE_FILES.items() if key not in ("beheer", "scenario")}  # an aanbieder's pages
 LEVER_PAGES = {"gedeelde_waarden": "shared_values", "kaders": "boundaries", "data": "diagnostics",
                "interactie": "interaction"}
 # Everything a link can ask for: another provider, a municipality where it works, another region.

@@ -30,15 +30,16 @@ PAGES = {  # url path → page file, title
     "data": ("views/pages/diagnostics.py", "Data en informatie"),
     "interactie": ("views/pages/interaction.py", "Interactie en dialoog"),
     "partner": ("views/pages/partner.py", "Partner"),
+    "scenario": ("views/pages/scenario.py", "Scenario"),
     "uploaden": ("views/pages/upload.py", "Uploaden"),
     "beheer": ("views/pages/admin.py", "Beheer"),
 }
 READING = ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner")
 ALLOWED = {
-    "bestuurder": READING,  # reads its regions, uploads nothing
-    "contractmanager": READING + ("uploaden",),
-    "aanbieder": READING + ("uploaden",),  # its own uitkomsten only
-    "beheerder": READING + ("uploaden", "beheer"),
+    "bestuurder": READING + ("scenario",),  # reads its regions, uploads nothing
+    "contractmanager": READING + ("scenario", "uploaden"),
+    "aanbieder": READING + ("uploaden",),  # its own uitkomsten only; no scenarios (ahead.md §2)
+    "beheerder": READING + ("scenario", "uploaden", "beheer"),
 }
 IJMOND_PROVIDERS = ["De Brug", "Jeugdzorg Kennemerland", "Kinderpraktijk De Duinen", "Samen Verder"]
 ALLOWED_PAIRS = [(role, page) for role, pages in ALLOWED.items() for page in pages]
@@ -57,6 +58,9 @@ def _shown_on(at: AppTest, role: str, page: str) -> None:
         assert len(kinds) == (1 if role == "aanbieder" else 11)  # one kind, or detection + the ten kinds
     elif page == "beheer":
         assert [tab.label for tab in at.tabs] == ["Auditlog", "Gebruikers", "Normen"]
+    elif page == "scenario":  # the levers at 0 and the outcome beside the baseline
+        assert at.slider(key="sc_t_complex").value == 0.0
+        assert [metric.label for metric in at.metric] == ["Prognose jaareinde 2026", "Verwacht 2027"]
     else:
         assert [metric.label for metric in at.metric].count("Waarde") >= 3  # the lever's indicators
 
