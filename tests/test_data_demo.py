@@ -362,3 +362,20 @@ def test_the_command_line_builds_a_demo_database(tmp_path):
         assert _one(con, "select count(*) from trajectories") > 10_000
     finally:
         con.close()
+
+
+def test_the_demo_claims_arrive_late_about_60_90_and_100_percent_after_0_2_and_6_months(demo):
+    # Declarations of every month at least 12 months old: the total known at lag L (cost_known, from the
+    # monthly uploads' cost_versions) against the total stored now. ahead.md §1: about 60% in the first
+    # upload, 90% after two months, all after six.
+    shares = dict(demo.execute("""
+        select k.lag, sum(k.known) / sum(k.now)
+        from cost_known(6) as k
+        where k.month <= (select max(month) from costs) - interval 12 month
+          and k.lot = 'enkelvoudig'  -- declarations only: the lump sums of complex care arrive in full
+        group by k.lag
+    """).fetchall())
+    assert 0.5 < shares[0] < 0.7
+    assert 0.85 < shares[2] < 0.95
+    assert shares[6] == pytest.approx(1.0)
+    assert demo.execute("select count(*) from cost_versions where amount = 0").fetchone()[0] > 0  # first uploads
