@@ -283,11 +283,16 @@ CATALOGUE: tuple[Definition, ...] = (
         name="Prognose budgetuitputting jaareinde",
         unit="% van budget",
         definition=(
-            "m = months from January through the month of p_end; forecast = (Σ bedrag of those months of that "
-            "year) / m × 12 / budget × 100. Also shown: realised so far (Σ/budget × 100) and pro rata (m/12 × "
-            "100). Budget: without a provider filter the perceel-level rows (empty aanbieder) of the scope, or, "
-            "where a (jaar, gemeente, perceel) has none, the sum of its provider rows; with a provider filter "
-            "only those providers' rows (none → grijs)"
+            "ahead.md §1: forecast = Σ over the months of the year so far of (known total × c_L of that month) "
+            "+ Σ over the remaining months of the expected month total (the same month a year earlier × the growth "
+            "of the completed months this year against the same months last year); c_L = the median over months "
+            "at least 12 months old of (total now / total known at lag L) per region and perceel (fewer than 6: "
+            "all regions); value = forecast / budget × 100. Also shown: realised so far (Σ/budget × 100), pro "
+            "rata (m/12 × 100), the 80% band from a backtest (prognose_laag/prognose_hoog) and "
+            "kans_overschrijding (%). With no lag in the data it equals Σ / budget × 100. Budget: without a "
+            "provider filter the perceel-level rows (empty aanbieder) of the scope, or, where a (jaar, gemeente, "
+            "perceel) has none, the sum of its provider rows; with a provider filter only those providers' rows "
+            "(none → grijs)"
         ),
         better="lower", norm=100, margin=5, theme=5, privacy=UNPROTECTED,
         reads=("kosten", "budget"),
@@ -299,7 +304,8 @@ CATALOGUE: tuple[Definition, ...] = (
         provider_rows=("costs_year",),
         description=(
             "Verwachte uitgaven aan het eind van het jaar als percentage van het budget: de uitgaven van "
-            "januari tot en met de gekozen maand, doorgetrokken naar 12 maanden."
+            "januari tot en met de gekozen maand, aangevuld met de declaraties die gewoonlijk nog binnenkomen, "
+            "plus de resterende maanden zoals vorig jaar, met de groei van dit jaar."
         ),
         short_name="Budgetprognose",
         sentence="Het budget{lot} dreigt {excess} te worden overschreden.",
