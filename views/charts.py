@@ -243,6 +243,8 @@ def fan(model: FanModel, title: str, subtitle: str = "") -> go.Figure:
     layout = _layout(title, subtitle, "euro", height=340, value_axis="y", largest=model.largest)
     layout["xaxis"] = dict(type="category", tickangle=0, showgrid=False, tickfont=_FONT, automargin=False,
                            categoryorder="array", categoryarray=x)
+    layout["legend"]["traceorder"] = "normal"
+    layout["margin"]["r"] = 24  # room for "dec"
     return _figure(data, layout)
 
 

@@ -15,6 +15,7 @@ CORRECTED = "Gecorrigeerd voor late declaraties"
 MEDIAN = "Prognose (mediaan)"
 BAND = "80%-band"
 BUDGET = "Budget"
+FAN_SUBTITLE = "Cumulatief per maand · gecorrigeerd voor late declaraties · band: 8 van de 10 eerdere jaren"
 FAN_CAPTION = ("Cumulatieve uitgaven per maand. Declaraties komen maanden na de zorgmaand binnen; de "
                "gecorrigeerde lijn telt op wat er gewoonlijk nog bijkomt. De band is het bereik waarin de "
                "uitkomst in 8 van de 10 eerdere jaren viel, getoetst op dezelfde maand.")
