@@ -247,7 +247,7 @@ def demo_selection(db_path: Path, rebuild: bool, region: str | None, period: str
     """The national demo (built when missing) and the page parameters: REGION or the busiest, PERIOD or the
     last full month."""
     from benchmarks.levers import _BUSIEST_REGION  # noqa: PLC0415
-    from data import db  # noqa: PLC0415
+    from data.store import db  # noqa: PLC0415
 
     db_path = db_path.resolve()
     _ensure_database(db_path, rebuild)
