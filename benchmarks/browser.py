@@ -109,7 +109,7 @@ def _copy_for(app_dir: Path, db_path: Path, folder: Path) -> Path:
     code, so its schema (macros) is in place before the server opens it read-only."""
     copy = folder / f"{len(list(folder.iterdir()))}.duckdb"
     shutil.copyfile(db_path, copy)
-    subprocess.run([sys.executable, "-c", "import sys; from data import db; db.connect(sys.argv[1]).close()",
+    subprocess.run([sys.executable, "-c", "import sys; from data.store import db; db.connect(sys.argv[1]).close()",
                     str(copy)], cwd=app_dir, check=True)
     return copy
 

@@ -168,7 +168,7 @@ def test_a_line_still_being_appended_is_imported_when_it_is_complete(main):
 
 
 def test_a_reader_process_writes_its_own_audit_file(main):
-    script = ("from data import audit, snapshots\n"
+    script = ("from data.store import audit, snapshots\n"
               f"cursor = snapshots.Reader({str(main)!r}).connection().cursor()\n"
               "audit.record(cursor, 'x@y.nl', 'login', 'lokaal account')\n")
     for _ in range(2):
