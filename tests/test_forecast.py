@@ -9,8 +9,8 @@ from statistics import median
 
 import pytest
 
-from data import db, store
-from data.load import load_file
+from data.store import db, forecast_basis
+from data.ingest.load import load_file
 from figures.figures import of_connection
 from levers.families.budget import FAMILY
 from levers.scope import Period, Scope, sql_params
@@ -58,7 +58,7 @@ def _six_months_known_late(con) -> list[float]:
         _version(con, month, known, date(2024, index + 3, 5))  # the second replaced the first's total
         _cost(con, month, 100)
     _cost(con, date(2025, 12, 1), 1, municipality=HEEMSKERK)
-    store.refresh_forecast_basis(con)
+    forecast_basis.refresh(con)
     return first
 
 
@@ -85,7 +85,7 @@ def test_without_any_lag_in_the_data_the_forecast_is_the_sum_over_the_budget_to_
     for month, amount in enumerate(amounts, start=1):
         _cost(con, date(2025, month, 1), amount)
     _budget(con, 2025, 60_000)
-    store.refresh_forecast_basis(con)
+    forecast_basis.refresh(con)
     row = _forecast_row(con, Period.month(2025, 12))
     spent = 57_405.01  # the twelve amounts added by hand
     assert round(row["forecast"], 2) == spent
@@ -105,7 +105,7 @@ def test_the_remaining_months_are_last_year_times_this_years_growth_and_late_mon
         _cost(con, date(2025, month, 1), 66 if month == 11 else 110, municipality=HEEMSKERK)
     con.execute("delete from costs where month = '2025-12-01'")
     _budget(con, 2025, 1_000, municipality=HEEMSKERK)
-    store.refresh_forecast_basis(con)
+    forecast_basis.refresh(con)
     row = _forecast_row(con, Period.month(2025, 11), Scope(region="IJmond", municipalities=(HEEMSKERK,)))
     corrected = 10 * 110 + 66 * c0  # only November is at lag 0
     growth = corrected / (11 * 100)  # against January–November last year
@@ -137,7 +137,7 @@ def test_the_band_and_the_chance_of_overspending_come_from_the_backtest_errors_a
     for month in range(1, 13):  # this year 100 a month through June: forecast 1200 with no last year
         _cost(con, date(2025, month, 1), 100) if month <= 6 else None
     _budget(con, 2025, 1_150)
-    store.refresh_forecast_basis(con)
+    forecast_basis.refresh(con)
     errors = [-0.10, -0.05, 0.0, 0.02, 0.05, 0.08, 0.10, 0.20, -0.02, 0.04, 0.06]  # forecast / outcome − 1
     con.execute("delete from cost_backtest")
     for index, error in enumerate(errors):

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from data import db, store
+from data.store import db, forecast_basis
 from levers import scenario
 from levers.scenario import Settings
 from levers.scope import Period, Scope
@@ -28,7 +28,7 @@ def base(tmp_path_factory):
         con.execute("insert into costs values ($month, $municipality, 'SP1', 'complex', 45, $kind, $amount, 1)",
                     {"month": month, "municipality": BEVERWIJK, "kind": kind, "amount": amount})
     con.execute("insert into budgets values (2025, $municipality, 'complex', null, 2000, 1)", {"municipality": BEVERWIJK})
-    store.refresh_forecast_basis(con)
+    forecast_basis.refresh(con)
     found = scenario.baseline(con, Scope(region="IJmond"), Period.month(2025, 6))
     con.close()
     return found
