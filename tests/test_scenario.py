@@ -80,3 +80,11 @@ def test_the_link_holds_the_settings_and_reopens_the_same_scenario():
                       "sc_lumpsum_SP1": "-100000"}
     assert scenario_params.from_params(params) == settings
     assert scenario_params.from_params({"sc_tarief_complex": "veel", "sc_verschuiving": "nan"}) == Settings()
+
+
+def test_the_page_says_from_which_month_the_levers_act():
+    from wording import forecast as words
+
+    assert words.effect_from(2026, 6) == "De knoppen werken vanaf juli: op de resterende maanden van 2026 en op heel 2027."
+    assert words.effect_from(2026, 12) == ("De knoppen werken vanaf januari 2027, op heel 2027; de prognose voor 2026 "
+                                           "verandert niet.")

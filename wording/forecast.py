@@ -49,6 +49,7 @@ SHIFT_UNAVAILABLE = "Geen kosten van residentiële én gezinsgerichte zorg in de
 LUMP_SUM_TITLE = "Lumpsum per aanbieder (€ per jaar erbij of eraf)"
 LUMP_SUM_NONE = "Geen lumpsums in deze selectie."
 EFFECT_FROM = "De knoppen werken vanaf {month}: op de resterende maanden van {year} en op heel {next_year}."
+EFFECT_FROM_JANUARY = "De knoppen werken vanaf januari {next_year}, op heel {next_year}; de prognose voor {year} verandert niet."
 YEAR_END = "Prognose jaareinde {year}"
 NEXT_YEAR = "Verwacht {year}"
 WATERFALL_TITLE = "Van basis naar scenario, verwacht {year}: {finding}"
@@ -61,6 +62,13 @@ TO_COUNCIL = "Neem op in raadsrapport"
 TO_COUNCIL_HELP = "De bestuursrapportage (PDF) met een pagina over dit scenario: de instellingen en de uitkomst."
 NO_DATA = "Geen kosten in deze selectie: er is niets door te rekenen."
 SETTINGS_TITLE = "Instellingen van het scenario"
+
+
+def effect_from(year: int, month: int) -> str:
+    """From which month the levers act, for p_end in (year, month): the month after it."""
+    if month == 12:
+        return EFFECT_FROM_JANUARY.format(year=year, next_year=year + 1)
+    return EFFECT_FROM.format(month=MONTHS_LONG[month], year=year, next_year=year + 1)
 
 
 def settings_lines(settings, lot_names: dict[str, str], provider_names: dict[str, str]) -> list[str]:

@@ -78,9 +78,7 @@ settings = levers(linked, lump_providers, words.SHIFT_HELP.format(costs=", ".joi
 write_link(settings)
 outcome = figures.scenario(scope, period, settings)
 year = period.end.year
-st.caption(words.EFFECT_FROM.format(month=words.MONTHS_LONG[period.end.month % 12], year=year, next_year=year + 1)
-           if period.end.month < 12 else words.EFFECT_FROM.format(month=words.MONTHS_LONG[0], year=year + 1,
-                                                                   next_year=year + 1))
+st.caption(words.effect_from(year, period.end.month))
 budget = outcome.budget
 left, right = st.columns(2)
 for column, label, base_name, scenario_name in (
