@@ -10,6 +10,7 @@ from levers import scenario
 from levers.scenario import Settings
 from levers.scope import Period, Scope
 from views import scenario_params
+from wording import forecast as words
 
 BEVERWIJK = "GM0375"
 GROWTH = (6 * 100 + 6 * 50) / (6 * 80 + 6 * 50)  # January–June this year against last year, every soort
@@ -83,8 +84,6 @@ def test_the_link_holds_the_settings_and_reopens_the_same_scenario():
 
 
 def test_the_page_says_from_which_month_the_levers_act():
-    from wording import forecast as words
-
     assert words.effect_from(2026, 6) == "De knoppen werken vanaf juli: op de resterende maanden van 2026 en op heel 2027."
     assert words.effect_from(2026, 12) == ("De knoppen werken vanaf januari 2027, op heel 2027; de prognose voor 2026 "
                                            "verandert niet.")
