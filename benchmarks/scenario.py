@@ -21,7 +21,7 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 
 from benchmarks.levers import _BUSIEST_REGION, DEFAULT_DB, MIN_RUNS, _ensure_database, _timed  # noqa: E402
 from commands.args import open_read_only  # noqa: E402
-from data.demo import last_full_month_end  # noqa: E402
+from data.demo.build import last_full_month_end  # noqa: E402
 from levers import scenario  # noqa: E402
 from levers.families.budget import FAMILY  # noqa: E402
 from levers.scope import Period, Scope, sql_params  # noqa: E402
