@@ -111,6 +111,7 @@ class FanModel:
     budget: float | None
     overspend_pct: float | None  # kans op overschrijding
     budget_month: int | None  # 1 … 12: the month the budget is reached at the median; None: not this year
+    pooled: bool = False  # the completion factors came from all regions (too little history of its own)
 
     @property
     def largest(self) -> float:

@@ -50,4 +50,4 @@ def fan(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> FanMode
     return FanModel(year=month.end.year, months=row["months"], realised=path("path_realised"),
                     corrected=path("path_corrected"), median=path("path_median"), low=path("path_low"),
                     high=path("path_high"), budget=row["budget"], overspend_pct=row["overspend_pct"],
-                    budget_month=row["budget_month"])
+                    budget_month=row["budget_month"], pooled=row["pooled_factors"])

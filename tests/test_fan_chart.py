@@ -45,3 +45,9 @@ def test_paper_draws_the_fan_within_its_box_on_one_page():
     fan_chart(doc, Box(18, 40, 174, 62), MODEL)
     assert isinstance(doc, FPDF) and doc.page_no() == 1
     assert 40 <= doc.get_y() <= 40 + 62  # the legend's line is the last thing drawn, inside the box
+
+
+def test_the_subtitle_says_when_the_correction_comes_from_all_regions():
+    pooled = FanModel(**{**MODEL.__dict__, "pooled": True})
+    assert words.fan_subtitle(MODEL) == words.FAN_SUBTITLE
+    assert words.fan_subtitle(pooled).endswith("correctie uit alle regio's: te weinig eigen historie")

@@ -16,9 +16,15 @@ MEDIAN = "Prognose (mediaan)"
 BAND = "80%-band"
 BUDGET = "Budget"
 FAN_SUBTITLE = "Cumulatief per maand · gecorrigeerd voor late declaraties · band: 8 van de 10 eerdere jaren"
+POOLED = "correctie uit alle regio's: te weinig eigen historie"
 FAN_CAPTION = ("Cumulatieve uitgaven per maand. Declaraties komen maanden na de zorgmaand binnen; de "
                "gecorrigeerde lijn telt op wat er gewoonlijk nog bijkomt. De band is het bereik waarin de "
                "uitkomst in 8 van de 10 eerdere jaren viel, getoetst op dezelfde maand.")
+
+
+def fan_subtitle(model: FanModel) -> str:
+    """The fan's subtitle; says so when the completion factors came from all regions (ahead.md §1)."""
+    return f"{FAN_SUBTITLE} · {POOLED}" if model.pooled else FAN_SUBTITLE
 
 
 def fan_title(model: FanModel) -> str:

@@ -12,7 +12,7 @@ from wording import texts
 scope, period = render("boundaries")
 rights = session.rights_for_page(navigation.LEVER_PAGES["boundaries"])
 if (fan := cache.figures(rights).fan(scope, period)) is not None:
-    components.chart(charts.fan(fan, forecast_words.fan_title(fan), forecast_words.FAN_SUBTITLE),
+    components.chart(charts.fan(fan, forecast_words.fan_title(fan), forecast_words.fan_subtitle(fan)),
                      forecast_words.fan_title(fan), key="fan")
     st.caption(forecast_words.FAN_CAPTION)
 if (spending := cache.figures(rights).spending(scope, period)) is not None and spending.valued >= 2:
