@@ -5,7 +5,7 @@ neither in the menu nor reachable by URL; the Upload page offers `upload_kinds_f
 loader checks an aanbieder's rows against `upload_providers`.
 
 Decisions: a bestuurder reads everything of its regions (Partner included) and uploads nothing;
-a contractmanager uploads all ten kinds (normen and the CBS figures `landelijk` included) and enters
+a contractmanager uploads all eleven kinds (normen and the CBS figures `landelijk` included) and enters
 dialogue sessions in the app; an aanbieder sees the lever pages (its own figures and region totals),
 the Partner page for itself and uploads `uitkomsten` for its own code(s) only; only a beheerder has
 the Beheer page (audit log, users, norms).
@@ -26,7 +26,7 @@ BEHEER = "beheer"
 PAGES = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER, UPLOADEN, BEHEER)
 
 UPLOAD_KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten",
-                "landelijk", "procesbreuken")
+                "landelijk", "procesbreuken", "contracten")
 PROVIDER_UPLOAD_KIND = "uitkomsten"
 
 _READING = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER)

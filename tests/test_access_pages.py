@@ -54,7 +54,7 @@ def _shown_on(at: AppTest, role: str, page: str) -> None:
         assert options == (["Jeugdzorg Kennemerland"] if role == "aanbieder" else IJMOND_PROVIDERS)
     elif page == "uploaden":
         kinds = at.selectbox[0].options
-        assert len(kinds) == (1 if role == "aanbieder" else 11)  # one kind, or detection + the ten kinds
+        assert len(kinds) == (1 if role == "aanbieder" else 12)  # one kind, or detection + the eleven kinds
     elif page == "beheer":
         assert [tab.label for tab in at.tabs] == ["Auditlog", "Gebruikers", "Normen"]
     else:

@@ -6,7 +6,7 @@ from auth import pages
 from auth.rights import Rights
 
 ALL_KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten",
-             "landelijk", "procesbreuken")
+             "landelijk", "procesbreuken", "contracten")
 
 
 @pytest.mark.parametrize("role, expected", [

@@ -195,6 +195,7 @@ UPLOAD_KIND_LABELS = {
     "gemeenten": "gemeenten — aantal jeugdigen per gemeente",
     "landelijk": "landelijk — referentiecijfers van het CBS",
     "procesbreuken": "procesbreuken — data waarop de werkwijze veranderde",
+    "contracten": "contracten — looptijd, bekostiging en evaluatiemomenten van contracten",
 }
 UPLOAD_FILE = "Bestand (CSV of Excel)"
 UPLOAD_FILE_HELP = ("CSV met puntkomma of komma als scheidingsteken, UTF-8 of Windows-1252; of een Excel-werkmap "
