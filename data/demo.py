@@ -21,6 +21,7 @@ import numpy as np
 from data import db, snapshots
 from data.demo_money import insert_budgets, insert_costs
 from data.demo_changes import insert_process_changes
+from data.demo_contracts import insert_contracts
 from data.demo_national import insert_national
 from data.demo_reports import insert_dialogues, insert_norms, insert_outcomes
 from data.demo_sql import insert_frame, run_sql_file
@@ -33,7 +34,7 @@ Progress = Callable[[float, str], None]
 KIND_TABLES = (
     ("gemeenten", "populations"), ("aanbieders", "providers"), ("trajecten", "trajectories"), ("kosten", "costs"),
     ("budget", "budgets"), ("uitkomsten", "outcomes"), ("dialoog", "dialogues"), ("normen", "norms"),
-    ("landelijk", "national_figures"), ("procesbreuken", "process_changes"),
+    ("landelijk", "national_figures"), ("procesbreuken", "process_changes"), ("contracten", "contracts"),
 )
 
 
@@ -78,6 +79,7 @@ def build_demo(con: duckdb.DuckDBPyConnection, *, national: bool = False, seed: 
         insert_norms(con, end=end, upload_id=uploads["normen"])
         insert_national(con, end=end, upload_id=uploads["landelijk"])
         insert_process_changes(con, end=end, upload_id=uploads["procesbreuken"])
+        insert_contracts(con, end=end, upload_id=uploads["contracten"])
         con.execute("drop table demo_staged")
         _finish_records(con, uploads, seed=seed, national=national, end=end)
         con.execute("commit")
