@@ -8,7 +8,8 @@ Decisions: a bestuurder reads everything of its regions (Partner included) and u
 a contractmanager uploads all eleven kinds (normen and the CBS figures `landelijk` included) and enters
 dialogue sessions in the app; an aanbieder sees the lever pages (its own figures and region totals),
 the Partner page for itself and uploads `uitkomsten` for its own code(s) only; only a beheerder has
-the Beheer page (audit log, users, norms).
+the Beheer page (audit log, users, norms, contracts). The Contracten page (the contract cycle) is the
+region's: bestuurder, contractmanager and beheerder, not an aanbieder.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ KADERS = "kaders"
 DATA = "data"
 INTERACTIE = "interactie"
 PARTNER = "partner"
+CONTRACTEN = "contracten"
 UPLOADEN = "uploaden"
 BEHEER = "beheer"
-PAGES = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER, UPLOADEN, BEHEER)
+PAGES = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER, CONTRACTEN, UPLOADEN, BEHEER)
 
 UPLOAD_KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten",
                 "landelijk", "procesbreuken", "contracten")
@@ -31,8 +33,8 @@ PROVIDER_UPLOAD_KIND = "uitkomsten"
 
 _READING = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER)
 _ROLE_PAGES = {
-    "bestuurder": _READING,
-    "contractmanager": _READING + (UPLOADEN,),
+    "bestuurder": _READING + (CONTRACTEN,),
+    "contractmanager": _READING + (CONTRACTEN, UPLOADEN),
     "aanbieder": _READING + (UPLOADEN,),
     "beheerder": PAGES,
 }

@@ -172,9 +172,9 @@ class Figures:
         """The funding forms of the contracts these rights see, per 1,000 youths, on one matched period."""
         if self.rights.is_provider:
             return ()
-        terms = tuple(term for term in self._figure(CONTRACT_TABLES, _all_contracts)
-                      if all(self.rights.may_see_region(region) for region in term.regions))
-        return self._figure(FIGURE_TABLES, _funding_comparison, terms, period)
+        terms = tuple(term for term in self._figure(CONTRACT_TABLES, _all_contracts) if self._sees(term))
+        seen = frozenset(region for term in terms for region in term.regions if self.rights.may_see_region(region))
+        return self._figure(FIGURE_TABLES, _funding_comparison, terms, period, seen)
 
     def _sees(self, term: ContractTerm) -> bool:
         return not self.rights.is_provider and any(self.rights.may_see_region(r) for r in term.regions)
@@ -310,8 +310,9 @@ def _contract_comments(con, term: ContractTerm, until: date) -> tuple[ProviderCo
     return contracts_lever.provider_comments(con, term, until)
 
 
-def _funding_comparison(con, terms: tuple[ContractTerm, ...], period: Period) -> tuple[FundingRow, ...]:
-    return contracts_lever.funding_comparison(con, terms, period)
+def _funding_comparison(con, terms: tuple[ContractTerm, ...], period: Period,
+                        regions: frozenset[str]) -> tuple[FundingRow, ...]:
+    return contracts_lever.funding_comparison(con, terms, period, regions=regions)
 
 
 def _regions(con) -> tuple[str, ...]:

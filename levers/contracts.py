@@ -117,14 +117,22 @@ def before_period(term: ContractTerm) -> Period:
     return Period.twelve_months(add_months(date(term.start.year, term.start.month, 1), -1))
 
 
-def recent_period(term: ContractTerm, data_end: date) -> Period:
-    """The last twelve months: up to the last whole quarter before `data_end` (outcomes are quarterly), and
-    never past the contract's end."""
-    last = min(data_end, term.last_possible_end)
+def data_end(today: date) -> date:
+    """The last day of the month before `today`: the last whole month of data, as the dashboard's default."""
+    return today.replace(day=1) - timedelta(days=1)
+
+
+def last_twelve_months(last: date) -> Period:
+    """The twelve months up to the last whole quarter on or before `last` (outcomes are quarterly)."""
     quarter_start = date(last.year, 3 * ((last.month - 1) // 3) + 1, 1)
     if last != add_months(quarter_start, 3) - timedelta(days=1):  # the quarter has not ended: the one before
         quarter_start = add_months(quarter_start, -3)
     return Period.twelve_months(add_months(quarter_start, 2))
+
+
+def recent_period(term: ContractTerm, end_of_data: date) -> Period:
+    """The last twelve months of a contract: up to the last whole quarter of the data, never past its end."""
+    return last_twelve_months(min(end_of_data, term.last_possible_end))
 
 
 @dataclass(frozen=True)
@@ -199,8 +207,10 @@ def in_force(term: ContractTerm, period: Period) -> bool:
 
 
 def funding_comparison(con: duckdb.DuckDBPyConnection, terms: Sequence[ContractTerm], period: Period,
-                       codes: tuple[str, ...] = PER_THOUSAND) -> tuple[FundingRow, ...]:
-    """The funding forms of the contracts in force for all of `period`, per 1,000 youths.
+                       codes: tuple[str, ...] = PER_THOUSAND, *,
+                       regions: frozenset[str] | None = None) -> tuple[FundingRow, ...]:
+    """The funding forms of the contracts in force for all of `period`, per 1,000 youths (in `regions` only,
+    when given: a joint contract counts with the regions a reader may see).
 
     Each contract scope (per region) is computed by the catalogue as any scope; the rates add up as
     Σ (value × youths / 1,000) / Σ youths × 1,000, so one form with one contract equals that scope's figure.
@@ -210,6 +220,8 @@ def funding_comparison(con: duckdb.DuckDBPyConnection, terms: Sequence[ContractT
         if not in_force(term, period):
             continue
         for region in term.regions:
+            if regions is not None and region not in regions:
+                continue
             results = {r.code: (r.value, r.denominator)
                        for r in lever_indicators(con, "shared_values", term.scope(region), period) if r.code in codes}
             by_form.setdefault(term.funding, []).append((term.contract_id, results))

@@ -10,11 +10,12 @@ of those twelve, and the dialogue rows and provider comments of the term. `evalu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from figures.figures import Figures
 from levers.catalogue import LEVER_NAMES, LEVERS
-from levers.contracts import ContractTerm, DialogueRow, ProviderComment, before_period, next_evaluation, recent_period
+from levers.contracts import DialogueRow, ProviderComment, before_period, data_end, recent_period
+from levers.contracts import ContractTerm
 from levers.norms import Status
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
@@ -60,11 +61,6 @@ class EvaluationPack:
         return self.recent.end
 
 
-def data_end(made_on: date) -> date:
-    """The last day of the month before `made_on`: the last whole month of data, as the dashboard's default."""
-    return made_on.replace(day=1) - timedelta(days=1)
-
-
 def evaluation_pack(figures: Figures, contract_id: str, *, made_on: date | None = None) -> EvaluationPack:
     """The pack of one contract; ValueError when these rights do not see it (or it does not exist)."""
     made_on = made_on or date.today()
@@ -96,23 +92,7 @@ def file_stem(pack: EvaluationPack) -> str:
 # --- what the pack says, shared by both formats ------------------------------------------------------
 
 def facts(pack: EvaluationPack) -> list[tuple[str, str]]:
-    term = pack.term
-    return [
-        (words.FACT_ID, term.contract_id),
-        (words.FACT_REGIONS, words.regions_text(term)),
-        (words.FACT_LOT, term.lot),
-        (words.FACT_PROVIDER, pack.provider_name or words.EVERY_PROVIDER),
-        (words.FACT_FUNDING, words.FUNDING[term.funding]),
-        (words.FACT_TERM, words.term_text(term)),
-        (words.FACT_EXTENSION, fmt.day(term.extension_until) if term.extension_until else words.NO_EXTENSION),
-        (words.FACT_NEXT, _next(term, pack.made_on)),
-        *([(words.FACT_AGREEMENTS, term.agreements)] if term.agreements else []),
-    ]
-
-
-def _next(term: ContractTerm, today: date) -> str:
-    day = next_evaluation(term, today)
-    return fmt.day(day) if day else words.NO_NEXT
+    return words.facts(pack.term, pack.provider_name, pack.made_on)
 
 
 def intro(pack: EvaluationPack) -> str:

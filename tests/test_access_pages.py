@@ -30,15 +30,16 @@ PAGES = {  # url path → page file, title
     "data": ("views/pages/diagnostics.py", "Data en informatie"),
     "interactie": ("views/pages/interaction.py", "Interactie en dialoog"),
     "partner": ("views/pages/partner.py", "Partner"),
+    "contracten": ("views/pages/contracts.py", "Contracten IJmond"),
     "uploaden": ("views/pages/upload.py", "Uploaden"),
     "beheer": ("views/pages/admin.py", "Beheer"),
 }
 READING = ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner")
 ALLOWED = {
-    "bestuurder": READING,  # reads its regions, uploads nothing
-    "contractmanager": READING + ("uploaden",),
-    "aanbieder": READING + ("uploaden",),  # its own uitkomsten only
-    "beheerder": READING + ("uploaden", "beheer"),
+    "bestuurder": READING + ("contracten",),  # reads its regions (and their contracts), uploads nothing
+    "contractmanager": READING + ("contracten", "uploaden"),
+    "aanbieder": READING + ("uploaden",),  # its own uitkomsten only; contracts are the region's business
+    "beheerder": READING + ("contracten", "uploaden", "beheer"),
 }
 IJMOND_PROVIDERS = ["De Brug", "Jeugdzorg Kennemerland", "Kinderpraktijk De Duinen", "Samen Verder"]
 ALLOWED_PAIRS = [(role, page) for role, pages in ALLOWED.items() for page in pages]
@@ -55,8 +56,11 @@ def _shown_on(at: AppTest, role: str, page: str) -> None:
     elif page == "uploaden":
         kinds = at.selectbox[0].options
         assert len(kinds) == (1 if role == "aanbieder" else 12)  # one kind, or detection + the eleven kinds
+    elif page == "contracten":  # the small database holds no contract yet
+        assert [info.value for info in at.info] == [
+            "Voor IJmond zijn nog geen contracten vastgelegd. Een beheerder voegt ze toe op de pagina Beheer."]
     elif page == "beheer":
-        assert [tab.label for tab in at.tabs] == ["Auditlog", "Gebruikers", "Normen"]
+        assert [tab.label for tab in at.tabs] == ["Auditlog", "Gebruikers", "Normen", "Contracten"]
     else:
         assert [metric.label for metric in at.metric].count("Waarde") >= 3  # the lever's indicators
 

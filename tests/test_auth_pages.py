@@ -10,11 +10,12 @@ ALL_KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen",
 
 
 @pytest.mark.parametrize("role, expected", [
-    ("bestuurder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner")),
-    ("contractmanager", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "uploaden")),
+    ("bestuurder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "contracten")),
+    ("contractmanager", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "contracten",
+                         "uploaden")),
     ("aanbieder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "uploaden")),
-    ("beheerder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "uploaden",
-                   "beheer")),
+    ("beheerder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "contracten",
+                   "uploaden", "beheer")),
     ("wethouder", ()),
 ])
 def test_each_role_gets_its_pages_in_navigation_order(role, expected):
@@ -28,6 +29,8 @@ def test_each_role_gets_its_pages_in_navigation_order(role, expected):
     ("contractmanager", "beheer", False),
     ("beheerder", "beheer", True),
     ("aanbieder", "partner", True),
+    ("aanbieder", "contracten", False),
+    ("bestuurder", "contracten", True),
 ])
 def test_may_see_page_follows_the_role(role, page, allowed):
     assert pages.may_see_page(role, page) is allowed

@@ -23,6 +23,7 @@ PAGE_FILES = {
     "data": "views/pages/diagnostics.py",
     "interactie": "views/pages/interaction.py",
     "partner": "views/pages/partner.py",
+    "contracten": "views/pages/contracts.py",
     "uploaden": "views/pages/upload.py",
     "beheer": "views/pages/admin.py",
 }

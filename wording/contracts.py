@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from levers.contracts import ContractTerm, DueMoment
+from levers.contracts import PER_THOUSAND, ContractTerm, DialogueRow, DueMoment, FundingRow, next_evaluation
 from wording import fmt
 
 FUNDING = {"lumpsum": "lumpsum", "pxq": "p×q (prijs maal hoeveelheid)", "taakgericht": "taakgericht",
@@ -48,6 +48,19 @@ PACK_BUTTON_PDF = "Evaluatiepakket (PDF)"
 PACK_BUTTON_MD = "Evaluatiepakket (Markdown)"
 PACK_HELP = ("De vier hefbomen van dit contract: 12 maanden vóór de start tegenover de laatste 12 maanden, "
              "met signalen, normen, dialoog, acties en de toelichting van de aanbieder")
+
+# --- the Beheer form -------------------------------------------------------------------------------------
+FORM_INTRO = ("Een contract invoeren of wijzigen (hetzelfde contract-id vervangt het contract). Dezelfde regels als "
+              "het bestand contracten: elk evaluatiemoment ligt binnen de looptijd.")
+FORM_ID = "Contract-id"
+FORM_REGIONS_PLACEHOLDER = "Kies een of meer regio's"
+FORM_START = "Startdatum"
+FORM_END = "Einddatum"
+FORM_MOMENTS = "Evaluatiemomenten"
+FORM_MOMENTS_HELP = "Datums als dd-mm-jjjj, gescheiden door /"
+FORM_SAVE = "Contract opslaan"
+FORM_SAVED = "Contract {contract} opgeslagen."
+FORM_SOURCE = "contract {contract} (invoer in de app)"
 
 # --- the Overzicht --------------------------------------------------------------------------------------
 DUE_TITLE = "Contractmomenten"
@@ -104,3 +117,50 @@ def due_link(moment: DueMoment) -> str:
 def short_day(day: date) -> str:
     """`1-4-2027`: a date without leading zeros, as the spec's example writes it."""
     return f"{day.day}-{day.month}-{day.year}"
+
+
+def facts(term: ContractTerm, provider_name: str | None, today: date) -> list[tuple[str, str]]:
+    """(label, value) of a contract, as the page and the evaluatiepakket list them."""
+    following = next_evaluation(term, today)
+    return [
+        (FACT_ID, term.contract_id),
+        (FACT_REGIONS, regions_text(term)),
+        (FACT_LOT, term.lot),
+        (FACT_PROVIDER, provider_name or EVERY_PROVIDER),
+        (FACT_FUNDING, FUNDING[term.funding]),
+        (FACT_TERM, term_text(term)),
+        (FACT_EXTENSION, fmt.day(term.extension_until) if term.extension_until else NO_EXTENSION),
+        (FACT_NEXT, fmt.day(following) if following else NO_NEXT),
+        *([(FACT_AGREEMENTS, term.agreements)] if term.agreements else []),
+    ]
+
+
+def moment_label(kind: str, day: date) -> str:
+    """`evaluatie 1-4-2027`: a point of the timeline."""
+    return f"{MOMENTS[kind]} {short_day(day)}"
+
+
+ACTION_COLUMNS = ("Datum", "Thema", "Actie", "Deadline", "Status")
+PER_THOUSAND_LABELS = {"jeugdhulp_per_1000": "Jeugdhulp per 1.000", "residentieel_per_1000": "Residentieel per 1.000",
+                       "crisis_per_1000": "Crisis per 1.000"}
+
+
+def action_table(rows: list[DialogueRow]) -> list[dict[str, str]]:
+    """The actions of a term as table rows, open ones first."""
+    ordered = sorted(rows, key=lambda row: (row.status != "open", row.session_date))
+    return [dict(zip(ACTION_COLUMNS, (fmt.day(row.session_date), f"{row.theme}. {row.theme_name}", row.action or "",
+                                      fmt.day(row.deadline) if row.deadline else "", row.status or ""), strict=True))
+            for row in ordered]
+
+
+def funding_table(rows: tuple[FundingRow, ...]) -> list[dict[str, str]]:
+    """One row per funding form: its contracts, the youths of their scopes and each rate per 1.000."""
+    table = []
+    for row in rows:
+        shown = {FUNDING_FORM: FUNDING[row.funding], FUNDING_CONTRACTS: ", ".join(row.contracts),
+                 FUNDING_YOUTHS: fmt.count(row.youths) if row.youths else SUPPRESSED}
+        for code in PER_THOUSAND:
+            value = row.values.get(code)
+            shown[PER_THOUSAND_LABELS[code]] = SUPPRESSED if value is None else fmt.number(value, 1)
+        table.append(shown)
+    return table

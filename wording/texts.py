@@ -58,6 +58,7 @@ NAV_TITLES = {
     "data": "Data en informatie",
     "interactie": "Interactie en dialoog",
     "partner": "Partner",
+    "contracten": "Contracten",
     "uploaden": "Uploaden",
     "beheer": "Beheer",
 }
@@ -68,6 +69,7 @@ NAV_ICONS = {
     "data": ":material/monitoring:",
     "interactie": ":material/forum:",
     "partner": ":material/handshake:",
+    "contracten": ":material/contract:",
     "uploaden": ":material/upload_file:",
     "beheer": ":material/admin_panel_settings:",
 }
@@ -382,7 +384,7 @@ DEMO_PROVIDER = "Als aanbieder"
 # --- Beheer (views/pages/admin.py, views/admin_tables.py) -----------------------------------------------
 ADMIN_TITLE = "Beheer"
 ADMIN_INTRO = "Het auditlog, de gebruikers en hun rollen, en de normen die gelden. Alleen voor beheerders."
-ADMIN_TABS = ("Auditlog", "Gebruikers", "Normen")
+ADMIN_TABS = ("Auditlog", "Gebruikers", "Normen", "Contracten")
 AUDIT_ACTION = "Actie"
 AUDIT_ALL = "Alle acties"
 AUDIT_ACTOR = "Wie"
