@@ -84,7 +84,7 @@ def documents(rights: Rights, scope: Scope, period: Period, *, key: str, agenda:
 
 def evaluation_pack(rights: Rights, contract_id: str, render: str) -> bytes:
     """The evaluatiepakket as `reports.evaluation.<render>` makes it (evaluation_pdf, evaluation_markdown)."""
-    from reports import evaluation  # noqa: PLC0415  lazy: fpdf and the pack's modules, only on a click
+    from reports import evaluation  # noqa: PLC0415  lazy: 0.36 s CPU (fpdf), only on a click
 
     return getattr(evaluation, render)(evaluation.evaluation_pack(cache.figures(rights), contract_id))
 
