@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 import duckdb
 
-from levers.registry import lever_indicators
+from levers.runner import compute
 from levers.scope import Period, Scope, add_months
 
 NOTICE_DAYS = 90  # the Overzicht names an evaluation or end date from this many days before it
@@ -210,20 +210,20 @@ def funding_comparison(con: duckdb.DuckDBPyConnection, terms: Sequence[ContractT
                        codes: tuple[str, ...] = PER_THOUSAND, *,
                        regions: frozenset[str] | None = None) -> tuple[FundingRow, ...]:
     """The funding forms of the contracts in force for all of `period`, per 1,000 youths (in `regions` only,
-    when given: a joint contract counts with the regions a reader may see).
+    when given: a joint contract counts with the regions a reader may see). A contract with one provider
+    is left out: a rate per 1,000 youths belongs to a region or a perceel, not to one provider's clients.
 
     Each contract scope (per region) is computed by the catalogue as any scope; the rates add up as
     Σ (value × youths / 1,000) / Σ youths × 1,000, so one form with one contract equals that scope's figure.
     """
     by_form: dict[str, list[tuple[str, dict[str, tuple[float | None, float | None]]]]] = {}
     for term in terms:
-        if not in_force(term, period):
+        if term.provider or not in_force(term, period):  # per 1,000 youths: a region or perceel, not one provider
             continue
         for region in term.regions:
             if regions is not None and region not in regions:
                 continue
-            results = {r.code: (r.value, r.denominator)
-                       for r in lever_indicators(con, "shared_values", term.scope(region), period) if r.code in codes}
+            results = {r.code: (r.value, r.denominator) for r in compute(con, term.scope(region), [period], codes)[0]}
             by_form.setdefault(term.funding, []).append((term.contract_id, results))
     rows = []
     for form in FUNDING_FORMS:

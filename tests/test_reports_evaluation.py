@@ -101,3 +101,26 @@ def test_the_command_writes_the_pack_as_pdf_and_refuses_an_unknown_contract(leve
     assert reports_main(["evaluatie", "--db", str(levers_demo_path), "--contract", "XX-1",
                          "--out", str(tmp_path / "x.pdf")]) == 2
     assert "contract XX-1 bestaat niet" in capsys.readouterr().err
+
+
+def test_funding_forms_are_compared_per_1000_youths_as_the_reports_of_their_scopes_add_up(levers_demo_path, capsys):
+    from levers.contracts import last_twelve_months
+    from levers.scope import Period, Scope
+
+    period = last_twelve_months(TODAY)  # data to 31-10-2026: 2025-10..2026-09, matched for every contract
+    con = duckdb.connect(str(levers_demo_path), read_only=True)
+    try:
+        rows = {row.funding: row for row in of_connection(con, levers_demo_path).funding_comparison(period)}
+    finally:
+        con.close()
+    assert period == Period.parse("2025-10..2026-09")
+    # RV-2025-01 (one provider) is left out; RV-2023-03 ended before the period
+    assert {form: row.contracts for form, row in rows.items()} == {
+        "lumpsum": ("CX-2023-01",), "pxq": ("EV-2023-02", "HP-2023-01"), "resultaatgericht": ("AH-2023-01",)}
+    # lump sum: the joint complex contract, IJmond and Zuid-Kennemerland added up from their reports
+    parts = [_report(capsys, levers_demo_path, Scope(region, lot="complex"), period.label)["jeugdhulp_per_1000"]
+             for region in ("IJmond", "Zuid-Kennemerland")]
+    youths = sum(float(part["noemer"]) for part in parts)
+    expected = sum(float(part["waarde"]) * float(part["noemer"]) for part in parts) / youths
+    assert rows["lumpsum"].youths == youths
+    assert rows["lumpsum"].values["jeugdhulp_per_1000"] == pytest.approx(expected, abs=0.01)

@@ -24,13 +24,15 @@ FIGURES = "Cijfers van de aanbieders, laatste 12 maanden ({period})"
 ACTIONS = "Acties uit de dialoog tijdens de looptijd"
 NO_ACTIONS = "Geen acties vastgelegd in de looptijd van dit contract."
 FUNDING_TITLE = "Bekostigingsvormen vergeleken, per 1.000 jeugdigen ({period})"
-FUNDING_CAPTION = ("Alleen contracten die de hele periode liepen (gelijke periode voor alle vormen). Per vorm: "
-                   "de jeugdigen in de scopes van die contracten per 1.000 jeugdigen (0–17) van die scopes.")
+FUNDING_CAPTION = ("Alleen contracten die de hele periode liepen (gelijke periode voor alle vormen) en die een heel "
+                   "perceel betreffen; een contract met één aanbieder telt niet mee, want per 1.000 jeugdigen geldt "
+                   "voor een regio of perceel. Per vorm: de jeugdigen in zorg in de scopes van die contracten per "
+                   "1.000 jeugdigen (0–17) van die scopes; – is afgeschermd (kleine aantallen).")
 FUNDING_NONE = "Geen contracten die de hele periode liepen."
 FUNDING_FORM = "Bekostiging"
 FUNDING_CONTRACTS = "Contracten"
 FUNDING_YOUTHS = "Jeugdigen 0–17"
-SUPPRESSED = "afgeschermd"
+SUPPRESSED = "–"
 
 FACT_ID = "Contract"
 FACT_REGIONS = "Regio"
@@ -140,7 +142,7 @@ def moment_label(kind: str, day: date) -> str:
     return f"{MOMENTS[kind]} {short_day(day)}"
 
 
-ACTION_COLUMNS = ("Datum", "Thema", "Actie", "Deadline", "Status")
+ACTION_COLUMNS = ("Datum", "Status", "Thema", "Actie", "Deadline")
 PER_THOUSAND_LABELS = {"jeugdhulp_per_1000": "Jeugdhulp per 1.000", "residentieel_per_1000": "Residentieel per 1.000",
                        "crisis_per_1000": "Crisis per 1.000"}
 
@@ -148,8 +150,8 @@ PER_THOUSAND_LABELS = {"jeugdhulp_per_1000": "Jeugdhulp per 1.000", "residentiee
 def action_table(rows: list[DialogueRow]) -> list[dict[str, str]]:
     """The actions of a term as table rows, open ones first."""
     ordered = sorted(rows, key=lambda row: (row.status != "open", row.session_date))
-    return [dict(zip(ACTION_COLUMNS, (fmt.day(row.session_date), f"{row.theme}. {row.theme_name}", row.action or "",
-                                      fmt.day(row.deadline) if row.deadline else "", row.status or ""), strict=True))
+    return [dict(zip(ACTION_COLUMNS, (fmt.day(row.session_date), row.status or "", f"{row.theme}. {row.theme_name}",
+                                      row.action or "", fmt.day(row.deadline) if row.deadline else ""), strict=True))
             for row in ordered]
 
 
