@@ -16,12 +16,13 @@ from datetime import date, timedelta
 
 import duckdb
 
+from levers.catalogue import CATALOGUE
 from levers.runner import compute
 from levers.scope import Period, Scope, add_months
 
 NOTICE_DAYS = 90  # the Overzicht names an evaluation or end date from this many days before it
 FUNDING_FORMS = ("lumpsum", "pxq", "taakgericht", "resultaatgericht")
-PER_THOUSAND = ("jeugdhulp_per_1000", "residentieel_per_1000", "crisis_per_1000")
+PER_THOUSAND = tuple(entry.code for entry in CATALOGUE if entry.unit == "per 1.000")  # compared between forms
 
 
 @dataclass(frozen=True)

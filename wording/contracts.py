@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from levers.catalogue import definition
 from levers.contracts import PER_THOUSAND, ContractTerm, DialogueRow, DueMoment, FundingRow, next_evaluation
 from wording import fmt
 
@@ -143,8 +144,6 @@ def moment_label(kind: str, day: date) -> str:
 
 
 ACTION_COLUMNS = ("Datum", "Status", "Thema", "Actie", "Deadline")
-PER_THOUSAND_LABELS = {"jeugdhulp_per_1000": "Jeugdhulp per 1.000", "residentieel_per_1000": "Residentieel per 1.000",
-                       "crisis_per_1000": "Crisis per 1.000"}
 
 
 def action_table(rows: list[DialogueRow]) -> list[dict[str, str]]:
@@ -163,6 +162,6 @@ def funding_table(rows: tuple[FundingRow, ...]) -> list[dict[str, str]]:
                  FUNDING_YOUTHS: fmt.count(row.youths) if row.youths else SUPPRESSED}
         for code in PER_THOUSAND:
             value = row.values.get(code)
-            shown[PER_THOUSAND_LABELS[code]] = SUPPRESSED if value is None else fmt.number(value, 1)
+            shown[definition(code).name] = SUPPRESSED if value is None else fmt.number(value, 1)
         table.append(shown)
     return table
