@@ -136,9 +136,19 @@ def themes_count(pack: EvaluationPack) -> str:
 
 
 def actions(pack: EvaluationPack, status: str) -> list[str]:
-    """`Plan van aanpak wachttijden (12-03-2026, thema 9)` for each action with that status."""
-    return [f"{row.action} ({fmt.day(row.session_date)}, thema {row.theme})"
-            for row in pack.dialogue if row.action and row.status == status]
+    """The actions with that status, one line per action text: `Plan van aanpak (thema 9, 12-03-2026)`, or for an
+    action agreed more than once `Plan van aanpak (thema 9, 3×, laatst 12-03-2026)`."""
+    found: dict[str, list[DialogueRow]] = {}
+    for row in pack.dialogue:
+        if row.action and row.status == status:
+            found.setdefault(row.action, []).append(row)
+    lines = []
+    for text, rows in sorted(found.items(), key=lambda item: item[1][-1].session_date, reverse=True):
+        last = rows[-1]
+        when = fmt.day(last.session_date) if len(rows) == 1 else words.PACK_ACTION_REPEATED.format(
+            count=len(rows), day=fmt.day(last.session_date))
+        lines.append(f"{text} (thema {last.theme}, {when})")
+    return lines
 
 
 def comment_lines(pack: EvaluationPack) -> list[str]:

@@ -91,6 +91,7 @@ PACK_THEMES_COUNT = "{count} van de 18 thema's besproken tijdens de looptijd (to
 PACK_ACTIONS_CLOSED = "Afgeronde acties"
 PACK_ACTIONS_OPEN = "Openstaande acties"
 PACK_NO_ROWS = "Geen."
+PACK_ACTION_REPEATED = "{count}×, laatst {day}"
 PACK_COMMENTS = "Toelichting van de aanbieder"
 PACK_ADVICE = "Advies verlengen"
 PACK_ADVICE_HINT = "In te vullen door de contractmanager: verlengen, bijstellen of beëindigen, en waarom."
