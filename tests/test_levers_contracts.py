@@ -64,3 +64,10 @@ def test_twelve_months_are_a_period_that_reads_and_writes_as_jjjj_mm_to_jjjj_mm(
     assert (period.start, period.end, period.label) == (date(2025, 10, 1), date(2026, 9, 30), "2025-10..2026-09")
     assert period.year_earlier() == Period.parse("2024-10..2025-09")
     assert Period.parse("2025-01..2025-12") == Period.parse("2025")
+
+
+def test_a_span_that_is_not_twelve_months_is_refused_in_dutch():
+    import pytest
+
+    with pytest.raises(ValueError, match="2025-10..2026-10 is geen reeks van twaalf maanden"):
+        Period.parse("2025-10..2026-10")

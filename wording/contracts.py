@@ -33,6 +33,7 @@ FUNDING_NONE = "Geen contracten die de hele periode liepen."
 FUNDING_FORM = "Bekostiging"
 FUNDING_CONTRACTS = "Contracten"
 FUNDING_YOUTHS = "Jeugdigen 0–17"
+FUNDING_COUNT = "{count} contracten"
 SUPPRESSED = "–"
 
 FACT_ID = "Contract"
@@ -159,7 +160,8 @@ def funding_table(rows: tuple[FundingRow, ...]) -> list[dict[str, str]]:
     """One row per funding form: its contracts, the youths of their scopes and each rate per 1.000."""
     table = []
     for row in rows:
-        shown = {FUNDING_FORM: FUNDING[row.funding], FUNDING_CONTRACTS: ", ".join(row.contracts),
+        named = ", ".join(row.contracts) if len(row.contracts) <= 3 else FUNDING_COUNT.format(count=len(row.contracts))
+        shown = {FUNDING_FORM: FUNDING[row.funding], FUNDING_CONTRACTS: named,
                  FUNDING_YOUTHS: fmt.count(row.youths) if row.youths else SUPPRESSED}
         for code in PER_THOUSAND:
             value = row.values.get(code)
