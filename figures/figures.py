@@ -15,6 +15,7 @@ whose rights narrow to the very same scope.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -162,11 +163,11 @@ class Figures:
 
     def contract_dialogue(self, term: ContractTerm, until: date) -> tuple[DialogueRow, ...]:
         """The dialogue rows of a contract's term up to `until` (a contract these rights got from `contract`)."""
-        return self._figure(TERM_TABLES, _contract_dialogue, term, until) if self._sees(term) else ()
+        return self._figure(TERM_TABLES, _contract_dialogue, self._seen(term), until) if self._sees(term) else ()
 
     def contract_comments(self, term: ContractTerm, until: date) -> tuple[ProviderComment, ...]:
         """The providers' own comments in a contract's perceel and term up to `until`."""
-        return self._figure(TERM_TABLES, _contract_comments, term, until) if self._sees(term) else ()
+        return self._figure(TERM_TABLES, _contract_comments, self._seen(term), until) if self._sees(term) else ()
 
     def funding_comparison(self, period: Period) -> tuple[FundingRow, ...]:
         """The funding forms of the contracts these rights see, per 1,000 youths, on one matched period."""
@@ -175,6 +176,10 @@ class Figures:
         terms = tuple(term for term in self._figure(CONTRACT_TABLES, _all_contracts) if self._sees(term))
         seen = frozenset(region for term in terms for region in term.regions if self.rights.may_see_region(region))
         return self._figure(FIGURE_TABLES, _funding_comparison, terms, period, seen)
+
+    def _seen(self, term: ContractTerm) -> ContractTerm:
+        """A joint contract with only the regions these rights see: their dialogue rows, not the other's."""
+        return replace(term, regions=tuple(region for region in term.regions if self.rights.may_see_region(region)))
 
     def _sees(self, term: ContractTerm) -> bool:
         return not self.rights.is_provider and any(self.rights.may_see_region(r) for r in term.regions)

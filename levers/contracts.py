@@ -139,6 +139,7 @@ def recent_period(term: ContractTerm, end_of_data: date) -> Period:
 @dataclass(frozen=True)
 class DialogueRow:
     session_date: date
+    region: str
     provider: str | None
     theme: int
     theme_name: str
@@ -149,7 +150,7 @@ class DialogueRow:
 
 
 _DIALOGUES = """
-select d.session_date, d.provider, d.theme, t.name, d.subject, d.action, d.status, d.deadline
+select d.session_date, d.region, d.provider, d.theme, t.name, d.subject, d.action, d.status, d.deadline
 from dialogues as d join dialogue_themes as t using (theme)
 where list_contains($regions, d.region) and d.session_date between $start and $until
   and (d.provider is null or len($providers) = 0 or list_contains($providers, d.provider))

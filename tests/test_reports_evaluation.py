@@ -124,3 +124,21 @@ def test_funding_forms_are_compared_per_1000_youths_as_the_reports_of_their_scop
     expected = sum(float(part["waarde"]) * float(part["noemer"]) for part in parts) / youths
     assert rows["lumpsum"].youths == youths
     assert rows["lumpsum"].values["jeugdhulp_per_1000"] == pytest.approx(expected, abs=0.01)
+
+
+def test_a_contract_manager_of_one_region_gets_the_joint_contracts_pack_for_that_region_only(levers_demo_path):
+    from auth.rights import Rights
+    from figures.figures import Figures
+    from figures.versions import connection_source
+
+    con = duckdb.connect(str(levers_demo_path), read_only=True)
+    try:
+        figures = Figures(connection_source(con, levers_demo_path), Rights("contractmanager", regions=("IJmond",)))
+        pack = evaluation_pack(figures, "CX-2023-01", made_on=TODAY)
+        regions = {row[0] for row in con.execute(
+            "select distinct region from dialogues where session_date >= date '2023-01-01'").fetchall()}
+    finally:
+        con.close()
+    assert [region.region for region in pack.regions] == ["IJmond"]
+    assert "Zuid-Kennemerland" in regions  # the other region has dialogue rows in the term, and none reach the pack
+    assert pack.dialogue and all(row.region == "IJmond" for row in pack.dialogue)
