@@ -383,7 +383,8 @@ DEMO_PROVIDER = "Als aanbieder"
 
 # --- Beheer (views/pages/admin.py, views/admin_tables.py) -----------------------------------------------
 ADMIN_TITLE = "Beheer"
-ADMIN_INTRO = "Het auditlog, de gebruikers en hun rollen, en de normen die gelden. Alleen voor beheerders."
+ADMIN_INTRO = ("Het auditlog, de gebruikers en hun rollen, de normen die gelden en de contracten van de regio's. "
+               "Alleen voor beheerders.")
 ADMIN_TABS = ("Auditlog", "Gebruikers", "Normen", "Contracten")
 AUDIT_ACTION = "Actie"
 AUDIT_ALL = "Alle acties"
