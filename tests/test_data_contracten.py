@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from data.contracts import CareContract
-from data.load import load_file
+from data.ingest.contracts import CareContract
+from data.ingest.load import load_file
 from tests.fixtures.csv import add_providers, csv_bytes
 
 GOOD = {"contract_id": "CX-2023-01", "regio": "IJmond", "perceel": "complex", "bekostiging": "lumpsum",

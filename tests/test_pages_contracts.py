@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from auth.rights import Rights
-from data.db import connect
+from data.store.db import connect
 from tests.builders import add_contract
 from tests.fixtures.small_db import open_app
 

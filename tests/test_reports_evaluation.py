@@ -1,6 +1,6 @@
 """The evaluatiepakket (ahead.md §3): every figure in it is the one `python -m levers report` prints for the
 same scope and period, and the command writes it as PDF and Markdown. On the regional demo of
-tests/fixtures/levers_output.py (data to 31-10-2026), whose contracts are the seeds' (data/demo_contracts.py).
+tests/fixtures/levers_output.py (data to 31-10-2026), whose contracts are the seeds' (data/demo/contracts.py).
 """
 
 from __future__ import annotations

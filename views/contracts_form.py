@@ -1,6 +1,6 @@
 """The Beheer page's contract form: one contract entered in the app, stored exactly like a `contracten` file.
 
-Widgets only. The row goes through data.load.load_rows, so it meets the same contract (known regions and
+Widgets only. The row goes through data.ingest.load.load_rows, so it meets the same contract (known regions and
 provider, the term rule on the evaluation moments), the same replace key (contract_id: entering an id
 again replaces that contract), the same upload record and the same audit entry.
 """
@@ -12,7 +12,7 @@ from datetime import date
 import streamlit as st
 
 from auth.rights import Rights
-from data.load import load_rows
+from data.ingest.load import load_rows
 from levers.contracts import FUNDING_FORMS
 from levers.scope import LOTS
 from views import cache, db
