@@ -5,11 +5,11 @@ neither in the menu nor reachable by URL; the Upload page offers `upload_kinds_f
 loader checks an aanbieder's rows against `upload_providers`.
 
 Decisions: a bestuurder reads everything of its regions (Partner included) and uploads nothing;
-a contractmanager uploads all ten kinds (normen and the CBS figures `landelijk` included) and enters
+a contractmanager uploads all eleven kinds (normen and the CBS figures `landelijk` included) and enters
 dialogue sessions in the app; an aanbieder sees the lever pages (its own figures and region totals),
-the Partner page for itself and uploads `uitkomsten` for its own code(s) only; the Scenario page is for
-the bestuurder, contractmanager and beheerder (ahead.md §2); only a beheerder has
-the Beheer page (audit log, users, norms).
+the Partner page for itself and uploads `uitkomsten` for its own code(s) only; the Scenario page
+(ahead.md §2) and the Contracten page (the contract cycle) are the region's: bestuurder, contractmanager
+and beheerder, not an aanbieder; only a beheerder has the Beheer page (audit log, users, norms, contracts).
 """
 
 from __future__ import annotations
@@ -22,19 +22,20 @@ KADERS = "kaders"
 DATA = "data"
 INTERACTIE = "interactie"
 PARTNER = "partner"
+CONTRACTEN = "contracten"
 UPLOADEN = "uploaden"
-BEHEER = "beheer"
 SCENARIO = "scenario"
-PAGES = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER, SCENARIO, UPLOADEN, BEHEER)
+BEHEER = "beheer"
+PAGES = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER, CONTRACTEN, SCENARIO, UPLOADEN, BEHEER)
 
 UPLOAD_KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten",
-                "landelijk", "procesbreuken")
+                "landelijk", "procesbreuken", "contracten")
 PROVIDER_UPLOAD_KIND = "uitkomsten"
 
 _READING = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER)
-_ROLE_PAGES = {  # the Scenario page (ahead.md §2): bestuurder, contractmanager and beheerder
-    "bestuurder": _READING + (SCENARIO,),
-    "contractmanager": _READING + (SCENARIO, UPLOADEN),
+_ROLE_PAGES = {  # Contracten (ahead.md §3) and Scenario (ahead.md §2): bestuurder, contractmanager, beheerder
+    "bestuurder": _READING + (CONTRACTEN, SCENARIO),
+    "contractmanager": _READING + (CONTRACTEN, SCENARIO, UPLOADEN),
     "aanbieder": _READING + (UPLOADEN,),
     "beheerder": PAGES,
 }

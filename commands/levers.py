@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", required=True, help="databasebestand")
     parser.add_argument("--regio", required=True, help="naam van de jeugdregio, bijvoorbeeld IJmond")
-    parser.add_argument("--periode", required=True, help="JJJJ-MM, JJJJ-Kn of JJJJ")
+    parser.add_argument("--periode", required=True, help="JJJJ-MM, JJJJ-Kn, JJJJ of twaalf maanden JJJJ-MM..JJJJ-MM")
 
 
 def _scope(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> Scope:

@@ -1,4 +1,4 @@
-"""`python -m reports council|agenda ...`: the documents' command line; writes a PDF (or Markdown).
+"""`python -m reports council|agenda|evaluatie ...`: the documents' command line; writes a PDF (or Markdown).
 
 The same documents as the download buttons (views/dialogue_ui.py), made by the same functions, so a
 scheduled job can produce the council report's appendix and every provider's agenda before a
@@ -19,10 +19,11 @@ from figures.figures import of_connection
 from reports.agenda_document import agenda_document, agenda_markdown, agenda_pdf
 from reports.council import council_report
 from reports.council_pdf import council_pdf
+from reports.evaluation import evaluation_markdown, evaluation_pack, evaluation_pdf
 from wording import os_errors
 
 COMMANDS = {"council": "de bestuursrapportage (PDF)", "agenda": "de agenda voor het volgende gesprek (PDF of Markdown)"}
-WRITTEN = {"council": "Bestuursrapportage", "agenda": "Agenda"}
+WRITTEN = {"council": "Bestuursrapportage", "agenda": "Agenda", "evaluatie": "Evaluatiepakket"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,11 +43,30 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--out", required=True, metavar="BESTAND", help="het te schrijven bestand")
         sub.add_argument("--markdown", action="store_true",
                          help="Markdown in plaats van PDF (alleen de agenda)")
+    evaluation = commands.add_parser("evaluatie", help="het evaluatiepakket van een contract (PDF of Markdown)")
+    evaluation.add_argument("--db", required=True, help="databasebestand")
+    evaluation.add_argument("--contract", required=True, metavar="ID", help="contract_id, bijvoorbeeld CX-2023-01")
+    evaluation.add_argument("--out", required=True, metavar="BESTAND", help="het te schrijven bestand")
+    evaluation.add_argument("--markdown", action="store_true", help="Markdown in plaats van PDF")
     return parser
+
+
+def _evaluation(args: argparse.Namespace) -> bytes:
+    con = open_read_only(args.db)
+    try:
+        try:
+            pack = evaluation_pack(of_connection(con, args.db), args.contract.strip())
+        except ValueError as error:
+            raise UsageError(str(error)) from error
+    finally:
+        con.close()
+    return (evaluation_markdown if args.markdown else evaluation_pdf)(pack)
 
 
 def document(args: argparse.Namespace) -> bytes:
     """The document's bytes; UsageError for wrong usage."""
+    if args.command == "evaluatie":
+        return _evaluation(args)
     if args.markdown and args.command == "council":
         raise UsageError("de bestuursrapportage bestaat alleen als PDF; laat --markdown weg")
     period = parse_period(args.periode)

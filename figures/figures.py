@@ -15,6 +15,8 @@ whose rights narrow to the very same scope.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +25,7 @@ from data.store.tables import TABLE_OF_KIND
 from figures import shared_results
 from figures.versions import Source, connection_source, fence, versions
 from levers import agenda as agenda_lever
+from levers import contracts as contracts_lever
 from levers import choices, compare, dialogue_log, registry
 from levers import forecast
 from levers import freshness as freshness_lever
@@ -36,6 +39,7 @@ from levers.agenda import AgendaItem
 from levers.catalogue import CODES
 from levers.chart_model import FanModel, TrendModel
 from levers.compare import ComparisonRow
+from levers.contracts import ContractTerm, DialogueRow, FundingRow, ProviderComment
 from levers.dialogue_log import DialogueLog
 from levers.freshness import Freshness
 from levers.national import NationalFigure, national_figures
@@ -60,7 +64,9 @@ FIGURE_TABLES = tuple(sorted(TABLE_OF_KIND.values()))
 REGION_TABLES = (TABLE_OF_KIND["gemeenten"],)
 NATIONAL_TABLES = (TABLE_OF_KIND["landelijk"],)
 NOTE_TABLES = ("notes", "outcomes", "providers")
-LOG_TABLES = ("dialogues", "populations", "providers")  # a cost upload or an audit entry keeps the log
+LOG_TABLES = ("dialogues", "populations", "providers")
+CONTRACT_TABLES = (TABLE_OF_KIND["contracten"],)
+TERM_TABLES = ("contracts", "dialogues", "dialogue_themes", "outcomes", "providers")  # a cost upload or an audit entry keeps the log
 ALL = Rights(role="beheerder")  # the commands' rights: every region, every provider
 
 
@@ -158,6 +164,42 @@ class Figures:
         """The national (CBS) figure beside each indicator for P, by code. Not narrowed by rights: it is
         published data and nobody's own figures, the same for every reader."""
         return dict(self._figure(NATIONAL_TABLES, _national, period))
+
+    # --- the contract cycle (ahead.md §3): the region's business, not a provider's ----------------------
+
+    def contracts(self, region: str) -> tuple[ContractTerm, ...]:
+        """The contracts of a region these rights may see (none for an aanbieder)."""
+        if self.rights.is_provider or not self.rights.may_see_region(region):
+            return ()
+        return self._figure(CONTRACT_TABLES, _contracts, region)
+
+    def contract(self, contract_id: str) -> ContractTerm | None:
+        """One contract by its id, when these rights see one of its regions."""
+        found = None if self.rights.is_provider else self._figure(CONTRACT_TABLES, _contract, contract_id)
+        return found if found and any(self.rights.may_see_region(r) for r in found.regions) else None
+
+    def contract_dialogue(self, term: ContractTerm, until: date) -> tuple[DialogueRow, ...]:
+        """The dialogue rows of a contract's term up to `until` (a contract these rights got from `contract`)."""
+        return self._figure(TERM_TABLES, _contract_dialogue, self._seen(term), until) if self._sees(term) else ()
+
+    def contract_comments(self, term: ContractTerm, until: date) -> tuple[ProviderComment, ...]:
+        """The providers' own comments in a contract's perceel and term up to `until`."""
+        return self._figure(TERM_TABLES, _contract_comments, self._seen(term), until) if self._sees(term) else ()
+
+    def funding_comparison(self, period: Period) -> tuple[FundingRow, ...]:
+        """The funding forms of the contracts these rights see, per 1,000 youths, on one matched period."""
+        if self.rights.is_provider:
+            return ()
+        terms = tuple(term for term in self._figure(CONTRACT_TABLES, _all_contracts) if self._sees(term))
+        seen = frozenset(region for term in terms for region in term.regions if self.rights.may_see_region(region))
+        return self._figure(FIGURE_TABLES, _funding_comparison, terms, period, seen)
+
+    def _seen(self, term: ContractTerm) -> ContractTerm:
+        """A joint contract with only the regions these rights see: their dialogue rows, not the other's."""
+        return replace(term, regions=tuple(region for region in term.regions if self.rights.may_see_region(region)))
+
+    def _sees(self, term: ContractTerm) -> bool:
+        return not self.rights.is_provider and any(self.rights.may_see_region(r) for r in term.regions)
 
     # --- the choices: regions, municipalities, providers --------------------------------------------
 
@@ -268,6 +310,31 @@ def _dialogue_log(con, scope: Scope, period: Period):
 
 def _national(con, period: Period) -> tuple[tuple[str, NationalFigure], ...]:
     return tuple(national_figures(con, period).items())
+
+
+def _contracts(con, region: str) -> tuple[ContractTerm, ...]:
+    return contracts_lever.contracts(con, region)
+
+
+def _all_contracts(con) -> tuple[ContractTerm, ...]:
+    return contracts_lever.contracts(con)
+
+
+def _contract(con, contract_id: str) -> ContractTerm | None:
+    return contracts_lever.contract(con, contract_id)
+
+
+def _contract_dialogue(con, term: ContractTerm, until: date) -> tuple[DialogueRow, ...]:
+    return contracts_lever.dialogue_rows(con, term, until)
+
+
+def _contract_comments(con, term: ContractTerm, until: date) -> tuple[ProviderComment, ...]:
+    return contracts_lever.provider_comments(con, term, until)
+
+
+def _funding_comparison(con, terms: tuple[ContractTerm, ...], period: Period,
+                        regions: frozenset[str]) -> tuple[FundingRow, ...]:
+    return contracts_lever.funding_comparison(con, terms, period, regions=regions)
 
 
 def _regions(con) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ class PeriodKind(StrEnum):
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")
+_TWELVE = re.compile(r"^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$")
 
 
 def add_months(day: date, months: int) -> date:
@@ -65,6 +66,11 @@ class Period:
             year, quarter = int(m[1]), int(m[2])
             first = 3 * quarter - 2
             return cls(PeriodKind.QUARTER, date(year, first, 1), month_end(year, first + 2))
+        if m := _TWELVE.match(text):
+            first, last = (int(m[1]), int(m[2])), (int(m[3]), int(m[4]))
+            if not (1 <= first[1] <= 12 and 1 <= last[1] <= 12) or last[0] * 12 + last[1] - first[0] * 12 - first[1] != 11:
+                raise ValueError(f"{text} is geen reeks van twaalf maanden (JJJJ-MM..JJJJ-MM)")
+            return cls.twelve_months(date(*last, 1))
         if m := _YEAR.match(text):
             year = int(m[1])
             return cls(PeriodKind.YEAR, date(year, 1, 1), date(year, 12, 31))
@@ -74,9 +80,22 @@ class Period:
     def month(cls, year: int, month: int) -> Period:
         return cls(PeriodKind.MONTH, date(year, month, 1), month_end(year, month))
 
+    @classmethod
+    def twelve_months(cls, last_month: date) -> Period:
+        """The twelve whole months up to and including `last_month`'s month: a year that need not begin in
+        January (the contract cycle compares the last twelve months, ahead.md §3)."""
+        first = add_months(date(last_month.year, last_month.month, 1), -11)
+        return cls(PeriodKind.YEAR, first, month_end(last_month.year, last_month.month))
+
+    @property
+    def is_calendar_year(self) -> bool:
+        return self.kind == PeriodKind.YEAR and self.start.month == 1
+
     @property
     def label(self) -> str:
-        """The period as users type it: `2026-10`, `2026-K3`, `2026`."""
+        """The period as users type it: `2026-10`, `2026-K3`, `2026`; twelve months `2025-10..2026-09`."""
+        if self.kind == PeriodKind.YEAR and not self.is_calendar_year:
+            return f"{self.start.year}-{self.start.month:02d}..{self.end.year}-{self.end.month:02d}"
         if self.kind == PeriodKind.MONTH:
             return f"{self.start.year}-{self.start.month:02d}"
         if self.kind == PeriodKind.QUARTER:
@@ -84,9 +103,8 @@ class Period:
         return str(self.start.year)
 
     def year_earlier(self) -> Period:
-        """The same month, quarter or year of the previous year."""
-        start = date(self.start.year - 1, self.start.month, 1)
-        return Period(self.kind, start, month_end(start.year, self.end.month))
+        """The same month, quarter or year (or twelve months) of the previous year."""
+        return self.shifted(-12)
 
     def shifted(self, months: int) -> Period:
         """A period of the same kind `months` calendar months later (negative: earlier)."""

@@ -103,6 +103,16 @@ def add_provider(con, *, provider: str = "P1", name: str | None = None, lot: str
     })
 
 
+def add_contract(con, *, contract_id: str, start: date, end: date, evaluations: tuple[date, ...] = (),
+                 regions: str = "IJmond", lot: str = "complex", provider: str | None = None,
+                 funding: str = "lumpsum", extension_until: date | None = None) -> None:
+    _insert(con, "contracts", {
+        "contract_id": contract_id, "regions": regions, "lot": lot, "provider": provider, "funding": funding,
+        "start_date": start, "end_date": end, "extension_until": extension_until,
+        "evaluation_dates": list(evaluations) or None, "agreements": None,
+    })
+
+
 def add_population(con, *, year: int, youths: int, municipality: str = VELSEN, region: str | None = None) -> None:
     _insert(con, "populations", {
         "municipality": municipality, "year": year, "youths_0_17": youths, "region": region,

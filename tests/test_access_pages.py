@@ -31,15 +31,16 @@ PAGES = {  # url path → page file, title
     "interactie": ("views/pages/interaction.py", "Interactie en dialoog"),
     "partner": ("views/pages/partner.py", "Partner"),
     "scenario": ("views/pages/scenario.py", "Scenario"),
+    "contracten": ("views/pages/contracts.py", "Contracten IJmond"),
     "uploaden": ("views/pages/upload.py", "Uploaden"),
     "beheer": ("views/pages/admin.py", "Beheer"),
 }
 READING = ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner")
 ALLOWED = {
-    "bestuurder": READING + ("scenario",),  # reads its regions, uploads nothing
-    "contractmanager": READING + ("scenario", "uploaden"),
-    "aanbieder": READING + ("uploaden",),  # its own uitkomsten only; no scenarios (ahead.md §2)
-    "beheerder": READING + ("scenario", "uploaden", "beheer"),
+    "bestuurder": READING + ("contracten", "scenario"),  # reads its regions (and their contracts), uploads nothing
+    "contractmanager": READING + ("contracten", "scenario", "uploaden"),
+    "aanbieder": READING + ("uploaden",),  # its own uitkomsten only; no contracts, no scenarios (ahead.md §2, §3)
+    "beheerder": READING + ("contracten", "scenario", "uploaden", "beheer"),
 }
 IJMOND_PROVIDERS = ["De Brug", "Jeugdzorg Kennemerland", "Kinderpraktijk De Duinen", "Samen Verder"]
 ALLOWED_PAIRS = [(role, page) for role, pages in ALLOWED.items() for page in pages]
@@ -55,9 +56,12 @@ def _shown_on(at: AppTest, role: str, page: str) -> None:
         assert options == (["Jeugdzorg Kennemerland"] if role == "aanbieder" else IJMOND_PROVIDERS)
     elif page == "uploaden":
         kinds = at.selectbox[0].options
-        assert len(kinds) == (1 if role == "aanbieder" else 11)  # one kind, or detection + the ten kinds
+        assert len(kinds) == (1 if role == "aanbieder" else 12)  # one kind, or detection + the eleven kinds
+    elif page == "contracten":  # the small database holds no contract yet
+        assert [info.value for info in at.info] == [
+            "Voor IJmond zijn nog geen contracten vastgelegd. Een beheerder voegt ze toe op de pagina Beheer."]
     elif page == "beheer":
-        assert [tab.label for tab in at.tabs] == ["Auditlog", "Gebruikers", "Normen"]
+        assert [tab.label for tab in at.tabs] == ["Auditlog", "Gebruikers", "Normen", "Contracten"]
     elif page == "scenario":  # the levers at 0 and the outcome beside the baseline
         assert at.slider(key="sc_t_complex").value == 0.0
         assert [metric.label for metric in at.metric] == ["Prognose jaareinde 2026", "Verwacht 2027"]

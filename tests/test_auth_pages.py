@@ -6,16 +6,17 @@ from auth import pages
 from auth.rights import Rights
 
 ALL_KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten",
-             "landelijk", "procesbreuken")
+             "landelijk", "procesbreuken", "contracten")
 
 
 @pytest.mark.parametrize("role, expected", [
-    ("bestuurder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "scenario")),
-    ("contractmanager", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "scenario",
-                         "uploaden")),
+    ("bestuurder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "contracten",
+                    "scenario")),
+    ("contractmanager", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "contracten",
+                         "scenario", "uploaden")),
     ("aanbieder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "uploaden")),
-    ("beheerder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "scenario",
-                   "uploaden", "beheer")),
+    ("beheerder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "contracten",
+                   "scenario", "uploaden", "beheer")),
     ("wethouder", ()),
 ])
 def test_each_role_gets_its_pages_in_navigation_order(role, expected):
@@ -29,6 +30,8 @@ def test_each_role_gets_its_pages_in_navigation_order(role, expected):
     ("contractmanager", "beheer", False),
     ("beheerder", "beheer", True),
     ("aanbieder", "partner", True),
+    ("aanbieder", "contracten", False),
+    ("bestuurder", "contracten", True),
 ])
 def test_may_see_page_follows_the_role(role, page, allowed):
     assert pages.may_see_page(role, page) is allowed

@@ -34,6 +34,8 @@ CONTRACT_COLUMNS = {  # csv-contract.md, "The kinds", in order
     "gemeenten": ["gemeente", "jaar", "inwoners_0_17", "jeugdregio"],
     "landelijk": ["bron", "gebied", "periode", "indicator", "waarde", "definitie"],
     "procesbreuken": ["regio", "datum", "indicator", "omschrijving"],
+    "contracten": ["contract_id", "regio", "perceel", "aanbieder", "bekostiging", "startdatum", "einddatum",
+                   "verlenging_tot", "evaluatiemomenten", "afspraken"],
 }
 
 
@@ -332,7 +334,7 @@ BAD_HEADERS = [
     ("budget", "jaar;gemeente;perceel;;budget", "rij 1: kolom 4 heeft geen naam"),
     (None, "periode;aanbieder;perceel;bedrag_totaal",
      "rij 1: de soort van dit bestand is niet te herkennen aan de kopregel; kies een soort "
-     "(trajecten, kosten, budget, uitkomsten, dialoog, normen, aanbieders, gemeenten, landelijk, procesbreuken)"),
+     "(trajecten, kosten, budget, uitkomsten, dialoog, normen, aanbieders, gemeenten, landelijk, procesbreuken, contracten)"),
 ]
 
 

@@ -279,11 +279,34 @@ def test_each_kind_has_one_demo_upload_record_counting_its_rows(demo):
     records = demo.execute("select kind, row_count from uploads where uploader = 'demo' order by kind").fetchall()
     tables = {"aanbieders": "providers", "budget": "budgets", "dialoog": "dialogues", "gemeenten": "populations",
               "kosten": "costs", "normen": "norms", "trajecten": "trajectories", "uitkomsten": "outcomes",
-              "landelijk": "national_figures", "procesbreuken": "process_changes"}
+              "landelijk": "national_figures", "procesbreuken": "process_changes", "contracten": "contracts"}
     assert [k for k, _ in records] == sorted(tables)
     for kind, count in records:
         assert count == _one(demo, f"select count(*) from {tables[kind]}") > 0
     assert _one(demo, "select count(*) from audit_log where actor = 'demo'") == 1
+
+
+def test_the_demo_holds_the_seeds_contracts(demo):
+    rows = demo.execute("select contract_id, regions, lot, provider is null, funding, start_date, end_date, "
+                        "extension_until from contracts where contract_id in ('CX-2023-01', 'EV-2023-02', 'RV-2023-03', "
+                        "'RV-2025-01') order by contract_id").fetchall()
+    # three years from 1-1-2023 plus two optional years; the end moves a year for each option the data run past
+    options_used = [date(2025, 12, 31), date(2026, 12, 31), date(2027, 12, 31)]
+    ended = next(day for day in options_used if day >= END)
+    assert rows == [
+        ("CX-2023-01", "IJmond/Zuid-Kennemerland", "complex", True, "lumpsum", date(2023, 1, 1), ended,
+         date(2027, 12, 31)),  # the strategic-partner consortium: every provider of the perceel
+        ("EV-2023-02", "IJmond/Zuid-Kennemerland", "enkelvoudig", True, "pxq", date(2023, 1, 1), ended,
+         date(2027, 12, 31)),
+        ("RV-2023-03", "IJmond/Zuid-Kennemerland", "complex", False, "lumpsum", date(2023, 1, 1),
+         date(2025, 6, 30), None),  # residential care, re-tendered early
+        ("RV-2025-01", "IJmond/Zuid-Kennemerland", "complex", False, "taakgericht", date(2025, 7, 1),
+         date(2028, 6, 30), date(2030, 6, 30))]
+    # its successor evaluates on the first of the third month after the data end: named on the Overzicht
+    first_after = END + timedelta(days=1)
+    index = first_after.year * 12 + first_after.month - 1 + 2
+    assert date(index // 12, index % 12 + 1, 1) in _one(
+        demo, "select evaluation_dates from contracts where contract_id = 'RV-2025-01'")
 
 
 def test_every_region_records_its_contract_start_and_one_a_new_access_team_that_shows(demo):

@@ -84,6 +84,15 @@ STORED = {
         [("IJmond", date(2023, 1, 1), None, "nieuwe contracten"),
          ("IJmond", date(2025, 3, 1), "instroom", "nieuw toegangsteam"),
          ("Zuid-Kennemerland", date(2023, 1, 1), None, "nieuwe contracten")]),
+    "contracten": (
+        "select contract_id, regions, lot, provider, funding, start_date, end_date, extension_until, "
+        "evaluation_dates, agreements from contracts order by all",
+        # the evaluation moments are one list of dates; an empty aanbieder is every provider of the perceel
+        [("CX-2023-01", "IJmond/Zuid-Kennemerland", "complex", None, "lumpsum", date(2023, 1, 1),
+          date(2025, 12, 31), date(2027, 12, 31), [date(2024, 10, 1), date(2025, 4, 1)],
+          "Wachttijd onder 6 weken, 80% doelen behaald"),
+         ("EV-2023-02", "IJmond", "enkelvoudig", "ZORG-B", "pxq", date(2023, 1, 1), date(2026, 12, 31), None, None,
+          None)]),
 }
 
 
@@ -218,6 +227,12 @@ CORRECTIONS = {
         [("IJmond", date(2023, 1, 1), "uitval", "nieuwe contracten"), ("IJmond", date(2023, 1, 1), None, "nieuwe inkoop"),
          ("IJmond", date(2025, 3, 1), "instroom", "nieuw toegangsteam"),
          ("Zuid-Kennemerland", date(2023, 1, 1), None, "nieuwe contracten")], 1),
+    "contracten": (
+        # CX-2023-01 is replaced (extended to 2026, a new evaluation moment); EV-2023-02 stays
+        [{"contract_id": "CX-2023-01", "regio": "IJmond", "perceel": "complex", "bekostiging": "lumpsum",
+          "startdatum": "1-1-2023", "einddatum": "31-12-2026", "evaluatiemomenten": "1-4-2026"}],
+        "select contract_id, end_date, evaluation_dates from contracts order by all",
+        [("CX-2023-01", date(2026, 12, 31), [date(2026, 4, 1)]), ("EV-2023-02", date(2026, 12, 31), None)], 1),
 }
 
 

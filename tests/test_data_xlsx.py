@@ -146,7 +146,8 @@ TEMPLATE_SHEETS = {
     "aanbieders": ["aanbieders", "Lijst aanbieders"],
     "gemeenten": ["gemeenten", "Lijst gemeenten"],
     "landelijk": ["landelijk"],
-    "procesbreuken": ["procesbreuken"],  # gebied and indicator are CBS's own codes: no list of the region's
+    "procesbreuken": ["procesbreuken"],
+    "contracten": ["contracten", "Lijst aanbieders"],  # gebied and indicator are CBS's own codes: no list of the region's
 }
 
 

@@ -46,6 +46,7 @@ LAZY = {
     ("views/dialogue_ui.py", "views.partner_tables"): "0.64 s CPU (pandas); only when a page shows a log table",
     ("views/documents_ui.py", "reports.agenda_document"): "0.39 s CPU after the Overzicht's modules; on a click",
     ("views/documents_ui.py", "reports.council_pdf"): "0.34 s CPU (fpdf) after the Overzicht's modules; on a click",
+    ("views/documents_ui.py", "reports.evaluation"): "0.36 s CPU (fpdf) after the Overzicht's modules; on a click",
 }
 
 

@@ -18,6 +18,7 @@ from figures import shared_results
 from figures.figures import Figures
 from levers.agenda import AgendaItem
 from levers.compare import ComparisonRow
+from levers.contracts import ContractTerm, DialogueRow, FundingRow
 from levers.freshness import Freshness
 from levers.national import NationalFigure
 from levers.price_volume import PriceVolume
@@ -98,3 +99,19 @@ def municipalities(region: str) -> tuple[tuple[str, str], ...]:
 
 def providers(rights: Rights, region: str, lot: str | None = None) -> tuple[tuple[str, str], ...]:
     return figures(rights).providers(region, lot)
+
+
+def contracts(rights: Rights, region: str) -> tuple[ContractTerm, ...]:
+    return figures(rights).contracts(region)
+
+
+def contract(rights: Rights, contract_id: str) -> ContractTerm | None:
+    return figures(rights).contract(contract_id)
+
+
+def contract_dialogue(rights: Rights, term: ContractTerm, until) -> tuple[DialogueRow, ...]:
+    return figures(rights).contract_dialogue(term, until)
+
+
+def funding_comparison(rights: Rights, period: Period) -> tuple[FundingRow, ...]:
+    return figures(rights).funding_comparison(period)

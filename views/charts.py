@@ -338,3 +338,37 @@ def bar_colour(result: IndicatorResult) -> str:
     if result.value is not None and result.norm is None:
         return BLUE
     return STATUS_COLOURS[result.status]
+
+
+_MOMENT_STYLE = {  # kind -> (colour, marker symbol): the words are on the chart too, never colour alone
+    "start": (BLUE, "circle"), "evaluatie": ("#E69F00", "diamond"), "einde": (VERMILLION, "square"),
+    "verlenging": (GREY, "square-open"), "vandaag": (INK, "line-ns"),
+}
+
+
+def contract_timeline(moments: Sequence[tuple[str, str, object]], title: str) -> go.Figure:
+    """A contract's moments on one date axis: (kind, label, day) each, the term as a bar behind them. Labels
+    alternate above and below at two heights, so moments close together stay readable."""
+    from datetime import timedelta  # noqa: PLC0415  (only here)
+
+    days = [day for _, _, day in moments]
+    data = [{"type": "scatter", "x": [min(days), max(days)], "y": [0, 0], "mode": "lines",
+             "line": {"color": "#D0D7DE", "width": 10}, "hoverinfo": "skip", "showlegend": False}]
+    notes = []
+    for index, (kind, label, day) in enumerate(moments):
+        colour, symbol = _MOMENT_STYLE[kind]
+        data.append({"type": "scatter", "x": [day], "y": [0], "mode": "markers",
+                     "marker": {"color": colour, "symbol": symbol, "size": 18 if kind == "vandaag" else 13,
+                                "line": {"width": 2, "color": colour}},
+                     "hovertemplate": f"{label}<extra></extra>", "showlegend": False})
+        word, _, when = label.rpartition(" ")
+        notes.append({"x": day, "y": 0, "text": f"{word}<br>{when}", "showarrow": True, "arrowcolor": colour,
+                      "arrowwidth": 1, "ax": 0, "ay": (-34, 34, -70, 70)[index % 4],
+                      "font": {**_FONT, "size": 12, "color": colour}})
+    pad = timedelta(days=120)
+    layout = {"template": _TEMPLATE, "height": 250, "margin": {"l": 20, "r": 20, "t": 36, "b": 30},
+              "title": {"text": title, "font": {**_FONT, "size": 14}, "x": 0, "xanchor": "left"},
+              "annotations": notes, "yaxis": {"visible": False, "range": [-1.6, 1.6], "fixedrange": True},
+              "xaxis": {"type": "date", "tickformat": "%Y", "dtick": "M12", "gridcolor": "#E6E9EE",
+                        "tickfont": _FONT, "fixedrange": True, "range": [min(days) - pad, max(days) + pad]}}
+    return _figure(data, layout)

@@ -18,6 +18,7 @@ from levers.scope import Period, Scope
 from reports.council import council_report
 from reports.names import download_stem
 from views import cache, db, session
+from wording import contracts as contract_words
 from wording import texts
 
 if TYPE_CHECKING:
@@ -81,6 +82,25 @@ def documents(rights: Rights, scope: Scope, period: Period, *, key: str, agenda:
             st.download_button(label, data=build, file_name=file_name, mime=mime, key=f"{key}_{file_name}",
                                help=texts.DOCUMENT_HELP, icon=":material/description:", on_click=_audit,
                                args=(file_name,))
+
+
+def evaluation_pack(rights: Rights, contract_id: str, render: str) -> bytes:
+    """The evaluatiepakket as `reports.evaluation.<render>` makes it (evaluation_pdf, evaluation_markdown)."""
+    from reports import evaluation  # noqa: PLC0415  lazy: 0.36 s CPU (fpdf), only on a click
+
+    return getattr(evaluation, render)(evaluation.evaluation_pack(cache.figures(rights), contract_id))
+
+
+def evaluation_buttons(rights: Rights, contract_id: str, *, key: str) -> None:
+    """The evaluatiepakket of one contract as PDF and Markdown, made when a button is clicked."""
+    stem = f"evaluatiepakket_{contract_id.replace(' ', '-')}"
+    with st.container(horizontal=True, gap="small"):
+        for label, suffix, mime, render in ((contract_words.PACK_BUTTON_PDF, "pdf", PDF, "evaluation_pdf"),
+                                            (contract_words.PACK_BUTTON_MD, "md", MARKDOWN, "evaluation_markdown")):
+            st.download_button(label, data=lambda render=render: evaluation_pack(rights, contract_id, render),
+                               file_name=f"{stem}.{suffix}", mime=mime, key=f"{key}_{suffix}",
+                               help=contract_words.PACK_HELP, icon=":material/description:", on_click=_audit,
+                               args=(f"{stem}.{suffix}",), type="primary" if suffix == "pdf" else "secondary")
 
 
 def _audit(file_name: str) -> None:

@@ -24,6 +24,7 @@ PAGE_FILES = {
     "interactie": "views/pages/interaction.py",
     "partner": "views/pages/partner.py",
     "scenario": "views/pages/scenario.py",
+    "contracten": "views/pages/contracts.py",
     "uploaden": "views/pages/upload.py",
     "beheer": "views/pages/admin.py",
 }

@@ -88,6 +88,8 @@ def period_label(period: Period, *, short: bool = False) -> str:
     if period.kind == PeriodKind.QUARTER:
         quarter = (period.start.month + 2) // 3
         return f"K{quarter} {period.start.year}" if short else f"{quarter}e kwartaal {period.start.year}"
+    if not period.is_calendar_year:  # twelve months: `nov 2025 – okt 2026`
+        return f"{month_short(period.start)} – {month_short(period.end)}"
     return str(period.start.year)
 
 

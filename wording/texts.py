@@ -59,6 +59,7 @@ NAV_TITLES = {
     "interactie": "Interactie en dialoog",
     "partner": "Partner",
     "scenario": "Scenario",
+    "contracten": "Contracten",
     "uploaden": "Uploaden",
     "beheer": "Beheer",
 }
@@ -70,6 +71,7 @@ NAV_ICONS = {
     "interactie": ":material/forum:",
     "partner": ":material/handshake:",
     "scenario": ":material/tune:",
+    "contracten": ":material/contract:",
     "uploaden": ":material/upload_file:",
     "beheer": ":material/admin_panel_settings:",
 }
@@ -197,6 +199,7 @@ UPLOAD_KIND_LABELS = {
     "gemeenten": "gemeenten — aantal jeugdigen per gemeente",
     "landelijk": "landelijk — referentiecijfers van het CBS",
     "procesbreuken": "procesbreuken — data waarop de werkwijze veranderde",
+    "contracten": "contracten — looptijd, bekostiging en evaluatiemomenten van contracten",
 }
 UPLOAD_FILE = "Bestand (CSV of Excel)"
 UPLOAD_FILE_HELP = ("CSV met puntkomma of komma als scheidingsteken, UTF-8 of Windows-1252; of een Excel-werkmap "
@@ -382,8 +385,9 @@ DEMO_PROVIDER = "Als aanbieder"
 
 # --- Beheer (views/pages/admin.py, views/admin_tables.py) -----------------------------------------------
 ADMIN_TITLE = "Beheer"
-ADMIN_INTRO = "Het auditlog, de gebruikers en hun rollen, en de normen die gelden. Alleen voor beheerders."
-ADMIN_TABS = ("Auditlog", "Gebruikers", "Normen")
+ADMIN_INTRO = ("Het auditlog, de gebruikers en hun rollen, de normen die gelden en de contracten van de regio's. "
+               "Alleen voor beheerders.")
+ADMIN_TABS = ("Auditlog", "Gebruikers", "Normen", "Contracten")
 AUDIT_ACTION = "Actie"
 AUDIT_ALL = "Alle acties"
 AUDIT_ACTOR = "Wie"

@@ -21,6 +21,7 @@ import numpy as np
 from data.store import db, forecast_basis, snapshots
 from data.demo.money import arrive_late, insert_budgets, insert_costs
 from data.demo.changes import insert_process_changes
+from data.demo.contracts import insert_contracts
 from data.demo.national import insert_national
 from data.demo.reports import insert_dialogues, insert_norms, insert_outcomes
 from data.demo.sqlfiles import insert_frame, run_sql_file
@@ -33,7 +34,7 @@ Progress = Callable[[float, str], None]
 KIND_TABLES = (
     ("gemeenten", "populations"), ("aanbieders", "providers"), ("trajecten", "trajectories"), ("kosten", "costs"),
     ("budget", "budgets"), ("uitkomsten", "outcomes"), ("dialoog", "dialogues"), ("normen", "norms"),
-    ("landelijk", "national_figures"), ("procesbreuken", "process_changes"),
+    ("landelijk", "national_figures"), ("procesbreuken", "process_changes"), ("contracten", "contracts"),
 )
 
 
@@ -78,6 +79,7 @@ def build_demo(con: duckdb.DuckDBPyConnection, *, national: bool = False, seed: 
         insert_norms(con, end=end, upload_id=uploads["normen"])
         insert_national(con, end=end, upload_id=uploads["landelijk"])
         insert_process_changes(con, end=end, upload_id=uploads["procesbreuken"])
+        insert_contracts(con, end=end, upload_id=uploads["contracten"])
         report(0.9, "Late declaraties en de prognosebasis")
         arrive_late(con, end=end, seed=seed, upload_id=uploads["kosten"])
         forecast_basis.refresh(con)

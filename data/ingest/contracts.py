@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from data.ingest import dates
 from data.store.tables import TABLE_OF_KIND
 from data.ingest.decode import (
-    NOT_AFTER_THIS_MONTH, NOT_IN_FUTURE, QUARTER_ENDED, AheadDate, Area, Choice, DutchDate, DutchDecimal, DutchNumber,
+    NOT_AFTER_THIS_MONTH, NOT_IN_FUTURE, QUARTER_ENDED, AheadDate, Area, Choice, DateList, DutchDate, DutchDecimal, DutchNumber,
     IjwCode, Lot, Month, MunicipalityCode, ProviderCode, ProviderCodeFormat, ProviderLot, Quarter, ReferencePeriod,
     ReferenceRegion, Region,
     RegionList,
@@ -29,7 +29,7 @@ from data.ingest.decode import (
 )
 
 KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen", "aanbieders", "gemeenten", "landelijk",
-         "procesbreuken")
+         "procesbreuken", "contracten")
 
 
 # -- rules across the columns of one row -------------------------------------------------------------
@@ -63,7 +63,7 @@ class Compare(RowRule):
         return a is None or b is None or _OPERATORS[self.op](a, b)
 
 
-_OPERATORS = {"<=": operator.le, ">=": operator.ge}
+_OPERATORS = {"<=": operator.le, ">=": operator.ge, ">": operator.gt}
 
 
 def compare(column: str, op: str, other: str, message: str) -> Compare:
@@ -109,6 +109,31 @@ def negative_only_for(column: str, other: str, allowed: str, message: str) -> Ne
 
 
 @dataclass(frozen=True)
+class DatesWithin(RowRule):
+    """Every date of the list `column` lies on or after `other` and on or before the first filled of `until`
+    (a contract's evaluation moments within its term: verlenging_tot, else einddatum)."""
+
+    until: tuple[str, ...] = ()
+    after: bool = True  # True: the rule is about the end (`until`); False: about the start (`other`)
+
+    def holds(self, row: BaseModel) -> bool:
+        days, start = getattr(row, self.column), getattr(row, self.other)
+        end = next((getattr(row, name) for name in self.until if getattr(row, name) is not None), None)
+        if days is None:
+            return True
+        if self.after:
+            return end is None or all(day <= end for day in days)
+        return start is None or all(day >= start for day in days)
+
+
+def dates_within(column: str, start: str, until: tuple[str, ...], *, after: bool, message: str) -> DatesWithin:
+    end = "coalesce(" + ", ".join(f'"{name}"' for name in until) + ")"
+    test = f"day > {end}" if after else "day < {b}"
+    return DatesWithin(column, start, f"{{a}} is null or len(list_filter({{a}}, lambda day: {test})) = 0",
+                       message, until=until, after=after)
+
+
+@dataclass(frozen=True)
 class Unique:
     """No two rows of one file share `key` (attribute names); a repeat is reported on `column`."""
 
@@ -145,7 +170,7 @@ class Contract(BaseModel):
         return self
 
 
-# -- the ten kinds ----------------------------------------------------------------------------------
+# -- the eleven kinds ----------------------------------------------------------------------------------
 class Trajectory(Contract):
     """1. `trajecten`: one allocated product trajectory, from the iJw administration (JW301/305/307)."""
 
@@ -354,10 +379,44 @@ class ProcessChange(Contract):
     description: Text = Field(validation_alias="omschrijving", max_length=120)
 
 
+class CareContract(Contract):
+    """11. `contracten`: a contract the region steers, with its term, options and evaluation moments (ahead.md §3).
+
+    `aanbieder` empty: a contract with every provider of the perceel. The evaluation moments lie within the
+    term: a contract that ends before one of them is refused on that cell.
+    """
+
+    KIND = "contracten"
+    TABLE = TABLE_OF_KIND[KIND]
+    REPLACE_KEY = ("contract_id",)
+    UNIQUE = Unique("contract_id", REPLACE_KEY)
+    ROW_RULES = (
+        Compare("end_date", "start_date", "{a} is null or {b} is null or {a} > {b}",
+                "{value} ligt niet na de startdatum {startdatum}", op=">"),
+        compare("extension_until", ">=", "end_date", "{value} ligt vóór de einddatum {einddatum}"),
+        dates_within("evaluation_dates", "start_date", ("extension_until", "end_date"), after=False,
+                     message="{value} bevat een evaluatiemoment vóór de startdatum {startdatum}"),
+        dates_within("evaluation_dates", "start_date", ("extension_until", "end_date"), after=True,
+                     message="{value} bevat een evaluatiemoment na het einde van het contract "
+                             "(de einddatum {einddatum}, of verlenging_tot als die is ingevuld)"),
+    )
+
+    contract_id: Text = Field(validation_alias="contract_id", max_length=40)
+    regions: RegionList = Field(validation_alias="regio")
+    lot: Lot = Field(validation_alias="perceel")
+    provider: ProviderCode | None = Field(None, validation_alias="aanbieder")
+    funding: Choice["lumpsum", "pxq", "taakgericht", "resultaatgericht"] = Field(validation_alias="bekostiging")
+    start_date: AheadDate = Field(validation_alias="startdatum")
+    end_date: AheadDate = Field(validation_alias="einddatum")
+    extension_until: AheadDate | None = Field(None, validation_alias="verlenging_tot")
+    evaluation_dates: DateList | None = Field(None, validation_alias="evaluatiemomenten")
+    agreements: Text | None = Field(None, validation_alias="afspraken", max_length=500)
+
+
 MODELS: dict[str, type[Contract]] = {
     model.KIND: model
     for model in (Trajectory, Cost, Budget, Outcome, Dialogue, Norm, Provider, Population, NationalFigure,
-                  ProcessChange)
+                  ProcessChange, CareContract)
 }
 
 

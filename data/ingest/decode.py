@@ -152,6 +152,14 @@ def area(text: str) -> str:
     return text
 
 
+def date_list(text: str) -> tuple[date, ...]:
+    """`01-04-2024/2025-10-01` -> two dates: dates separated by `/` (so each as d-m-jjjj or jjjj-mm-dd)."""
+    try:
+        return tuple(dutch_date(part.strip(" ")) for part in text.split("/"))
+    except ValueError:
+        raise _invalid(DATE_LIST_MESSAGE, text) from None
+
+
 def region_list(text: str) -> str:
     """`IJmond / Zuid-Kennemerland` -> `IJmond/Zuid-Kennemerland`."""
     return "/".join(part.strip(" ") for part in text.split("/"))
@@ -165,6 +173,8 @@ MONEY_MESSAGE = ("{value} is geen geldig bedrag in euro's (hoogstens twee decima
 MUNICIPALITY_MESSAGE = "{value} is geen geldige gemeentecode (bijvoorbeeld GM0392)"
 PROVIDER_MESSAGE = "{value} is geen geldige aanbiedercode (1 tot 20 letters, cijfers of -)"
 CODE_MESSAGE = "{value} is geen geldige iJw-code"
+DATE_LIST_MESSAGE = ("{value} is geen geldige lijst van datums (scheid de datums met /, "
+                     "bijvoorbeeld 01-04-2024/01-10-2025)")
 LOT_MESSAGE = "{value} is geen geldig perceel (complex of enkelvoudig)"
 PROVIDER_LOT_MESSAGE = "{value} is geen geldig perceel (complex, enkelvoudig of beide)"
 
@@ -222,6 +232,10 @@ SQL_AREA = SqlDecoder(
     "when regexp_full_match({v}, '(?i)GM\\d{4}') then upper({v}) else {v} end",
     "{value} is geen geldig gebied")
 SQL_REFERENCE_PERIOD = SqlDecoder("varchar", dates.SQL_REFERENCE_PERIOD, REFERENCE_PERIOD_MESSAGE)
+_SQL_DATES = "list_transform(string_split({v}, '/'), lambda part: " + dates.SQL_DATE.replace("{v}", "trim(part)") + ")"
+SQL_DATE_LIST = SqlDecoder(
+    "date[]", f"case when len(list_filter({_SQL_DATES}, lambda day: day is null)) = 0 then {_SQL_DATES} end",
+    DATE_LIST_MESSAGE, "array_to_string(list_transform({x}, lambda day: strftime(day, '%d-%m-%Y')), '/')")
 SQL_REGION_LIST = SqlDecoder(
     "varchar", "array_to_string(list_transform(string_split({v}, '/'), lambda part: trim(part)), '/')",
     "{value} is geen geldige lijst van jeugdregio's")
@@ -276,6 +290,10 @@ PLAUSIBLE_LABEL = Check(dates.SQL_PLAUSIBLE_LABEL_YEAR,
 PLAUSIBLE_AHEAD = Check(dates.SQL_PLAUSIBLE_AHEAD,
                         lambda value: dates.plausible_year(value.year, today(), dates.YEARS_AHEAD),
                         dates.AHEAD_RANGE_MESSAGE)
+PLAUSIBLE_AHEAD_LIST = Check(
+    f"len(list_filter({{x}}, lambda day: not ({dates.SQL_PLAUSIBLE_AHEAD.replace('{x}', 'day')}))) = 0",
+    lambda values: all(dates.plausible_year(value.year, today(), dates.YEARS_AHEAD) for value in values),
+    dates.AHEAD_RANGE_MESSAGE)
 FIRST_OF_MONTH = Check(dates.SQL_FIRST_OF_MONTH, lambda value: value.day == 1, dates.FIRST_OF_MONTH_MESSAGE)
 FIRST_OF_QUARTER = Check(dates.SQL_FIRST_OF_QUARTER, lambda value: value.day == 1 and value.month % 3 == 1,
                          dates.FIRST_OF_QUARTER_MESSAGE)
@@ -289,6 +307,8 @@ Text = Annotated[str, *_decoded(clean, SQL_TEXT)]
 DutchDate = Annotated[date, *_decoded(dutch_date, SQL_DATE), FOUR_DIGITS, PLAUSIBLE_DATE]
 # a date ahead by nature: a certificate's expiry, a deadline (issue 22: 2028 and 2029 were refused)
 AheadDate = Annotated[date, *_decoded(dutch_date, SQL_DATE), FOUR_DIGITS, PLAUSIBLE_AHEAD]
+# evaluation moments of a contract: dates ahead by nature, separated by `/` (csv-contract.md kind 11)
+DateList = Annotated[tuple[date, ...], *_decoded(date_list, SQL_DATE_LIST), PLAUSIBLE_AHEAD_LIST]
 Month = Annotated[date, *_decoded(month, SQL_MONTH), FOUR_DIGITS, FIRST_OF_MONTH, PLAUSIBLE_DATE]
 Quarter = Annotated[date, *_decoded(quarter, SQL_QUARTER), FOUR_DIGITS, FIRST_OF_QUARTER, PLAUSIBLE_DATE]
 Year = Annotated[int, *_decoded(year, SQL_YEAR), PLAUSIBLE_YEAR]

@@ -135,6 +135,18 @@ def _procesbreuken(year, municipality, provider, region):
     ]
 
 
+def _contracten(year, municipality, provider, region):
+    moments = f"01-10-{year}/01-04-{year + 1}"
+    return [
+        {"contract_id": f"CX-{year - 2}-01", "regio": region, "perceel": "complex", "bekostiging": "lumpsum",
+         "startdatum": date(year - 2, 1, 1), "einddatum": date(year, 12, 31), "verlenging_tot": date(year + 2, 12, 31),
+         "evaluatiemomenten": moments, "afspraken": "Wachttijd onder 6 weken; 80% doelen behaald"},
+        {"contract_id": f"EV-{year - 2}-02", "regio": region, "perceel": "enkelvoudig", "aanbieder": provider,
+         "bekostiging": "pxq", "startdatum": date(year - 2, 1, 1), "einddatum": date(year + 1, 12, 31)},
+    ]
+
+
 _ROWS = {"trajecten": _trajecten, "kosten": _kosten, "budget": _budget, "uitkomsten": _uitkomsten,
          "dialoog": _dialoog, "normen": _normen, "aanbieders": _aanbieders, "gemeenten": _gemeenten,
-         "landelijk": _landelijk, "procesbreuken": _procesbreuken}
+         "landelijk": _landelijk, "procesbreuken": _procesbreuken,
+         "contracten": _contracten}

@@ -220,6 +220,21 @@ create table if not exists process_changes (
     upload_id    integer
 );
 
+-- 11. contracten (the contracts the region steers; ahead.md §3, levers.contracts) ------------------------
+create table if not exists contracts (
+    contract_id       varchar not null,
+    regions           varchar not null,     -- one jeugdregio, or several separated by '/'
+    lot               varchar not null,
+    provider          varchar,              -- null: every provider of the perceel
+    funding           varchar not null,     -- lumpsum | pxq | taakgericht | resultaatgericht
+    start_date        date not null,
+    end_date          date not null,
+    extension_until   date,                 -- the latest end date the options allow
+    evaluation_dates  date[],
+    agreements        varchar,
+    upload_id         integer
+);
+
 -- toelichtingen: the story behind a number, written in the app (issue 13 §4; data/ingest/notes.py) ---------
 -- A note belongs to one indicator, one scope (region; one municipality, one perceel and one provider,
 -- each or none) and one period label. Its text passed the privacy gate (data.ingest.privacy.free_text_error).

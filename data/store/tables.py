@@ -12,4 +12,5 @@ TABLE_OF_KIND = {
     "gemeenten": "populations",
     "landelijk": "national_figures",
     "procesbreuken": "process_changes",
+    "contracten": "contracts",
 }

@@ -1,4 +1,4 @@
-"""Beheer (beheerder only): the audit log, the users and their roles, the norms in force.
+"""Beheer (beheerder only): the audit log, the users and their roles, the norms in force, a contract form.
 
 Account changes go through auth.accounts, exactly as the `python -m data users` CLI does, so the
 same checks apply and every change is written to the audit log with this beheerder as actor.
@@ -14,6 +14,7 @@ from auth.rights import ROLES, Rights
 from data.store import audit, users
 from levers.norms import norms_in_force
 from views import cache, db, filters
+from views.contracts_form import contract_form
 from views.plain import plain
 from views.admin_tables import audit_table, norms_table, users_table
 from views.exports_ui import download_buttons
@@ -127,7 +128,7 @@ def norms(rights: Rights) -> None:
 rights = rights_for_page(BEHEER)
 st.title(texts.ADMIN_TITLE)
 st.caption(texts.ADMIN_INTRO)
-log_tab, users_tab, norms_tab = st.tabs(texts.ADMIN_TABS, key="admin_tabs", on_change="rerun")
+log_tab, users_tab, norms_tab, contracts_tab = st.tabs(texts.ADMIN_TABS, key="admin_tabs", on_change="rerun")
 if log_tab.open:
     with log_tab:
         audit_log()
@@ -137,3 +138,6 @@ if users_tab.open:
 if norms_tab.open:
     with norms_tab:
         norms(rights)
+if contracts_tab.open:
+    with contracts_tab:
+        contract_form(rights)

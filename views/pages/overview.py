@@ -6,7 +6,7 @@ from auth.pages import OVERZICHT
 from levers import deliveries
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.registry import pick
-from views import cache, charts, components, documents_ui, filters, navigation, notes_ui, session
+from views import cache, charts, components, contracts_ui, documents_ui, filters, navigation, notes_ui, session
 from wording import national as national_words
 from wording import sentences, texts
 from wording import signals as signal_words
@@ -26,6 +26,7 @@ with share, st.container(horizontal=True, horizontal_alignment="right", gap="sma
     documents_ui.documents(rights, scope, period, key="overview", agenda=False, heading=False,
                           council_label=texts.DOCUMENT_COUNCIL_SHORT)
 
+contracts_ui.due_notice(rights, scope.region, link)
 
 variations = cache.variations(rights, scope, period, HEADLINE_CODES)
 fresh = cache.freshness(rights, scope, period)
