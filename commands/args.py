@@ -185,7 +185,7 @@ def scope(con: duckdb.DuckDBPyConnection, region_name: str, municipalities: list
     outside = sorted(set(codes) - set(region_municipalities(con, found)))
     if outside:
         raise UsageError(f"gemeente {', '.join(outside)} hoort niet bij regio {found}")
-    return Scope(region=found, municipalities=tuple(codes), lot=lot, providers=tuple(providers))
+    return Scope(regions=found, municipalities=tuple(codes), lot=lot, providers=tuple(providers))
 
 
 def period(text: str) -> Period:

@@ -9,7 +9,7 @@ from levers.runner import compute
 from levers.scope import Period, Scope
 from tests.builders import add_budget, add_cost
 
-IJMOND = Scope(region="IJmond")
+IJMOND = Scope(regions="IJmond")
 
 
 def _forecast(con, period):
