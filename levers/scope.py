@@ -27,6 +27,9 @@ class PeriodKind(StrEnum):
     MONTH = "maand"
     QUARTER = "kwartaal"
     YEAR = "jaar"
+    # Not a period users pick: the period of a national figure (CBS publishes half-years), over which the
+    # scope's own value is computed to stand beside it (signals.md §7).
+    HALF_YEAR = "halfjaar"
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
@@ -75,13 +78,26 @@ class Period:
     def month(cls, year: int, month: int) -> Period:
         return cls(PeriodKind.MONTH, date(year, month, 1), month_end(year, month))
 
+    @classmethod
+    def of_days(cls, start: date, end: date) -> Period:
+        """The month, quarter, half-year or year from `start` to `end` (a national figure's period);
+        ValueError for other bounds."""
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        kind = {1: PeriodKind.MONTH, 3: PeriodKind.QUARTER, 6: PeriodKind.HALF_YEAR, 12: PeriodKind.YEAR}.get(months)
+        whole = start.day == 1 and end == month_end(end.year, end.month) and (start.month - 1) % months == 0
+        if kind is None or not whole:
+            raise ValueError(f"geen maand, kwartaal, halfjaar of jaar: {start} t/m {end}")
+        return cls(kind, start, end)
+
     @property
     def label(self) -> str:
-        """The period as users type it: `2026-10`, `2026-K3`, `2026`."""
+        """The period as users type it: `2026-10`, `2026-K3`, `2026`; a half-year as CBS writes it: `2026-H1`."""
         if self.kind == PeriodKind.MONTH:
             return f"{self.start.year}-{self.start.month:02d}"
         if self.kind == PeriodKind.QUARTER:
             return f"{self.start.year}-K{(self.start.month + 2) // 3}"
+        if self.kind == PeriodKind.HALF_YEAR:
+            return f"{self.start.year}-H{1 if self.start.month == 1 else 2}"
         return str(self.start.year)
 
     def year_earlier(self) -> Period:

@@ -101,7 +101,7 @@ def council_report(figures: Figures, scope: Scope, period: Period, *, made_on: d
         municipality_names = tuple(row.name for row in next(iter(per_lever.values())))
     provider_names = ()
     if seen.providers:
-        chosen = figures.providers(seen.region, seen.lot)
+        chosen = figures.providers(seen.regions, seen.lot)
         provider_names = tuple(name for code, name in chosen if code in seen.providers)
     return CouncilReport(
         scope=seen, period=period, municipality_names=municipality_names, provider_names=provider_names,

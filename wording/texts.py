@@ -75,6 +75,8 @@ NAV_ICONS = {
 # === filters =====================================================================================
 FILTERS_TITLE = "Selectie"
 REGION = "Regio"
+REGION_HELP = ("Kies meer regio's voor een gezamenlijke inkoop (bijvoorbeeld IJmond en Zuid-Kennemerland): "
+               "de cijfers gelden dan voor alle gemeenten en aanbieders van die regio's samen.")
 MUNICIPALITIES = "Gemeenten"
 MUNICIPALITIES_PLACEHOLDER = "Alle gemeenten"
 LOT = "Perceel"
@@ -335,6 +337,8 @@ DIALOGUE_DONE_BUTTON = "Markeer als afgerond"
 DIALOGUE_DONE_ITEM = "{day} · {who} · {subject}: {action}"
 DIALOGUE_OPEN_NONE = "Geen openstaande acties."
 DIALOGUE_READ_ONLY = "Deze omgeving is alleen-lezen: gesprekken vastleggen kan hier niet."
+DIALOGUE_JOINT = ("Een gesprek hoort bij één regio: kies één regio in de zijbalk om een gesprek vast te leggen of "
+                  "acties af te vinken.")
 AGENDA_TO_ROWS = "Besproken agendapunten vastleggen"
 AGENDA_TO_ROWS_HELP = "Elk besproken punt wordt een dialoogregel met zijn thema en één vervolgactie."
 AGENDA_TO_ROWS_PICK = "Besproken punten"

@@ -39,7 +39,7 @@ def render(lever: str) -> tuple[Scope, Period]:
     notes = notes_ui.of_scope(rights, scope, period)
 
     st.title(LEVER_NAMES[lever])
-    st.caption(f"{sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.region)))} · {filters.selection_caption(rights, scope)}")
+    st.caption(f"{sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.regions)))} · {filters.selection_caption(rights, scope)}")
     st.markdown(texts.LEVER_INTROS[lever])
     st.subheader(texts.SUMMARY_TITLE)
     components.table_with_exports(results, stem, key=f"{lever}_summary")

@@ -18,7 +18,7 @@ results = cache.indicators(rights, scope, period)
 link = filters.link_params()
 
 # The title gets the whole width, so it stays on one line at 1440 px; the buttons sit by the caption.
-st.title(sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.region))))
+st.title(sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.regions))))
 selection, share = st.columns([3, 2], vertical_alignment="center")
 selection.caption(filters.selection_caption(rights, scope))
 with share, st.container(horizontal=True, horizontal_alignment="right", gap="small"):
