@@ -15,7 +15,7 @@ from figures.figures import Figures
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.compare import ComparisonRow
 from levers.freshness import Freshness
-from levers.national import NationalFigure
+from levers.national import NationalFigure, NationalPair
 from levers.notes import Note
 from levers.price_volume import PriceVolume
 from levers.registry import pick
@@ -78,7 +78,9 @@ class CouncilReport:
     freshness: Freshness
     made_on: date
     price_volume: tuple[PriceVolume, ...] = ()  # spending against a year earlier: volume and price
-    national: dict[str, NationalFigure] = field(default_factory=dict)  # CBS figures beside ours, by code
+    # CBS figures beside ours, by code: each with the scope's value over the figure's own period (signals.md §7)
+    national: dict[str, NationalPair] = field(default_factory=dict)
+    national_rows: tuple[NationalFigure, ...] = ()  # every national figure: segments on the trend charts
     notes: tuple[Note, ...] = ()  # toelichtingen of the scope and period (levers.notes)
 
 
@@ -107,7 +109,8 @@ def council_report(figures: Figures, scope: Scope, period: Period, *, made_on: d
         scope=seen, period=period, municipality_names=municipality_names, provider_names=provider_names,
         sections=sections, signals=signals, more_signals=max(len(due) - MAX_SIGNALS, 0),
         comparisons=comparisons, freshness=figures.freshness(seen, period), made_on=made_on or date.today(),
-        price_volume=figures.price_volume(seen, period), national=figures.national(period),
+        price_volume=figures.price_volume(seen, period), national=figures.national_pairs(seen, period),
+        national_rows=figures.national_rows(),
         notes=figures.notes(seen, period),
     )
 

@@ -30,6 +30,8 @@ with share, st.container(horizontal=True, horizontal_alignment="right", gap="sma
 variations = cache.variations(rights, scope, period, HEADLINE_CODES)
 fresh = cache.freshness(rights, scope, period)
 national = cache.national(period)
+pairs = cache.national_pairs(rights, scope, period)
+name = sentences.scope_name(scope, dict(cache.municipalities(scope.regions)))
 notes = notes_ui.of_scope(rights, scope, period)
 
 
@@ -41,7 +43,7 @@ def tile(lever: str) -> None:
                        icon=":material/arrow_forward:", help=texts.TILE_MORE_HELP, query_params=link)
         for code in HEADLINES[lever]:
             components.indicator_line(pick(results, code), sentences.tile_label(code, period), variations.get(code),
-                                      signal_words.provisional_note(fresh, code, period), national.get(code))
+                                      signal_words.provisional_note(fresh, code, period), pairs.get(code), name)
             if amounts := sentences.budget_amounts(pick(results, code)):
                 st.caption(amounts)
         notes_ui.icon(notes_ui.of_lever(notes, lever), named=True)
@@ -83,6 +85,7 @@ def compare() -> None:
         entry, shown = definition(code), pick(results, code)
         finding = sentences.comparison_title(rows)
         line = national.get(code)  # the national figure: a reference line, never a norm
+        line = line if line is not None and not line.is_earlier else None  # only one of P itself (signals.md §7)
         reference = (national_words.line_label(line, entry.unit), line.value) if line else None
         figure = charts.comparison(rows, entry.unit, finding, entry.name, shown.norm, reference)
         components.chart(figure, f"{entry.name}: {finding}")
