@@ -75,8 +75,8 @@ NAV_ICONS = {
 # === filters =====================================================================================
 FILTERS_TITLE = "Selectie"
 REGION = "Regio"
-REGION_HELP = ("Kies meer regio's voor een gezamenlijke inkoop (bijvoorbeeld IJmond en Zuid-Kennemerland): "
-               "de cijfers gelden dan voor alle gemeenten en aanbieders van die regio's samen.")
+REGION_HELP = ("Kies meer regio's voor een gezamenlijke inkoop: de cijfers gelden dan voor alle gemeenten en "
+               "aanbieders van die regio's samen.")
 MUNICIPALITIES = "Gemeenten"
 MUNICIPALITIES_PLACEHOLDER = "Alle gemeenten"
 LOT = "Perceel"
