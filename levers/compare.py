@@ -61,8 +61,12 @@ def _codes(what: str) -> tuple[str, ...]:
 
 def by_municipality(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period,
                     what: str) -> tuple[ComparisonRow, ...]:
-    """`what` (indicator or lever code) for each municipality of the scope, ordered by name."""
-    codes, basis = _codes(what), Basis.load(con, scope.regions)
+    """`what` (indicator or lever code) for each municipality of the scope, ordered by name. Region-level
+    figures (outcomes, dialogue) have no municipality: they are left out (none left: no rows)."""
+    codes = tuple(code for code in _codes(what) if not definition(code).is_region_level)
+    if not codes:
+        return ()
+    basis = Basis.load(con, scope.regions)
     municipalities = sql_params(con, scope, period, in_region=basis.municipalities)["municipalities"]
     rows = con.execute(_MUNICIPALITY_NAMES, {"municipalities": municipalities}).fetchall()
     return tuple(

@@ -90,6 +90,9 @@ def compute(
             found.update(family.build(rows[index], context))
         if sources[index]:
             found.update({code: replace(found[code], source_period=sources[index]) for code in quarterly})
+        if scope.municipalities:  # providers and dialogues have no municipality: the region's figure
+            found.update({code: replace(found[code], region_figure=True) for code in wanted
+                          if definition(code).is_region_level})
         out.append(tuple(found[code] for code in wanted))
     return contributors.apply(con, scope, params, out)
 

@@ -147,6 +147,8 @@ TAB_PROVIDERS = "Per aanbieder"
 MUNICIPALITY = "Gemeente"
 PROVIDER = "Aanbieder"
 NOTHING_TO_COMPARE = "Geen gegevens om te vergelijken."
+REGION_FIGURE_NOT_PER_MUNICIPALITY = ("Dit is een regiocijfer: aanbieders leveren uitkomsten en gesprekken per regio aan, "
+                                      "niet per gemeente. Daarom is er geen vergelijking per gemeente.")
 EXPORT_CSV = "CSV"
 EXPORT_XLSX = "Excel"
 EXPORT_HELP = "Download deze tabel; kleine aantallen blijven afgeschermd."

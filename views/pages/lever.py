@@ -114,6 +114,9 @@ def _trend(result: IndicatorResult, series: Series | None, period: Period, notes
 
 
 def _comparison(result: IndicatorResult, rows: tuple[ComparisonRow, ...], label: str, stem: str) -> None:
+    if label == texts.MUNICIPALITY and definition(result.code).is_region_level:
+        st.info(texts.REGION_FIGURE_NOT_PER_MUNICIPALITY)  # providers and dialogues report per region
+        return
     pairs = [(row.name, pick(row.results, result.code)) for row in rows]
     if not pairs:
         st.info(texts.NOTHING_TO_COMPARE)
