@@ -179,3 +179,19 @@ def norms_in_force(con: duckdb.DuckDBPyConnection, year: int) -> tuple[NormInFor
             out.append(NormInForce(entry.code, None, None, float(entry.norm), float(entry.margin or 0), True))
         out.extend(rows)
     return tuple(out)
+
+
+def norms_of_region(con: duckdb.DuckDBPyConnection, year: int, region: str | None) -> tuple[NormInForce, ...]:
+    """The norms that can apply to `region` in `year`, in the order they are looked for (csv-contract.md
+    kind 6): per indicator the region's own rows, then the empty-regio defaults, then the built-in default
+    when neither the region nor the defaults have a general norm (no perceel, no aanbieder). `region` None:
+    the defaults for every region alone (the region's own rows of other regions left out)."""
+    found = [row for row in norms_in_force(con, year) if row.region in (None, region)]
+    general = {row.code for row in found if not row.is_default and row.lot is None and row.provider is None}
+    out: list[NormInForce] = []
+    for entry in CATALOGUE:
+        rows = [row for row in found if row.code == entry.code and not row.is_default]
+        out += sorted(rows, key=lambda row: row.region is None)  # the region's own first (stable: same order)
+        if entry.code not in general and entry.norm is not None:
+            out.append(NormInForce(entry.code, None, None, float(entry.norm), float(entry.margin or 0), True))
+    return tuple(out)

@@ -441,9 +441,18 @@ NORM_INTRO = (
     "Per indicator de norm die geldt: een geüploade norm (bestand normen) gaat voor de standaardnorm; een norm "
     "voor een perceel of aanbieder gaat voor de algemene."
 )
-NORM_REGIONS = "Regio: alle regio's. Een norm geldt in elke regio van deze monitor; er is geen norm per regio."
-NORM_COLUMNS = {"indicator": "Indicator", "lot": "Perceel", "provider": "Aanbieder", "norm": "Norm",
-                "margin": "Marge", "source": "Bron"}
+NORM_REGIONS = ("Een regio gebruikt eerst haar eigen normen, dan de standaardnormen voor alle regio's, dan de "
+                "ingebouwde. Een gezamenlijke inkoop van meer regio's gebruikt een eigen norm alleen als alle regio's "
+                "dezelfde hebben.")
+NORM_REGION = "Regio"
+NORM_EVERY_REGION = "Alle regio's (standaard)"
+NORM_SET = "Norm instellen voor {region}, {year}"
+NORM_SAVE = "Norm opslaan"
+NORM_SAVED = "Norm voor {name} opgeslagen ({region}, {year})."
+NORM_COLUMNS = {"indicator": "Indicator", "region": "Geldt voor", "lot": "Perceel", "provider": "Aanbieder",
+                "norm": "Norm", "margin": "Marge", "source": "Bron"}
+NORM_FOR_EVERY_REGION = "alle regio's"
+NORM_BUILT_IN = "ingebouwd"
 NORM_ALL_LOTS = "beide"
 NORM_ALL_PROVIDERS = "alle"
 NORM_SOURCE_DEFAULT = "standaardnorm (catalogus)"
