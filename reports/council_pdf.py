@@ -226,8 +226,7 @@ def _national_notes(doc: Document, section: LeverSection, report: CouncilReport)
     for result in section.results:
         if (pair := report.national.get(result.code)) is not None:
             national = pair.figure
-            line = (f"{result.name}: {national_words.pair_text(pair, _scope_name(report))} "
-                    f"({national.source})")
+            line = f"{result.name}: {national_words.pair_text(pair, _scope_name(report))}. Bron: {national.source}"
             if national.definition:
                 line += ". " + national_words.DEFINITION.format(publisher=national.publisher,
                                                                  definition=national.definition)
