@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from data.db import connect
+from data.store.db import connect
 from levers.norms import Norms
 from levers.scope import Period, Scope
 from reports.document import scope_line

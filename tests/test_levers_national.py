@@ -63,7 +63,7 @@ def test_the_report_ends_with_the_national_value_its_period_and_the_scopes_value
     import csv
     import io
 
-    from data.db import connect
+    from data.store.db import connect
     from commands.levers import main
     from tests.builders import add_trajectory
     from tests.test_levers_suppression import build_small_region

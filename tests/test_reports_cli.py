@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from data.demo import build_demo_file
+from data.demo.build import build_demo_file
 from commands.reports import main
 from tests.fixtures.small_demo import SCALE, TODAY, pdf_text
 
@@ -92,7 +92,7 @@ def test_an_output_file_that_cannot_be_written_exits_1(demo_file, tmp_path, caps
 
 def test_the_council_report_has_an_nl_column_with_the_fictief_demo_figure_and_its_definition(demo_file, tmp_path):
     text = _written_text(tmp_path, "council", "--db", demo_file, "--regio", "IJmond", "--periode", "2025")
-    # the demo's national file (data/demo_national.py): zonder verblijf 2025 = 89,0 + 0,15 × 4,5 = 89,675 -> 89,7
+    # the demo's national file (data/demo/national.py): zonder verblijf 2025 = 89,0 + 0,15 × 4,5 = 89,675 -> 89,7
     # beside IJmond's own value over the same year (signals.md §7), and in the NL column (the year is P itself)
     assert " · Nederland 2025: 89,7% (fictief). Bron: CBS 85099NED (fictief)" in text
     assert "IJmond 2025: " in text and "89,7%" in text.split("Waarde NL Norm Status")[1]
@@ -103,7 +103,7 @@ def test_the_council_report_has_an_nl_column_with_the_fictief_demo_figure_and_it
 def test_a_database_written_by_an_older_version_gets_the_current_schema_before_it_is_read(tmp_path, schema_db_file):
     import duckdb
 
-    from data.db import SCHEMA_FINGERPRINT, stored_fingerprint
+    from data.store.db import SCHEMA_FINGERPRINT, stored_fingerprint
     from commands.args import open_read_only
 
     old = tmp_path / "old.duckdb"

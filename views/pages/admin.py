@@ -11,8 +11,8 @@ import streamlit as st
 from auth import accounts
 from auth.pages import BEHEER
 from auth.rights import ROLES, Rights
-from data import audit, users
-from data.norm_entry import record_norm
+from data.store import audit, users
+from data.ingest.norm_entry import record_norm
 from levers.catalogue import CATALOGUE, definition
 from levers.norms import norms_of_region
 from views import cache, db, filters
