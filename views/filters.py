@@ -221,7 +221,7 @@ def _widgets(rights: Rights, regions: tuple[str, ...], default_region: str, show
     if not st.session_state[_KEY("regio")]:  # a scope has at least one region: emptied, it is the default again
         st.session_state[_KEY("regio")] = [default_region]
     region = tuple(sorted(st.multiselect(texts.REGION, regions, key=_KEY("regio"), help=texts.REGION_HELP,
-                                         select_all=False)))
+                                         placeholder=texts.REGIONS_PLACEHOLDER, select_all=False)))
     names = dict(cache.municipalities(region))
     _keep_valid(_KEY("gemeente"), list(names), [])
     municipalities = st.multiselect(texts.MUNICIPALITIES, list(names), key=_KEY("gemeente"),

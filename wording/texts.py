@@ -75,6 +75,7 @@ NAV_ICONS = {
 # === filters =====================================================================================
 FILTERS_TITLE = "Selectie"
 REGION = "Regio"
+REGIONS_PLACEHOLDER = "Kies een of meer regio's"
 REGION_HELP = ("Kies meer regio's voor een gezamenlijke inkoop: de cijfers gelden dan voor alle gemeenten en "
                "aanbieders van die regio's samen.")
 MUNICIPALITIES = "Gemeenten"
