@@ -69,12 +69,13 @@ class Rights:
         return not self.is_provider or provider in self.providers
 
     def narrow(self, scope: Scope) -> Scope | None:
-        """The part of `scope` this user may see; None when the region itself is not allowed.
+        """The part of `scope` this user may see; None when the region itself (or, in a joint scope, one
+        of its regions) is not allowed.
 
         For an aanbieder the result is either the region-level total (no municipalities, no
         providers; perceel kept) or its own figures (providers = its own codes).
         """
-        if not self.may_see_region(scope.region):
+        if not all(self.may_see_region(region) for region in scope.regions):
             return None
         if not self.is_provider:
             return scope

@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     region = args.regio or con.execute(_BUSIEST_REGION).fetchone()[0]
     data_end = last_full_month_end(date.today())  # where the demo's data end
     period = Period.parse(args.periode) if args.periode else Period.month(data_end.year, data_end.month)
-    scope = Scope(region=region)
+    scope = Scope(regions=region)
     providers = len(providers_in_scope(con, scope))
     trajectories = con.execute("select count(*) from trajectories").fetchone()[0]
     municipalities = len(con.execute("select distinct municipality from trajectories").fetchall())

@@ -47,7 +47,7 @@ def check(con: duckdb.DuckDBPyConnection, regions: list[str], months: list[Perio
     flagged: Counter = Counter()
     for region in regions:
         for month in months:
-            for trend in all_series(con, Scope(region=region), month):
+            for trend in all_series(con, Scope(regions=region), month):
                 flagged[trend.code] += trend.variation.variatie in SIGNALS
     return flagged
 

@@ -25,7 +25,7 @@ from data.ingest import decode, storing
 from data.ingest.load import nothing_stored
 from commands import asked
 from levers.choices import regions as known_regions
-from levers.scope import Period, Scope, region_municipalities
+from levers.scope import Period, Scope, joined_names, region_municipalities
 from levers.variation import MIN_POINTS
 
 WAITING = "wacht op een andere schrijver (het dashboard of een andere opdracht)…"
@@ -173,11 +173,15 @@ def open_read_only(path: str) -> duckdb.DuckDBPyConnection:
         raise UsageError(f"kan de database {path} niet openen: {unusable(error)}") from error
 
 
-def scope(con: duckdb.DuckDBPyConnection, region_name: str, municipalities: list[str], lot: str | None,
+def scope(con: duckdb.DuckDBPyConnection, region_names: list[str] | str, municipalities: list[str], lot: str | None,
           providers: list[str] | str | None) -> Scope:
-    """The scope the words name; UsageError for an unknown region or perceel or a municipality outside it."""
+    """The scope the words name (`--regio A --regio B`: a joint scope of both regions); UsageError for an
+    unknown region or perceel or a municipality outside the regions."""
     providers = [providers] if isinstance(providers, str) else list(providers or [])
-    found = region(con, region_name)
+    names = [region_names] if isinstance(region_names, str) else list(region_names)
+    if not names:
+        raise UsageError("geef minstens één --regio")
+    found = tuple(dict.fromkeys(region(con, name) for name in names))
     try:  # the checks live in commands.asked; here they become wrong usage
         lot, providers = asked.lot(lot), asked.providers(con, found, providers)
     except ValueError as error:
@@ -185,8 +189,12 @@ def scope(con: duckdb.DuckDBPyConnection, region_name: str, municipalities: list
     codes = [municipality_code(code) for code in municipalities]
     outside = sorted(set(codes) - set(region_municipalities(con, found)))
     if outside:
-        raise UsageError(f"gemeente {', '.join(outside)} hoort niet bij regio {found}")
-    return Scope(region=found, municipalities=tuple(codes), lot=lot, providers=tuple(providers))
+        raise UsageError(f"gemeente {', '.join(outside)} hoort niet bij regio {joined_names(found)}")
+    return Scope(regions=found, municipalities=tuple(codes), lot=lot, providers=tuple(providers))
+
+
+REGION_HELP = ("naam van de jeugdregio, bijvoorbeeld IJmond; herhaal voor een gezamenlijke inkoop "
+               "(--regio IJmond --regio Zuid-Kennemerland)")
 
 
 def period(text: str) -> Period:

@@ -15,7 +15,7 @@ import duckdb
 from levers.scope import LOTS, Period
 
 _PROVIDERS_OF_REGION = """
-select provider from provider_regions where region = $region order by provider
+select distinct provider from provider_regions where list_contains($regions, region) order by provider
 """
 
 
@@ -28,9 +28,12 @@ def lot(text: str | None) -> str | None:
     raise ValueError(f"onbekend perceel: {text} (kies complex of enkelvoudig)")
 
 
-def providers(con: duckdb.DuckDBPyConnection, region: str, codes: Sequence[str]) -> tuple[str, ...]:
-    """The codes as stored (any case), each a provider of the region; else ValueError naming the known ones."""
-    known = [code for (code,) in con.execute(_PROVIDERS_OF_REGION, {"region": region}).fetchall()]
+def providers(con: duckdb.DuckDBPyConnection, regions: str | Sequence[str], codes: Sequence[str]) -> tuple[str, ...]:
+    """The codes as stored (any case), each a provider of the region (or of one of several regions);
+    else ValueError naming the known ones."""
+    regions = [regions] if isinstance(regions, str) else list(regions)
+    region = " en ".join(regions)
+    known = [code for (code,) in con.execute(_PROVIDERS_OF_REGION, {"regions": regions}).fetchall()]
     by_folded = {code.casefold(): code for code in known}
     unknown = [code for code in codes if code.strip().casefold() not in by_folded]
     if unknown:

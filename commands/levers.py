@@ -13,7 +13,7 @@ import sys
 
 import duckdb
 
-from commands.args import DutchArgumentParser, UsageError, baseline, open_read_only
+from commands.args import REGION_HELP, DutchArgumentParser, UsageError, baseline, open_read_only
 from commands.args import period as parse_period
 from commands.args import scope as scope_from
 from commands.report import COLUMNS, agenda_line, backtest_table, report_rows, write_csv, write_json
@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", required=True, help="databasebestand")
-    parser.add_argument("--regio", required=True, help="naam van de jeugdregio, bijvoorbeeld IJmond")
+    parser.add_argument("--regio", required=True, action="append", help=REGION_HELP)
     parser.add_argument("--periode", required=True, help="JJJJ-MM, JJJJ-Kn, JJJJ of twaalf maanden JJJJ-MM..JJJJ-MM")
 
 
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> None:
         if args.command == "report":
             indicators = figures.indicators(scope, period)
             variations = figures.variations(scope, period, baseline=args.baseline)
-            rows = report_rows(indicators, variations, figures.national(period))
+            rows = report_rows(indicators, variations, figures.national_pairs(scope, period))
             if args.format == "csv" and args.nl:
                 return report_nl.write_csv(rows, COLUMNS, sys.stdout)
             (write_csv if args.format == "csv" else write_json)(rows, sys.stdout)

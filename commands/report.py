@@ -4,7 +4,9 @@ The report is read by machines (the council's BI tools): numbers use `.` as deci
 thousands separator, and what is suppressed stays suppressed (`<5` or empty). Status, variatie and
 zekerheid are bare codes (groen, zorg, haalt_niet); `periode_waarde` names the period a value really
 comes from when it is not the asked one (signals.md §1, §3). `landelijk` is the national (CBS)
-figure shown beside the value, if any (issue 13 §1): context only, never part of the status.
+figure shown beside the value, if any (issue 13 §1): context only, never part of the status; it is
+a figure of its own period `landelijk_periode` (signals.md §7: P itself, else the latest national period
+ended by p_end), so `regio_landelijke_periode` gives the scope's value over that same period.
 `prognose_laag`, `prognose_hoog` and `kans_overschrijding` are the budget forecast's 80% band and its
 chance of overspending in % (ahead.md §1), empty for every other indicator.
 `reden` and the agenda line are Dutch text: their words come from wording.reasons and wording.agenda.
@@ -20,7 +22,7 @@ from typing import TextIO
 from levers.agenda import AgendaItem
 from levers.catalogue import LEVER_NAMES
 from levers.forecast import BacktestMonth
-from levers.national import NationalFigure
+from levers.national import NationalPair
 from levers.result import IndicatorResult
 from levers.rounding import half_up
 from levers.variation import Variation
@@ -29,8 +31,8 @@ from wording.fmt import number
 from wording.reasons import reason_text
 
 COLUMNS = ("code", "hefboom", "naam", "eenheid", "waarde", "norm", "marge", "status", "noemer", "variatie",
-           "zekerheid", "periode_waarde", "reden", "landelijk", "prognose_laag", "prognose_hoog",
-           "kans_overschrijding")
+           "zekerheid", "periode_waarde", "reden", "landelijk", "landelijk_periode", "regio_landelijke_periode",
+           "prognose_laag", "prognose_hoog", "kans_overschrijding")
 # Detail figures a row carries in its own columns (ahead.md §1: the budget forecast's 80% band and its
 # chance of overspending); empty for an indicator without them.
 DETAIL_COLUMNS = ("prognose_laag", "prognose_hoog", "kans_overschrijding")
@@ -51,7 +53,7 @@ def count_text(value: float | None) -> str:
 
 
 def report_row(result: IndicatorResult, variation: Variation | None = None,
-               national: NationalFigure | None = None) -> dict[str, str]:
+               national: NationalPair | None = None) -> dict[str, str]:
     """One indicator as the report shows it: suppressed values as `<5` or empty."""
     return {
         "code": result.code,
@@ -67,15 +69,17 @@ def report_row(result: IndicatorResult, variation: Variation | None = None,
         "zekerheid": variation.zekerheid if variation else "",
         "periode_waarde": result.source_period or "",
         "reden": reason_text(result.reason),
-        "landelijk": decimal_text(national.value) if national else "",
+        "landelijk": decimal_text(national.figure.value) if national else "",
+        "landelijk_periode": national.figure.period if national else "",
+        "regio_landelijke_periode": (national.own.value_label or decimal_text(national.own.value)) if national else "",
         **{column: decimal_text(result.detail.get(column)) for column in DETAIL_COLUMNS},
     }
 
 
 def report_rows(results: Iterable[IndicatorResult], variations: Mapping[str, Variation] | None = None,
-                national: Mapping[str, NationalFigure] | None = None) -> list[dict[str, str]]:
+                national: Mapping[str, NationalPair] | None = None) -> list[dict[str, str]]:
     """The rows of `results`, each with the variatie and zekerheid of its series and its national
-    figure (both by code) when given."""
+    figure with the scope's value over the figure's period (both by code) when given."""
     found, figures = variations or {}, national or {}
     return [report_row(result, found.get(result.code), figures.get(result.code)) for result in results]
 

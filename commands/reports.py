@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from commands.args import DutchArgumentParser, UsageError, open_read_only, scope
+from commands.args import REGION_HELP, DutchArgumentParser, UsageError, open_read_only, scope
 from commands.args import period as parse_period
 from figures.figures import of_connection
 from reports.agenda_document import agenda_document, agenda_markdown, agenda_pdf
@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     for command, help_text in COMMANDS.items():
         sub = commands.add_parser(command, help=help_text)
         sub.add_argument("--db", required=True, help="databasebestand")
-        sub.add_argument("--regio", required=True, help="naam van de jeugdregio, bijvoorbeeld IJmond")
+        sub.add_argument("--regio", required=True, action="append", help=REGION_HELP)
         sub.add_argument("--gemeente", action="extend", nargs="+", default=[], metavar="CODE",
                          help="gemeentecode (GM0392, 0392 of 392); meerdere mogelijk")
         sub.add_argument("--perceel", help="complex of enkelvoudig (standaard: beide)")

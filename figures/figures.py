@@ -42,7 +42,7 @@ from levers.compare import ComparisonRow
 from levers.contracts import ContractTerm, DialogueRow, FundingRow, ProviderComment
 from levers.dialogue_log import DialogueLog
 from levers.freshness import Freshness
-from levers.national import NationalFigure, national_figures
+from levers.national import NationalFigure, NationalPair, national_figures, national_history, national_pairs
 from levers.notes import Note
 from levers.partner import MIN_ANONYMOUS_PEERS, ProviderCard
 from levers.price_volume import PriceVolume
@@ -159,6 +159,16 @@ class Figures:
         region-wide rows); None when the rights exclude the region."""
         seen = self.rights.narrow_listing(scope)
         return None if seen is None else self._figure(LOG_TABLES, _dialogue_log, seen, period)
+
+    def national_pairs(self, scope: Scope, period: Period) -> dict[str, NationalPair]:
+        """Each national figure for P with the scope's own value over the figure's period (signals.md §7),
+        by code: the national figure is published data, the scope's value is narrowed like every figure."""
+        seen = self.rights.narrow(scope)
+        return {} if seen is None else dict(self._figure(FIGURE_TABLES, _national_pairs, seen, period))
+
+    def national_rows(self) -> tuple[NationalFigure, ...]:
+        """Every national figure as stored (for the trend charts' segments); published data, not narrowed."""
+        return self._figure(NATIONAL_TABLES, _national_rows)
 
     def national(self, period: Period) -> dict[str, NationalFigure]:
         """The national (CBS) figure beside each indicator for P, by code. Not narrowed by rights: it is
@@ -335,6 +345,14 @@ def _contract_comments(con, term: ContractTerm, until: date) -> tuple[ProviderCo
 def _funding_comparison(con, terms: tuple[ContractTerm, ...], period: Period,
                         regions: frozenset[str]) -> tuple[FundingRow, ...]:
     return contracts_lever.funding_comparison(con, terms, period, regions=regions)
+
+
+def _national_pairs(con, scope: Scope, period: Period) -> tuple[tuple[str, NationalPair], ...]:
+    return tuple(national_pairs(con, scope, period).items())
+
+
+def _national_rows(con) -> tuple[NationalFigure, ...]:
+    return national_history(con)
 
 
 def _regions(con) -> tuple[str, ...]:

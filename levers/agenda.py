@@ -122,7 +122,7 @@ def _judgement(result: IndicatorResult) -> Judgement:
 def discussed_themes(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> frozenset[int]:
     """Themes with a dialogue row in scope in the window (p_end − 3 months, p_end]."""
     window_start, p_end = agenda_window(period)
-    params = {"region": scope.region, "providers": list(scope.providers), "window_start": window_start,
+    params = {"regions": list(scope.regions), "providers": list(scope.providers), "window_start": window_start,
               "p_end": p_end}
     return frozenset(int(row[0]) for row in con.execute(DISCUSSED_THEMES, params).fetchall())
 

@@ -87,6 +87,13 @@ class Definition:
         return None if low is None or high is None else (low, high)
 
     @property
+    def is_region_level(self) -> bool:
+        """A region-level figure (indicators.md): read from `uitkomsten` or the dialogue, which providers and
+        regions report without a municipality; never compared per municipality, and in a municipality
+        scope shown as the region's figure ("regiocijfer")."""
+        return bool({"uitkomsten", "dialoog"} & set(self.reads))
+
+    @property
     def counts_earlier_months(self) -> bool:
         """Each value counts months before its period's start: a window or January through p_end."""
         return self.window_months is not None or self.year_to_date

@@ -4,8 +4,10 @@ What a trend shows is decided here once, so screen and paper cannot drift apart:
 norm, special cause, voorlopig), the process limits clipped to the indicator's value range, the band
 on the last point (the budget forecast's: the series reads it from the details its catalogue entry
 names in `band_fields`), the markers on a point (a toelichting), the process changes (signals.md
-§3a: the points before the latest one faded, a labelled line at each) and the reason code of a
-series without limits (wording.signals words it). A renderer only chooses how each of these looks.
+§3a: the points before the latest one faded, a labelled line at each), the national figures as
+segments over their own periods (signals.md §7: a half-year's figure spans its six months, never a
+line across months as if it were a monthly value) and the reason code of a series without limits
+(wording.signals words it). A renderer only chooses how each of these looks.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from levers.national import NationalFigure
 from levers.series import Series, SeriesPoint
 from levers.variation import drawn_band, unit_range
 
@@ -34,6 +37,18 @@ class ProcessChange:
 
 
 @dataclass(frozen=True)
+class NationalSegment:
+    """A national figure drawn over its own period: from the point at `first` to the point at `last`
+    (both included: the period is exactly theirs), at `value`."""
+
+    first: int
+    last: int
+    value: float
+    period: str  # the figure's period as CBS labels it: '2026-H1', '2026-K2', '2026'
+    fictitious: bool = False
+
+
+@dataclass(frozen=True)
 class TrendModel:
     """A series as drawn: its points, limits (clipped), band on the last point, markers, process changes."""
 
@@ -47,6 +62,7 @@ class TrendModel:
     since: int = 0  # points before this index precede the latest process change: drawn faded
     reason: str = ""  # why there are no limits (levers.variation WINDOW, FLAT, FEW_SINCE_CHANGE) or ''
     reason_day: date | None = None  # the day of the latest change, for FEW_SINCE_CHANGE
+    national: tuple[NationalSegment, ...] = ()  # national figures over their own periods, in time order
 
     @property
     def values(self) -> list[float | None]:
@@ -77,8 +93,33 @@ class TrendModel:
         return any(point.norm is not None for point in self.points)
 
 
-def trend_model(series: Series, unit: str, note: str | None = None) -> TrendModel:
-    """The model of `series` in `unit`; `note` is the text marking its last point (the period's toelichtingen)."""
+def national_segments(points: tuple[SeriesPoint, ...], figures: tuple[NationalFigure, ...],
+                      code: str) -> tuple[NationalSegment, ...]:
+    """The national figures of `code` whose period is exactly a run of the series' points (a half-year of
+    six months, a year of one year point), shortest periods first and none overlapping another: the
+    half-years of a month series, not the year that holds them too. A figure that does not cover whole
+    points (a half-year on a year series) or lies outside the series is not drawn."""
+    firsts = {point.start: index for index, point in enumerate(points)}
+    lasts = {point.end: index for index, point in enumerate(points)}
+    fitting = sorted(
+        ((figure.end - figure.start, firsts[figure.start], lasts[figure.end], figure) for figure in figures
+         if figure.code == code and figure.start in firsts and figure.end in lasts
+         and firsts[figure.start] <= lasts[figure.end]),
+        key=lambda found: (found[0], found[1], found[3].source))
+    taken: set[int] = set()
+    segments = []
+    for _, first, last, figure in fitting:
+        covered = set(range(first, last + 1))
+        if not covered & taken:
+            taken |= covered
+            segments.append(NationalSegment(first, last, figure.value, figure.period, figure.fictitious))
+    return tuple(sorted(segments, key=lambda segment: segment.first))
+
+
+def trend_model(series: Series, unit: str, note: str | None = None,
+                national: tuple[NationalFigure, ...] = ()) -> TrendModel:
+    """The model of `series` in `unit`; `note` is the text marking its last point (the period's toelichtingen);
+    `national`: the national figures to draw as segments over their own periods (any indicator's)."""
     varies = series.variation
     chart = varies.chart
     last = series.points[-1] if series.points else None
@@ -91,6 +132,7 @@ def trend_model(series: Series, unit: str, note: str | None = None) -> TrendMode
         markers=(Marker(len(series.points) - 1, note),) if note and last_valued else (),
         process_changes=tuple(ProcessChange(index, change.description) for index, change in series.changes),
         since=varies.since, reason=varies.reason, reason_day=latest.day if latest else None,
+        national=national_segments(series.points, tuple(national), series.code),
     )
 
 

@@ -7,6 +7,8 @@ Providers to choose from are `levers.compare.providers_in_scope`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import duckdb
 
 _REGIONS = """
@@ -19,7 +21,7 @@ order by region
 _MUNICIPALITIES = """
 select municipality, name
 from municipality_regions
-where region = $region
+where list_contains($regions, region)
 order by name, municipality
 """
 
@@ -29,6 +31,7 @@ def regions(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
     return tuple(row[0] for row in con.execute(_REGIONS).fetchall())
 
 
-def municipalities(con: duckdb.DuckDBPyConnection, region: str) -> tuple[tuple[str, str], ...]:
-    """(code, name) of the region's municipalities, ordered by name."""
-    return tuple((code, name) for code, name in con.execute(_MUNICIPALITIES, {"region": region}).fetchall())
+def municipalities(con: duckdb.DuckDBPyConnection, regions: str | Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """(code, name) of the municipalities of a region (or of several: a joint scope), ordered by name."""
+    regions = [regions] if isinstance(regions, str) else list(regions)
+    return tuple((code, name) for code, name in con.execute(_MUNICIPALITIES, {"regions": regions}).fetchall())

@@ -33,7 +33,7 @@ order by name, municipality
 # Providers in scope (indicators.md): the schema's macro providers_in_scope (data/store/schema.sql).
 _PROVIDERS_IN_SCOPE = """
 select provider, name
-from providers_in_scope($region, $lot, $providers)
+from providers_in_scope($regions, $lot, $providers)
 order by name, provider
 """
 
@@ -61,8 +61,12 @@ def _codes(what: str) -> tuple[str, ...]:
 
 def by_municipality(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period,
                     what: str) -> tuple[ComparisonRow, ...]:
-    """`what` (indicator or lever code) for each municipality of the scope, ordered by name."""
-    codes, basis = _codes(what), Basis.load(con, scope.region)
+    """`what` (indicator or lever code) for each municipality of the scope, ordered by name. Region-level
+    figures (outcomes, dialogue) have no municipality: they are left out (none left: no rows)."""
+    codes = tuple(code for code in _codes(what) if not definition(code).is_region_level)
+    if not codes:
+        return ()
+    basis = Basis.load(con, scope.regions)
     municipalities = sql_params(con, scope, period, in_region=basis.municipalities)["municipalities"]
     rows = con.execute(_MUNICIPALITY_NAMES, {"municipalities": municipalities}).fetchall()
     return tuple(
@@ -73,7 +77,7 @@ def by_municipality(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period
 
 def providers_in_scope(con: duckdb.DuckDBPyConnection, scope: Scope) -> list[tuple[str, str]]:
     """(code, name) of the providers in scope, ordered by name."""
-    params = {"region": scope.region, "lot": scope.lot, "providers": list(scope.providers)}
+    params = {"regions": list(scope.regions), "lot": scope.lot, "providers": list(scope.providers)}
     return [(code, name) for code, name in con.execute(_PROVIDERS_IN_SCOPE, params).fetchall()]
 
 
@@ -86,14 +90,14 @@ def by_provider(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, wh
     every page (letters_of: a secret order of the region's providers), never derived from codes or names;
     the rows are ordered on the first requested indicator with a value (best first, ties at random).
     """
-    codes, basis = _codes(what), Basis.load(con, scope.region)
+    codes, basis = _codes(what), Basis.load(con, scope.regions)
     rows = [
         ComparisonRow(code, name, compute(con, scope.with_providers((code,)), [period], codes, basis=basis)[0])
         for code, name in providers_in_scope(con, scope)
     ]
     if not anonymise:
         return tuple(rows)
-    region = [code for code, _ in providers_in_scope(con, Scope(scope.region))]
+    region = [code for code, _ in providers_in_scope(con, Scope(scope.regions))]
     return _anonymised(rows, own_provider, letters_of(region, own_provider))
 
 

@@ -45,7 +45,7 @@ def dialogue_log(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period,
                  *, months: int = LOG_MONTHS) -> DialogueLog:
     """The log of `scope` up to p_end: its providers' rows plus the region-wide rows."""
     params = {
-        "region": scope.region,
+        "regions": list(scope.regions),
         "providers": list(scope.providers),
         "p_end": period.end,
         "after": add_months(period.end, -months),

@@ -72,12 +72,12 @@ def _last_day(kind: str, day: date) -> date:
 
 def freshness(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
               in_region: Sequence[str] | None = None) -> Freshness:
-    """The data dates of the scope's region (any date, also after the period: what the store holds).
+    """The data dates of the scope's regions (any date, also after the period: what the store holds).
 
     `period` is not needed for the dates themselves; it keeps the signature of the other lever calls.
     `in_region`: the region's municipalities, if read already.
     """
-    in_region = list(in_region) if in_region is not None else region_municipalities(con, scope.region)
-    params = {"region": scope.region, "region_municipalities": in_region}
+    in_region = list(in_region) if in_region is not None else region_municipalities(con, scope.regions)
+    params = {"regions": list(scope.regions), "region_municipalities": in_region}
     row = con.execute(FRESHNESS, params).fetchone()
     return Freshness(row[4], tuple(zip(KINDS, row[:4])), row[1])

@@ -69,15 +69,15 @@ class Norms:
         p_end, its perceel is empty or the scope's one perceel, and its aanbieder is empty or the scope's
         one provider. The region's own norms come first, then the empty-regio defaults, then the
         catalogue's; within a level the most specific wins: aanbieder + perceel > aanbieder > perceel >
-        neither. In a scope of one provider a region norm (no aanbieder) applies only to an indicator
+        neither. A joint scope uses its regions' own norm only where every region has the same one
+        (csv-contract.md kind 6), else the defaults: no region's target is imposed on another. In a scope of one provider a region norm (no aanbieder) applies only to an indicator
         that is judged per provider (`region_norm_per_provider`): a region's mix is no provider's target.
         """
         if self.withheld(code, scope, period):
             return None
         applicable = self._applicable(code, scope, period)
-        if applicable:  # max() keeps the first of equals: the latest upload
-            own = [row for row in applicable if row[0] is not None] or applicable
-            row = max(own, key=lambda r: (r[3] is not None, r[2] is not None))
+        row = _agreed(applicable, scope.regions) or _most_specific([r for r in applicable if r[0] is None])
+        if row is not None:
             return Norm(float(row[4]), float(row[5] or 0), is_default=False)
         entry = definition(code)
         if entry.norm is None:
@@ -98,12 +98,27 @@ class Norms:
         year, lot, provider = period.end.year, scope.lot, scope.single_provider
         rows = [
             row for row in self.by_code.get(code, ())
-            if row[0] in (None, scope.region) and row[1] == year and row[2] in (None, lot)
+            if (row[0] is None or row[0] in scope.regions) and row[1] == year and row[2] in (None, lot)
             and row[3] in (None, provider)
         ]
         if provider is None or definition(code).region_norm_per_provider:
             return rows
         return [row for row in rows if (row[3] is None) == region_norms]
+
+
+def _most_specific(rows: list[tuple]) -> tuple | None:
+    """aanbieder + perceel > aanbieder > perceel > neither; max() keeps the first of equals: the latest upload."""
+    return max(rows, key=lambda r: (r[3] is not None, r[2] is not None)) if rows else None
+
+
+def _agreed(rows: list[tuple], regions: tuple[str, ...]) -> tuple | None:
+    """The regions' own norm: each region's most specific row, when every region has one and all of
+    them set the same norm and marge; else None (the defaults apply)."""
+    picks = [_most_specific([row for row in rows if row[0] == region]) for region in regions]
+    if any(pick is None for pick in picks):
+        return None
+    same = {(float(pick[4]), float(pick[5] or 0)) for pick in picks}
+    return picks[0] if len(same) == 1 else None
 
 
 def resolve_norm(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period: Period) -> Norm | None:
@@ -163,4 +178,20 @@ def norms_in_force(con: duckdb.DuckDBPyConnection, year: int) -> tuple[NormInFor
         if not general and entry.norm is not None:
             out.append(NormInForce(entry.code, None, None, float(entry.norm), float(entry.margin or 0), True))
         out.extend(rows)
+    return tuple(out)
+
+
+def norms_of_region(con: duckdb.DuckDBPyConnection, year: int, region: str | None) -> tuple[NormInForce, ...]:
+    """The norms that can apply to `region` in `year`, in the order they are looked for (csv-contract.md
+    kind 6): per indicator the region's own rows, then the empty-regio defaults, then the built-in default
+    when neither the region nor the defaults have a general norm (no perceel, no aanbieder). `region` None:
+    the defaults for every region alone (the region's own rows of other regions left out)."""
+    found = [row for row in norms_in_force(con, year) if row.region in (None, region)]
+    general = {row.code for row in found if not row.is_default and row.lot is None and row.provider is None}
+    out: list[NormInForce] = []
+    for entry in CATALOGUE:
+        rows = [row for row in found if row.code == entry.code and not row.is_default]
+        out += sorted(rows, key=lambda row: row.region is None)  # the region's own first (stable: same order)
+        if entry.code not in general and entry.norm is not None:
+            out.append(NormInForce(entry.code, None, None, float(entry.norm), float(entry.margin or 0), True))
     return tuple(out)

@@ -45,7 +45,7 @@ def notes(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period) -> tuple
     key = scope_key(scope)
     municipality, provider = key if key else ("", "")  # '' matches no stored note
     params = sql_params(con, scope, period) | {
-        "period_label": period.label, "municipality": municipality, "provider": provider,
+        "note_region": scope.region, "period_label": period.label, "municipality": municipality, "provider": provider,
         "quarterly": [entry.code for entry in CATALOGUE if entry.cadence == QUARTERLY],
     }
     sql = load_sql("notes.sql")

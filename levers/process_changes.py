@@ -18,7 +18,7 @@ from levers.scope import Period
 
 CHANGES = """
     select day, indicator, description from process_changes
-    where region = $region order by day, indicator nulls first
+    where list_contains($regions, region) order by day, indicator nulls first
 """
 
 
@@ -31,10 +31,12 @@ class ProcessChange:
     indicator: str | None = None
 
 
-def region_changes(con: duckdb.DuckDBPyConnection, region: str) -> tuple[ProcessChange, ...]:
-    """The region's recorded changes in date order (none in a store made before the kind existed)."""
+def region_changes(con: duckdb.DuckDBPyConnection, regions: str | Sequence[str]) -> tuple[ProcessChange, ...]:
+    """The recorded changes of a region (or of each region of a joint scope) in date order (none in a
+    store made before the kind existed)."""
+    regions = [regions] if isinstance(regions, str) else list(regions)
     try:
-        rows = con.execute(CHANGES, {"region": region}).fetchall()
+        rows = con.execute(CHANGES, {"regions": regions}).fetchall()
     except duckdb.CatalogException:
         return ()
     return tuple(ProcessChange(day, description, indicator) for day, indicator, description in rows)

@@ -35,6 +35,7 @@ class IndicatorResult:
     denominator_label: str | None  # '<5' for a suppressed small denominator
     details: tuple[tuple[str, float | None], ...] = ()  # extra figures, e.g. budget realised / pro rata
     source_period: str | None = None  # where the value really comes from when not the asked period ('2026-K3')
+    region_figure: bool = False  # a region-level figure shown in a municipality scope: the region's value
 
     @property
     def detail(self) -> dict[str, float | None]:

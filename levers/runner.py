@@ -28,20 +28,20 @@ from levers.sql_files import load_sql, param_names, period_rows
 @dataclass(frozen=True)
 class Basis:
     """What a computation reads besides its families' queries, read once for many computations in one
-    region (a comparison's rows, a series' sets of periods): the norms, the region's municipalities
+    scope's regions (a comparison's rows, a series' sets of periods): the norms, the region's municipalities
     and the quarters its providers delivered `uitkomsten` for (levers.quarters).
     """
 
-    region: str
+    regions: tuple[str, ...]
     norms: Norms
     municipalities: tuple[str, ...]
     delivered: tuple[date, ...]
 
     @classmethod
-    def load(cls, con: duckdb.DuckDBPyConnection, region: str) -> Basis:
+    def load(cls, con: duckdb.DuckDBPyConnection, regions: tuple[str, ...]) -> Basis:
         """One query (levers/sql/basis.sql): three small ones cost more in DuckDB's planning than in reading."""
-        municipalities, delivered, norms = con.execute(load_sql("basis.sql"), {"region": region}).fetchone()
-        return cls(region, Norms.of_rows(tuple(row.values()) for row in norms or ()), tuple(municipalities or ()),
+        municipalities, delivered, norms = con.execute(load_sql("basis.sql"), {"regions": list(regions)}).fetchone()
+        return cls(tuple(regions), Norms.of_rows(tuple(row.values()) for row in norms or ()), tuple(municipalities or ()),
                    tuple(delivered or ()))
 
 
@@ -70,9 +70,9 @@ def compute(
     wanted = [code for code in CODES if code in asked]
     if len(wanted) != len(asked):
         raise KeyError(sorted(asked - set(CODES)))
-    if basis is not None and basis.region != scope.region:
-        raise ValueError(f"basis of {basis.region}, scope in {scope.region}")
-    basis = basis if basis is not None else Basis.load(con, scope.region)
+    if basis is not None and basis.regions != scope.regions:
+        raise ValueError(f"basis of {basis.regions}, scope in {scope.regions}")
+    basis = basis if basis is not None else Basis.load(con, scope.regions)
     norms = basis.norms
     families = [FAMILIES[name] for name in dict.fromkeys(definition(code).family for code in wanted)]
     quarterly = {code for code in wanted if definition(code).cadence == QUARTERLY}
@@ -90,6 +90,9 @@ def compute(
             found.update(family.build(rows[index], context))
         if sources[index]:
             found.update({code: replace(found[code], source_period=sources[index]) for code in quarterly})
+        if scope.municipalities:  # providers and dialogues have no municipality: the region's figure
+            found.update({code: replace(found[code], region_figure=True) for code in wanted
+                          if definition(code).is_region_level})
         out.append(tuple(found[code] for code in wanted))
     return contributors.apply(con, scope, params, out)
 
@@ -108,7 +111,7 @@ def records(
     periods = list(periods)
     if not periods:
         return []
-    basis = Basis.load(con, scope.region)
+    basis = Basis.load(con, scope.regions)
     quarters = counted_quarters(basis.delivered, periods) if _binds(family, "quarter_starts") else []
     params = sql_params(con, scope, periods, in_region=basis.municipalities) | quarter_params(quarters)
     return _records(con, family, scope, periods, params, norms if norms is not None else basis.norms)

@@ -1,6 +1,7 @@
 """Scope and period: the only way a lever selects data.
 
-A Scope says *whose* data (region, municipalities, perceel, providers); a Period says *when*.
+A Scope says *whose* data (one region or several: a joint procurement; municipalities, perceel,
+providers); a Period says *when*.
 `sql_params` turns both into the named DuckDB parameters every lever query binds, so that
 narrowing a scope (for a user's rights) narrows every figure at once.
 """
@@ -26,6 +27,9 @@ class PeriodKind(StrEnum):
     MONTH = "maand"
     QUARTER = "kwartaal"
     YEAR = "jaar"
+    # Not a period users pick: the period of a national figure (CBS publishes half-years), over which the
+    # scope's own value is computed to stand beside it (signals.md §7).
+    HALF_YEAR = "halfjaar"
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
@@ -91,15 +95,29 @@ class Period:
     def is_calendar_year(self) -> bool:
         return self.kind == PeriodKind.YEAR and self.start.month == 1
 
+    @classmethod
+    def of_days(cls, start: date, end: date) -> Period:
+        """The month, quarter, half-year or year from `start` to `end` (a national figure's period);
+        ValueError for other bounds."""
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        kind = {1: PeriodKind.MONTH, 3: PeriodKind.QUARTER, 6: PeriodKind.HALF_YEAR, 12: PeriodKind.YEAR}.get(months)
+        whole = start.day == 1 and end == month_end(end.year, end.month) and (start.month - 1) % months == 0
+        if kind is None or not whole:
+            raise ValueError(f"geen maand, kwartaal, halfjaar of jaar: {start} t/m {end}")
+        return cls(kind, start, end)
+
     @property
     def label(self) -> str:
-        """The period as users type it: `2026-10`, `2026-K3`, `2026`; twelve months `2025-10..2026-09`."""
+        """The period as users type it: `2026-10`, `2026-K3`, `2026`; a half-year as CBS writes it: `2026-H1`;
+        twelve months `2025-10..2026-09`."""
         if self.kind == PeriodKind.YEAR and not self.is_calendar_year:
             return f"{self.start.year}-{self.start.month:02d}..{self.end.year}-{self.end.month:02d}"
         if self.kind == PeriodKind.MONTH:
             return f"{self.start.year}-{self.start.month:02d}"
         if self.kind == PeriodKind.QUARTER:
             return f"{self.start.year}-K{(self.start.month + 2) // 3}"
+        if self.kind == PeriodKind.HALF_YEAR:
+            return f"{self.start.year}-H{1 if self.start.month == 1 else 2}"
         return str(self.start.year)
 
     def year_earlier(self) -> Period:
@@ -113,11 +131,22 @@ class Period:
         return Period(self.kind, start, month_end(end.year, end.month))
 
 
+def joined_names(names: Sequence[str]) -> str:
+    """`IJmond`, `IJmond en Zuid-Kennemerland`, `A, B en C`: several regions as a title says them."""
+    names = list(names)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
+
+
 @dataclass(frozen=True)
 class Scope:
-    """Whose data: a region, optionally narrowed to municipalities, one perceel and providers."""
+    """Whose data: one region or several (a joint scope: a joint procurement such as IJmond +
+    Zuid-Kennemerland), optionally narrowed to municipalities, one perceel and providers.
 
-    region: str
+    `regions` may be given as one name; it is kept as a sorted tuple, so a scope names its regions
+    one way whatever order they were picked in.
+    """
+
+    regions: tuple[str, ...] | str
     municipalities: tuple[str, ...] = ()  # empty: every municipality of the region
     lot: str | None = None  # 'complex' | 'enkelvoudig' | None for both
     providers: tuple[str, ...] = ()  # empty: every provider
@@ -128,9 +157,23 @@ class Scope:
     def __post_init__(self) -> None:
         if self.lot is not None and self.lot not in LOTS:
             raise ValueError(f"onbekend perceel: {self.lot}")
+        regions = (self.regions,) if isinstance(self.regions, str) else tuple(self.regions)
+        if not regions:
+            raise ValueError("een scope hoort bij minstens één regio")
+        object.__setattr__(self, "regions", tuple(sorted(set(regions))))
         object.__setattr__(self, "municipalities", tuple(sorted(set(self.municipalities))))
         object.__setattr__(self, "providers", tuple(sorted(set(self.providers))))
         object.__setattr__(self, "viewer", tuple(sorted(set(self.viewer))))
+
+    @property
+    def region(self) -> str:
+        """The scope's regions as titles and file names say them: `IJmond en Zuid-Kennemerland`.
+        Never a key to select data by: that is `regions`."""
+        return joined_names(self.regions)
+
+    @property
+    def is_joint(self) -> bool:
+        return len(self.regions) > 1
 
     @property
     def single_provider(self) -> str | None:
@@ -141,13 +184,14 @@ class Scope:
 
 
 _REGION_MUNICIPALITIES = """
-select municipality from municipality_regions where region = $region order by municipality
+select municipality from municipality_regions where list_contains($regions, region) order by municipality
 """
 
 
-def region_municipalities(con: duckdb.DuckDBPyConnection, region: str) -> list[str]:
-    """Municipality codes of a region (uploaded overrides included)."""
-    return [row[0] for row in con.execute(_REGION_MUNICIPALITIES, {"region": region}).fetchall()]
+def region_municipalities(con: duckdb.DuckDBPyConnection, regions: str | Sequence[str]) -> list[str]:
+    """Municipality codes of a region or of several (uploaded overrides included)."""
+    regions = [regions] if isinstance(regions, str) else list(regions)
+    return [row[0] for row in con.execute(_REGION_MUNICIPALITIES, {"regions": regions}).fetchall()]
 
 
 def sql_params(
@@ -156,9 +200,9 @@ def sql_params(
 ) -> dict:
     """The named parameters every lever query binds (`in_region`: the region's municipalities, if read already).
 
-    $region          the scope's region
-    $municipalities  list of municipality codes: the region's, narrowed to the requested ones
-                     (a code outside the region is dropped, never added)
+    $regions         list of the scope's regions (one, or several in a joint scope)
+    $municipalities  list of municipality codes: the regions', narrowed to the requested ones
+                     (a code outside them is dropped, never added)
     $lot             'complex' | 'enkelvoudig' | NULL for both (bind as `$lot::varchar`)
     $providers       list of provider codes; an empty list means no provider filter
     $p_start, $p_end the (last) period's first and last day
@@ -166,12 +210,12 @@ def sql_params(
                      `unnest` into a periods CTE so one query computes all periods
     """
     periods = [period] if isinstance(period, Period) else list(period)
-    in_region = list(in_region) if in_region is not None else region_municipalities(con, scope.region)
+    in_region = list(in_region) if in_region is not None else region_municipalities(con, scope.regions)
     if scope.municipalities:
         wanted = set(scope.municipalities)
         in_region = [code for code in in_region if code in wanted]
     return {
-        "region": scope.region,
+        "regions": list(scope.regions),
         "municipalities": in_region,
         "lot": scope.lot,
         "providers": list(scope.providers),

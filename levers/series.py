@@ -128,7 +128,7 @@ def series_of_codes(
     """The series of `codes` for `period`, in the order asked; one runner call per set of periods,
     the region's norms, municipalities, delivered quarters, data dates and process changes read
     once for all of them. `baseline`: freeze the limits on the first N valued points (signals.md §3a)."""
-    basis = Basis.load(con, scope.region)
+    basis = Basis.load(con, scope.regions)
     last_quarter = None
     if period.kind != PeriodKind.YEAR and any(is_quarterly(code) for code in codes):
         last_quarter = last_counted_quarter(basis.delivered, period)
@@ -136,7 +136,7 @@ def series_of_codes(
     if PROVISIONAL_CODES.intersection(codes) or any(definition(code).look_ahead_days for code in codes):
         fresh = freshness(con, scope, period, in_region=basis.municipalities)
         provisional_from, look_ahead_until = fresh.provisional_from, fresh.by_kind.get("trajecten")
-    changes = region_changes(con, scope.region)
+    changes = region_changes(con, scope.regions)
     groups: dict[tuple[Period, ...], list[str]] = {}
     for code in codes:
         groups.setdefault(series_periods(code, period, last_quarter), []).append(code)

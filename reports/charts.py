@@ -21,6 +21,7 @@ from levers.series import SeriesPoint
 from reports.document import ACCENT, INK, MUTED, RULE, STATUS_COLOURS, Document
 from wording import fmt, paper
 from wording import forecast as forecast_words
+from wording import national as national_words
 from wording import signals as signal_words
 
 _LABEL_SPACE = 13  # mm left of a trend plot for its axis labels
@@ -98,7 +99,7 @@ def trend_chart(doc: Document, box: Box, model: TrendModel) -> None:
         return
     limits = model.limits
     known = [v for v in values + [p.norm for p in points] + list(limits or ()) + list(model.band or ())
-             if v is not None]
+             + [segment.value for segment in model.national] if v is not None]
     ticks = nice_ticks(min(0.0, *known), max(known), whole=unit in _WHOLE_UNITS)
     low, high = ticks[0], ticks[-1]
 
@@ -139,6 +140,7 @@ def trend_chart(doc: Document, box: Box, model: TrendModel) -> None:
             _dot(doc, x_of(index), y_of(point.value), 0.9 if index == len(points) - 1 else 0.45,
                  point.is_provisional, faded=index < model.since)
     _process_changes(doc, model, plot, x_of)
+    _national(doc, model, x_of, y_of)
     for index in model.special:
         _diamond(doc, x_of(index), y_of(values[index]))
     for marker in model.markers:
@@ -161,6 +163,26 @@ def _process_changes(doc: Document, model: TrendModel, plot: Box, x_of) -> None:
         doc.set_dash_pattern()
         doc.set_xy(x + 0.5, plot.y + 0.5)
         doc.cell(30, 3, change.text)
+    doc.set_draw_color(*RULE)
+
+
+def _national(doc: Document, model: TrendModel, x_of, y_of) -> None:
+    """Each national figure as a dotted grey segment over exactly its own points (signals.md §7), the
+    latest one labelled."""
+    doc.set_draw_color(*MUTED)
+    doc.set_line_width(0.5)
+    for segment in model.national:
+        doc.set_dash_pattern(dash=0.5, gap=0.7)
+        doc.line(x_of(segment.first - 0.45), y_of(segment.value), x_of(segment.last + 0.45), y_of(segment.value))
+        doc.set_dash_pattern()
+    doc.set_line_width(0.2)
+    if model.national:
+        last = model.national[-1]
+        doc.style(6, colour=MUTED)
+        doc.set_xy(x_of(last.last + 0.45) - 50, y_of(last.value) - 3.2)
+        doc.cell(50, 3, national_words.segment_label(last.period, last.value, model.unit, last.fictitious),
+                 align="R")
+        doc.style()
     doc.set_draw_color(*RULE)
 
 

@@ -16,7 +16,7 @@ from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.chart_model import FanModel
 from levers.compare import ComparisonRow
 from levers.freshness import Freshness
-from levers.national import NationalFigure
+from levers.national import NationalFigure, NationalPair
 from levers.notes import Note
 from levers.price_volume import PriceVolume
 from levers.registry import pick
@@ -80,7 +80,9 @@ class CouncilReport:
     freshness: Freshness
     made_on: date
     price_volume: tuple[PriceVolume, ...] = ()  # spending against a year earlier: volume and price
-    national: dict[str, NationalFigure] = field(default_factory=dict)  # CBS figures beside ours, by code
+    # CBS figures beside ours, by code: each with the scope's value over the figure's own period (signals.md §7)
+    national: dict[str, NationalPair] = field(default_factory=dict)
+    national_rows: tuple[NationalFigure, ...] = ()  # every national figure: segments on the trend charts
     notes: tuple[Note, ...] = ()  # toelichtingen of the scope and period (levers.notes)
     fan: FanModel | None = None  # the year-end forecast as a fan chart (ahead.md §1)
     scenario: Outcome | None = None  # "Neem op in raadsrapport" (ahead.md §2): a page with its settings and outcome
@@ -108,13 +110,14 @@ def council_report(figures: Figures, scope: Scope, period: Period, *, made_on: d
         municipality_names = tuple(row.name for row in next(iter(per_lever.values())))
     provider_names = ()
     if seen.providers:
-        chosen = figures.providers(seen.region, seen.lot)
+        chosen = figures.providers(seen.regions, seen.lot)
         provider_names = tuple(name for code, name in chosen if code in seen.providers)
     return CouncilReport(
         scope=seen, period=period, municipality_names=municipality_names, provider_names=provider_names,
         sections=sections, signals=signals, more_signals=max(len(due) - MAX_SIGNALS, 0),
         comparisons=comparisons, freshness=figures.freshness(seen, period), made_on=made_on or date.today(),
-        price_volume=figures.price_volume(seen, period), national=figures.national(period),
+        price_volume=figures.price_volume(seen, period), national=figures.national_pairs(seen, period),
+        national_rows=figures.national_rows(),
         notes=figures.notes(seen, period),
         fan=figures.fan(seen, period),
         scenario=figures.scenario(seen, period, scenario) if scenario is not None else None,

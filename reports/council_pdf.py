@@ -224,18 +224,25 @@ def _lever_detail(doc: Document, section: LeverSection, report: CouncilReport) -
 
 
 def _national_notes(doc: Document, section: LeverSection, report: CouncilReport) -> None:
-    """Under the table: each NL figure with its source and period, and CBS's definition where it differs."""
+    """Under the table: each NL figure beside the scope's value over the figure's own period (signals.md §7),
+    its source, and CBS's definition where it differs."""
     if any(result.code in report.national for result in section.results):
         doc.ln(1.5)  # clear of the table's last rule
     for result in section.results:
-        if (national := report.national.get(result.code)) is not None:
-            line = f"{result.name}: {national_words.label(national, result.unit)}"
+        if (pair := report.national.get(result.code)) is not None:
+            national = pair.figure
+            line = f"{result.name}: {national_words.pair_text(pair, _scope_name(report))}. Bron: {national.source}"
             if national.definition:
                 line += ". " + national_words.DEFINITION.format(publisher=national.publisher,
                                                                  definition=national.definition)
             doc.style(7.5, italic=True, colour=MUTED)
             doc.multi_cell(0, 3.8, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.style()
+
+
+def _scope_name(report: CouncilReport) -> str:
+    """Whose figures: the one municipality's name, else the region(s)."""
+    return sentences.scope_name(report.scope, dict(zip(report.scope.municipalities, report.municipality_names)))
 
 
 def _table_header(doc: Document) -> None:
@@ -274,8 +281,9 @@ def _table(doc: Document, section: LeverSection, report: CouncilReport) -> None:
         doc.fitted(signal_words.value_text(result), TABLE_WIDTHS[1], 9.5, bold=True, smallest=6.5)
         doc.cell(TABLE_WIDTHS[1], 4.4, signal_words.value_text(result), align="R")
         doc.style(9, colour=MUTED)
-        national = report.national.get(result.code)
-        doc.cell(TABLE_WIDTHS[2], 4.4, fmt.in_unit(national.value, result.unit) if national else "", align="R")
+        pair = report.national.get(result.code)  # the NL column: only a figure of P itself (signals.md §7)
+        same = pair is not None and not pair.figure.is_earlier
+        doc.cell(TABLE_WIDTHS[2], 4.4, fmt.in_unit(pair.figure.value, result.unit) if same else "", align="R")
         doc.cell(TABLE_WIDTHS[3], 4.4, fmt.norm(result) if result.norm is not None else texts.NO_NORM, align="R")
         doc.badge(result.status, x + sum(TABLE_WIDTHS[1:4]) + (TABLE_WIDTHS[4] - 22) / 2, top - 0.2,
                   width=22, height=4.6)
@@ -309,7 +317,7 @@ def _trends(doc: Document, section: LeverSection, report: CouncilReport) -> None
         doc.set_xy(x, top + name_height)
         doc.style(7.5)
         doc.multi_cell(width, 3.5, finding, align="L")
-        trend_chart(doc, Box(x, top + head, width, TREND_HEIGHT), trend_model(series, result.unit))
+        trend_chart(doc, Box(x, top + head, width, TREND_HEIGHT), trend_model(series, result.unit, national=report.national_rows))
     doc.set_y(top + head + TREND_HEIGHT + 4)
     doc.style()
 

@@ -118,7 +118,7 @@ def test_the_agenda_window_is_the_three_months_ending_at_p_end(period, start, en
 )
 def test_a_theme_counts_as_discussed_inside_the_window_only(empty_db, day, counts):
     add_dialogue(empty_db, day=day, theme=9)
-    themes = discussed_themes(empty_db, Scope(region="IJmond"), Period.parse("2026-10"))
+    themes = discussed_themes(empty_db, Scope(regions="IJmond"), Period.parse("2026-10"))
     assert themes == ({9} if counts else set())
 
 
@@ -129,9 +129,9 @@ def test_a_provider_agenda_counts_its_own_and_region_wide_rows_only(empty_db):
     add_dialogue(empty_db, day=day, theme=9, provider="P2")  # another provider's row
     add_dialogue(empty_db, day=day, theme=12, region="Achterhoek")  # another region's row
     october = Period.parse("2026-10")
-    assert discussed_themes(empty_db, Scope(region="IJmond", providers=("P1",)), october) == {1, 5}
+    assert discussed_themes(empty_db, Scope(regions="IJmond", providers=("P1",)), october) == {1, 5}
     # The whole region: any row of the region, whichever provider.
-    assert discussed_themes(empty_db, Scope(region="IJmond"), october) == {1, 5, 9}
+    assert discussed_themes(empty_db, Scope(regions="IJmond"), october) == {1, 5, 9}
 
 
 def test_theme_names_come_from_the_reference_list(empty_db):

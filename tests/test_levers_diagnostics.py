@@ -16,7 +16,7 @@ from tests.builders import (
     BEVERWIJK, HAARLEM, add_cost, add_mixed_providers, add_outcome, add_trajectory,
 )
 
-IJMOND = Scope(region="IJmond")
+IJMOND = Scope(regions="IJmond")
 
 
 def _records(name):

@@ -8,7 +8,7 @@ from levers.freshness import freshness
 from levers.scope import Period, Scope
 from tests.builders import add_cost, add_dialogue, add_outcome, add_provider, add_trajectory
 
-IJMOND = Scope(region="IJmond")
+IJMOND = Scope(regions="IJmond")
 NOVEMBER = Period.parse("2026-11")
 
 

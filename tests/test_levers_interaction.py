@@ -14,7 +14,7 @@ from levers.runner import records
 from levers.scope import Period, Scope
 from tests.builders import add_dialogue, add_mixed_providers, add_outcome
 
-IJMOND = Scope(region="IJmond")
+IJMOND = Scope(regions="IJmond")
 SEP_2025 = Period.parse("2025-09")  # p_end 2025-09-30; − 6 months = 2025-03-30
 P1, P2 = Scope("IJmond", providers=("P1",)), Scope("IJmond", providers=("P2",))
 

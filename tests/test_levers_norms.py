@@ -16,12 +16,12 @@ OCTOBER = Period.parse("2026-10")
 
 def test_without_uploaded_norm_the_catalogue_default_applies(empty_db):
     # indicators.md: wachttijd_mediaan 42 (14).
-    norm = resolve_norm(empty_db, "wachttijd_mediaan", Scope(region="IJmond"), OCTOBER)
+    norm = resolve_norm(empty_db, "wachttijd_mediaan", Scope(regions="IJmond"), OCTOBER)
     assert norm == Norm(42.0, 14.0, is_default=True)
 
 
 def test_an_indicator_without_default_has_no_norm(empty_db):
-    assert resolve_norm(empty_db, "unieke_jeugdigen", Scope(region="IJmond"), OCTOBER) is None
+    assert resolve_norm(empty_db, "unieke_jeugdigen", Scope(regions="IJmond"), OCTOBER) is None
 
 
 def _uploaded_norms(con):
@@ -50,7 +50,7 @@ def _uploaded_norms(con):
 @pytest.mark.parametrize("loaded_once", [False, True])
 def test_the_most_specific_uploaded_norm_wins(empty_db, lot, providers, expected, loaded_once):
     _uploaded_norms(empty_db)
-    scope = Scope(region="IJmond", lot=lot, providers=providers)
+    scope = Scope(regions="IJmond", lot=lot, providers=providers)
     if loaded_once:
         norm = Norms.load(empty_db).resolve("uitval", scope, OCTOBER)
     else:
@@ -63,12 +63,12 @@ def test_between_equally_specific_norms_the_latest_upload_wins(empty_db):
     empty_db.execute("update norms set upload_id = 1")
     add_norm(empty_db, indicator="uitval", year=2026, norm=30)
     empty_db.execute("update norms set upload_id = 2 where norm = 30")
-    assert resolve_norm(empty_db, "uitval", Scope(region="IJmond"), OCTOBER).norm == 30.0
+    assert resolve_norm(empty_db, "uitval", Scope(regions="IJmond"), OCTOBER).norm == 30.0
 
 
 def test_norms_loaded_once_are_a_snapshot_that_the_next_load_renews(empty_db):
     # A computation reads the norms once: a norm added later is seen by the next load only.
-    scope = Scope(region="IJmond")
+    scope = Scope(regions="IJmond")
     norms = Norms.load(empty_db)
     assert norms.resolve("uitval", scope, OCTOBER).is_default
     add_norm(empty_db, indicator="uitval", year=2026, norm=12)
@@ -78,7 +78,7 @@ def test_norms_loaded_once_are_a_snapshot_that_the_next_load_renews(empty_db):
 
 def test_an_uploaded_norm_applies_in_the_year_of_p_end_only(empty_db):
     _uploaded_norms(empty_db)
-    scope = Scope(region="IJmond", lot="complex", providers=("P1",))
+    scope = Scope(regions="IJmond", lot="complex", providers=("P1",))
     assert resolve_norm(empty_db, "uitval", scope, Period.parse("2025-K4")).norm == 99.0
     # 2027 has no upload: the catalogue default uitval 15 (5).
     assert resolve_norm(empty_db, "uitval", scope, Period.parse("2027")) == Norm(15.0, 5.0, is_default=True)
@@ -86,7 +86,7 @@ def test_an_uploaded_norm_applies_in_the_year_of_p_end_only(empty_db):
 
 def test_an_uploaded_norm_without_marge_has_marge_zero(empty_db):
     empty_db.execute("insert into norms (indicator, year, norm) values ('uitval', 2026, 12)")
-    assert resolve_norm(empty_db, "uitval", Scope(region="IJmond"), OCTOBER) == Norm(12.0, 0.0, is_default=False)
+    assert resolve_norm(empty_db, "uitval", Scope(regions="IJmond"), OCTOBER) == Norm(12.0, 0.0, is_default=False)
 
 
 @pytest.mark.parametrize(
@@ -127,7 +127,7 @@ def test_norm_year_follows_p_end_of_a_quarter(empty_db):
     add_norm(empty_db, indicator="uitval", year=2026, norm=11)
     period = Period.parse("2026-K4")
     assert period.end == date(2026, 12, 31)
-    assert resolve_norm(empty_db, "uitval", Scope(region="IJmond"), period).norm == 11.0
+    assert resolve_norm(empty_db, "uitval", Scope(regions="IJmond"), period).norm == 11.0
 
 
 def _in_force(con, code: str) -> list[tuple]:

@@ -15,7 +15,7 @@ from levers.reasons import Reason
 from levers.scope import Period, Scope
 from tests.builders import BEVERWIJK, HEEMSKERK, VELSEN, add_cost, add_trajectory
 
-IJMOND = Scope(region="IJmond")
+IJMOND = Scope(regions="IJmond")
 MARCH_2024 = Period.parse("2024-03")
 
 

@@ -15,7 +15,7 @@ from levers.runner import compute, records
 from levers.scope import Period, Scope
 from tests.builders import BEVERWIJK, HAARLEM, VELSEN, add_trajectory
 
-IJMOND = Scope(region="IJmond")
+IJMOND = Scope(regions="IJmond")
 MARCH_2024 = Period.parse("2024-03")
 GEMEENTE, HUISARTS, ZELF = 1, 2, 6
 
@@ -53,7 +53,7 @@ def test_via_gemeente_is_the_share_of_started_trajectories_referred_by_the_munic
 
 
 def test_via_gemeente_of_a_municipality_with_few_starts_is_not_shown(referral_db):
-    velsen, beverwijk = (Scope(region="IJmond", municipalities=(m,)) for m in (VELSEN, BEVERWIJK))
+    velsen, beverwijk = (Scope(regions="IJmond", municipalities=(m,)) for m in (VELSEN, BEVERWIJK))
     [[of_velsen]], [[of_beverwijk]] = (compute(referral_db, s, [MARCH_2024], ["via_gemeente"]) for s in (velsen, beverwijk))
     assert of_velsen.value == pytest.approx(50.0)  # 6 of 12
     assert of_beverwijk.value is None  # 2 of 2, but 2 < 10 starts

@@ -7,7 +7,7 @@ from levers.registry import all_indicators, indicator, lever_indicators, lever_s
 from levers.scope import Period, Scope
 from tests.builders import add_trajectory
 
-SCOPE = Scope(region="IJmond")
+SCOPE = Scope(regions="IJmond")
 OCTOBER = Period.parse("2026-10")
 
 

@@ -8,7 +8,7 @@ from levers.norms import resolve_norm
 from levers.scope import Period, Scope
 from tests.builders import add_norm
 
-SCOPE = Scope(region="IJmond")
+SCOPE = Scope(regions="IJmond")
 OCTOBER = Period.parse("2026-10")
 
 

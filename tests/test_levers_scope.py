@@ -46,11 +46,11 @@ def test_year_earlier_of_leap_february_is_the_whole_february_before():
 
 def test_scope_drops_municipalities_outside_its_region(empty_db):
     # Haarlem (GM0392) is Zuid-Kennemerland, Velsen (GM0453) is IJmond.
-    scope = Scope(region="IJmond", municipalities=("GM0453", "GM0392"))
+    scope = Scope(regions="IJmond", municipalities=("GM0453", "GM0392"))
     params = sql_params(empty_db, scope, Period.parse("2026-10"))
     assert params["municipalities"] == ["GM0453"]
 
 
 def test_scope_without_municipalities_means_the_whole_region(empty_db):
-    params = sql_params(empty_db, Scope(region="IJmond"), Period.parse("2026-10"))
+    params = sql_params(empty_db, Scope(regions="IJmond"), Period.parse("2026-10"))
     assert params["municipalities"] == ["GM0375", "GM0396", "GM0453"]

@@ -65,7 +65,7 @@ def test_the_series_of_an_indicator_marks_a_special_cause_in_its_last_point(empt
     for index, month in enumerate(periods[:-1]):
         _starts(empty_db, month, 10 if index % 2 == 0 else 12)
     _starts(empty_db, periods[-1], 20)
-    result = series(empty_db, "instroom", Scope(region="IJmond"), OCTOBER)
+    result = series(empty_db, "instroom", Scope(regions="IJmond"), OCTOBER)
     assert [point.value for point in result.points] == [10.0, 12.0] * 11 + [10.0, 20.0]
     assert [point.period_label for point in result.points][:2] == ["2024-11", "2024-12"]
     assert [point.is_special for point in result.points] == [False] * 23 + [True]
@@ -75,7 +75,7 @@ def test_the_series_of_an_indicator_marks_a_special_cause_in_its_last_point(empt
 def test_suppressed_points_have_no_value_and_no_mark(empty_db):
     # Three starts in 2026-10 are shown as <5: no value, so the last point gives no variatie.
     _starts(empty_db, OCTOBER, 3)
-    result = series(empty_db, "instroom", Scope(region="IJmond"), OCTOBER)
+    result = series(empty_db, "instroom", Scope(regions="IJmond"), OCTOBER)
     latest = result.points[-1]
     assert (latest.value, latest.value_label, latest.is_special) == (None, "<5", False)
     assert result.variation.variatie == ""
@@ -83,7 +83,7 @@ def test_suppressed_points_have_no_value_and_no_mark(empty_db):
 
 def test_a_lever_series_is_monthly_except_for_uitkomsten_indicators(empty_db):
     # No uitkomsten at all: the quarters end at the last quarter ended by 2026-10-31, K3.
-    all_series = series_of_lever(empty_db, "diagnostics", Scope(region="IJmond"), OCTOBER)
+    all_series = series_of_lever(empty_db, "diagnostics", Scope(regions="IJmond"), OCTOBER)
     assert [s.code for s in all_series] == [entry.code for entry in of_lever("diagnostics")]
     lengths = {s.code: len(s.points) for s in all_series}
     assert lengths["doelrealisatie"] == 12 and lengths["instroom"] == 24

@@ -11,7 +11,7 @@ from levers.scope import Period, Scope
 from levers.series import series
 from tests.builders import add_cost, add_dialogue, add_outcome, add_provider, add_trajectory
 
-IJMOND = Scope(region="IJmond")
+IJMOND = Scope(regions="IJmond")
 SEP_2025 = Period.parse("2025-09")
 
 

@@ -18,7 +18,7 @@ def test_monthly_spending_has_24_months_and_flags_a_spike_against_its_limits(emp
         add_cost(empty_db, month=month, amount=amount)
     add_cost(empty_db, month=months[-1], amount=4000)
     add_cost(empty_db, month=months[-1], amount=1000, kind="lumpsum")
-    model = monthly_spending(empty_db, Scope(region="IJmond"), Period.parse("2026-10"))
+    model = monthly_spending(empty_db, Scope(regions="IJmond"), Period.parse("2026-10"))
     assert (len(model.points), model.points[0].period_label, model.points[-1].period_label) == (24, "2024-11", "2026-10")
     assert model.values[:12] == [None] * 12 and model.values[-1] == 5000
     assert model.special == [23]

@@ -34,7 +34,7 @@ def build_small_region(con) -> None:
 def report(empty_db) -> dict[str, dict[str, str]]:
     """The report rows of the small region, by code."""
     build_small_region(empty_db)
-    return {row["code"]: row for row in report_rows(all_indicators(empty_db, Scope(region="IJmond"), OCTOBER))}
+    return {row["code"]: row for row in report_rows(all_indicators(empty_db, Scope(regions="IJmond"), OCTOBER))}
 
 
 @pytest.mark.parametrize(
@@ -76,7 +76,7 @@ def test_rates_per_thousand_youths_are_not_suppressed(report):
 def test_no_exact_small_count_leaves_the_levers(empty_db):
     # Whatever the indicator, a shown count-protected value is never between 1 and 4.
     build_small_region(empty_db)
-    for result in all_indicators(empty_db, Scope(region="IJmond"), OCTOBER):
+    for result in all_indicators(empty_db, Scope(regions="IJmond"), OCTOBER):
         if result.code in {"unieke_jeugdigen", "actieve_trajecten", "instroom", "uitstroom", "weigeringen"}:
             assert not suppression.is_small_count(result.value), result.code
 

@@ -128,13 +128,35 @@ def test_the_norms_in_force_show_uploaded_norms_next_to_the_defaults(own_small_d
     at.segmented_control(key="norms_year").set_value(2026).run()
     norms = at.dataframe[0].value
     waiting = norms[norms["Indicator"] == "Wachttijd van aanmelding tot start (mediaan)"]
-    # The catalogue's 42 (14) days for both percelen, the upload's 35 (7) for complex.
-    assert list(zip(waiting["Perceel"], waiting["Norm"], waiting["Marge"])) == [
-        ("beide", "≤ 42 dagen", "14 dagen"), ("complex", "≤ 35 dagen", "7 dagen")]  # one way of writing
-    assert "Regio: alle regio's. Een norm geldt in elke regio van deze monitor; er is geen norm per regio." in [
-        c.value for c in at.caption]
+    # The upload's 35 (7) for complex (no regio: a default for every region), then the catalogue's 42 (14)
+    # days for both percelen: in the order a region's norm is looked for.
+    assert list(zip(waiting["Geldt voor"], waiting["Perceel"], waiting["Norm"], waiting["Marge"])) == [
+        ("alle regio's", "complex", "≤ 35 dagen", "7 dagen"), ("ingebouwd", "beide", "≤ 42 dagen", "14 dagen")]
+    assert any(c.value.startswith("Een regio gebruikt eerst haar eigen normen") for c in at.caption)
     assert json.loads(at.dataframe[0].proto.columns)["Aanbieder"]["width"] == "medium"  # names not cut off
     share = norms[norms["Indicator"] == "Jeugdigen met hulp zonder verblijf"]
     assert list(share["Marge"]) == ["3 procentpunt"]  # norm 90, marge 3: a margin on a percentage, not "3,0%"
-    assert list(waiting["Bron"])[0] == "standaardnorm (catalogus)"
-    assert list(waiting["Bron"])[1].startswith("normen_2026.csv, ")
+    assert list(waiting["Bron"])[1] == "standaardnorm (catalogus)"
+    assert list(waiting["Bron"])[0].startswith("normen_2026.csv, ")
+
+
+def test_a_norm_set_for_one_region_is_listed_first_there_and_not_in_another_region(own_small_db, monkeypatch):
+    monkeypatch.setattr("views.filters.today", lambda: date(2026, 11, 23))
+    at = _open("Normen")
+    at.segmented_control(key="norms_year").set_value(2026).run()
+    at.selectbox(key="norms_region").set_value("IJmond").run()
+    form = next(box for box in at.selectbox if box.label == "Indicator" and box.key != "norms_region")
+    form.set_value("uitval")
+    next(field for field in at.number_input if field.label == "Norm").set_value(12.0)
+    next(field for field in at.number_input if field.label == "Marge").set_value(2.0)
+    _button(at, "Norm opslaan").click().run()
+    assert not at.exception
+    assert "Norm voor Voortijdig afgebroken (uitval) opgeslagen (IJmond, 2026)." in [s.value for s in at.success]
+    assert _rows(own_small_db, "select region, indicator, year, lot, provider, norm, margin from norms") == [
+        ("IJmond", "uitval", 2026, None, None, 12.0, 2.0)]
+    norms = at.dataframe[0].value
+    dropout = norms[norms["Indicator"] == "Voortijdig afgebroken (uitval)"]
+    assert list(dropout["Geldt voor"]) == ["IJmond"]  # a general norm of its own: the built-in one no longer applies
+    at.selectbox(key="norms_region").set_value("Achterhoek").run()
+    norms = at.dataframe[0].value
+    assert list(norms[norms["Indicator"] == "Voortijdig afgebroken (uitval)"]["Geldt voor"]) == ["ingebouwd"]

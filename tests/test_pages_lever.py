@@ -131,13 +131,20 @@ def test_only_the_open_tab_is_drawn(opened):
     assert len(app.get("plotly_chart")) == len(of_lever("interaction"))  # one trend chart each
 
 
-@pytest.mark.parametrize("tab", ["Per gemeente", "Per aanbieder"])
-def test_every_table_has_csv_and_excel_exports(small_app, tab):
-    app = small_app(PAGES["interaction"], params=IJMOND_OCTOBER, state=_tabs("interaction", tab))
+@pytest.mark.parametrize(("lever", "tab", "compared"), [
+    # diagnostics: 12 indicators, of which doelrealisatie (uitkomsten) is a region-level figure, not compared
+    # per municipality; interaction: its 5 indicators per provider (all dialogue figures: none per municipality)
+    ("diagnostics", "Per gemeente", 11),
+    ("interaction", "Per aanbieder", 5),
+])
+def test_every_table_has_csv_and_excel_exports(small_app, lever, tab, compared):
+    before = small_app(PAGES[lever], params=IJMOND_OCTOBER)  # the summary and the page's own tables
+    closed = [button.label for button in before.get("download_button")]
+    app = small_app(PAGES[lever], params=IJMOND_OCTOBER, state=_tabs(lever, tab))
     labels = [button.label for button in app.get("download_button")]
-    tables = len(app.dataframe)  # the summary, and per indicator the comparison of the open tab
-    assert tables == 1 + len(of_lever("interaction"))
-    assert labels.count("CSV") == tables and labels.count("Excel") == tables
+    assert len(app.dataframe) == len(before.dataframe) + compared  # and per compared indicator its comparison
+    assert labels.count("CSV") == closed.count("CSV") + compared  # each comparison with both exports
+    assert labels.count("Excel") == closed.count("Excel") + compared
 
 
 def test_the_comparison_per_municipality_shows_each_municipality(small_app):

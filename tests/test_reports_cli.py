@@ -93,7 +93,9 @@ def test_an_output_file_that_cannot_be_written_exits_1(demo_file, tmp_path, caps
 def test_the_council_report_has_an_nl_column_with_the_fictief_demo_figure_and_its_definition(demo_file, tmp_path):
     text = _written_text(tmp_path, "council", "--db", demo_file, "--regio", "IJmond", "--periode", "2025")
     # the demo's national file (data/demo/national.py): zonder verblijf 2025 = 89,0 + 0,15 × 4,5 = 89,675 -> 89,7
-    assert "NL 89,7% (CBS, 2025, fictief)" in text
+    # beside IJmond's own value over the same year (signals.md §7), and in the NL column (the year is P itself)
+    assert " · Nederland 2025: 89,7% (fictief). Bron: CBS 85099NED (fictief)" in text
+    assert "IJmond 2025: " in text and "89,7%" in text.split("Waarde NL Norm Status")[1]
     assert "Definitie CBS: fictief democijfer" in text
     assert text.count("Waarde NL Norm Status") == 4  # the table header of each lever
 

@@ -49,6 +49,6 @@ def test_a_period_from_a_link_must_be_one_a_user_could_pick():
 def test_the_selection_writes_every_filter_as_a_url_parameter():
     selection = filters.Selection("IJmond", ("GM0453",), None, ("P1", "P2"), Period.parse("2026-10"))
     assert selection.query_params() == {
-        "regio": "IJmond", "gemeente": ["GM0453"], "perceel": "beide", "aanbieder": ["P1", "P2"],
+        "regio": ["IJmond"], "gemeente": ["GM0453"], "perceel": "beide", "aanbieder": ["P1", "P2"],
         "periode": "2026-10",
     }

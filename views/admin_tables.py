@@ -47,6 +47,8 @@ def norms_table(norms: Sequence[NormInForce], provider_names: Mapping[str, str])
 
     return pd.DataFrame({
         names["indicator"]: [definition(n.code).name for n in norms],
+        names["region"]: [n.region or (texts.NORM_BUILT_IN if n.is_default else texts.NORM_FOR_EVERY_REGION)
+                          for n in norms],
         names["lot"]: [n.lot or texts.NORM_ALL_LOTS for n in norms],  # all lower case: complex, enkelvoudig, beide
         names["provider"]: [provider_names.get(n.provider, n.provider) if n.provider else texts.NORM_ALL_PROVIDERS
                             for n in norms],

@@ -63,5 +63,5 @@ def referrers_section(rights: Rights, scope: Scope, period: Period) -> None:
     st.subheader(words.REFERRERS_TITLE, anchor="verwijzers")
     st.markdown(words.REFERRERS_INTRO)
     grouping = _grouping(REFERRER_GROUPINGS, "referrers_by")
-    names = dict(cache.municipalities(scope.region)) | dict(cache.providers(rights, scope.region))
+    names = dict(cache.municipalities(scope.regions)) | dict(cache.providers(rights, scope.regions))
     _table(*words.referrer_table(rows, grouping, period, names))

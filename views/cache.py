@@ -20,7 +20,7 @@ from levers.agenda import AgendaItem
 from levers.compare import ComparisonRow
 from levers.contracts import ContractTerm, DialogueRow, FundingRow
 from levers.freshness import Freshness
-from levers.national import NationalFigure
+from levers.national import NationalFigure, NationalPair
 from levers.price_volume import PriceVolume
 from levers.referrers import ReferrerRow
 from levers.result import IndicatorResult
@@ -63,6 +63,14 @@ def variations(rights: Rights, scope: Scope, period: Period, codes: tuple[str, .
 
 def national(period: Period) -> dict[str, NationalFigure]:
     return figures(_EVERYONE).national(period)
+
+
+def national_pairs(rights: Rights, scope: Scope, period: Period) -> dict[str, NationalPair]:
+    return figures(rights).national_pairs(scope, period)
+
+
+def national_rows() -> tuple[NationalFigure, ...]:
+    return figures(_EVERYONE).national_rows()
 
 
 def freshness(rights: Rights, scope: Scope, period: Period) -> Freshness | None:

@@ -19,6 +19,7 @@ from levers.result import IndicatorResult
 from levers.scope import Period
 from wording import fmt, texts
 from wording import forecast as forecast_words
+from wording import national as national_words
 from wording import signals as signal_words
 from wording.colours import STATUS_COLOURS
 
@@ -187,7 +188,8 @@ def trend(model: TrendModel, title: str, subtitle: str = "") -> go.Figure:
         ))
     if model.band is not None:
         data.append(_forecast_band(x[-1], values[-1], model.band, unit))
-    largest = _largest([v for trace in data for v in trace["y"]] + list(model.band or ()))
+    largest = _largest([v for trace in data for v in trace["y"]] + list(model.band or ())
+                       + [segment.value for segment in model.national])
     layout = _layout(title, subtitle, unit, height=320, value_axis="y", largest=largest)
     if model.band is not None:  # a steady year gives a band thinner than the marker: its bounds are written beside it
         low, high = model.band
@@ -198,7 +200,15 @@ def trend(model: TrendModel, title: str, subtitle: str = "") -> go.Figure:
         )]
     layout["shapes"] = [dict(type="line", xref="x", yref="paper", x0=change.index - 0.5, x1=change.index - 0.5,
                              y0=0, y1=1, line=dict(color=INK, width=1.5, dash="dot"))
-                        for change in model.process_changes]
+                        for change in model.process_changes] + _national_shapes(model)
+    if model.national:  # a legend entry for the segments (shapes have none) and the latest one's words
+        data.append(dict(type="scatter", x=[None], y=[None], mode="lines", name=national_words.SEGMENT_LEGEND,
+                         line=dict(color=GREY, width=2.5, dash="dot"), hoverinfo="skip"))
+        last = model.national[-1]
+        layout["annotations"] = layout.get("annotations", []) + [dict(
+            x=last.last + 0.45, y=last.value, xref="x", yref="y", showarrow=False, xanchor="right", yanchor="bottom",
+            text=national_words.segment_label(last.period, last.value, unit, last.fictitious),
+            font=dict(size=11, color=GREY))]
     layout["annotations"] = layout.get("annotations", []) + [
         dict(x=change.index - 0.5, y=1, xref="x", yref="paper", showarrow=False, xanchor="left", yanchor="top",
              text=change.text, font=dict(size=11, color=INK), bgcolor="white")
@@ -206,6 +216,13 @@ def trend(model: TrendModel, title: str, subtitle: str = "") -> go.Figure:
     layout["xaxis"] = dict(type="category", tickangle=0, nticks=8, showgrid=False, tickfont=_FONT, automargin=False,
                            categoryorder="array", categoryarray=x)  # the band may start later than the line
     return _figure(data, layout)
+
+
+def _national_shapes(model: TrendModel) -> list[dict]:
+    """Each national figure as a dotted grey segment over exactly its own points (signals.md §7)."""
+    return [dict(type="line", xref="x", yref="y", x0=segment.first - 0.45, x1=segment.last + 0.45,
+                 y0=segment.value, y1=segment.value, line=dict(color=GREY, width=2.5, dash="dot"))
+            for segment in model.national]
 
 
 def _forecast_band(x: str, value: float, band: tuple[float, float], unit: str) -> dict:

@@ -11,7 +11,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 
 from levers.catalogue import definition as catalogue_entry
-from levers.national import NationalFigure
+from levers.national import NationalPair
 from levers.norms import GREY, Status
 from levers.result import IndicatorResult
 from levers.variation import Variation
@@ -76,28 +76,28 @@ def badge_markdown(status: str) -> str:
 
 
 def indicator_line(result: IndicatorResult, label: str | None = None, variation: Variation | None = None,
-                   note: str = "", national: NationalFigure | None = None) -> None:
+                   note: str = "", national: NationalPair | None = None, scope_name: str = "") -> None:
     """One row of a tile: (short) name, value (with the quarter it comes from) and norm, status; then the
     two signal icons with their words and a note such as "voorlopig" (signals.md §1, §3, §4). A national
-    (CBS) figure stands small under the value, its source and definition on hover (issue 13 §1)."""
-    # the status column fits "buiten de norm" with its icon in a half-width tile at 1440 px; with a national
-    # line under the value the row is taller, and centring would put the name beside that line instead
-    align = "center" if national is None else "top"
-    name, shown, status = st.columns([3.6, 3.6, 3.3], vertical_alignment=align, gap="small")
+    (CBS) figure stands small under the row beside the scope's value over the same period (signals.md §7),
+    its source and definition on hover."""
+    # the status column fits "buiten de norm" with its icon in a half-width tile at 1440 px
+    name, shown, status = st.columns([3.6, 3.6, 3.3], vertical_alignment="center", gap="small")
     name.markdown(label or result.name, help=result.name if label else None)
     norm = f" :small[:gray[{texts.NORM.lower()} {fmt.norm(result)}]]" if result.norm is not None else ""
     shown.markdown(f"**{signal_words.value_text(result)}**{norm}")
-    if national is not None:
-        national_line(national, result.unit, shown)
     with status:
         badge(result)
+    if national is not None:
+        national_line(national, scope_name)
     if variation is not None:
         signal_icons(result, variation, note)
 
 
-def national_line(figure: NationalFigure, unit: str, where=st) -> None:
-    """`NL 11,8 (CBS, 2025-H1)` in small grey type: context, never a judgement."""
-    where.caption(national_words.label(figure, unit), help=national_words.help_text(figure))
+def national_line(pair: NationalPair, scope_name: str, where=st) -> None:
+    """`IJmond 1e helft 2026: 61,3 · Nederland 1e helft 2026: 99,6` in small grey type: context on the
+    same period, never a judgement; the source and CBS's definition on hover."""
+    where.caption(national_words.pair_text(pair, scope_name), help=national_words.help_text(pair.figure))
 
 
 def signal_icons(result: IndicatorResult, variation: Variation, note: str = "") -> None:

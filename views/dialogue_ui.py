@@ -35,10 +35,16 @@ if TYPE_CHECKING:
 _FLASH = "dialogue_flash"  # the outcome of the last store, shown once after the rerun
 
 
-def may_record(rights: Rights, region: str) -> bool:
-    """Whether this user may write dialogue rows for `region` here."""
+def may_record(rights: Rights, region: str | None) -> bool:
+    """Whether this user may write dialogue rows for `region` here (None: a joint scope, no one region)."""
     writable = os.environ.get(db.READ_ONLY_ENV) != "1"
-    return writable and may_enter_dialogue(rights.role) and rights.may_see_region(region)
+    return region is not None and writable and may_enter_dialogue(rights.role) and rights.may_see_region(region)
+
+
+def recording_region(scope: Scope) -> str | None:
+    """The region a session of this scope is recorded for; None in a joint scope: a dialogue row belongs
+    to one region, so the forms ask for one region to be chosen."""
+    return None if scope.is_joint else scope.regions[0]
 
 
 def uploader(rights: Rights) -> str:
@@ -123,11 +129,11 @@ def untitled_actions(frame: pd.DataFrame) -> bool:
                for row in frame.to_dict("records"))
 
 
-def session_form(rights: Rights, region: str, providers: Mapping[str, str], *, default_provider: str | None,
+def session_form(rights: Rights, region: str | None, providers: Mapping[str, str], *, default_provider: str | None,
                  key: str, expanded: bool = False) -> None:
     """The form for one session: with whom, when, themes, subject, signals and the agreed actions."""
     flash()
-    if not may_enter_dialogue(rights.role) or not rights.may_see_region(region):
+    if region is None or not may_enter_dialogue(rights.role) or not rights.may_see_region(region):
         return
     with st.expander(texts.DIALOGUE_RECORD, icon=":material/edit_note:", expanded=expanded):
         if not may_record(rights, region):
@@ -205,7 +211,7 @@ def action_refs(region: str, open_actions: pd.DataFrame) -> dict[str, ActionRef]
     return refs
 
 
-def mark_done(rights: Rights, region: str, open_actions: pd.DataFrame, *, key: str) -> None:
+def mark_done(rights: Rights, region: str | None, open_actions: pd.DataFrame, *, key: str) -> None:
     """Pick open actions and mark them done (each through the load path)."""
     flash()
     if not may_record(rights, region) or open_actions.empty:
@@ -219,7 +225,7 @@ def mark_done(rights: Rights, region: str, open_actions: pd.DataFrame, *, key: s
         _store(lambda con: [mark_action_done(con, refs[label], uploader=uploader(rights)) for label in picked])
 
 
-def agenda_to_rows(rights: Rights, region: str, provider: str | None, items: Sequence[AgendaItem], *,
+def agenda_to_rows(rights: Rights, region: str | None, provider: str | None, items: Sequence[AgendaItem], *,
                    key: str, expanded: bool = False) -> None:
     """After the conversation: the discussed agenda items become dialogue rows with one action each."""
     if not items or not may_record(rights, region):
@@ -253,7 +259,10 @@ def interaction_section(rights: Rights, scope: Scope, period: Period) -> None:
     """The dialogue of the sidebar's scope, one part at a time (none until chosen, so the page stays light)."""
     st.header(texts.DIALOGUE_SECTION, anchor="dialoog")
     flash()
-    writes = may_enter_dialogue(rights.role) and rights.may_see_region(scope.region)  # else no empty form panel
+    region = recording_region(scope)
+    writes = region is not None and may_enter_dialogue(rights.role) and rights.may_see_region(region)  # else no empty form panel
+    if region is None and may_enter_dialogue(rights.role):
+        st.caption(texts.DIALOGUE_JOINT)
     parts = [part for part in texts.DIALOGUE_PARTS if writes or part != "record"]
     part = st.segmented_control(texts.DIALOGUE_PARTS_LABEL, parts,
                                 format_func=texts.DIALOGUE_PARTS.get, key="interaction_dialogue",
@@ -267,14 +276,14 @@ def interaction_section(rights: Rights, scope: Scope, period: Period) -> None:
     stem = file_stem("dialoog", scope.region, *scope.providers, period.label)
     if part == "actions":
         _table(log.open_actions, texts.DIALOGUE_OPEN_NONE, f"{stem}_acties", actions=True)
-        mark_done(rights, scope.region, log.open_actions, key="interaction")
+        mark_done(rights, region, log.open_actions, key="interaction")
     elif part == "sessions":
         _table(log.sessions, texts.PARTNER_SESSIONS_NONE, f"{stem}_gesprekken")
     elif part == "record":
-        providers = dict(cache.providers(rights, scope.region))
-        session_form(rights, scope.region, providers, default_provider=scope.single_provider, key="interaction",
+        providers = dict(cache.providers(rights, scope.regions))
+        session_form(rights, region, providers, default_provider=scope.single_provider, key="interaction",
                      expanded=True)
-        agenda_to_rows(rights, scope.region, scope.single_provider, cache.agenda(rights, scope, period),
+        agenda_to_rows(rights, region, scope.single_provider, cache.agenda(rights, scope, period),
                        key="interaction")
     else:
         documents(rights, scope, period, key="interaction", heading=False)

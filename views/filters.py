@@ -1,6 +1,7 @@
-"""The sidebar selection (region, municipalities, perceel, providers, period), bound to the URL.
+"""The sidebar selection (regions, municipalities, perceel, providers, period), bound to the URL.
 
-The URL holds the whole selection (`?regio=IJmond&perceel=complex&periode=2026-10&gemeente=GM0453`),
+Several regions together are one joint scope (a joint procurement such as IJmond + Zuid-Kennemerland).
+The URL holds the whole selection (`?regio=IJmond&regio=Zuid-Kennemerland&perceel=complex&periode=2026-10`),
 written after every run, so a copied link reopens the same view. A link is read when it differs from
 what this session wrote last (a new tab, a pasted link); otherwise the widgets hold the truth.
 Every value from a link is checked against what the user may choose: an unknown or forbidden value
@@ -24,8 +25,9 @@ from wording import fmt, texts
 from wording import signals as signal_words
 
 PARAMS = ("regio", "gemeente", "perceel", "aanbieder", "periode")
-_LIST_PARAMS = ("gemeente", "aanbieder")
-KINDS = tuple(kind.value for kind in PeriodKind)  # plain strings: the segmented control's options
+_LIST_PARAMS = ("regio", "gemeente", "aanbieder")
+# plain strings: the segmented control's options (a half-year is a national figure's period, not picked)
+KINDS = tuple(kind.value for kind in PeriodKind if kind != PeriodKind.HALF_YEAR)
 # how many complete periods a user can pick
 _HISTORY = {PeriodKind.MONTH: 48, PeriodKind.QUARTER: 16, PeriodKind.YEAR: 5}
 _STEP = {PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.YEAR: 12}  # months between two periods of a kind
@@ -41,15 +43,19 @@ _FROM_LINK = "_filters_from_link"  # (asked, read) of a link just opened, to say
 class Selection:
     """What the sidebar shows; `scope` is only built from it after the rights are applied."""
 
-    region: str
+    regions: tuple[str, ...]  # one, or several: a joint scope
     municipalities: tuple[str, ...]
     lot: str | None
     providers: tuple[str, ...]
     period: Period
 
+    def __post_init__(self) -> None:
+        regions = (self.regions,) if isinstance(self.regions, str) else tuple(self.regions)
+        object.__setattr__(self, "regions", tuple(sorted(set(regions))))
+
     def query_params(self) -> dict[str, str | list[str]]:
         return {
-            "regio": self.region,
+            "regio": list(self.regions),
             "gemeente": list(self.municipalities),
             "perceel": self.lot or _BOTH,
             "aanbieder": list(self.providers),
@@ -99,13 +105,14 @@ def parse_period(text: str | None, day: date | None = None) -> Period | None:
 
 def read_selection(params: dict[str, list[str]], regions: tuple[str, ...], default_region: str,
                    day: date | None = None) -> Selection:
-    """A valid Selection from URL parameters: anything unknown or not allowed becomes the default."""
-    region = _first(params, "regio")
-    region = region if region in regions else default_region
-    allowed_municipalities = {code for code, _ in cache.municipalities(region)}
+    """A valid Selection from URL parameters: anything unknown or not allowed becomes the default
+    (a region that is not allowed is left out; none left: the default region)."""
+    chosen = tuple(dict.fromkeys(region for region in params.get("regio", []) if region in regions))
+    chosen = chosen or (default_region,)
+    allowed_municipalities = {code for code, _ in cache.municipalities(chosen)}
     lot = _first(params, "perceel")
     return Selection(
-        region=region,
+        regions=chosen,
         municipalities=tuple(code for code in params.get("gemeente", []) if code in allowed_municipalities),
         lot=lot if lot in LOTS else None,
         providers=tuple(params.get("aanbieder", [])),  # checked against the options when the widget is drawn
@@ -127,7 +134,7 @@ def sidebar(rights: Rights, *, providers: bool = True) -> tuple[Scope, Period]:
         selection = _widgets(rights, regions, default_region, providers)
     _tell_ignored(selection)
     _write_url(selection, names)
-    scope = rights.narrow(Scope(selection.region, selection.municipalities, selection.lot, selection.providers))
+    scope = rights.narrow(Scope(selection.regions, selection.municipalities, selection.lot, selection.providers))
     if scope is None:  # cannot happen with the options above; never show anything then
         st.stop()
     with st.sidebar:  # every page with figures says up to when its data run (signals.md §4)
@@ -189,7 +196,7 @@ def _seed(names: tuple[str, ...], regions: tuple[str, ...], default_region: str)
 
 def _set_widgets(selection: Selection) -> None:
     state = st.session_state
-    state[_KEY("regio")] = selection.region
+    state[_KEY("regio")] = list(selection.regions)
     state[_KEY("gemeente")] = list(selection.municipalities)
     state[_KEY("perceel")] = selection.lot or _BOTH
     state[_KEY("aanbieder")] = list(selection.providers)
@@ -210,8 +217,11 @@ def _keep_valid(key: str, options: list[str] | tuple[str, ...], fallback) -> Non
 
 
 def _widgets(rights: Rights, regions: tuple[str, ...], default_region: str, show_providers: bool) -> Selection:
-    _keep_valid(_KEY("regio"), regions, default_region)
-    region = st.selectbox(texts.REGION, regions, key=_KEY("regio"))
+    _keep_valid(_KEY("regio"), regions, [default_region])
+    if not st.session_state[_KEY("regio")]:  # a scope has at least one region: emptied, it is the default again
+        st.session_state[_KEY("regio")] = [default_region]
+    region = tuple(sorted(st.multiselect(texts.REGION, regions, key=_KEY("regio"), help=texts.REGION_HELP,
+                                         placeholder=texts.REGIONS_PLACEHOLDER, select_all=False)))
     names = dict(cache.municipalities(region))
     _keep_valid(_KEY("gemeente"), list(names), [])
     municipalities = st.multiselect(texts.MUNICIPALITIES, list(names), key=_KEY("gemeente"),
@@ -220,7 +230,7 @@ def _widgets(rights: Rights, regions: tuple[str, ...], default_region: str, show
     _keep_valid(_KEY("perceel"), list(texts.LOT_OPTIONS), _BOTH)
     lot = st.selectbox(texts.LOT, list(texts.LOT_OPTIONS), key=_KEY("perceel"), format_func=texts.LOT_OPTIONS.get)
     saved = st.session_state.get(_SAVED)
-    providers = list(saved.providers) if saved and saved.region == region else []  # kept while hidden
+    providers = list(saved.providers) if saved and saved.regions == region else []  # kept while hidden
     if show_providers:
         provider_names = dict(cache.providers(rights, region, None if lot == _BOTH else lot))  # the perceel's
         _keep_valid(_KEY("aanbieder"), list(provider_names), [])
@@ -296,9 +306,9 @@ def _write_url(selection: Selection, names: tuple[str, ...]) -> None:
 
 
 def last_region() -> str | None:
-    """The region of this session's last selection, if any (a new demo role starts there)."""
+    """The (first) region of this session's last selection, if any (a new demo role starts there)."""
     saved = st.session_state.get(_SAVED)
-    return saved.region if saved else None
+    return saved.regions[0] if saved else None
 
 
 def link_params() -> dict[str, list[str]]:
@@ -308,8 +318,8 @@ def link_params() -> dict[str, list[str]]:
 
 def selection_caption(rights: Rights, scope: Scope) -> str:
     """`Gemeenten: Velsen · Aanbieders: alle aanbieders`: the part of the selection the header omits."""
-    municipalities = dict(cache.municipalities(scope.region))
-    providers = dict(cache.providers(rights, scope.region))
+    municipalities = dict(cache.municipalities(scope.regions))
+    providers = dict(cache.providers(rights, scope.regions))
     chosen_municipalities = plain(", ".join(municipalities.get(c, c) for c in scope.municipalities))
     if rights.is_provider and scope.providers:  # its own figures: its own name
         own = plain(", ".join(providers.get(c, c) for c in scope.providers))

@@ -82,12 +82,16 @@ def month_short(value: date) -> str:
 
 
 def period_label(period: Period, *, short: bool = False) -> str:
-    """`oktober 2026`, `3e kwartaal 2026` or `2026`; short (chart axes, tables): `okt 2026`, `K3 2026`."""
+    """`oktober 2026`, `3e kwartaal 2026`, `1e helft 2026` or `2026`; short (chart axes, tables): `okt 2026`,
+    `K3 2026`, `H1 2026`."""
     if period.kind == PeriodKind.MONTH:
         return (month_short if short else month_name)(period.start)
     if period.kind == PeriodKind.QUARTER:
         quarter = (period.start.month + 2) // 3
         return f"K{quarter} {period.start.year}" if short else f"{quarter}e kwartaal {period.start.year}"
+    if period.kind == PeriodKind.HALF_YEAR:
+        half = 1 if period.start.month == 1 else 2
+        return f"H{half} {period.start.year}" if short else f"{half}e helft {period.start.year}"
     if not period.is_calendar_year:  # twelve months: `nov 2025 – okt 2026`
         return f"{month_short(period.start)} – {month_short(period.end)}"
     return str(period.start.year)

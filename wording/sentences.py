@@ -150,9 +150,16 @@ def comparison_title(rows: Sequence[tuple[str, IndicatorResult]]) -> str:
     )
 
 
+def scope_name(scope: Scope, names: Mapping[str, str] | None = None, region: str | None = None) -> str:
+    """Whose figures: the one municipality chosen (its name from `names`: code → name), else the region
+    (`IJmond`, or a joint scope's `IJmond en Zuid-Kennemerland`)."""
+    if len(scope.municipalities) == 1:
+        return (names or {}).get(scope.municipalities[0], scope.municipalities[0])
+    return region or scope.region
+
+
 def header(region: str, period: Period, scope: Scope, names: Mapping[str, str] | None = None) -> str:
     """`Jeugdhulp IJmond · oktober 2026 · beide percelen`; with one municipality chosen its name
     (`Jeugdhulp Velsen · …`, from `names`: code → name), since the figures are that municipality's."""
-    if len(scope.municipalities) == 1:
-        region = (names or {}).get(scope.municipalities[0], scope.municipalities[0])
+    region = scope_name(scope, names, region)
     return texts.HEADER.format(region=region, period=fmt.period_label(period), lots=texts.LOT_LABELS[scope.lot])

@@ -115,10 +115,14 @@ def source_text(source_period: str | None) -> str:
     return f"{fmt.period_short(first_q)} t/m {fmt.period_short(last_q)}"
 
 
+REGION_FIGURE = "regiocijfer"  # a region-level figure in a municipality scope (indicators.md)
+
+
 def value_text(result: IndicatorResult) -> str:
-    """The shown value, naming the quarter it comes from when that is not the asked period: `80,1% (K3 2026)`."""
-    source = source_text(result.source_period)
-    return f"{fmt.value(result)} ({source})" if source else fmt.value(result)
+    """The shown value, naming the quarter it comes from when that is not the asked period: `80,1% (K3 2026)`,
+    and saying when a municipality scope shows the region's figure: `76,7% (K3 2026; regiocijfer)`."""
+    notes = [text for text in (source_text(result.source_period), REGION_FIGURE if result.region_figure else "") if text]
+    return f"{fmt.value(result)} ({'; '.join(notes)})" if notes else fmt.value(result)
 
 
 def provisional_text(latest_cost_month: date | None) -> str:

@@ -79,6 +79,9 @@ NAV_ICONS = {
 # === filters =====================================================================================
 FILTERS_TITLE = "Selectie"
 REGION = "Regio"
+REGIONS_PLACEHOLDER = "Kies een of meer regio's"
+REGION_HELP = ("Kies meer regio's voor een gezamenlijke inkoop: de cijfers gelden dan voor alle gemeenten en "
+               "aanbieders van die regio's samen.")
 MUNICIPALITIES = "Gemeenten"
 MUNICIPALITIES_PLACEHOLDER = "Alle gemeenten"
 LOT = "Perceel"
@@ -149,6 +152,8 @@ TAB_PROVIDERS = "Per aanbieder"
 MUNICIPALITY = "Gemeente"
 PROVIDER = "Aanbieder"
 NOTHING_TO_COMPARE = "Geen gegevens om te vergelijken."
+REGION_FIGURE_NOT_PER_MUNICIPALITY = ("Dit is een regiocijfer: aanbieders leveren uitkomsten en gesprekken per regio aan, "
+                                      "niet per gemeente. Daarom is er geen vergelijking per gemeente.")
 EXPORT_CSV = "CSV"
 EXPORT_XLSX = "Excel"
 EXPORT_HELP = "Download deze tabel; kleine aantallen blijven afgeschermd."
@@ -340,6 +345,8 @@ DIALOGUE_DONE_BUTTON = "Markeer als afgerond"
 DIALOGUE_DONE_ITEM = "{day} · {who} · {subject}: {action}"
 DIALOGUE_OPEN_NONE = "Geen openstaande acties."
 DIALOGUE_READ_ONLY = "Deze omgeving is alleen-lezen: gesprekken vastleggen kan hier niet."
+DIALOGUE_JOINT = ("Een gesprek hoort bij één regio: kies één regio in de zijbalk om een gesprek vast te leggen of "
+                  "acties af te vinken.")
 AGENDA_TO_ROWS = "Besproken agendapunten vastleggen"
 AGENDA_TO_ROWS_HELP = "Elk besproken punt wordt een dialoogregel met zijn thema en één vervolgactie."
 AGENDA_TO_ROWS_PICK = "Besproken punten"
@@ -441,9 +448,18 @@ NORM_INTRO = (
     "Per indicator de norm die geldt: een geüploade norm (bestand normen) gaat voor de standaardnorm; een norm "
     "voor een perceel of aanbieder gaat voor de algemene."
 )
-NORM_REGIONS = "Regio: alle regio's. Een norm geldt in elke regio van deze monitor; er is geen norm per regio."
-NORM_COLUMNS = {"indicator": "Indicator", "lot": "Perceel", "provider": "Aanbieder", "norm": "Norm",
-                "margin": "Marge", "source": "Bron"}
+NORM_REGIONS = ("Een regio gebruikt eerst haar eigen normen, dan de standaardnormen voor alle regio's, dan de "
+                "ingebouwde. Een gezamenlijke inkoop van meer regio's gebruikt een eigen norm alleen als alle regio's "
+                "dezelfde hebben.")
+NORM_REGION = "Regio"
+NORM_EVERY_REGION = "Alle regio's (standaard)"
+NORM_SET = "Norm instellen voor {region}, {year}"
+NORM_SAVE = "Norm opslaan"
+NORM_SAVED = "Norm voor {name} opgeslagen ({region}, {year})."
+NORM_COLUMNS = {"indicator": "Indicator", "region": "Geldt voor", "lot": "Perceel", "provider": "Aanbieder",
+                "norm": "Norm", "margin": "Marge", "source": "Bron"}
+NORM_FOR_EVERY_REGION = "alle regio's"
+NORM_BUILT_IN = "ingebouwd"
 NORM_ALL_LOTS = "beide"
 NORM_ALL_PROVIDERS = "alle"
 NORM_SOURCE_DEFAULT = "standaardnorm (catalogus)"

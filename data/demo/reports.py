@@ -155,18 +155,29 @@ def _texts(rows: pd.DataFrame, rng: np.random.Generator, end: date) -> pd.DataFr
     return rows
 
 
+# (regio, indicator, perceel, aanbieder, norm, marge); regio None: a default for every region (csv-contract.md
+# kind 6). IJmond and Zuid-Kennemerland, who buy together, agree on zonder_verblijf (so their joint scope
+# uses it) but not on uitval (so their joint scope falls back to the default).
+DEMO_NORMS = (
+    (None, "wachttijd_mediaan", "enkelvoudig", None, 35.0, 7.0),
+    (None, "wachttijd_mediaan", None, WAITLIST_PROVIDER, 49.0, 7.0),
+    (None, "volgens_plan", "complex", None, 70.0, 5.0),
+    (None, "dialoogsessies", None, None, 3.0, 1.0),
+    ("IJmond", "zonder_verblijf", None, None, 86.0, 3.0),
+    ("Zuid-Kennemerland", "zonder_verblijf", None, None, 86.0, 3.0),
+    ("IJmond", "uitval", None, None, 10.0, 2.0),
+    ("Zuid-Kennemerland", "uitval", None, None, 8.0, 2.0),
+    ("Achterhoek", "tijdig_gestart", None, None, 75.0, 5.0),
+)
+
+
 def insert_norms(con: duckdb.DuckDBPyConnection, *, end: date, upload_id: int) -> None:
-    """A stricter waiting-time norm for enkelvoudig, a provider-specific one, and two more."""
-    norms = [
-        ("wachttijd_mediaan", "enkelvoudig", None, 35.0, 7.0),
-        ("wachttijd_mediaan", None, WAITLIST_PROVIDER, 49.0, 7.0),
-        ("volgens_plan", "complex", None, 70.0, 5.0),
-        ("dialoogsessies", None, None, 3.0, 1.0),
-    ]
+    """Defaults for every region (a stricter waiting-time norm for enkelvoudig, a provider-specific one, and two
+    more) and norms of some regions of their own (DEMO_NORMS)."""
     frame = pd.DataFrame(
-        [(indicator, year, lot, provider, norm, margin)
-         for year in range(2024, end.year + 1) for indicator, lot, provider, norm, margin in norms],
-        columns=["indicator", "year", "lot", "provider", "norm", "margin"],
+        [(region, indicator, year, lot, provider, norm, margin)
+         for year in range(2024, end.year + 1) for region, indicator, lot, provider, norm, margin in DEMO_NORMS],
+        columns=["region", "indicator", "year", "lot", "provider", "norm", "margin"],
     )
     frame["upload_id"] = upload_id
     insert_frame(con, "norms", frame)

@@ -330,21 +330,23 @@ create or replace macro providers_per_row_set(row_sets, own) as table
     group by grouping sets ((ordinal, base, lot), (ordinal, base))
     having lot is not null or grouping(lot) = 1;
 
--- The providers in scope (indicators.md): their regio includes the region, their perceel matches
--- (`beide` matches both) and, with a provider filter, they are among the filtered ones.
-create or replace macro providers_in_scope(region_name, scope_lot, scope_providers) as table
+-- The providers in scope (indicators.md): their regio includes one of the scope's regions (a list: a
+-- joint scope has several), their perceel matches (`beide` matches both) and, with a provider filter,
+-- they are among the filtered ones.
+create or replace macro providers_in_scope(region_names, scope_lot, scope_providers) as table
     select p.*
     from providers as p
-    where p.provider in (select r.provider from provider_regions as r where r.region = region_name)
+    where p.provider in (select r.provider from provider_regions as r
+                         where list_contains(region_names::varchar[], r.region))
       and (scope_lot::varchar is null or p.lot in (scope_lot::varchar, 'beide'))
       and (len(scope_providers::varchar[]) = 0 or list_contains(scope_providers::varchar[], p.provider));
 
--- The dialogue rows of a region in scope: with a provider filter those providers' rows plus the
--- region-wide ones. A region-wide row has no aanbieder (NULL or blank, returned as NULL).
-create or replace macro region_dialogues(region_name, scope_providers) as table
+-- The dialogue rows of the scope's regions (a list): with a provider filter those providers' rows plus
+-- the region-wide ones. A region-wide row has no aanbieder (NULL or blank, returned as NULL).
+create or replace macro region_dialogues(region_names, scope_providers) as table
     select d.* replace (nullif(trim(d.provider), '') as provider)
     from dialogues as d
-    where d.region = region_name
+    where list_contains(region_names::varchar[], d.region)
       and (
           nullif(trim(d.provider), '') is null
           or len(scope_providers::varchar[]) = 0

@@ -3,7 +3,7 @@
 -- narrowed to the scope's perceel) × each quarter that counts for P (levers.quarters: reporting
 -- quarters, else the fallback quarter; a quarter that has not ended never); present = the expected
 -- rows that were delivered.
--- params: $region, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
+-- params: $regions, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
 with periods as (
     select * from periods($p_starts, $p_ends)
 ),
@@ -15,7 +15,7 @@ counted_quarters as (
 
 cells as (  -- (provider, perceel) pairs in scope
     select distinct p.provider, l.lot
-    from providers_in_scope($region, $lot, $providers) as p
+    from providers_in_scope($regions, $lot, $providers) as p
     inner join (values ('complex'), ('enkelvoudig')) as l (lot) on p.lot in (l.lot, 'beide')
     where $lot::varchar is null or l.lot = $lot::varchar
 ),

@@ -1,12 +1,12 @@
 -- Dialogue log of a scope: the sessions of the last months and every open action, as rows to read.
--- Rows in scope as for the interaction indicators: region_dialogues (the rows of $region; with a
+-- Rows in scope as for the interaction indicators: region_dialogues (the rows of $regions; with a
 -- provider filter those providers' rows plus the region-wide rows). Only rows dated on or before p_end.
 -- An open action: an actie, status open (the rows `open_acties` counts); overdue: deadline < p_end
 -- (the rows `acties_verlopen` counts).
--- params: $region, $providers, $p_end, $after (exclusive start of the log window)
+-- params: $regions, $providers, $p_end, $after (exclusive start of the log window)
 with scoped as (
     select *
-    from region_dialogues($region, $providers)
+    from region_dialogues($regions, $providers)
     where session_date <= $p_end
 ),
 

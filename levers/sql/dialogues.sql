@@ -1,10 +1,10 @@
 -- Family dialogues (levers/families/dialogues.py), per period: dialoogsessies, themadekking,
--- open_acties, acties_verlopen. Rows in scope: region_dialogues (the rows of $region; with a provider
+-- open_acties, acties_verlopen. Rows in scope: region_dialogues (the rows of $regions; with a provider
 -- filter those providers' rows plus the region-wide rows). A session is a distinct (datum, aanbieder).
 -- Windows are (p_end - 6 months, p_end] and (p_end - 12 months, p_end], month arithmetic clamped to
 -- the month's last day. 18 = the number of dialogue themes (reference list dialoogthemas). An action is
 -- a distinct (datum, aanbieder, onderwerp, actie): agreed in a session about two themes it counts once.
--- params: $region, $providers, $p_starts, $p_ends
+-- params: $regions, $providers, $p_starts, $p_ends
 with periods as (
     select
         ordinal,
@@ -23,7 +23,7 @@ scoped as (  -- '' = a region-wide row (empty aanbieder)
         action,
         deadline,
         coalesce(trim(action), '') <> '' and status = 'open' as is_open_action
-    from region_dialogues($region, $providers)
+    from region_dialogues($regions, $providers)
 ),
 
 talks as (  -- sessions in the 6 months, themes in the 12 months up to p_end

@@ -2,7 +2,7 @@
 -- (datum, aanbieder) dialogue rows with thema 18 in the 12 months ending at p_end, i.e.
 -- (p_end - 12 months, p_end], month arithmetic clamped to the month's last day. Rows in scope:
 -- region_dialogues (the region's rows; with a provider filter those providers' plus the region-wide).
--- params: $region, $providers, $p_starts, $p_ends
+-- params: $regions, $providers, $p_starts, $p_ends
 with periods as (
     select ordinal, p_end, (p_end - interval 12 month)::date as window_after
     from periods($p_starts, $p_ends)
@@ -11,7 +11,7 @@ with periods as (
 sessions as (
     select p.ordinal, count(distinct (d.session_date, coalesce(d.provider, ''))) as sessions
     from periods as p
-    inner join region_dialogues($region, $providers) as d
+    inner join region_dialogues($regions, $providers) as d
         on d.session_date > p.window_after and d.session_date <= p.p_end
     where d.theme = 18
     group by p.ordinal

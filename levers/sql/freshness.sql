@@ -1,7 +1,7 @@
--- The data date of each kind for a region (signals.md §4): the latest day with trajectory data, the
+-- The data date of each kind for the scope's regions (signals.md §4): the latest day with trajectory data, the
 -- latest month of spending, the last day of the latest `uitkomsten` quarter of the region's providers,
 -- the latest dialogue session; and the latest upload (stored in UTC).
--- params: $region, $region_municipalities
+-- params: $regions, $region_municipalities
 with trajectory_days as (
     select max(greatest(start_date, coalesce(end_date, start_date))) as latest
     from trajectories
@@ -17,13 +17,13 @@ cost_months as (
 outcome_quarters as (
     select max(o.quarter_end) as latest
     from outcomes as o
-    where o.provider in (select r.provider from provider_regions as r where r.region = $region)
+    where o.provider in (select r.provider from provider_regions as r where list_contains($regions::varchar[], r.region))
 ),
 
 sessions as (
     select max(session_date) as latest
     from dialogues
-    where region = $region
+    where list_contains($regions::varchar[], region)
 ),
 
 final as (

@@ -1,7 +1,8 @@
--- The national reference figure (upload kind `landelijk`, area NL) shown beside each indicator of a
--- period [$p_start, $p_end]: one row per indicator. A figure whose period overlaps P wins; among
--- those the largest overlap, then the shorter (more specific) period, then the later one. Without
--- one, the figure that ended last before P is taken (then the shorter) and marked (`is_earlier`).
+-- The national reference figure (upload kind `landelijk`, area NL) of each indicator for a period
+-- [$p_start, $p_end], on the same period (signals.md §7): the figure whose period equals P if there is
+-- one, else the latest national period (year, half-year or quarter) that ended on or before p_end
+-- (among those ending on the same day the shorter, then by source). Never a figure that ends after P:
+-- it would compare a longer or later period with P. `is_earlier`: the figure's period is not P itself.
 with figures as (
     select
         f.indicator,
@@ -9,12 +10,11 @@ with figures as (
         f.source,
         f.period,
         f.definition,
-        f.period_end < $p_start as is_earlier,
-        greatest(date_diff('day', greatest(f.period_start, $p_start), least(f.period_end, $p_end)) + 1, 0) as overlap_days,
-        date_diff('day', f.period_start, f.period_end) as length_days,
+        not (f.period_start = $p_start and f.period_end = $p_end) as is_earlier,
+        f.period_start,
         f.period_end
     from national_figures as f
-    where f.area = 'NL' and f.period_start <= $p_end
+    where f.area = 'NL' and f.period_end <= $p_end
 ),
 
 ranked as (
@@ -22,14 +22,13 @@ ranked as (
         *,
         row_number() over (
             partition by indicator
-            order by is_earlier, overlap_days desc, case when is_earlier then period_end end desc,
-                length_days, period_end desc, source
+            order by is_earlier, period_end desc, date_diff('day', period_start, period_end), source
         ) as rank
     from figures
 ),
 
 final as (
-    select indicator, value, source, period, definition, is_earlier
+    select indicator, value, source, period, definition, is_earlier, period_start, period_end
     from ranked
     where rank = 1
 )

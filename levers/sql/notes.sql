@@ -1,9 +1,9 @@
 -- Toelichtingen of a scope and period (levers/notes.py): the notes written in the app for exactly this
--- scope (region; the one municipality, perceel and provider, or none) and period label, and, when the
+-- scope (its region, or a joint scope's regions as one name; the one municipality, perceel and provider, or none) and period label, and, when the
 -- scope is narrowed to providers, those providers' own `toelichting` from uitkomsten of the quarters that
 -- overlap P or ended in the 3 months before it (a month's quarter is reported after it ends), for each
 -- quarterly indicator.
--- params: $region, $lot, $providers, $p_start, $p_end, $period_label, $municipality, $provider, $quarterly
+-- params: $note_region, $lot, $providers, $p_start, $p_end, $period_label, $municipality, $provider, $quarterly
 with written as (
     select
         note_id,
@@ -13,7 +13,7 @@ with written as (
         coalesce(changed_on, written_on) as written_on,
         'regio' as source
     from notes
-    where region = $region
+    where region = $note_region
       and period = $period_label
       and municipality is not distinct from $municipality::varchar
       and lot is not distinct from $lot::varchar

@@ -4,10 +4,10 @@
 -- quarters that count for each period (a perceel's figure takes the rows of that perceel of providers
 -- working in it, the region's all); `refusals`, those of strategic partners in perceel complex. The schema
 -- macro providers_per_row_set counts the providers other than the viewer's own, per perceel and for both.
--- params: $own, $region, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
+-- params: $own, $regions, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
 with scoped_providers as (
     select provider, lot, role
-    from providers_in_scope($region, null, $providers)
+    from providers_in_scope($regions, null, $providers)
 ),
 
 outcome_rows as (

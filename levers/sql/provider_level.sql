@@ -4,14 +4,14 @@
 -- levers.quarters, whose perceel is in scope), weigeringen (Σ refusals of the complex rows of strategic partners with perceel
 -- complex or beide; null when there is no such row) and certificaten (expired before p_end, and valid
 -- at p_end but not 90 days later: p_end <= certificaat_geldig_tot < p_end + 90 days).
--- params: $region, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
+-- params: $regions, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
 with periods as (
     select * from periods($p_starts, $p_ends)
 ),
 
 scoped_providers as (
     select provider, lot, role, certificate_valid_until
-    from providers_in_scope($region, $lot, $providers)
+    from providers_in_scope($regions, $lot, $providers)
 ),
 
 outcome_rows as (

@@ -12,7 +12,9 @@ from auth import accounts
 from auth.pages import BEHEER
 from auth.rights import ROLES, Rights
 from data.store import audit, users
-from levers.norms import norms_in_force
+from data.ingest.norm_entry import record_norm
+from levers.catalogue import CATALOGUE, definition
+from levers.norms import norms_of_region
 from views import cache, db, filters
 from views.contracts_form import contract_form
 from views.plain import plain
@@ -112,17 +114,55 @@ def remove_user(rights: Rights, emails: list[str]) -> None:
 
 
 def norms(rights: Rights) -> None:
+    """The norms per region (its own, then the defaults for every region, then the built-in ones), and a
+    form that sets one, through the `normen` load path."""
     last = filters.last_full_month().end.year
     year = st.segmented_control(texts.NORM_YEAR, [last - 2, last - 1, last, last + 1], default=last,
                                 required=True, key="norms_year")
+    choices = ([""] if rights.sees_all_regions else []) + list(cache.regions(rights))
+    region = st.selectbox(texts.NORM_REGION, choices, key="norms_region",
+                          format_func=lambda name: name or texts.NORM_EVERY_REGION) or None
     st.caption(texts.NORM_INTRO)
-    st.caption(texts.NORM_REGIONS)  # the norms table has no region column: say where they apply
+    st.caption(texts.NORM_REGIONS)
+    if message := st.session_state.pop(_NORM_FLASH, None):
+        st.success(message, icon=":material/check_circle:")
     with db.reading() as con:
-        rows = norms_in_force(con, year)
+        rows = norms_of_region(con, year, region)
     table = norms_table(rows, _provider_names(rights))
     st.dataframe(table, hide_index=True, width="stretch", height="content",  # a provider's name in full
                  column_config={texts.NORM_COLUMNS["provider"]: st.column_config.TextColumn(width="medium")})
-    download_buttons(table, f"normen_{year}", key="norms")
+    download_buttons(table, f"normen_{region or 'standaard'}_{year}".replace(" ", "-"), key="norms")
+    set_norm(rights, region, year)
+
+
+_NORM_FLASH = "admin_norm_flash"
+
+
+def set_norm(rights: Rights, region: str | None, year: int) -> None:
+    """One norm for the chosen region (or for every region) and year, stored like a one-row `normen` file."""
+    providers = dict(cache.providers(rights, region)) if region else _provider_names(rights)
+    judged = [entry.code for entry in CATALOGUE if entry.better is not None]
+    title = texts.NORM_SET.format(region=region or texts.NORM_EVERY_REGION, year=year)
+    with st.expander(title, icon=":material/tune:"), st.form("admin_set_norm"):
+        code = st.selectbox(texts.NORM_COLUMNS["indicator"], judged, format_func=lambda c: definition(c).name)
+        lot = st.selectbox(texts.NORM_COLUMNS["lot"], ["", "complex", "enkelvoudig"],
+                           format_func=lambda value: value or texts.NORM_ALL_LOTS)
+        provider = st.selectbox(texts.NORM_COLUMNS["provider"], ["", *providers],
+                                format_func=lambda c: providers.get(c, c) if c else texts.NORM_ALL_PROVIDERS)
+        norm = st.number_input(texts.NORM_COLUMNS["norm"], value=0.0, step=0.5, format="%.2f")
+        margin = st.number_input(texts.NORM_COLUMNS["margin"], value=0.0, min_value=0.0, step=0.5, format="%.2f")
+        submitted = st.form_submit_button(texts.NORM_SAVE, type="primary")
+    if not submitted:
+        return
+    with db.writing() as con:
+        report = record_norm(con, region=region, indicator=code, year=year, lot=lot or None, provider=provider or None,
+                             norm=norm, margin=margin, uploader=actor())
+    if report.errors:
+        st.error("\n".join(f"- {plain(error.message)}" for error in report.errors), icon=":material/block:")
+        return
+    st.session_state[_NORM_FLASH] = texts.NORM_SAVED.format(name=definition(code).name,
+                                                            region=region or texts.NORM_EVERY_REGION, year=year)
+    st.rerun()
 
 
 rights = rights_for_page(BEHEER)

@@ -4,13 +4,14 @@ its comparison per municipality and per provider, and its definition one click a
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import streamlit as st
 
 from levers.catalogue import LEVER_NAMES, definition
 from levers.chart_model import trend_model
 from levers.compare import ComparisonRow
-from levers.national import NationalFigure
+from levers.national import NationalFigure, NationalPair
 from levers.notes import Note, of_indicator
 from levers.registry import pick
 from levers.result import IndicatorResult
@@ -25,6 +26,16 @@ from wording import signals as signal_words
 TABS_KEY = "tabs_{}".format  # per indicator: which tab is open (only that one is drawn)
 
 
+@dataclass(frozen=True)
+class National:
+    """What a card shows of the national figures: the pair on P's comparison period (by code), every
+    national figure for the trend's segments, and the scope's name for the pair's words."""
+
+    pairs: dict[str, NationalPair]
+    rows: tuple[NationalFigure, ...]
+    scope_name: str
+
+
 def render(lever: str) -> tuple[Scope, Period]:
     """Draw the page of `lever` for the current user and selection; return that selection."""
     rights = session.rights_for_page(navigation.LEVER_PAGES[lever])
@@ -35,11 +46,12 @@ def render(lever: str) -> tuple[Scope, Period]:
         texts.TAB_PROVIDERS: lambda: cache.by_provider(rights, scope, period, lever),
     }
     stem = _file_stem(lever, scope, period)
-    national = cache.national(period)
+    pairs = cache.national_pairs(rights, scope, period)
+    national = National(pairs, cache.national_rows(), sentences.scope_name(scope, dict(cache.municipalities(scope.regions))))
     notes = notes_ui.of_scope(rights, scope, period)
 
     st.title(LEVER_NAMES[lever])
-    st.caption(f"{sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.region)))} · {filters.selection_caption(rights, scope)}")
+    st.caption(f"{sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.regions)))} · {filters.selection_caption(rights, scope)}")
     st.markdown(texts.LEVER_INTROS[lever])
     st.subheader(texts.SUMMARY_TITLE)
     components.table_with_exports(results, stem, key=f"{lever}_summary")
@@ -47,7 +59,7 @@ def render(lever: str) -> tuple[Scope, Period]:
     series = {item.code: item for item in cache.series(rights, scope, period, lever)}
     for result in results:
         _indicator(result, series.get(result.code), comparisons, period, f"{stem}_{result.code}",
-                   national.get(result.code), of_indicator(notes, result.code))
+                   national, of_indicator(notes, result.code))
     notes_form.section(rights, scope, period, lever)
     return scope, period
 
@@ -55,7 +67,7 @@ def render(lever: str) -> tuple[Scope, Period]:
 @st.fragment  # opening a tab reruns this indicator only, not the page with all its charts
 def _indicator(result: IndicatorResult, series: Series | None,
                comparisons: dict[str, Callable[[], tuple[ComparisonRow, ...]]], period: Period, stem: str,
-               national: NationalFigure | None = None, notes: tuple[Note, ...] = ()) -> None:
+               national: National | None = None, notes: tuple[Note, ...] = ()) -> None:
     with st.container(border=True):
         name, about = st.columns([5, 1], vertical_alignment="center")
         name.subheader(result.name, anchor=result.code)
@@ -63,8 +75,6 @@ def _indicator(result: IndicatorResult, series: Series | None,
             components.definition(result.code)
         value, norm, status = st.columns([2, 2, 3], vertical_alignment="center")
         value.metric(texts.VALUE, signal_words.value_text(result))
-        if national is not None:
-            components.national_line(national, result.unit, value)
         norm.metric(texts.NORM, _norm(result))
         with status:
             components.badge(result)
@@ -72,11 +82,13 @@ def _indicator(result: IndicatorResult, series: Series | None,
                 provisional = bool(series.points) and series.points[-1].is_provisional
                 components.signal_icons(result, series.variation, signal_words.PROVISIONAL_RECENT if provisional else "")
             notes_ui.icon(notes)
+        if national is not None and (pair := national.pairs.get(result.code)) is not None:
+            components.national_line(pair, national.scope_name)
         trend, municipalities, providers = st.tabs([texts.TAB_TREND, texts.TAB_MUNICIPALITIES, texts.TAB_PROVIDERS],
                                                    key=TABS_KEY(result.code), on_change="rerun")
         if trend.open:
             with trend:
-                _trend(result, series, period, notes)
+                _trend(result, series, period, notes, national.rows if national else ())
         if municipalities.open:
             with municipalities:
                 _comparison(result, comparisons[texts.TAB_MUNICIPALITIES](), texts.MUNICIPALITY, f"{stem}_gemeenten")
@@ -89,18 +101,22 @@ def _norm(result: IndicatorResult) -> str:
     return fmt.norm(result) if result.norm is not None else texts.NO_NORM
 
 
-def _trend(result: IndicatorResult, series: Series | None, period: Period, notes: tuple[Note, ...] = ()) -> None:
+def _trend(result: IndicatorResult, series: Series | None, period: Period, notes: tuple[Note, ...] = (),
+           national: tuple[NationalFigure, ...] = ()) -> None:
     if series is None or not series.points:
         st.info(texts.NOTHING_TO_COMPARE)
         return
     title = sentences.trend_title(result.unit, series)
-    model = trend_model(series, result.unit, note_words.hover(notes) if notes else None)
+    model = trend_model(series, result.unit, note_words.hover(notes) if notes else None, national)
     figure = charts.trend(model, title, result.name)
     components.chart(figure, f"{result.name}: {title}", key=f"trend_{result.code}")
     st.caption(definition(result.code).description)
 
 
 def _comparison(result: IndicatorResult, rows: tuple[ComparisonRow, ...], label: str, stem: str) -> None:
+    if label == texts.MUNICIPALITY and definition(result.code).is_region_level:
+        st.info(texts.REGION_FIGURE_NOT_PER_MUNICIPALITY)  # providers and dialogues report per region
+        return
     pairs = [(row.name, pick(row.results, result.code)) for row in rows]
     if not pairs:
         st.info(texts.NOTHING_TO_COMPARE)

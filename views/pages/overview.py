@@ -18,7 +18,7 @@ results = cache.indicators(rights, scope, period)
 link = filters.link_params()
 
 # The title gets the whole width, so it stays on one line at 1440 px; the buttons sit by the caption.
-st.title(sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.region))))
+st.title(sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.regions))))
 selection, share = st.columns([3, 2], vertical_alignment="center")
 selection.caption(filters.selection_caption(rights, scope))
 with share, st.container(horizontal=True, horizontal_alignment="right", gap="small"):
@@ -31,6 +31,8 @@ contracts_ui.due_notice(rights, scope.region, link)
 variations = cache.variations(rights, scope, period, HEADLINE_CODES)
 fresh = cache.freshness(rights, scope, period)
 national = cache.national(period)
+pairs = cache.national_pairs(rights, scope, period)
+name = sentences.scope_name(scope, dict(cache.municipalities(scope.regions)))
 notes = notes_ui.of_scope(rights, scope, period)
 
 
@@ -42,7 +44,7 @@ def tile(lever: str) -> None:
                        icon=":material/arrow_forward:", help=texts.TILE_MORE_HELP, query_params=link)
         for code in HEADLINES[lever]:
             components.indicator_line(pick(results, code), sentences.tile_label(code, period), variations.get(code),
-                                      signal_words.provisional_note(fresh, code, period), national.get(code))
+                                      signal_words.provisional_note(fresh, code, period), pairs.get(code), name)
             if amounts := sentences.budget_amounts(pick(results, code)):
                 st.caption(amounts)
         notes_ui.icon(notes_ui.of_lever(notes, lever), named=True)
@@ -84,6 +86,7 @@ def compare() -> None:
         entry, shown = definition(code), pick(results, code)
         finding = sentences.comparison_title(rows)
         line = national.get(code)  # the national figure: a reference line, never a norm
+        line = line if line is not None and not line.is_earlier else None  # only one of P itself (signals.md §7)
         reference = (national_words.line_label(line, entry.unit), line.value) if line else None
         figure = charts.comparison(rows, entry.unit, finding, entry.name, shown.norm, reference)
         components.chart(figure, f"{entry.name}: {finding}")

@@ -24,7 +24,7 @@ from wording import fmt, sentences, texts
 _PARAM = "partner"  # the chosen provider in the URL, so a link opens the same provider
 
 
-def pick_provider(rights: Rights, region: str) -> ProviderCard | None:
+def pick_provider(rights: Rights, region: str | tuple[str, ...]) -> ProviderCard | None:
     """The provider picker, bound to `?partner=`; None when there is nobody to pick."""
     options = dict(cache.providers(rights, region))
     if not options:
@@ -94,13 +94,13 @@ def dialogue(rights: Rights, card: ProviderCard, scope: Scope, period: Period, s
                 verb="is" if log.overdue_count == 1 else "zijn"),
                 icon=":material/schedule:")
         _rows(dialogue_table(log.open_actions, actions=True), f"{stem}_acties", "partner_actions")
-        dialogue_ui.mark_done(rights, scope.region, log.open_actions, key="partner")
+        dialogue_ui.mark_done(rights, dialogue_ui.recording_region(scope), log.open_actions, key="partner")
     st.markdown(f"**{texts.PARTNER_SESSIONS}**")
     if log.sessions.empty:
         st.caption(texts.PARTNER_SESSIONS_NONE)
     else:
         _rows(dialogue_table(log.sessions), f"{stem}_dialoog", "partner_sessions")
-    dialogue_ui.session_form(rights, scope.region, {card.code: card.name}, default_provider=card.code, key="partner")
+    dialogue_ui.session_form(rights, dialogue_ui.recording_region(scope), {card.code: card.name}, default_provider=card.code, key="partner")
 
 
 def _rows(table, stem: str, key: str) -> None:
@@ -120,15 +120,15 @@ def agenda(rights: Rights, card: ProviderCard, scope: Scope, period: Period) -> 
             number=number, badge=components.badge_markdown(item.status), name=item.name,
             value=fmt.value(item), norm=fmt.norm(results[item.code]), theme=item.theme, theme_name=item.theme_name))
         st.caption(agenda_words.reason(item))
-    dialogue_ui.agenda_to_rows(rights, scope.region, card.code, items, key="partner")
+    dialogue_ui.agenda_to_rows(rights, dialogue_ui.recording_region(scope), card.code, items, key="partner")
     documents_ui.documents(rights, own_scope(scope, card), period, key="partner", council=False)
 
 
 rights = session.rights_for_page(PARTNER)
 scope, period = filters.sidebar(rights, providers=False)
 st.title(texts.PARTNER_TITLE)
-st.caption(f"{sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.region)))} · {texts.PARTNER_INTRO}")
-card = pick_provider(rights, scope.region)
+st.caption(f"{sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.regions)))} · {texts.PARTNER_INTRO}")
+card = pick_provider(rights, scope.regions)
 if card is None:
     st.stop()
 introduce(card)
