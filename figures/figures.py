@@ -14,7 +14,7 @@ whose rights narrow to the very same scope.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -177,11 +177,14 @@ class Figures:
 
     # --- the contract cycle (ahead.md §3): the region's business, not a provider's ----------------------
 
-    def contracts(self, region: str) -> tuple[ContractTerm, ...]:
-        """The contracts of a region these rights may see (none for an aanbieder)."""
-        if self.rights.is_provider or not self.rights.may_see_region(region):
+    def contracts(self, regions: str | Sequence[str]) -> tuple[ContractTerm, ...]:
+        """The contracts of a region, or of any region of a joint scope, these rights may see (none for an
+        aanbieder); a joint contract once."""
+        names = (regions,) if isinstance(regions, str) else tuple(regions)
+        if self.rights.is_provider or not all(self.rights.may_see_region(region) for region in names):
             return ()
-        return self._figure(CONTRACT_TABLES, _contracts, region)
+        terms = {term.contract_id: term for region in names for term in self._figure(CONTRACT_TABLES, _contracts, region)}
+        return tuple(sorted(terms.values(), key=lambda term: term.contract_id))
 
     def contract(self, contract_id: str) -> ContractTerm | None:
         """One contract by its id, when these rights see one of its regions."""

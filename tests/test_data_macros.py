@@ -109,7 +109,7 @@ def test_providers_in_scope_are_those_of_the_region_perceel_and_filter(empty_db,
     add_mixed_providers(empty_db)
     rows = empty_db.execute(
         "select provider from providers_in_scope($region, $lot, $providers) order by provider",
-        {"region": region, "lot": lot, "providers": providers},
+        {"region": [region], "lot": lot, "providers": providers},
     ).fetchall()
     assert [row[0] for row in rows] == expected
 
@@ -133,7 +133,7 @@ def test_region_dialogues_are_the_regions_rows_with_region_wide_ones_for_every_p
         add_dialogue(empty_db, day=date(2025, 5, 1), theme=theme, provider=provider, region=where)
     rows = empty_db.execute(
         "select theme, provider from region_dialogues($region, $providers) order by theme",
-        {"region": region, "providers": providers},
+        {"region": [region], "providers": providers},
     ).fetchall()
     assert rows == expected
 

@@ -39,9 +39,9 @@ class _RecordingLock:
 
 def test_a_stored_load_writes_its_rows_while_holding_the_one_write_lock(store, monkeypatch):
     lock, held_while_inserting = _RecordingLock(), []
-    insert_rows = load.store.insert_rows
+    insert_rows = load.storing.insert_rows
     monkeypatch.setattr(db, "WRITE_LOCK", lock)
-    monkeypatch.setattr(load.store, "insert_rows", lambda *a, **k: (held_while_inserting.append(lock.held),
+    monkeypatch.setattr(load.storing, "insert_rows", lambda *a, **k: (held_while_inserting.append(lock.held),
                                                                    insert_rows(*a, **k)))
     report = load.load_file(store, BUDGET, "budget.csv", uploader="t")
     assert report.stored and held_while_inserting == [1] and lock.held == 0

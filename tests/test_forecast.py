@@ -43,7 +43,7 @@ def _budget(con, year: int, amount: float, *, municipality=BEVERWIJK, lot="compl
                 {"year": year, "municipality": municipality, "lot": lot, "amount": amount})
 
 
-def _forecast_row(con, period: Period, scope: Scope = Scope(region="IJmond")) -> dict:
+def _forecast_row(con, period: Period, scope: Scope = Scope(regions="IJmond")) -> dict:
     return period_rows(con, FAMILY.sql, sql_params(con, scope, period))[0]
 
 
@@ -91,7 +91,7 @@ def test_without_any_lag_in_the_data_the_forecast_is_the_sum_over_the_budget_to_
     assert round(row["forecast"], 2) == spent
     assert round(row["spent"], 2) == spent
     assert row["forecast_pct"] == pytest.approx(spent / 60_000 * 100, abs=1e-9)
-    value = of_connection(con).indicators(Scope(region="IJmond"), Period.month(2025, 12), "boundaries")[0]
+    value = of_connection(con).indicators(Scope(regions="IJmond"), Period.month(2025, 12), "boundaries")[0]
     assert value.code == "budgetuitputting" and round(value.value, 2) == round(spent / 60_000 * 100, 2)
 
 
@@ -106,7 +106,7 @@ def test_the_remaining_months_are_last_year_times_this_years_growth_and_late_mon
     con.execute("delete from costs where month = '2025-12-01'")
     _budget(con, 2025, 1_000, municipality=HEEMSKERK)
     forecast_basis.refresh(con)
-    row = _forecast_row(con, Period.month(2025, 11), Scope(region="IJmond", municipalities=(HEEMSKERK,)))
+    row = _forecast_row(con, Period.month(2025, 11), Scope(regions="IJmond", municipalities=(HEEMSKERK,)))
     corrected = 10 * 110 + 66 * c0  # only November is at lag 0
     growth = corrected / (11 * 100)  # against January–November last year
     assert first  # the six months that taught the factors

@@ -30,7 +30,7 @@ def base(tmp_path_factory):
                     {"month": month, "municipality": BEVERWIJK, "kind": kind, "amount": amount})
     con.execute("insert into budgets values (2025, $municipality, 'complex', null, 2000, 1)", {"municipality": BEVERWIJK})
     forecast_basis.refresh(con)
-    found = scenario.baseline(con, Scope(region="IJmond"), Period.month(2025, 6))
+    found = scenario.baseline(con, Scope(regions="IJmond"), Period.month(2025, 6))
     con.close()
     return found
 

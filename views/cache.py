@@ -109,8 +109,8 @@ def providers(rights: Rights, region: str, lot: str | None = None) -> tuple[tupl
     return figures(rights).providers(region, lot)
 
 
-def contracts(rights: Rights, region: str) -> tuple[ContractTerm, ...]:
-    return figures(rights).contracts(region)
+def contracts(rights: Rights, regions: str | tuple[str, ...]) -> tuple[ContractTerm, ...]:
+    return figures(rights).contracts(regions)
 
 
 def contract(rights: Rights, contract_id: str) -> ContractTerm | None:

@@ -12,11 +12,11 @@ from views import cache, filters, navigation
 from wording import contracts as words
 
 
-def due_notice(rights: Rights, region: str, link: dict[str, list[str]]) -> None:
+def due_notice(rights: Rights, regions: tuple[str, ...], link: dict[str, list[str]]) -> None:
     """One line per evaluation or end date within 90 days: the sentence and `Evaluatie over 60 dagen` as a link."""
     if not may_see_page(rights.role, CONTRACTEN):
         return
-    moments = due(cache.contracts(rights, region), filters.today())
+    moments = due(cache.contracts(rights, regions), filters.today())
     if not moments:
         return
     with st.container(border=True, gap="small"):

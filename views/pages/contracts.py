@@ -24,7 +24,7 @@ scope, period = filters.sidebar(rights, providers=False)
 today = filters.today()
 st.title(f"{words.PAGE_TITLE} {scope.region}")
 st.caption(words.PAGE_CAPTION.format(region=scope.region))
-terms = {term.contract_id: term for term in cache.contracts(rights, scope.region)}
+terms = {term.contract_id: term for term in cache.contracts(rights, scope.regions)}
 if not terms:
     st.info(words.NONE.format(region=scope.region))
     st.stop()

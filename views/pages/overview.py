@@ -26,7 +26,7 @@ with share, st.container(horizontal=True, horizontal_alignment="right", gap="sma
     documents_ui.documents(rights, scope, period, key="overview", agenda=False, heading=False,
                           council_label=texts.DOCUMENT_COUNCIL_SHORT)
 
-contracts_ui.due_notice(rights, scope.region, link)
+contracts_ui.due_notice(rights, scope.regions, link)
 
 variations = cache.variations(rights, scope, period, HEADLINE_CODES)
 fresh = cache.freshness(rights, scope, period)

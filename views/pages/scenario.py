@@ -60,7 +60,7 @@ def write_link(settings: Settings) -> None:
 rights = session.rights_for_page(SCENARIO)
 scope, period = filters.sidebar(rights, providers=False)
 st.title(words.SCENARIO_TITLE)
-st.caption(f"{sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.region)))} · "
+st.caption(f"{sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.regions)))} · "
            f"{words.SCENARIO_INTRO}")
 figures = cache.figures(rights)
 linked = scenario_params.from_params({name: st.query_params.get(name) for name in st.query_params})
@@ -69,7 +69,7 @@ if base is None or not base.cells:
     st.info(words.NO_DATA)
     st.stop()
 baseline = figures.scenario_baseline(scope, period)
-providers = dict(cache.providers(rights, scope.region))
+providers = dict(cache.providers(rights, scope.regions))
 lump_providers = {code: providers.get(code, code) for code in sorted(baseline.lump_sums)}
 costs = [f"{texts.LOT_LABELS[lot].removeprefix('perceel ')} {care} {fmt.euro(amount)}"
          for (lot, care), amount in sorted(baseline.cost_per_youth.items())]
@@ -91,7 +91,7 @@ difference = outcome.total("next_scenario") - outcome.total("next_baseline")
 title = words.WATERFALL_TITLE.format(year=year + 1, finding=words.waterfall_finding(difference))
 components.chart(charts.waterfall(steps(outcome), title, words.WATERFALL_NOTE), title, key="scenario_waterfall")
 st.subheader(words.TABLE_TITLE)
-columns, rows = cell_rows(outcome, dict(cache.municipalities(scope.region)), year)
+columns, rows = cell_rows(outcome, dict(cache.municipalities(scope.regions)), year)
 st.dataframe([dict(zip(columns, row)) for row in rows], hide_index=True, width="stretch")
 report_scope = rights.narrow(scope)
 if report_scope is not None:
