@@ -1,9 +1,10 @@
--- The data date of each kind for a region (signals.md §4): the latest day with trajectory data, the
+-- The data date of each kind for a region (signals.md §4): the latest day with trajectory data (a start,
+-- an end, or the aanmelddatum of a child still waiting), the
 -- latest month of spending, the last day of the latest `uitkomsten` quarter of the region's providers,
 -- the latest dialogue session; and the latest upload (stored in UTC).
 -- params: $region, $region_municipalities
 with trajectory_days as (
-    select max(greatest(start_date, coalesce(end_date, start_date))) as latest
+    select max(greatest(registration_date, start_date, end_date)) as latest
     from trajectories
     where list_contains($region_municipalities::varchar[], municipality)
 ),
