@@ -1,6 +1,7 @@
 """Demo outcomes (uitkomsten), dialogue log (dialoog) and uploaded norms (normen).
 
-Outcomes follow the trajectories that closed each quarter; a strategic partner refuses referrals in
+Outcomes follow the trajectories that closed each quarter, a row per region the provider serves (a
+provider in two regions reports each one's figures apart); a strategic partner refuses referrals in
 recent quarters and one provider misses the last quarter. Dialogue sessions run monthly per region
 and periodically per provider, with actions of which some are open past their deadline.
 """
@@ -51,9 +52,9 @@ def insert_outcomes(con: duckdb.DuckDBPyConnection, world: World, rng: np.random
     missing = misses & (rows["quarter_start"].dt.date == last)
     out = rows[~missing].rename(columns={"closed": "closed_trajectories"})
     out["upload_id"] = upload_id
-    insert_frame(con, "outcomes", out[["quarter_start", "quarter_end", "provider", "lot", "closed_trajectories",
-                                       "goals_achieved", "satisfaction_responses", "satisfaction_positive",
-                                       "refusals", "comment", "upload_id"]])
+    insert_frame(con, "outcomes", out[["quarter_start", "quarter_end", "region", "provider", "lot",
+                                       "closed_trajectories", "goals_achieved", "satisfaction_responses",
+                                       "satisfaction_positive", "refusals", "comment", "upload_id"]])
 
 
 def _refusals(rows: pd.DataFrame, specs: dict, rng: np.random.Generator, last: date) -> np.ndarray:

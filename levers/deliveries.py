@@ -38,9 +38,12 @@ def burden() -> Burden:
     """The reporting burden of the `uitkomsten` contract as it stands."""
     return Burden(len(number_columns("uitkomsten")), "regio" in columns("uitkomsten"))
 
+# Delivered: a row about each region the providers work in (a provider in two regions delivers for both).
 _DELIVERED = """
-select count(*) > 0 from outcomes
-where quarter_start = $start and list_contains($providers::varchar[], provider)
+select count(*) = 0 from provider_regions as r
+where list_contains($providers::varchar[], r.provider)
+  and not exists (select 1 from outcomes as o
+                  where o.quarter_start = $start and o.provider = r.provider and o.region = r.region)
 """
 
 

@@ -1,6 +1,6 @@
 -- The data date of each kind for a region (signals.md §4): the latest day with trajectory data (a start,
 -- an end, or the aanmelddatum of a child still waiting), the
--- latest month of spending, the last day of the latest `uitkomsten` quarter of the region's providers,
+-- latest month of spending, the last day of the latest `uitkomsten` quarter about the region,
 -- the latest dialogue session; and the latest upload (stored in UTC).
 -- params: $region, $region_municipalities
 with trajectory_days as (
@@ -18,7 +18,7 @@ cost_months as (
 outcome_quarters as (
     select max(o.quarter_end) as latest
     from outcomes as o
-    where o.provider in (select r.provider from provider_regions as r where r.region = $region)
+    where o.region = $region
 ),
 
 sessions as (

@@ -1,8 +1,8 @@
 -- Toelichtingen of a scope and period (levers/notes.py): the notes written in the app for exactly this
 -- scope (region; the one municipality, perceel and provider, or none) and period label, and, when the
--- scope is narrowed to providers, those providers' own `toelichting` from uitkomsten of the quarters that
--- overlap P or ended in the 3 months before it (a month's quarter is reported after it ends), for each
--- quarterly indicator.
+-- scope is narrowed to providers, those providers' own `toelichting` from uitkomsten about the region, of
+-- the quarters that overlap P or ended in the 3 months before it (a month's quarter is reported after it
+-- ends), for each quarterly indicator.
 -- params: $region, $lot, $providers, $p_start, $p_end, $period_label, $municipality, $provider, $quarterly
 with written as (
     select
@@ -33,6 +33,7 @@ from_providers as (
     left join providers as p using (provider)
     cross join (select unnest($quarterly::varchar[]) as indicator) as code
     where o.comment is not null
+      and o.region = $region
       and list_contains($providers::varchar[], o.provider)
       and ($lot::varchar is null or o.lot = $lot::varchar)
       and o.quarter_start <= $p_end
