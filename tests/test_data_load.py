@@ -420,6 +420,24 @@ def test_a_trajecten_file_says_how_many_of_its_stored_rows_are_no_jeugdhulp(db, 
     assert stored.summary.endswith("vervangen" + sentence) and checked.summary.endswith("vervangen" + sentence)
 
 
+@pytest.mark.parametrize("dates, waiting, sentence", [
+    ({"aanmelddatum": "20-05-2025"}, 1, "; 1 rij zonder startdatum telt mee als wachtend, niet als zorg"),
+    ({"aanmelddatum": "20-05-2025", "einddatum": "01-06-2025", "reden_einde": "32"}, 1,  # withdrawn while waiting
+     "; 1 rij zonder startdatum telt mee als wachtend, niet als zorg"),
+    ({"aanmelddatum": "20-05-2025", "startdatum": "01-06-2025"}, 0, ""),
+])
+def test_a_trajecten_row_without_startdatum_is_accepted_and_said_to_count_as_waiting(db, dates, waiting, sentence):
+    rows = [{"traject_id": "T-1", "client_id": "c-1", "gemeente": "GM0392", "aanbieder": "ZORG-A",
+             "perceel": "complex", "productcategorie": "45", **dates},
+            {"traject_id": "T-2", "client_id": "c-2", "gemeente": "GM0392", "aanbieder": "ZORG-A",
+             "perceel": "complex", "productcategorie": "48", "aanmelddatum": "20-05-2025"}]  # no jeugdhulp at all
+    stored = load_file(db, csv_bytes(rows), "t.csv", uploader="test")
+    assert stored.errors == () and (stored.not_counted, stored.waiting) == (1, waiting)
+    assert stored.summary.endswith("; 1 rij jeugdbescherming of vervoer telt niet mee als jeugdhulp" + sentence)
+    assert db.execute("select trajectory_id, start_date is null from trajectories order by 1").fetchall() == [
+        ("T-1", waiting == 1), ("T-2", True)]
+
+
 def _norm_row(region: str, norm: str) -> dict[str, str]:
     return {"regio": region, "indicator": "zonder_verblijf", "jaar": "2026", "perceel": "", "aanbieder": "",
             "norm": norm, "marge": "2"}
