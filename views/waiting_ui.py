@@ -8,20 +8,18 @@ import streamlit as st
 
 from auth.rights import Rights
 from levers.chart_model import trend_model
+from levers.families.waiting_list import SIZE
 from levers.scope import Period, Scope
 from views import cache, charts, components
 from wording import sentences
 from wording import waiting as words
-
-CODE = "wachtenden"
-
 
 def waiting_section(rights: Rights, scope: Scope, period: Period, *, key: str) -> None:
     """Both charts side by side under one heading; `key` keeps two pages' charts apart."""
     st.subheader(words.TITLE, anchor="wachtlijst")
     st.caption(words.INTRO)
     size, bands = st.columns(2)
-    series = next((item for item in cache.series(rights, scope, period, "boundaries") if item.code == CODE), None)
+    series = next((item for item in cache.series(rights, scope, period, "boundaries") if item.code == SIZE), None)
     with size:
         if series is not None and series.valued >= 2:
             title = sentences.trend_title("aantal", series)

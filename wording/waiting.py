@@ -16,7 +16,6 @@ SIZE = "Wachtenden per periode"
 SIZE_NOTE = "Jeugdigen die op de laatste dag van de periode wachten, met procesgrenzen (minder is beter)"
 BANDS_NOTE = "Wachtenden op de laatste dag van de periode, naar wachttijd in weken"
 NOBODY = "Op de laatste dag van de periode wacht niemand."
-AXIS = "wachtenden"
 
 
 def band_label(band: WaitBand) -> str:

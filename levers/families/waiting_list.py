@@ -18,6 +18,9 @@ from levers.families.waiting_times import params
 from levers.family import Context, Family
 
 
+SIZE = "wachtenden"  # the list's size: its series is the size over time the pages draw (views.waiting_ui)
+
+
 @dataclass(frozen=True)
 class WaitingList:
     waiting: int  # persons waiting at p_end
@@ -26,7 +29,7 @@ class WaitingList:
 
 def build(row: WaitingList, ctx: Context) -> dict:
     return {
-        "wachtenden": ctx.result("wachtenden", row.waiting),
+        SIZE: ctx.result(SIZE, row.waiting),
         "lang_wachtenden": ctx.result("lang_wachtenden", row.long_waiting),
     }
 
