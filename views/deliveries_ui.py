@@ -41,7 +41,7 @@ def without_region_notice(rights: Rights) -> None:
     if found:
         rows = sum(item.rows for item in found)
         st.warning(texts.UPLOAD_WITHOUT_REGION.format(
-            rows=f"{fmt.count(rows)} {'rij' if rows == 1 else 'rijen'}",
+            rows=f"{fmt.count(rows)} {'rij' if rows == 1 else 'rijen'}", verb="telt" if rows == 1 else "tellen",
             providers=fmt.together([f"{item.name} ({fmt.count(item.rows)})" for item in found])),
             icon=":material/report:")
 
