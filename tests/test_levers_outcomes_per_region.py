@@ -6,8 +6,9 @@ from datetime import date
 import duckdb
 import pytest
 
-from data import db
+from data.store import db
 from levers.deliveries import rows_without_region
+from levers.scope import Scope
 from tests.builders import VELSEN, add_outcome, add_provider
 from tests.test_levers_shared_values import exact, quarter, shown  # noqa: F401 (exact is a fixture)
 
@@ -40,15 +41,11 @@ def _two_regions(con):
     ],
 )
 def test_a_providers_row_about_one_region_counts_in_that_region_only(empty_db, exact, region, code, expected):
-    from levers.scope import Scope
-
     _two_regions(empty_db)
     assert shown(empty_db, code, scope=Scope(region), period="2024-K1").value == pytest.approx(expected)
 
 
 def test_a_provider_row_for_zuid_kennemerland_does_not_count_in_ijmond(empty_db, exact):
-    from levers.scope import Scope
-
     add_provider(empty_db, provider="S1", regions="IJmond/Zuid-Kennemerland")
     add_provider(empty_db, provider="S2", regions="IJmond", role="ontwikkelpartner")  # no acceptatieplicht
     add_outcome(empty_db, **quarter("2024-K1"), provider="S1", region=ZUID_KENNEMERLAND, refusals=6)
@@ -60,16 +57,12 @@ def test_a_provider_row_for_zuid_kennemerland_does_not_count_in_ijmond(empty_db,
 
 
 def test_a_municipality_scope_shows_its_regions_figure(empty_db, exact):
-    from levers.scope import Scope
-
     _two_regions(empty_db)
     velsen = shown(empty_db, "weigeringen", scope=Scope(IJMOND, municipalities=(VELSEN,)), period="2024-K1")
     assert velsen.value == 3  # IJmond's 2 + 1: providers do not report per municipality
 
 
 def test_a_row_without_region_counts_nowhere_and_is_listed_to_deliver_again(empty_db, exact):
-    from levers.scope import Scope
-
     _two_regions(empty_db)
     add_outcome(empty_db, **quarter("2024-K1"), provider="S1", lot="enkelvoudig", region=None, refusals=9,
                 responses=100, positive=100)
