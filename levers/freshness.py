@@ -78,6 +78,6 @@ def freshness(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,
     `in_region`: the region's municipalities, if read already.
     """
     in_region = list(in_region) if in_region is not None else region_municipalities(con, scope.region)
-    params = {"region": scope.region, "region_municipalities": in_region}
+    params = {"region": scope.region, "regions": [scope.region], "region_municipalities": in_region}
     row = con.execute(FRESHNESS, params).fetchone()
     return Freshness(row[4], tuple(zip(KINDS, row[:4])), row[1])

@@ -40,7 +40,7 @@ class Basis:
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection, region: str) -> Basis:
         """One query (levers/sql/basis.sql): three small ones cost more in DuckDB's planning than in reading."""
-        municipalities, delivered, norms = con.execute(load_sql("basis.sql"), {"region": region}).fetchone()
+        municipalities, delivered, norms = con.execute(load_sql("basis.sql"), {"region": region, "regions": [region]}).fetchone()
         return cls(region, Norms.of_rows(tuple(row.values()) for row in norms or ()), tuple(municipalities or ()),
                    tuple(delivered or ()))
 

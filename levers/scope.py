@@ -139,6 +139,7 @@ def sql_params(
     """The named parameters every lever query binds (`in_region`: the region's municipalities, if read already).
 
     $region          the scope's region
+    $regions         the scope's regions as a list (the `uitkomsten` rows about them count)
     $municipalities  list of municipality codes: the region's, narrowed to the requested ones
                      (a code outside the region is dropped, never added)
     $lot             'complex' | 'enkelvoudig' | NULL for both (bind as `$lot::varchar`)
@@ -154,6 +155,7 @@ def sql_params(
         in_region = [code for code in in_region if code in wanted]
     return {
         "region": scope.region,
+        "regions": [scope.region],  # rows about a region (uitkomsten.regio) are matched against a list
         "municipalities": in_region,
         "lot": scope.lot,
         "providers": list(scope.providers),

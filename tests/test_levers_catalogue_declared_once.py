@@ -70,7 +70,7 @@ def _every_row_set(con) -> dict:
     add_trajectory(con, client="W", start=None, registered=date(2026, 10, 10), provider="P2")  # waiting at 10-31
     add_cost(con, month=date(2026, 10, 1), amount=100, provider="P2")
     add_outcome(con, quarter_start=date(2026, 7, 1), quarter_end=date(2026, 9, 30), provider="P2", refusals=1)
-    return {"region": "IJmond", "municipalities": [VELSEN], "providers": [], "p_starts": [date(2026, 10, 1)],
+    return {"region": "IJmond", "regions": ["IJmond"], "municipalities": [VELSEN], "providers": [], "p_starts": [date(2026, 10, 1)],
             "p_ends": [date(2026, 10, 31)], "quarter_ordinals": [0], "quarter_starts": [date(2026, 7, 1)]}
 
 

@@ -2,7 +2,7 @@
 -- an end, or the aanmelddatum of a child still waiting), the
 -- latest month of spending, the last day of the latest `uitkomsten` quarter about the region,
 -- the latest dialogue session; and the latest upload (stored in UTC).
--- params: $region, $region_municipalities
+-- params: $region, $regions, $region_municipalities
 with trajectory_days as (
     select max(greatest(registration_date, start_date, end_date)) as latest
     from trajectories
@@ -18,7 +18,7 @@ cost_months as (
 outcome_quarters as (
     select max(o.quarter_end) as latest
     from outcomes as o
-    where o.region = $region
+    where list_contains($regions::varchar[], o.region)
 ),
 
 sessions as (

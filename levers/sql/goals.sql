@@ -2,7 +2,7 @@
 -- Σ afgesloten_trajecten of the `uitkomsten` rows of the region in scope of the quarters that count for P
 -- (levers.quarters: reporting quarters, else the fallback quarter). Provider-level data: the rows
 -- of the providers in scope (providers_in_scope), of the scope's perceel. No municipality applies.
--- params: $region, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
+-- params: $region, $regions, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
 with periods as (
     select * from periods($p_starts, $p_ends)
 ),
@@ -11,7 +11,7 @@ scoped_outcomes as (
     select o.quarter_start, o.quarter_end, o.goals_achieved, o.closed_trajectories
     from outcomes as o
     semi join providers_in_scope($region, $lot, $providers) as s on s.provider = o.provider
-    where o.region = $region
+    where list_contains($regions::varchar[], o.region)
       and ($lot::varchar is null or o.lot = $lot::varchar)
 ),
 

@@ -3,7 +3,7 @@
 -- scope is narrowed to providers, those providers' own `toelichting` from uitkomsten about the region, of
 -- the quarters that overlap P or ended in the 3 months before it (a month's quarter is reported after it
 -- ends), for each quarterly indicator.
--- params: $region, $lot, $providers, $p_start, $p_end, $period_label, $municipality, $provider, $quarterly
+-- params: $region, $regions, $lot, $providers, $p_start, $p_end, $period_label, $municipality, $provider, $quarterly
 with written as (
     select
         note_id,
@@ -33,7 +33,7 @@ from_providers as (
     left join providers as p using (provider)
     cross join (select unnest($quarterly::varchar[]) as indicator) as code
     where o.comment is not null
-      and o.region = $region
+      and list_contains($regions::varchar[], o.region)
       and list_contains($providers::varchar[], o.provider)
       and ($lot::varchar is null or o.lot = $lot::varchar)
       and o.quarter_start <= $p_end

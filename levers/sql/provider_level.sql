@@ -4,7 +4,7 @@
 -- for P, levers.quarters, whose perceel is in scope), weigeringen (Σ refusals of the complex rows of strategic partners with perceel
 -- complex or beide; null when there is no such row) and certificaten (expired before p_end, and valid
 -- at p_end but not 90 days later: p_end <= certificaat_geldig_tot < p_end + 90 days).
--- params: $region, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
+-- params: $region, $regions, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
 with periods as (
     select * from periods($p_starts, $p_ends)
 ),
@@ -23,7 +23,8 @@ outcome_rows as (
         $lot::varchar is null or o.lot = $lot::varchar as is_lot_in_scope,
         s.role = 'strategisch_partner' and s.lot in ('complex', 'beide') and o.lot = 'complex' as is_duty
     from counted_quarters($quarter_ordinals, $quarter_starts) as p
-    inner join outcomes as o on o.quarter_start = p.quarter_start and o.region = $region  -- rows about this region
+    inner join outcomes as o on o.quarter_start = p.quarter_start 
+        and list_contains($regions::varchar[], o.region)  -- rows about the scope's region
     inner join scoped_providers as s on s.provider = o.provider
 ),
 
