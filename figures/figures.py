@@ -52,6 +52,7 @@ from levers.scope import Period, Scope
 from levers.series import Series
 from levers.spending import monthly_spending
 from levers.variation import Variation
+from levers.waiting_list import WaitBand, waiting_bands
 
 T = TypeVar("T")
 # keep(name, version, args, compute): compute() or what an earlier call with the same name, version and
@@ -142,6 +143,11 @@ class Figures:
         """The scenario's outcome per (gemeente, perceel): a changed setting is arithmetic on the kept baseline."""
         base = self.scenario_baseline(scope, period)
         return None if base is None else scenario_lever.apply(base, settings)
+
+    def waiting_bands(self, scope: Scope, period: Period) -> tuple[WaitBand, ...]:
+        """The persons waiting at p_end in bands of weeks (levers.waiting_list); an aanbieder sees its own list."""
+        seen = self.rights.narrow_listing(scope)
+        return () if seen is None else self._figure(FIGURE_TABLES, waiting_bands, seen, period)
 
     def referrers(self, scope: Scope, period: Period) -> tuple[ReferrerRow, ...]:
         """Started trajectories by referrer, now and a year earlier (levers.referrers)."""

@@ -344,6 +344,45 @@ CATALOGUE: tuple[Definition, ...] = (
         ),
     ),
     Definition(
+        code="wachtenden", lever="boundaries",
+        name="Jeugdigen die wachten op de start van hulp",
+        unit="aantal",
+        definition="persons waiting at p_end (one or more trajectories)",
+        better="lower", norm=None, margin=None, theme=9, privacy=COUNT,
+        reads=("trajecten",),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=True,
+        family="waiting_list",
+        provider_rows=("waiting",),
+        description=(
+            "Aantal jeugdigen dat op de laatste dag van de periode is aangemeld maar nog niet met hulp is "
+            "gestart (en de aanmelding niet heeft ingetrokken)."
+        ),
+        short_name="Wachtenden",
+        sentence="Er wachten {value} jeugdigen op de start van hun hulp.",
+    ),
+    Definition(
+        code="lang_wachtenden", lever="boundaries",
+        name="Langer dan de streeftermijn wachtend",
+        unit="aantal",
+        definition=(
+            "persons waiting at p_end whose earliest waiting trajectory has p_end − aanmelddatum > N days; N = the "
+            "norm of wachttijd_mediaan"
+        ),
+        better="lower", norm=0, margin=5, theme=9, privacy=COUNT,
+        reads=("trajecten", "normen"),
+        value_range=NON_NEGATIVE,
+        region_norm_per_provider=True,
+        family="waiting_list",
+        provider_rows=("waiting",),
+        description=(
+            "Aantal wachtende jeugdigen dat op de laatste dag van de periode langer wacht dan de wachttijdnorm "
+            "(de norm van de mediane wachttijd), gerekend vanaf hun eerste aanmelding die nog wacht."
+        ),
+        short_name="Lang wachtend",
+        sentence="{value} wachtende jeugdigen wachten langer dan de wachttijdnorm; de norm is {norm}.",
+    ),
+    Definition(
         code="tijdig_gestart", lever="boundaries",
         name="Gestart binnen de wachttijdnorm",
         unit="%",

@@ -38,9 +38,12 @@ def burden() -> Burden:
     """The reporting burden of the `uitkomsten` contract as it stands."""
     return Burden(len(number_columns("uitkomsten")), "regio" in columns("uitkomsten"))
 
+# Delivered: a row about each region the providers work in (a provider in two regions delivers for both).
 _DELIVERED = """
-select count(*) > 0 from outcomes
-where quarter_start = $start and list_contains($providers::varchar[], provider)
+select count(*) = 0 from provider_regions as r
+where list_contains($providers::varchar[], r.provider)
+  and not exists (select 1 from outcomes as o
+                  where o.quarter_start = $start and o.provider = r.provider and o.region = r.region)
 """
 
 
@@ -65,3 +68,34 @@ def next_due(con: duckdb.DuckDBPyConnection, providers: Sequence[str], today: da
     quarter = running if delivered else ended
     deadline = quarter.end + timedelta(days=DELIVERY_DAYS)
     return Due(quarter, deadline, today > deadline)
+
+
+# Rows stored before `uitkomsten.regio` existed whose provider works in several regions got no region when
+# the store was upgraded (data.db): they count nowhere until delivered again (csv-contract.md kind 4).
+_WITHOUT_REGION = """
+select o.provider, coalesce(any_value(p.name), o.provider) as name, count(*) as rows
+from outcomes as o
+left join providers as p using (provider)
+where o.region is null
+  and (len($providers::varchar[]) = 0 or list_contains($providers::varchar[], o.provider))
+  and (len($regions::varchar[]) = 0
+       or o.provider in (select r.provider from provider_regions as r where list_contains($regions::varchar[], r.region)))
+group by o.provider
+order by name
+"""
+
+
+@dataclass(frozen=True)
+class WithoutRegion:
+    """A provider's stored `uitkomsten` rows that have no region and so count nowhere."""
+
+    provider: str
+    name: str
+    rows: int
+
+
+def rows_without_region(con: duckdb.DuckDBPyConnection, providers: Sequence[str] = (),
+                        regions: Sequence[str] = ()) -> tuple[WithoutRegion, ...]:
+    """Per provider (among `providers`, of `regions`; empty: all), its rows without a region."""
+    found = con.execute(_WITHOUT_REGION, {"providers": list(providers), "regions": list(regions)}).fetchall()
+    return tuple(WithoutRegion(*row) for row in found)

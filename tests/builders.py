@@ -27,7 +27,7 @@ def add_trajectory(
     con,
     *,
     client: str,
-    start: date,
+    start: date | None,
     end: date | None = None,
     registered: date | None = None,
     municipality: str = VELSEN,
@@ -39,7 +39,8 @@ def add_trajectory(
     age_group: str | None = None,
     trajectory_id: str | None = None,
 ) -> None:
-    """One trajectory; an end date without reason gets reason 31 (volgens plan)."""
+    """One trajectory; an end date without reason gets reason 31 (volgens plan). `start=None` with a
+    `registered` date is a child still waiting (csv-contract.md kind 1)."""
     if end is not None and reason is None:
         reason = 31
     _insert(con, "trajectories", {
@@ -67,9 +68,10 @@ def add_budget(con, *, year: int, budget: float, municipality: str = VELSEN, lot
 
 def add_outcome(con, *, quarter_start: date, quarter_end: date, provider: str = "P1", lot: str = "complex",
                 closed: int = 0, achieved: int = 0, responses: int = 0, positive: int = 0,
-                refusals: int = 0) -> None:
+                refusals: int = 0, region: str | None = "IJmond") -> None:
+    """One `uitkomsten` row about `region` (None: a row from before regio, of a provider in several regions)."""
     _insert(con, "outcomes", {
-        "quarter_start": quarter_start, "quarter_end": quarter_end, "provider": provider, "lot": lot,
+        "quarter_start": quarter_start, "quarter_end": quarter_end, "region": region, "provider": provider, "lot": lot,
         "closed_trajectories": closed, "goals_achieved": achieved, "satisfaction_responses": responses,
         "satisfaction_positive": positive, "refusals": refusals,
     })

@@ -45,8 +45,8 @@ def test_an_upload_through_the_page_is_audited_with_who_and_which_file(own_small
 def test_a_refused_upload_is_audited_once_when_it_is_checked(own_small_db):
     provider = Rights("aanbieder", regions=("IJmond",), providers=("P1",), email="p1@kennemerland.nl")
     at = open_app("views/pages/upload.py", rights=provider)
-    others = ("periode;aanbieder;perceel;afgesloten_trajecten;doelen_behaald;tevredenheid_respondenten;"
-              "tevredenheid_positief;weigeringen;toelichting\r\n2026-K3;P3;complex;10;5;10;8;0;\r\n")
+    others = ("periode;regio;aanbieder;perceel;afgesloten_trajecten;doelen_behaald;tevredenheid_respondenten;"
+              "tevredenheid_positief;weigeringen;toelichting\r\n2026-K3;IJmond;P3;complex;10;5;10;8;0;\r\n")
     at.file_uploader[0].upload("uitkomsten.csv", others.encode("utf-8"), "text/csv")
     at.run()
     at.run()  # a rerun does not check (nor audit) the same file again

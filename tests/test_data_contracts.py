@@ -25,7 +25,7 @@ CONTRACT_COLUMNS = {  # csv-contract.md, "The kinds", in order
                   "aanmelddatum", "startdatum", "einddatum", "reden_einde", "leeftijdsklasse"],
     "kosten": ["periode", "gemeente", "aanbieder", "perceel", "productcategorie", "soort", "bedrag"],
     "budget": ["jaar", "gemeente", "perceel", "aanbieder", "budget"],
-    "uitkomsten": ["periode", "aanbieder", "perceel", "afgesloten_trajecten", "doelen_behaald",
+    "uitkomsten": ["periode", "regio", "aanbieder", "perceel", "afgesloten_trajecten", "doelen_behaald",
                    "tevredenheid_respondenten", "tevredenheid_positief", "weigeringen", "toelichting"],
     "dialoog": ["datum", "regio", "aanbieder", "thema", "onderwerp", "signaal", "actie", "eigenaar", "deadline",
                 "status"],
@@ -126,7 +126,10 @@ BAD_CELLS = [
      "rij 2, kolom aanmelddatum: 2025-13-01 " + NO_DATE),
     ("trajecten", _changed("trajecten", aanmelddatum="2025-01-16"),
      "rij 2, kolom aanmelddatum: 2025-01-16 ligt na de startdatum 2025-01-15"),
-    ("trajecten", _changed("trajecten", startdatum=""), "rij 2, kolom startdatum: verplicht veld is leeg"),
+    ("trajecten", _changed("trajecten", startdatum="", aanmelddatum=""),
+     "rij 2, kolom startdatum: verplicht, tenzij de aanmelddatum is ingevuld (een jeugdige die nog wacht)"),
+    ("trajecten", _changed("trajecten", startdatum="", einddatum="2025-01-01"),  # withdrawn before registering
+     "rij 2, kolom einddatum: 2025-01-01 ligt vóór de aanmelddatum 2025-01-02"),
     ("trajecten", _changed("trajecten", startdatum="31-02-2024", aanmelddatum=""),
      "rij 2, kolom startdatum: 31-02-2024 " + NO_DATE),
     ("trajecten", _changed("trajecten", startdatum=f"31-12-{NEXT_YEAR}", einddatum="", reden_einde=""),
@@ -190,6 +193,11 @@ BAD_CELLS = [
     ("uitkomsten", _changed("uitkomsten", periode=""), "rij 2, kolom periode: verplicht veld is leeg"),
     ("uitkomsten", _changed("uitkomsten", periode="2025-K5"),
      "rij 2, kolom periode: 2025-K5 is geen geldig kwartaal (gebruik JJJJ-Kn)"),
+    ("uitkomsten", _changed("uitkomsten", regio=""), "rij 2, kolom regio: verplicht veld is leeg"),
+    ("uitkomsten", _changed("uitkomsten", regio="Texel"), "rij 2, kolom regio: Texel is geen bekende jeugdregio"),
+    ("uitkomsten", _changed("uitkomsten", regio="Achterhoek"),  # ZORG-A works in IJmond and Zuid-Kennemerland
+     "rij 2, kolom regio: Achterhoek is geen regio van aanbieder ZORG-A; lever per regio waarin de aanbieder "
+     "werkt een eigen rij"),
     ("uitkomsten", _changed("uitkomsten", aanbieder="ZORG-Z"),
      "rij 2, kolom aanbieder: ZORG-Z is geen bekende aanbieder; lever eerst het aanbiedersbestand aan"),
     ("uitkomsten", _changed("uitkomsten", perceel="x"),
@@ -216,7 +224,7 @@ BAD_CELLS = [
     ("uitkomsten", _changed("uitkomsten", toelichting=LONG),
      "rij 2, kolom toelichting: tekst is langer dan 500 tekens"),
     ("uitkomsten", _repeated("uitkomsten"),
-     "rij 4, kolom aanbieder: dezelfde periode, aanbieder en perceel staat al in rij 2"),
+     "rij 4, kolom aanbieder: dezelfde periode, regio, aanbieder en perceel staat al in rij 2"),
     # 5. dialoog
     ("dialoog", _changed("dialoog", datum=""), "rij 2, kolom datum: verplicht veld is leeg"),
     ("dialoog", _changed("dialoog", datum="12 maart"), "rij 2, kolom datum: 12 maart " + NO_DATE),

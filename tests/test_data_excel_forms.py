@@ -110,8 +110,8 @@ def test_the_month_column_takes_every_form_and_every_dutch_month_name(database, 
 
 
 def test_the_quarter_column_takes_quarters_and_the_first_month_of_a_quarter(database, tmp_path):
-    rows = [{"periode": text, "aanbieder": "ZORG-A", "perceel": "complex", "afgesloten_trajecten": str(i),
-             "doelen_behaald": "0", "tevredenheid_respondenten": "0", "tevredenheid_positief": "0",
+    rows = [{"periode": text, "regio": "IJmond", "aanbieder": "ZORG-A", "perceel": "complex",
+             "afgesloten_trajecten": str(i), "doelen_behaald": "0", "tevredenheid_respondenten": "0", "tevredenheid_positief": "0",
              "weigeringen": "0"} for i, (text, _) in enumerate(QUARTER_FORMS)]
     result = load(database, tmp_path, "uitkomsten.csv", rows)
     assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
@@ -140,8 +140,8 @@ REFUSED = [
       "rij 3, kolom periode: 0000-01 is geen geldige maand (gebruik JJJJ-MM)",
       f"rij 4, kolom periode: 1999-12 {RANGE}",
       "rij 5, kolom periode: okt-2 is geen geldige maand (gebruik JJJJ-MM)"]),
-    ("uitkomsten", [{"periode": text, "aanbieder": "ZORG-A", "perceel": "complex", "afgesloten_trajecten": "1",
-                     "doelen_behaald": "0", "tevredenheid_respondenten": "0", "tevredenheid_positief": "0",
+    ("uitkomsten", [{"periode": text, "regio": "IJmond", "aanbieder": "ZORG-A", "perceel": "complex",
+                     "afgesloten_trajecten": "1", "doelen_behaald": "0", "tevredenheid_respondenten": "0", "tevredenheid_positief": "0",
                      "weigeringen": "0"} for text in ("2025-11", "15-1-2025", "0000-K1", "1999-K4")],
      ["rij 2, kolom periode: 2025-11 is niet het begin van een kwartaal; schrijf het kwartaal als JJJJ-Kn "
       "(bijvoorbeeld 2026-K4)",

@@ -48,12 +48,12 @@ STORED = {
          (2025, "GM0392", "complex", None, Decimal("2500000.00")),
          (2025, "GM0453", "enkelvoudig", None, Decimal("750000.00"))]),
     "uitkomsten": (
-        "select quarter_start, quarter_end, provider, lot, closed_trajectories, goals_achieved, "
+        "select quarter_start, quarter_end, region, provider, lot, closed_trajectories, goals_achieved, "
         "satisfaction_responses, satisfaction_positive, refusals, comment from outcomes order by all",
         # 2025-K1 runs 1 January to 31 March, 2025-Q2 1 April to 30 June
-        [(date(2025, 1, 1), date(2025, 3, 31), "ZORG-A", "complex", 40, 31, 25, 20, 2,
+        [(date(2025, 1, 1), date(2025, 3, 31), "IJmond", "ZORG-A", "complex", 40, 31, 25, 20, 2,
           "Wachtlijst daalt; cliënten tevreden"),
-         (date(2025, 4, 1), date(2025, 6, 30), "ZORG-B", "enkelvoudig", 12, 12, 0, 0, 0, None)]),
+         (date(2025, 4, 1), date(2025, 6, 30), "Zuid-Kennemerland", "ZORG-B", "enkelvoudig", 12, 12, 0, 0, 0, None)]),
     "dialoog": (
         "select session_date, region, provider, theme, subject, signal, action, owner, deadline, status "
         "from dialogues order by all",
@@ -179,11 +179,16 @@ CORRECTIONS = {
         [("GM0392", "ZORG-A", Decimal("1200000.50")), ("GM0392", None, Decimal("2600000.00")),
          ("GM0453", None, Decimal("750000.00"))], 1),
     "uitkomsten": (
-        [{"periode": "2025-K1", "aanbieder": "ZORG-A", "perceel": "complex", "afgesloten_trajecten": "41",
-          "doelen_behaald": "31", "tevredenheid_respondenten": "25", "tevredenheid_positief": "20",
-          "weigeringen": "5"}],
-        "select quarter_start, provider, closed_trajectories, refusals from outcomes order by all",
-        [(date(2025, 1, 1), "ZORG-A", 41, 5), (date(2025, 4, 1), "ZORG-B", 12, 0)], 1),
+        # the row about IJmond is replaced; the one about Zuid-Kennemerland (same quarter, provider, perceel) is new
+        [{"periode": "2025-K1", "regio": "IJmond", "aanbieder": "ZORG-A", "perceel": "complex",
+          "afgesloten_trajecten": "41", "doelen_behaald": "31", "tevredenheid_respondenten": "25",
+          "tevredenheid_positief": "20", "weigeringen": "5"},
+         {"periode": "2025-K1", "regio": "Zuid-Kennemerland", "aanbieder": "ZORG-A", "perceel": "complex",
+          "afgesloten_trajecten": "3", "doelen_behaald": "1", "tevredenheid_respondenten": "2",
+          "tevredenheid_positief": "1", "weigeringen": "1"}],
+        "select quarter_start, region, provider, closed_trajectories, refusals from outcomes order by all",
+        [(date(2025, 1, 1), "IJmond", "ZORG-A", 41, 5), (date(2025, 1, 1), "Zuid-Kennemerland", "ZORG-A", 3, 1),
+         (date(2025, 4, 1), "Zuid-Kennemerland", "ZORG-B", 12, 0)], 1),
     "dialoog": (
         # the region-wide row (no aanbieder) is replaced, the session with ZORG-A stays
         [{"datum": "12-03-2025", "regio": "IJmond", "aanbieder": "", "thema": "1",
@@ -434,6 +439,24 @@ def test_a_trajecten_file_says_how_many_of_its_stored_rows_are_no_jeugdhulp(db, 
     assert (checked.not_counted, stored.not_counted) == (not_counted, not_counted)
     assert stored.stored and db.execute("select count(*) from trajectories").fetchone() == (len(categories),)
     assert stored.summary.endswith("vervangen" + sentence) and checked.summary.endswith("vervangen" + sentence)
+
+
+@pytest.mark.parametrize("dates, waiting, sentence", [
+    ({"aanmelddatum": "20-05-2025"}, 1, "; 1 rij zonder startdatum telt mee als wachtend, niet als zorg"),
+    ({"aanmelddatum": "20-05-2025", "einddatum": "01-06-2025", "reden_einde": "32"}, 1,  # withdrawn while waiting
+     "; 1 rij zonder startdatum telt mee als wachtend, niet als zorg"),
+    ({"aanmelddatum": "20-05-2025", "startdatum": "01-06-2025"}, 0, ""),
+])
+def test_a_trajecten_row_without_startdatum_is_accepted_and_said_to_count_as_waiting(db, dates, waiting, sentence):
+    rows = [{"traject_id": "T-1", "client_id": "c-1", "gemeente": "GM0392", "aanbieder": "ZORG-A",
+             "perceel": "complex", "productcategorie": "45", **dates},
+            {"traject_id": "T-2", "client_id": "c-2", "gemeente": "GM0392", "aanbieder": "ZORG-A",
+             "perceel": "complex", "productcategorie": "48", "aanmelddatum": "20-05-2025"}]  # no jeugdhulp at all
+    stored = load_file(db, csv_bytes(rows), "t.csv", uploader="test")
+    assert stored.errors == () and (stored.not_counted, stored.waiting) == (1, waiting)
+    assert stored.summary.endswith("; 1 rij jeugdbescherming of vervoer telt niet mee als jeugdhulp" + sentence)
+    assert db.execute("select trajectory_id, start_date is null from trajectories order by 1").fetchall() == [
+        ("T-1", waiting == 1), ("T-2", True)]
 
 
 def _norm_row(region: str, norm: str) -> dict[str, str]:

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tests.builders import add_dialogue, add_mixed_providers
+from tests.builders import add_dialogue, add_mixed_providers, add_trajectory
 
 
 @pytest.mark.parametrize(
@@ -154,6 +154,39 @@ def test_is_active_means_started_by_the_periods_end_and_not_ended_before_its_sta
         "select is_active($start::date, $end::date, date '2026-10-01', date '2026-10-31')", {"start": start, "end": end}
     ).fetchone()
     assert row == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("registered", "start", "end", "expected"),
+    [
+        ("2026-10-01", None, None, True),  # registered, not started, not withdrawn
+        ("2026-10-31", None, None, True),  # registered on the day itself
+        ("2026-11-01", None, None, False),  # registered after the day
+        ("2026-10-01", "2026-11-05", None, True),  # starts after the day: still waiting on it
+        ("2026-10-01", "2026-10-31", None, False),  # started on the day
+        ("2026-10-01", None, "2026-10-15", False),  # withdrawn before the day
+        ("2026-10-01", None, "2026-10-31", False),  # withdrawn on the day
+        ("2026-10-01", None, "2026-11-02", True),  # withdrawn later
+        (None, None, None, None),  # no aanmelddatum: never waiting (NULL, which no filter keeps)
+    ],
+)
+def test_is_waiting_means_registered_by_the_day_and_neither_started_nor_withdrawn_by_it(empty_db, registered, start,
+                                                                                          end, expected):
+    row = empty_db.execute("select is_waiting($registered::date, $start::date, $end::date, date '2026-10-31')",
+                           {"registered": registered, "start": start, "end": end}).fetchone()
+    assert row == (expected,)
+
+
+def test_care_trajectories_hold_the_jeugdhulp_that_started_and_waiting_persons_those_still_waiting(empty_db):
+    add_trajectory(empty_db, client="a", start=date(2026, 9, 1), registered=date(2026, 8, 1))  # care
+    add_trajectory(empty_db, client="b", start=None, registered=date(2026, 9, 20))  # waits 41 days on 10-31
+    add_trajectory(empty_db, client="b", start=None, registered=date(2026, 10, 20))  # b's second: earliest counts
+    add_trajectory(empty_db, client="c", start=date(2026, 9, 1), category=42)  # transport: no jeugdhulp
+    add_trajectory(empty_db, client="d", start=None, registered=date(2026, 9, 1), category=48)  # no jeugdhulp
+    care = empty_db.execute("select client_id from care_trajectories").fetchall()
+    waiting = empty_db.execute("select client_id, waiting_days from waiting_persons([date '2026-10-01'], "
+                               "[date '2026-10-31'], ['GM0453'], null, [])").fetchall()
+    assert (care, waiting) == ([("a",)], [("b", 41)])
 
 
 def test_providers_per_row_set_counts_other_providers_per_perceel_and_for_both(empty_db):

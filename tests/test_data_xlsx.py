@@ -181,9 +181,10 @@ def test_a_providers_template_uses_its_own_code_in_the_examples(empty_db):
     add_providers(empty_db)
     lists = code_lists(empty_db, ["IJmond"])  # the first provider of the list is 87654321
     rows = csv_template("uitkomsten", lists, TODAY, ["IJmond"], provider="ZORG-B").decode("utf-8").split("\r\n")
-    assert [row.split(";")[1] for row in rows[1:3]] == ["ZORG-B", "ZORG-B"]
+    # periode;regio;aanbieder;...: the region the template was asked for, the provider's own code
+    assert [row.split(";")[1:3] for row in rows[1:3]] == [["IJmond", "ZORG-B"]] * 2
     book = load_workbook(io.BytesIO(workbook("uitkomsten", lists, TODAY, ["IJmond"], provider="ZORG-B")))
-    assert [row[1] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)] == ["ZORG-B", "ZORG-B"]
+    assert [row[1:3] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)] == [("IJmond", "ZORG-B")] * 2
 
 
 def test_the_code_lists_hold_the_ijw_codes_and_only_the_regions_municipalities_and_providers(empty_db):

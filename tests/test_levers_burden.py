@@ -9,6 +9,6 @@ def test_the_number_columns_of_uitkomsten_are_the_five_a_provider_fills_in():
                                             "tevredenheid_positief", "weigeringen"]
 
 
-def test_the_burden_is_five_numbers_a_quarter_and_twenty_a_year_without_a_region_yet():
-    assert burden() == Burden(numbers=5, per_region=False)
+def test_the_burden_is_five_numbers_per_perceel_per_region_a_quarter_and_twenty_a_year():
+    assert burden() == Burden(numbers=5, per_region=True)  # uitkomsten.regio: a row per region
     assert burden().yearly == 20

@@ -67,6 +67,7 @@ def _every_row_set(con) -> dict:
                    provider="P2", category=46)  # started, registered, crisis, ended with a known reason
     add_trajectory(con, client="R", start=date(2025, 1, 1), end=date(2025, 6, 15), provider="P2")  # recurrence base
     add_trajectory(con, client="S", start=date(2026, 6, 1), provider="P2", category=37)  # residential stay
+    add_trajectory(con, client="W", start=None, registered=date(2026, 10, 10), provider="P2")  # waiting at 10-31
     add_cost(con, month=date(2026, 10, 1), amount=100, provider="P2")
     add_outcome(con, quarter_start=date(2026, 7, 1), quarter_end=date(2026, 9, 30), provider="P2", refusals=1)
     return {"regions": ["IJmond"], "municipalities": [VELSEN], "providers": [], "p_starts": [date(2026, 10, 1)],
@@ -104,7 +105,7 @@ def test_the_committed_code_list_is_what_the_catalogue_generates():
     committed = (ROOT / "data" / "reference" / "indicatoren.csv").read_text(encoding="utf-8")
     assert committed == codes_csv(), "run: python scripts/indicator_codes.py"
     lines = committed.splitlines()
-    assert lines[0] == "indicator" and lines[1] == "jeugdhulp_per_1000" and len(lines) == 1 + 31
+    assert lines[0] == "indicator" and lines[1] == "jeugdhulp_per_1000" and len(lines) == 1 + 33
 
 
 # --- chart bands, value ranges, windows, norms per provider ---------------------------------------------------
@@ -149,9 +150,9 @@ def test_a_tile_names_the_declared_window_in_a_quarter_and_not_in_a_month():
 
 
 def test_region_norms_judge_a_single_provider_where_indicators_md_says_per_aanbieder_ja():
-    # indicators.md "Norms and single providers" (wachtenden and lang_wachtenden are not in the catalogue yet).
+    # indicators.md "Norms and single providers".
     assert {entry.code for entry in CATALOGUE if entry.region_norm_per_provider} == {
-        "budgetuitputting", "wachttijd_mediaan", "tijdig_gestart", "tevredenheid", "volgens_plan", "uitval",
+        "budgetuitputting", "wachttijd_mediaan", "tijdig_gestart", "wachtenden", "lang_wachtenden", "tevredenheid", "volgens_plan", "uitval",
         "doelrealisatie", "gemiddelde_duur", "doorverwijzing", "weigeringen", "certificaten", "dialoogsessies",
         "acties_verlopen", "aanlevering",
     }

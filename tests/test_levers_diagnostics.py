@@ -201,7 +201,8 @@ def outcomes_db(empty_db):
     add_outcome(con, **q1, provider="P2", lot="enkelvoudig", closed=20, achieved=10)
     add_outcome(con, **q1, provider="P3", closed=4, achieved=4)
     add_outcome(con, **q1, provider="P3", lot="enkelvoudig", closed=6, achieved=3)
-    add_outcome(con, **q1, provider="P4", closed=100, achieved=0)  # another region
+    add_outcome(con, **q1, provider="P3", region="Zuid-Kennemerland", closed=5, achieved=1)  # P3's other region
+    add_outcome(con, **q1, provider="P4", region="Achterhoek", closed=100, achieved=0)  # another region
     add_outcome(con, quarter_start=date(2023, 10, 1), quarter_end=date(2023, 12, 31), closed=50, achieved=50)
     return con
 
@@ -215,7 +216,7 @@ def outcomes_db(empty_db):
         (Scope("IJmond", lot="complex"), K1_2024, 7 + 4, 10 + 4),  # P1 and P3's complex row: 11 / 14
         (Scope("IJmond", lot="enkelvoudig"), K1_2024, 10 + 3, 20 + 6),  # P2 and P3's enkelvoudig row
         (Scope("IJmond", providers=("P2",)), K1_2024, 10, 20),
-        (Scope("Zuid-Kennemerland"), K1_2024, 4 + 3, 4 + 6),  # only P3 works there
+        (Scope("Zuid-Kennemerland"), K1_2024, 1, 5),  # only P3 works there: its row about the region
         (IJMOND, Period.parse("2023"), 50, 50),  # only 2023-K4 overlaps 2023
     ],
 )

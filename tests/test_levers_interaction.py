@@ -171,8 +171,9 @@ def delivery_db(empty_db):
     q1 = {"quarter_start": date(2024, 1, 1), "quarter_end": date(2024, 3, 31)}
     add_outcome(con, **q1, provider="P1")
     add_outcome(con, **q1, provider="P1", lot="enkelvoudig")  # P1 is not enkelvoudig: not expected
-    add_outcome(con, **q1, provider="P3", lot="enkelvoudig")
-    add_outcome(con, **q1, provider="P4")  # another region
+    add_outcome(con, **q1, provider="P3", lot="enkelvoudig")  # about IJmond (the builder's default region)
+    add_outcome(con, **q1, provider="P3", region="Zuid-Kennemerland")  # P3 also works there: a row of its own
+    add_outcome(con, **q1, provider="P4", region="Achterhoek")  # another region
     add_outcome(con, quarter_start=date(2024, 7, 1), quarter_end=date(2024, 9, 30), provider="P2", lot="enkelvoudig")
     return con
 
@@ -191,7 +192,7 @@ def delivery_db(empty_db):
         (Scope("IJmond", lot="enkelvoudig"), Period.parse("2024-K1"), 2, 1),
         # provider P1: P1/complex × Q1 = 1; present 1
         (P1, Period.parse("2024-K1"), 1, 1),
-        # Zuid-Kennemerland: only P3, both percelen × Q1 = 2; present P3/e = 1
+        # Zuid-Kennemerland: only P3, both percelen × Q1 = 2; present the row about it, P3/c = 1
         (Scope("Zuid-Kennemerland"), Period.parse("2024-K1"), 2, 1),
     ],
 )

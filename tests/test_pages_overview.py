@@ -144,6 +144,6 @@ def test_the_share_link_holds_the_whole_selection(october_once):
 
 def test_the_reporting_burden_is_stated(october_once):
     # uitkomsten asks afgesloten_trajecten, doelen_behaald, tevredenheid_respondenten, tevredenheid_positief
-    # and weigeringen: 5 numbers a quarter, 20 a year
-    assert any("5 getallen per perceel per kwartaal (20 per jaar)" in caption.value
+    # and weigeringen: 5 numbers per perceel per region a quarter, 20 a year
+    assert any("5 getallen per perceel per regio per kwartaal (20 per jaar)" in caption.value
                for caption in october_once.caption)

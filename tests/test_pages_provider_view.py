@@ -21,8 +21,8 @@ UPLOAD = "views/pages/upload.py"
 IJMOND_OCTOBER = {"regio": "IJmond", "periode": "2026-10"}
 P1_DEMO = Rights("aanbieder", regions=("IJmond",), providers=("P1",))  # demo mode: no e-mail address
 P2_DEMO = Rights("aanbieder", regions=("IJmond",), providers=("P2",))
-OUTCOMES = ("periode;aanbieder;perceel;afgesloten_trajecten;doelen_behaald;tevredenheid_respondenten;"
-            "tevredenheid_positief;weigeringen;toelichting\r\n{quarter};{provider};complex;10;5;10;8;0;\r\n")
+OUTCOMES = ("periode;regio;aanbieder;perceel;afgesloten_trajecten;doelen_behaald;tevredenheid_respondenten;"
+            "tevredenheid_positief;weigeringen;toelichting\r\n{quarter};IJmond;{provider};complex;10;5;10;8;0;\r\n")
 BUDGET = "jaar;gemeente;perceel;aanbieder;budget\r\n2027;GM0375;complex;;2500000\r\n"
 
 

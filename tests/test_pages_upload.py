@@ -121,8 +121,8 @@ def test_a_provider_uploads_only_outcomes_of_its_own_code(db_file):
     provider = Rights("aanbieder", regions=("IJmond",), providers=("P1",), email="p1@kennemerland.nl")
     at = _open(provider)
     assert at.selectbox[0].options == ["uitkomsten — kwartaalcijfers van aanbieders"]
-    other = ("periode;aanbieder;perceel;afgesloten_trajecten;doelen_behaald;tevredenheid_respondenten;"
-             "tevredenheid_positief;weigeringen;toelichting\r\n2026-K3;P3;complex;10;5;10;8;0;\r\n")
+    other = ("periode;regio;aanbieder;perceel;afgesloten_trajecten;doelen_behaald;tevredenheid_respondenten;"
+             "tevredenheid_positief;weigeringen;toelichting\r\n2026-K3;IJmond;P3;complex;10;5;10;8;0;\r\n")
     at = _upload(at, other, "uitkomsten.csv")
     assert "niet opgeslagen" in at.error[0].value
     errors = at.dataframe[0].value  # the reason, on the row and column where it lies
@@ -222,3 +222,28 @@ def test_error_messages_are_wrapped_in_full_rather_than_cut_off(db_file):
     assert table.proto.row_height > 64  # Streamlit wraps a cell's text only in rows taller than 64 px
     widths = {name: config.get("width") for name, config in json.loads(table.proto.columns).items()}
     assert widths["Melding"] > widths["Kolom"] + widths["Rij"]  # the message gets most of the width
+
+
+def test_a_provider_in_two_regions_is_told_them_and_picks_the_region_its_templates_show(db_file):
+    provider = Rights("aanbieder", regions=("IJmond",), providers=("P3",))  # P3: IJmond/Zuid-Kennemerland
+    at = _open(provider)
+    assert ("U levert uitkomsten per regio waarin u werkt: IJmond en Zuid-Kennemerland. Zet in de kolom regio de "
+            "regio waarover de rij gaat; een kwartaal heeft dan een rij per regio en perceel.") in [
+        caption.value for caption in at.caption]
+    picker = next(box for box in at.selectbox if box.label == "Regio in het sjabloon")
+    assert picker.options == ["IJmond", "Zuid-Kennemerland"]
+    one_region = _open(Rights("aanbieder", regions=("IJmond",), providers=("P1",)))  # nothing to pick
+    assert not [box for box in one_region.selectbox if box.label == "Regio in het sjabloon"]
+
+
+def test_stored_outcomes_without_a_region_are_said_to_count_nowhere(db_file):
+    con = duckdb.connect(str(db_file))
+    try:  # a row from before regio, of P3, which works in two regions (data.db gave it none)
+        con.execute("insert into outcomes (quarter_start, quarter_end, region, provider, lot, closed_trajectories, "
+                    "goals_achieved, satisfaction_responses, satisfaction_positive, refusals) "
+                    "values ('2025-01-01', '2025-03-31', null, 'P3', 'complex', 1, 1, 1, 1, 0)")
+    finally:
+        con.close()
+    warnings = [warning.value for warning in _open().warning]
+    assert ("1 rij uitkomsten van vóór de kolom regio telt nergens mee, omdat de aanbieder in meer dan één regio "
+            "werkt: Samen Verder (1). Lever die kwartalen opnieuw aan, met een rij per regio.") in warnings

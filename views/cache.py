@@ -27,6 +27,7 @@ from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
 from levers.variation import Variation
+from levers.waiting_list import WaitBand
 from views import db
 
 # The national figures and a region's municipalities are the same for every reader: no rights narrow them.
@@ -99,6 +100,10 @@ def price_volume(rights: Rights, scope: Scope, period: Period) -> tuple[PriceVol
 
 def referrers(rights: Rights, scope: Scope, period: Period) -> tuple[ReferrerRow, ...]:
     return figures(rights).referrers(scope, period)
+
+
+def waiting_bands(rights: Rights, scope: Scope, period: Period) -> tuple[WaitBand, ...]:
+    return figures(rights).waiting_bands(scope, period)
 
 
 def municipalities(region: str) -> tuple[tuple[str, str], ...]:

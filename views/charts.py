@@ -296,6 +296,30 @@ def waterfall(steps: Sequence[tuple[str, float]], title: str, subtitle: str = ""
     return _figure([bars], layout)
 
 
+def counts(labels: Sequence[str], values: Sequence[int | None], shown: Sequence[str], title: str,
+           subtitle: str = "") -> go.Figure:
+    """Vertical bars of counts in a fixed order (e.g. the waiting list's bands of weeks), one colour.
+
+    `values` are already suppressed (None: not shown); `shown` is each bar's label as it may be read
+    (`117`, `<5`, `0`), which a suppressed bar gets as text instead of a height.
+    """
+    bars = dict(
+        type="bar", x=list(labels), y=list(values), showlegend=False, marker=dict(color=BLUE),
+        text=list(shown), textposition="outside", cliponaxis=False, customdata=list(shown),
+        hovertemplate="%{x}: %{customdata}<extra></extra>",
+    )
+    annotations = [dict(x=label, y=0, text=text, showarrow=False, yanchor="bottom", font=dict(color=GREY))
+                   for label, value, text in zip(labels, values, shown) if value is None]
+    largest = _largest(list(values))
+    layout = _layout(title, subtitle, "aantal", height=320, value_axis="y", largest=largest)
+    if largest > 0:
+        layout["yaxis"]["range"] = [0, largest * COMPARISON_ROOM]  # room for the labels above the bars
+    layout["xaxis"] = dict(type="category", tickangle=0, showgrid=False, tickfont=_FONT, automargin=False)
+    layout.update(showlegend=False, annotations=annotations)
+    layout["margin"]["b"] = 40  # the labels only: no legend under them
+    return _figure([bars], layout)
+
+
 COMPARISON_ROOM = 1.2  # the value axis of a comparison runs 20% past its largest value: room for "88,4%"
 
 

@@ -35,6 +35,13 @@ def count(value: float) -> str:
     return number(value, 0)
 
 
+def together(words: list[str]) -> str:
+    """`A`, `A en B`, `A, B en C`: a Dutch enumeration."""
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " en " + words[-1]
+
+
 def euro(value: float) -> str:
     """Whole euros: `€ 1.234.567` (negative: `€ -1.234`)."""
     return f"€ {number(value, 0)}"

@@ -184,6 +184,11 @@ UPLOAD_NOT_ALLOWED = "Met uw rol kunt u geen bestanden uploaden."
 UPLOAD_DUE = "Volgende aanlevering: uitkomsten over het {quarter}, uiterlijk {deadline}."
 UPLOAD_DUE_LATE = ("De uitkomsten over het {quarter} hadden uiterlijk {deadline} binnen moeten zijn; "
                    "lever ze zo snel mogelijk aan.")
+UPLOAD_WITHOUT_REGION = ("{rows} uitkomsten van vóór de kolom regio {verb} nergens mee, omdat de aanbieder in meer "
+                         "dan één regio werkt: {providers}. Lever die kwartalen opnieuw aan, met een rij per regio.")
+UPLOAD_OWN_REGIONS = ("U levert uitkomsten per regio waarin u werkt: {regions}. Zet in de kolom regio de regio "
+                      "waarover de rij gaat; een kwartaal heeft dan een rij per regio en perceel.")
+UPLOAD_TEMPLATE_REGION = "Regio in het sjabloon"
 UPLOAD_ONE_CODE = (
     "Uw account hoort bij meer dan één aanbiedercode. Uploaden kan alleen met een account per code; "
     "neem contact op met de beheerder."

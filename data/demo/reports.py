@@ -1,6 +1,7 @@
 """Demo outcomes (uitkomsten), dialogue log (dialoog) and uploaded norms (normen).
 
-Outcomes follow the trajectories that closed each quarter; a strategic partner refuses referrals in
+Outcomes follow the trajectories that closed each quarter, a row per region the provider serves (a
+provider in two regions reports each one's figures apart); a strategic partner refuses referrals in
 recent quarters and one provider misses the last quarter. Dialogue sessions run monthly per region
 and periodically per provider, with actions of which some are open past their deadline.
 """
@@ -34,8 +35,12 @@ def last_quarter_start(end: date) -> date:
 
 def insert_outcomes(con: duckdb.DuckDBPyConnection, world: World, rng: np.random.Generator, *, end: date,
                     upload_id: int) -> None:
+    """A row per quarter, provider and perceel is drawn (as before rows had a region, so the draws after it stay
+    as they were), then split over the provider's regions by where its trajectories closed (`_per_region`)."""
     last = last_quarter_start(end)
-    rows = run_sql_file(con, "demo_outcome_counts.sql", {"data_start": date(2023, 1, 1), "last_quarter": last}).df()
+    per_region = run_sql_file(con, "demo_outcome_counts.sql",
+                              {"data_start": date(2023, 1, 1), "last_quarter": last}).df()
+    rows = per_region.groupby(["quarter_start", "quarter_end", "provider", "lot"], as_index=False)["closed"].sum()
     specs = {p.code: p for p in world.providers}
     codes = sorted(specs)
     at = rows["provider"].map({c: i for i, c in enumerate(codes)}).to_numpy()
@@ -47,13 +52,46 @@ def insert_outcomes(con: duckdb.DuckDBPyConnection, world: World, rng: np.random
     rows["satisfaction_positive"] = rng.binomial(rows["satisfaction_responses"].to_numpy(), happy_rate)
     rows["refusals"] = _refusals(rows, specs, rng, last)
     rows["comment"] = _comments(rows, rng)
+    rows = _per_region(rows, per_region)
     misses = rows["provider"].map({c: p.misses_last_quarter for c, p in specs.items()})
     missing = misses & (rows["quarter_start"].dt.date == last)
     out = rows[~missing].rename(columns={"closed": "closed_trajectories"})
     out["upload_id"] = upload_id
-    insert_frame(con, "outcomes", out[["quarter_start", "quarter_end", "provider", "lot", "closed_trajectories",
-                                       "goals_achieved", "satisfaction_responses", "satisfaction_positive",
-                                       "refusals", "comment", "upload_id"]])
+    insert_frame(con, "outcomes", out[["quarter_start", "quarter_end", "region", "provider", "lot",
+                                       "closed_trajectories", "goals_achieved", "satisfaction_responses",
+                                       "satisfaction_positive", "refusals", "comment", "upload_id"]])
+
+
+_KEY = ["quarter_start", "quarter_end", "provider", "lot"]
+
+
+def _per_region(rows: pd.DataFrame, per_region: pd.DataFrame) -> pd.DataFrame:
+    """Each drawn row as a row per region of its provider: closed as counted there; goals and refusals shared
+    out by closed, positive answers by answers (largest remainders, so the parts add up and stay within their
+    whole); the comment on the region with the most closed. A provider in one region keeps its row as it was."""
+    split = per_region.merge(rows.drop(columns="closed"), on=_KEY, validate="many_to_one")
+    split = split.sort_values([*_KEY, "closed", "region"], ascending=[True] * 4 + [False, True], ignore_index=True)
+    groups = split.groupby(_KEY, sort=False)
+    split["goals_achieved"] = _shares(split["goals_achieved"], split["closed"], groups)
+    split["refusals"] = _shares(split["refusals"], split["closed"], groups)
+    split["satisfaction_responses"] = _shares(split["satisfaction_responses"], split["closed"], groups)
+    split["satisfaction_positive"] = _shares(split["satisfaction_positive"], split["satisfaction_responses"], groups)
+    split["comment"] = np.where(groups.cumcount().to_numpy() == 0, split["comment"].to_numpy(dtype=object), None)
+    return split
+
+
+def _shares(whole: pd.Series, weights: pd.Series, groups) -> np.ndarray:
+    """`whole` (the same on every row of a group) shared out over the group's rows by `weights` (all zero:
+    equally), by largest remainders: whole numbers that add up to the whole."""
+    key = groups.ngroup().to_numpy()
+    total = np.bincount(key, weights=weights.to_numpy()).astype(float)[key]
+    size = groups["closed"].transform("size").to_numpy()
+    share = np.where(total > 0, weights.to_numpy() / np.where(total > 0, total, 1), 1 / size)
+    exact = whole.to_numpy() * share
+    parts = np.floor(exact).astype(int)
+    left = whole.to_numpy() - np.bincount(key, weights=parts).astype(int)[key]  # per group, still to hand out
+    order = pd.Series(parts - exact).groupby(key).rank(method="first").to_numpy()  # largest remainder first
+    return parts + (order <= left)
 
 
 def _refusals(rows: pd.DataFrame, specs: dict, rng: np.random.Generator, last: date) -> np.ndarray:

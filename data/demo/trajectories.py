@@ -56,6 +56,14 @@ CRISIS = int(np.flatnonzero(CODES == 46)[0])
 PARALLEL_MIX = np.array([{54: 0.5, 45: 0.3, 51: 0.2}.get(int(code), 0.0) for code in CODES])  # second trajectories
 WAIT_MEDIAN = (27.0, 31.0)  # days from registration to start: enkelvoudig, complex
 WAITING_LIST_DAYS = 548  # a provider's waiting list builds up over the last 18 months
+# Children still waiting at the data end (rows with aanmelddatum, no startdatum): per jeugdhulp trajectory that
+# started in the last WAITING_INTAKE_DAYS, this many waiting children on average (times the square of the
+# provider's waiting_list factor, so its list grows); a share of them withdrew while waiting.
+WAITING_SEED = 20
+WAITING_INTAKE_DAYS = 120
+WAITING_PER_START = 0.3
+WITHDRAWN = 0.08
+NO_JEUGDHULP = (42, 46, 47, 48, 49)  # transport, crisis (never waits) and the justice frames
 
 REFERRERS = np.array([1, 2, 3, 4, 5, 6, 8])
 _REFERRER_MIX = {
@@ -87,7 +95,13 @@ class Batch:
 
 
 def generate(world: World, rng: np.random.Generator, end: date) -> pa.Table:
-    """All trajectories active from 2023-01-01 through END, plus a monthly rate for the costs."""
+    """All trajectories active from 2023-01-01 through END, plus a monthly rate for the costs; then the
+    children still waiting at END (`waiting_rows`), which draw from a generator of their own."""
+    drawn = _drawn(world, rng, end)
+    return pa.concat_tables([drawn, waiting_rows(drawn, world, end)])
+
+
+def _drawn(world: World, rng: np.random.Generator, end: date) -> pa.Table:
     last = np.datetime64(end, "D")
     chooser = _ProviderChooser(world, last)
     ep = _episodes(world, rng, last)
@@ -320,3 +334,47 @@ def _table(a: dict, ep: dict, world: World, chooser: _ProviderChooser, rng) -> p
         "age_group": _labels(_age_groups(a, ep), AGE_GROUPS),
         "monthly_rate": pa.array(rate),
     })
+
+
+def waiting_rows(drawn: pa.Table, world: World, end: date) -> pa.Table:
+    """New children on the waiting list at END: like the recent starts (municipality, provider, perceel,
+    category, referrer, age), registered some days before END and not started; some withdrawn since.
+
+    Their own generator and pseudonyms, and sequence numbers after every drawn row: the drawn rows, their
+    trajectory ids and everything built from them stay as they were.
+    """
+    rng = np.random.default_rng(WAITING_SEED)
+    last = np.datetime64(end, "D")
+    start = drawn["start_date"].to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    category = drawn["product_category"].to_numpy(zero_copy_only=False)
+    factor = np.array([{p.code: p.waiting_list for p in world.providers}.get(code, 1.0)
+                       for code in drawn["provider"].combine_chunks().dictionary.to_pylist()])
+    growth = factor[_indices(drawn, "provider")]
+    recent = (start > last - WAITING_INTAKE_DAYS) & ~np.isin(category, NO_JEUGDHULP)
+    copies = np.where(recent, rng.poisson(WAITING_PER_START * growth ** 2), 0)
+    rows = np.repeat(np.arange(len(start)), copies)
+    is_complex = _indices(drawn, "lot")[rows] == 1  # the lot labels: enkelvoudig, complex
+    full = rng.lognormal(np.log(np.where(is_complex, WAIT_MEDIAN[1], WAIT_MEDIAN[0]) * growth[rows]), 0.7)
+    registration = last - np.floor(rng.random(len(rows)) * full).astype(int)
+    withdrawn_on = registration + np.floor(rng.random(len(rows)) * (last - registration).astype(int)).astype(int)
+    withdrawn = (rng.random(len(rows)) < WITHDRAWN) & (withdrawn_on < last)
+    end_date = np.where(withdrawn, withdrawn_on, np.datetime64("NaT"))
+    reason = np.where(withdrawn, 32, 0)  # withdrawn by the client
+    new = {
+        "seq": pa.array(len(drawn) + np.arange(len(rows))),
+        "pseudonym": pa.array(rng.integers(1, 2**44, len(rows))),
+        "registration_date": pa.array(registration),
+        "start_date": pa.nulls(len(rows), type=drawn.schema.field("start_date").type),
+        "end_date": pa.array(end_date, mask=np.isnat(end_date)),
+        "end_reason": pa.array(reason.astype(np.int16), mask=reason == 0),
+    }
+    taken = drawn.take(pa.array(rows, type=pa.int64()))
+    for name, column in new.items():
+        taken = taken.set_column(taken.schema.get_field_index(name), name,
+                                 column.cast(drawn.schema.field(name).type))
+    return taken
+
+
+def _indices(table: pa.Table, column: str) -> np.ndarray:
+    """The dictionary indices of a text column (`_labels`): one number per row, no strings."""
+    return table[column].combine_chunks().indices.to_numpy(zero_copy_only=False)

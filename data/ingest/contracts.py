@@ -83,6 +83,18 @@ def required_with(column: str, other: str, message: str) -> RequiredWith:
 
 
 @dataclass(frozen=True)
+class RequiredWithout(RowRule):
+    """`column` must be filled when `other` is empty (a startdatum, unless an aanmelddatum says the child waits)."""
+
+    def holds(self, row: BaseModel) -> bool:
+        return getattr(row, self.other) is not None or getattr(row, self.column) is not None
+
+
+def required_without(column: str, other: str, message: str) -> RequiredWithout:
+    return RequiredWithout(column, other, "{fb} or {fa}", message, on_empty=True)
+
+
+@dataclass(frozen=True)
 class EmptyWithout(RowRule):
     """`column` must be empty when `other` is empty."""
 
@@ -133,6 +145,19 @@ def dates_within(column: str, start: str, until: tuple[str, ...], *, after: bool
                        message, until=until, after=after)
 
 
+class RegionOfProvider(RowRule):
+    """`column` (a region) must be one of the regions of the provider in `other`: checked in SQL only, as it
+    reads the store (like `Known`); an unknown provider is the provider column's error, not this one's."""
+
+    def holds(self, row: BaseModel) -> bool:
+        return True
+
+
+def region_of_provider(column: str, other: str, message: str) -> RegionOfProvider:
+    return RegionOfProvider(column, other, "{b} not in (select provider from providers) or {a} in "
+                            "(select r.region from provider_regions as r where r.provider = {b})", message)
+
+
 @dataclass(frozen=True)
 class Unique:
     """No two rows of one file share `key` (attribute names); a repeat is reported on `column`."""
@@ -172,7 +197,11 @@ class Contract(BaseModel):
 
 # -- the eleven kinds ----------------------------------------------------------------------------------
 class Trajectory(Contract):
-    """1. `trajecten`: one allocated product trajectory, from the iJw administration (JW301/305/307)."""
+    """1. `trajecten`: one allocated product trajectory, from the iJw administration (JW301/305/307).
+
+    A trajectory may be delivered before it starts: aanmelddatum filled, startdatum empty (a child on the
+    waiting list); an einddatum then means the registration was withdrawn while waiting.
+    """
 
     KIND = "trajecten"
     TABLE = TABLE_OF_KIND[KIND]
@@ -180,7 +209,10 @@ class Trajectory(Contract):
     UNIQUE = Unique("trajectory_id", ("municipality", "trajectory_id"))
     ROW_RULES = (
         compare("registration_date", "<=", "start_date", "{value} ligt na de startdatum {startdatum}"),
+        required_without("start_date", "registration_date",
+                         "verplicht, tenzij de aanmelddatum is ingevuld (een jeugdige die nog wacht)"),
         compare("end_date", ">=", "start_date", "{value} ligt vóór de startdatum {startdatum}"),
+        compare("end_date", ">=", "registration_date", "{value} ligt vóór de aanmelddatum {aanmelddatum}"),
         required_with("end_reason", "end_date", "verplicht wanneer de einddatum is ingevuld"),
         empty_without("end_reason", "end_date", "{value} moet leeg zijn zolang de einddatum leeg is"),
     )
@@ -193,7 +225,8 @@ class Trajectory(Contract):
     product_category: IjwCode["JZ020"] = Field(validation_alias="productcategorie")
     referrer: IjwCode["COD327"] | None = Field(None, validation_alias="verwijzer")
     registration_date: DutchDate | None = Field(None, validation_alias="aanmelddatum")
-    start_date: Annotated[DutchDate, NOT_IN_FUTURE] = Field(validation_alias="startdatum")
+    # empty while the child waits: a row delivered before the start, with its aanmelddatum (csv-contract.md)
+    start_date: Annotated[DutchDate, NOT_IN_FUTURE] | None = Field(None, validation_alias="startdatum")
     end_date: Annotated[DutchDate, NOT_IN_FUTURE] | None = Field(None, validation_alias="einddatum")
     end_reason: IjwCode["JZ588"] | None = Field(None, validation_alias="reden_einde")
     age_group: Choice["0-3", "4-11", "12-17", "18-22"] | None = Field(None, validation_alias="leeftijdsklasse")
@@ -235,14 +268,18 @@ class Budget(Contract):
 
 
 class Outcome(Contract):
-    """4. `uitkomsten`: a provider's quarterly outcomes (the national outcome set)."""
+    """4. `uitkomsten`: a provider's quarterly outcomes (the national outcome set), about one of its regions:
+    a provider serving two regions delivers a row for each, so neither counts the other's refusals."""
 
     KIND = "uitkomsten"
     TABLE = TABLE_OF_KIND[KIND]
-    REPLACE_KEY = ("quarter_start", "provider", "lot")
+    REPLACE_KEY = ("quarter_start", "region", "provider", "lot")
     UNIQUE = Unique("provider", REPLACE_KEY)
     DERIVED = {"quarter_end": "(quarter_start + interval 3 month - interval 1 day)::date"}
     ROW_RULES = (
+        region_of_provider("region", "provider",
+                           "{value} is geen regio van aanbieder {aanbieder}; lever per regio waarin de aanbieder "
+                           "werkt een eigen rij"),
         compare("goals_achieved", "<=", "closed_trajectories",
                 "{value} is meer dan afgesloten_trajecten ({afgesloten_trajecten})"),
         compare("satisfaction_positive", "<=", "satisfaction_responses",
@@ -250,6 +287,7 @@ class Outcome(Contract):
     )
 
     quarter_start: Annotated[Quarter, QUARTER_ENDED] = Field(validation_alias="periode")
+    region: Region = Field(validation_alias="regio")  # the region the numbers are about: one of the provider's
     provider: ProviderCode = Field(validation_alias="aanbieder")
     lot: Lot = Field(validation_alias="perceel")
     closed_trajectories: WholeNumber = Field(validation_alias="afgesloten_trajecten", ge=0)

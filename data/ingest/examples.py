@@ -52,8 +52,9 @@ def _trajecten(year, municipality, provider, region):
          "perceel": "complex", "productcategorie": "45", "verwijzer": "02", "aanmelddatum": date(year, 1, 6),
          "startdatum": date(year, 1, 15), "einddatum": date(year, 6, 30), "reden_einde": "31",
          "leeftijdsklasse": "12-17"},
+        # a child still waiting: aanmelddatum without startdatum (csv-contract.md kind 1)
         {"traject_id": "T-0002", "client_id": "k-9b1c2d", "gemeente": municipality, "aanbieder": provider,
-         "perceel": "enkelvoudig", "productcategorie": "54", "startdatum": date(year, 3, 1),
+         "perceel": "enkelvoudig", "productcategorie": "54", "aanmelddatum": date(year, 11, 20),
          "leeftijdsklasse": "4-11"},
     ]
 
@@ -76,10 +77,10 @@ def _budget(year, municipality, provider, region):
 
 def _uitkomsten(year, municipality, provider, region):
     return [
-        {"periode": f"{year}-K3", "aanbieder": provider, "perceel": "complex", "afgesloten_trajecten": 40,
+        {"periode": f"{year}-K3", "regio": region, "aanbieder": provider, "perceel": "complex", "afgesloten_trajecten": 40,
          "doelen_behaald": 31, "tevredenheid_respondenten": 25, "tevredenheid_positief": 20, "weigeringen": 2,
          "toelichting": "Wachtlijst daalt"},
-        {"periode": f"{year}-K4", "aanbieder": provider, "perceel": "complex", "afgesloten_trajecten": 12,
+        {"periode": f"{year}-K4", "regio": region, "aanbieder": provider, "perceel": "complex", "afgesloten_trajecten": 12,
          "doelen_behaald": 12, "tevredenheid_respondenten": 0, "tevredenheid_positief": 0, "weigeringen": 0},
     ]
 

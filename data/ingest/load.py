@@ -68,6 +68,7 @@ class LoadReport:
     summary: str  # one Dutch line
     staged: Staged | None = None  # a dry run's checked rows, kept when asked for (`stage=True`)
     not_counted: int = 0  # trajecten rows stored as delivered that are no jeugdhulp (schema macro is_jeugdhulp)
+    waiting: int = 0  # jeugdhulp trajecten rows without startdatum: children waiting, on the list and not care
     published: bool = True  # False: stored (or stored before) but readers still see the previous snapshot
 
 
@@ -244,7 +245,8 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         tell("check")
         gate = privacy.gate_errors(cur, kind) + examples.errors(cur, kind) + limits.errors(cur, kind)
         rows = cur.execute("select count(*) from _dec where not _blank").fetchone()[0]
-        report = replace(report, kind=kind, rows=rows, not_counted=_not_counted(cur, kind) if not gate else 0,
+        not_counted, waiting = _not_counted(cur, kind) if not gate else (0, 0)
+        report = replace(report, kind=kind, rows=rows, not_counted=not_counted, waiting=waiting,
                          preview=_preview(cur, kind) if preview and not gate else None)
         if report.rows == 0 and not confirm_empty:
             return replace(report, sha256=digest.result(), needs_empty_confirmation=True, summary=(
@@ -308,19 +310,26 @@ def _stored_summary(report: LoadReport) -> str:
             f"{_not_counted_sentence(report)}")
 
 
-def _not_counted(cur, kind: str) -> int:
-    """How many decoded trajecten rows no indicator counts: transport, child protection, probation."""
+def _not_counted(cur, kind: str) -> tuple[int, int]:
+    """How many decoded trajecten rows no indicator of care counts: transport, child protection, probation
+    (first), and the jeugdhulp rows without startdatum, children still waiting (second)."""
     if kind != "trajecten":
-        return 0
-    return cur.execute("select count(*) from _dec where not _blank "
-                       "and not coalesce(is_jeugdhulp(product_category), true)").fetchone()[0]
+        return 0, 0
+    return cur.execute(
+        "select count(*) filter (where not coalesce(is_jeugdhulp(product_category), true)), "
+        "count(*) filter (where coalesce(is_jeugdhulp(product_category), false) and start_date is null) "
+        "from _dec where not _blank").fetchone()
 
 
 def _not_counted_sentence(report: LoadReport) -> str:
-    if not report.not_counted:
-        return ""
-    return (f"; {_count(report.not_counted, 'rij', 'rijen')} jeugdbescherming of vervoer "
-            f"{'telt' if report.not_counted == 1 else 'tellen'} niet mee als jeugdhulp")
+    words = ""
+    if report.not_counted:
+        words += (f"; {_count(report.not_counted, 'rij', 'rijen')} jeugdbescherming of vervoer "
+                  f"{'telt' if report.not_counted == 1 else 'tellen'} niet mee als jeugdhulp")
+    if report.waiting:
+        words += (f"; {_count(report.waiting, 'rij', 'rijen')} zonder startdatum "
+                  f"{'telt' if report.waiting == 1 else 'tellen'} mee als wachtend, niet als zorg")
+    return words
 
 
 def _together(kind: str, gate: list[RowError], errors: list[RowError], repeated: list[RowError]) -> list[RowError]:

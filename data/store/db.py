@@ -196,7 +196,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, views and macros, load the reference lists once: one transaction."""
     con.execute("begin transaction")
     try:
+        before_region = _set_aside_outcomes_without_region(con)
         con.execute(SCHEMA_SQL)
+        if before_region:
+            _outcomes_with_region(con)
         con.execute(BOOKKEEPING_SQL)
         if con.execute("select count(*) from municipalities").fetchone()[0] == 0:
             _copy_reference(con)
@@ -206,6 +209,31 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     except BaseException:
         con.execute("rollback")
         raise
+
+
+_OUTCOMES_BEFORE_REGION = "outcomes_before_region"
+
+
+def _set_aside_outcomes_without_region(con: duckdb.DuckDBPyConnection) -> bool:
+    """A store from before `uitkomsten.regio`: rename its outcomes table (its primary key lacks the region,
+    and DuckDB cannot change a key), so the schema creates the new one. True when it did."""
+    columns = {row[0] for row in con.execute(
+        "select column_name from duckdb_columns() where table_name = 'outcomes'").fetchall()}
+    if not columns or "region" in columns:
+        return False
+    con.execute(f"alter table outcomes rename to {_OUTCOMES_BEFORE_REGION}")
+    return True
+
+
+def _outcomes_with_region(con: duckdb.DuckDBPyConnection) -> None:
+    """Copy the set-aside rows into the new table (csv-contract.md kind 4): each gets its provider's region
+    when that provider works in exactly one, else none (it counts nowhere until delivered again)."""
+    con.execute(f"""
+        insert into outcomes by name
+        select o.*, (select min(r.region) from provider_regions as r where r.provider = o.provider
+                     having count(*) = 1) as region
+        from {_OUTCOMES_BEFORE_REGION} as o""")
+    con.execute(f"drop table {_OUTCOMES_BEFORE_REGION}")
 
 
 def load_reference(con: duckdb.DuckDBPyConnection) -> None:

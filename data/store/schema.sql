@@ -64,13 +64,15 @@ create table if not exists trajectories (
     product_category  smallint not null,    -- JZ020
     referrer          smallint,             -- COD327
     registration_date date,                 -- aanmelddatum
-    start_date        date not null,
+    start_date        date,                 -- startdatum; empty while the child still waits (aanmelddatum filled)
     end_date          date,
     end_reason        smallint,             -- JZ588
     age_group         varchar,              -- '0-3' | '4-11' | '12-17' | '18-22'
     upload_id         integer,
     primary key (municipality, trajectory_id)
 );
+-- A store from before waiting rows (csv-contract.md kind 1): startdatum may be empty.
+alter table trajectories alter column start_date drop not null;
 
 -- 2. kosten ------------------------------------------------------------------------------------------
 create table if not exists costs (
@@ -134,6 +136,8 @@ create table if not exists budgets (
 create table if not exists outcomes (
     quarter_start          date not null,    -- periode JJJJ-Kn as its first day
     quarter_end            date not null,    -- and its last day
+    region                 varchar,          -- the region the numbers are about; null: a row from before
+                                             -- regio existed of a provider in several regions (counts nowhere)
     provider               varchar not null,
     lot                    varchar not null,
     closed_trajectories    integer not null,
@@ -142,9 +146,8 @@ create table if not exists outcomes (
     satisfaction_positive  integer not null,
     refusals               integer not null, -- weigeringen (acceptatieplicht)
     comment                varchar,
-    upload_id              integer,
-    primary key (quarter_start, provider, lot)
-);
+    upload_id              integer
+);   -- replace key (quarter_start, region, provider, lot): no primary key, as region may be null
 
 -- 5. dialoog -----------------------------------------------------------------------------------------
 create table if not exists dialogues (
@@ -314,10 +317,33 @@ create or replace macro is_active(start_day, end_day, first_day, last_day) as
 create or replace macro is_jeugdhulp(product_category) as
     product_category not in (42, 47, 48, 49);
 
--- The trajectories every indicator counts: the jeugdhulp ones (is_jeugdhulp). levers/sql reads this view,
--- never the table, so no query can forget the rule.
+-- The trajectories every indicator of care counts: the jeugdhulp ones (is_jeugdhulp) that have started (a row
+-- without startdatum is a child still waiting, not care). levers/sql reads this view, never the table, so no
+-- query can forget either rule.
 create or replace view care_trajectories as
-select * from trajectories where is_jeugdhulp(product_category);
+select * from trajectories where is_jeugdhulp(product_category) and start_date is not null;
+
+-- The jeugdhulp trajectories that have an aanmelddatum: the ones that may be waiting (is_waiting), started
+-- or not. The waiting-list queries read this view; a row without startdatum is in no other.
+create or replace view registered_trajectories as
+select * from trajectories where is_jeugdhulp(product_category) and registration_date is not null;
+
+-- Is a trajectory waiting at `day` (indicators.md): registered by then, not started by then, and not ended
+-- (withdrawn) by then. A withdrawal on `day` itself ends the wait.
+create or replace macro is_waiting(registration_day, start_day, end_day, day) as
+    registration_day <= day
+    and coalesce(start_day, '9999-12-31'::date) > day
+    and coalesce(end_day, '9999-12-31'::date) > day;
+
+-- The persons waiting at the last day of each period, in scope (indicators.md, "waiting at day d"): one row
+-- per (ordinal, person) with the days they wait at p_end, counted from the aanmelddatum of the earliest of
+-- their waiting trajectories. The waiting list's indicators and its bands read this one macro.
+create or replace macro waiting_persons(starts, ends, municipalities, scope_lot, scope_providers) as table
+    select p.ordinal, t.municipality, t.client_id, p.p_end - min(t.registration_date) as waiting_days
+    from periods(starts, ends) as p
+    inner join registered_trajectories as t on is_waiting(t.registration_date, t.start_date, t.end_date, p.p_end)
+    where in_scope(t.municipality, t.lot, t.provider, municipalities, scope_lot, scope_providers)
+    group by p.ordinal, p.p_end, t.municipality, t.client_id;
 
 -- The derived-total rule's count (levers/contributors.py): per period and row set, how many providers
 -- other than `own` have rows in it, per perceel and for both percelen (lot NULL: the grouping set without

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from levers.families import (
     budget, care_use, caseload, delivery, dialogues, education_dialogue, goals, provider_level, recurrence,
-    referrals, volume_growth, waiting_times,
+    referrals, volume_growth, waiting_list, waiting_times,
 )
 from levers.family import Family
 
 FAMILIES: dict[str, Family] = {
     module.FAMILY.name: module.FAMILY
     for module in (
-        care_use, waiting_times, recurrence, education_dialogue, provider_level, budget, volume_growth,
+        care_use, waiting_times, waiting_list, recurrence, education_dialogue, provider_level, budget, volume_growth,
         caseload, goals, referrals, dialogues, delivery,
     )
 }

@@ -1,5 +1,5 @@
 -- What a computation reads besides its families' queries (levers.runner.Basis), in one round trip:
--- the region's municipalities, the quarters its providers delivered `uitkomsten` for, and the
+-- the region's municipalities, the quarters its providers delivered `uitkomsten` rows about it for, and the
 -- uploaded norm rows, latest upload first (as levers.scope and levers.norms read the first and last alone).
 -- params: $regions
 select
@@ -8,7 +8,7 @@ select
      where list_contains($regions::varchar[], m.region)) as municipalities,
     (select list_sort(list(distinct o.quarter_start))
      from outcomes as o
-     semi join provider_regions as r on r.provider = o.provider and list_contains($regions::varchar[], r.region)) as delivered,
+     where list_contains($regions::varchar[], o.region)) as delivered,
     (select list({'indicator': n.indicator, 'region': n.region, 'year': n.year, 'lot': n.lot, 'provider': n.provider,
                   'norm': n.norm, 'margin': n.margin} order by n.upload_id desc nulls last, n.norm)
      from norms as n) as norms

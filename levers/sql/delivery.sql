@@ -2,7 +2,7 @@
 -- each provider in scope (providers_in_scope) × each of its percelen in scope ('beide' = both,
 -- narrowed to the scope's perceel) × each quarter that counts for P (levers.quarters: reporting
 -- quarters, else the fallback quarter; a quarter that has not ended never); present = the expected
--- rows that were delivered.
+-- rows that were delivered for the region (a provider in two regions delivers a row for each).
 -- params: $regions, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
 with periods as (
     select * from periods($p_starts, $p_ends)
@@ -31,6 +31,7 @@ per_period as (
     from expected as e
     left join outcomes as o
         on o.quarter_start = e.quarter_start and o.provider = e.provider and o.lot = e.lot
+        and list_contains($regions::varchar[], o.region)
     group by e.ordinal
 ),
 

@@ -1,9 +1,10 @@
--- The data date of each kind for the scope's regions (signals.md §4): the latest day with trajectory data, the
--- latest month of spending, the last day of the latest `uitkomsten` quarter of the region's providers,
+-- The data date of each kind for the scope's regions (signals.md §4): the latest day with trajectory data (a start,
+-- an end, or the aanmelddatum of a child still waiting), the
+-- latest month of spending, the last day of the latest `uitkomsten` quarter about the region,
 -- the latest dialogue session; and the latest upload (stored in UTC).
 -- params: $regions, $region_municipalities
 with trajectory_days as (
-    select max(greatest(start_date, coalesce(end_date, start_date))) as latest
+    select max(greatest(registration_date, start_date, end_date)) as latest
     from trajectories
     where list_contains($region_municipalities::varchar[], municipality)
 ),
@@ -17,7 +18,7 @@ cost_months as (
 outcome_quarters as (
     select max(o.quarter_end) as latest
     from outcomes as o
-    where o.provider in (select r.provider from provider_regions as r where list_contains($regions::varchar[], r.region))
+    where list_contains($regions::varchar[], o.region)
 ),
 
 sessions as (

@@ -1,5 +1,5 @@
 -- Family goals (levers/families/goals.py), doelrealisatie per period: Σ doelen_behaald and
--- Σ afgesloten_trajecten of the `uitkomsten` rows in scope of the quarters that count for P
+-- Σ afgesloten_trajecten of the `uitkomsten` rows of the region in scope of the quarters that count for P
 -- (levers.quarters: reporting quarters, else the fallback quarter). Provider-level data: the rows
 -- of the providers in scope (providers_in_scope), of the scope's perceel. No municipality applies.
 -- params: $regions, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
@@ -11,7 +11,8 @@ scoped_outcomes as (
     select o.quarter_start, o.quarter_end, o.goals_achieved, o.closed_trajectories
     from outcomes as o
     semi join providers_in_scope($regions, $lot, $providers) as s on s.provider = o.provider
-    where $lot::varchar is null or o.lot = $lot::varchar
+    where list_contains($regions::varchar[], o.region)
+      and ($lot::varchar is null or o.lot = $lot::varchar)
 ),
 
 counted as (

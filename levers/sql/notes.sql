@@ -1,9 +1,9 @@
 -- Toelichtingen of a scope and period (levers/notes.py): the notes written in the app for exactly this
 -- scope (its region, or a joint scope's regions as one name; the one municipality, perceel and provider, or none) and period label, and, when the
--- scope is narrowed to providers, those providers' own `toelichting` from uitkomsten of the quarters that
--- overlap P or ended in the 3 months before it (a month's quarter is reported after it ends), for each
--- quarterly indicator.
--- params: $note_region, $lot, $providers, $p_start, $p_end, $period_label, $municipality, $provider, $quarterly
+-- scope is narrowed to providers, those providers' own `toelichting` from uitkomsten about the region, of
+-- the quarters that overlap P or ended in the 3 months before it (a month's quarter is reported after it
+-- ends), for each quarterly indicator.
+-- params: $note_region, $regions, $lot, $providers, $p_start, $p_end, $period_label, $municipality, $provider, $quarterly
 with written as (
     select
         note_id,
@@ -33,6 +33,7 @@ from_providers as (
     left join providers as p using (provider)
     cross join (select unnest($quarterly::varchar[]) as indicator) as code
     where o.comment is not null
+      and list_contains($regions::varchar[], o.region)
       and list_contains($providers::varchar[], o.provider)
       and ($lot::varchar is null or o.lot = $lot::varchar)
       and o.quarter_start <= $p_end

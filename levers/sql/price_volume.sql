@@ -1,7 +1,7 @@
 -- Price and volume (levers/price_volume.py): spending (kosten months in the period) and youths in care
--- (distinct persons with a trajectory active in the period) in P and in the same period a year
--- earlier, for the whole scope, per perceel, per municipality and per provider. The change in spending
--- splits into
+-- (distinct persons with a jeugdhulp trajectory active in the period: the view care_trajectories, as every
+-- indicator counts them) in P and in the same period a year earlier, for the whole scope, per perceel, per
+-- municipality and per provider. The change in spending splits into
 --   volume = (youths − youths_before) × amount_before / youths_before   (rounded half up to the cent)
 --   price  = (amount − amount_before) − volume
 -- Mathematically price = (amount / youths − amount_before / youths_before) × youths; taking it as the
@@ -20,7 +20,7 @@ facts as (  -- trajectories active in a period (a person each) and kosten rows o
     select p.is_now, t.lot, t.municipality, t.provider, (t.municipality, t.client_id) as person,
            null::decimal(14, 2) as amount, false as is_lump_sum
     from periods as p
-    inner join trajectories as t
+    inner join care_trajectories as t
         on is_active(t.start_date, t.end_date, p.p_start, p.p_end)
     where in_scope(t.municipality, t.lot, t.provider, $municipalities, $lot, $providers)
     union all

@@ -1,7 +1,7 @@
 -- Family provider_level (levers/families/provider_level.py): figures per period over the providers in
 -- scope (providers_in_scope: region, perceel with 'beide' matching both, provider filter):
--- tevredenheid (Σ positive / Σ respondents of the `uitkomsten` rows of the quarters that count for P,
--- levers.quarters, whose perceel is in scope), weigeringen (Σ refusals of the complex rows of strategic partners with perceel
+-- tevredenheid (Σ positive / Σ respondents of the `uitkomsten` rows of the region of the quarters that count
+-- for P, levers.quarters, whose perceel is in scope), weigeringen (Σ refusals of the complex rows of strategic partners with perceel
 -- complex or beide; null when there is no such row) and certificaten (expired before p_end, and valid
 -- at p_end but not 90 days later: p_end <= certificaat_geldig_tot < p_end + 90 days).
 -- params: $regions, $lot, $providers, $p_starts, $p_ends, $quarter_ordinals, $quarter_starts
@@ -23,7 +23,8 @@ outcome_rows as (
         $lot::varchar is null or o.lot = $lot::varchar as is_lot_in_scope,
         s.role = 'strategisch_partner' and s.lot in ('complex', 'beide') and o.lot = 'complex' as is_duty
     from counted_quarters($quarter_ordinals, $quarter_starts) as p
-    inner join outcomes as o on o.quarter_start = p.quarter_start
+    inner join outcomes as o on o.quarter_start = p.quarter_start 
+        and list_contains($regions::varchar[], o.region)  -- rows about the scope's region
     inner join scoped_providers as s on s.provider = o.provider
 ),
 

@@ -1,4 +1,4 @@
-"""Partner: one provider against its norms and its peers; its dialogue log, open actions and agenda.
+"""Partner: one provider against its norms and its peers; its waiting list, dialogue log, open actions and agenda.
 
 For a contract manager preparing a conversation. A provider user only ever picks its own code and
 sees its peers anonymously (levers.compare via views.cache). Issue 6 adds recording a session to
@@ -18,6 +18,7 @@ from views import cache, components, dialogue_ui, documents_ui, filters, navigat
 from views.plain import plain
 from views.exports_ui import download_buttons, file_stem
 from views.partner_tables import dialogue_table, peers_table
+from views.waiting_ui import waiting_section
 from wording import agenda as agenda_words
 from wording import fmt, sentences, texts
 
@@ -134,6 +135,7 @@ if card is None:
 introduce(card)
 page_stem = file_stem("partner", card.code, scope.region, period.label)
 levers(rights, card, scope, period)
+waiting_section(rights, own_scope(scope, card), period, key="partner")
 peers(rights, card, scope, period, page_stem)
 dialogue(rights, card, scope, period, page_stem)
 agenda(rights, card, scope, period)

@@ -50,6 +50,11 @@ own_code = rights.providers[0] if rights.is_provider else None  # every row must
 st.caption(texts.UPLOAD_INTRO)
 if own_code:
     deliveries_ui.due_notice(own_code)
+    own_regions = deliveries_ui.own_regions(own_code)
+    if own_regions:
+        st.caption(texts.UPLOAD_OWN_REGIONS.format(regions=fmt.together(list(own_regions))))
+if "uitkomsten" in kinds:
+    deliveries_ui.without_region_notice(rights)
 if done := st.session_state.pop(_DONE, None):
     st.success(done, icon=":material/check_circle:")
 
@@ -63,7 +68,12 @@ def _replace_key() -> str:
 
 
 def _template_regions() -> tuple[str, ...]:
-    """Whose municipalities and providers a template lists: the user's regions, else the region chosen last."""
+    """Whose municipalities and providers a template lists: a provider's region picked among its own (the
+    first is the one its examples name), the user's regions, else the region chosen last."""
+    if own_code and own_regions:
+        picked = (st.selectbox(texts.UPLOAD_TEMPLATE_REGION, own_regions, key="upload_template_region")
+                  if len(own_regions) > 1 else own_regions[0])
+        return (picked, *(region for region in own_regions if region != picked))
     if rights.regions:
         return tuple(rights.regions)
     chosen = filters.last_region() or st.query_params.get("regio")
