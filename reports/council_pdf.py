@@ -114,7 +114,7 @@ def _icon_lines(doc: Document, section: LeverSection, result: IndicatorResult, r
 def _icons(section: LeverSection, result: IndicatorResult, report: CouncilReport) -> str:
     """`~ gewone variatie · ✓ haalt de norm` (· voorlopig …) under a headline or an indicator's name."""
     variation = section.variation(result.code)
-    text = signal_words.icons_text(variation.variatie, variation.zekerheid, result.norm) if variation else ""
+    text = signal_words.icons_text(variation, result.norm) if variation else ""
     note = signal_words.provisional_note(report.freshness, result.code, report.period)
     return f"{text} · {note}" if note and text else text or note
 

@@ -103,7 +103,7 @@ def national_line(figure: NationalFigure, unit: str, where=st) -> None:
 def signal_icons(result: IndicatorResult, variation: Variation, note: str = "") -> None:
     """Two small icons with words: the variatie of the series and whether its process meets the norm;
     then why a grijs status gives no judgement, and a note such as "voorlopig"."""
-    parts = [signal_words.icons_markdown(variation.variatie, variation.zekerheid, result.norm)]
+    parts = [signal_words.icons_markdown(variation, result.norm)]
     if result.status == GREY and result.reason and result.norm is not None:  # "geen norm" says it already
         parts.append(signal_words.status_word(result.status, result.reason))
     st.caption(" · ".join([*parts, note] if note else parts),
