@@ -7,8 +7,9 @@ loader checks an aanbieder's rows against `upload_providers`.
 Decisions: a bestuurder reads everything of its regions (Partner included) and uploads nothing;
 a contractmanager uploads all ten kinds (normen and the CBS figures `landelijk` included) and enters
 dialogue sessions in the app; an aanbieder sees the lever pages (its own figures and region totals),
-the Partner page for itself and uploads `uitkomsten` for its own code(s) only; only a beheerder has
-the Beheer page (audit log, users, norms).
+the Partner page for itself and uploads `uitkomsten` for its own code(s) only; only a beheerder manages
+the audit log, users and norms on the Beheer page, where a contractmanager records its regions'
+process changes (procesbreuken).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ PROVIDER_UPLOAD_KIND = "uitkomsten"
 _READING = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER)
 _ROLE_PAGES = {
     "bestuurder": _READING,
-    "contractmanager": _READING + (UPLOADEN,),
+    "contractmanager": _READING + (UPLOADEN, BEHEER),
     "aanbieder": _READING + (UPLOADEN,),
     "beheerder": PAGES,
 }

@@ -36,7 +36,7 @@ PAGES = {  # url path → page file, title
 READING = ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner")
 ALLOWED = {
     "bestuurder": READING,  # reads its regions, uploads nothing
-    "contractmanager": READING + ("uploaden",),
+    "contractmanager": READING + ("uploaden", "beheer"),  # Beheer: only its regions' process changes
     "aanbieder": READING + ("uploaden",),  # its own uitkomsten only
     "beheerder": READING + ("uploaden", "beheer"),
 }
@@ -55,8 +55,10 @@ def _shown_on(at: AppTest, role: str, page: str) -> None:
     elif page == "uploaden":
         kinds = at.selectbox[0].options
         assert len(kinds) == (1 if role == "aanbieder" else 11)  # one kind, or detection + the ten kinds
+    elif page == "beheer" and role == "contractmanager":
+        assert not at.tabs and "Procesbreuk vastleggen" in [m.value for m in at.markdown]
     elif page == "beheer":
-        assert [tab.label for tab in at.tabs] == ["Auditlog", "Gebruikers", "Normen"]
+        assert [tab.label for tab in at.tabs] == ["Auditlog", "Gebruikers", "Normen", "Procesbreuken"]
     else:
         assert [metric.label for metric in at.metric].count("Waarde") >= 3  # the lever's indicators
 

@@ -11,7 +11,8 @@ ALL_KINDS = ("trajecten", "kosten", "budget", "uitkomsten", "dialoog", "normen",
 
 @pytest.mark.parametrize("role, expected", [
     ("bestuurder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner")),
-    ("contractmanager", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "uploaden")),
+    ("contractmanager", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "uploaden",
+                         "beheer")),  # Beheer: only its regions' process changes
     ("aanbieder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "uploaden")),
     ("beheerder", ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner", "uploaden",
                    "beheer")),
@@ -25,7 +26,8 @@ def test_each_role_gets_its_pages_in_navigation_order(role, expected):
     ("bestuurder", "uploaden", False),
     ("bestuurder", "beheer", False),
     ("aanbieder", "beheer", False),
-    ("contractmanager", "beheer", False),
+    ("contractmanager", "beheer", True),
+    ("contractmanager", "uploaden", True),
     ("beheerder", "beheer", True),
     ("aanbieder", "partner", True),
 ])

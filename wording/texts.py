@@ -380,8 +380,19 @@ DEMO_PROVIDER = "Als aanbieder"
 
 # --- Beheer (views/pages/admin.py, views/admin_tables.py) -----------------------------------------------
 ADMIN_TITLE = "Beheer"
-ADMIN_INTRO = "Het auditlog, de gebruikers en hun rollen, en de normen die gelden. Alleen voor beheerders."
-ADMIN_TABS = ("Auditlog", "Gebruikers", "Normen")
+ADMIN_INTRO = ("Het auditlog, de gebruikers en hun rollen, de normen die gelden en de procesbreuken. "
+               "Een contractmanager ziet hier alleen de procesbreuken van de eigen regio.")
+ADMIN_TABS = ("Auditlog", "Gebruikers", "Normen", "Procesbreuken")
+CHANGES_INTRO = ("Een procesbreuk is een datum waarop de werkwijze veranderde (nieuwe contracten, een nieuw "
+                 "toegangsteam). De procesgrenzen in de grafieken gebruiken alleen de punten erna; een lijn met "
+                 "de omschrijving markeert de datum.")
+CHANGES_NONE = "Er zijn nog geen procesbreuken vastgelegd."
+CHANGES_ADD = "Procesbreuk vastleggen"
+CHANGES_COLUMNS = {"region": "Regio", "day": "Datum", "indicator": "Indicator", "description": "Omschrijving"}
+CHANGES_ALL_INDICATORS = "alle indicatoren"
+CHANGES_PLACEHOLDER = "bijvoorbeeld: nieuw toegangsteam"
+CHANGES_BUTTON = "Vastleggen"
+CHANGES_SAVED = "Procesbreuk van {day} voor {region} vastgelegd."
 AUDIT_ACTION = "Actie"
 AUDIT_ALL = "Alle acties"
 AUDIT_ACTOR = "Wie"
