@@ -56,7 +56,7 @@ def _shown_on(at: AppTest, role: str, page: str) -> None:
         kinds = at.selectbox[0].options
         assert len(kinds) == (1 if role == "aanbieder" else 11)  # one kind, or detection + the ten kinds
     elif page == "beheer" and role == "contractmanager":
-        assert not at.tabs and "Procesbreuk vastleggen" in [m.value for m in at.markdown]
+        assert not at.tabs and "**Procesbreuk vastleggen**" in [m.value for m in at.markdown]
     elif page == "beheer":
         assert [tab.label for tab in at.tabs] == ["Auditlog", "Gebruikers", "Normen", "Procesbreuken"]
     else:
