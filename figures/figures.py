@@ -75,10 +75,12 @@ class Figures:
         seen = self.rights.narrow(scope)
         return () if seen is None else self._figure(FIGURE_TABLES, _indicators, seen, period, lever)
 
-    def series(self, scope: Scope, period: Period, lever: str | None = None) -> tuple[Series, ...]:
-        """The series of every indicator of a lever (or of the catalogue) in the period's grain."""
+    def series(self, scope: Scope, period: Period, lever: str | None = None, *,
+               baseline: int | None = None) -> tuple[Series, ...]:
+        """The series of every indicator of a lever (or of the catalogue) in the period's grain;
+        `baseline`: limits frozen on the first N valued points (signals.md §3a)."""
         seen = self.rights.narrow(scope)
-        return () if seen is None else self._figure(FIGURE_TABLES, _series, seen, period, lever)
+        return () if seen is None else self._figure(FIGURE_TABLES, _series, seen, period, lever, baseline)
 
     def variations(self, scope: Scope, period: Period, codes: tuple[str, ...] = CODES, *,
                    baseline: int | None = None) -> dict[str, Variation]:
@@ -115,10 +117,10 @@ class Figures:
         seen = self.rights.narrow_listing(scope)  # per-provider rows: an aanbieder only its own
         return () if seen is None else self._figure(FIGURE_TABLES, _price_volume, seen, period)
 
-    def spending(self, scope: Scope, period: Period) -> TrendModel | None:
+    def spending(self, scope: Scope, period: Period, *, baseline: int | None = None) -> TrendModel | None:
         """Σ bedrag per month over the 24 months up to p_end as a process chart (levers.spending)."""
         seen = self.rights.narrow(scope)
-        return None if seen is None else self._figure(FIGURE_TABLES, monthly_spending, seen, period)
+        return None if seen is None else self._figure(FIGURE_TABLES, monthly_spending, seen, period, baseline)
 
     def referrers(self, scope: Scope, period: Period) -> tuple[ReferrerRow, ...]:
         """Started trajectories by referrer, now and a year earlier (levers.referrers)."""
@@ -198,10 +200,10 @@ def _indicators(con, scope: Scope, period: Period, lever: str | None):
     return registry.lever_indicators(con, lever, scope, period)
 
 
-def _series(con, scope: Scope, period: Period, lever: str | None):
+def _series(con, scope: Scope, period: Period, lever: str | None, baseline: int | None = None):
     if lever is None:
-        return series_lever.all_series(con, scope, period)
-    return series_lever.series_of_lever(con, lever, scope, period)
+        return series_lever.all_series(con, scope, period, baseline=baseline)
+    return series_lever.series_of_lever(con, lever, scope, period, baseline=baseline)
 
 
 def _variations(con, scope: Scope, period: Period, codes: tuple[str, ...], baseline: int | None = None):

@@ -160,9 +160,10 @@ def series(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period: Peri
     return series_of_codes(con, scope, period, (code,))[0]
 
 
-def series_of_lever(con: duckdb.DuckDBPyConnection, lever: str, scope: Scope, period: Period) -> tuple[Series, ...]:
+def series_of_lever(con: duckdb.DuckDBPyConnection, lever: str, scope: Scope, period: Period, *,
+                    baseline: int | None = None) -> tuple[Series, ...]:
     """The series of every indicator of a lever for `period`, in catalogue order."""
-    return series_of_codes(con, scope, period, [entry.code for entry in of_lever(lever)])
+    return series_of_codes(con, scope, period, [entry.code for entry in of_lever(lever)], baseline=baseline)
 
 
 def all_series(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,

@@ -74,6 +74,12 @@ NAV_ICONS = {
 
 # === filters =====================================================================================
 FILTERS_TITLE = "Selectie"
+BASELINE = "Procesgrenzen"
+BASELINE_OFF = "uit alle punten"
+BASELINE_FROZEN = "vast op de eerste {n} punten"
+BASELINE_HELP = ("Standaard volgen de procesgrenzen alle punten na de laatste procesbreuk. Vast op de eerste "
+                 "punten: de grenzen komen uit die punten en blijven staan; elk later punt wordt ertegen getoetst "
+                 "(zoals Making Data Count een basislijn bevriest).")
 REGION = "Regio"
 MUNICIPALITIES = "Gemeenten"
 MUNICIPALITIES_PLACEHOLDER = "Alle gemeenten"
