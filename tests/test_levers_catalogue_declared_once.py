@@ -139,8 +139,11 @@ def test_the_windows_are_those_of_signals_md_3a():
     windows = {entry.code: entry.window_months for entry in CATALOGUE if entry.window_months}
     assert windows == {"herhaald_beroep": 12, "onderwijs_dialoog": 12, "themadekking": 12, "dialoogsessies": 6}
     assert [entry.code for entry in CATALOGUE if entry.year_to_date] == ["budgetuitputting"]
+    # open_acties and acties_verlopen count every action agreed up to p_end by its status today
+    assert [entry.code for entry in CATALOGUE if entry.from_data_start] == ["open_acties", "acties_verlopen"]
     assert [entry.code for entry in CATALOGUE if entry.counts_earlier_months] == [
-        "herhaald_beroep", "onderwijs_dialoog", "budgetuitputting", "dialoogsessies", "themadekking"]
+        "herhaald_beroep", "onderwijs_dialoog", "budgetuitputting", "dialoogsessies", "themadekking", "open_acties",
+        "acties_verlopen"]
 
 
 def test_a_tile_names_the_declared_window_in_a_quarter_and_not_in_a_month():
