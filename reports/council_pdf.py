@@ -31,7 +31,7 @@ TREND_HEIGHT = 30  # mm of a headline trend chart
 ICON_LINE = 3.6  # mm of the line with the two signal icons under a name
 BAR_ROW = 6.5  # mm per municipality in a comparison
 TABLE_WIDTHS = (70, 28, 22, 30, 24)  # indicator, value, NL, norm, status: the 174 mm between the margins
-PRICE_VOLUME_WIDTHS = (22, 16, 16, 24, 24, 24, 24, 24)  # the eight columns of wording.breakdowns, 174 mm
+PRICE_VOLUME_WIDTHS = (18, 14, 14, 22, 22, 21, 21, 21, 21)  # the nine columns of wording.breakdowns, 174 mm
 PRICE_VOLUME_ON_PAPER = ("totaal", "perceel", "gemeente")  # per provider stays on the screen: a council reads these
 
 
@@ -328,14 +328,14 @@ def _price_volume(doc: Document, report: CouncilReport) -> None:
     doc.heading(breakdowns.PRICE_VOLUME_TITLE)
     doc.paragraph(breakdowns.PRICE_VOLUME_INTRO, size=9)
     doc.paragraph(breakdowns.price_volume_finding(total) + ".", size=9.5, italic=True)
-    doc.style(7, bold=True, colour=MUTED)
+    doc.style(6.5, bold=True, colour=MUTED)
     for line in (0, 1):  # 'Uitgaven' over 'okt 2025': two short lines fit the narrow columns
         for label, width in zip(columns, PRICE_VOLUME_WIDTHS, strict=True):
             words = label.split(" ", 1) + [""]
             doc.cell(width, 3.6, words[line], align="R")
         doc.ln(3.6)
     for row in rows:
-        doc.style(7.5)
+        doc.style(7)  # nine columns of amounts to the cent: '− € 8.130.798,57' fits 22 mm at 7 pt
         for index, (cell, width) in enumerate(zip(row, PRICE_VOLUME_WIDTHS, strict=True)):
             doc.cell(width, 4.6, doc_text(doc, cell, width) if index == 0 else cell, align="L" if index == 0 else "R")
         doc.ln(4.6)

@@ -88,11 +88,12 @@ def _day(day: date | None) -> str:
     return f"{day.day}-{day.month}-{day.year}" if day else ""
 
 
-def no_limits_text(reason: NoLimits, day: date | None = None) -> str:
-    """The chart's caption for a series without limits ('' when it has them or has too few points)."""
+def no_limits_text(reason: NoLimits, day: date | None = None, *, short: bool = False) -> str:
+    """The chart's caption for a series without limits ('' when it has them or has too few points);
+    `short`: the tile's words, for a narrow chart on paper."""
     if not reason:
         return ""
-    return NO_LIMITS[reason].format(day=_day(day))
+    return (NO_LIMITS_SHORT if short else NO_LIMITS)[reason].format(day=_day(day))
 
 
 def status_word(status: Status, reason: Reason | None = None) -> str:
