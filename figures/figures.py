@@ -150,6 +150,10 @@ class Figures:
         """The regions these rights may choose."""
         return tuple(region for region in self._figure(REGION_TABLES, _regions) if self.rights.may_see_region(region))
 
+    def data_start(self):
+        """The first month of the data (levers.choices.data_start): no period before it is offered."""
+        return self._figure(FIGURE_TABLES, _data_start)
+
     def municipalities(self, region: str) -> tuple[tuple[str, str], ...]:
         """(code, name) of the region's municipalities."""
         return self._figure(REGION_TABLES, _municipalities, region)
@@ -253,6 +257,10 @@ def _dialogue_log(con, scope: Scope, period: Period):
 
 def _national(con, period: Period) -> tuple[tuple[str, NationalFigure], ...]:
     return tuple(national_figures(con, period).items())
+
+
+def _data_start(con):
+    return choices.data_start(con)
 
 
 def _regions(con) -> tuple[str, ...]:

@@ -93,6 +93,11 @@ def referrers(rights: Rights, scope: Scope, period: Period) -> tuple[ReferrerRow
     return figures(rights).referrers(scope, period)
 
 
+def data_start():
+    """The first month of the data, for the period picker (the same for every reader)."""
+    return figures(_EVERYONE).data_start()
+
+
 def municipalities(region: str) -> tuple[tuple[str, str], ...]:
     return figures(_EVERYONE).municipalities(region)
 
