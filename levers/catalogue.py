@@ -278,7 +278,7 @@ CATALOGUE: tuple[Definition, ...] = (
         description=(
             "Aandeel positieve antwoorden van de ondervraagde cliënten, uit de uitkomsten van aanbieders."
         ),
-        short_name="Cliënttevredenheid",
+        short_name="Tevredenheid",  # a whole word fits the tile's name column at 1280 px (issue 23)
         sentence="{value} van de cliënten is tevreden; de norm is {norm}.",
     ),
     # Kaders en randvoorwaarden ----------------------------------------------------------------

@@ -203,3 +203,12 @@ def test_the_scan_finds_a_code_written_in_a_module(tmp_path):
     module = tmp_path / "m.py"
     module.write_text('KIND = {"uitval": 1}\nBAND = ("prognose_laag", "x")\nTEXT = "uitval is a code"\n')
     assert _named(module) == {"uitval", "prognose_laag"}
+
+
+def test_no_word_of_a_tile_label_is_longer_than_the_tiles_name_column_holds_at_1280_px():
+    # The name column of a half-width tile holds "Acceptatieplicht" (16 letters) on one line at 1280 px;
+    # "Cliënttevredenheid" (18) broke inside the word ("Cliënttevredenhe id", issue 23).
+    from wording.sentences import HEADLINE_CODES
+
+    longest = {code: max(tile_label(code, Period.parse("2026-10")).split(), key=len) for code in HEADLINE_CODES}
+    assert {code: word for code, word in longest.items() if len(word) > 16} == {}
