@@ -12,7 +12,7 @@ import streamlit as st
 from auth import accounts
 from auth.pages import BEHEER, may_manage
 from auth.rights import ROLES, Rights
-from data import audit, users
+from data.store import audit, users
 from levers.norms import norms_in_force
 from views import cache, db, filters
 from views.plain import plain
