@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from data.process_change_entry import record_change
+from data.ingest.process_change_entry import record_change
 from levers.process_changes import ProcessChange, region_changes
 
 

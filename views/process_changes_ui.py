@@ -1,6 +1,6 @@
 """Procesbreuken on the Beheer page: the changes recorded for the user's regions, and a form to record
 one (signals.md §3a). The form's entry is stored through the `procesbreuken` load path
-(data.process_change_entry), with the same checks and audit entry as an uploaded file; a contract
+(data.ingest.process_change_entry), with the same checks and audit entry as an uploaded file; a contract
 manager records changes of their own regions only.
 """
 
@@ -11,7 +11,7 @@ from datetime import date
 import streamlit as st
 
 from auth.rights import Rights
-from data.process_change_entry import record_change
+from data.ingest.process_change_entry import record_change
 from levers.catalogue import CATALOGUE
 from levers.process_changes import region_changes
 from views import cache, db

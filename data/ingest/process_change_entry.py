@@ -1,7 +1,7 @@
 """A process change (procesbreuk) entered on the Beheer page, stored exactly like an uploaded file.
 
 One truth for the rules: the form's entry becomes one `procesbreuken` row keyed by the CSV's Dutch
-column names and goes through `data.load.load_rows`, so it meets the same contract (known region and
+column names and goes through `data.ingest.load.load_rows`, so it meets the same contract (known region and
 indicator, a date, a description of at most 120 characters that passes the privacy gate), the same
 replace key (regio, datum, indicator), the same upload record and the same audit entry. A contract
 manager may record changes of their own regions only, as for an uploaded file.
@@ -13,7 +13,7 @@ from datetime import date
 
 import duckdb
 
-from data.load import LoadReport, load_rows
+from data.ingest.load import LoadReport, load_rows
 
 KIND = "procesbreuken"
 SOURCE = "procesbreuk {day} {region} (invoer in de app)"
