@@ -31,6 +31,7 @@ TREND_HEIGHT = 30  # mm of a headline trend chart
 ICON_LINE = 3.6  # mm of the line with the two signal icons under a name
 BAR_ROW = 6.5  # mm per municipality in a comparison
 TABLE_WIDTHS = (70, 28, 22, 30, 24)  # indicator, value, NL, norm, status: the 174 mm between the margins
+MORE_LINE = 8  # mm: the closing line "En nog 2 signalen; …" with its gap
 PRICE_VOLUME_WIDTHS = (18, 14, 14, 22, 22, 21, 21, 21, 21)  # the nine columns of wording.breakdowns, 174 mm
 PRICE_VOLUME_ON_PAPER = ("totaal", "perceel", "gemeente")  # per provider stays on the screen: a council reads these
 
@@ -160,13 +161,29 @@ def _tile(doc: Document, section: LeverSection, report: CouncilReport, x: float,
     doc.style()
 
 
+def _signal_height(doc: Document, signal) -> float:
+    """The height a signal takes: its name (bold) and its sentence beside the badge, and the gap under it."""
+    width = doc.epw - 9 - SIGNAL_BADGE
+    doc.style(10, bold=True)
+    name = len(doc.multi_cell(width, 5, signal.result.name, dry_run=True, output="LINES")) * 5
+    doc.style(9.5)
+    sentence = len(doc.multi_cell(width, 4.6, signal.sentence, dry_run=True, output="LINES")) * 4.6
+    doc.style()
+    return name + sentence + 1.5
+
+
 def _signals(doc: Document, report: CouncilReport) -> None:
+    """The signals on page 1 with the tiles: as many as fit, the rest counted in the closing line, so
+    page 2 never holds a lone signal or that line (issue 23)."""
     doc.heading(texts.SIGNALS_TITLE)
     if not report.signals:
         doc.paragraph(texts.SIGNALS_NONE)
-    for number, signal in enumerate(report.signals, start=1):
-        if doc.will_page_break(10):
-            doc.add_page()
+    shown = list(report.signals)
+    while shown and doc.will_page_break(sum(_signal_height(doc, s) for s in shown) + (MORE_LINE if (
+            report.more_signals or len(shown) < len(report.signals)) else 0)):
+        shown.pop()
+    more = report.more_signals + len(report.signals) - len(shown)
+    for number, signal in enumerate(shown, start=1):
         top = doc.get_y()
         doc.style(10, bold=True)
         doc.cell(6, 5, f"{number}.")
@@ -178,9 +195,9 @@ def _signals(doc: Document, report: CouncilReport) -> None:
         doc.style(9.5)
         doc.multi_cell(0, 4.6, signal.sentence, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         doc.ln(1.5)
-    if report.more_signals:
-        more = paper.SIGNALS_MORE.get(report.more_signals, paper.SIGNALS_MORE[None])
-        doc.paragraph(more.format(count=report.more_signals), size=9, colour=MUTED, italic=True)
+    if more:
+        doc.paragraph(paper.SIGNALS_MORE.get(more, paper.SIGNALS_MORE[None]).format(count=more), size=9,
+                      colour=MUTED, italic=True)
 
 
 # --- municipalities compared -------------------------------------------------------------------------------
