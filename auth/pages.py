@@ -9,7 +9,8 @@ a contractmanager uploads all eleven kinds (normen and the CBS figures `landelij
 dialogue sessions in the app; an aanbieder sees the lever pages (its own figures and region totals),
 the Partner page for itself and uploads `uitkomsten` for its own code(s) only; the Scenario page
 (ahead.md §2) and the Contracten page (the contract cycle) are the region's: bestuurder, contractmanager
-and beheerder, not an aanbieder; only a beheerder has the Beheer page (audit log, users, norms, contracts).
+and beheerder, not an aanbieder; only a beheerder manages the audit log, users, norms and contracts on
+the Beheer page, where a contractmanager records its regions' process changes (procesbreuken).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ PROVIDER_UPLOAD_KIND = "uitkomsten"
 _READING = (OVERZICHT, GEDEELDE_WAARDEN, KADERS, DATA, INTERACTIE, PARTNER)
 _ROLE_PAGES = {  # Contracten (ahead.md §3) and Scenario (ahead.md §2): bestuurder, contractmanager, beheerder
     "bestuurder": _READING + (CONTRACTEN, SCENARIO),
-    "contractmanager": _READING + (CONTRACTEN, SCENARIO, UPLOADEN),
+    "contractmanager": _READING + (CONTRACTEN, SCENARIO, UPLOADEN, BEHEER),  # Beheer: its process changes
     "aanbieder": _READING + (UPLOADEN,),
     "beheerder": PAGES,
 }

@@ -84,10 +84,12 @@ class Figures:
         seen = self.rights.narrow(scope)
         return () if seen is None else self._figure(FIGURE_TABLES, _indicators, seen, period, lever)
 
-    def series(self, scope: Scope, period: Period, lever: str | None = None) -> tuple[Series, ...]:
-        """The series of every indicator of a lever (or of the catalogue) in the period's grain."""
+    def series(self, scope: Scope, period: Period, lever: str | None = None, *,
+               baseline: int | None = None) -> tuple[Series, ...]:
+        """The series of every indicator of a lever (or of the catalogue) in the period's grain;
+        `baseline`: limits frozen on the first N valued points (signals.md §3a)."""
         seen = self.rights.narrow(scope)
-        return () if seen is None else self._figure(FIGURE_TABLES, _series, seen, period, lever)
+        return () if seen is None else self._figure(FIGURE_TABLES, _series, seen, period, lever, baseline)
 
     def variations(self, scope: Scope, period: Period, codes: tuple[str, ...] = CODES, *,
                    baseline: int | None = None) -> dict[str, Variation]:
@@ -124,10 +126,10 @@ class Figures:
         seen = self.rights.narrow_listing(scope)  # per-provider rows: an aanbieder only its own
         return () if seen is None else self._figure(FIGURE_TABLES, _price_volume, seen, period)
 
-    def spending(self, scope: Scope, period: Period) -> TrendModel | None:
+    def spending(self, scope: Scope, period: Period, *, baseline: int | None = None) -> TrendModel | None:
         """Σ bedrag per month over the 24 months up to p_end as a process chart (levers.spending)."""
         seen = self.rights.narrow(scope)
-        return None if seen is None else self._figure(FIGURE_TABLES, monthly_spending, seen, period)
+        return None if seen is None else self._figure(FIGURE_TABLES, monthly_spending, seen, period, baseline)
 
     def fan(self, scope: Scope, period: Period) -> FanModel | None:
         """The year-end forecast of the year of p_end as a fan chart (levers.forecast)."""
@@ -226,6 +228,10 @@ class Figures:
         """The regions these rights may choose."""
         return tuple(region for region in self._figure(REGION_TABLES, _regions) if self.rights.may_see_region(region))
 
+    def data_start(self):
+        """The first month of the data (levers.choices.data_start): no period before it is offered."""
+        return self._figure(FIGURE_TABLES, _data_start)
+
     def municipalities(self, region: str) -> tuple[tuple[str, str], ...]:
         """(code, name) of the region's municipalities."""
         return self._figure(REGION_TABLES, _municipalities, region)
@@ -276,10 +282,10 @@ def _indicators(con, scope: Scope, period: Period, lever: str | None):
     return registry.lever_indicators(con, lever, scope, period)
 
 
-def _series(con, scope: Scope, period: Period, lever: str | None):
+def _series(con, scope: Scope, period: Period, lever: str | None, baseline: int | None = None):
     if lever is None:
-        return series_lever.all_series(con, scope, period)
-    return series_lever.series_of_lever(con, lever, scope, period)
+        return series_lever.all_series(con, scope, period, baseline=baseline)
+    return series_lever.series_of_lever(con, lever, scope, period, baseline=baseline)
 
 
 def _variations(con, scope: Scope, period: Period, codes: tuple[str, ...], baseline: int | None = None):
@@ -362,6 +368,10 @@ def _national_pairs(con, scope: Scope, period: Period) -> tuple[tuple[str, Natio
 
 def _national_rows(con) -> tuple[NationalFigure, ...]:
     return national_history(con)
+
+
+def _data_start(con):
+    return choices.data_start(con)
 
 
 def _regions(con) -> tuple[str, ...]:

@@ -61,6 +61,7 @@ class Definition:
     cadence: str = MONTHLY  # MONTHLY | QUARTERLY: the periods of its series
     window_months: int | None = None  # its value counts this many months up to p_end (signals.md §3a)
     year_to_date: bool = False  # its value counts January through p_end (signals.md §3a)
+    from_data_start: bool = False  # its value counts every record up to p_end, however old (signals.md §3a)
     look_ahead_days: int | None = None  # its value looks this many days past each period (indicators.md)
     band_fields: tuple[str, str] | None = None  # detail keys of the (low, high) band drawn on its last point
     keeps_status_when_suppressed: bool = False  # a suppressed small count keeps its exact status
@@ -95,12 +96,15 @@ class Definition:
 
     @property
     def counts_earlier_months(self) -> bool:
-        """Each value counts months before its period's start: a window or January through p_end."""
-        return self.window_months is not None or self.year_to_date
+        """Each value counts months before its period's start: a window, January through p_end or all up to p_end."""
+        return self.window_months is not None or self.year_to_date or self.from_data_start
 
     def overlaps(self, step_months: int) -> bool:
         """Do its points share data in a series of this step (signals.md §3a)? A window longer than
-        the step does, and so does January through p_end unless the step is a whole year."""
+        the step does, and so does January through p_end unless the step is a whole year; a count of
+        everything up to p_end overlaps in every step."""
+        if self.from_data_start:
+            return True
         if self.year_to_date:
             return step_months < 12
         return self.window_months is not None and self.window_months > step_months
@@ -281,7 +285,7 @@ CATALOGUE: tuple[Definition, ...] = (
         description=(
             "Aandeel positieve antwoorden van de ondervraagde cliënten, uit de uitkomsten van aanbieders."
         ),
-        short_name="Cliënttevredenheid",
+        short_name="Tevredenheid",  # a whole word fits the tile's name column at 1280 px (issue 23)
         sentence="{value} van de cliënten is tevreden; de norm is {norm}.",
     ),
     # Kaders en randvoorwaarden ----------------------------------------------------------------
@@ -687,6 +691,9 @@ CATALOGUE: tuple[Definition, ...] = (
         value_range=NON_NEGATIVE,
         region_norm_per_provider=False,
         family="dialogues",
+        # every action agreed up to p_end that is open *now*: the points share their actions, and a past
+        # point misses the actions closed since (the status has no history), so no limits (signals.md §3a)
+        from_data_start=True,
         description="Afgesproken acties die nog openstaan.",
     ),
     Definition(
@@ -699,6 +706,7 @@ CATALOGUE: tuple[Definition, ...] = (
         value_range=NON_NEGATIVE,
         region_norm_per_provider=True,
         family="dialogues",
+        from_data_start=True,  # as open_acties
         description="Openstaande acties waarvan de deadline verstreken is.",
         short_name="Acties over deadline",
         sentence="Afgesproken acties over hun deadline: {value}.",

@@ -124,14 +124,13 @@ def trend_model(series: Series, unit: str, note: str | None = None,
     chart = varies.chart
     last = series.points[-1] if series.points else None
     last_valued = last is not None and last.value is not None
-    latest = next((change for index, change in reversed(series.changes) if index == varies.since), None)
     return TrendModel(
         code=series.code, unit=unit, points=series.points,
         limits=drawn_band(chart, *unit_range(series.code)) if chart is not None else None,
         band=last.band if last_valued else None,
         markers=(Marker(len(series.points) - 1, note),) if note and last_valued else (),
         process_changes=tuple(ProcessChange(index, change.description) for index, change in series.changes),
-        since=varies.since, reason=varies.reason, reason_day=latest.day if latest else None,
+        since=varies.since, reason=varies.reason, reason_day=varies.since_day,
         national=national_segments(series.points, tuple(national), series.code),
     )
 

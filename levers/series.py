@@ -11,7 +11,7 @@ voorlopige kosten points are marked (signals.md §4).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import duckdb
@@ -109,6 +109,9 @@ def build_series(code: str, periods: Sequence[Period], results: Sequence[Indicat
     else:
         varies = variation([result.value for result in results], entry.better, norm,
                            since=since, baseline=baseline, complete=complete)
+    latest = next((change for index, change in reversed(shown) if index == since), None)
+    if latest is not None:
+        varies = replace(varies, since_day=latest.day)
     flags = varies.chart.special if varies.chart else (False,) * len(results)
     hollow = entry.uses_provisional_months and provisional_from is not None
     points = tuple(
@@ -157,9 +160,10 @@ def series(con: duckdb.DuckDBPyConnection, code: str, scope: Scope, period: Peri
     return series_of_codes(con, scope, period, (code,))[0]
 
 
-def series_of_lever(con: duckdb.DuckDBPyConnection, lever: str, scope: Scope, period: Period) -> tuple[Series, ...]:
+def series_of_lever(con: duckdb.DuckDBPyConnection, lever: str, scope: Scope, period: Period, *,
+                    baseline: int | None = None) -> tuple[Series, ...]:
     """The series of every indicator of a lever for `period`, in catalogue order."""
-    return series_of_codes(con, scope, period, [entry.code for entry in of_lever(lever)])
+    return series_of_codes(con, scope, period, [entry.code for entry in of_lever(lever)], baseline=baseline)
 
 
 def all_series(con: duckdb.DuckDBPyConnection, scope: Scope, period: Period, *,

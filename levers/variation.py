@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from levers.catalogue import definition
@@ -80,7 +81,8 @@ class Variation:
     """The chart (None below 12 valued points) with the indicator's variatie and zekerheid ('' = none).
 
     `reason` says why a series has no limits besides too few points (WINDOW, FLAT, FEW_SINCE_CHANGE);
-    `since` is the index of the first point after the latest process change (0: every point counts).
+    `since` is the index of the first point after the latest process change (0: every point counts),
+    `since_day` that change's day (None without one), so a tile can say "te weinig punten sinds 1-7-2025".
     """
 
     chart: ProcessChart | None
@@ -88,6 +90,7 @@ class Variation:
     zekerheid: Zekerheid
     reason: NoLimits = NoLimits.NONE
     since: int = 0
+    since_day: date | None = None
 
 
 def _greater(a: float, b: float) -> bool:

@@ -75,7 +75,7 @@ def value_text(item: AgendaItem) -> str:
 
 def signal_text(item: AgendaItem, series: Series) -> str:
     """`~ gewone variatie · ✓ haalt de norm`: the two signal icons with their words."""
-    return signal_words.icons_text(series.variation.variatie, series.variation.zekerheid, item.norm)
+    return signal_words.icons_text(series.variation, item.norm)
 
 
 def note_lines(document: AgendaDocument, item: AgendaItem) -> list[str]:

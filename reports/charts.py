@@ -147,8 +147,10 @@ def trend_chart(doc: Document, box: Box, model: TrendModel) -> None:
         _square(doc, x_of(marker.index), y_of(values[marker.index]))
     if why := signal_words.no_limits_text(model.reason, model.reason_day):
         doc.style(6.5, italic=True, colour=MUTED)
+        if doc.get_string_width(why) > plot.w:  # a narrow chart: the tile's shorter words, wrapped if need be
+            why = signal_words.no_limits_text(model.reason, model.reason_day, short=True)
         doc.set_xy(plot.x, plot.y)
-        doc.cell(plot.w, 3, why, align="R")
+        doc.multi_cell(plot.w, 2.8, why, align="R")
     doc.style()
 
 

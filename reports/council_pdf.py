@@ -34,7 +34,8 @@ FAN_HEIGHT = 62  # mm of the year-end forecast's fan chart
 ICON_LINE = 3.6  # mm of the line with the two signal icons under a name
 BAR_ROW = 6.5  # mm per municipality in a comparison
 TABLE_WIDTHS = (70, 28, 22, 30, 24)  # indicator, value, NL, norm, status: the 174 mm between the margins
-PRICE_VOLUME_WIDTHS = (22, 16, 16, 24, 24, 24, 24, 24)  # the eight columns of wording.breakdowns, 174 mm
+MORE_LINE = 8  # mm: the closing line "En nog 2 signalen; …" with its gap
+PRICE_VOLUME_WIDTHS = (18, 14, 14, 22, 22, 21, 21, 21, 21)  # the nine columns of wording.breakdowns, 174 mm
 PRICE_VOLUME_ON_PAPER = ("totaal", "perceel", "gemeente")  # per provider stays on the screen: a council reads these
 
 
@@ -119,7 +120,7 @@ def _icon_lines(doc: Document, section: LeverSection, result: IndicatorResult, r
 def _icons(section: LeverSection, result: IndicatorResult, report: CouncilReport) -> str:
     """`~ gewone variatie · ✓ haalt de norm` (· voorlopig …) under a headline or an indicator's name."""
     variation = section.variation(result.code)
-    text = signal_words.icons_text(variation.variatie, variation.zekerheid, result.norm) if variation else ""
+    text = signal_words.icons_text(variation, result.norm) if variation else ""
     note = signal_words.provisional_note(report.freshness, result.code, report.period)
     return f"{text} · {note}" if note and text else text or note
 
@@ -165,13 +166,29 @@ def _tile(doc: Document, section: LeverSection, report: CouncilReport, x: float,
     doc.style()
 
 
+def _signal_height(doc: Document, signal) -> float:
+    """The height a signal takes: its name (bold) and its sentence beside the badge, and the gap under it."""
+    width = doc.epw - 9 - SIGNAL_BADGE
+    doc.style(10, bold=True)
+    name = len(doc.multi_cell(width, 5, signal.result.name, dry_run=True, output="LINES")) * 5
+    doc.style(9.5)
+    sentence = len(doc.multi_cell(width, 4.6, signal.sentence, dry_run=True, output="LINES")) * 4.6
+    doc.style()
+    return name + sentence + 1.5
+
+
 def _signals(doc: Document, report: CouncilReport) -> None:
+    """The signals on page 1 with the tiles: as many as fit, the rest counted in the closing line, so
+    page 2 never holds a lone signal or that line (issue 23)."""
     doc.heading(texts.SIGNALS_TITLE)
     if not report.signals:
         doc.paragraph(texts.SIGNALS_NONE)
-    for number, signal in enumerate(report.signals, start=1):
-        if doc.will_page_break(10):
-            doc.add_page()
+    shown = list(report.signals)
+    while shown and doc.will_page_break(sum(_signal_height(doc, s) for s in shown) + (MORE_LINE if (
+            report.more_signals or len(shown) < len(report.signals)) else 0)):
+        shown.pop()
+    more = report.more_signals + len(report.signals) - len(shown)
+    for number, signal in enumerate(shown, start=1):
         top = doc.get_y()
         doc.style(10, bold=True)
         doc.cell(6, 5, f"{number}.")
@@ -183,9 +200,9 @@ def _signals(doc: Document, report: CouncilReport) -> None:
         doc.style(9.5)
         doc.multi_cell(0, 4.6, signal.sentence, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         doc.ln(1.5)
-    if report.more_signals:
-        more = paper.SIGNALS_MORE.get(report.more_signals, paper.SIGNALS_MORE[None])
-        doc.paragraph(more.format(count=report.more_signals), size=9, colour=MUTED, italic=True)
+    if more:
+        doc.paragraph(paper.SIGNALS_MORE.get(more, paper.SIGNALS_MORE[None]).format(count=more), size=9,
+                      colour=MUTED, italic=True)
 
 
 # --- municipalities compared -------------------------------------------------------------------------------
@@ -395,14 +412,14 @@ def _price_volume(doc: Document, report: CouncilReport) -> None:
     doc.heading(breakdowns.PRICE_VOLUME_TITLE)
     doc.paragraph(breakdowns.PRICE_VOLUME_INTRO, size=9)
     doc.paragraph(breakdowns.price_volume_finding(total) + ".", size=9.5, italic=True)
-    doc.style(7, bold=True, colour=MUTED)
+    doc.style(6.5, bold=True, colour=MUTED)
     for line in (0, 1):  # 'Uitgaven' over 'okt 2025': two short lines fit the narrow columns
         for label, width in zip(columns, PRICE_VOLUME_WIDTHS, strict=True):
             words = label.split(" ", 1) + [""]
             doc.cell(width, 3.6, words[line], align="R")
         doc.ln(3.6)
     for row in rows:
-        doc.style(7.5)
+        doc.style(7)  # nine columns of amounts to the cent: '− € 8.130.798,57' fits 22 mm at 7 pt
         for index, (cell, width) in enumerate(zip(row, PRICE_VOLUME_WIDTHS, strict=True)):
             doc.cell(width, 4.6, doc_text(doc, cell, width) if index == 0 else cell, align="L" if index == 0 else "R")
         doc.ln(4.6)

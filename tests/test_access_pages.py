@@ -38,7 +38,7 @@ PAGES = {  # url path → page file, title
 READING = ("overzicht", "gedeelde_waarden", "kaders", "data", "interactie", "partner")
 ALLOWED = {
     "bestuurder": READING + ("contracten", "scenario"),  # reads its regions (and their contracts), uploads nothing
-    "contractmanager": READING + ("contracten", "scenario", "uploaden"),
+    "contractmanager": READING + ("contracten", "scenario", "uploaden", "beheer"),  # Beheer: its process changes
     "aanbieder": READING + ("uploaden",),  # its own uitkomsten only; no contracts, no scenarios (ahead.md §2, §3)
     "beheerder": READING + ("contracten", "scenario", "uploaden", "beheer"),
 }
@@ -60,8 +60,10 @@ def _shown_on(at: AppTest, role: str, page: str) -> None:
     elif page == "contracten":  # the small database holds no contract yet
         assert [info.value for info in at.info] == [
             "Voor IJmond zijn nog geen contracten vastgelegd. Een beheerder voegt ze toe op de pagina Beheer."]
+    elif page == "beheer" and role == "contractmanager":
+        assert not at.tabs and "**Procesbreuk vastleggen**" in [m.value for m in at.markdown]
     elif page == "beheer":
-        assert [tab.label for tab in at.tabs] == ["Auditlog", "Gebruikers", "Normen", "Contracten"]
+        assert [tab.label for tab in at.tabs] == ["Auditlog", "Gebruikers", "Normen", "Contracten", "Procesbreuken"]
     elif page == "scenario":  # the levers at 0 and the outcome beside the baseline
         assert at.slider(key="sc_t_complex").value == 0.0
         assert [metric.label for metric in at.metric] == ["Prognose jaareinde 2026", "Verwacht 2027"]

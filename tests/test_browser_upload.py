@@ -95,6 +95,8 @@ def test_a_csv_and_then_an_excel_workbook_are_uploaded_through_the_page(server, 
         photograph(page, "uploaden")
         _choose(page, "kosten_oktober.csv", CSV.encode("utf-8"), "text/csv")
         assert "Het bestand is in orde" in _alerts(page)
+        chip = page.locator('[data-testid="stFileChip"]').inner_text()  # its name, not "356.0B" beside it
+        assert "kosten_oktober.csv" in chip and f"{len(CSV.encode('utf-8')) / 1:.1f}B" not in chip and "B\n" not in chip
         assert page.locator('[data-testid="stDataFrame"]').count() == 1  # the preview (a canvas); no history yet
         photograph(page, "uploaden_csv_gecontroleerd")
         _store(page)

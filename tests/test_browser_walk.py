@@ -6,7 +6,8 @@ Chromium on the one demo dashboard the other browser tests use, looking for two 
 - clipped text: an element holding text whose content is wider than its box (scrollWidth > clientWidth)
   where the overflow is hidden or cut with an ellipsis, so part of a word is not seen.
 
-Every role at 1280 px; at 390 px the beheerder and the aanbieder (NARROW_ROLES). One tab per width; the pages are opened one after another in it (the figures are computed once, on the
+Every role at 1280 px; at 390 px every role too, each page once where roles see it alike (NARROW_PAGES).
+One tab per width; the pages are opened one after another in it (the figures are computed once, on the
 first role, and read from the cache after that). Screenshots go to tests/screenshots/walk_*.png.
 """
 
@@ -95,22 +96,37 @@ def test_the_word_list_finds_streamlits_english_and_spares_dutch():
     assert english_words("Data en informatie · open · per gemeente · 1 of 2 · status · Menu · laatste upload") == []
 
 
-# At 390 px the roles whose pages differ: the beheerder sees every page, the aanbieder its own view of
-# them; the other two see a subset of the beheerder's pages (walked at 1280 px). Keeps the walk short.
-NARROW_ROLES = ("beheerder", "aanbieder")
+# At 390 px every role, but each page once where a role sees it as another already walked does: the
+# beheerder sees every page, the aanbieder its own view of them; the contractmanager's own forms (notes on
+# the lever pages, the dialogue, uploads, process changes on Beheer) and the bestuurder's read-only
+# Overzicht and Interactie (no forms) are walked too. The figures are read from the cache by then, so
+# these six pages add little to the walk.
+NARROW_PAGES = {
+    "beheerder": None,  # None: every page of the role
+    "aanbieder": None,
+    "contractmanager": ("overzicht", "gedeelde_waarden", "interactie", "uploaden", "beheer"),
+    "bestuurder": ("overzicht", "interactie"),
+}
+assert set(NARROW_PAGES) == set(ROLES)
+
+
+def _pages(role: str, width: int) -> tuple[str, ...]:
+    """The pages walked for `role` at `width`: all of them at 1280 px, NARROW_PAGES at 390 px."""
+    narrow = NARROW_PAGES[role] if width < 1000 else None
+    return tuple(key for key in pages_for(role) if narrow is None or key in narrow)
 
 
 def _walk(page, server: str, width: int) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     english, clipped = {}, {}
-    for role in ROLES if width > 1000 else NARROW_ROLES:
-        for key in pages_for(role):
+    for role in ROLES:
+        for key in _pages(role, width):
             params = {"demo_rol": role, "periode": last_full_month().label}  # the role's own demo region
             page.goto(f"{server}/{'' if key == 'overzicht' else key}?{urlencode(params)}")
             settle(page)
             where = f"{role} {key} {width}px"
             english[where] = english_words(page.evaluate(_TEXT))
             clipped[where] = page.evaluate(_CLIPPED)
-            if role in ("contractmanager", "aanbieder") or key in ("uploaden", "beheer"):
+            if role in ("contractmanager", "aanbieder") or key in ("uploaden", "beheer") or width < 1000:
                 page.screenshot(path=str(SCREENSHOTS / f"walk_{role}_{key}_{width}.png"), full_page=True)
     return english, clipped
 

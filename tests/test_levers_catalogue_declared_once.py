@@ -140,8 +140,11 @@ def test_the_windows_are_those_of_signals_md_3a():
     windows = {entry.code: entry.window_months for entry in CATALOGUE if entry.window_months}
     assert windows == {"herhaald_beroep": 12, "onderwijs_dialoog": 12, "themadekking": 12, "dialoogsessies": 6}
     assert [entry.code for entry in CATALOGUE if entry.year_to_date] == ["budgetuitputting"]
+    # open_acties and acties_verlopen count every action agreed up to p_end by its status today
+    assert [entry.code for entry in CATALOGUE if entry.from_data_start] == ["open_acties", "acties_verlopen"]
     assert [entry.code for entry in CATALOGUE if entry.counts_earlier_months] == [
-        "herhaald_beroep", "onderwijs_dialoog", "budgetuitputting", "dialoogsessies", "themadekking"]
+        "herhaald_beroep", "onderwijs_dialoog", "budgetuitputting", "dialoogsessies", "themadekking", "open_acties",
+        "acties_verlopen"]
 
 
 def test_a_tile_names_the_declared_window_in_a_quarter_and_not_in_a_month():
@@ -201,3 +204,12 @@ def test_the_scan_finds_a_code_written_in_a_module(tmp_path):
     module = tmp_path / "m.py"
     module.write_text('KIND = {"uitval": 1}\nBAND = ("prognose_laag", "x")\nTEXT = "uitval is a code"\n')
     assert _named(module) == {"uitval", "prognose_laag"}
+
+
+def test_no_word_of_a_tile_label_is_longer_than_the_tiles_name_column_holds_at_1280_px():
+    # The name column of a half-width tile holds "Acceptatieplicht" (16 letters) on one line at 1280 px;
+    # "Cliënttevredenheid" (18) broke inside the word ("Cliënttevredenhe id", issue 23).
+    from wording.sentences import HEADLINE_CODES
+
+    longest = {code: max(tile_label(code, Period.parse("2026-10")).split(), key=len) for code in HEADLINE_CODES}
+    assert {code: word for code, word in longest.items() if len(word) > 16} == {}

@@ -94,9 +94,8 @@ def test_the_json_report_holds_the_same_rows(db_file, capsys):
 
 
 def test_variatie_zekerheid_and_periode_waarde_follow_noemer(db_file, capsys):
-    # The small region has no dialogues: open_acties is 0 in each of the 24 months up to October, a flat
-    # series (mR̄ = 0): gewone variatie, no norm → no zekerheid. dialoogsessies counts 6 months at each
-    # point (overlapping windows): no variatie or zekerheid in a month view (signals.md §3a).
+    # open_acties counts every action agreed up to p_end (by today's status) and dialoogsessies 6 months
+    # at each point: overlapping points, so no variatie or zekerheid in a month view (signals.md §3a).
     # tevredenheid comes from 2026-K3 (K4 has not ended on 10-31) and has one valued quarter:
     # no variatie, no zekerheid.
     _, out, _ = _run(capsys, *REPORT, db_file)
@@ -104,12 +103,12 @@ def test_variatie_zekerheid_and_periode_waarde_follow_noemer(db_file, capsys):
     assert header[header.index("noemer") + 1:header.index("noemer") + 4] == ["variatie", "zekerheid", "periode_waarde"]
     rows = _csv(out)
     keys = ("variatie", "zekerheid", "periode_waarde")
-    assert [rows["open_acties"][key] for key in keys] == ["gewoon", "", ""]
+    assert [rows["open_acties"][key] for key in keys] == ["", "", ""]
     assert [rows["dialoogsessies"][key] for key in keys] == ["", "", ""]
     assert [rows["tevredenheid"][key] for key in keys] == ["", "", "2026-K3"]
     _, out, _ = _run(capsys, *REPORT, db_file, "--format", "json")
     as_json = {row["code"]: row for row in json.loads(out)}
-    assert [as_json["open_acties"][key] for key in keys] == ["gewoon", "", ""]
+    assert [as_json["open_acties"][key] for key in keys] == ["", "", ""]
     assert as_json["tevredenheid"]["periode_waarde"] == "2026-K3"
 
 

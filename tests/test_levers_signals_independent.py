@@ -65,7 +65,7 @@ def test_a_window_chart_says_why_it_has_no_limits():
 def test_a_flat_series_has_no_limits_and_no_marks_and_its_value_against_the_norm_decides(norm, zekerheid):
     outcome = variation([5.0] * 12, "lower", norm)
     assert (outcome.chart, outcome.variatie, outcome.zekerheid, outcome.reason) == (None, "gewoon", zekerheid, FLAT)
-    trend = build_series("open_acties", grain_periods(OCTOBER), _results("open_acties", [0] * 24, norm))
+    trend = build_series("certificaten", grain_periods(OCTOBER), _results("certificaten", [0] * 24, norm))
     model = trend_model(trend, "aantal")
     assert (model.limits, model.special, no_limits_text(model.reason)) == (None, [], "vlakke reeks")
 
@@ -165,3 +165,12 @@ def test_the_report_takes_a_baseline_of_at_least_12_points(text, accepted):
             baseline(text)
     else:
         assert baseline(text) == accepted
+
+
+def test_open_actions_get_no_limits_in_any_view_because_each_point_counts_every_earlier_action():
+    # 24 months of 0 … then a jump: with limits this would be a special cause; the count holds every
+    # action agreed up to p_end by today's status, so the points are not independent.
+    for periods in (grain_periods(OCTOBER), tuple(Period.parse(str(year)) for year in range(2015, 2027))):
+        values = [0] * (len(periods) - 1) + [12]
+        trend = build_series("open_acties", periods, _results("open_acties", values))
+        assert (trend.variation.chart, trend.variation.variatie, trend.variation.reason) == (None, "", WINDOW)

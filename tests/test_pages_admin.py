@@ -160,3 +160,44 @@ def test_a_norm_set_for_one_region_is_listed_first_there_and_not_in_another_regi
     at.selectbox(key="norms_region").set_value("Achterhoek").run()
     norms = at.dataframe[0].value
     assert list(norms[norms["Indicator"] == "Voortijdig afgebroken (uitval)"]["Geldt voor"]) == ["ingebouwd"]
+
+
+CONTRACT_MANAGER = Rights("contractmanager", regions=("IJmond",), email="cm@ijmond.nl")
+
+
+def _record_change(at: AppTest, region: str, day: date, description: str) -> AppTest:
+    next(box for box in at.selectbox if box.label == "Regio").set_value(region)
+    at.date_input[0].set_value(day)
+    next(box for box in at.text_input if box.label == "Omschrijving").input(description)
+    return _button(at, "Vastleggen").click().run()
+
+
+def test_a_contract_manager_records_a_process_change_of_their_region_on_beheer_and_it_is_audited(own_small_db):
+    at = open_app(PAGE, rights=CONTRACT_MANAGER)
+    assert not at.exception
+    assert not at.tabs  # no audit log, users or norms for a contract manager
+    assert next(box for box in at.selectbox if box.label == "Regio").options == ["IJmond"]
+    at = _record_change(at, "IJmond", date(2025, 7, 1), "nieuw toegangsteam")
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == ["Procesbreuk van 01-07-2025 voor IJmond vastgelegd."]
+    assert _rows(own_small_db, "select region, day, indicator, description from process_changes") == [
+        ("IJmond", date(2025, 7, 1), None, "nieuw toegangsteam")]
+    assert list(at.dataframe[0].value["Omschrijving"]) == ["nieuw toegangsteam"]
+    uploads = _rows(own_small_db, "select kind, uploader from uploads where kind = 'procesbreuken'")
+    assert uploads == [("procesbreuken", "cm@ijmond.nl")]
+    assert _rows(own_small_db, "select actor from audit_log where action = 'upload' and details like '%soort procesbreuken%'")
+
+
+def test_a_beheerder_records_a_process_change_of_any_region_in_the_procesbreuken_tab(own_small_db):
+    at = _open("Procesbreuken")
+    assert {"IJmond", "Zuid-Kennemerland"} <= set(next(box for box in at.selectbox if box.label == "Regio").options)
+    at = _record_change(at, "Zuid-Kennemerland", date(2026, 1, 1), "nieuwe werkwijze wijkteams")
+    assert not at.error
+    assert _rows(own_small_db, "select region, description from process_changes") == [
+        ("Zuid-Kennemerland", "nieuwe werkwijze wijkteams")]
+
+
+def test_an_empty_description_is_refused_with_the_contracts_reason_and_nothing_is_stored(own_small_db):
+    at = _record_change(open_app(PAGE, rights=CONTRACT_MANAGER), "IJmond", date(2025, 7, 1), "")
+    assert at.error and "omschrijving" in at.error[0].value
+    assert _rows(own_small_db, "select count(*) from process_changes") == [(0,)]

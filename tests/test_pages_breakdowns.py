@@ -13,7 +13,8 @@ def test_kaders_shows_price_and_volume_with_a_row_per_perceel(small_app):
     assert "Jeugdigen en kosten per jeugdige" in [header.value for header in app.subheader]
     table = app.dataframe[-1].value
     assert list(table.columns)[:1] == ["Perceel"]
-    assert list(table.columns)[-3:] == ["Verschil", "Meer/minder jeugdigen", "Kosten per jeugdige"]
+    assert list(table.columns)[-4:] == ["Verschil", "Meer/minder jeugdigen", "Kosten per jeugdige",
+                                        "Lumpsum (apart)"]
 
 
 def test_the_kaders_table_can_be_split_per_municipality(small_app):

@@ -96,3 +96,4 @@ def test_the_uploader_and_an_empty_date_field_read_dutch_where_css_can_say_it(sm
     assert 'content: "of sleep het hierheen · tot 100 MB"' in styles
     assert '[data-type="year"][data-placeholder]::after { content: "jjjj"' in styles
     assert '[data-testid="InputInstructions"] > :first-child { display: none; }' in styles  # "Press Enter to …"
+    assert '[data-testid="stFileChipName"] + * { display: none; }' in styles  # "356.0B" beside the file name

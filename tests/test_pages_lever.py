@@ -172,3 +172,25 @@ def test_a_provider_with_fewer_than_three_peers_sees_only_itself(small_app):
     app = small_app(PAGES["diagnostics"], params={**IJMOND_OCTOBER, "perceel": "enkelvoudig"}, rights=provider,
                     state=_tabs("diagnostics", "Per aanbieder"))
     assert _provider_names(app) == {"Kinderpraktijk De Duinen"}
+
+
+@pytest.mark.parametrize(("asked", "shown", "kept"), [("12", 12, "12"), ("7", 0, None), (None, 0, None)],
+                         ids=["a baseline of 12", "not an option", "off"])
+def test_the_baseline_setting_comes_from_the_link_and_reaches_every_chart_of_the_page(
+        small_env, monkeypatch, asked, shown, kept):
+    from figures.figures import Figures
+
+    asked_for = []
+    real = Figures.series
+
+    def spy(self, scope, period, lever=None, *, baseline=None):
+        asked_for.append(baseline)
+        return real(self, scope, period, lever, baseline=baseline)
+
+    monkeypatch.setattr(Figures, "series", spy)
+    params = IJMOND_OCTOBER | ({"basis": asked} if asked else {})
+    app = small_env(PAGES["diagnostics"], params=params)
+    assert not app.exception
+    assert app.sidebar.selectbox(key="filter_basis").value == shown
+    assert app.query_params.get("basis") in ((kept, [kept]) if kept else (None, []))
+    assert asked_for and set(asked_for) == {shown or None}

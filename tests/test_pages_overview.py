@@ -71,13 +71,16 @@ def test_a_month_shows_the_refusals_of_the_last_reported_quarter_named_beside_th
 
 
 def test_every_headline_has_two_signal_icons_with_words(october_once):
-    variatie = ("gewone variatie", "verbetering", "zorgelijke verandering", "bijzondere variatie", "te weinig punten")
-    zekerheid = ("haalt de norm", "haalt de norm niet", "wisselend", "geen norm", "te weinig punten")
+    variatie = ("gewone variatie", "verbetering", "zorgelijke verandering", "bijzondere variatie", "te weinig punten",
+                "geen procesgrenzen: overlappende maanden", "vlakke reeks")
+    zekerheid = ("haalt de norm", "haalt de norm niet", "wisselend", "geen norm", "te weinig punten", "geen oordeel")
     lines = [c.value for c in october_once.caption if c.value.startswith(":material/")]
     assert len(lines) == 12  # three headlines on each of the four tiles
     for line in lines:
         first, second = line.split(" · ")[:2]
         assert first.split(" ", 1)[1] in variatie and second.split(" ", 1)[1] in zekerheid
+    # Budgetuitputting counts January to p_end: its tile names why it has no limits (signals.md §3a).
+    assert any(line.split(" · ")[0].endswith("geen procesgrenzen: overlappende maanden") for line in lines)
     # Kosten per jeugdige uses declarations of the latest months: it says so beside its icons.
     assert sum("voorlopig: declaraties t/m okt 2026 mogelijk onvolledig" in line for line in lines) == 2
 

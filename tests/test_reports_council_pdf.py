@@ -103,3 +103,12 @@ def test_a_small_count_is_printed_as_less_than_five(empty_db):
     assert "<5 jeugdigen kregen jeugdhulp" in text
     assert "3 jeugdigen" not in text
     assert VELSEN not in text  # codes stay out of the report; names are used
+
+
+def test_no_page_but_the_last_holds_only_a_line_or_two(demo_pdf):
+    # issue 23: page 2 held one signal and "En nog 2 signalen" before the comparisons' page began.
+    # Header and footer take 3 lines of each page; a page of the report has far more than 3 of its own.
+    pages = PdfReader(io.BytesIO(demo_pdf[0])).pages
+    own = [len([line for line in page.extract_text().splitlines() if line.strip()]) - 3 for page in pages[:-1]]
+    assert min(own) > 3, own
+

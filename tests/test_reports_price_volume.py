@@ -23,3 +23,15 @@ def test_the_council_report_splits_the_change_in_spending_per_municipality(spend
     assert "Velsen 10 12 € 10.000,00 € 13.200,00 + € 3.200,00 + € 2.000,00 + € 1.200,00" in " ".join(text.split())
     # Beverwijk: fewer than 10 youths, no split, counts as <5
     assert "Beverwijk <5 <5 € 1.000,00 € 1.500,00 + € 500,00 – –" in " ".join(text.split())
+
+
+def test_the_council_reports_table_shows_the_lump_sums_change_in_a_column_of_its_own(spending_db):  # noqa: F811
+    from tests.builders import add_cost
+
+    add_cost(spending_db, month=date(2024, 3, 1), amount=600.00, kind="lumpsum")  # Velsen: none in March 2023
+    report = council_report(of_connection(spending_db), Scope("IJmond"), Period.parse("2024-03"),
+                            made_on=date(2024, 4, 10))
+    text = " ".join(pdf_text(council_pdf(report)).split())
+    assert "Lumpsum" in text and "(apart)" in text  # the header's two lines
+    # Velsen: € 10.000 -> € 13.800 = + € 2.000 youths + € 1.200 cost per youth (declarations) + € 600 lump sum
+    assert "Velsen 10 12 € 10.000,00 € 13.800,00 + € 3.800,00 + € 2.000,00 + € 1.200,00 + € 600,00" in text

@@ -44,23 +44,25 @@ def test_a_trend_without_a_band_draws_none():
     assert all(trace.name != "Bandbreedte prognose" for trace in charts.trend(trend_model(series, "%"), "titel").data)
 
 
-def _price_volume(grouping, key, name, youths, volume, price):
+def _price_volume(grouping, key, name, youths, volume, price, lump_sum=Decimal(0)):
     return PriceVolume(grouping, key, name, youths, 10, None, None, Decimal("13200.00"), Decimal("10000.00"),
-                       Decimal("3200.00"), 1100.0, 1000.0, volume, price)
+                       Decimal("3200.00"), 1100.0, 1000.0, volume, price, lump_sum)
 
 
 def test_the_price_volume_table_shows_euros_to_the_cent_and_a_dash_where_there_is_no_split():
     rows = [
-        _price_volume("gemeente", "GM0453", "Velsen", 12, Decimal("2000.00"), Decimal("1200.00")),
-        _price_volume("gemeente", "GM0375", "Beverwijk", None, None, None),
+        # 3.200 = 1.500 more youths + 1.200 cost per youth + 500 lump sum
+        _price_volume("gemeente", "GM0453", "Velsen", 12, Decimal("1500.00"), Decimal("1200.00"), Decimal("500.00")),
+        _price_volume("gemeente", "GM0375", "Beverwijk", None, None, None, Decimal("-250.00")),
         _price_volume("perceel", "complex", "complex", 12, Decimal("2000.00"), Decimal("1200.00")),
     ]
     columns, body = breakdowns.price_volume_table(rows, "gemeente", OCTOBER)
     assert columns == ["Gemeente", "Jeugdigen okt 2025", "Jeugdigen okt 2026", "Uitgaven okt 2025",
-                       "Uitgaven okt 2026", "Verschil", "Meer/minder jeugdigen", "Kosten per jeugdige"]
-    assert body[0] == ["Velsen", "10", "12", "€ 10.000,00", "€ 13.200,00", "+ € 3.200,00", "+ € 2.000,00",
-                       "+ € 1.200,00"]
-    assert body[1][0] == "Beverwijk" and body[1][-2:] == ["–", "–"]
+                       "Uitgaven okt 2026", "Verschil", "Meer/minder jeugdigen", "Kosten per jeugdige",
+                       "Lumpsum (apart)"]
+    assert body[0] == ["Velsen", "10", "12", "€ 10.000,00", "€ 13.200,00", "+ € 3.200,00", "+ € 1.500,00",
+                       "+ € 1.200,00", "+ € 500,00"]
+    assert body[1][0] == "Beverwijk" and body[1][-3:] == ["–", "–", "− € 250,00"]  # the lump sum is never hidden
     assert len(body) == 2  # the perceel row belongs to another grouping
 
 

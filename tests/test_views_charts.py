@@ -131,3 +131,16 @@ def test_a_comparison_leaves_room_for_the_longest_name_beside_its_bars():
     fig = charts.comparison(rows, "aantal", "titel", "Weigeringen", norm=0)
     assert fig.layout.yaxis.automargin is False
     assert fig.layout.margin.l == 12 + round(7.5 * len("Bergen op Zoom"))
+
+
+def test_a_trends_legend_hangs_below_its_axis_so_a_narrow_screen_wraps_it_downwards_not_onto_the_plot():
+    fig = charts.trend(trend_model(Series("x", (_point(9, 40.0), _point(10, 50.0))), "%"), "titel")
+    assert (fig.layout.legend.yanchor, fig.layout.legend.y < 0) == ("top", True)
+    assert fig.layout.xaxis.tickangle == "auto"  # labels turn where they would collide (390 px), level elsewhere
+
+
+def test_a_comparisons_norm_line_runs_under_the_bars_and_their_values_stand_inside_where_they_fit():
+    rows = [("Velsen", _result(88.0, "oranje")), ("Beverwijk", _result(91.0))]
+    fig = charts.comparison(rows, "%", "titel", norm=90.0)
+    assert fig.data[0].textposition == "auto"
+    assert [shape.layer for shape in fig.layout.shapes] == ["below"]

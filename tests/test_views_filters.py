@@ -52,3 +52,18 @@ def test_the_selection_writes_every_filter_as_a_url_parameter():
         "regio": ["IJmond"], "gemeente": ["GM0453"], "perceel": "beide", "aanbieder": ["P1", "P2"],
         "periode": "2026-10",
     }
+
+
+def test_no_period_that_ends_before_the_data_start_is_offered():
+    start = date(2023, 1, 1)  # the demo's first kosten month
+    months = filters.period_options("maand", NOV_23, start)
+    assert months[-1] == "2023-01" and len(months) == 1 + 46  # November, then 2026-10 back to 2023-01
+    assert filters.period_options("kwartaal", NOV_23, start)[-1] == "2023-K1"  # 2022-K4 ended before it
+    assert filters.period_options("jaar", NOV_23, start) == ("2025", "2024", "2023")  # not 2022, 2021
+    assert filters.parse_period("2022-12", NOV_23, start) is None
+    assert filters.parse_period("2022-12", NOV_23) == Period.parse("2022-12")  # without a start: as before
+
+
+def test_a_kind_keeps_its_newest_period_when_the_data_begin_after_it():
+    # data from January 2026 only: no complete year yet, yet the year picker still offers 2025
+    assert filters.period_options("jaar", NOV_23, date(2026, 1, 1)) == ("2025",)

@@ -5,6 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from levers.reasons import Reason
+from levers.variation import Variation
 from wording import signals
 
 
@@ -78,3 +79,18 @@ def test_a_data_date_line_names_each_kind_and_the_upload_in_amsterdam_time():
 def test_voorlopig_names_the_latest_declaration_month():
     assert signals.provisional_text(date(2026, 8, 1)) == "voorlopig: declaraties t/m aug 2026 mogelijk onvolledig"
     assert signals.provisional_text(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("reason", "variatie", "zekerheid", "day", "text"),
+    [
+        ("window", "", "", None, "○ geen procesgrenzen: overlappende maanden · ○ geen oordeel"),
+        ("few_since_change", "", "", date(2025, 7, 1), "○ te weinig punten sinds 1-7-2025 · ○ geen oordeel"),
+        ("flat", "gewoon", "haalt", None, "~ vlakke reeks · ✓ haalt de norm"),
+        ("", "", "", None, "○ te weinig punten · ○ te weinig punten"),
+    ],
+    ids=["window", "few since a change", "flat", "too few points"],
+)
+def test_a_tile_names_why_a_series_has_no_limits_instead_of_too_few_points(reason, variatie, zekerheid, day, text):
+    shown = Variation(None, variatie, zekerheid, reason, 3 if day else 0, day)
+    assert signals.icons_text(shown, 90.0) == text

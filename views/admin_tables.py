@@ -1,4 +1,5 @@
-"""Tables of the Beheer page: the audit log, the accounts and the norms in force, with Dutch columns.
+"""Tables of the Beheer page: the audit log, the accounts, the norms in force and the process changes,
+with Dutch columns.
 
 Pure pandas (no Streamlit), so the page stays short and the tables can be tested directly.
 """
@@ -13,6 +14,7 @@ import pandas as pd
 from data.store.users import Account
 from levers.catalogue import definition
 from levers.norms import NormInForce
+from levers.process_changes import ProcessChange
 from wording import fmt, texts
 
 
@@ -64,3 +66,16 @@ def _source(norm: NormInForce) -> str:
     if norm.file_name is None:
         return texts.NORM_SOURCE_UPLOADED
     return texts.NORM_SOURCE_UPLOAD.format(file=norm.file_name, moment=fmt.moment(norm.uploaded_at))
+
+
+def changes_table(changes: Sequence[tuple[str, ProcessChange]]) -> pd.DataFrame:
+    """Regio, Datum, Indicator (or 'alle indicatoren'), Omschrijving: the recorded process changes, newest first."""
+    names = texts.CHANGES_COLUMNS
+    ordered = sorted(changes, key=lambda pair: (pair[1].day, pair[0]), reverse=True)
+    return pd.DataFrame({
+        names["region"]: [region for region, _ in ordered],
+        names["day"]: [fmt.day(change.day) for _, change in ordered],
+        names["indicator"]: [definition(change.indicator).name if change.indicator else texts.CHANGES_ALL_INDICATORS
+                             for _, change in ordered],
+        names["description"]: [change.description for _, change in ordered],
+    }, columns=list(names.values()))

@@ -54,12 +54,13 @@ def indicators(rights: Rights, scope: Scope, period: Period, lever: str | None =
     return figures(rights).indicators(scope, period, lever)
 
 
-def series(rights: Rights, scope: Scope, period: Period, lever: str) -> tuple[Series, ...]:
-    return figures(rights).series(scope, period, lever)
+def series(rights: Rights, scope: Scope, period: Period, lever: str, baseline: int | None = None) -> tuple[Series, ...]:
+    return figures(rights).series(scope, period, lever, baseline=baseline)
 
 
-def variations(rights: Rights, scope: Scope, period: Period, codes: tuple[str, ...]) -> dict[str, Variation]:
-    return figures(rights).variations(scope, period, codes)
+def variations(rights: Rights, scope: Scope, period: Period, codes: tuple[str, ...],
+               baseline: int | None = None) -> dict[str, Variation]:
+    return figures(rights).variations(scope, period, codes, baseline=baseline)
 
 
 def national(period: Period) -> dict[str, NationalFigure]:
@@ -104,6 +105,11 @@ def referrers(rights: Rights, scope: Scope, period: Period) -> tuple[ReferrerRow
 
 def waiting_bands(rights: Rights, scope: Scope, period: Period) -> tuple[WaitBand, ...]:
     return figures(rights).waiting_bands(scope, period)
+
+
+def data_start():
+    """The first month of the data, for the period picker (the same for every reader)."""
+    return figures(_EVERYONE).data_start()
 
 
 def municipalities(region: str) -> tuple[tuple[str, str], ...]:

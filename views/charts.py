@@ -66,7 +66,9 @@ def _layout(title: str, subtitle: str, unit: str, *, height: int, value_axis: st
                    subtitle=dict(text=subtitle, font=dict(size=12, color=GREY))),
         separators=fmt.PLOTLY_SEPARATORS, font=_FONT, height=height, showlegend=True,
         margin=_margin(unit, largest, value_axis), plot_bgcolor="white", paper_bgcolor="white",
-        legend=dict(orientation="h", yanchor="bottom", y=-0.32 if value_axis == "y" else -0.2, x=0),
+        # under the axis labels, hanging from its top: on a narrow screen its entries wrap downwards (plotly
+        # grows the bottom margin for them) instead of upwards onto the plot (issue 23, 390 px)
+        legend=dict(orientation="h", yanchor="top", y=-0.2 if value_axis == "y" else -0.12, x=0),
         hoverlabel=dict(font=_FONT), **axis,
     )
 
@@ -213,7 +215,8 @@ def trend(model: TrendModel, title: str, subtitle: str = "") -> go.Figure:
         dict(x=change.index - 0.5, y=1, xref="x", yref="paper", showarrow=False, xanchor="left", yanchor="top",
              text=change.text, font=dict(size=11, color=INK), bgcolor="white")
         for change in model.process_changes]
-    layout["xaxis"] = dict(type="category", tickangle=0, nticks=8, showgrid=False, tickfont=_FONT, automargin=False,
+    # tickangle auto: labels turn where they would overlap (a phone), and stay level where they fit
+    layout["xaxis"] = dict(type="category", tickangle="auto", nticks=8, showgrid=False, tickfont=_FONT, automargin=False,
                            categoryorder="array", categoryarray=x)  # the band may start later than the line
     return _figure(data, layout)
 
@@ -338,7 +341,8 @@ def comparison(rows: Sequence[tuple[str, IndicatorResult]], unit: str, title: st
     bars = dict(
         type="bar", y=labels, x=values, orientation="h", showlegend=False,
         marker=dict(color=[bar_colour(r) for r in results]),
-        text=[fmt.value(r) for r in results], textposition="outside", cliponaxis=False,
+        # inside the bar where it fits, so a norm line near the bar's end does not run through its label
+        text=[fmt.value(r) for r in results], textposition="auto", cliponaxis=False,
         customdata=[f"{fmt.value(r)} ({r.status})" for r in results],
         hovertemplate="%{y}: %{customdata}<extra></extra>",
     )
@@ -355,13 +359,14 @@ def comparison(rows: Sequence[tuple[str, IndicatorResult]], unit: str, title: st
     layout["yaxis"] = dict(automargin=False, tickfont=_FONT)
     if norm is not None:  # a dashed vertical line over the whole plot, labelled above it
         layout["shapes"] = [dict(type="line", x0=norm, x1=norm, xref="x", y0=0, y1=1, yref="y domain",
-                                 line=dict(color=INK, width=1.5, dash="dash"))]
+                                 line=dict(color=INK, width=1.5, dash="dash"), layer="below")]
         annotations.append(dict(x=norm, y=1, xref="x", yref="y domain", showarrow=False, xanchor="left",
                                 yanchor="bottom", text=f"{texts.SERIES_NORM} {fmt.in_unit(norm, unit)}"))
     if reference is not None:
         text, where = reference
         layout.setdefault("shapes", []).append(dict(type="line", x0=where, x1=where, xref="x", y0=0, y1=1,
-                                                    yref="y domain", line=dict(color=GREY, width=1.5, dash="dot")))
+                                                    yref="y domain", line=dict(color=GREY, width=1.5, dash="dot"),
+                                                    layer="below"))
         right = largest > 0 and where > largest * 0.6  # near the right edge the label runs leftwards, not off the plot
         annotations.append(dict(x=where, y=0, xref="x", yref="y domain", showarrow=False,
                                 xanchor="right" if right else "left", yanchor="top", yshift=-18, text=text,

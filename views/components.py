@@ -40,7 +40,8 @@ PRINT_CSS = """
 # Streamlit writes some words itself, in English, with no API to change them (issue 11). Where the
 # markup allows, CSS hides the English text and shows Dutch in its place: the uploader's button
 # and hint, and the year placeholder of an empty date field ("yyyy" → "jjjj"); the English keyboard
-# hint under a text field ("Press Enter to submit form") is hidden, its character count stays.
+# hint under a text field ("Press Enter to submit form") is hidden, its character count stays; so is an
+# uploaded file's size in English units ("356.0B"), written right after its name.
 DUTCH_CSS = """
 <style>
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p,
@@ -51,6 +52,7 @@ DUTCH_CSS = """
 [data-testid="stDateInput"] [data-type="year"][data-placeholder] { font-size: 0 !important; }
 [data-testid="stDateInput"] [data-type="year"][data-placeholder]::after { content: "jjjj"; font-size: 0.875rem; }
 [data-testid="InputInstructions"] > :first-child { display: none; }  /* "Press Enter to submit form" */
+[data-testid="stFileChipName"] + * { display: none; }  /* "356.0B" beside an uploaded file's name */
 .stMarkdownBadge { white-space: normal !important; }  /* "buiten de norm" wraps in a narrow tile, never "buiten de n…" */
 </style>
 """
@@ -103,7 +105,7 @@ def national_line(pair: NationalPair, scope_name: str, where=st) -> None:
 def signal_icons(result: IndicatorResult, variation: Variation, note: str = "") -> None:
     """Two small icons with words: the variatie of the series and whether its process meets the norm;
     then why a grijs status gives no judgement, and a note such as "voorlopig"."""
-    parts = [signal_words.icons_markdown(variation.variatie, variation.zekerheid, result.norm)]
+    parts = [signal_words.icons_markdown(variation, result.norm)]
     if result.status == GREY and result.reason and result.norm is not None:  # "geen norm" says it already
         parts.append(signal_words.status_word(result.status, result.reason))
     st.caption(" · ".join([*parts, note] if note else parts),

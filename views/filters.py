@@ -79,9 +79,11 @@ def running_month(day: date | None = None) -> Period:
     return Period.month(first.year, first.month)
 
 
-def period_options(kind: str, day: date | None = None) -> tuple[str, ...]:
+def period_options(kind: str, day: date | None = None, start: date | None = None) -> tuple[str, ...]:
     """Complete months, quarters or years up to the last full month, newest first (labels); months
-    start with the running month, which the picker labels as such (its incomplete kinds are named below)."""
+    start with the running month, which the picker labels as such (its incomplete kinds are named below).
+    With the data's `start`, no period that ends before it (its figures would be empty, issue 23); the
+    newest complete period stays even then, so a kind is never without a choice."""
     last = last_full_month(day)
     running = (running_month(day).label,) if kind == PeriodKind.MONTH else ()
     newest = {
@@ -91,16 +93,18 @@ def period_options(kind: str, day: date | None = None) -> tuple[str, ...]:
     }[kind]
     if newest.end > last.end:  # the current quarter or year is not complete yet
         newest = newest.shifted(-_STEP[kind])
-    return running + tuple(newest.shifted(-_STEP[kind] * back).label for back in range(_HISTORY[kind]))
+    history = [newest.shifted(-_STEP[kind] * back) for back in range(_HISTORY[kind])]
+    kept = history[:1] + [period for period in history[1:] if start is None or period.end >= start]
+    return running + tuple(period.label for period in kept)
 
 
-def parse_period(text: str | None, day: date | None = None) -> Period | None:
+def parse_period(text: str | None, day: date | None = None, start: date | None = None) -> Period | None:
     """A period from a link, if it is one the user could have picked; else None."""
     try:
         period = Period.parse(text or "")
     except ValueError:
         return None
-    return period if period.label in period_options(period.kind, day) else None
+    return period if period.label in period_options(period.kind, day, start) else None
 
 
 def read_selection(params: dict[str, list[str]], regions: tuple[str, ...], default_region: str,
@@ -116,7 +120,7 @@ def read_selection(params: dict[str, list[str]], regions: tuple[str, ...], defau
         municipalities=tuple(code for code in params.get("gemeente", []) if code in allowed_municipalities),
         lot=lot if lot in LOTS else None,
         providers=tuple(params.get("aanbieder", [])),  # checked against the options when the widget is drawn
-        period=parse_period(_first(params, "periode"), day) or last_full_month(day),
+        period=parse_period(_first(params, "periode"), day, cache.data_start()) or last_full_month(day),
     )
 
 
@@ -247,7 +251,7 @@ def _period_widgets() -> Period:
     _keep_valid(_KEY("soort"), KINDS, PeriodKind.MONTH.value)
     kind = st.segmented_control(texts.PERIOD_KIND, KINDS, key=_KEY("soort"), required=True,
                                 format_func=texts.PERIOD_KINDS.get)
-    options = period_options(kind)
+    options = period_options(kind, start=cache.data_start())
     current = st.session_state.get(_KEY("periode"))  # after another kind: the period holding its end
     _keep_valid(_KEY("periode"), options, _after_switch(current, kind, options))
     label = st.selectbox(texts.PERIOD, options, key=_KEY("periode"), format_func=period_choice)

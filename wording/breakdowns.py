@@ -26,6 +26,7 @@ MORE_YOUTHS, FEWER_YOUTHS = "meer jeugdigen", "minder jeugdigen"
 HIGHER_COST, LOWER_COST = "hogere kosten per jeugdige", "lagere kosten per jeugdige"
 LUMP_SUM = "lumpsum, niet te splitsen"
 COLUMN_YOUTHS, COLUMN_PER_YOUTH = "Meer/minder jeugdigen", "Kosten per jeugdige"
+COLUMN_LUMP_SUM = "Lumpsum (apart)"  # the change in lump-sum payments: its own part (signals.md §8)
 WATERFALL_SPENT = "Uitgaven {period}"
 WATERFALL_FINDING = "De uitgaven veranderden met {change}: {volume} door {volume_word}, {price} door {price_word}"
 WATERFALL_LUMP_SUM = ", {lump_sum} {lump_sum_word}"
@@ -59,7 +60,7 @@ def price_volume_table(rows: Sequence[PriceVolume], grouping: str, period: Perio
     """(columns, rows) of one grouping ('perceel', 'gemeente', 'aanbieder' or 'totaal')."""
     now, before = fmt.period_label(period, short=True), fmt.period_label(period.year_earlier(), short=True)
     columns = [GROUPING_LABELS[grouping], f"Jeugdigen {before}", f"Jeugdigen {now}", f"Uitgaven {before}",
-               f"Uitgaven {now}", "Verschil", COLUMN_YOUTHS, COLUMN_PER_YOUTH]
+               f"Uitgaven {now}", "Verschil", COLUMN_YOUTHS, COLUMN_PER_YOUTH, COLUMN_LUMP_SUM]
     body = [
         [
             (names or {}).get(row.key, row.name) if row.key else GROUPING_LABELS["totaal"],
@@ -67,6 +68,7 @@ def price_volume_table(rows: Sequence[PriceVolume], grouping: str, period: Perio
             euro_cents(row.amount_before), euro_cents(row.amount), signed_euro(row.change),
             fmt.NOT_SHOWN if row.volume is None else signed_euro(row.volume),
             fmt.NOT_SHOWN if row.price is None else signed_euro(row.price),
+            signed_euro(row.lump_sum_change),
         ]
         for row in rows if row.grouping == grouping
     ]

@@ -16,7 +16,7 @@ from levers.norms import Status
 from levers.reasons import Reason
 from levers.result import IndicatorResult
 from levers.scope import Period
-from levers.variation import NoLimits, Variatie, Zekerheid
+from levers.variation import NoLimits, Variatie, Variation, Zekerheid
 from wording import fmt
 from wording.reasons import reason_text
 
@@ -37,6 +37,7 @@ ZEKERHEID_WORDS = {
     Zekerheid.VARIES: "wisselend",
 }
 NO_NORM = "geen norm"
+NO_JUDGEMENT = "geen oordeel"  # a norm, but no limits to judge the process by (the variatie word says why)
 SERIES_LIMITS = "Procesgrenzen"  # the band of the XmR limits on a trend chart
 SERIES_PROVISIONAL = "Voorlopig"  # hollow points: declarations still coming in
 PROVISIONAL = "voorlopig: declaraties t/m {month} mogelijk onvolledig"
@@ -51,6 +52,12 @@ TOO_FEW_POINTS = VARIATIE_WORDS[Variatie.NONE]
 # Why a series with enough points has no limits (levers.variation.NoLimits; signals.md §3a).
 NO_LIMITS = {
     NoLimits.WINDOW: "geen procesgrenzen: elk punt telt de maanden ervoor mee",
+    NoLimits.FLAT: "vlakke reeks",
+    NoLimits.FEW_SINCE_CHANGE: "te weinig punten sinds {day}",
+}
+# The same reasons, short enough for a tile's signal line (variatie · zekerheid).
+NO_LIMITS_SHORT = {
+    NoLimits.WINDOW: "geen procesgrenzen: overlappende maanden",
     NoLimits.FLAT: "vlakke reeks",
     NoLimits.FEW_SINCE_CHANGE: "te weinig punten sinds {day}",
 }
@@ -77,11 +84,16 @@ VARIATIE_HELP = (
 ZEKERHEID_HELP = "Zekerheid: haalt het proces de norm, gegeven de procesgrenzen van de reeks?"
 
 
-def no_limits_text(reason: NoLimits, day: date | None = None) -> str:
-    """The chart's caption for a series without limits ('' when it has them or has too few points)."""
+def _day(day: date | None) -> str:
+    return f"{day.day}-{day.month}-{day.year}" if day else ""
+
+
+def no_limits_text(reason: NoLimits, day: date | None = None, *, short: bool = False) -> str:
+    """The chart's caption for a series without limits ('' when it has them or has too few points);
+    `short`: the tile's words, for a narrow chart on paper."""
     if not reason:
         return ""
-    return NO_LIMITS[reason].format(day=f"{day.day}-{day.month}-{day.year}" if day else "")
+    return (NO_LIMITS_SHORT if short else NO_LIMITS)[reason].format(day=_day(day))
 
 
 def status_word(status: Status, reason: Reason | None = None) -> str:
@@ -90,16 +102,22 @@ def status_word(status: Status, reason: Reason | None = None) -> str:
     return f"{word}: {reason_text(reason)}" if status == Status.GREY and reason else word
 
 
-def variatie_word(variatie: Variatie) -> str:
-    """`zorgelijke verandering`; '' (fewer than 12 points or no last value) → `te weinig punten`."""
+def variatie_word(variatie: Variatie, reason: NoLimits = NoLimits.NONE, day: date | None = None) -> str:
+    """`zorgelijke verandering`; without limits the reason (`geen procesgrenzen: overlappende maanden`,
+    `vlakke reeks`, `te weinig punten sinds 1-7-2025`); else '' → `te weinig punten`."""
+    if reason and (not variatie or reason == NoLimits.FLAT):
+        return NO_LIMITS_SHORT[reason].format(day=_day(day))
     return VARIATIE_WORDS[variatie]
 
 
-def zekerheid_word(zekerheid: Zekerheid, norm: float | None) -> str:
-    """`haalt de norm`; '' → `geen norm` without a norm, else `te weinig punten`."""
+def zekerheid_word(zekerheid: Zekerheid, norm: float | None, reason: NoLimits = NoLimits.NONE) -> str:
+    """`haalt de norm`; '' → `geen norm` without a norm, `geen oordeel` when a reason leaves the series
+    without limits (the variatie word says why), else `te weinig punten`."""
     if zekerheid:
         return ZEKERHEID_WORDS[zekerheid]
-    return NO_NORM if norm is None else TOO_FEW_POINTS
+    if norm is None:
+        return NO_NORM
+    return NO_JUDGEMENT if reason else TOO_FEW_POINTS
 
 
 def source_text(source_period: str | None) -> str:
@@ -139,16 +157,20 @@ def provisional_note(fresh: Freshness | None, code: str, period: Period) -> str:
     return provisional_text(fresh.latest_cost_month)
 
 
-def icons_markdown(variatie: str, zekerheid: str, norm: float | None) -> str:
+def icons_markdown(variation: Variation, norm: float | None) -> str:
     """The two small icons with their words, as Streamlit markdown: variatie · zekerheid."""
-    return (f"{VARIATIE_ICONS[variatie]} {variatie_word(variatie)} · "
-            f"{ZEKERHEID_ICONS[zekerheid]} {zekerheid_word(zekerheid, norm)}")
+    return (f"{VARIATIE_ICONS[variation.variatie]} {_variatie_of(variation)} · "
+            f"{ZEKERHEID_ICONS[variation.zekerheid]} {zekerheid_word(variation.zekerheid, norm, variation.reason)}")
 
 
-def icons_text(variatie: str, zekerheid: str, norm: float | None) -> str:
+def icons_text(variation: Variation, norm: float | None) -> str:
     """The same for paper, with DejaVu glyphs: `~ gewone variatie · ✓ haalt de norm`."""
-    return (f"{VARIATIE_GLYPHS[variatie]} {variatie_word(variatie)} · "
-            f"{ZEKERHEID_GLYPHS[zekerheid]} {zekerheid_word(zekerheid, norm)}")
+    return (f"{VARIATIE_GLYPHS[variation.variatie]} {_variatie_of(variation)} · "
+            f"{ZEKERHEID_GLYPHS[variation.zekerheid]} {zekerheid_word(variation.zekerheid, norm, variation.reason)}")
+
+
+def _variatie_of(variation: Variation) -> str:
+    return variatie_word(variation.variatie, variation.reason, variation.since_day)
 
 
 def _kind_date(kind: str, day: date) -> str:

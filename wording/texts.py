@@ -78,6 +78,12 @@ NAV_ICONS = {
 
 # === filters =====================================================================================
 FILTERS_TITLE = "Selectie"
+BASELINE = "Procesgrenzen"
+BASELINE_OFF = "uit alle punten"
+BASELINE_FROZEN = "vast op de eerste {n} punten"
+BASELINE_HELP = ("Standaard volgen de procesgrenzen alle punten na de laatste procesbreuk. Vast op de eerste "
+                 "punten: de grenzen komen uit die punten en blijven staan; elk later punt wordt ertegen getoetst "
+                 "(zoals Making Data Count een basislijn bevriest).")
 REGION = "Regio"
 REGIONS_PLACEHOLDER = "Kies een of meer regio's"
 REGION_HELP = ("Kies meer regio's voor een gezamenlijke inkoop: de cijfers gelden dan voor alle gemeenten en "
@@ -397,9 +403,19 @@ DEMO_PROVIDER = "Als aanbieder"
 
 # --- Beheer (views/pages/admin.py, views/admin_tables.py) -----------------------------------------------
 ADMIN_TITLE = "Beheer"
-ADMIN_INTRO = ("Het auditlog, de gebruikers en hun rollen, de normen die gelden en de contracten van de regio's. "
-               "Alleen voor beheerders.")
-ADMIN_TABS = ("Auditlog", "Gebruikers", "Normen", "Contracten")
+ADMIN_INTRO = ("Het auditlog, de gebruikers en hun rollen, de normen die gelden, de contracten van de regio's en de "
+               "procesbreuken. Een contractmanager ziet hier alleen de procesbreuken van de eigen regio.")
+ADMIN_TABS = ("Auditlog", "Gebruikers", "Normen", "Contracten", "Procesbreuken")
+CHANGES_INTRO = ("Een procesbreuk is een datum waarop de werkwijze veranderde (nieuwe contracten, een nieuw "
+                 "toegangsteam). De procesgrenzen in de grafieken gebruiken alleen de punten erna; een lijn met "
+                 "de omschrijving markeert de datum.")
+CHANGES_NONE = "Er zijn nog geen procesbreuken vastgelegd."
+CHANGES_ADD = "Procesbreuk vastleggen"
+CHANGES_COLUMNS = {"region": "Regio", "day": "Datum", "indicator": "Indicator", "description": "Omschrijving"}
+CHANGES_ALL_INDICATORS = "alle indicatoren"
+CHANGES_PLACEHOLDER = "bijvoorbeeld: nieuw toegangsteam"
+CHANGES_BUTTON = "Vastleggen"
+CHANGES_SAVED = "Procesbreuk van {day} voor {region} vastgelegd."
 AUDIT_ACTION = "Actie"
 AUDIT_ALL = "Alle acties"
 AUDIT_ACTOR = "Wie"

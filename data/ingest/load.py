@@ -118,7 +118,7 @@ def load_file(con: duckdb.DuckDBPyConnection, raw: bytes, file_name: str, *, kin
 
     dry_run: validate and report what would be stored and replaced, store nothing.
     allowed_provider: a provider's own code; only `uitkomsten` of that code may then be loaded.
-    allowed_regions: a contract manager's regions; `normen` rows must then name one of them.
+    allowed_regions: a contract manager's regions; `normen` and `procesbreuken` rows must then name one of them.
     preview: whether the report carries the first rows (a DataFrame: the command line shows none).
     stage: in a dry run that finds the file good, keep its checked rows (`LoadReport.staged`).
     checked: that dry run's report of these very bytes: its rows are stored without a second decode
@@ -217,7 +217,7 @@ def _cursor(con: duckdb.DuckDBPyConnection, dry_run: bool):
 
 
 def load_rows(con: duckdb.DuckDBPyConnection, kind: str, rows: list[dict[str, str]], *, source: str,
-              uploader: str) -> LoadReport:
+              uploader: str, allowed_regions: tuple[str, ...] | None = None) -> LoadReport:
     """Rows keyed by Dutch column names (e.g. the in-app dialogue form), loaded exactly like a file."""
     names = list(columns(kind)) if kind in KINDS else []
     names += [name for row in rows for name in row if name not in names]
@@ -225,7 +225,8 @@ def load_rows(con: duckdb.DuckDBPyConnection, kind: str, rows: list[dict[str, st
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(names)
     writer.writerows([row.get(name, "") for name in names] for row in rows)
-    return load_file(con, buffer.getvalue().encode("utf-8"), source, kind=kind, uploader=uploader)
+    return load_file(con, buffer.getvalue().encode("utf-8"), source, kind=kind, uploader=uploader,
+                     allowed_regions=allowed_regions)
 
 
 def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, uploader: str, confirm_empty: bool,
@@ -240,8 +241,8 @@ def _load(cur, raw: bytes, report: LoadReport, workdir: str, digest: Future, *, 
         kind = kind if kind is not None else detect_kind(file.header)
         _check_header(file.header, kind, allowed_provider)
         source, extra, params = _decode(cur, file, kind, workdir, allowed_provider, on_disk if text is raw else None)
-        if allowed_regions is not None and kind == "normen":
-            extra, params = _own_regions_only(allowed_regions)
+        if allowed_regions is not None and kind in OWN_REGION_KINDS:
+            extra, params = _own_regions_only(allowed_regions, OWN_REGION_KINDS[kind])
         tell("check")
         gate = privacy.gate_errors(cur, kind) + examples.errors(cur, kind) + limits.errors(cur, kind)
         rows = cur.execute("select count(*) from _dec where not _blank").fetchone()[0]
@@ -369,13 +370,18 @@ def _check_header(header: list[str], kind: str | None, allowed_provider: str | N
     _refuse_if(errors)
 
 
-def _own_regions_only(regions: tuple[str, ...]) -> tuple[dict, dict]:
-    """The extra rule for a contract manager's `normen`: every row names one of their regions, so a norm
-    of one region never changes another's statuses (csv-contract.md kind 6)."""
+# Kinds whose rows a contract manager may send for their own regions only, with the word for their rows.
+OWN_REGION_KINDS = {"normen": "normen", "procesbreuken": "procesbreuken"}
+
+
+def _own_regions_only(regions: tuple[str, ...], what: str) -> tuple[dict, dict]:
+    """The extra rule for a contract manager's `normen` and `procesbreuken`: every row names one of their
+    regions, so a norm or a process change of one region never changes another's figures (csv-contract.md
+    kinds 6 and 10)."""
     own = ", ".join(regions).replace("{", "{{").replace("}", "}}")
     column = validate.quote("region")
     rule = Rule(f"{column} is not null and list_contains($allowed_regions, {column})",
-                f"u mag alleen normen van uw eigen regio ({own}) aanleveren; vul de kolom regio in")
+                f"u mag alleen {what} van uw eigen regio ({own}) aanleveren; vul de kolom regio in")
     return {"regio": (rule,)}, {"allowed_regions": list(regions)}
 
 

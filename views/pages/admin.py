@@ -1,4 +1,5 @@
-"""Beheer (beheerder only): the audit log, the users and their roles, the norms in force, a contract form.
+"""Beheer: the audit log, the users and their roles, the norms in force, a contract form (beheerder only), and
+the process changes (beheerder; a contract manager for their own regions, views/process_changes_ui.py).
 
 Account changes go through auth.accounts, exactly as the `python -m data users` CLI does, so the
 same checks apply and every change is written to the audit log with this beheerder as actor.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from auth import accounts
-from auth.pages import BEHEER
+from auth.pages import BEHEER, may_manage
 from auth.rights import ROLES, Rights
 from data.store import audit, users
 from data.ingest.norm_entry import record_norm
@@ -20,6 +21,7 @@ from views.contracts_form import contract_form
 from views.plain import plain
 from views.admin_tables import audit_table, norms_table, users_table
 from views.exports_ui import download_buttons
+from views.process_changes_ui import process_changes
 from views.session import actor, rights_for_page
 from wording import texts
 
@@ -168,16 +170,22 @@ def set_norm(rights: Rights, region: str | None, year: int) -> None:
 rights = rights_for_page(BEHEER)
 st.title(texts.ADMIN_TITLE)
 st.caption(texts.ADMIN_INTRO)
-log_tab, users_tab, norms_tab, contracts_tab = st.tabs(texts.ADMIN_TABS, key="admin_tabs", on_change="rerun")
-if log_tab.open:
-    with log_tab:
-        audit_log()
-if users_tab.open:
-    with users_tab:
-        user_list(rights)
-if norms_tab.open:
-    with norms_tab:
-        norms(rights)
-if contracts_tab.open:
-    with contracts_tab:
-        contract_form(rights)
+if not may_manage(rights.role):  # a contract manager: only their regions' process changes
+    process_changes(rights, actor())
+else:
+    log_tab, users_tab, norms_tab, contracts_tab, changes_tab = st.tabs(texts.ADMIN_TABS, key="admin_tabs", on_change="rerun")
+    if log_tab.open:
+        with log_tab:
+            audit_log()
+    if users_tab.open:
+        with users_tab:
+            user_list(rights)
+    if norms_tab.open:
+        with norms_tab:
+            norms(rights)
+    if contracts_tab.open:
+        with contracts_tab:
+            contract_form(rights)
+    if changes_tab.open:
+        with changes_tab:
+            process_changes(rights, actor())

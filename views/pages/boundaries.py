@@ -4,7 +4,7 @@ monthly spending as a process chart (signals.md §3a) and why spending changed (
 
 import streamlit as st
 
-from views import cache, charts, components, navigation, session
+from views import baseline, cache, charts, components, navigation, session
 from views.breakdowns_ui import price_volume_section
 from views.pages.lever import render
 from wording import forecast as forecast_words
@@ -18,7 +18,7 @@ if (fan := cache.figures(rights).fan(scope, period)) is not None:
                      forecast_words.fan_title(fan), key="fan")
     st.caption(forecast_words.FAN_CAPTION)
 waiting_section(rights, scope, period, key="boundaries")
-if (spending := cache.figures(rights).spending(scope, period)) is not None and spending.valued >= 2:
+if (spending := cache.figures(rights).spending(scope, period, baseline=baseline.chosen())) is not None and spending.valued >= 2:
     components.chart(charts.trend(spending, texts.MONTHLY_SPENDING, texts.MONTHLY_SPENDING_NOTE),
                      texts.MONTHLY_SPENDING, key="spending")
 price_volume_section(rights, scope, period)

@@ -17,7 +17,7 @@ from levers.registry import pick
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
-from views import cache, charts, components, filters, navigation, notes_form, notes_ui, session
+from views import baseline, cache, charts, components, filters, navigation, notes_form, notes_ui, session
 from views.exports_ui import file_stem
 from wording import fmt, sentences, texts
 from wording import notes as note_words
@@ -40,6 +40,7 @@ def render(lever: str) -> tuple[Scope, Period]:
     """Draw the page of `lever` for the current user and selection; return that selection."""
     rights = session.rights_for_page(navigation.LEVER_PAGES[lever])
     scope, period = filters.sidebar(rights)
+    frozen = baseline.control()
     results = cache.indicators(rights, scope, period, lever)
     comparisons = {  # computed for the whole lever when a comparison tab is first opened
         texts.TAB_MUNICIPALITIES: lambda: cache.by_municipality(rights, scope, period, lever),
@@ -56,7 +57,7 @@ def render(lever: str) -> tuple[Scope, Period]:
     st.subheader(texts.SUMMARY_TITLE)
     components.table_with_exports(results, stem, key=f"{lever}_summary")
     # The 24-month series are the costly part: computed after the first screen has been sent.
-    series = {item.code: item for item in cache.series(rights, scope, period, lever)}
+    series = {item.code: item for item in cache.series(rights, scope, period, lever, frozen)}
     for result in results:
         _indicator(result, series.get(result.code), comparisons, period, f"{stem}_{result.code}",
                    national, of_indicator(notes, result.code))

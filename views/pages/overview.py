@@ -6,7 +6,8 @@ from auth.pages import OVERZICHT
 from levers import deliveries
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.registry import pick
-from views import cache, charts, components, contracts_ui, documents_ui, filters, navigation, notes_ui, session
+from views import (baseline, cache, charts, components, contracts_ui, documents_ui, filters, navigation, notes_ui,
+                   session)
 from wording import national as national_words
 from wording import sentences, texts
 from wording import signals as signal_words
@@ -14,8 +15,9 @@ from wording.sentences import COMPARED, HEADLINE_CODES, HEADLINES, MAX_SIGNALS
 
 rights = session.rights_for_page(OVERZICHT)
 scope, period = filters.sidebar(rights)
+frozen = baseline.control()
 results = cache.indicators(rights, scope, period)
-link = filters.link_params()
+link = filters.link_params() | baseline.link_params()
 
 # The title gets the whole width, so it stays on one line at 1440 px; the buttons sit by the caption.
 st.title(sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.regions))))
@@ -28,7 +30,7 @@ with share, st.container(horizontal=True, horizontal_alignment="right", gap="sma
 
 contracts_ui.due_notice(rights, scope.regions, link)
 
-variations = cache.variations(rights, scope, period, HEADLINE_CODES)
+variations = cache.variations(rights, scope, period, HEADLINE_CODES, frozen)
 fresh = cache.freshness(rights, scope, period)
 national = cache.national(period)
 pairs = cache.national_pairs(rights, scope, period)

@@ -125,12 +125,13 @@ def _progress(raw: bytes, words: str):
 def _load(con, raw: bytes, name: str, kind: str | None, confirm_empty: bool, *, dry_run: bool, progress,
           checked=None):
     return load_file(con, raw, name, kind=kind, uploader=actor, confirm_empty=confirm_empty, dry_run=dry_run,
-                     allowed_provider=own_code, allowed_regions=_norm_regions(), stage=dry_run, checked=checked,
+                     allowed_provider=own_code, allowed_regions=_own_regions(), stage=dry_run, checked=checked,
                      progress=progress)
 
 
-def _norm_regions() -> tuple[str, ...] | None:
-    """A contract manager sets only their regions' norms; a beheerder may also set empty-regio defaults."""
+def _own_regions() -> tuple[str, ...] | None:
+    """A contract manager sets only their regions' norms and process changes; a beheerder may also set
+    empty-regio default norms and any region's changes."""
     return tuple(rights.regions) if rights.role == "contractmanager" else None
 
 

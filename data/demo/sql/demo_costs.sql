@@ -1,8 +1,11 @@
 -- Demo spending per month from the staged trajectories (temp table demo_staged):
 -- declaraties = monthly rate x days in care that month (price x quantity), summed per category;
--- strategic partners' complex care is paid as a flat monthly lump sum instead (the year's care / its months),
--- except family care (pleegzorg, gezinsgericht: 35, 36), declared per youth so that a scenario can price a
--- shift towards it (ahead.md §2); about one in forty declaration groups gets a correction (mostly negative).
+-- strategic partners' complex care is paid as a flat monthly lump sum instead, one amount for the whole
+-- contract period that began on 1-1-2023 (the care of the period / its months): a lump sum is agreed in
+-- advance, not recomputed from each year's care, so monthly spending has no step each January that
+-- the care does not have (signals.md §3a, issue 21); about one in forty declaration groups gets a
+-- correction (mostly negative). Family care (pleegzorg, gezinsgericht: 35, 36) is declared per youth so that a
+-- scenario can price a shift towards it (ahead.md §2).
 -- params: $data_start, $data_end, $seed, $upload_id
 insert into costs
 with months as (
@@ -41,8 +44,8 @@ declared as (
     group by all
 ),
 
-yearly_care as (
-    select year(month) as year, municipality, provider, lot, sum(amount) as amount
+contract_care as (
+    select municipality, provider, lot, sum(amount) / (select count(*) from months) as monthly
     from priced
     where is_lumpsum
     group by all
@@ -50,10 +53,10 @@ yearly_care as (
 
 lumpsum as (
     select
-        m.month, y.municipality, y.provider, y.lot, null::smallint as product_category, 'lumpsum' as kind,
-        round(y.amount / count(*) over (partition by y.year, y.municipality, y.provider), 2)::decimal(14, 2) as amount
-    from yearly_care as y
-    inner join months as m on year(m.month) = y.year
+        m.month, c.municipality, c.provider, c.lot, null::smallint as product_category, 'lumpsum' as kind,
+        round(c.monthly, 2)::decimal(14, 2) as amount
+    from contract_care as c
+    cross join months as m
 ),
 
 corrections as (
