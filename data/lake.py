@@ -116,44 +116,66 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+_CREATED: set[Lake] = set()  # lakes this process knows to exist
+
+
 def create(lake: Lake) -> None:
-    """Create the lake if it does not exist yet (its data path is stored in the catalogue)."""
+    """Create the lake if it does not exist yet (its data path is stored in the catalogue).
+
+    Opened directly (`connect`), a new catalogue would get a data path of DuckLake's choosing, so a
+    lake not known to exist is attached once with its own first (a second DuckDB instance: once per process).
+    """
+    if lake in _CREATED or (lake.catalogue.startswith("sqlite:") and lake.home.exists()):
+        return
     if lake.catalogue.startswith("sqlite:"):
         lake.home.parent.mkdir(parents=True, exist_ok=True)
     Path(lake.data_path).mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(config=config())
     try:
+        con.execute("set enable_progress_bar = false")
         con.execute(f"attach {_quote(PREFIX + lake.catalogue)} as lake (data_path {_quote(lake.data_path)})")
     finally:
         con.close()
+    _CREATED.add(lake)
 
 
 def connect(lake: Lake, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """The lake as the default database of a new connection (every cursor of it reads the lake)."""
+    """The lake as the default database of a new connection (every cursor of it reads the lake).
+
+    `read_only` only means: create nothing. DuckDB shares one instance per path in a process, and a
+    lake is written through transactions by any process, so every connection to it may write.
+    """
     if not read_only:
         create(lake)
-    return duckdb.connect(PREFIX + lake.catalogue, read_only=read_only, config=config())
-
-
-def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the connection's default database is a lake."""
-    return con.execute("select type = 'ducklake' from duckdb_databases() "
-                       "where database_name = current_database()").fetchone()[0]
+    elif lake.catalogue.startswith("sqlite:") and not lake.home.exists():
+        raise duckdb.IOException(f"{lake.home}: no such lake catalogue (does not exist)")
+    con = duckdb.connect(PREFIX + lake.catalogue, config=config())
+    con.execute("set enable_progress_bar = false")  # a slow commit would draw a bar on a command's terminal
+    return con
 
 
 def of(con: duckdb.DuckDBPyConnection) -> Lake | None:
-    """The lake a connection reads (None for a DuckDB file or memory)."""
+    """The lake a connection reads (None for a DuckDB file or memory).
+
+    Here and wherever a lake is read: fetchall, never a half-read result, which keeps its transaction
+    open, and with it a read lock on a SQLite catalogue that refuses every other connection's commit.
+    """
     row = con.execute("select type, path, options from duckdb_databases() "
-                      "where database_name = current_database()").fetchone()
+                      "where database_name = current_database()").fetchall()
+    row = row[0] if row else None
     if row is None or row[0] != "ducklake":
         return None
-    data_path = (row[2] or {}).get("data_path") or ""
+    data_path = (row[2] or {}).get("data_path")
+    if not data_path:  # opened directly: the data path is the one stored in the catalogue
+        name = con.execute("select current_database()").fetchall()[0][0]
+        data_path = con.execute(f"select value from ducklake_options({_quote(name)}) "
+                                "where option_name = 'data_path'").fetchall()[0][0]
     return Lake(row[1], data_path)
 
 
 def snapshot_id(con: duckdb.DuckDBPyConnection) -> int:
     """The lake's newest snapshot: it changes with every committed write."""
-    return con.execute("select id from current_snapshot()").fetchone()[0]
+    return con.execute("select id from current_snapshot()").fetchall()[0][0]
 
 
 # --- what DuckLake lacks, left out of the schema -------------------------------------------------
@@ -209,3 +231,30 @@ def writer_lock(lake: Lake) -> Iterator[None]:
             fcntl.flock(descriptor, fcntl.LOCK_UN)
     finally:
         os.close(descriptor)
+
+
+# --- a read-only view at one snapshot --------------------------------------------------------------
+
+class Pinned:
+    """The lake at one snapshot, read-only, in an in-memory database of its own (data.store.snapshots.LakeReader).
+
+    A cursor of a DuckDB connection starts at the default database, not at the one a `use` chose, so
+    `cursor()` hands out cursors that have chosen the lake already; everything else is the connection's.
+    """
+
+    def __init__(self, lake: Lake, snapshot: int):
+        self.snapshot = snapshot
+        self._con = duckdb.connect(config=config())
+        self._con.execute("set enable_progress_bar = false")
+        self._con.execute(f"attach {_quote(PREFIX + lake.catalogue)} as lake (snapshot_version {int(snapshot)}, "
+                          f"read_only, data_path {_quote(lake.data_path)})")
+        self._con.execute("use lake")
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        cursor = self._con.cursor()
+        cursor.execute("use lake")
+        cursor.execute("set enable_progress_bar = false")  # a per-connection setting, and a cursor is one
+        return cursor
+
+    def __getattr__(self, name: str):
+        return getattr(self._con, name)
