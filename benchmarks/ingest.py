@@ -71,7 +71,7 @@ con.close()
 """
 PREPARE = """
 import sys
-from data.db import connect
+from data.store.db import connect
 con = connect(sys.argv[1])  # schema and reference data: not part of the timing
 con.execute("insert into providers (provider, name, lot, role, regions) "
             "select 'AGB-' || lpad(i::varchar, 4, '0'), 'Aanbieder ' || i, 'beide', 'overig', "

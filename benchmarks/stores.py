@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from benchmarks.ingest import PREPARE, generate, timed  # noqa: E402
+from benchmarks.ingest import PREPARE, PROVIDERS, generate, timed  # noqa: E402
 
 DEFAULT_NATIONAL = ROOT / "benchmarks" / "out" / "national.duckdb"
 VISIBLE_GOAL = 5.0
@@ -81,7 +81,7 @@ while time.monotonic() < stop:
     time.sleep(0.2)
 """
 
-PREPARE_STORE = PREPARE.replace("from data.db import connect", "from data.store.db import connect")
+PREPARE_STORE = PREPARE.format(providers=PROVIDERS)
 
 
 def _free_port() -> int:

@@ -1,6 +1,6 @@
 """`python -m data demo|load|template|users ...`: the store's command lines.
 
-Only parses arguments and prints; the work is done by data.demo, data.load, data.templates and
+Only parses arguments and prints; the work is done by data.demo.build, data.ingest.load, data.ingest.templates and
 (for `users`, commands.users) auth.accounts. Exit codes: 0 done (a load also when the same bytes were
 stored before), 1 refused (nothing stored), 2 wrong usage, 3 a load stored but not yet published for
 readers (e.g. the disk filled after the commit): running the same command again publishes it.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -18,9 +19,10 @@ import duckdb
 from auth.rights import ROLES_HELP
 from commands.args import CliError, DutchArgumentParser, open_database
 from commands.users import run_users
-from data import csvfile, db, decode, templates
-from data.contracts import KINDS
-from data.load import load_file
+from data.ingest import csvfile, decode, templates
+from data.store import db
+from data.ingest.contracts import KINDS
+from data.ingest.load import load_file
 
 NOT_PUBLISHED = 3  # exit code: stored, not yet published (see the module's docstring)
 CONFIRM_HINT = "gebruik --leeg-bevestigd als er voor deze soort echt niets is om op te slaan"
@@ -33,7 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     demo = commands.add_parser("demo", help="bouw een demodatabase")
-    demo.add_argument("--db", help="databasebestand (standaard: $JEUGDMONITOR_DB of data/monitor.duckdb)")
+    demo.add_argument("--db", help="databasebestand of ducklake:... (standaard: $JEUGDMONITOR_STORE, "
+                      "$JEUGDMONITOR_DB of data/monitor.duckdb)")
     demo.add_argument("--national", action="store_true", help="alle 342 gemeenten (voor benchmarks)")
     demo.add_argument("--seed", type=int, default=2026, help="startwaarde van de toevalsgenerator")
 
@@ -71,9 +74,16 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "demo":
-        from data.demo import build_demo_file  # noqa: PLC0415  lazy: 0.41 s CPU on every other command
+        from data.demo.build import build_demo_file  # noqa: PLC0415  lazy: 0.41 s CPU on every other command
 
-        build_demo_file(db.db_path(args.db), national=args.national, seed=args.seed)
+        target = db.db_path(args.db)
+        if db.lake_of(target) is None:
+            build_demo_file(target, national=args.national, seed=args.seed)
+            return 0
+        with tempfile.TemporaryDirectory(prefix="demo-") as folder:  # a lake: built as a file, then copied in
+            built = Path(folder) / "demo.duckdb"
+            build_demo_file(built, national=args.national, seed=args.seed)
+            db.import_file(target, built)
         return 0
     if args.command == "load":
         return run_load(args)
