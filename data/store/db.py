@@ -95,7 +95,7 @@ def lake_available() -> bool:
     """Whether this DuckDB has the lake's extensions (requirements.txt): else only a file can be the store."""
     try:
         lake.extension_directory()
-    except lake.Unavailable:
+    except (lake.Unavailable, duckdb.Error):
         return False
     return True
 

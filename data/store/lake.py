@@ -100,8 +100,9 @@ def extension_directory() -> str:
 
 def _binary(package: str) -> str:
     spec = importlib.util.find_spec(package)
-    found = glob.glob(f"{spec.submodule_search_locations[0]}/extensions/*/*.duckdb_extension") if spec else []
-    if not found:
+    found = glob.glob(f"{spec.submodule_search_locations[0]}/extensions/v{duckdb.__version__}/*.duckdb_extension") \
+        if spec else []
+    if not found:  # not installed, or built for another DuckDB (an extension loads into its own version only)
         raise Unavailable(f"{package} is not installed for DuckDB {duckdb.__version__}")
     return found[0]
 
