@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -34,7 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     demo = commands.add_parser("demo", help="bouw een demodatabase")
-    demo.add_argument("--db", help="databasebestand (standaard: $JEUGDMONITOR_DB of data/monitor.duckdb)")
+    demo.add_argument("--db", help="databasebestand of ducklake:... (standaard: $JEUGDMONITOR_STORE, "
+                      "$JEUGDMONITOR_DB of data/monitor.duckdb)")
     demo.add_argument("--national", action="store_true", help="alle 342 gemeenten (voor benchmarks)")
     demo.add_argument("--seed", type=int, default=2026, help="startwaarde van de toevalsgenerator")
 
@@ -74,7 +76,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         from data.demo.build import build_demo_file  # noqa: PLC0415  lazy: 0.41 s CPU on every other command
 
-        build_demo_file(db.db_path(args.db), national=args.national, seed=args.seed)
+        target = db.db_path(args.db)
+        if db.lake_of(target) is None:
+            build_demo_file(target, national=args.national, seed=args.seed)
+            return 0
+        with tempfile.TemporaryDirectory(prefix="demo-") as folder:  # a lake: built as a file, then copied in
+            built = Path(folder) / "demo.duckdb"
+            build_demo_file(built, national=args.national, seed=args.seed)
+            db.import_file(target, built)
         return 0
     if args.command == "load":
         return run_load(args)

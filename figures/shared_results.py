@@ -29,6 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from data.store import lake
+
 SUFFIX = ".results"
 ENV = "JEUGDMONITOR_SHARED_RESULTS"  # 0: each process computes for itself (benchmarks/readers.py compares)
 WAIT_S = 120.0  # longer than any figure takes: after this a waiting process computes itself
@@ -49,8 +51,8 @@ def enabled() -> bool:
 
 
 def folder_of(main: str | os.PathLike) -> Path:
-    """Where the results of database file `main` are shared."""
-    main = Path(main)
+    """Where the results of database file `main` are shared (of a lake: beside its home, data.store.lake)."""
+    main = lake.parse(str(main)).home if lake.is_spec(str(main)) else Path(main)
     return main.with_name(main.name + SUFFIX)
 
 

@@ -48,8 +48,8 @@ def _writer(path: str) -> db.Holder:
 
 
 @st.cache_resource(show_spinner=False)
-def _reader(path: str) -> snapshots.Reader:
-    return snapshots.Reader(path)
+def _reader(path: str) -> snapshots.Reader | snapshots.LakeReader:
+    return snapshots.reader(path)  # a lake's reader reads DuckLake's own snapshots
 
 
 @st.cache_resource(show_spinner=False)
@@ -60,14 +60,16 @@ def _build_lock(path: str) -> Any:
 
 
 def db_file() -> str:
-    """The database file of this process (absolute): part of every cache key."""
-    return str(db.db_path().resolve())
+    """The store of this process (a file's absolute path, or a lake's setting): part of every cache key."""
+    return db.store_name()
 
 
 def exists() -> bool:
     """Whether there is data to show: the file, or for a read-only process a published snapshot
     (a reader on another machine gets the snapshots only)."""
     path = db.db_path()
+    if db.lake_of(path) is not None:  # a lake is created on first use; filled by a command (README)
+        return True
     return path.exists() or (is_read_only() and snapshots.published(path) is not None)
 
 

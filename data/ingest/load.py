@@ -428,11 +428,12 @@ def _decode(cur, file: csvfile.CsvFile, kind: str, workdir: str, allowed_provide
 def _store(cur, model, report: LoadReport, uploader: str) -> None:
     """Upload record, replaced scope, new rows and audit entry: one transaction."""
     with storing.transaction(cur):
-        upload_id = cur.execute(
-            "insert into uploads (kind, file_name, sha256, row_count, uploader, scope_replaced) "
-            "values ($kind, $file_name, $sha256, $rows, $uploader, $scope) returning upload_id",
-            {"kind": model.KIND, "file_name": report.file_name, "sha256": report.sha256, "rows": report.rows,
-             "uploader": uploader, "scope": report.scope_replaced}).fetchone()[0]
+        upload_id = db.next_id(cur, "uploads")  # no `returning`: a lake has none
+        cur.execute(
+            "insert into uploads (upload_id, kind, file_name, sha256, row_count, uploader, scope_replaced) "
+            "values ($id, $kind, $file_name, $sha256, $rows, $uploader, $scope)",
+            {"id": upload_id, "kind": model.KIND, "file_name": report.file_name, "sha256": report.sha256,
+             "rows": report.rows, "uploader": uploader, "scope": report.scope_replaced})
         upsert = _upserts(cur, model, report)
         storing.record_versions(cur, model, upload_id)
         if report.replaced_rows and not upsert:

@@ -61,14 +61,14 @@ def add_note(con: duckdb.DuckDBPyConnection, key: NoteKey, text: str, *, author_
     """Store a new note; its id."""
     text = checked(text)
     with db.writing(con) as write, transaction(write.cursor):  # the note and its audit entry together
-        [(note_id,)] = write.cursor.execute(
-            "insert into notes (indicator, region, municipality, lot, provider, period, text, author_role, written_on)"
-            " values ($indicator, $region, $municipality, $lot, $provider, $period, $text, $role, $today)"
-            " returning note_id",
-            {"indicator": key.indicator, "region": key.region, "municipality": key.municipality, "lot": key.lot,
-             "provider": key.provider, "period": key.period, "text": text, "role": author_role,
-             "today": today or date.today()},
-        ).fetchall()
+        note_id = db.next_id(write.cursor, TABLE)  # no `returning`: a lake has none
+        write.cursor.execute(
+            "insert into notes (note_id, indicator, region, municipality, lot, provider, period, text, author_role,"
+            " written_on) values ($id, $indicator, $region, $municipality, $lot, $provider, $period, $text, $role,"
+            " $today)",
+            {"id": note_id, "indicator": key.indicator, "region": key.region, "municipality": key.municipality,
+             "lot": key.lot, "provider": key.provider, "period": key.period, "text": text, "role": author_role,
+             "today": today or date.today()})
         audit.record(write.cursor, actor, "toelichting_toegevoegd", f"toelichting {note_id}: {key.describe()}")
         db.touched(TABLE)
     return note_id
@@ -79,22 +79,24 @@ def change_note(con: duckdb.DuckDBPyConnection, note_id: int, text: str, *, auth
     """Replace a note's text (its author role becomes the editor's)."""
     text = checked(text)
     with db.writing(con) as write, transaction(write.cursor):  # the note and its audit entry together
-        changed = write.cursor.execute(
-            "update notes set text = $text, author_role = $role, changed_on = $today where note_id = $id"
-            " returning note_id",
-            {"text": text, "role": author_role, "today": today or date.today(), "id": note_id},
-        ).fetchall()
-        if not changed:
+        if not _exists(write.cursor, note_id):
             raise NoteRefused(UNKNOWN)
+        write.cursor.execute(
+            "update notes set text = $text, author_role = $role, changed_on = $today where note_id = $id",
+            {"text": text, "role": author_role, "today": today or date.today(), "id": note_id})
         audit.record(write.cursor, actor, "toelichting_gewijzigd", f"toelichting {note_id}")
         db.touched(TABLE)
 
 
 def remove_note(con: duckdb.DuckDBPyConnection, note_id: int, *, actor: str) -> None:
     with db.writing(con) as write, transaction(write.cursor):  # the note and its audit entry together
-        removed = write.cursor.execute("delete from notes where note_id = $id returning note_id",
-                                       {"id": note_id}).fetchall()
-        if not removed:
+        if not _exists(write.cursor, note_id):
             raise NoteRefused(UNKNOWN)
+        write.cursor.execute("delete from notes where note_id = $id", {"id": note_id})
         audit.record(write.cursor, actor, "toelichting_verwijderd", f"toelichting {note_id}")
         db.touched(TABLE)
+
+
+def _exists(cur: duckdb.DuckDBPyConnection, note_id: int) -> bool:
+    """Asked before a change (under the write lock): a lake has no `returning` to tell afterwards."""
+    return cur.execute("select count(*) from notes where note_id = $id", {"id": note_id}).fetchall()[0][0] > 0

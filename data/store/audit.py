@@ -116,7 +116,8 @@ def _row(line: bytes, file_name: str, offset: int) -> tuple:
 def _store(cur: duckdb.DuckDBPyConnection, rows: list[tuple], file_name: str, imported_bytes: int) -> None:
     with transaction(cur):
         cur.executemany(_INSERT_AT, rows)
-        cur.execute("insert or replace into audit_imports values ($file, $bytes)",
+        cur.execute("delete from audit_imports where file_name = $file", {"file": file_name})  # no upsert
+        cur.execute("insert into audit_imports values ($file, $bytes)",  # in a lake: no primary key
                     {"file": file_name, "bytes": imported_bytes})
         touched("audit_log", "audit_imports")
 

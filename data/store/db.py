@@ -12,6 +12,12 @@ process that opens the file (`connect` compares the snapshot's generations with 
 
 DuckDB lets one process at a time open the file for writing. A second writer waits its turn
 (`connect(wait=...)`), and the writer dashboard holds the file only while it uses it (`Holder`).
+
+The store setting (`--db`, else $JEUGDMONITOR_STORE, else $JEUGDMONITOR_DB) may name a DuckLake
+instead of a file: `ducklake:sqlite:PATH` or `ducklake:postgres:DSN data_path=FOLDER` (data/store/lake.py).
+The lake is then the connection's default database, so the SQL files and macros run on it unchanged;
+any process writes through DuckLake transactions, writers take turns (`lake.writer_lock`), and
+DuckLake's snapshots take the place of the published snapshot files (data/store/snapshots.LakeReader).
 """
 
 from __future__ import annotations
@@ -21,16 +27,17 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import duckdb
 
-from data.store import audit, snapshots
+from data.store import audit, lake, snapshots
 # What writers call as db.touched, db.location, db.transaction, db.Write (data/store/write_scope.py):
-from data.store.write_scope import CURRENT, Write, bump, bump_pending, location, touched, transaction  # noqa: F401
+from data.store.write_scope import CURRENT, Write, bump, bump_pending, location, next_id, touched, transaction  # noqa: F401
 
 DB_ENV_VAR = "JEUGDMONITOR_DB"
+STORE_ENV = "JEUGDMONITOR_STORE"  # a file, or a lake: ducklake:sqlite:PATH | ducklake:postgres:DSN data_path=FOLDER
 DEFAULT_DB_PATH = Path("data/monitor.duckdb")
 SCHEMA_SQL = (Path(__file__).parent / "schema.sql").read_text(encoding="utf-8")
 BOOKKEEPING_SQL = (Path(__file__).parent / "bookkeeping.sql").read_text(encoding="utf-8")
@@ -65,10 +72,32 @@ _REFERENCE_TABLES = (
 
 
 def db_path(override: str | os.PathLike | None = None) -> Path:
-    """The database file: an explicit --db, else $JEUGDMONITOR_DB, else data/monitor.duckdb."""
+    """The store: an explicit --db, else $JEUGDMONITOR_STORE, else $JEUGDMONITOR_DB, else
+    data/monitor.duckdb. A lake's setting comes back as a Path too: `lake_of` tells it from a file."""
     if override:
         return Path(override)
-    return Path(os.environ.get(DB_ENV_VAR) or DEFAULT_DB_PATH)
+    return Path(os.environ.get(STORE_ENV) or os.environ.get(DB_ENV_VAR) or DEFAULT_DB_PATH)
+
+
+def lake_of(setting: str | os.PathLike | None) -> lake.Lake | None:
+    """The lake a store setting names; None for a DuckDB file (or memory)."""
+    text = str(setting) if setting is not None else ""
+    return lake.parse(text) if lake.is_spec(text) else None
+
+
+def store_name(override: str | os.PathLike | None = None) -> str:
+    """The store as one string (the key of its cached figures): a lake's setting, or the file's absolute path."""
+    where = lake_of(db_path(override))
+    return where.spec if where is not None else str(db_path(override).resolve())
+
+
+def lake_available() -> bool:
+    """Whether this DuckDB has the lake's extensions (requirements.txt): else only a file can be the store."""
+    try:
+        lake.extension_directory()
+    except (lake.Unavailable, duckdb.Error):
+        return False
+    return True
 
 
 class Busy(Exception):
@@ -85,6 +114,9 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False, w
     that starts), then Busy. A published snapshot that lags behind the file is published again.
     """
     target = db_path(path)
+    where = lake_of(target)
+    if where is not None:
+        return _connect_lake(where, read_only)
     if read_only:
         return duckdb.connect(str(target), read_only=True)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -99,6 +131,50 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False, w
         con.close()
         raise
     return con
+
+
+def _connect_lake(where: lake.Lake, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """The lake as the default database; its schema written (in turn with other writers) when it lacks it."""
+    con = lake.connect(where, read_only=read_only)
+    try:
+        if not read_only and stored_fingerprint(con) != SCHEMA_FINGERPRINT:
+            with WRITE_LOCK, lake.writer_lock(where):
+                if stored_fingerprint(con) != SCHEMA_FINGERPRINT:  # another writer may have done it meanwhile
+                    ensure_schema(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def import_file(setting: str | os.PathLike, source: str | os.PathLike) -> None:
+    """Copy every table of the DuckDB file `source` into the store (replacing what it held): one transaction.
+
+    How a lake gets the demo or an existing monitor's data; views and macros are the store's own.
+    """
+    con = connect(setting)
+    try:
+        where = lake.of(con)
+        with WRITE_LOCK, (lake.writer_lock(where) if where is not None else nullcontext()):
+            con.execute(f"attach '{str(source).replace(chr(39), chr(39) * 2)}' as import_source (read_only)")
+            try:
+                tables = [name for (name,) in con.execute(
+                    "select table_name from duckdb_tables() where database_name = 'import_source' "
+                    "and schema_name = 'main' order by table_name").fetchall()]
+                con.execute("set preserve_insertion_order = true")
+                con.execute("begin transaction")
+                try:
+                    for table in tables:
+                        con.execute(f"delete from {table}")
+                        con.execute(f"insert into {table} by name select * from import_source.main.{table}")
+                    con.execute("commit")
+                except BaseException:
+                    con.execute("rollback")
+                    raise
+            finally:
+                con.execute("detach import_source")
+    finally:
+        con.close()
 
 
 def writer_wait() -> float:
@@ -194,17 +270,18 @@ def stored_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables, views and macros, load the reference lists once: one transaction."""
+    in_lake = lake.of(con) is not None
     con.execute("begin transaction")
     try:
         before_region = _set_aside_outcomes_without_region(con)
-        con.execute(SCHEMA_SQL)
+        con.execute(lake.schema_sql(SCHEMA_SQL) if in_lake else SCHEMA_SQL)
         if before_region:
             _outcomes_with_region(con)
-        con.execute(BOOKKEEPING_SQL)
+        con.execute(lake.schema_sql(BOOKKEEPING_SQL) if in_lake else BOOKKEEPING_SQL)
         if con.execute("select count(*) from municipalities").fetchone()[0] == 0:
             _copy_reference(con)
-        con.execute("insert or replace into store_meta values ('schema', $fingerprint)",
-                    {"fingerprint": SCHEMA_FINGERPRINT})
+        con.execute("delete from store_meta where key = 'schema'")  # not an upsert: a lake has no keys
+        con.execute("insert into store_meta values ('schema', $fingerprint)", {"fingerprint": SCHEMA_FINGERPRINT})
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
@@ -271,7 +348,7 @@ def writing(con: duckdb.DuckDBPyConnection) -> Iterator[Write]:
     A block inside a block is part of the outer one.
     """
     global _epoch  # noqa: PLW0603  (changed under WRITE_LOCK only)
-    with WRITE_LOCK:
+    with WRITE_LOCK, _lake_turn(con):
         outer = CURRENT.get()
         write = Write(con.cursor()) if outer is None else Write(con.cursor(), outer.touched, outer.pending)
         token = CURRENT.set(write if outer is None else outer)
@@ -286,6 +363,15 @@ def writing(con: duckdb.DuckDBPyConnection) -> Iterator[Write]:
                 _epoch += 1
             CURRENT.reset(token)
             write.cursor.close()
+
+
+def _lake_turn(con: duckdb.DuckDBPyConnection):
+    """In a lake, the writers' turn across processes (lake.writer_lock); nothing to take for a file
+    (DuckDB's own file lock) or for a read-only view (its audit entries go to a file)."""
+    where = lake.of(con)
+    if where is None or location(con)[1]:
+        return nullcontext()
+    return lake.writer_lock(where)
 
 
 def write_epoch() -> int:
@@ -313,6 +399,8 @@ def _finish(write: Write) -> None:
             _BEHIND.add(main.resolve())
         write.unpublished = failure
         return
+    if lake.of(write.cursor) is not None:
+        return  # a lake's commit is its snapshot: nothing to publish
     if main is not None and (write.touched - AUDIT_TABLES or snapshots.published(main) is None
                              or main.resolve() in _BEHIND):
         write.unpublished = _publish(write.cursor, main)
@@ -358,7 +446,9 @@ def continue_generations(con: duckdb.DuckDBPyConnection, previous: dict[str, int
     tables = {name for (name,) in con.execute(
         "select table_name from duckdb_tables() where database_name = current_database()").fetchall()}
     rows = [(table, previous.get(table, 0) + 1) for table in sorted(tables | set(previous))]
-    con.executemany("insert or replace into table_generations values (?, ?)", rows)
+    con.execute("delete from table_generations where list_contains($tables::varchar[], table_name)",
+                {"tables": [table for table, _ in rows]})  # not an upsert: a lake has no keys
+    con.executemany("insert into table_generations values (?, ?)", rows)
 
 
 # --- the writer dashboard's hold on its file ------------------------------------------------------
@@ -392,8 +482,9 @@ class Holder:
             if self._connection is None:
                 self._connection = connect(self.path, wait=self.wait)
                 self.opened += 1
-                threading.Thread(target=self._close_when_idle, args=(self.opened,), daemon=True,
-                                 name=f"close-when-idle-{self.path.name}").start()
+                if lake_of(self.path) is None:  # a lake has no file lock to give back: it stays open
+                    threading.Thread(target=self._close_when_idle, args=(self.opened,), daemon=True,
+                                     name=f"close-when-idle-{self.path.name}").start()
             self._users += 1
             con = self._connection
         try:

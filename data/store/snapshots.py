@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 
+from data.store import lake
 from data.store.faults import fault
 
 SUFFIX = ".snapshots"
@@ -243,3 +244,40 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except FileNotFoundError:
         return None
     return status.st_ino, status.st_mtime_ns
+
+
+# --- a lake: DuckLake's own snapshots instead of copied files -------------------------------------
+
+def reader(setting: str | os.PathLike) -> Reader | LakeReader:
+    """The reader of a store setting: published snapshot files of a DuckDB file, or a lake's snapshots."""
+    return LakeReader(lake.parse(str(setting))) if lake.is_spec(str(setting)) else Reader(setting)
+
+
+class LakeReader:
+    """Read-only views of a lake, each fixed at one of DuckLake's snapshots (what gen-N files are to a file).
+
+    `connection()` asks the catalogue for the newest snapshot (one small query) and, when it is newer
+    than the view it has, attaches the lake at that snapshot, read-only, in a new in-memory database;
+    every cursor of the view reads that snapshot (data.store.lake.Pinned), so a page run that keeps its
+    view never mixes two versions. The previous view closes once its last cursor is closed. Thread-safe.
+    """
+
+    def __init__(self, where: lake.Lake):
+        self.lake = where
+        self._lock = threading.Lock()
+        self._probe: duckdb.DuckDBPyConnection | None = None
+        self._snapshot: int | None = None
+        self._view: lake.Pinned | None = None
+
+    def connection(self) -> lake.Pinned:
+        with self._lock:
+            if self._probe is None:
+                self._probe = lake.connect(self.lake, read_only=True)
+            newest = lake.snapshot_id(self._probe)  # under the lock: one thread at a time asks
+            if self._view is None or newest != self._snapshot:
+                self._view, self._snapshot = lake.Pinned(self.lake, newest), newest
+            return self._view
+
+    @property
+    def path(self) -> str:
+        return self.lake.spec

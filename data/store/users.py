@@ -2,7 +2,8 @@
 
 Knows nothing of passwords beyond the stored hash; hashing, lock-out rules and rights live in
 `auth/accounts.py`. The failure counter is updated in one statement so that two sessions failing at
-the same time cannot both slip under the limit.
+the same time cannot both slip under the limit. No `returning`: a DuckLake store has none, so whether
+a row was there is asked first (the callers write under data.store.db.writing: nobody writes between).
 """
 
 from __future__ import annotations
@@ -22,20 +23,21 @@ _INSERT = """
 insert into users (email, role, regions, providers, password_hash)
 values ($email, $role, $regions::varchar[], $providers::varchar[], $password_hash)
 """
-_DELETE = "delete from users where email = $email returning email"
+_EXISTS = "select count(*) from users where email = $email"
+_DELETE = "delete from users where email = $email"
 _UPDATE_RIGHTS = """
 update users set role = $role, regions = $regions::varchar[], providers = $providers::varchar[]
-where email = $email returning email
+where email = $email
 """
-_UPDATE_HASH = "update users set password_hash = $password_hash where email = $email returning email"
+_UPDATE_HASH = "update users set password_hash = $password_hash where email = $email"
 # After `limit` consecutive failures: lock until $until and start counting again.
 _FAILURE = """
 update users
 set failed_attempts = case when failed_attempts + 1 >= $limit then 0 else failed_attempts + 1 end,
     locked_until = case when failed_attempts + 1 >= $limit then $until else locked_until end
 where email = $email
-returning failed_attempts = 0 as is_locked
 """
+_LOCKED = "select failed_attempts = 0 from users where email = $email"
 _SUCCESS = "update users set failed_attempts = 0, locked_until = null where email = $email"
 _REGIONS = "select distinct region from municipality_regions where region is not null"
 _PROVIDERS = "select provider from providers"
@@ -88,24 +90,34 @@ def insert_account(con: duckdb.DuckDBPyConnection, email: str, role: str, region
                           "providers": list(providers), "password_hash": password_hash})
 
 
+def _changed(con: duckdb.DuckDBPyConnection, statement: str, params: dict) -> bool:
+    """Run `statement` on the account of params['email']; whether there was one."""
+    if not con.execute(_EXISTS, {"email": params["email"]}).fetchall()[0][0]:
+        return False
+    con.execute(statement, params)
+    return True
+
+
 def delete_account(con: duckdb.DuckDBPyConnection, email: str) -> bool:
-    return bool(con.execute(_DELETE, {"email": email}).fetchall())
+    return _changed(con, _DELETE, {"email": email})
 
 
 def update_rights(con: duckdb.DuckDBPyConnection, email: str, role: str, regions: Sequence[str],
                   providers: Sequence[str]) -> bool:
     params = {"email": email, "role": role, "regions": list(regions), "providers": list(providers)}
-    return bool(con.execute(_UPDATE_RIGHTS, params).fetchall())
+    return _changed(con, _UPDATE_RIGHTS, params)
 
 
 def update_password_hash(con: duckdb.DuckDBPyConnection, email: str, password_hash: str) -> bool:
-    return bool(con.execute(_UPDATE_HASH, {"email": email, "password_hash": password_hash}).fetchall())
+    return _changed(con, _UPDATE_HASH, {"email": email, "password_hash": password_hash})
 
 
 def register_failure(con: duckdb.DuckDBPyConnection, email: str, limit: int, until: datetime) -> bool:
-    """Count one failed login; True when this failure locked the account until `until`."""
-    row = con.execute(_FAILURE, {"email": email, "limit": limit, "until": until}).fetchone()
-    return bool(row and row[0])
+    """Count one failed login; True when this failure locked the account until `until` (the counter
+    starts again at 0 exactly then)."""
+    if not _changed(con, _FAILURE, {"email": email, "limit": limit, "until": until}):
+        return False
+    return bool(con.execute(_LOCKED, {"email": email}).fetchall()[0][0])
 
 
 def register_success(con: duckdb.DuckDBPyConnection, email: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from data.store import snapshots
+from data.store import lake, snapshots
 from data.store.faults import fault
 
 
@@ -43,10 +43,30 @@ def touched(*tables: str) -> None:
 
 
 def bump(cur: duckdb.DuckDBPyConnection, tables: set[str]) -> None:
-    """Each of `tables` one generation up (cached figures are keyed on these numbers)."""
+    """Each of `tables` one generation up (cached figures are keyed on these numbers).
+
+    An update and an insert rather than an upsert: a DuckLake table has no primary key to conflict on.
+    """
     if tables:
-        cur.execute("insert into table_generations select unnest($tables::varchar[]), 1 "
-                    "on conflict do update set generation = generation + 1", {"tables": sorted(tables)})
+        names = {"tables": sorted(tables)}
+        cur.execute("update table_generations set generation = generation + 1 "
+                    "where list_contains($tables::varchar[], table_name)", names)
+        cur.execute("insert into table_generations select name, 1 from unnest($tables::varchar[]) as t(name) "
+                    "where name not in (select table_name from table_generations)", names)
+
+
+# The id column and sequence of each table whose rows are numbered (schema.sql).
+_NUMBERED = {"uploads": ("upload_id", "upload_id_seq"), "notes": ("note_id", "note_ids"),
+             "audit_log": ("audit_id", "audit_id_seq")}
+
+
+def next_id(cur: duckdb.DuckDBPyConnection, table: str) -> int:
+    """The id of a new row of `table`: its sequence in a DuckDB file; in a lake (no sequences) one above the
+    highest, which is unique because a lake's writers take turns (data.store.lake.writer_lock)."""
+    column, sequence = _NUMBERED[table]
+    if lake.of(cur) is None:
+        return cur.execute(f"select nextval('{sequence}')").fetchall()[0][0]
+    return cur.execute(f"select coalesce(max({column}), 0) + 1 from {table}").fetchall()[0][0]
 
 
 def bump_pending(cur: duckdb.DuckDBPyConnection) -> None:
@@ -79,8 +99,12 @@ def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
 def location(con: duckdb.DuckDBPyConnection) -> tuple[Path | None, bool]:
     """(the main database file, whether this connection is read-only); None for an in-memory database.
 
-    A connection to a published snapshot names the main file the snapshot was published from.
+    A connection to a published snapshot names the main file the snapshot was published from; one to a
+    lake names the lake's home (its SQLite catalogue, or a name in its data path: data.store.lake).
     """
-    [(path, read_only)] = con.execute("select path, readonly from duckdb_databases() "
-                                      "where database_name = current_database()").fetchall()
+    [(path, read_only, kind, options)] = con.execute(
+        "select path, readonly, type, options from duckdb_databases() "
+        "where database_name = current_database()").fetchall()
+    if kind == "ducklake":
+        return lake.of(con).home, bool(read_only)
     return (snapshots.main_of(Path(path)) if path else None), bool(read_only)
