@@ -12,7 +12,7 @@ import streamlit as st
 
 from levers.catalogue import definition as catalogue_entry
 from levers.national import NationalFigure
-from levers.norms import GREY, Status
+from levers.norms import GREY
 from levers.result import IndicatorResult
 from levers.variation import Variation
 from views.exports_ui import download_buttons
@@ -21,6 +21,7 @@ from wording import national as national_words
 from wording import signals as signal_words
 from wording.colours import BADGE_COLOURS
 from wording.reasons import reason_text
+from wording.summary import STATUS_GLYPHS
 
 PRINT_CSS = """
 <style>
@@ -133,7 +134,7 @@ def definition(code: str) -> None:
         st.caption(texts.SUPPRESSION_NOTE)  # no indicator code: the reader has no use for it
 
 
-STATUS_SYMBOLS = {Status.GREEN: "✓", Status.AMBER: "!", Status.RED: "✕", Status.GREY: "–"}
+STATUS_SYMBOLS = STATUS_GLYPHS  # the same glyphs as the lever pages' summary table
 
 
 def results_table(results: Sequence[IndicatorResult], labels: Sequence[str] | None = None,
@@ -163,9 +164,15 @@ def results_table(results: Sequence[IndicatorResult], labels: Sequence[str] | No
 def table_with_exports(results: Sequence[IndicatorResult], file_stem: str, key: str,
                        labels: Sequence[str] | None = None, label_column: str = "") -> None:
     """`results_table` plus the export buttons (Streamlit's own export is off in config.toml)."""
+    results_table(results, labels, label_column)
+    result_exports(results, file_stem, key, labels, label_column)
+
+
+def result_exports(results: Sequence[IndicatorResult], file_stem: str, key: str,
+                   labels: Sequence[str] | None = None, label_column: str = "") -> None:
+    """CSV and Excel of the results as numbers a spreadsheet can use (exports.tables.indicator_table)."""
     from exports.tables import indicator_table  # noqa: PLC0415  lazy: 0.46 s CPU (pandas), only for a table
 
-    results_table(results, labels, label_column)
     table = indicator_table(results, reason_text=reason_text, labels=labels, label_column=label_column)
     download_buttons(table, file_stem, key=key)
 

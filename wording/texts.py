@@ -130,6 +130,14 @@ LEVER_INTROS = {
     "interaction": "Het gesprek met aanbieders: dialoogsessies, besproken thema's en gemaakte afspraken.",
 }
 SUMMARY_TITLE = "Alle indicatoren van deze hefboom"
+SUMMARY_INTRO = "Wat aandacht vraagt staat bovenaan. Kies een rij (of hieronder een indicator) voor de details."
+SUMMARY_PICK = "Details van"
+SUMMARY_STATUS_HELP = "De waarde tegen de norm: op koers, let op (binnen de marge) of buiten de norm."
+SUMMARY_TREND_HELP = "De waarden van de laatste 24 maanden (of kwartalen)."
+COLUMN_PERIOD = "Periode"
+COLUMN_VARIATIE = "Variatie"
+COLUMN_ZEKERHEID = "Zekerheid"
+COLUMN_TREND = "Verloop"
 VALUE = "Waarde"
 NORM = "Norm"
 STATUS = "Status"

@@ -1,5 +1,7 @@
-"""One renderer for the four lever pages: every indicator with value, norm, status, its 24-month trend,
-its comparison per municipality and per provider, and its definition one click away."""
+"""One renderer for the four lever pages (issue 26): a summary table of every indicator of the lever,
+the rows needing attention first, and below it the card of the one indicator chosen: value, norm,
+status, definition, its 24-month trend and its comparison per municipality and per provider.
+Only that one card is drawn: the others are not sent to the browser."""
 
 from __future__ import annotations
 
@@ -16,11 +18,12 @@ from levers.registry import pick
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
-from views import cache, charts, components, filters, navigation, notes_form, notes_ui, session
+from views import cache, charts, components, filters, lever_table, navigation, notes_form, notes_ui, session
 from views.exports_ui import file_stem
 from wording import fmt, sentences, texts
 from wording import notes as note_words
 from wording import signals as signal_words
+from wording.summary import summary_rows
 
 TABS_KEY = "tabs_{}".format  # per indicator: which tab is open (only that one is drawn)
 
@@ -30,24 +33,26 @@ def render(lever: str) -> tuple[Scope, Period]:
     rights = session.rights_for_page(navigation.LEVER_PAGES[lever])
     scope, period = filters.sidebar(rights)
     results = cache.indicators(rights, scope, period, lever)
+    series = {item.code: item for item in cache.series(rights, scope, period, lever)}
     comparisons = {  # computed for the whole lever when a comparison tab is first opened
         texts.TAB_MUNICIPALITIES: lambda: cache.by_municipality(rights, scope, period, lever),
         texts.TAB_PROVIDERS: lambda: cache.by_provider(rights, scope, period, lever),
     }
     stem = _file_stem(lever, scope, period)
-    national = cache.national(period)
-    notes = notes_ui.of_scope(rights, scope, period)
 
     st.title(LEVER_NAMES[lever])
     st.caption(f"{sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.region)))} · {filters.selection_caption(rights, scope)}")
     st.markdown(texts.LEVER_INTROS[lever])
     st.subheader(texts.SUMMARY_TITLE)
-    components.table_with_exports(results, stem, key=f"{lever}_summary")
-    # The 24-month series are the costly part: computed after the first screen has been sent.
-    series = {item.code: item for item in cache.series(rights, scope, period, lever)}
-    for result in results:
-        _indicator(result, series.get(result.code), comparisons, period, f"{stem}_{result.code}",
-                   national.get(result.code), of_indicator(notes, result.code))
+    st.caption(texts.SUMMARY_INTRO)
+    rows = summary_rows(results, series, period)
+    lever_table.table(rows, lever)
+    components.result_exports(results, stem, key=f"{lever}_summary")
+    code = lever_table.choose(rows, lever)
+    result = pick(results, code)
+    notes = notes_ui.of_scope(rights, scope, period)
+    _indicator(result, series.get(code), comparisons, period, f"{stem}_{code}",
+               cache.national(period).get(code), of_indicator(notes, code))
     notes_form.section(rights, scope, period, lever)
     return scope, period
 
