@@ -1,7 +1,7 @@
 """The rows of a lever page's summary table (issue 26), as words: one row per indicator, attention first.
 
 As in NHS Making Data Count's integrated performance reports, a reader first sees every indicator of
-the lever in one table (value with its period, norm, status, variatie and zekerheid, a sparkline) and
+the lever in one table (value, naming its quarter when that is not the asked period, norm, status, variatie and zekerheid, a sparkline) and
 opens one indicator's details on demand. The icons are the glyphs the printed documents use (a table
 cell cannot hold a Material symbol), always followed by their word.
 """
@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from levers.norms import AMBER, GREY, RED, Status
+from levers.norms import AMBER, RED, Status
 from levers.result import IndicatorResult
-from levers.scope import Period
 from levers.series import NO_VARIATION, Series
 from levers.variation import Variatie, Variation, Zekerheid
 from wording import fmt, texts
@@ -32,8 +31,7 @@ class SummaryRow:
 
     code: str
     name: str
-    value: str
-    period: str
+    value: str  # with the quarter it comes from when that is not the asked period: `80,1% (K3 2026)`
     norm: str
     status: str
     variatie: str
@@ -57,23 +55,20 @@ def needs_attention(row: SummaryRow) -> bool:
     return row.rank < _RANK_REST
 
 
-def summary_rows(results: Sequence[IndicatorResult], series: Mapping[str, Series], period: Period) -> list[SummaryRow]:
+def summary_rows(results: Sequence[IndicatorResult], series: Mapping[str, Series]) -> list[SummaryRow]:
     """The lever's indicators as table rows, the rows needing attention first (stable within a rank)."""
-    rows = [_row(result, series.get(result.code), period) for result in results]
+    rows = [_row(result, series.get(result.code)) for result in results]
     return sorted(rows, key=lambda row: row.rank)  # sorted() is stable: catalogue order within a rank
 
 
-def _row(result: IndicatorResult, series: Series | None, period: Period) -> SummaryRow:
+def _row(result: IndicatorResult, series: Series | None) -> SummaryRow:
     variation = series.variation if series is not None else NO_VARIATION
-    source = signal_words.source_text(result.source_period)
-    status = signal_words.status_word(result.status, result.reason if result.status == GREY else None)
     return SummaryRow(
         code=result.code,
         name=result.name,
-        value=fmt.value(result),
-        period=source or fmt.period_short(period),
+        value=signal_words.value_text(result),
         norm=fmt.norm(result) if result.norm is not None else texts.NO_NORM,
-        status=f"{STATUS_GLYPHS[result.status]} {status}",
+        status=f"{STATUS_GLYPHS[result.status]} {signal_words.status_word(result.status)}",  # why grijs: on the card
         variatie=f"{signal_words.VARIATIE_GLYPHS[variation.variatie]} {signal_words.variatie_word(variation.variatie)}",
         zekerheid=(f"{signal_words.ZEKERHEID_GLYPHS[variation.zekerheid]} "
                    f"{signal_words.zekerheid_word(variation.zekerheid, result.norm)}"),
