@@ -21,6 +21,7 @@ or 392, codes with leading zeros, perceel in several spellings, empty optional c
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import shutil
 import statistics
@@ -36,20 +37,48 @@ ROOT = Path(__file__).resolve().parents[1]
 GOAL = 3.0
 PROVIDERS = 40
 DISTINCT_CLIENTS = 400_000
+# Column expressions per shape of file: the benchmark's own, and the shapes real exports have (issue 26:
+# a file of a different shape measured 4.5x where the benchmark's own measured 2.6x). {clients} is the
+# number of distinct clients, {municipalities} the list of codes, {day} a strftime format.
+SHAPES = {
+    "benchmark": {  # ids with a dash and an ë, five municipality spellings, perceel in several spellings
+        "traject_id": "'TR-' || i", "client_id": "'cliënt-' || (i * 7919 % {clients})",
+        "gemeente": "['GM0392', '0453', '375', 'GM0396', '0377'][1 + i % 5]",
+        "perceel": "['complex', 'Enkelvoudig', 'complexe jeugdhulp', 'enkelvoudige jeugdhulp'][1 + i % 4]",
+        "day": "%d-%m-%Y", "clients": DISTINCT_CLIENTS,
+    },
+    "realistic": {  # T + 7 digits, k + client number, all 342 municipalities (issue 26)
+        "traject_id": "'T' || lpad((1000000 + i)::varchar, 7, '0')",
+        "client_id": "'k' || (100000 + i * 7919 % {clients})",
+        "gemeente": "{municipalities}[1 + (i * 31) % {municipality_count}]",
+        "perceel": "['complex', 'enkelvoudig'][1 + i % 2]", "day": "%d-%m-%Y", "clients": DISTINCT_CLIENTS,
+    },
+    "excel_dates": {  # as realistic, the dates as Excel rewrites them: d-m-jjjj without leading zeros
+        "traject_id": "'T' || lpad((1000000 + i)::varchar, 7, '0')",
+        "client_id": "'k' || (100000 + i * 7919 % {clients})",
+        "gemeente": "{municipalities}[1 + (i * 31) % {municipality_count}]",
+        "perceel": "['complex', 'enkelvoudig'][1 + i % 2]", "day": "%-d-%-m-%Y", "clients": DISTINCT_CLIENTS,
+    },
+    "many_clients": {  # as realistic with 900,000 distinct clients and numeric traject ids
+        "traject_id": "(30000000 + i)::varchar", "client_id": "'k' || (100000 + i * 7919 % {clients})",
+        "gemeente": "{municipalities}[1 + (i * 31) % {municipality_count}]",
+        "perceel": "['complex', 'enkelvoudig'][1 + i % 2]", "day": "%d-%m-%Y", "clients": 900_000,
+    },
+}
 GENERATE = """
 copy (
     select
-        'TR-' || i as traject_id,
-        'cliënt-' || (i * 7919 % $clients) as client_id,
-        ['GM0392', '0453', '375', 'GM0396', '0377'][1 + i % 5] as gemeente,
+        {traject_id} as traject_id,
+        {client_id} as client_id,
+        {gemeente} as gemeente,
         'AGB-' || lpad((i % $providers)::varchar, 4, '0') as aanbieder,
-        ['complex', 'Enkelvoudig', 'complexe jeugdhulp', 'enkelvoudige jeugdhulp'][1 + i % 4] as perceel,
+        {perceel} as perceel,
         lpad(([31, 32, 33, 34, 35, 36, 40, 45, 55][1 + i % 9])::varchar, 3, '0') as productcategorie,
         case when i % 5 = 0 then null else '0' || (1 + i % 6) end as verwijzer,
-        case when i % 4 = 0 then null else strftime(date '2023-01-01' + (i % 900)::int, '%d-%m-%Y') end
+        case when i % 4 = 0 then null else strftime(date '2023-01-01' + (i % 900)::int, '{day}') end
             as aanmelddatum,
-        strftime(date '2023-01-01' + (i % 900)::int + 21, '%d-%m-%Y') as startdatum,
-        case when i % 3 = 0 then strftime(date '2023-01-01' + (i % 900)::int + 140, '%d-%m-%Y') end as einddatum,
+        strftime(date '2023-01-01' + (i % 900)::int + 21, '{day}') as startdatum,
+        case when i % 3 = 0 then strftime(date '2023-01-01' + (i % 900)::int + 140, '{day}') end as einddatum,
         case when i % 3 = 0 then ['31', '32', '35', '02'][1 + i % 4] end as reden_einde,
         case when i % 7 = 0 then null else ['0-3', '4-11', '12-17', '18-22'][1 + i % 4] end as leeftijdsklasse
     from range($rows) as r(i)
@@ -80,10 +109,20 @@ con.close()
 """
 
 
-def generate(path: Path, rows: int, blank_line: bool = False) -> None:
+def municipality_codes() -> list[str]:
+    """The 342 municipalities of the reference list."""
+    with (ROOT / "data" / "reference" / "gemeenten_2025.csv").open(encoding="utf-8") as file:
+        return [row["gemeente"] for row in csv.DictReader(file)]
+
+
+def generate(path: Path, rows: int, blank_line: bool = False, shape: str = "benchmark") -> None:
     """The file as Dutch Excel saves 'CSV (puntkomma)': Windows-1252 and CRLF line ends."""
+    codes = municipality_codes()
+    fields = {name: text.format(clients=SHAPES[shape]["clients"], municipalities=codes,
+                                municipality_count=len(codes)) if isinstance(text, str) else text
+              for name, text in SHAPES[shape].items()}
     with duckdb.connect() as con:
-        con.execute(GENERATE.format(path=path), {"rows": rows, "providers": PROVIDERS, "clients": DISTINCT_CLIENTS})
+        con.execute(GENERATE.format(path=path, **fields), {"rows": rows, "providers": PROVIDERS})
     data = path.read_bytes().decode("utf-8").encode("cp1252").replace(b"\n", b"\r\n")
     if blank_line:
         middle = data.index(b"\n", len(data) // 2) + 1

@@ -155,6 +155,14 @@ def has_bsn_sql(expression: str, *, short: bool = True) -> str:
     return f"case when regexp_matches({expression}, '{_EIGHT_DIGITS}') then {test} else false end"
 
 
+def eight_digits_sql(expression: str) -> str:
+    """Whether a text holds at least 8 digits, the fewest a BSN has. Cheap tests first (its length, one
+    plain regular expression), so a million cells that cannot hold a BSN (`T1000000`, `k123456`) skip
+    the search for one at a fifth of its cost (issue 26)."""
+    return (f"(case when strlen({expression}) < 8 then false "
+            f"else coalesce(regexp_matches({expression}, '[0-9](?:[^0-9]*[0-9]){{7}}'), false) end)")
+
+
 def _without_separators_sql(expression: str) -> str:
     return f"regexp_replace({expression}, '[{_SEPARATORS}]', '', 'g')"
 
