@@ -96,6 +96,17 @@ def indicator_line(result: IndicatorResult, label: str | None = None, variation:
         signal_icons(result, variation, note)
 
 
+def lines_table(results: Sequence[IndicatorResult]) -> None:
+    """Indicators as one markdown table (name; value with its norm; status badge): what `indicator_line`
+    shows, in one element instead of eight per indicator, for a page listing thirty (issue 26)."""
+    rows = [f"| {texts.COLUMN_INDICATOR} | {texts.VALUE} | {texts.STATUS} |", "|:--|:--|:--|"]
+    for result in results:
+        norm = f" :small[:gray[{texts.NORM.lower()} {fmt.norm(result)}]]" if result.norm is not None else ""
+        rows.append(f"| {result.name.replace('|', chr(92) + '|')} | **{signal_words.value_text(result)}**{norm} | "
+                    f"{badge_markdown(result.status)} |")
+    st.markdown("\n".join(rows))
+
+
 def national_line(figure: NationalFigure, unit: str, where=st) -> None:
     """`NL 11,8 (CBS, 2025-H1)` in small grey type: context, never a judgement."""
     where.caption(national_words.label(figure, unit), help=national_words.help_text(figure))
