@@ -22,7 +22,7 @@ TABLE_KEY = "lever_table_{}".format  # the table's selected cell, per lever
 # Rows tall enough for three lines: Streamlit wraps a cell's text only above 4rem. The table is as tall
 # as its rows (no inner scrolling) and as wide as its columns, which together fit a portrait A4 page (a
 # printed canvas keeps its screen width). A click selects a cell (no checkbox column); its row is the choice.
-_ROW_PX, _HEADER_PX, _BORDER_PX = 66, 35, 3
+ROW_PX, HEADER_PX, _BORDER_PX = 66, 35, 3  # public: benchmarks/browser.py clicks a row
 # Name and status first: at 390 px they are what shows before scrolling sideways.
 _WIDTHS = {texts.COLUMN_INDICATOR: 190, texts.STATUS: 104, texts.VALUE: 80, texts.NORM: 66,
            texts.COLUMN_VARIATIE: 100, texts.COLUMN_ZEKERHEID: 96, texts.COLUMN_TREND: 56}
@@ -46,8 +46,8 @@ def table(rows: Sequence[SummaryRow], lever: str) -> None:
     styled = frame.style.map(lambda text: f"background-color: {_TINTS.get(text[:1], '')}", subset=[texts.STATUS])
     text = {name: st.column_config.TextColumn(width=width) for name, width in _WIDTHS.items()}
     st.dataframe(
-        styled, hide_index=True, width=sum(_WIDTHS.values()) + _BORDER_PX, row_height=_ROW_PX,
-        height=_ROW_PX * len(rows) + _HEADER_PX + _BORDER_PX,
+        styled, hide_index=True, width=sum(_WIDTHS.values()) + _BORDER_PX, row_height=ROW_PX,
+        height=ROW_PX * len(rows) + HEADER_PX + _BORDER_PX,
         key=TABLE_KEY(lever), on_select=partial(_from_table, lever, [row.code for row in rows]),
         selection_mode="single-cell",
         column_config={
