@@ -51,10 +51,6 @@ def attention_rank(result: IndicatorResult, variation: Variation) -> int:
     return _RANK_REST
 
 
-def needs_attention(row: SummaryRow) -> bool:
-    return row.rank < _RANK_REST
-
-
 def summary_rows(results: Sequence[IndicatorResult], series: Mapping[str, Series]) -> list[SummaryRow]:
     """The lever's indicators as table rows, the rows needing attention first (stable within a rank)."""
     rows = [_row(result, series.get(result.code)) for result in results]

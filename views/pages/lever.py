@@ -58,7 +58,7 @@ def render(lever: str) -> tuple[Scope, Period]:
     return scope, period
 
 
-@st.fragment  # opening a tab reruns this indicator only, not the page with all its charts
+@st.fragment  # opening a tab reruns the card only, not the table above it
 def _indicator(result: IndicatorResult, series: Series | None,
                comparisons: dict[str, Callable[[], tuple[ComparisonRow, ...]]], period: Period, stem: str,
                national: NationalFigure | None = None, notes: tuple[Note, ...] = ()) -> None:
