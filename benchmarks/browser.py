@@ -78,7 +78,8 @@ new MutationObserver(records => {
 _IDLE = """(finishedBefore) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if ((window.__finishedRuns || 0) <= finishedBefore) return false;
+  // a click that loaded a new document (the menu's Overzicht can) counts its runs from 0 again
+  if ((window.__finishedRuns || 0) <= (window.__sameDocument ? finishedBefore : 0)) return false;
   if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]'))
     return false;
   if (!document.querySelector('[data-testid="stMainBlockContainer"] h1')) return false;
@@ -166,6 +167,7 @@ def _open(server: Server, path: str, params: dict[str, str], timeout_ms: int = R
 def _act(server: Server, action, timeout_ms: int = RUN_TIMEOUT_MS) -> float:
     """Seconds from ACTION (a click) to the idle state after the run it started."""
     before = _finished_runs(server.tab)
+    server.tab.evaluate("window.__sameDocument = true")  # gone if the action loads a new document
     started = time.perf_counter()
     action(server.tab)
     wait_idle(server.tab, before, timeout_ms)
