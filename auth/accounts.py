@@ -1,7 +1,7 @@
 """Local accounts: bcrypt password hashes, lock-out after repeated failures, rights by e-mail.
 
 Every login, failed login, lock and rights change is written to the audit log, through the one
-write path (`data.db.writing`): the callers pass any connection, for reading. No account at all
+write path (`data.store.db.writing`): the callers pass any connection, for reading. No account at all
 means demo mode (design.md): the dashboard then opens without login. The same rights lookup serves
 identities from `st.login` (OIDC), which never reach `authenticate`.
 """
@@ -19,8 +19,8 @@ import bcrypt
 import duckdb
 
 from auth.rights import ADMIN_ROLE, PROVIDER_ROLE, ROLES, Rights
-from data import audit, db, users
-from data.audit import has_action
+from data.store import audit, db, users
+from data.store.audit import has_action
 
 
 MAX_FAILED_ATTEMPTS = 5
@@ -275,7 +275,7 @@ _LOCAL_LOCK = threading.Lock()
 
 
 def _register_failure(con: duckdb.DuckDBPyConnection, email: str, until: datetime) -> bool:
-    """Count one failure; True when it locked the account (the same rule as data.users)."""
+    """Count one failure; True when it locked the account (the same rule as data.store.users)."""
     if not db.location(con)[1]:
         with _writing(con) as cur:
             return users.register_failure(cur, email, MAX_FAILED_ATTEMPTS, until)

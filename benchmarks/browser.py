@@ -116,7 +116,7 @@ def _copy_for(app_dir: Path, db_path: Path, folder: Path) -> Path:
     code, so its schema (macros) is in place before the server opens it read-only."""
     copy = folder / f"{len(list(folder.iterdir()))}.duckdb"
     shutil.copyfile(db_path, copy)
-    subprocess.run([sys.executable, "-c", "import sys; from data import db; db.connect(sys.argv[1]).close()",
+    subprocess.run([sys.executable, "-c", "import sys; from data.store import db; db.connect(sys.argv[1]).close()",
                     str(copy)], cwd=app_dir, check=True)
     return copy
 
@@ -277,7 +277,7 @@ def demo_selection(db_path: Path, rebuild: bool, region: str | None, period: str
     """The national demo (built when missing) and the page parameters: REGION or the busiest, PERIOD or the
     last full month."""
     from benchmarks.levers import _BUSIEST_REGION  # noqa: PLC0415
-    from data import db  # noqa: PLC0415
+    from data.store import db  # noqa: PLC0415
 
     db_path = db_path.resolve()
     _ensure_database(db_path, rebuild)

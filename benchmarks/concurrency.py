@@ -135,7 +135,7 @@ def _prepare(source: Path, rebuild: bool, folder: Path) -> Path:
         print(f"building the national demo at {source} ...", flush=True)
         subprocess.run([sys.executable, "-m", "data", "demo", "--db", str(source), "--national"], cwd=ROOT,
                        check=True)
-    from data import db, snapshots
+    from data.store import db, snapshots
 
     copy = folder / "monitor.duckdb"
     shutil.copyfile(source, copy)
@@ -146,7 +146,7 @@ def _prepare(source: Path, rebuild: bool, folder: Path) -> Path:
 
 def _choices(path: Path, count: int) -> tuple[list[str], str, str]:
     """The COUNT busiest regions, the last month and the one before (JJJJ-MM)."""
-    from data import snapshots
+    from data.store import snapshots
 
     con = snapshots.Reader(path).connection()
     regions = [row[0] for row in con.execute(
@@ -158,7 +158,7 @@ def _choices(path: Path, count: int) -> tuple[list[str], str, str]:
 
 
 def _month_file(path: Path, region: str, month: str, rows: int, target: Path) -> None:
-    from data import snapshots
+    from data.store import snapshots
 
     con = snapshots.Reader(path).connection()
     con.execute(_MONTH_FILE.format(rows=rows, path=str(target).replace("'", "''")),

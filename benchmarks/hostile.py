@@ -40,7 +40,7 @@ _FIRST = re.compile(r"rij (\d+)(?:, kolom ([^:]*))?: (.*)")
 
 
 def _template(folder: Path) -> Path:
-    from data.db import connect
+    from data.store.db import connect
 
     path = folder / "template.duckdb"
     con = connect(path)
@@ -74,8 +74,8 @@ def run_case(case: Case, folder: Path, template: Path) -> tuple[dict[str, bool],
     raw = case.build()
     start = time.perf_counter()
     if "\x00" in case.file_name:
-        from data.db import connect
-        from data.load import load_file
+        from data.store.db import connect
+        from data.ingest.load import load_file
 
         con = connect(db)
         try:

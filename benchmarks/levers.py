@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Run as a script, this file's folder would come first on the path and shadow the `levers` package.
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from data.demo import build_demo_file, last_full_month_end  # noqa: E402
+from data.demo.build import build_demo_file, last_full_month_end  # noqa: E402
 from commands.args import open_read_only  # noqa: E402
 from levers.catalogue import LEVERS  # noqa: E402
 from levers.compare import by_municipality, by_provider, providers_in_scope  # noqa: E402

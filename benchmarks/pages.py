@@ -30,7 +30,7 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from data import db  # noqa: E402
+from data.store import db  # noqa: E402
 from levers import choices  # noqa: E402
 from levers.catalogue import LEVER_NAMES  # noqa: E402
 from benchmarks.levers import DEFAULT_DB, _ensure_database  # noqa: E402  (the same national database)

@@ -6,7 +6,7 @@ The server side of benchmarks/concurrency.py, without Chromium (whose rendering 
 benchmark on a busy machine). Copies the national demo (built at PATH when missing) to a temporary
 folder and publishes it. Starts --processes read-only processes that each run the Overzicht with
 AppTest; after a first and a warm run, each round uploads a --rows-row `trajecten` file of that
-region for the default month (data.load, as `python -m data load` does: every figure gets a new
+region for the default month (data.ingest.load, as `python -m data load` does: every figure gets a new
 key), and all processes then run the Overzicht at the same moment. Prints, per round, the upload's
 seconds (from reading the file to the published snapshot), the seconds until the last process
 finished (the time until every process shows the new figures) and each process's run, two ways:
@@ -33,8 +33,8 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 logging.disable(logging.WARNING)  # the writer here has no Streamlit runtime: its caches say so, once each
 from benchmarks.concurrency import _month_file  # noqa: E402
 from benchmarks.levers import DEFAULT_DB, _ensure_database  # noqa: E402
-from data import db, snapshots  # noqa: E402
-from data.load import load_file  # noqa: E402
+from data.store import db, snapshots  # noqa: E402
+from data.ingest.load import load_file  # noqa: E402
 from figures import shared_results  # noqa: E402
 from views import filters  # noqa: E402
 

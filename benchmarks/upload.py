@@ -1,8 +1,8 @@
 """Benchmark: a 1,000,000-row `trajecten` upload through the Uploaden page's code path, check then store.
 
 Issue 14, goal 5: the page checks a file (a dry run, with preview) and stores it on confirmation.
-This script makes the page's two data.load calls in a fresh process per upload, as the page makes
-them (views/pages/upload.py `_check` and `_store`): where data.load can keep the checked rows
+This script makes the page's two data.ingest.load calls in a fresh process per upload, as the page makes
+them (views/pages/upload.py `_check` and `_store`): where data.ingest.load can keep the checked rows
 (`stage`/`checked`), the confirmation stores those; in older code it loads the file a second time.
 `--root` (repeatable) compares checkouts in one run, alternating, e.g. `--root . --root /work/base`.
 The file is the one benchmarks/ingest.py generates (Dutch Excel: Windows-1252, `;`, CRLF).
@@ -40,8 +40,8 @@ WORKER = """
 import inspect, json, resource, sys, time
 import pandas  # a dashboard process has it loaded (the preview is a DataFrame)
 from pathlib import Path
-from data.db import connect
-from data.load import load_file
+from data.store.db import connect
+from data.ingest.load import load_file
 con = connect(sys.argv[1])
 raw_path = Path(sys.argv[2])
 staged = "stage" in inspect.signature(load_file).parameters

@@ -1,4 +1,4 @@
-"""Benchmark: what the writer dashboard pays for releasing its file when idle (data.db.Holder, issue 22).
+"""Benchmark: what the writer dashboard pays for releasing its file when idle (data.store.db.Holder, issue 22).
 
     python benchmarks/writer_release.py DATABASE [--runs N]
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from data import db  # noqa: E402
+from data.store import db  # noqa: E402
 
 QUERY = "select count(*), sum(amount) from costs"
 IDLE = 0.05

@@ -6,7 +6,7 @@ swaps argparse's translation functions for this table while it builds, parses or
 Exit codes stay argparse's: 2 for wrong usage (also a `--db` that is no database, an unknown region
 or a period that is none), 1 for a database that cannot be used now (another writer kept it longer
 than the wait, or a full disk). A command that finds another writer at work says so on one line and
-waits its turn (data.db.writer_wait, 60 s).
+waits its turn (data.store.db.writer_wait, 60 s).
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from typing import Any, Callable, Iterator
 
 import duckdb
 
-from data import db, decode, store
-from data.load import nothing_stored
+from data.store import db
+from data.ingest import decode, storing
+from data.ingest.load import nothing_stored
 from commands import asked
 from levers.choices import regions as known_regions
 from levers.scope import Period, Scope, region_municipalities
@@ -112,7 +113,7 @@ def open_database(path: str | os.PathLike | None) -> duckdb.DuckDBPyConnection:
         raise CliError(f"{target}: de database is na {wait:.0f} s wachten nog steeds in gebruik door een andere "
                        "schrijver; er is niets opgeslagen. Probeer het later opnieuw", 1) from None
     except (OSError, duckdb.Error) as error:
-        if (reason := store.cannot_write(error)) is not None:
+        if (reason := storing.cannot_write(error)) is not None:
             raise CliError(f"{target}: {nothing_stored(*reason)}", 1) from None
         raise CliError(f"--db {target}: {unusable(error)}; geef een DuckDB-databasebestand op "
                        "(een nieuw bestand wordt aangemaakt)", 2) from None
@@ -120,7 +121,7 @@ def open_database(path: str | os.PathLike | None) -> duckdb.DuckDBPyConnection:
 
 def write_failed(error: BaseException) -> CliError:
     """A write that failed (DuckDB's text is English): a Dutch message; nothing was stored."""
-    reason = store.cannot_write(error) or ("de database kon niet worden bijgewerkt", "Probeer het opnieuw")
+    reason = storing.cannot_write(error) or ("de database kon niet worden bijgewerkt", "Probeer het opnieuw")
     return CliError(nothing_stored(*reason), 1)
 
 

@@ -1,6 +1,6 @@
 """`python -m data demo|load|template|users ...`: the store's command lines.
 
-Only parses arguments and prints; the work is done by data.demo, data.load, data.templates and
+Only parses arguments and prints; the work is done by data.demo.build, data.ingest.load, data.ingest.templates and
 (for `users`, commands.users) auth.accounts. Exit codes: 0 done (a load also when the same bytes were
 stored before), 1 refused (nothing stored), 2 wrong usage, 3 a load stored but not yet published for
 readers (e.g. the disk filled after the commit): running the same command again publishes it.
@@ -18,9 +18,10 @@ import duckdb
 from auth.rights import ROLES_HELP
 from commands.args import CliError, DutchArgumentParser, open_database
 from commands.users import run_users
-from data import csvfile, db, decode, templates
-from data.contracts import KINDS
-from data.load import load_file
+from data.ingest import csvfile, decode, templates
+from data.store import db
+from data.ingest.contracts import KINDS
+from data.ingest.load import load_file
 
 NOT_PUBLISHED = 3  # exit code: stored, not yet published (see the module's docstring)
 CONFIRM_HINT = "gebruik --leeg-bevestigd als er voor deze soort echt niets is om op te slaan"
@@ -71,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "demo":
-        from data.demo import build_demo_file  # noqa: PLC0415  lazy: 0.41 s CPU on every other command
+        from data.demo.build import build_demo_file  # noqa: PLC0415  lazy: 0.41 s CPU on every other command
 
         build_demo_file(db.db_path(args.db), national=args.national, seed=args.seed)
         return 0

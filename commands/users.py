@@ -17,7 +17,7 @@ import duckdb
 
 from auth import accounts
 from commands.args import CliError, open_database, write_failed
-from data import users
+from data.store import users
 from wording import fmt
 
 

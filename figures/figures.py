@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from auth.rights import Rights
-from data.tables import TABLE_OF_KIND
+from data.store.tables import TABLE_OF_KIND
 from figures import shared_results
 from figures.versions import Source, connection_source, fence, versions
 from levers import agenda as agenda_lever

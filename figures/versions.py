@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from data import db as store
+from data.store import db
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def connection_source(con: Any, path: str | Path | None = None) -> Source:
 def versions(source: Source, tables: tuple[str, ...]) -> tuple[Any, ...]:
     """The database file and (table, generation) of each table: the key of figures read from them."""
     with source.reading() as con:
-        return (source.file(), *zip(tables, store.generations(con, tables)))
+        return (source.file(), *zip(tables, db.generations(con, tables)))
 
 
 def fence(source: Source, version: tuple[Any, ...]) -> Callable[[], bool]:
@@ -52,6 +52,6 @@ def fence(source: Source, version: tuple[Any, ...]) -> Callable[[], bool]:
     """
     if source.fixed():
         return lambda: True
-    epoch = store.write_epoch()
+    epoch = db.write_epoch()
     tables = tuple(table for table, _ in version[1:])
-    return lambda: epoch % 2 == 0 and store.write_epoch() == epoch and versions(source, tables) == version
+    return lambda: epoch % 2 == 0 and db.write_epoch() == epoch and versions(source, tables) == version

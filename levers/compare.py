@@ -30,7 +30,7 @@ where list_contains($municipalities::varchar[], municipality)
 order by name, municipality
 """
 
-# Providers in scope (indicators.md): the schema's macro providers_in_scope (data/schema.sql).
+# Providers in scope (indicators.md): the schema's macro providers_in_scope (data/store/schema.sql).
 _PROVIDERS_IN_SCOPE = """
 select provider, name
 from providers_in_scope($region, $lot, $providers)

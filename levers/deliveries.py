@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import duckdb
 
-from data.contracts import columns, number_columns
+from data.ingest.contracts import columns, number_columns
 from levers.scope import Period
 
 DELIVERY_DAYS = 45  # days after a quarter's last day

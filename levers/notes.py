@@ -1,7 +1,7 @@
 """The story behind a number (issue 13 §4): the toelichtingen that belong to a scope and period.
 
 Two sources: notes a contract manager wrote in the app for exactly this scope and period
-(data/notes.py), and a provider's own `toelichting` in its uitkomsten, shown beside its quarterly
+(data/ingest/notes.py), and a provider's own `toelichting` in its uitkomsten, shown beside its quarterly
 figures when the scope is narrowed to that provider (levers/sql/notes.sql says which quarters). An
 aanbieder's scope is always narrowed to itself (auth.rights.narrow_listing), so it never sees another
 provider's toelichting, nor a note written for another provider's scope.

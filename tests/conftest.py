@@ -34,7 +34,7 @@ import duckdb
 import pytest
 from streamlit.logger import get_logger
 
-from data.db import DB_ENV_VAR, ensure_schema
+from data.store.db import DB_ENV_VAR, ensure_schema
 
 pytest_plugins = ("tests.fixtures.browser",)
 
@@ -164,9 +164,9 @@ def small_app(small_env):
 
 @pytest.fixture
 def decode_calls(monkeypatch) -> list[str]:
-    """The kinds decoded so far in this test, one entry per call of data.validate.decode_rows (the one
+    """The kinds decoded so far in this test, one entry per call of data.ingest.validate.decode_rows (the one
     function that turns a file's text into typed rows): shows how often a file was decoded."""
-    from data import validate
+    from data.ingest import validate
 
     calls: list[str] = []
     original = validate.decode_rows

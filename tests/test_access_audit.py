@@ -52,7 +52,7 @@ def test_a_refused_upload_is_audited_once_when_it_is_checked(own_small_db):
     at.run()  # a rerun does not check (nor audit) the same file again
     (entry,) = _audit(own_small_db)
     assert entry[:2] == ("p1@kennemerland.nl", "upload_refused")
-    assert entry[2].startswith("uitkomsten.csv: soort uitkomsten, 1 fout, sha256 ")  # data.load's one format
+    assert entry[2].startswith("uitkomsten.csv: soort uitkomsten, 1 fout, sha256 ")  # data.ingest.load's one format
 
 
 def test_an_export_from_a_lever_page_is_audited_with_file_and_rows(own_small_db):

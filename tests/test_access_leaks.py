@@ -23,7 +23,7 @@ import pytest
 import streamlit as st
 
 from auth.rights import Rights
-from data.db import DB_ENV_VAR
+from data.store.db import DB_ENV_VAR
 from levers.catalogue import of_lever
 from tests.builders import HAARLEM, HEEMSKERK, add_dialogue, add_provider, add_trajectory
 from tests.fixtures.rendered import downloads, file_text, rendered_text  # noqa: F401 (fixture)

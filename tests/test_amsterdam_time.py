@@ -7,8 +7,8 @@ from datetime import datetime
 
 import pandas as pd
 
-from data import audit
-from data.users import Account
+from data.store import audit
+from data.store.users import Account
 from views.admin_tables import audit_table, users_table
 
 JUNE, JANUARY = datetime(2026, 6, 15, 16, 17), datetime(2027, 1, 15, 16, 17)

@@ -7,7 +7,7 @@ import pytest
 
 from auth import accounts
 from auth.rights import Rights
-from data import users
+from data.store import users
 from tests.builders import add_provider
 
 PASSWORD = "lange-zin met spaties 7"

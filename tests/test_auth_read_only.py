@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from auth import accounts
-from data import audit, db, snapshots
+from data.store import audit, db, snapshots
 from tests.fixtures.accounts import fast_hashes  # noqa: F401 (fixture)
 from tests.fixtures.small_db import DASHBOARD
 from views.db import READ_ONLY_ENV

@@ -11,7 +11,7 @@ import duckdb
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from data import snapshots
+from data.store import snapshots
 from tests.fixtures.browser import FOLLOW_UP_MS, demo_url, opened, require_chromium, rerunning
 
 require_chromium()

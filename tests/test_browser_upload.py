@@ -15,8 +15,8 @@ import duckdb
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from data import snapshots
-from data.templates import XLSX_MIME
+from data.store import snapshots
+from data.ingest.templates import XLSX_MIME
 from tests.fixtures.browser import dashboard_server, opened, photograph, require_chromium, rerunning
 from tests.fixtures.small_db import build_small_db
 
@@ -54,15 +54,15 @@ def server(database):
 
 def _rows(database, sql: str):
     """Read what the dashboard published, as a reader process does: the dashboard holds the main file
-    for writing until it has been idle a while (data.db.Holder), and a store publishes before it says
-    Opgeslagen (data.db.writing)."""
+    for writing until it has been idle a while (data.store.db.Holder), and a store publishes before it says
+    Opgeslagen (data.store.db.writing)."""
     with duckdb.connect(str(snapshots.published(database)), read_only=True) as con:
         return con.execute(sql).fetchall()
 
 
 def _opens_within(database, seconds: float) -> bool:
     """Whether another process can open the main file within `seconds`: the dashboard lets it go
-    data.db.IDLE_SECONDS (2 s) after its last use, so a command such as `python -m data load` gets its turn."""
+    data.store.db.IDLE_SECONDS (2 s) after its last use, so a command such as `python -m data load` gets its turn."""
     deadline = time.monotonic() + seconds
     while True:
         try:

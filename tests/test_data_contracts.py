@@ -15,9 +15,9 @@ import duckdb
 import pydantic
 import pytest
 
-from data.contracts import KINDS, MODELS, columns, detect_kind, template
-from data.db import connect
-from data.load import load_file
+from data.ingest.contracts import KINDS, MODELS, columns, detect_kind, template
+from data.store.db import connect
+from data.ingest.load import load_file
 from tests.fixtures.csv import add_providers, csv_bytes, fixture, fixture_rows, snapshot
 
 CONTRACT_COLUMNS = {  # csv-contract.md, "The kinds", in order

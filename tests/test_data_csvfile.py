@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from data import csvfile
-from data.load import load_file
+from data.ingest import csvfile
+from data.ingest.load import load_file
 from tests.fixtures.csv import snapshot
 
 HEADER = b"gemeente;jaar;inwoners_0_17\r\n"

@@ -1,4 +1,4 @@
-"""Dutch values decoded (data/decode.py): each rule as a table, checked in Python and in DuckDB SQL.
+"""Dutch values decoded (data/ingest/decode.py): each rule as a table, checked in Python and in DuckDB SQL.
 
 The two halves of a type must agree: the pydantic decoder (one value) and the SQL expression that
 validates a million rows at once. `None` in the table means: not a valid value of that type.
@@ -12,8 +12,8 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from data import csvfile, decode
-from data.validate import Refused
+from data.ingest import csvfile, decode
+from data.ingest.validate import Refused
 
 D = decode
 CASES = [

@@ -14,8 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from data.db import ensure_schema
-from data.demo import build_demo, build_demo_file
+from data.store.db import ensure_schema
+from data.demo.build import build_demo, build_demo_file
 
 STAY = "(35, 36, 37, 38, 43, 44)"
 TODAY = date.today()
@@ -348,7 +348,7 @@ def test_progress_rises_to_one_with_dutch_messages(tmp_path):
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert seen[-1][1] == "Demodatabase klaar"
-    # no scratch file is left; the new demo is published for read-only processes (data/snapshots.py, 8fb4d79)
+    # no scratch file is left; the new demo is published for read-only processes (data/store/snapshots.py, 8fb4d79)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.duckdb", "demo.duckdb.snapshots"]
 
 

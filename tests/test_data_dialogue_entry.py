@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from data.dialogue_entry import (
+from data.ingest.dialogue_entry import (
     Action, ActionRef, agenda_to_dialogue_rows, mark_action_done, record_agenda_items, record_session,
     session_rows,
 )

@@ -1,6 +1,6 @@
 """Faults during a load (issue 12, acceptance 2): a load killed at several stages, and a full disk.
 
-Issue 22 adds kills and a full disk at named stages (data.db.fault), a filling disk at several sizes,
+Issue 22 adds kills and a full disk at named stages (data.store.db.fault), a filling disk at several sizes,
 a file size limit and an immutable folder: the message says what happened, and the next open publishes.
 
 The kill test loads JEUGDMONITOR_KILL_ROWS trajectories (default 100,000 to keep the suite quick;
@@ -60,7 +60,7 @@ def trajectories_file(path: Path, rows: int, *, start: int = 0) -> Path:
 
 def with_blank_line(path: Path, target: Path) -> Path:
     """`path` with one blank line in the middle: DuckDB then reads a scratch copy (blank lines filled),
-    where a file it can read as it is is read in place (data/csvfile.py)."""
+    where a file it can read as it is is read in place (data/ingest/csvfile.py)."""
     data = path.read_bytes()
     middle = data.index(b"\n", len(data) // 2) + 1
     target.write_bytes(data[:middle] + b"\r\n" + data[middle:])
@@ -126,7 +126,7 @@ def test_a_killed_load_leaves_the_database_before_or_after_and_its_scratch_copy_
         outcome = state(db)
         assert outcome in (before, after), (stage, outcome)
         outcomes.append(outcome)
-        # no WAL once reopened; published read-only snapshots (data/snapshots.py) are no leftovers
+        # no WAL once reopened; published read-only snapshots (data/store/snapshots.py) are no leftovers
         beside = sorted(path.name for path in folder.glob(f"{db.name}*"))
         assert beside in ([db.name], [db.name, f"{db.name}.snapshots"]), (stage, beside)
         # the next load (here a refused one) starts by removing what the killed one left: its scratch
@@ -211,7 +211,7 @@ def test_on_a_full_disk_a_bad_file_is_still_refused_with_its_errors(small_disk, 
     assert "de schijf is vol" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
 
 
-# --- issue 22: a kill or a full disk at a named stage (data.db.fault), and what the next open does -------
+# --- issue 22: a kill or a full disk at a named stage (data.store.db.fault), and what the next open does -------
 
 def faulted(db: Path, file: Path, tmpdir: Path, fault: str | None, **popen) -> subprocess.CompletedProcess:
     """`python -m data load` with $JEUGDMONITOR_FAULT set to FAULT (none: an ordinary load)."""
@@ -226,7 +226,7 @@ def faulted(db: Path, file: Path, tmpdir: Path, fault: str | None, **popen) -> s
 def published_state(db: Path) -> tuple[tuple[int, int, int], tuple[tuple[str, int], ...]]:
     """The snapshot readers read: its trajectories, uploads and last upload's trajectories, and its data
     generations (every table's but the audit log's)."""
-    from data import snapshots
+    from data.store import snapshots
 
     snapshot = snapshots.published(db)
     with duckdb.connect(str(snapshot), read_only=True) as con:

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from data.history import upload_history
+from data.store.history import upload_history
 
 
 def _upload(con, *, file_name: str, uploader: str, at: datetime) -> None:

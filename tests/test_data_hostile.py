@@ -4,7 +4,7 @@ files over all eight kinds, each loaded in-process (and a few through the comman
 For every case: no exception, exit 0/1/2 only, every message Dutch and naming its row (and the
 column when a cell is at fault), no number passing the BSN eleven-test and no planted value longer
 than 40 characters in any message, summary, upload record or audit row, and the database unchanged
-when the file is refused. The checker below is written independently of data/masking.py.
+when the file is refused. The checker below is written independently of data/ingest/masking.py.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from data.contracts import KINDS, columns
-from data.db import ensure_schema
-from data.load import load_file
+from data.ingest.contracts import KINDS, columns
+from data.store.db import ensure_schema
+from data.ingest.load import load_file
 from tests.fixtures.csv import add_providers, fixture_rows, snapshot
 
 ROOT = Path(__file__).resolve().parents[1]

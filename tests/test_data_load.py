@@ -12,9 +12,10 @@ from decimal import Decimal
 
 import pytest
 
-from data import audit, decode, store
-from data.contracts import KINDS
-from data.load import MAX_SHOWN_ERRORS, load_file, load_rows
+from data.store import audit
+from data.ingest import decode, storing
+from data.ingest.contracts import KINDS
+from data.ingest.load import MAX_SHOWN_ERRORS, load_file, load_rows
 from tests.fixtures.csv import FLAVOURS, add_providers, audit_actions, csv_bytes, fixture, fixture_rows, snapshot
 
 # kind -> (query, rows stored from the fixture file: the same in both flavours)
@@ -259,7 +260,7 @@ def test_a_file_with_only_a_header_needs_confirmation_that_the_scope_is_empty(db
 
 
 @pytest.mark.parametrize("kind, module, failing", [
-    ("kosten", store, "insert_rows"),  # after the scope's old rows were deleted
+    ("kosten", storing, "insert_rows"),  # after the scope's old rows were deleted
     ("kosten", audit, "record"),  # after the new rows were inserted
     ("trajecten", audit, "record"),  # after the upsert by primary key
 ])
@@ -287,14 +288,14 @@ def test_values_with_spaces_around_them_are_read_as_without(db):
 def test_a_reader_during_a_load_sees_the_old_rows_and_afterwards_the_new(db, monkeypatch):
     load_file(db, fixture("kosten"), "kosten.csv", uploader="test")
     inside, proceed = threading.Event(), threading.Event()
-    insert_rows = store.insert_rows
+    insert_rows = storing.insert_rows
 
     def paused(*args, **kwargs):
         inside.set()  # the scope's old rows are deleted, the new ones not yet inserted
         proceed.wait(timeout=10)
         insert_rows(*args, **kwargs)
 
-    monkeypatch.setattr(store, "insert_rows", paused)
+    monkeypatch.setattr(storing, "insert_rows", paused)
     writer = threading.Thread(target=load_file, args=(db, csv_bytes(CORRECTIONS["kosten"][0]), "correctie.csv"),
                               kwargs={"uploader": "test"})
     writer.start()

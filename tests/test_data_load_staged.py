@@ -7,7 +7,7 @@ columns, values easy to state by hand.
 from decimal import Decimal
 from pathlib import Path
 
-from data.load import STAGES, load_file
+from data.ingest.load import STAGES, load_file
 
 HEADER = "jaar;gemeente;perceel;aanbieder;budget\r\n"
 GOOD = (HEADER + "2027;0375;complex;;2.500.000\r\n2027;GM0396;complex;;1500000,50\r\n").encode("cp1252")

@@ -1,4 +1,4 @@
-"""The scope macros of data/schema.sql, given rows -> expected rows, each written out by hand."""
+"""The scope macros of data/store/schema.sql, given rows -> expected rows, each written out by hand."""
 
 from datetime import date
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from data.masking import eight_digits_sql, has_bsn, has_bsn_sql, normalised, redact, shown, shown_sql
+from data.ingest.masking import eight_digits_sql, has_bsn, has_bsn_sql, normalised, redact, shown, shown_sql
 
 HIDDEN = "(waarde niet getoond)"
 # 111222333: 9+8+7+12+10+8+9+6−3 = 66 = 6·11, a BSN; 012345672: 0+8+14+18+20+20+18+14−2 = 110 = 10·11, a BSN
@@ -76,7 +76,7 @@ def test_a_file_name_keeps_everything_but_a_bsn(name, expected):
     ("x" * 50, "x" * 39 + "… is geen geldige gemeentecode (bijvoorbeeld GM0392)"),
 ])
 def test_the_python_decoders_quote_a_value_the_same_way(text, expected):
-    from data.decode import municipality_code
+    from data.ingest.decode import municipality_code
 
     with pytest.raises(ValueError) as raised:
         municipality_code(text)

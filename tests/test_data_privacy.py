@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from data.load import load_file
-from data.privacy import bsn_sql, is_bsn, personal_data_headers
+from data.ingest.load import load_file
+from data.ingest.privacy import bsn_sql, is_bsn, personal_data_headers
 from tests.fixtures.csv import add_providers, audit_actions, csv_bytes, fixture_rows, snapshot
 
 # 9·d1 + 8·d2 + 7·d3 + 6·d4 + 5·d5 + 4·d6 + 3·d7 + 2·d8 − d9, worked out by hand:
@@ -266,7 +266,7 @@ FREE_TEXTS = [
 
 @pytest.mark.parametrize("text, word", FREE_TEXTS)
 def test_an_uploaded_toelichting_is_refused_where_the_note_form_refuses_the_same_text(db, text, word):
-    from data.privacy import free_text_error
+    from data.ingest.privacy import free_text_error
 
     rows = fixture_rows("uitkomsten")
     rows[0]["toelichting"] = text
@@ -280,7 +280,7 @@ def test_an_uploaded_toelichting_is_refused_where_the_note_form_refuses_the_same
 @pytest.mark.parametrize("text", ["overleg in 2024 is 5 keer gevoerd", "deadline 2025-03-01, 12 trajecten",
                                   "kosten 1.234,56 in Q3 2025", "zie www.example.nl/jeugd"])
 def test_ordinary_free_text_with_numbers_and_dates_passes_the_gate(db, text):
-    from data.privacy import free_text_error
+    from data.ingest.privacy import free_text_error
 
     rows = fixture_rows("uitkomsten")
     rows[0]["toelichting"] = text

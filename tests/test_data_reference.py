@@ -1,6 +1,6 @@
 """Reference lists the store keeps so that data/ needs no other package of the project."""
 
-from data.contracts import INDICATOR_CODES
+from data.ingest.contracts import INDICATOR_CODES
 from levers.catalogue import CODES
 
 

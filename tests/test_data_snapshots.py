@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from data import audit, db, snapshots
+from data.store import audit, db, snapshots
 
 INSERT = "insert into budgets (year, municipality, lot, budget) values (2026, 'GM0375', 'complex', $amount)"
 
@@ -71,7 +71,7 @@ def test_a_writer_killed_halfway_leaves_the_published_snapshot_untouched(main):
     published = _published_state(main)
     script = textwrap.dedent(f"""
         import os, signal
-        from data import db
+        from data.store import db
         con = db.connect({str(main)!r})
         with db.writing(con) as write:
             write.cursor.execute("begin transaction")
@@ -111,7 +111,7 @@ def test_a_publisher_killed_while_copying_leaves_temporary_files_that_the_next_w
     script = textwrap.dedent(f"""
         import os, signal
         from pathlib import Path
-        from data import db, snapshots
+        from data.store import db, snapshots
         def copy_then_die(source, target):
             Path(target).write_bytes(Path(source).read_bytes()[:4096])
             os.kill(os.getpid(), signal.SIGKILL)
@@ -168,7 +168,7 @@ def test_a_line_still_being_appended_is_imported_when_it_is_complete(main):
 
 
 def test_a_reader_process_writes_its_own_audit_file(main):
-    script = ("from data import audit, snapshots\n"
+    script = ("from data.store import audit, snapshots\n"
               f"cursor = snapshots.Reader({str(main)!r}).connection().cursor()\n"
               "audit.record(cursor, 'x@y.nl', 'login', 'lokaal account')\n")
     for _ in range(2):
@@ -193,13 +193,13 @@ def test_a_file_that_gets_a_newer_schema_on_connect_publishes_it_to_its_readers(
 
 
 def test_a_new_demo_is_published_for_read_only_processes(tmp_path, monkeypatch):
-    import data.demo
+    import data.demo.build
 
     def build(con, **options):  # stands in for the demo's rows (seconds of work), written as build_demo does
         con.execute(INSERT, {"amount": 7})
 
-    monkeypatch.setattr(data.demo, "build_demo", build)
-    data.demo.build_demo_file(tmp_path / "demo.duckdb")
+    monkeypatch.setattr(data.demo.build, "build_demo", build)
+    data.demo.build.build_demo_file(tmp_path / "demo.duckdb")
     assert _budgets(snapshots.Reader(tmp_path / "demo.duckdb").connection().cursor()) == [7]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["demo.duckdb", "demo.duckdb.snapshots"]
 
@@ -246,16 +246,16 @@ def test_a_reader_never_falls_back_to_the_writers_file_when_the_published_snapsh
 
 def test_a_rebuilt_demo_carries_every_table_generation_on_so_cached_figures_of_the_old_one_never_match(
         tmp_path, monkeypatch):
-    import data.demo
+    import data.demo.build
 
-    monkeypatch.setattr(data.demo, "build_demo", lambda con, **options: con.execute(INSERT, {"amount": 7}))
+    monkeypatch.setattr(data.demo.build, "build_demo", lambda con, **options: con.execute(INSERT, {"amount": 7}))
     path = tmp_path / "demo.duckdb"
-    data.demo.build_demo_file(path)  # a first build: every table at generation 1
+    data.demo.build.build_demo_file(path)  # a first build: every table at generation 1
     con = db.connect(path)
     _add_budget(con, 8)
     _add_budget(con, 9)  # budgets at 1 + 2 = 3
     con.close()
-    data.demo.build_demo_file(path)  # a rebuild while readers run: one above what they have seen
+    data.demo.build.build_demo_file(path)  # a rebuild while readers run: one above what they have seen
     reader = snapshots.Reader(path).connection().cursor()
     assert db.generations(reader, ("budgets", "trajectories", "notes")) == (4, 2, 2)
     assert _budgets(reader) == [7]

@@ -2,8 +2,8 @@
 
 from datetime import datetime
 
-from data import users
-from data.db import ensure_schema
+from data.store import users
+from data.store.db import ensure_schema
 from tests.builders import add_provider
 
 UNTIL = datetime(2026, 11, 23, 9, 15)

@@ -2,8 +2,8 @@
 `python -m data load` and `python -m data users add` beside it; two loads started together; a command that
 finds another writer at work waits its turn with one Dutch line, and refuses in Dutch when the wait runs out.
 
-The dashboard holds its file only while it uses it and two seconds after (data.db.Holder); a command that
-comes while it does waits (data.db.connect(wait=...)).
+The dashboard holds its file only while it uses it and two seconds after (data.store.db.Holder); a command that
+comes while it does waits (data.store.db.connect(wait=...)).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from data import db
+from data.store import db
 from tests.conftest import copy_db
 from tests.fixtures.browser import dashboard_server, opened, require_chromium
 from tests.fixtures.csv import HERE

@@ -1,11 +1,12 @@
-"""The one write path (data.db.writing): one lock, one audit format, generations of what a write touched,
+"""The one write path (data.store.db.writing): one lock, one audit format, generations of what a write touched,
 and no DDL on a connect that does not need it."""
 
 import hashlib
 
 import pytest
 
-from data import db, load, snapshots
+from data.store import db, snapshots
+from data.ingest import load
 
 BUDGET = b"jaar;gemeente;perceel;aanbieder;budget\r\n2026;GM0375;complex;;2500000\r\n"
 BAD_BUDGET = b"jaar;gemeente;perceel;aanbieder;budget\r\n2026;GM0375;complex;;veel\r\n"

@@ -15,10 +15,10 @@ import duckdb
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from data.contracts import KINDS, columns
-from data.load import load_file
-from data.templates import code_lists, csv_template, workbook
-from data.xlsxfile import cell_text
+from data.ingest.contracts import KINDS, columns
+from data.ingest.load import load_file
+from data.ingest.templates import code_lists, csv_template, workbook
+from data.ingest.xlsxfile import cell_text
 from tests.fixtures.csv import add_providers, database_with_providers, run_data_cli, snapshot
 
 TODAY = date(2026, 11, 29)

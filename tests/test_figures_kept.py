@@ -6,8 +6,8 @@ import pytest
 import streamlit as st
 
 from auth.rights import Rights
-from data import db as store
-from data.db import touched
+from data.store import db
+from data.store.db import touched
 from levers.registry import pick
 from levers.scope import Period, Scope
 from tests.builders import add_trajectory
@@ -109,13 +109,13 @@ def test_the_fence_of_a_writing_process_keeps_only_figures_no_write_ran_beside(o
 
 def test_the_write_epoch_is_odd_only_inside_an_outer_writing_block(own_db):
     with view_db._connected() as con:
-        start = store.write_epoch()
+        start = db.write_epoch()
         assert start % 2 == 0
-        with store.writing(con):
-            assert store.write_epoch() == start + 1
-            with store.writing(con):  # part of the outer block
-                assert store.write_epoch() == start + 1
-        assert store.write_epoch() == start + 2
+        with db.writing(con):
+            assert db.write_epoch() == start + 1
+            with db.writing(con):  # part of the outer block
+                assert db.write_epoch() == start + 1
+        assert db.write_epoch() == start + 2
 
 
 def test_the_fence_of_a_read_only_process_always_keeps(monkeypatch):

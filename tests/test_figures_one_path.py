@@ -22,7 +22,7 @@ import duckdb
 import pytest
 
 from auth.rights import Rights
-from data.db import DB_ENV_VAR, ensure_schema
+from data.store.db import DB_ENV_VAR, ensure_schema
 from reports.__main__ import main as reports_command
 from tests.builders import BEVERWIJK, VELSEN, add_provider, add_trajectory
 from tests.conftest import copy_db

@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from auth.rights import Rights
-from data.db import touched
+from data.store.db import touched
 from levers.registry import pick
 from levers.scope import Period, Scope
 from levers import choices, registry

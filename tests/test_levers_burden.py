@@ -1,6 +1,6 @@
 """The reporting burden is counted from the `uitkomsten` contract (indicators.md, "Reporting burden")."""
 
-from data.contracts import number_columns
+from data.ingest.contracts import number_columns
 from levers.deliveries import Burden, burden
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from data.tables import TABLE_OF_KIND
+from data.store.tables import TABLE_OF_KIND
 from levers import contributors
 from levers.catalogue import CATALOGUE, CODES, codes_csv, definition
 from levers.chart_model import trend_model

@@ -57,7 +57,7 @@ def test_the_publisher_is_the_first_word_of_the_source_and_a_demo_figure_says_fi
 
 
 def test_the_report_command_ends_with_a_landelijk_column_holding_the_national_value_used(tmp_path, capsys):
-    from data.db import connect
+    from data.store.db import connect
     from commands.levers import main
     from tests.test_levers_suppression import build_small_region
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from data.db import connect
+from data.store.db import connect
 from commands.args import municipality_code
 from commands.levers import main
 from levers.catalogue import CODES

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from data import db
+from data.store import db
 from levers.registry import all_indicators
 from levers.scope import Period, Scope
 from levers.series import all_series

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from data.notes import NoteKey, NoteRefused, add_note, change_note, remove_note
+from data.ingest.notes import NoteKey, NoteRefused, add_note, change_note, remove_note
 from levers.notes import PROVIDER, REGION, notes, of_indicator
 from levers.scope import Period, Scope
 from tests.builders import VELSEN, add_outcome, add_provider

@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from auth import accounts
 from auth.rights import Rights
-from data.audit import record
-from data.load import load_file
+from data.store.audit import record
+from data.ingest.load import load_file
 from tests.fixtures.accounts import fast_hashes  # noqa: F401 (fixture)
 from tests.fixtures.small_db import open_app
 

@@ -1,7 +1,7 @@
 """The breakdowns of issue 13 on the lever pages (small fixture database, IJmond, oktober 2026)."""
 
 from levers.price_volume import price_volume
-from data.db import connect
+from data.store.db import connect
 from levers.scope import Period, Scope
 
 IJMOND_OCTOBER = {"regio": "IJmond", "periode": "2026-10"}

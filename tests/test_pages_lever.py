@@ -3,7 +3,7 @@
 import pytest
 
 from auth.rights import Rights
-from data.db import connect
+from data.store.db import connect
 from levers.catalogue import of_lever
 from levers.registry import lever_indicators
 from levers.scope import Period, Scope

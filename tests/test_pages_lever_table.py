@@ -13,7 +13,7 @@ import sys
 import pytest
 import streamlit as st
 
-from data.db import DB_ENV_VAR
+from data.store.db import DB_ENV_VAR
 from tests.conftest import copy_db
 
 REGION, PERIOD = "IJmond", "2026-10"

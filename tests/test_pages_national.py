@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from data.db import connect
+from data.store.db import connect
 from tests.fixtures.small_db import open_app
 
 IJMOND_OCTOBER = {"regio": "IJmond", "periode": "2026-10"}

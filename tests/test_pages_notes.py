@@ -4,7 +4,7 @@ it shows on the card, on the Overzicht tile and in the council report's text; an
 from datetime import date
 
 from auth.rights import Rights
-from data.db import connect
+from data.store.db import connect
 from figures.figures import of_connection
 from levers.scope import Period, Scope
 from reports.council import council_report
@@ -73,7 +73,7 @@ def test_a_provider_sees_its_own_toelichting_and_no_other_providers(own_small_db
 
 
 def test_a_note_on_an_agenda_item_is_printed_with_it_in_both_agenda_formats(own_small_db):
-    from data.notes import NoteKey, add_note
+    from data.ingest.notes import NoteKey, add_note
     from reports.agenda_document import agenda_document, agenda_markdown, agenda_pdf
 
     con = connect(own_small_db)

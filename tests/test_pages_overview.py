@@ -3,7 +3,7 @@
 import pytest
 
 from auth.rights import Rights
-from data.db import connect
+from data.store.db import connect
 from levers.registry import indicator
 from levers.scope import Period, Scope
 

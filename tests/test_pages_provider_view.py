@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from auth.rights import Rights
-from data.load import load_file
+from data.ingest.load import load_file
 from levers.deliveries import next_due
 from tests.builders import VELSEN, add_budget
 from tests.fixtures.small_db import open_app

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from auth.rights import Rights
-from data.templates import XLSX_MIME
+from data.ingest.templates import XLSX_MIME
 from tests.fixtures.small_db import open_app
 
 PAGE = "views/pages/upload.py"

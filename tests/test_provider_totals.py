@@ -26,7 +26,7 @@ import streamlit as st
 from pypdf import PdfReader
 
 from auth.rights import Rights
-from data.db import DB_ENV_VAR
+from data.store.db import DB_ENV_VAR
 from exports.tables import indicator_table, to_csv_bytes
 from figures.figures import of_connection
 from levers.catalogue import CODES

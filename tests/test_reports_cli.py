@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from data.demo import build_demo_file
+from data.demo.build import build_demo_file
 from commands.reports import main
 from tests.fixtures.small_demo import SCALE, TODAY, pdf_text
 
@@ -92,7 +92,7 @@ def test_an_output_file_that_cannot_be_written_exits_1(demo_file, tmp_path, caps
 
 def test_the_council_report_has_an_nl_column_with_the_fictief_demo_figure_and_its_definition(demo_file, tmp_path):
     text = _written_text(tmp_path, "council", "--db", demo_file, "--regio", "IJmond", "--periode", "2025")
-    # the demo's national file (data/demo_national.py): zonder verblijf 2025 = 89,0 + 0,15 × 4,5 = 89,675 -> 89,7
+    # the demo's national file (data/demo/national.py): zonder verblijf 2025 = 89,0 + 0,15 × 4,5 = 89,675 -> 89,7
     assert "NL 89,7% (CBS, 2025, fictief)" in text
     assert "Definitie CBS: fictief democijfer" in text
     assert text.count("Waarde NL Norm Status") == 4  # the table header of each lever
@@ -101,7 +101,7 @@ def test_the_council_report_has_an_nl_column_with_the_fictief_demo_figure_and_it
 def test_a_database_written_by_an_older_version_gets_the_current_schema_before_it_is_read(tmp_path, schema_db_file):
     import duckdb
 
-    from data.db import SCHEMA_FINGERPRINT, stored_fingerprint
+    from data.store.db import SCHEMA_FINGERPRINT, stored_fingerprint
     from commands.args import open_read_only
 
     old = tmp_path / "old.duckdb"

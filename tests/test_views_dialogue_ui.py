@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from auth.rights import Rights
-from data.dialogue_entry import Action
+from data.ingest.dialogue_entry import Action
 from levers.registry import lever_indicators, pick
 from levers.scope import Period, Scope
 from tests.builders import add_norm

@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from auth.rights import Rights
-from data.db import DB_ENV_VAR, connect
+from data.store.db import DB_ENV_VAR, connect
 from views.exports_ui import file_stem
 
 APP = """

@@ -4,7 +4,7 @@ import importlib.util
 
 import pytest
 
-from data.db import DB_ENV_VAR
+from data.store.db import DB_ENV_VAR
 from views import first_start
 
 

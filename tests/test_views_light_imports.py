@@ -6,7 +6,7 @@ Overzicht's reporting-burden statement is counted from the `uitkomsten` contract
 
 Issue 14 asks for the Overzicht < 3 s from `streamlit run` with an existing database; it shows no
 table, so the modules it runs import pandas and openpyxl only inside the functions that build one, and
-read table names from data.tables, not from the contracts.
+read table names from data.store.tables, not from the contracts.
 """
 
 import ast

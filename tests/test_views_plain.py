@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from auth.rights import Rights
-from data.notes import NoteKey, add_note
+from data.ingest.notes import NoteKey, add_note
 from tests.fixtures.small_db import open_app
 from views import db as view_db
 from views.plain import plain

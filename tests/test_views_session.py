@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from auth import accounts
-from data import db as store
+from data.store import db
 from tests.fixtures.accounts import fast_hashes  # noqa: F401 (fixture)
 from tests.fixtures.small_db import DASHBOARD
 from views import session
@@ -38,7 +38,7 @@ def test_the_timeout_is_a_setting_with_thirty_minutes_by_default(setting, minute
 
 @pytest.fixture
 def with_account(own_small_db, fast_hashes):  # noqa: F811 (fixture)
-    con = store.connect(own_small_db)
+    con = db.connect(own_small_db)
     accounts.add_account(con, EMAIL, "contractmanager", "correct paard batterij 42", regions=["IJmond"],
                          actor="test")
     con.close()

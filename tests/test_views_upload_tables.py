@@ -12,7 +12,7 @@ from views.upload_tables import (
 )
 
 
-class RowError(NamedTuple):  # the shape of data.validate.RowError: row, column, message
+class RowError(NamedTuple):  # the shape of data.ingest.validate.RowError: row, column, message
     row: int
     column: str
     message: str

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from data.users import Account
+from data.store.users import Account
 from levers.catalogue import definition
 from levers.norms import NormInForce
 from wording import fmt, texts

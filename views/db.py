@@ -5,10 +5,10 @@ Streamlit process"): a DuckDB connection is not thread-safe, its cursors are. Vi
 duckdb; they borrow a cursor here and hand it to the levers.
 
 A writing process (the default) reads and writes its own file, which it holds only while it uses
-it (data.db.Holder), so `python -m data load` and `users add` can write beside it. A read-only process
-(JEUGDMONITOR_READ_ONLY=1) reads the newest published snapshot (data/snapshots.py) and keeps the
+it (data.store.db.Holder), so `python -m data load` and `users add` can write beside it. A read-only process
+(JEUGDMONITOR_READ_ONLY=1) reads the newest published snapshot (data/store/snapshots.py) and keeps the
 one it chose for the whole script run, so one page never mixes two versions of the data; its audit
-entries go to its audit file (data/audit.py). `SOURCE` is this for figures/ (figures.versions): figures
+entries go to its audit file (data/store/audit.py). `SOURCE` is this for figures/ (figures.versions): figures
 are keyed on the generations of the tables they read, so a write makes exactly the figures it touched
 recompute, in every process and every session, and a write to the audit log or the accounts recomputes none.
 """
@@ -23,9 +23,9 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from data import audit as audit_log
-from data import db as store
-from data import snapshots
+from data.store import audit as audit_log
+from data.store import db
+from data.store import snapshots
 from figures import shared_results
 from figures import versions as figure_versions
 
@@ -42,9 +42,9 @@ def is_read_only() -> bool:
 
 
 @st.cache_resource(show_spinner=False)
-def _writer(path: str) -> store.Holder:
-    """The writer's file, open only while used (data.db.Holder): commands can write beside it."""
-    return store.Holder(path)
+def _writer(path: str) -> db.Holder:
+    """The writer's file, open only while used (data.store.db.Holder): commands can write beside it."""
+    return db.Holder(path)
 
 
 @st.cache_resource(show_spinner=False)
@@ -61,13 +61,13 @@ def _build_lock(path: str) -> Any:
 
 def db_file() -> str:
     """The database file of this process (absolute): part of every cache key."""
-    return str(store.db_path().resolve())
+    return str(db.db_path().resolve())
 
 
 def exists() -> bool:
     """Whether there is data to show: the file, or for a read-only process a published snapshot
     (a reader on another machine gets the snapshots only)."""
-    path = store.db_path()
+    path = db.db_path()
     return path.exists() or (is_read_only() and snapshots.published(path) is not None)
 
 
@@ -75,11 +75,11 @@ def ensure_demo(progress: Callable[[float, str], None]) -> None:
     """Build the demo database when the file does not exist yet; one session builds, others wait."""
     path = db_file()
     with _build_lock(path):
-        if store.db_path().exists():
+        if db.db_path().exists():
             return
-        from data.demo import build_demo_file  # noqa: PLC0415  lazy: 0.43 s CPU, only when there is no file
+        from data.demo.build import build_demo_file  # noqa: PLC0415  lazy: 0.43 s CPU, only when there is no file
 
-        build_demo_file(store.db_path(), progress=progress)
+        build_demo_file(db.db_path(), progress=progress)
 
 
 @contextmanager
@@ -89,7 +89,7 @@ def _connected() -> Iterator[Any]:
         try:
             with _writer(db_file()).connection() as con:
                 yield con
-        except store.Busy:  # a command (`python -m data load`) kept the file longer than the wait
+        except db.Busy:  # a command (`python -m data load`) kept the file longer than the wait
             st.error(BUSY)
             st.stop()
     else:
@@ -124,8 +124,8 @@ def reading() -> Iterator[Any]:
 
 @contextmanager
 def writing() -> Iterator[Any]:
-    """A cursor on the one write path (data.db.writing): one writer at a time, then bookkeeping."""
-    with _connected() as con, store.writing(con) as write:
+    """A cursor on the one write path (data.store.db.writing): one writer at a time, then bookkeeping."""
+    with _connected() as con, db.writing(con) as write:
         yield write.cursor
 
 

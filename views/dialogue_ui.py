@@ -1,6 +1,6 @@
 """Recording the dialogue in the app (issue 6); the documents for it are views.documents_ui.
 
-Widgets only. Rows are built and stored by data.dialogue_entry through the `dialoog` load path (same
+Widgets only. Rows are built and stored by data.ingest.dialogue_entry through the `dialoog` load path (same
 contract, replace key, upload record and audit entry as an uploaded file). Only `contractmanager` and
 `beheerder` (auth.pages.may_enter_dialogue) in a region they may see, on a writable database, get the
 forms; everyone else reads the log and nothing more.
@@ -18,7 +18,7 @@ import streamlit as st
 
 from auth.pages import may_enter_dialogue
 from auth.rights import Rights
-from data.dialogue_entry import OPEN, Action, ActionRef, mark_action_done, record_agenda_items, record_session
+from data.ingest.dialogue_entry import OPEN, Action, ActionRef, mark_action_done, record_agenda_items, record_session
 from levers.agenda import AgendaItem, theme_names
 from levers.dialogue_log import DialogueLog
 from levers.scope import Period, Scope

@@ -13,7 +13,7 @@ import threading
 
 import streamlit as st
 
-from data import db as store
+from data.store.db import db_path
 from views import db
 from wording import texts
 
@@ -24,14 +24,14 @@ WARM_MODULES = ("views.components", "views.login", "views.navigation", "views.ca
 
 def demo_if_missing() -> None:
     """Build the demo database under a progress bar when there is no database yet."""
-    if store.db_path().exists():
+    if db_path().exists():
         return
     bar = st.progress(0.0, text=texts.DEMO_BUILDING)
     if db.exists():  # a read-only process that reads a published snapshot
         bar.empty()
         return
     # numpy and DuckDB first, so the two threads import apart
-    import data.demo  # noqa: F401, PLC0415  lazy: 0.35 s CPU, only for a first start
+    import data.demo.build  # noqa: F401, PLC0415  lazy: 0.35 s CPU, only for a first start
 
     warm = threading.Thread(target=_warm_up, name="first-start-imports", daemon=True)
     warm.start()

@@ -1,12 +1,12 @@
 """The lever pages' section of toelichtingen: the notes of the lever's indicators with, for a contract
-manager or beheerder, add, edit and remove (data.notes stores them, after the privacy gate)."""
+manager or beheerder, add, edit and remove (data.ingest.notes stores them, after the privacy gate)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from auth.rights import Rights
-from data.notes import NoteKey, NoteRefused, add_note, change_note, remove_note
+from data.ingest.notes import NoteKey, NoteRefused, add_note, change_note, remove_note
 from levers import notes as notes_lever
 from levers.catalogue import definition
 from levers.catalogue import of_lever as lever_entries

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import pandas as pd
 
-from data import decode
-from data.contracts import MODELS
-from data.validate import plan
+from data.ingest import decode
+from data.ingest.contracts import MODELS
+from data.ingest.validate import plan
 from wording import fmt, texts
 
 MAX_ERRORS_SHOWN = 1000  # csv-contract.md: up to 1,000 errors shown, all downloadable

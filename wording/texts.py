@@ -103,7 +103,7 @@ COMPARE_PICK = "Indicator"
 COMPARE_SINGLE = "De selectie bevat één gemeente; kies in de zijbalk meer gemeenten om te vergelijken."
 BURDEN_TITLE = "Wat vragen we van aanbieders?"
 BURDEN_PER_REGION = " per regio"
-BURDEN = (  # {numbers}, {yearly}: counted from the uitkomsten contract (data.contracts.number_columns)
+BURDEN = (  # {numbers}, {yearly}: counted from the uitkomsten contract (data.ingest.contracts.number_columns)
     "Naast de iJw-berichten die zij al sturen leveren aanbieders alleen het bestand **uitkomsten** aan: "
     "{numbers} getallen per perceel{per_region} per kwartaal ({yearly} per jaar), plus een toelichting als ze "
     "willen en hun deelname aan de dialoogsessies. "

@@ -11,7 +11,7 @@ import streamlit as st
 from auth import accounts
 from auth.pages import BEHEER
 from auth.rights import ROLES, Rights
-from data import audit, users
+from data.store import audit, users
 from levers.norms import norms_in_force
 from views import cache, db, filters
 from views.plain import plain

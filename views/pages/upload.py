@@ -2,7 +2,7 @@
 
 Flow: choose or detect the kind → drop a file → the dry-run report shows either every error (and
 nothing is stored) or what will be stored and replaced → confirm → stored under the write lock,
-caches cleared. A file is decoded and checked once: the dry run keeps its checked rows (data.load
+caches cleared. A file is decoded and checked once: the dry run keeps its checked rows (data.ingest.load
 `stage`) and the confirmation stores those, unless the store changed in between. A large file shows
 a progress bar naming the stage (lezen, controleren, opslaan) instead of a bare spinner. The same bytes again say "ongewijzigd"; a header-only file asks for confirmation, and
 so does a file that replaces more stored rows than it brings. Templates come as CSV and as workbook.
@@ -15,9 +15,9 @@ from contextlib import contextmanager
 import streamlit as st
 
 from auth.pages import UPLOADEN, upload_kinds_for
-from data import decode, templates
-from data.history import upload_history
-from data.load import STAGES, load_file
+from data.ingest import decode, templates
+from data.store.history import upload_history
+from data.ingest.load import STAGES, load_file
 from views import db, deliveries_ui, filters
 from views.plain import plain
 from views.exports_ui import download_buttons
@@ -46,7 +46,7 @@ if not kinds:
 if rights.is_provider and len(rights.providers) > 1:  # the loader checks every row against one own code
     st.info(texts.UPLOAD_ONE_CODE)
     st.stop()
-own_code = rights.providers[0] if rights.is_provider else None  # every row must carry it (data.load)
+own_code = rights.providers[0] if rights.is_provider else None  # every row must carry it (data.ingest.load)
 st.caption(texts.UPLOAD_INTRO)
 if own_code:
     deliveries_ui.due_notice(own_code)
@@ -81,7 +81,7 @@ def _check(file_id: str, raw: bytes, name: str, kind: str | None, confirm_empty:
     if saved and saved[0] == key:
         return saved[1]
     _forget_checked()
-    with _progress(raw, texts.UPLOAD_CHECKING) as progress, db.reading() as con:  # data.load audits a refusal
+    with _progress(raw, texts.UPLOAD_CHECKING) as progress, db.reading() as con:  # data.ingest.load audits a refusal
         report = _load(con, raw, name, kind, confirm_empty, dry_run=True, progress=progress)
     st.session_state[_CHECKED] = (key, report)
     return report
@@ -96,7 +96,7 @@ def _forget_checked() -> None:
 
 @contextmanager
 def _progress(raw: bytes, words: str):
-    """A progress bar naming the stage for a large file (a callback for data.load), else a spinner."""
+    """A progress bar naming the stage for a large file (a callback for data.ingest.load), else a spinner."""
     if len(raw) < LARGE_FILE_BYTES:
         with st.spinner(words):
             yield None
@@ -142,7 +142,7 @@ def _show_errors(report) -> None:
 
 
 def _store(raw: bytes, name: str, checked, confirm_empty: bool) -> None:
-    """Store the checked rows (data.load decodes the file again only when the store changed since)."""
+    """Store the checked rows (data.ingest.load decodes the file again only when the store changed since)."""
     with _progress(raw, texts.UPLOAD_STORING) as progress, db.writing() as con:
         report = _load(con, raw, name, checked.kind, confirm_empty, dry_run=False, progress=progress, checked=checked)
     _forget_checked()

@@ -1,0 +1,1 @@
+"""Ingest: a file or a form becomes rows — decode, privacy gate, contracts, validation, then one transaction."""
