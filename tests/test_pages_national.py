@@ -55,7 +55,7 @@ def test_the_municipality_comparison_has_a_dotted_nederland_line_at_the_national
 
 
 def test_the_lever_card_shows_the_same_figure_beside_the_value(with_national):
-    app = open_app("views/pages/shared_values.py", params=IJMOND_OCTOBER)
+    app = open_app("views/pages/shared_values.py", params={**IJMOND_OCTOBER, "indicator": "zonder_verblijf"})
     assert "NL 88,4% (CBS, 2026-K4)" in _captions(app)
 
 
