@@ -153,8 +153,8 @@ def gate_flags(kind: str, *, nul: bool = True) -> dict[str, str]:
     for column in plan(kind):
         text = column.text
 
-        def digits(predicate: str) -> str:  # every BSN search needs 8 digits in the cell: count them first
-            return f"(case when {eight_digits_sql(text)} then {predicate} else false end)"  # noqa: B023
+        def digits(predicate: str) -> str:  # every BSN search needs 8 digits in the cell: look for them first
+            return f"{eight_digits_sql(text)} and {predicate}"  # noqa: B023  (AND stops at the first false)
         whens = [f"when contains({text}, chr(0)) then 1"] if nul else []
         if column.name in IDENTIFIER_COLUMNS:  # a BSN standing apart in a text ('cliënt 111222333 belde')
             apart = f"regexp_replace({text}, '{_WORD_WITH_LETTER}', ' ', 'g')"
