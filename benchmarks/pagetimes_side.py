@@ -54,7 +54,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8640)
     parser.add_argument("--query", default="", help="query string for every page, e.g. regio=IJmond&periode=2026-10")
     parser.add_argument("pages", nargs="*")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()  # options may follow the pages
     pages = args.pages or list(PAGES)
     ports = (args.port, args.port + 1)
     servers = [serve(repo, args.db, port) for repo, port in zip(args.repos, ports)]
