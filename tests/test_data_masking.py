@@ -8,7 +8,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from data.ingest.masking import has_bsn, has_bsn_sql, normalised, redact, shown, shown_sql
+from data.ingest.masking import eight_digits_sql, has_bsn, has_bsn_sql, normalised, redact, shown, shown_sql
 
 HIDDEN = "(waarde niet getoond)"
 # 111222333: 9+8+7+12+10+8+9+6−3 = 66 = 6·11, a BSN; 012345672: 0+8+14+18+20+20+18+14−2 = 110 = 10·11, a BSN
@@ -81,3 +81,18 @@ def test_the_python_decoders_quote_a_value_the_same_way(text, expected):
     with pytest.raises(ValueError) as raised:
         municipality_code(text)
     assert str(raised.value) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("T1000000", False),  # 7 digits: a traject id that cannot hold a BSN skips the search
+    ("k123456", False),
+    ("1234567", False),
+    ("12345678", True),
+    ("111 222 333", True),  # separated digits count
+    ("cliënt 1-2-3-4 belde 5.6.7.8", True),  # 8 digits anywhere in the cell
+    ("AGB-0001", False),
+    ("", False),
+])
+def test_a_cell_with_fewer_than_eight_digits_is_never_searched_for_a_bsn(text, expected):
+    with duckdb.connect() as con:
+        assert con.execute(f"select {eight_digits_sql('$t')}", {"t": text}).fetchone()[0] is expected

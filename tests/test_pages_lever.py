@@ -57,18 +57,29 @@ def opened(small_env):
     return page
 
 
+def _table(app):
+    """The summary table that opens the page (the first dataframe)."""
+    return app.dataframe[0].value
+
+
 def _values(app) -> dict[str, str]:
-    """Indicator name → the shown 'Waarde' metric, in page order."""
-    names = [header.value for header in app.subheader][1:]  # the first is the summary table's heading
-    values = [metric.value for metric in app.metric if metric.label == "Waarde"]
-    return dict(zip(names, values))
+    """Indicator name → the 'Waarde' cell of the summary table, in table order."""
+    table = _table(app)
+    return dict(zip(table["Indicator"], table["Waarde"]))
+
+
+def _card_title(app) -> str:
+    """The heading of the one indicator card under the table (the first subheader is the table's)."""
+    titles = [header.value for header in app.subheader]
+    assert titles[0] == "Alle indicatoren van deze hefboom"
+    return titles[1]
 
 
 @pytest.mark.parametrize("lever", PAGES)
 def test_a_lever_page_opens_and_shows_every_indicator_of_its_lever(opened, lever):
     app = opened(lever)
     assert not app.exception
-    assert list(_values(app)) == [entry.name for entry in of_lever(lever)]
+    assert sorted(_values(app)) == sorted(entry.name for entry in of_lever(lever))
 
 
 @pytest.mark.parametrize("lever", PAGES)
@@ -103,7 +114,8 @@ def test_a_quarter_from_the_link_shows_the_quarterly_refusals_suppressed(small_a
     app = small_app(PAGES["boundaries"], params={"regio": "IJmond", "periode": "2026-K3"})
     assert app.sidebar.selectbox(key="filter_periode").value == "2026-K3"
     assert _values(app)["Niet geaccepteerde verwijzingen (acceptatieplicht)"] == "<5"  # 2 refusals
-    assert ":red-badge[:material/error: buiten de norm]" in [m.value for m in app.markdown]  # any refusal is rood
+    table = _table(app).set_index("Indicator")
+    assert table.loc["Niet geaccepteerde verwijzingen (acceptatieplicht)", "Status"] == "✕ buiten de norm"  # any refusal is rood
 
 
 def test_the_filters_carry_over_from_the_overview_to_a_lever_page(small_app):
@@ -114,42 +126,39 @@ def test_the_filters_carry_over_from_the_overview_to_a_lever_page(small_app):
     assert _values(app)["Jeugdigen in zorg"] == "600"
 
 
-def test_every_indicator_has_its_definition_one_click_away(opened):
-    popovers = [block for block in opened("shared_values").get("popover") if block.proto.popover.label == "Definitie"]
-    assert len(popovers) == len(of_lever("shared_values"))
+def test_the_chosen_indicator_has_its_definition_one_click_away(small_app):
+    app = small_app(PAGES["shared_values"], params={**IJMOND_OCTOBER, "indicator": "jeugdhulp_per_1000"})
+    popovers = [block for block in app.get("popover") if block.proto.popover.label == "Definitie"]
+    assert len(popovers) == 1  # one card, one definition
     assert popovers[0].markdown[0].value.startswith("Aantal jeugdigen tot 18 jaar met jeugdhulp in de periode, per 1.000")
 
 
-def _tabs(lever: str, tab: str) -> dict[str, str]:
-    """Session state that opens `tab` for every indicator of the lever."""
+def _tab(lever: str, tab: str) -> dict[str, str]:
+    """Session state that opens `tab` for whichever indicator of the lever is shown."""
     return {f"tabs_{entry.code}": tab for entry in of_lever(lever)}
 
 
-def test_only_the_open_tab_is_drawn(opened):
+def test_one_card_is_drawn_with_only_its_open_tab(opened):
     app = opened("interaction")
     assert len(app.dataframe) == 1  # the summary; comparisons wait until their tab is opened
-    assert len(app.get("plotly_chart")) == len(of_lever("interaction"))  # one trend chart each
+    assert len(app.get("plotly_chart")) == 1  # the one card's trend chart, not one per indicator
 
 
-@pytest.mark.parametrize(("lever", "tab", "compared"), [
-    # diagnostics: 12 indicators, of which doelrealisatie (uitkomsten) is a region-level figure, not compared
-    # per municipality; interaction: its 5 indicators per provider (all dialogue figures: none per municipality)
-    ("diagnostics", "Per gemeente", 11),
-    ("interaction", "Per aanbieder", 5),
+@pytest.mark.parametrize(("lever", "tab", "indicator"), [
+    ("diagnostics", "Per gemeente", "unieke_jeugdigen"),  # a figure per municipality
+    ("interaction", "Per aanbieder", "dialoogsessies"),  # a dialogue figure: per provider, never per municipality
 ])
-def test_every_table_has_csv_and_excel_exports(small_app, lever, tab, compared):
-    before = small_app(PAGES[lever], params=IJMOND_OCTOBER)  # the summary and the page's own tables
-    closed = [button.label for button in before.get("download_button")]
-    app = small_app(PAGES[lever], params=IJMOND_OCTOBER, state=_tabs(lever, tab))
+def test_every_table_has_csv_and_excel_exports(small_app, lever, tab, indicator):
+    app = small_app(PAGES[lever], params={**IJMOND_OCTOBER, "indicator": indicator}, state=_tab(lever, tab))
     labels = [button.label for button in app.get("download_button")]
-    assert len(app.dataframe) == len(before.dataframe) + compared  # and per compared indicator its comparison
-    assert labels.count("CSV") == closed.count("CSV") + compared  # each comparison with both exports
-    assert labels.count("Excel") == closed.count("Excel") + compared
+    assert len(app.dataframe) == 2  # the summary, and the shown indicator's comparison
+    assert labels.count("CSV") == 2 and labels.count("Excel") == 2
 
 
 def test_the_comparison_per_municipality_shows_each_municipality(small_app):
-    app = small_app(PAGES["diagnostics"], params=IJMOND_OCTOBER, state=_tabs("diagnostics", "Per gemeente"))
-    youths = app.dataframe[1].value  # the first indicator: Jeugdigen in zorg
+    app = small_app(PAGES["diagnostics"], params={**IJMOND_OCTOBER, "indicator": "unieke_jeugdigen"},
+                    state=_tab("diagnostics", "Per gemeente"))
+    youths = app.dataframe[1].value  # the card's comparison: Jeugdigen in zorg
     assert dict(zip(youths["Gemeente"], youths["Waarde"])) == {"Beverwijk": "400", "Heemskerk": "234", "Velsen": "600"}
 
 
@@ -162,7 +171,7 @@ def test_a_provider_sees_its_three_peers_only_as_anonymous_letters(small_app):
     # IJmond has P1, P2, P3 and P5: P2 has three peers.
     provider = Rights(role="aanbieder", regions=("IJmond",), providers=("P2",))
     names = _provider_names(small_app(PAGES["diagnostics"], params=IJMOND_OCTOBER, rights=provider,
-                                      state=_tabs("diagnostics", "Per aanbieder")))
+                                      state=_tab("diagnostics", "Per aanbieder")))
     assert names == {"Kinderpraktijk De Duinen", "aanbieder A", "aanbieder B", "aanbieder C"}
 
 
@@ -170,7 +179,7 @@ def test_a_provider_with_fewer_than_three_peers_sees_only_itself(small_app):
     # In perceel enkelvoudig IJmond has P2, P3 (both percelen) and P5: two peers are no disguise.
     provider = Rights(role="aanbieder", regions=("IJmond",), providers=("P2",))
     app = small_app(PAGES["diagnostics"], params={**IJMOND_OCTOBER, "perceel": "enkelvoudig"}, rights=provider,
-                    state=_tabs("diagnostics", "Per aanbieder"))
+                    state=_tab("diagnostics", "Per aanbieder"))
     assert _provider_names(app) == {"Kinderpraktijk De Duinen"}
 
 

@@ -69,12 +69,12 @@ def test_the_municipality_comparison_draws_the_national_line_only_for_a_figure_o
 
 
 def test_the_lever_card_shows_the_same_pair_under_the_value(with_national):
-    app = open_app("views/pages/shared_values.py", params=IJMOND_OCTOBER)
-    captions = _captions(app)
-    assert ZONDER_VERBLIJF in captions
+    app = open_app("views/pages/shared_values.py", params={**IJMOND_OCTOBER, "indicator": "zonder_verblijf"})
+    assert ZONDER_VERBLIJF in _captions(app)
+    app = open_app("views/pages/shared_values.py", params={**IJMOND_OCTOBER, "indicator": "jeugdhulp_per_1000"})
     # jeugdhulp per 1.000: the third quarter is the latest national period ended by 31-10-2026; then
     # Velsen's 600 and Beverwijk's 400 were in care, of 14.000 + 9.000 + 7.500 youths: 1.000 / 30.500 × 1.000
-    assert "IJmond 3e kwartaal 2026: 32,8 · Nederland 3e kwartaal 2026: 97,5" in captions
+    assert "IJmond 3e kwartaal 2026: 32,8 · Nederland 3e kwartaal 2026: 97,5" in _captions(app)
 
 
 def test_without_national_figures_no_tile_shows_one(own_small_db):

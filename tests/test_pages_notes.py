@@ -30,7 +30,7 @@ def _icons(app) -> list:
 
 
 def test_a_note_written_on_the_page_shows_on_the_card_the_tile_and_in_the_council_report(own_small_db):
-    app = open_app(KADERS, params=IJMOND_OCTOBER, rights=MANAGER)
+    app = open_app(KADERS, params={**IJMOND_OCTOBER, "indicator": "tijdig_gestart"}, rights=MANAGER)  # its card
     assert not _icons(app)
     app = _write(app, "tijdig_gestart", STORY)
     assert not app.exception

@@ -36,9 +36,10 @@ def _texts(at: AppTest) -> str:
 
 
 def _figure(at: AppTest, name: str) -> str:
-    """The value shown on the line of indicator `name` (the markdown right after its name)."""
-    values = [m.value for m in at.markdown]
-    return re.match(r"\*\*(.+?)\*\*", values[values.index(name) + 1]).group(1)
+    """The value shown on the row of indicator `name` in its lever's table (`| name | **value** ... |`)."""
+    rows = [line for m in at.markdown for line in m.value.splitlines() if line.startswith(f"| {name} | ")]
+    assert len(rows) == 1, rows
+    return re.match(r"\*\*(.+?)\*\*", rows[0].split(" | ")[1]).group(1)
 
 
 def test_the_page_opens_on_the_first_provider_by_name(page):

@@ -77,7 +77,8 @@ def test_one_session_is_one_sessie_not_one_sessies():
 
 
 def test_the_definition_shows_no_indicator_code(small_env):
-    app = small_env("views/pages/boundaries.py", params={**IJMOND, "periode": "2026-10"}, rights=CONTRACT_MANAGER)
+    app = small_env("views/pages/boundaries.py", params={**IJMOND, "periode": "2026-10", "indicator": "budgetuitputting"},
+                    rights=CONTRACT_MANAGER)
     assert not app.exception
     captions = [c.value for c in app.caption]
     assert not [text for text in captions if text.startswith("Code:") or "`budgetuitputting`" in text]

@@ -12,7 +12,7 @@ import streamlit as st
 
 from levers.catalogue import definition as catalogue_entry
 from levers.national import NationalPair
-from levers.norms import GREY, Status
+from levers.norms import GREY
 from levers.result import IndicatorResult
 from levers.variation import Variation
 from views.exports_ui import download_buttons
@@ -21,6 +21,7 @@ from wording import national as national_words
 from wording import signals as signal_words
 from wording.colours import BADGE_COLOURS
 from wording.reasons import reason_text
+from wording.summary import STATUS_GLYPHS
 
 PRINT_CSS = """
 <style>
@@ -96,6 +97,18 @@ def indicator_line(result: IndicatorResult, label: str | None = None, variation:
         signal_icons(result, variation, note)
 
 
+def lines_table(results: Sequence[IndicatorResult]) -> None:
+    """Indicators as one markdown table (name; value with its norm; status badge): what `indicator_line`
+    shows, in one element instead of eight per indicator, for a page listing thirty (issue 26)."""
+    rows = [f"| {texts.COLUMN_INDICATOR} | {texts.VALUE} | {texts.STATUS} |", "|:--|:--|:--|"]
+    for result in results:
+        norm = f" :small[:gray[{texts.NORM.lower()} {fmt.norm(result)}]]" if result.norm is not None else ""
+        rows.append(f"| {result.name.replace('|', chr(92) + '|')} | **{signal_words.value_text(result)}**{norm} | "
+                    f"{badge_markdown(result.status)} |")
+    st.markdown("\n".join(rows))
+
+
+
 def national_line(pair: NationalPair, scope_name: str, where=st) -> None:
     """`IJmond 1e helft 2026: 61,3 · Nederland 1e helft 2026: 99,6` in small grey type: context on the
     same period, never a judgement; the source and CBS's definition on hover."""
@@ -135,7 +148,7 @@ def definition(code: str) -> None:
         st.caption(texts.SUPPRESSION_NOTE)  # no indicator code: the reader has no use for it
 
 
-STATUS_SYMBOLS = {Status.GREEN: "✓", Status.AMBER: "!", Status.RED: "✕", Status.GREY: "–"}
+STATUS_SYMBOLS = STATUS_GLYPHS  # the same glyphs as the lever pages' summary table
 
 
 def results_table(results: Sequence[IndicatorResult], labels: Sequence[str] | None = None,
@@ -165,9 +178,15 @@ def results_table(results: Sequence[IndicatorResult], labels: Sequence[str] | No
 def table_with_exports(results: Sequence[IndicatorResult], file_stem: str, key: str,
                        labels: Sequence[str] | None = None, label_column: str = "") -> None:
     """`results_table` plus the export buttons (Streamlit's own export is off in config.toml)."""
+    results_table(results, labels, label_column)
+    result_exports(results, file_stem, key, labels, label_column)
+
+
+def result_exports(results: Sequence[IndicatorResult], file_stem: str, key: str,
+                   labels: Sequence[str] | None = None, label_column: str = "") -> None:
+    """CSV and Excel of the results as numbers a spreadsheet can use (exports.tables.indicator_table)."""
     from exports.tables import indicator_table  # noqa: PLC0415  lazy: 0.46 s CPU (pandas), only for a table
 
-    results_table(results, labels, label_column)
     table = indicator_table(results, reason_text=reason_text, labels=labels, label_column=label_column)
     download_buttons(table, file_stem, key=key)
 

@@ -106,6 +106,8 @@ TILE_MORE = "Meer"
 TILE_MORE_HELP = "Alle indicatoren van deze hefboom, met hun verloop en vergelijking"
 SIGNALS_TITLE = "Signalen"
 SIGNAL_OF_PROVIDER = "{name} · {provider}"
+SIGNAL_OPEN = "In de tabel van {lever}"
+SIGNAL_OPEN_HELP = "Opent de hefboom met deze indicator gekozen: zijn verloop en vergelijking"
 BUDGET_AMOUNTS = "Prognose {forecast} van {budget} budget"
 SIGNALS_NONE = "Geen signalen: alle indicatoren met een norm zitten binnen de norm."
 SIGNALS_MORE = "en nog {count} signalen op de pagina's per hefboom."
@@ -143,6 +145,14 @@ LEVER_INTROS = {
     "interaction": "Het gesprek met aanbieders: dialoogsessies, besproken thema's en gemaakte afspraken.",
 }
 SUMMARY_TITLE = "Alle indicatoren van deze hefboom"
+SUMMARY_INTRO = ("Waarden over {period}; een waarde uit een ander kwartaal noemt dat kwartaal. Wat aandacht vraagt "
+                 "staat bovenaan. Klik op een rij (of kies hieronder een indicator) voor de details.")
+SUMMARY_PICK = "Details van"
+SUMMARY_STATUS_HELP = "De waarde tegen de norm: op koers, let op (binnen de marge) of buiten de norm."
+SUMMARY_TREND_HELP = "De waarden van de laatste 24 maanden (of kwartalen)."
+COLUMN_VARIATIE = "Variatie"
+COLUMN_ZEKERHEID = "Zekerheid"
+COLUMN_TREND = "Verloop"
 VALUE = "Waarde"
 NORM = "Norm"
 STATUS = "Status"

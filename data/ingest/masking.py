@@ -155,16 +155,26 @@ def has_bsn_sql(expression: str, *, short: bool = True) -> str:
     return f"case when regexp_matches({expression}, '{_EIGHT_DIGITS}') then {test} else false end"
 
 
+def eight_digits_sql(expression: str) -> str:
+    """Whether a text holds at least 8 digits, the fewest a BSN has. Cheap tests first (its length, one
+    plain regular expression), so a million cells that cannot hold a BSN (`T1000000`, `k123456`) skip
+    the search for one at a fifth of its cost (issue 26)."""
+    return (f"(case when strlen({expression}) < 8 then false "
+            f"else coalesce(regexp_matches({expression}, '[0-9](?:[^0-9]*[0-9]){{7}}'), false) end)")
+
+
 def _without_separators_sql(expression: str) -> str:
     return f"regexp_replace({expression}, '[{_SEPARATORS}]', '', 'g')"
 
 
 def bsn_shaped_sql(expression: str, *, short: bool = True) -> str:
     """`bsn_shaped` as a DuckDB predicate (false for NULL)."""
-    digits = _without_separators_sql(expression)
     lengths = "\\d{8,9}" if short else "\\d{9}"
-    return (f"coalesce(case when regexp_full_match({digits}, '{lengths}') then {bsn_sql(f'lpad({digits}, 9, {chr(39)}0{chr(39)})')} "
-            "end, false)")
+    # the digits are bound once (a one-element list's lambda), not worked out again for each of the
+    # eleven-test's nine terms: a file of 8-digit traject ids costs a third of the CPU (issue 26)
+    test = f"list_transform([lpad(_s, 9, '0')], lambda _p: {bsn_sql('_p')})[1]"
+    return (f"coalesce(list_transform([{_without_separators_sql(expression)}], "
+            f"lambda _s: case when regexp_full_match(_s, '{lengths}') then {test} end)[1], false)")
 
 
 def id_digits_sql(expression: str) -> str:

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 import duckdb
 
 from data.ingest import decode
-from data.ingest.masking import bsn_shaped_sql, bsn_sql, has_bsn, has_bsn_sql, id_digits_sql, is_bsn, normalised, shown
+from data.ingest.masking import (bsn_shaped_sql, bsn_sql, eight_digits_sql, has_bsn, has_bsn_sql, id_digits_sql,
+                                 is_bsn, normalised, shown)
 from data.ingest.validate import FIRST_ROW, RowError, plan, quote
 
 __all__ = ["BSN_COLUMN", "BSN_MESSAGE", "EMAIL_MESSAGE", "NUL_MESSAGE", "bsn_sql", "free_text_error", "gate_errors",
@@ -151,18 +152,22 @@ def gate_flags(kind: str, *, nul: bool = True) -> dict[str, str]:
     flags = {}
     for column in plan(kind):
         text = column.text
+
+        def digits(predicate: str) -> str:  # every BSN search needs 8 digits in the cell: look for them first
+            return f"{eight_digits_sql(text)} and {predicate}"  # noqa: B023  (AND stops at the first false)
         whens = [f"when contains({text}, chr(0)) then 1"] if nul else []
         if column.name in IDENTIFIER_COLUMNS:  # a BSN standing apart in a text ('cliënt 111222333 belde')
             apart = f"regexp_replace({text}, '{_WORD_WITH_LETTER}', ' ', 'g')"
-            whens.append(f"when regexp_matches({text}, '[A-Za-z]') and {has_bsn_sql(apart)} then 2")
+            whens.append(f"when {digits(f'regexp_matches({text}, {chr(39)}[A-Za-z]{chr(39)}) and {has_bsn_sql(apart)}')} "
+                         "then 2")
         if column.name == BSN_COLUMN:
-            whens.append(f"when {bsn_shaped_sql(text)} then 2")
+            whens.append(f"when {digits(bsn_shaped_sql(text))} then 2")
         elif column.name in IDENTIFIER_COLUMNS or column.decoder == decode.SQL_PROVIDER:
             short = column.decoder != decode.SQL_PROVIDER  # an AGB provider code has 8 digits
-            whens.append(f"when {id_digits_sql(text)} then (case when {bsn_shaped_sql(text, short=short)} "
+            whens.append(f"when {digits(id_digits_sql(text))} then (case when {bsn_shaped_sql(text, short=short)} "
                          f"then {_PASSES} else {_FAILS} end)")
         elif column.decoder in _TEXT_DECODERS:
-            whens.append(f"when {has_bsn_sql(text)} then 2")
+            whens.append(f"when {digits(has_bsn_sql(text))} then 2")
         rules = _RULES_OF.get(column.name) or (
             TEXT_RULES if column.name in FREE_TEXT_COLUMNS else OTHER_TEXT_RULES if column.decoder in _TEXT_DECODERS
             else ())

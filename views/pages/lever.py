@@ -1,5 +1,7 @@
-"""One renderer for the four lever pages: every indicator with value, norm, status, its 24-month trend,
-its comparison per municipality and per provider, and its definition one click away."""
+"""One renderer for the four lever pages (issue 26): a summary table of every indicator of the lever,
+the rows needing attention first, and below it the card of the one indicator chosen: value, norm,
+status, definition, its 24-month trend and its comparison per municipality and per provider.
+Only that one card is drawn: the others are not sent to the browser."""
 
 from __future__ import annotations
 
@@ -17,11 +19,12 @@ from levers.registry import pick
 from levers.result import IndicatorResult
 from levers.scope import Period, Scope
 from levers.series import Series
-from views import baseline, cache, charts, components, filters, navigation, notes_form, notes_ui, session
+from views import baseline, cache, charts, components, filters, lever_table, navigation, notes_form, notes_ui, session
 from views.exports_ui import file_stem
 from wording import fmt, sentences, texts
 from wording import notes as note_words
 from wording import signals as signal_words
+from wording.summary import summary_rows
 
 TABS_KEY = "tabs_{}".format  # per indicator: which tab is open (only that one is drawn)
 
@@ -42,6 +45,7 @@ def render(lever: str) -> tuple[Scope, Period]:
     scope, period = filters.sidebar(rights)
     frozen = baseline.control()
     results = cache.indicators(rights, scope, period, lever)
+    series = {item.code: item for item in cache.series(rights, scope, period, lever, frozen)}
     comparisons = {  # computed for the whole lever when a comparison tab is first opened
         texts.TAB_MUNICIPALITIES: lambda: cache.by_municipality(rights, scope, period, lever),
         texts.TAB_PROVIDERS: lambda: cache.by_provider(rights, scope, period, lever),
@@ -49,23 +53,26 @@ def render(lever: str) -> tuple[Scope, Period]:
     stem = _file_stem(lever, scope, period)
     pairs = cache.national_pairs(rights, scope, period)
     national = National(pairs, cache.national_rows(), sentences.scope_name(scope, dict(cache.municipalities(scope.regions))))
-    notes = notes_ui.of_scope(rights, scope, period)
 
     st.title(LEVER_NAMES[lever])
     st.caption(f"{sentences.header(scope.region, period, scope, dict(cache.municipalities(scope.regions)))} · {filters.selection_caption(rights, scope)}")
     st.markdown(texts.LEVER_INTROS[lever])
     st.subheader(texts.SUMMARY_TITLE)
-    components.table_with_exports(results, stem, key=f"{lever}_summary")
-    # The 24-month series are the costly part: computed after the first screen has been sent.
-    series = {item.code: item for item in cache.series(rights, scope, period, lever, frozen)}
-    for result in results:
-        _indicator(result, series.get(result.code), comparisons, period, f"{stem}_{result.code}",
-                   national, of_indicator(notes, result.code))
+    st.caption(texts.SUMMARY_INTRO.format(period=fmt.period_label(period)))
+    rows = summary_rows(results, series)
+    code = lever_table.chosen(rows, lever)
+    lever_table.table(rows, lever)
+    components.result_exports(results, stem, key=f"{lever}_summary")
+    lever_table.choose(rows, lever)
+    result = pick(results, code)
+    notes = notes_ui.of_scope(rights, scope, period)
+    _indicator(result, series.get(code), comparisons, period, f"{stem}_{code}",
+               national, of_indicator(notes, code))
     notes_form.section(rights, scope, period, lever)
     return scope, period
 
 
-@st.fragment  # opening a tab reruns this indicator only, not the page with all its charts
+@st.fragment  # opening a tab reruns the card only, not the table above it
 def _indicator(result: IndicatorResult, series: Series | None,
                comparisons: dict[str, Callable[[], tuple[ComparisonRow, ...]]], period: Period, stem: str,
                national: National | None = None, notes: tuple[Note, ...] = ()) -> None:

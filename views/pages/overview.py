@@ -6,8 +6,8 @@ from auth.pages import OVERZICHT
 from levers import deliveries
 from levers.catalogue import LEVER_NAMES, LEVERS, definition
 from levers.registry import pick
-from views import (baseline, cache, charts, components, contracts_ui, documents_ui, filters, navigation, notes_ui,
-                   session)
+from views import (baseline, cache, charts, components, contracts_ui, documents_ui, filters, lever_table, navigation,
+                   notes_ui, session)
 from wording import national as national_words
 from wording import sentences, texts
 from wording import signals as signal_words
@@ -71,6 +71,9 @@ def signal_list() -> None:
         name = result.name if provider is None else texts.SIGNAL_OF_PROVIDER.format(name=result.name, provider=provider)
         st.markdown(f"{number}. {components.badge_markdown(result.status)} **{name}** — "
                     f"{sentences.indicator_sentence(result, scope)}")
+        st.page_link(navigation.page_file(navigation.LEVER_PAGES[result.lever]), icon=":material/arrow_forward:",
+                     label=texts.SIGNAL_OPEN.format(lever=LEVER_NAMES[result.lever]), help=texts.SIGNAL_OPEN_HELP,
+                     query_params={**link, lever_table.PARAM: result.code})
     if len(due) > MAX_SIGNALS:
         st.caption(texts.SIGNALS_MORE.format(count=len(due) - MAX_SIGNALS))
 

@@ -56,8 +56,7 @@ def levers(rights: Rights, card: ProviderCard, scope: Scope, period: Period) -> 
         for column, lever in zip(st.columns(2), row):
             with column, st.container(border=True):
                 st.markdown(f"**{LEVER_NAMES[lever]}**")
-                for result in (r for r in own if r.lever == lever):
-                    components.indicator_line(result)
+                components.lines_table([r for r in own if r.lever == lever])
 
 
 @st.fragment  # choosing another lever redraws the comparison only
