@@ -31,8 +31,8 @@ from wording.fmt import number
 from wording.reasons import reason_text
 
 COLUMNS = ("code", "hefboom", "naam", "eenheid", "waarde", "norm", "marge", "status", "noemer", "variatie",
-           "zekerheid", "periode_waarde", "reden", "prognose_laag", "prognose_hoog", "kans_overschrijding",
-           "landelijk", "landelijk_periode", "regio_landelijke_periode")
+           "zekerheid", "periode_waarde", "reden", "landelijk", "landelijk_periode", "regio_landelijke_periode",
+           "prognose_laag", "prognose_hoog", "kans_overschrijding")  # signals.md §7: the national three follow `reden`
 # Detail figures a row carries in its own columns (ahead.md §1: the budget forecast's 80% band and its
 # chance of overspending); empty for an indicator without them.
 DETAIL_COLUMNS = ("prognose_laag", "prognose_hoog", "kans_overschrijding")

@@ -58,7 +58,7 @@ def test_the_publisher_is_the_first_word_of_the_source_and_a_demo_figure_says_fi
     assert (found.publisher, found.fictitious, found.definition) == ("CBS", False, "hele jaar")
 
 
-def test_the_report_ends_with_the_national_value_its_period_and_the_scopes_value_over_that_period(
+def test_the_report_follows_reden_with_the_national_value_its_period_and_the_scopes_value_over_that_period(
         tmp_path, capsys):
     import csv
     import io
@@ -84,7 +84,8 @@ def test_the_report_ends_with_the_national_value_its_period_and_the_scopes_value
     con.close()
     assert main(["report", "--db", str(path), "--regio", "IJmond", "--periode", "2026-10"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert list(rows[0])[-3:] == ["landelijk", "landelijk_periode", "regio_landelijke_periode"]
+    columns = list(rows[0])  # signals.md §7: the columns after `reden`
+    assert columns[columns.index("reden") + 1:][:3] == ["landelijk", "landelijk_periode", "regio_landelijke_periode"]
     found = next(row for row in rows if row["code"] == "jeugdhulp_per_1000")
     # October: A, B, C of 2000 youths = 1,5 per 1.000; over 2026-H1 (the latest national period ended by
     # 31-10-2026, not the year 2025) D1..D12: 12 / 2000 × 1000 = 6,0 beside the national 99,6
