@@ -65,7 +65,7 @@ def _shown_on(at: AppTest, role: str, page: str) -> None:
     elif page == "beheer":
         assert [tab.label for tab in at.tabs] == ["Auditlog", "Gebruikers", "Normen", "Contracten", "Procesbreuken"]
     elif page == "scenario":  # the levers at 0 and the outcome beside the baseline
-        assert at.slider(key="sc_t_complex").value == 0.0
+        assert at.select_slider(key="sc_t_complex").value == 0.0
         assert [metric.label for metric in at.metric] == ["Prognose jaareinde 2026", "Verwacht 2027"]
     else:
         assert len(at.dataframe[0].value) >= 3  # the lever's indicators in one table (issue 26)

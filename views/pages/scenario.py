@@ -21,6 +21,15 @@ def _seed(key: str, value: float) -> float:
     return st.session_state[key]
 
 
+def _percent_slider(label: str, low: float, high: float, step: float, key: str, **options) -> float:
+    """A slider whose labels are Dutch (`2,5%`; st.slider writes `2.50`); a linked value off its steps
+    moves to the nearest step."""
+    steps = [round(low + index * step, 1) for index in range(round((high - low) / step) + 1)]
+    if st.session_state[key] not in steps:
+        st.session_state[key] = min(steps, key=lambda value: abs(value - st.session_state[key]))
+    return st.select_slider(label, options=steps, key=key, format_func=lambda value: fmt.percent(value, 1), **options)
+
+
 def levers(linked: Settings, lump_providers: dict[str, str], shift_help: str | None) -> Settings:
     """The sliders and numbers, seeded from the link; returns what they are set to."""
     columns = st.columns(2)
@@ -29,14 +38,14 @@ def levers(linked: Settings, lump_providers: dict[str, str], shift_help: str | N
         name = texts.LOT_LABELS[lot].removeprefix("perceel ")
         with column:
             _seed(f"sc_t_{lot}", float(linked.tariff.get(lot, 0.0)))
-            tariff[lot] = st.slider(words.TARIFF_LABEL.format(lot=name), -10.0, 15.0, step=0.5, key=f"sc_t_{lot}",
-                                    help=words.TARIFF_HELP)
+            tariff[lot] = _percent_slider(words.TARIFF_LABEL.format(lot=name), -10.0, 15.0, 0.5, f"sc_t_{lot}",
+                                          help=words.TARIFF_HELP)
             _seed(f"sc_v_{lot}", float(linked.volume.get(lot, 0.0)))
-            volume[lot] = st.slider(words.VOLUME_LABEL.format(lot=name), -20.0, 20.0, step=0.5, key=f"sc_v_{lot}",
-                                    help=words.VOLUME_HELP)
+            volume[lot] = _percent_slider(words.VOLUME_LABEL.format(lot=name), -20.0, 20.0, 0.5, f"sc_v_{lot}",
+                                          help=words.VOLUME_HELP)
     _seed("sc_s", float(linked.shift))
-    shift = st.slider(words.SHIFT_LABEL, 0.0, 50.0, step=1.0, key="sc_s", help=shift_help or words.SHIFT_UNAVAILABLE,
-                      disabled=shift_help is None)
+    shift = _percent_slider(words.SHIFT_LABEL, 0.0, 50.0, 1.0, "sc_s", help=shift_help or words.SHIFT_UNAVAILABLE,
+                            disabled=shift_help is None)
     lump_sums = {}
     with st.expander(words.LUMP_SUM_TITLE, expanded=bool(linked.lump_sums)):
         if not lump_providers:
