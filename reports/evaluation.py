@@ -116,7 +116,7 @@ def signal_lines(figures_: RegionFigures) -> list[str]:
     for result in figures_.recent:
         found = figures_.variation(result.code)
         if found and found.variatie in SIGNALLED:
-            lines.append(f"{result.name}: {signal_words.icons_text(found.variatie, found.zekerheid, result.norm)}")
+            lines.append(f"{result.name}: {signal_words.icons_text(found, result.norm)}")
     return lines
 
 

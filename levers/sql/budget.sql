@@ -130,9 +130,10 @@ final as (
         t.corrected,
         t.forecast,
         t.budget,
-        ratio(t.forecast, t.budget, 100) as forecast_pct,
+        -- euros to the cent first: a float sum's last digit depends on the order DuckDB adds in
+        ratio(round(t.forecast, 2), t.budget, 100) as forecast_pct,
         ratio(t.spent, t.budget, 100) as realised_pct,
-        ratio(t.corrected, t.budget, 100) as corrected_pct,
+        ratio(round(t.corrected, 2), t.budget, 100) as corrected_pct,
         month(t.p_end)::double / 12 * 100 as pro_rata_pct,
         ratio(t.low, t.budget, 100) as forecast_low_pct,
         ratio(t.median, t.budget, 100) as forecast_median_pct,
