@@ -183,6 +183,7 @@ def snapshot_id(con: duckdb.DuckDBPyConnection) -> int:
 
 _SEQUENCE = re.compile(r"create sequence[^;]*;", re.IGNORECASE)
 _TABLE_KEY = re.compile(r",(\s*(?:--[^\n]*)?\n\s*)primary key \([^)]*\)", re.IGNORECASE)
+_DROP_NOT_NULL = re.compile(r"(?im)^alter table \w+ alter column \w+ drop not null;$")
 _COLUMN_KEY = re.compile(r"\s+primary key(?= |,|\n)", re.IGNORECASE)
 _NEXTVAL = re.compile(r"\s+default nextval\('[^']*'\)", re.IGNORECASE)
 _LIST_DEFAULT = re.compile(r"\s+default \[\]", re.IGNORECASE)
@@ -195,6 +196,7 @@ def schema_sql(sql: str) -> str:
     sql = _TABLE_KEY.sub(r"\1", sql)
     sql = _NEXTVAL.sub("", sql)
     sql = _LIST_DEFAULT.sub("", sql)  # DuckLake has no list defaults: data/users.py always gives both lists
+    sql = _DROP_NOT_NULL.sub("", sql)  # migrations of old DuckDB files: a lake is made new, with no such constraint
     return _COLUMN_KEY.sub("", sql)
 
 
