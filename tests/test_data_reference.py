@@ -10,7 +10,7 @@ def test_the_indicator_code_list_is_the_catalogues_codes_in_catalogue_order():
 
 def test_the_indicator_code_list_holds_the_codes_of_indicators_md_built_so_far_and_via_gemeente():
     # indicators.md (version 3) lists 9 + 7 + 11 + 5 codes in its four lever tables (counted by hand); of
-    # them wachtenden and lang_wachtenden are not built yet; issue 13 adds via_gemeente: 32 − 2 + 1.
-    assert len(INDICATOR_CODES) == 31
-    assert len(set(INDICATOR_CODES)) == 31
+    # them all are built (wachtenden and lang_wachtenden by issue 20); issue 13 adds via_gemeente: 32 + 1.
+    assert len(INDICATOR_CODES) == 33
+    assert len(set(INDICATOR_CODES)) == 33
     assert (INDICATOR_CODES[0], INDICATOR_CODES[-1]) == ("jeugdhulp_per_1000", "aanlevering")

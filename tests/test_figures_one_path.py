@@ -52,15 +52,15 @@ def database(tmp_path_factory) -> Path:
 
 
 def on_screen(database: Path, provider: str, monkeypatch, folder: Path) -> str:
-    """The value on the Partner page's line of NAME, for a contract manager who picked `provider`."""
+    """The value in the Partner page's row of NAME, for a contract manager who picked `provider`."""
     from tests.fixtures.small_db import open_app  # noqa: PLC0415  (imports the dashboard's session module)
 
     monkeypatch.setenv(DB_ENV_VAR, str(copy_db(database, folder, "scherm.duckdb")))
     app = open_app("views/pages/partner.py", params={"regio": "IJmond", "periode": "2026-10", "partner": provider},
                    rights=CONTRACT_MANAGER)
     assert not app.exception
-    shown = [block.value for block in app.markdown]
-    return re.match(r"\*\*(.+?)\*\*", shown[shown.index(NAME) + 1]).group(1)
+    rows = [line for block in app.markdown for line in block.value.splitlines()]  # a lever tile is one table
+    return re.search(r"\*\*(.+?)\*\*", next(row for row in rows if row.startswith(f"| {NAME} |"))).group(1)
 
 
 def on_paper(database: Path, provider: str, folder: Path) -> str:

@@ -8,11 +8,14 @@ IJMOND_OCTOBER = {"regio": "IJmond", "periode": "2026-10"}
 
 
 def test_the_per_gemeente_tab_of_satisfaction_says_it_is_a_region_figure(small_app):
-    app = small_app("views/pages/shared_values.py", params=IJMOND_OCTOBER,
-                    state={"tabs_tevredenheid": texts.TAB_MUNICIPALITIES, "tabs_zonder_verblijf": texts.TAB_MUNICIPALITIES})
-    assert not app.exception
-    infos = [element.value for element in app.info]
-    assert infos.count(texts.REGION_FIGURE_NOT_PER_MUNICIPALITY) == 1  # tevredenheid; zonder_verblijf is compared
+    state = {"tabs_tevredenheid": texts.TAB_MUNICIPALITIES, "tabs_zonder_verblijf": texts.TAB_MUNICIPALITIES}
+    satisfaction = small_app("views/pages/shared_values.py", params={**IJMOND_OCTOBER, "indicator": "tevredenheid"},
+                             state=state)
+    assert not satisfaction.exception
+    assert [element.value for element in satisfaction.info].count(texts.REGION_FIGURE_NOT_PER_MUNICIPALITY) == 1
+    compared = small_app("views/pages/shared_values.py", params={**IJMOND_OCTOBER, "indicator": "zonder_verblijf"},
+                         state=state)
+    assert texts.REGION_FIGURE_NOT_PER_MUNICIPALITY not in [element.value for element in compared.info]
 
 
 def test_a_municipality_scope_labels_the_satisfaction_tile_regiocijfer(small_app):

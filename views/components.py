@@ -108,7 +108,6 @@ def lines_table(results: Sequence[IndicatorResult]) -> None:
     st.markdown("\n".join(rows))
 
 
-
 def national_line(pair: NationalPair, scope_name: str, where=st) -> None:
     """`IJmond 1e helft 2026: 61,3 · Nederland 1e helft 2026: 99,6` in small grey type: context on the
     same period, never a judgement; the source and CBS's definition on hover."""

@@ -1,9 +1,16 @@
 """Family budget: the year-end forecast of spending against the budget, knowing claims arrive late.
 
-budgetuitputting (ahead.md §1): forecast = Σ over the months so far of (known total × c_L of that month)
-+ Σ over the remaining months of the expected month total (the same month a year earlier × the growth of
-the completed months this year against the same months last year), per (gemeente, perceel) and summed;
-value = forecast / budget × 100. c_L, the completion factor at lag L, is the median over mature months of
+budgetuitputting: ahead.md §1: forecast = Σ over the months of the year so far of (known total × c_L of that
+month) + Σ over the remaining months of the expected month total (the same month a year earlier × the growth
+of the completed months this year against the same months last year); c_L = the median over months at least 12
+months old of (total now / total known at lag L) per region and perceel (fewer than 6: all regions); value =
+forecast / budget × 100. Also shown: realised so far (Σ/budget × 100), pro rata (m/12 × 100), the 80% band
+from a backtest (prognose_laag/prognose_hoog) and kans_overschrijding (%). With no lag in the data it equals Σ
+/ budget × 100. Budget: without a provider filter the perceel-level rows (empty aanbieder) of the scope, or,
+where a (jaar, gemeente, perceel) has none, the sum of its provider rows; with a provider filter only those
+providers' rows (none → grijs).
+
+c_L, the completion factor at lag L, is the median over mature months of
 (total now / total known at lag L) (the schema's completion_factors, from `cost_versions`). With no lag in
 the data (every c_L = 1, no remaining months) it is Σ / budget × 100 exactly.
 
