@@ -49,10 +49,9 @@ def _read(path):
 
 
 def _figures(app) -> dict[str, str]:
-    """The interaction lever page: indicator name → the shown 'Waarde' metric."""
-    names = [header.value for header in app.subheader][1:]  # the first heads the summary table
-    values = [metric.value for metric in app.metric if metric.label == "Waarde"]
-    return dict(zip(names, values))
+    """The interaction lever page's summary table: indicator name → the shown value."""
+    table = app.dataframe[0].value
+    return dict(zip(table["Indicator"], table["Waarde"]))
 
 
 def _shown(figures: dict[str, str]) -> tuple[str, str, str, str]:
