@@ -15,6 +15,8 @@ import argparse
 import statistics
 import sys
 import time
+
+import duckdb
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -66,21 +68,27 @@ def _timed(run: Callable[[], object], runs: int) -> tuple[float, float, float]:
     return statistics.median(seconds), min(seconds), max(seconds)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def national_case(doc: str, argv: list[str] | None) -> tuple[argparse.Namespace, duckdb.DuckDBPyConnection, Scope, Period]:
+    """What every national-scale benchmark opens with: its arguments, the demo (built when missing), the
+    busiest region (or --regio) and the last full month (or --periode)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--regio")
     parser.add_argument("--periode", help="JJJJ-MM (default: the last full month)")
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args(argv)
-    runs = max(args.runs, MIN_RUNS)
-
     _ensure_database(args.db)
     con = open_read_only(str(args.db))
     region = args.regio or con.execute(_BUSIEST_REGION).fetchone()[0]
     data_end = last_full_month_end(date.today())  # where the demo's data end
     period = Period.parse(args.periode) if args.periode else Period.month(data_end.year, data_end.month)
-    scope = Scope(regions=region)
+    return args, con, Scope(regions=region), period
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, con, scope, period = national_case(__doc__, argv)
+    runs = max(args.runs, MIN_RUNS)
+    region = scope.region
     providers = len(providers_in_scope(con, scope))
     trajectories = con.execute("select count(*) from trajectories").fetchone()[0]
     municipalities = len(con.execute("select distinct municipality from trajectories").fetchall())

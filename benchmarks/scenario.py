@@ -10,41 +10,26 @@ family's query (the year-end forecast with its band). Database, warm-up and runs
 
 from __future__ import annotations
 
-import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # Run as a script, this file's folder would come first on the path and shadow the `levers` package.
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from benchmarks.levers import _BUSIEST_REGION, DEFAULT_DB, MIN_RUNS, _ensure_database, _timed  # noqa: E402
-from commands.args import open_read_only  # noqa: E402
-from data.demo.build import last_full_month_end  # noqa: E402
+from benchmarks.levers import MIN_RUNS, _timed, national_case  # noqa: E402
 from levers import scenario  # noqa: E402
 from levers.families.budget import FAMILY  # noqa: E402
-from levers.scope import Period, Scope, sql_params  # noqa: E402
+from levers.scope import sql_params  # noqa: E402
 from levers.sql_files import period_rows  # noqa: E402
 
 GOAL_SECONDS = 0.5
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
-    parser.add_argument("--regio")
-    parser.add_argument("--periode", help="JJJJ-MM (default: the last full month)")
-    parser.add_argument("--runs", type=int, default=9)
-    args = parser.parse_args(argv)
+    args, con, scope, period = national_case(__doc__, argv)  # Scope(region=…) before: broken by joint scopes
     runs = max(args.runs, MIN_RUNS)
-
-    _ensure_database(args.db)
-    con = open_read_only(str(args.db))
-    region = args.regio or con.execute(_BUSIEST_REGION).fetchone()[0]
-    data_end = last_full_month_end(date.today())
-    period = Period.parse(args.periode) if args.periode else Period.month(data_end.year, data_end.month)
-    scope = Scope(region=region)
+    region = scope.region
     municipalities = len(con.execute("select distinct municipality from costs").fetchall())
     rows = con.execute("select count(*) from costs").fetchone()[0]
     versions = con.execute("select count(*) from cost_versions").fetchone()[0]
