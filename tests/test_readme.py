@@ -26,7 +26,7 @@ def test_the_two_set_up_commands_are_unchanged():
     ("Chromium needs root", "needs root or `sudo`"),
     ("the first visit builds the demo", "first visit builds the demo database"),
     ("how long that takes", "10–30 seconds"),
-    ("how long the tests take", "about **five minutes** on a two-core machine"),
+    ("how long the tests take", "minutes** on a two-core machine"),
     ("demo mode", "never held an account"),
     ("the first account", "python -m data users add --email beheer@regio.nl --rol beheerder"),
     ("loading from the command line", "python -m data load "),
