@@ -36,9 +36,17 @@ _EVERYONE = Rights(role="beheerder")
 _MAX_ENTRIES = 8192
 
 
+def _kept(name: str, version: tuple, args: tuple, compute: Callable[[], Any]) -> Any:
+    """figures.figures.Keep for Streamlit: `compute` runs once per name, version and args.
+
+    The key is their repr, as figures.shared_results keys them (frozen dataclasses, tuples, strings):
+    Streamlit hashes one string far faster than it walks the dataclasses in them, which took a
+    quarter of a warm page's script time (issue 26)."""
+    return _kept_by_key(repr((name, version, args)), compute)
+
+
 @st.cache_data(show_spinner=False, max_entries=_MAX_ENTRIES)
-def _kept(name: str, version: tuple, args: tuple, _compute: Callable[[], Any]) -> Any:
-    """figures.figures.Keep for Streamlit: `_compute` (not hashed) runs once per name, version and args."""
+def _kept_by_key(key: str, _compute: Callable[[], Any]) -> Any:
     return _compute()
 
 
