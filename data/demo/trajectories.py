@@ -23,6 +23,8 @@ DATA_START = np.datetime64("2023-01-01", "D")
 NEW_EPISODES_PER_YOUTH = 0.066  # children entering care per youth per year (before municipal variation)
 COMPLEX_SHARE = 0.36
 REENTRY, CHAIN, CRISIS_CHAIN, PARALLEL, NO_REGISTRATION = 0.3, 0.3, 0.55, 0.28, 0.05
+REENTRY_MIN_GAP, REENTRY_GAP = 60, 730  # a re-entry returns 2 months to 2 years after an earlier episode
+MAX_AGE = 22  # youth care (with its extension for young adults) ends at 23
 SEASON = np.array([1.12, 1.08, 1.1, 1.0, 1.0, 1.02, 0.8, 0.75, 1.1, 1.08, 1.0, 0.88])
 
 # JZ020 category: (share within enkelvoudig, share within complex, median days enk., median days complex,
@@ -111,7 +113,8 @@ def _drawn(world: World, rng: np.random.Generator, end: date) -> pa.Table:
     parallel = _parallel(main, region, chooser, rng, last)
     parts = [main, follow, parallel]
     arrays = {f: np.concatenate([getattr(b, f) for b in parts]) for f in Batch.__dataclass_fields__}
-    keep = np.isnat(arrays["end"]) | (arrays["end"] >= DATA_START)
+    keep = (np.isnat(arrays["end"]) | (arrays["end"] >= DATA_START)) & (
+        _age(ep["age0"], ep["start"], arrays["person"], arrays["start"]) <= MAX_AGE)  # a follow-up after 22: none
     arrays = {k: v[keep] for k, v in arrays.items()}
     return _table(arrays, ep, world, chooser, rng)
 
@@ -124,8 +127,10 @@ def _episodes(world: World, rng: np.random.Generator, last: np.datetime64) -> di
     pop = pop.loc[world.municipalities["municipality"]]
     youths = pop[years].to_numpy(dtype=float)  # (municipalities, months)
     appetite = rng.lognormal(0.0, 0.12, len(pop))[:, None]
-    trend = 1.02 ** (years - 2023)
-    rate = youths * NEW_EPISODES_PER_YOUTH / 12 * appetite * SEASON[months.astype(int) % 12] * trend
+    season, trend = SEASON[months.astype(int) % 12], 1.02 ** (years - 2023)
+    if world.stationary:
+        season, trend = np.ones_like(season), np.ones_like(trend)
+    rate = youths * NEW_EPISODES_PER_YOUTH / 12 * appetite * season * trend
     counts = rng.poisson(rate)
     muni = np.repeat(np.arange(len(pop)), counts.sum(axis=1))
     month = months[np.nonzero(counts)[1].repeat(counts[counts > 0])]
@@ -135,18 +140,50 @@ def _episodes(world: World, rng: np.random.Generator, last: np.datetime64) -> di
     order = np.lexsort((start, muni))
     muni, start = muni[order], start[order]
     n = len(muni)
-    group_first = np.searchsorted(muni, muni, side="left")
-    local = np.arange(n) - group_first
-    reuse = (rng.random(n) < REENTRY) & (local > 0)
-    parent = np.where(reuse, group_first + (rng.random(n) * local * 0.9).astype(int), np.arange(n))
+    parent = _reentries(muni, start, rng.random(n) < REENTRY, rng.random(n))
+    age0 = rng.choice(len(AGE_MIX), size=n, p=AGE_MIX / AGE_MIX.sum())
+    root = _youngest_roots(parent, start, age0)
+    return {"muni": muni, "start": start, "root": root, "age0": age0, "pseudonym": rng.integers(1, 2**44, n)}
+
+
+def _reentries(muni, start, reuse, u) -> np.ndarray:
+    """Each episode's parent: itself, or for a re-entry an earlier episode of the same municipality that
+    started between REENTRY_GAP days and REENTRY_MIN_GAP days before it (episodes sorted by municipality
+    and start). A bounded gap keeps the re-entering children as old in 2026 as in 2023."""
+    day = start.astype(int)
+    key = muni.astype(np.int64) * 1_000_000 + day
+    low = np.searchsorted(key, key - REENTRY_GAP, side="left")
+    high = np.searchsorted(key, key - REENTRY_MIN_GAP, side="right")
+    reuse = reuse & (high > low)
+    return np.where(reuse, low + (u * (high - low)).astype(int), np.arange(len(muni)))
+
+
+def _roots(parent) -> np.ndarray:
+    """Pointer jumping: every episode to the first episode of its child."""
     root = parent
-    while True:  # pointer jumping: every episode to the first episode of its child
+    while True:
         nxt = root[root]
         if np.array_equal(nxt, root):
-            break
+            return root
         root = nxt
-    age0 = rng.choice(len(AGE_MIX), size=n, p=AGE_MIX / AGE_MIX.sum())
-    return {"muni": muni, "start": start, "root": root, "age0": age0, "pseudonym": rng.integers(1, 2**44, n)}
+
+
+def _youngest_roots(parent, start, age0) -> np.ndarray:
+    """The roots, after turning every would-be re-entry of a child older than MAX_AGE into a new child:
+    youth care ends at 23. Cutting a chain gives its later episodes a root of their own, whose age is
+    checked again (a few rounds, each over whole arrays)."""
+    parent = parent.copy()
+    while True:
+        root = _roots(parent)
+        too_old = (root != np.arange(len(root))) & (_age(age0, start, root, start) > MAX_AGE)
+        if not too_old.any():
+            return root
+        parent[too_old] = np.flatnonzero(too_old)
+
+
+def _age(age0, first_start, person, start) -> np.ndarray:
+    """Whole years of age at START of the child whose first episode is PERSON."""
+    return age0[person] + (start - first_start[person]).astype(int) // 365
 
 
 class _ProviderChooser:
@@ -289,9 +326,7 @@ def _referrers(cat, rng) -> np.ndarray:
 
 def _age_groups(a, ep) -> np.ndarray:
     """Index into AGE_GROUPS of the child's age when the trajectory starts."""
-    person = a["person"]
-    age = ep["age0"][person] + (a["start"] - ep["start"][person]).astype(int) // 365
-    return np.searchsorted([4, 12, 18], age, side="right")
+    return np.searchsorted([4, 12, 18], _age(ep["age0"], ep["start"], a["person"], a["start"]), side="right")
 
 
 def _labels(index: np.ndarray, labels) -> pa.Array:
