@@ -58,12 +58,11 @@ CRISIS = int(np.flatnonzero(CODES == 46)[0])
 PARALLEL_MIX = np.array([{54: 0.5, 45: 0.3, 51: 0.2}.get(int(code), 0.0) for code in CODES])  # second trajectories
 WAIT_MEDIAN = (27.0, 31.0)  # days from registration to start: enkelvoudig, complex
 WAITING_LIST_DAYS = 548  # a provider's waiting list builds up over the last 18 months
-# Children still waiting at the data end (rows with aanmelddatum, no startdatum): per jeugdhulp trajectory that
-# started in the last WAITING_INTAKE_DAYS, this many waiting children on average (times the square of the
-# provider's waiting_list factor, so its list grows); a share of them withdrew while waiting.
+# Children still waiting at the data end (rows with aanmelddatum, no startdatum), drawn like the jeugdhulp
+# trajectories with an aanmelddatum that started in the last WAITING_INTAKE_DAYS (Little's law: as many as
+# those starts' days of waiting per day); a share of them withdrew while waiting.
 WAITING_SEED = 20
 WAITING_INTAKE_DAYS = 120
-WAITING_PER_START = 0.3
 WITHDRAWN = 0.08
 NO_JEUGDHULP = (42, 46, 47, 48, 49)  # transport, crisis (never waits) and the justice frames
 
@@ -77,7 +76,8 @@ END_REASONS = np.array([31, 32, 33, 34, 35, 2, 20, 36, 39])
 _END_MIX = np.array([0.0, 0.05, 0.03, 0.075, 0.03, 0.002, 0.01, 0.012, 0.016])  # 31 takes the rest
 RENEWED, SWITCHED = 37, 38
 AGE_GROUPS = ("0-3", "4-11", "12-17", "18-22")
-# Age at the first episode, 0 through 22: with those who turn 18 in care about 15 % are young adults.
+# Age at the first episode, 0 through 22: with those who turn 18 in care (and re-entries up to 22, within two
+# years) about 11-12 % of the youths in care are young adults, month after month.
 AGE_MIX = np.array([3, 3, 3, 3, 4, 5, 6, 6, 6, 6, 6, 6, 7, 7, 8, 8, 7, 6, 4, 3, 2, 1, 1], dtype=float)
 
 
@@ -100,7 +100,7 @@ def generate(world: World, rng: np.random.Generator, end: date) -> pa.Table:
     """All trajectories active from 2023-01-01 through END, plus a monthly rate for the costs; then the
     children still waiting at END (`waiting_rows`), which draw from a generator of their own."""
     drawn = _drawn(world, rng, end)
-    return pa.concat_tables([drawn, waiting_rows(drawn, world, end)])
+    return pa.concat_tables([drawn, waiting_rows(drawn, end)])
 
 
 def _drawn(world: World, rng: np.random.Generator, end: date) -> pa.Table:
@@ -371,9 +371,15 @@ def _table(a: dict, ep: dict, world: World, chooser: _ProviderChooser, rng) -> p
     })
 
 
-def waiting_rows(drawn: pa.Table, world: World, end: date) -> pa.Table:
+def waiting_rows(drawn: pa.Table, end: date) -> pa.Table:
     """New children on the waiting list at END: like the recent starts (municipality, provider, perceel,
     category, referrer, age), registered some days before END and not started; some withdrawn since.
+
+    As many as the recent starts waited days per day (Little's law), each a copy of a recent start chosen
+    in proportion to its wait and waiting a uniform part of it so far: the list at END then looks like the
+    lists at the earlier month ends (which the drawn rows make), in size and in how long its children have
+    waited, instead of jumping at the last month. A provider whose waits grow (`waiting_list`) has a list
+    that grows with them.
 
     Their own generator and pseudonyms, and sequence numbers after every drawn row: the drawn rows, their
     trajectory ids and everything built from them stay as they were.
@@ -381,16 +387,13 @@ def waiting_rows(drawn: pa.Table, world: World, end: date) -> pa.Table:
     rng = np.random.default_rng(WAITING_SEED)
     last = np.datetime64(end, "D")
     start = drawn["start_date"].to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    registered = drawn["registration_date"].to_numpy(zero_copy_only=False).astype("datetime64[D]")
     category = drawn["product_category"].to_numpy(zero_copy_only=False)
-    factor = np.array([{p.code: p.waiting_list for p in world.providers}.get(code, 1.0)
-                       for code in drawn["provider"].combine_chunks().dictionary.to_pylist()])
-    growth = factor[_indices(drawn, "provider")]
-    recent = (start > last - WAITING_INTAKE_DAYS) & ~np.isin(category, NO_JEUGDHULP)
-    copies = np.where(recent, rng.poisson(WAITING_PER_START * growth ** 2), 0)
-    rows = np.repeat(np.arange(len(start)), copies)
-    is_complex = _indices(drawn, "lot")[rows] == 1  # the lot labels: enkelvoudig, complex
-    full = rng.lognormal(np.log(np.where(is_complex, WAIT_MEDIAN[1], WAIT_MEDIAN[0]) * growth[rows]), 0.7)
-    registration = last - np.floor(rng.random(len(rows)) * full).astype(int)
+    wait = np.where(np.isnat(registered), 0, (start - registered).astype(int))
+    recent = np.flatnonzero((start > last - WAITING_INTAKE_DAYS) & ~np.isin(category, NO_JEUGDHULP) & (wait > 0))
+    weight = wait[recent].astype(float)
+    rows = rng.choice(recent, size=rng.poisson(weight.sum() / WAITING_INTAKE_DAYS), p=weight / weight.sum())
+    registration = last - np.floor(rng.random(len(rows)) * wait[rows]).astype(int)
     withdrawn_on = registration + np.floor(rng.random(len(rows)) * (last - registration).astype(int)).astype(int)
     withdrawn = (rng.random(len(rows)) < WITHDRAWN) & (withdrawn_on < last)
     end_date = np.where(withdrawn, withdrawn_on, np.datetime64("NaT"))
@@ -409,7 +412,3 @@ def waiting_rows(drawn: pa.Table, world: World, end: date) -> pa.Table:
                                  column.cast(drawn.schema.field(name).type))
     return taken
 
-
-def _indices(table: pa.Table, column: str) -> np.ndarray:
-    """The dictionary indices of a text column (`_labels`): one number per row, no strings."""
-    return table[column].combine_chunks().indices.to_numpy(zero_copy_only=False)
