@@ -4,7 +4,9 @@ A figure stands beside an indicator's value as context only: it gets no status, 
 computation of ours reads it (issue 13 §1). A figure per 1,000 youths over a month cannot be compared
 with one over a half-year, so a national figure is only shown beside the scope's value computed over
 the figure's own period N (signals.md §7): N is P itself when there is a national figure for P, else
-the latest national period that ended by p_end. `national_pairs` gives both values of each pair.
+the latest national period that ended by p_end. A figure whose stated definition differs from the
+indicator's (its `definitie` is a text other than the indicator's code, e.g. CBS counting 0 to 23
+years where we count 0 to 17) is never shown at all. `national_pairs` gives both values of each pair.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ class NationalFigure:
     value: float
     source: str  # the `bron` as uploaded, e.g. 'CBS 85099NED'
     period: str  # the figure's own period: '2025', '2025-H1' or '2025-K3'
-    definition: str | None  # CBS's definition where it differs from ours
     is_earlier: bool  # its period is not P itself: the latest one that ended by p_end
     start: date  # the first and last day of its period: the comparison period N
     end: date
@@ -57,15 +58,15 @@ def national_figures(con: duckdb.DuckDBPyConnection, period: Period) -> dict[str
 
 
 _HISTORY = """
-select indicator, value, source, period, definition, true as is_earlier, period_start, period_end
+select indicator, value, source, period, true as is_earlier, period_start, period_end
 from national_figures
-where area = 'NL'
+where area = 'NL' and coalesce(trim(definition), '') in ('', indicator)
 order by indicator, period_start, period_end, source
 """
 
 
 def national_history(con: duckdb.DuckDBPyConnection) -> tuple[NationalFigure, ...]:
-    """Every national figure as stored, by indicator and period: each a segment over its own period on
+    """Every national figure of the same definition as stored, by indicator and period: each a segment over its own period on
     the trend charts (levers.chart_model), never a line across months."""
     return tuple(NationalFigure(*row) for row in con.execute(_HISTORY).fetchall())
 

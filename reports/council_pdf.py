@@ -242,16 +242,13 @@ def _lever_detail(doc: Document, section: LeverSection, report: CouncilReport) -
 
 def _national_notes(doc: Document, section: LeverSection, report: CouncilReport) -> None:
     """Under the table: each NL figure beside the scope's value over the figure's own period (signals.md §7),
-    its source, and CBS's definition where it differs."""
+    and its source."""
     if any(result.code in report.national for result in section.results):
         doc.ln(1.5)  # clear of the table's last rule
     for result in section.results:
         if (pair := report.national.get(result.code)) is not None:
             national = pair.figure
             line = f"{result.name}: {national_words.pair_text(pair, _scope_name(report))}. Bron: {national.source}"
-            if national.definition:
-                line += ". " + national_words.DEFINITION.format(publisher=national.publisher,
-                                                                 definition=national.definition)
             doc.style(7.5, italic=True, colour=MUTED)
             doc.multi_cell(0, 3.8, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.style()

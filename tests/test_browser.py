@@ -12,9 +12,9 @@ import re
 import pytest
 
 from levers.catalogue import of_lever
-from tests.fixtures.browser import PAGE_TIMEOUT_MS, ROOT, demo_url, opened, photograph, require_chromium, rerunning
+from tests.fixtures.browser import PAGE_TIMEOUT_MS, ROOT, SCREENSHOTS, demo_url, opened, photograph, require_chromium, rerunning
 from views.filters import last_full_month
-from views.navigation import PAGE_FILES
+from views.navigation import LEVER_PAGES, PAGE_FILES
 
 require_chromium()
 
@@ -43,6 +43,29 @@ def test_the_overview_prints_without_sidebar_and_buttons(server, browser):
         assert not page.locator('[data-testid="stPopover"]').first.is_visible()
         assert not page.locator('[data-testid="stPageLink"]').first.is_visible()
         photograph(page, "overzicht_print")
+
+
+@pytest.mark.parametrize("lever", list(LEVER_PAGES))
+def test_printing_a_lever_page_puts_its_whole_summary_table_on_one_a4_page(server, browser, lever):
+    import io
+
+    from pypdf import PdfReader
+
+    from views.lever_table import ROW_PX
+    from wording import texts
+
+    with opened(browser, demo_url(server, LEVER_PAGES[lever])) as page:
+        page.emulate_media(media="print")
+        data = page.pdf(format="A4", print_background=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / f"{LEVER_PAGES[lever]}_print.pdf").write_bytes(data)
+    # The table is a canvas, printed as one picture: a table cut by a page break would be two shorter
+    # pictures on two pages. Its rows alone are as tall as the lever's indicators × ROW_PX.
+    rows_height = ROW_PX * len(of_lever(lever))
+    pages = [index for index, sheet in enumerate(PdfReader(io.BytesIO(data)).pages)
+             for picture in sheet.images if picture.image.height >= rows_height]
+    assert pages == [0], f"{lever}: the whole table on the first sheet, not on sheets {pages}"
+    assert texts.SUMMARY_TITLE in PdfReader(io.BytesIO(data)).pages[0].extract_text()
 
 
 def test_a_link_reopens_the_same_selection_in_the_browser(server, browser):

@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
-from levers.national import national_figures
+from levers.national import national_figures, national_history
 from levers.scope import Period
 
 # source, area, period, first day, last day, indicator, value, definition
 ROWS = [
     ("CBS 85099NED", "NL", "2025-H1", date(2025, 1, 1), date(2025, 6, 30), "zonder_verblijf", 89.1, None),
-    ("CBS 85099NED", "NL", "2025", date(2025, 1, 1), date(2025, 12, 31), "zonder_verblijf", 88.7, "hele jaar"),
+    ("CBS 85099NED", "NL", "2025", date(2025, 1, 1), date(2025, 12, 31), "zonder_verblijf", 88.7, "zonder_verblijf"),
     ("CBS 85099NED", "NL", "2025-K2", date(2025, 4, 1), date(2025, 6, 30), "zonder_verblijf", 89.9, None),
     ("CBS 85099NED", "NL", "2024-H2", date(2024, 7, 1), date(2024, 12, 31), "crisis_per_1000", 1.8, None),
     ("CBS 85099NED", "GM0392", "2025-H1", date(2025, 1, 1), date(2025, 6, 30), "crisis_per_1000", 2.5, None),
@@ -55,7 +55,24 @@ def test_only_figures_for_the_whole_country_count_and_a_later_figure_is_never_ta
 
 def test_the_publisher_is_the_first_word_of_the_source_and_a_demo_figure_says_fictief(figures_db):
     found = national_figures(figures_db, Period.parse("2025"))["zonder_verblijf"]
-    assert (found.publisher, found.fictitious, found.definition) == ("CBS", False, "hele jaar")
+    assert (found.publisher, found.fictitious) == ("CBS", False)
+
+
+@pytest.mark.parametrize(("definitie", "shown"), [
+    (None, True),  # no definition stated: none differs
+    ("", True),
+    ("zonder_verblijf", True),  # the indicator's own code: the same definition
+    (" zonder_verblijf ", True),
+    ("jeugdhulp zonder verblijf, jongeren tot 23 jaar", False),  # CBS's own definition: not comparable
+    ("jeugdhulp_per_1000", False),  # another indicator's definition
+])
+def test_a_figure_whose_definition_is_not_the_indicators_own_is_never_shown(empty_db, definitie, shown):
+    # signals.md §7: the definitie text must match the indicator's code; the year 2025 is P itself
+    empty_db.execute("insert into national_figures (source, area, period, period_start, period_end, indicator, "
+                     "value, definition) values ('CBS 85099NED', 'NL', '2025', '2025-01-01', '2025-12-31', "
+                     "'zonder_verblijf', 88.7, ?)", [definitie])
+    assert ("zonder_verblijf" in national_figures(empty_db, Period.parse("2025"))) is shown
+    assert (len(national_history(empty_db)) == 1) is shown  # nor as a segment on the trend chart
 
 
 def test_the_report_follows_reden_with_the_national_value_its_period_and_the_scopes_value_over_that_period(

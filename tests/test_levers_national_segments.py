@@ -27,7 +27,7 @@ def _months(first: tuple[int, int], count: int) -> tuple[SeriesPoint, ...]:
 
 
 def _figure(period: str, start: date, end: date, value: float, code: str = "jeugdhulp_per_1000") -> NationalFigure:
-    return NationalFigure(code, value, SOURCE, period, None, True, start, end)
+    return NationalFigure(code, value, SOURCE, period, True, start, end)
 
 
 H1_2026 = _figure("2026-H1", date(2026, 1, 1), date(2026, 6, 30), 99.6)

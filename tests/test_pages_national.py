@@ -10,20 +10,23 @@ from data.store.db import connect
 from tests.fixtures.small_db import open_app
 
 IJMOND_OCTOBER = {"regio": "IJmond", "periode": "2026-10"}
-DEFINITION = "jeugdhulp zonder verblijf als deel van alle jeugdhulp, jongeren tot 23 jaar"
+DEFINITION = "jeugdhulp zonder verblijf als deel van alle jeugdhulp, jongeren tot 23 jaar"  # CBS's, not ours
 
 
 @pytest.fixture
 def with_national(own_small_db):
     """The small database plus CBS figures: the first half of 2026 (the latest national period ended by
-    31-10-2026) for zonder_verblijf and wachttijd; the fourth quarter of 2026 for zonder_verblijf too, which
-    ends after oktober and so is never compared with it; the third quarter for jeugdhulp per 1.000; and a
-    municipality's own figure, which is not national and never shown."""
+    31-10-2026) for zonder_verblijf (its definitie our code: the same definition) and wachttijd; the fourth
+    quarter of 2026 for zonder_verblijf too, which ends after oktober and so is never compared with it; the
+    third quarter for jeugdhulp per 1.000; a third-quarter crisis figure by CBS's own definition, never shown
+    (signals.md §7); and a municipality's own figure, which is not national and never shown."""
     con = connect(own_small_db)
     con.executemany("insert into national_figures (source, area, period, period_start, period_end, indicator, "
                     "value, definition) values (?, ?, ?, ?, ?, ?, ?, ?)", [
                         ("CBS 85099NED", "NL", "2026-H1", date(2026, 1, 1), date(2026, 6, 30), "zonder_verblijf",
-                         88.4, DEFINITION),
+                         88.4, "zonder_verblijf"),
+                        ("CBS 85099NED", "NL", "2026-K3", date(2026, 7, 1), date(2026, 9, 30), "crisis_per_1000",
+                         1.7, DEFINITION),
                         ("CBS 85099NED", "NL", "2026-K4", date(2026, 10, 1), date(2026, 12, 31), "zonder_verblijf",
                          87.0, DEFINITION),
                         ("CBS 85099NED", "NL", "2026-H1", date(2026, 1, 1), date(2026, 6, 30), "wachttijd_mediaan",
@@ -48,7 +51,7 @@ ZONDER_VERBLIJF = "IJmond 1e helft 2026: 94,0% · Nederland 1e helft 2026: 88,4%
 def test_a_tile_pairs_the_national_figure_with_the_regions_value_over_the_same_half_year(with_national):
     captions = _captions(open_app(params=IJMOND_OCTOBER))
     assert ZONDER_VERBLIJF in captions
-    assert DEFINITION in captions[ZONDER_VERBLIJF]  # CBS's definition on hover
+    assert "CBS 85099NED" in captions[ZONDER_VERBLIJF]  # the source on hover
     waiting = [text for text in captions if text.endswith("Nederland 1e helft 2026: 41 dagen")]
     assert len(waiting) == 1 and waiting[0].startswith("IJmond 1e helft 2026: ")
     assert not any("oktober" in text or "4e kwartaal" in text for text in captions)  # never beside the month
@@ -75,6 +78,14 @@ def test_the_lever_card_shows_the_same_pair_under_the_value(with_national):
     # jeugdhulp per 1.000: the third quarter is the latest national period ended by 31-10-2026; then
     # Velsen's 600 and Beverwijk's 400 were in care, of 14.000 + 9.000 + 7.500 youths: 1.000 / 30.500 × 1.000
     assert "IJmond 3e kwartaal 2026: 32,8 · Nederland 3e kwartaal 2026: 97,5" in _captions(app)
+
+
+def test_a_figure_by_another_definition_stands_beside_nothing(with_national):
+    # the third quarter: the crisis figure's period is P itself, but its definitie is CBS's own text
+    app = open_app("views/pages/shared_values.py", params={"regio": "IJmond", "periode": "2026-K3",
+                                                         "indicator": "crisis_per_1000"})
+    assert not any("Nederland" in text for text in _captions(app))
+    assert not any("1,7" in element.value for element in app.caption)
 
 
 def test_without_national_figures_no_tile_shows_one(own_small_db):

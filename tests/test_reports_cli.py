@@ -90,13 +90,14 @@ def test_an_output_file_that_cannot_be_written_exits_1(demo_file, tmp_path, caps
     assert "kan" in capsys.readouterr().err and not out.exists()
 
 
-def test_the_council_report_has_an_nl_column_with_the_fictief_demo_figure_and_its_definition(demo_file, tmp_path):
+def test_the_council_report_has_an_nl_column_with_the_fictief_demo_figure_of_the_same_definition_only(demo_file, tmp_path):
     text = _written_text(tmp_path, "council", "--db", demo_file, "--regio", "IJmond", "--periode", "2025")
     # the demo's national file (data/demo/national.py): zonder verblijf 2025 = 89,0 + 0,15 × 4,5 = 89,675 -> 89,7
     # beside IJmond's own value over the same year (signals.md §7), and in the NL column (the year is P itself)
     assert " · Nederland 2025: 89,7% (fictief). Bron: CBS 85099NED (fictief)" in text
     assert "IJmond 2025: " in text and "89,7%" in text.split("Waarde NL Norm Status")[1]
-    assert "Definitie CBS: fictief democijfer" in text
+    # the demo's crisis figure names CBS's own definition (crisis products): never beside ours (signals.md §7)
+    assert "crisisproducten" not in text and "Nederland 2025: 1,7" not in text
     assert text.count("Waarde NL Norm Status") == 4  # the table header of each lever
 
 

@@ -1,7 +1,7 @@
 """How a national (CBS) reference figure reads beside our own value: `NL 11,8 (CBS, 2025-H1)`.
 
 Context only: the words never judge (no status, no "beter" or "slechter"), say when the figure is
-an earlier period's, and give CBS's definition where it differs from ours (issue 13 §1).
+an earlier period's (issue 13 §1). A figure of another definition is never shown (signals.md §7).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ LABEL_EARLIER = "NL {value} ({publisher}, laatst bekend: {period})"
 FICTIVE = ", fictief"
 HELP = ("Landelijk referentiecijfer, alleen ter vergelijking: het telt niet mee in onze berekening en krijgt "
         "geen status. Bron: {source}.")
-DEFINITION = "Definitie {publisher}: {definition}"
 COLUMN = "NL"  # the column of the council report's tables
 LINE = "Nederland"  # the reference line in the municipality comparison
 PAIR = "{scope} {period}: {own} · Nederland {period}: {national}"
@@ -62,8 +61,5 @@ def line_label(figure: NationalFigure, unit: str) -> str:
 
 
 def help_text(figure: NationalFigure) -> str:
-    """The hover text: what the figure is and is not, its full source and, where it differs, CBS's definition."""
-    text = HELP.format(source=figure.source)
-    if figure.definition:
-        text += " " + DEFINITION.format(publisher=figure.publisher, definition=figure.definition)
-    return text
+    """The hover text: what the figure is and is not, and its full source."""
+    return HELP.format(source=figure.source)

@@ -15,10 +15,12 @@ import duckdb
 from data.ingest.dates import reference_period_bounds
 
 SOURCE = "CBS 85099NED (fictief)"
-# indicator -> (level in the first half of 2023, change per half-year, CBS's definition where it differs)
+# indicator -> (level in the first half of 2023, change per half-year, `definitie`). signals.md §7: a figure
+# shows beside ours only when its definitie is empty or our indicator's code (the same definition); the
+# crisis figure names CBS's own definition (crisis products, not trajectories), so it is stored but never
+# shown — the demo has one of each kind.
 FIGURES = {
-    "jeugdhulp_per_1000": (96.0, 0.6, "fictief democijfer; CBS telt jongeren van 0 tot 23 jaar met jeugdhulp "
-                                      "in de periode, per 1.000 jongeren"),
+    "jeugdhulp_per_1000": (96.0, 0.6, "jeugdhulp_per_1000"),
     "zonder_verblijf": (89.0, 0.15, None),
     "crisis_per_1000": (1.9, -0.05, "fictief democijfer; CBS telt crisisproducten, niet crisistrajecten"),
 }

@@ -3,18 +3,20 @@
 -- one, else the latest national period (year, half-year or quarter) that ended on or before p_end
 -- (among those ending on the same day the shorter, then by source). Never a figure that ends after P:
 -- it would compare a longer or later period with P. `is_earlier`: the figure's period is not P itself.
+-- A figure whose `definitie` names another definition than the indicator's own (a text that is not
+-- the indicator's code) is never shown beside it (signals.md §7); an empty `definitie` states none.
 with figures as (
     select
         f.indicator,
         f.value,
         f.source,
         f.period,
-        f.definition,
         not (f.period_start = $p_start and f.period_end = $p_end) as is_earlier,
         f.period_start,
         f.period_end
     from national_figures as f
     where f.area = 'NL' and f.period_end <= $p_end
+        and coalesce(trim(f.definition), '') in ('', f.indicator)
 ),
 
 ranked as (
@@ -28,7 +30,7 @@ ranked as (
 ),
 
 final as (
-    select indicator, value, source, period, definition, is_earlier, period_start, period_end
+    select indicator, value, source, period, is_earlier, period_start, period_end
     from ranked
     where rank = 1
 )
