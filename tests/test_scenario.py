@@ -87,3 +87,16 @@ def test_the_page_says_from_which_month_the_levers_act():
     assert words.effect_from(2026, 6) == "De knoppen werken vanaf juli: op de resterende maanden van 2026 en op heel 2027."
     assert words.effect_from(2026, 12) == ("De knoppen werken vanaf januari 2027, op heel 2027; de prognose voor 2026 "
                                            "verandert niet.")
+
+
+def test_a_scenario_without_change_shows_no_arrow_and_a_change_shows_its_direction(own_small_db):
+    from streamlit.proto.Metric_pb2 import Metric
+
+    from tests.fixtures.small_db import open_app
+
+    page = "views/pages/scenario.py"
+    app = open_app(page, params={"regio": "IJmond", "periode": "2026-06"})
+    assert [(metric.proto.delta, metric.proto.direction) for metric in app.metric] == \
+        [(words.NO_CHANGE, Metric.MetricDirection.NONE)] * 2  # nothing moved: no arrow up or down
+    app = open_app(page, params={"regio": "IJmond", "periode": "2026-06", "sc_volume_complex": "-10"})
+    assert [metric.proto.direction for metric in app.metric] == [Metric.MetricDirection.DOWN] * 2  # 10 % fewer youths

@@ -94,8 +94,9 @@ for column, label, base_name, scenario_name in (
         (left, words.YEAR_END.format(year=year), "year_baseline", "year_scenario"),
         (right, words.NEXT_YEAR.format(year=year + 1), "next_baseline", "next_scenario")):
     difference = outcome.total(scenario_name) - outcome.total(base_name)
+    changed = abs(difference) >= 0.5  # "geen verschil" gets no arrow: nothing went up
     column.metric(label, fmt.euro(outcome.total(scenario_name)), delta=words.metric_delta(difference, budget),
-                  delta_color="inverse" if abs(difference) >= 0.5 else "off")
+                  delta_color="inverse" if changed else "off", delta_arrow="auto" if changed else "off")
 difference = outcome.total("next_scenario") - outcome.total("next_baseline")
 title = words.WATERFALL_TITLE.format(year=year + 1, finding=words.waterfall_finding(difference))
 components.chart(charts.waterfall(steps(outcome), title, words.WATERFALL_NOTE), title, key="scenario_waterfall")
