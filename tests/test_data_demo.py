@@ -402,3 +402,45 @@ def test_the_demo_claims_arrive_late_about_60_90_and_100_percent_after_0_2_and_6
     assert 0.85 < shares[2] < 0.95
     assert shares[6] == pytest.approx(1.0)
     assert demo.execute("select count(*) from cost_versions where amount = 0").fetchone()[0] > 0  # first uploads
+
+
+def _young_adult_share(con, day: date) -> float:
+    """Share of the persons in care on DAY whose latest trajectory started by then is of class 18-22."""
+    return _one(con, """
+        select avg(case when latest = '18-22' then 1.0 else 0 end)
+        from (select arg_max(coalesce(age_group, ''), start_date) as latest from trajectories
+              where start_date <= $day group by municipality, client_id
+              having bool_or(end_date is null or end_date >= $day))""", {"day": day})
+
+
+def test_the_share_of_young_adults_in_care_stays_level_over_the_last_two_years(demo):
+    # Re-entering children come back within years, not from any time since the simulation began, and
+    # nobody over 22 is in youth care: no drift of a point per year (the old demo rose 13.7 -> 15.8 %).
+    before = END.replace(year=END.year - 2)
+    assert abs(_young_adult_share(demo, END) - _young_adult_share(demo, before)) < 0.01
+
+
+def _season_and_growth(con) -> tuple[float, float]:
+    """(starts in July-August / starts in March-April of last year, starts in the last 12 months / starts
+    in the 12 months two years earlier)."""
+    season = _one(con, """select count(*) filter (where month(start_date) in (7, 8))
+                                 / count(*) filter (where month(start_date) in (3, 4))
+                          from trajectories where year(start_date) = $year""", {"year": YEAR - 1})
+    growth = _one(con, """select count(*) filter (where start_date > $end - interval 1 year)
+                                 / count(*) filter (where start_date > $end - interval 3 year
+                                                     and start_date <= $end - interval 2 year)
+                          from trajectories""", {"end": END})
+    return season, growth
+
+
+def test_a_stationary_demo_has_no_summer_dip_and_no_growth_unlike_the_demo(demo, tmp_path):
+    # SEASON gives new episodes (0.8 + 0.75) / (1.1 + 1.0) = 0.74 in July-August against March-April
+    # (follow-ups soften it), and two years of the 2 % trend at least 1.04 more starts.
+    season, growth = _season_and_growth(demo)
+    assert season < 0.9 and growth > 1.03
+    path = tmp_path / "stationair.duckdb"
+    build_demo_file(path, stationary=True)
+    con = duckdb.connect(str(path), read_only=True)
+    season, growth = _season_and_growth(con)
+    con.close()
+    assert 0.92 < season < 1.08 and 0.95 < growth < 1.05

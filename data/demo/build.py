@@ -44,10 +44,12 @@ def last_full_month_end(today: date) -> date:
 
 
 def build_demo(con: duckdb.DuckDBPyConnection, *, national: bool = False, seed: int = 2026,
-               today: date | None = None, scale: float = 1.0, progress: Progress | None = None) -> None:
+               today: date | None = None, scale: float = 1.0, progress: Progress | None = None,
+               stationary: bool = False) -> None:
     """Fill an empty, schema'd database with demo data in one transaction.
 
-    scale multiplies the youth populations (and so every volume); tests use a small scale.
+    scale multiplies the youth populations (and so every volume); tests use a small scale. stationary
+    leaves out the changes the demo injects over time (world.build_world), for benchmarks.
     """
     report = progress or (lambda fraction, message: None)
     end = last_full_month_end(today or date.today())
@@ -60,7 +62,8 @@ def build_demo(con: duckdb.DuckDBPyConnection, *, national: bool = False, seed: 
     try:
         uploads = _upload_records(con, seed=seed, national=national, scale=scale, end=end)
         report(0.05, "Gemeenten en aanbieders aanmaken")
-        world = build_world(con, rng, national=national, scale=scale, years=range(2023, end.year + 1))
+        world = build_world(con, rng, national=national, scale=scale, years=range(2023, end.year + 1),
+                            stationary=stationary)
         insert_frame(con, "populations", world.populations.assign(upload_id=uploads["gemeenten"]))
         providers = provider_frame(world.providers, end, rng)
         insert_frame(con, "providers", providers.assign(upload_id=uploads["aanbieders"]))
@@ -93,7 +96,8 @@ def build_demo(con: duckdb.DuckDBPyConnection, *, national: bool = False, seed: 
 
 
 def build_demo_file(path: str | os.PathLike, *, national: bool = False, seed: int = 2026,
-                    progress: Progress | None = None, today: date | None = None, scale: float = 1.0) -> None:
+                    progress: Progress | None = None, today: date | None = None, scale: float = 1.0,
+                    stationary: bool = False) -> None:
     """Build the demo into a temporary file next to PATH, then rename it into place.
 
     A reader never finds a half-built database at PATH, and a failed build leaves PATH as it was.
@@ -105,7 +109,8 @@ def build_demo_file(path: str | os.PathLike, *, national: bool = False, seed: in
     try:
         con = db.connect(temporary)
         try:
-            build_demo(con, national=national, seed=seed, today=today, scale=scale, progress=progress)
+            build_demo(con, national=national, seed=seed, today=today, scale=scale, progress=progress,
+                       stationary=stationary)
             db.continue_generations(con, db.file_generations(target))  # caches keyed on them stay right
             con.execute("checkpoint")
         finally:

@@ -2,9 +2,9 @@
 
 An *episode* is a child entering care in a month: one main trajectory, sometimes followed by a
 renewal or a switch to another provider, sometimes with a parallel trajectory elsewhere. Some
-episodes belong to a child seen before (a re-entry). Simulation starts in mid-2020 so that the
-data begin in 2023 with a realistic stock of running trajectories; trajectories that ended before
-2023 are dropped.
+episodes belong to a child seen before (a re-entry, within three years). Simulation starts in 2019 so
+that the data begin in 2023 with a realistic stock of running trajectories and settled re-entries (the
+ages of the children in care do not drift); trajectories that ended before 2023 are dropped.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ import pyarrow as pa
 
 from data.demo.world import PROFILES, World
 
-SIM_START = np.datetime64("2020-07", "M")
+SIM_START = np.datetime64("2019-01", "M")
 DATA_START = np.datetime64("2023-01-01", "D")
 
 NEW_EPISODES_PER_YOUTH = 0.066  # children entering care per youth per year (before municipal variation)
 COMPLEX_SHARE = 0.36
 REENTRY, CHAIN, CRISIS_CHAIN, PARALLEL, NO_REGISTRATION = 0.3, 0.3, 0.55, 0.28, 0.05
+REENTRY_MIN_GAP, REENTRY_GAP = 270, 1095  # a re-entry returns 9 months to 3 years after an earlier episode began
+MAX_AGE = 22  # youth care (with its extension for young adults) ends at 23
 SEASON = np.array([1.12, 1.08, 1.1, 1.0, 1.0, 1.02, 0.8, 0.75, 1.1, 1.08, 1.0, 0.88])
 
 # JZ020 category: (share within enkelvoudig, share within complex, median days enk., median days complex,
@@ -56,12 +58,11 @@ CRISIS = int(np.flatnonzero(CODES == 46)[0])
 PARALLEL_MIX = np.array([{54: 0.5, 45: 0.3, 51: 0.2}.get(int(code), 0.0) for code in CODES])  # second trajectories
 WAIT_MEDIAN = (27.0, 31.0)  # days from registration to start: enkelvoudig, complex
 WAITING_LIST_DAYS = 548  # a provider's waiting list builds up over the last 18 months
-# Children still waiting at the data end (rows with aanmelddatum, no startdatum): per jeugdhulp trajectory that
-# started in the last WAITING_INTAKE_DAYS, this many waiting children on average (times the square of the
-# provider's waiting_list factor, so its list grows); a share of them withdrew while waiting.
+# Children still waiting at the data end (rows with aanmelddatum, no startdatum), drawn like the jeugdhulp
+# trajectories with an aanmelddatum that started in the last WAITING_INTAKE_DAYS (Little's law: as many as
+# those starts' days of waiting per day); a share of them withdrew while waiting.
 WAITING_SEED = 20
 WAITING_INTAKE_DAYS = 120
-WAITING_PER_START = 0.3
 WITHDRAWN = 0.08
 NO_JEUGDHULP = (42, 46, 47, 48, 49)  # transport, crisis (never waits) and the justice frames
 
@@ -75,7 +76,8 @@ END_REASONS = np.array([31, 32, 33, 34, 35, 2, 20, 36, 39])
 _END_MIX = np.array([0.0, 0.05, 0.03, 0.075, 0.03, 0.002, 0.01, 0.012, 0.016])  # 31 takes the rest
 RENEWED, SWITCHED = 37, 38
 AGE_GROUPS = ("0-3", "4-11", "12-17", "18-22")
-# Age at the first episode, 0 through 22: with those who turn 18 in care about 15 % are young adults.
+# Age at the first episode, 0 through 22: with those who turn 18 in care (and re-entries up to 22, within two
+# years) about 11-12 % of the youths in care are young adults, month after month.
 AGE_MIX = np.array([3, 3, 3, 3, 4, 5, 6, 6, 6, 6, 6, 6, 7, 7, 8, 8, 7, 6, 4, 3, 2, 1, 1], dtype=float)
 
 
@@ -98,7 +100,7 @@ def generate(world: World, rng: np.random.Generator, end: date) -> pa.Table:
     """All trajectories active from 2023-01-01 through END, plus a monthly rate for the costs; then the
     children still waiting at END (`waiting_rows`), which draw from a generator of their own."""
     drawn = _drawn(world, rng, end)
-    return pa.concat_tables([drawn, waiting_rows(drawn, world, end)])
+    return pa.concat_tables([drawn, waiting_rows(drawn, end)])
 
 
 def _drawn(world: World, rng: np.random.Generator, end: date) -> pa.Table:
@@ -111,7 +113,8 @@ def _drawn(world: World, rng: np.random.Generator, end: date) -> pa.Table:
     parallel = _parallel(main, region, chooser, rng, last)
     parts = [main, follow, parallel]
     arrays = {f: np.concatenate([getattr(b, f) for b in parts]) for f in Batch.__dataclass_fields__}
-    keep = np.isnat(arrays["end"]) | (arrays["end"] >= DATA_START)
+    keep = (np.isnat(arrays["end"]) | (arrays["end"] >= DATA_START)) & (
+        _age(ep["age0"], ep["start"], arrays["person"], arrays["start"]) <= MAX_AGE)  # a follow-up after 22: none
     arrays = {k: v[keep] for k, v in arrays.items()}
     return _table(arrays, ep, world, chooser, rng)
 
@@ -124,8 +127,10 @@ def _episodes(world: World, rng: np.random.Generator, last: np.datetime64) -> di
     pop = pop.loc[world.municipalities["municipality"]]
     youths = pop[years].to_numpy(dtype=float)  # (municipalities, months)
     appetite = rng.lognormal(0.0, 0.12, len(pop))[:, None]
-    trend = 1.02 ** (years - 2023)
-    rate = youths * NEW_EPISODES_PER_YOUTH / 12 * appetite * SEASON[months.astype(int) % 12] * trend
+    season, trend = SEASON[months.astype(int) % 12], 1.02 ** (years - 2023)
+    if world.stationary:
+        season, trend = np.ones_like(season), np.ones_like(trend)
+    rate = youths * NEW_EPISODES_PER_YOUTH / 12 * appetite * season * trend
     counts = rng.poisson(rate)
     muni = np.repeat(np.arange(len(pop)), counts.sum(axis=1))
     month = months[np.nonzero(counts)[1].repeat(counts[counts > 0])]
@@ -135,18 +140,52 @@ def _episodes(world: World, rng: np.random.Generator, last: np.datetime64) -> di
     order = np.lexsort((start, muni))
     muni, start = muni[order], start[order]
     n = len(muni)
-    group_first = np.searchsorted(muni, muni, side="left")
-    local = np.arange(n) - group_first
-    reuse = (rng.random(n) < REENTRY) & (local > 0)
-    parent = np.where(reuse, group_first + (rng.random(n) * local * 0.9).astype(int), np.arange(n))
+    parent = _reentries(muni, start, rng.random(n) < REENTRY, rng.random(n))
+    age0 = rng.choice(len(AGE_MIX), size=n, p=AGE_MIX / AGE_MIX.sum())
+    root = _youngest_roots(parent, start, age0)
+    return {"muni": muni, "start": start, "root": root, "age0": age0, "pseudonym": rng.integers(1, 2**44, n)}
+
+
+def _reentries(muni, start, reuse, u) -> np.ndarray:
+    """Each episode's parent: itself, or for a re-entry an earlier episode of the same municipality that
+    started between REENTRY_GAP days and REENTRY_MIN_GAP days before it (episodes sorted by municipality
+    and start). A bounded gap keeps the re-entering children as old in 2026 as in 2023 (with SIM_START
+    far enough back that the chains of re-entries have settled by then), and about one in seven children
+    who completed their care back within a year (herhaald_beroep)."""
+    day = start.astype(int)
+    key = muni.astype(np.int64) * 1_000_000 + day
+    low = np.searchsorted(key, key - REENTRY_GAP, side="left")
+    high = np.searchsorted(key, key - REENTRY_MIN_GAP, side="right")
+    reuse = reuse & (high > low)
+    return np.where(reuse, low + (u * (high - low)).astype(int), np.arange(len(muni)))
+
+
+def _roots(parent) -> np.ndarray:
+    """Pointer jumping: every episode to the first episode of its child."""
     root = parent
-    while True:  # pointer jumping: every episode to the first episode of its child
+    while True:
         nxt = root[root]
         if np.array_equal(nxt, root):
-            break
+            return root
         root = nxt
-    age0 = rng.choice(len(AGE_MIX), size=n, p=AGE_MIX / AGE_MIX.sum())
-    return {"muni": muni, "start": start, "root": root, "age0": age0, "pseudonym": rng.integers(1, 2**44, n)}
+
+
+def _youngest_roots(parent, start, age0) -> np.ndarray:
+    """The roots, after turning every would-be re-entry of a child older than MAX_AGE into a new child:
+    youth care ends at 23. Cutting a chain gives its later episodes a root of their own, whose age is
+    checked again (a few rounds, each over whole arrays)."""
+    parent = parent.copy()
+    while True:
+        root = _roots(parent)
+        too_old = (root != np.arange(len(root))) & (_age(age0, start, root, start) > MAX_AGE)
+        if not too_old.any():
+            return root
+        parent[too_old] = np.flatnonzero(too_old)
+
+
+def _age(age0, first_start, person, start) -> np.ndarray:
+    """Whole years of age at START of the child whose first episode is PERSON."""
+    return age0[person] + (start - first_start[person]).astype(int) // 365
 
 
 class _ProviderChooser:
@@ -289,9 +328,7 @@ def _referrers(cat, rng) -> np.ndarray:
 
 def _age_groups(a, ep) -> np.ndarray:
     """Index into AGE_GROUPS of the child's age when the trajectory starts."""
-    person = a["person"]
-    age = ep["age0"][person] + (a["start"] - ep["start"][person]).astype(int) // 365
-    return np.searchsorted([4, 12, 18], age, side="right")
+    return np.searchsorted([4, 12, 18], _age(ep["age0"], ep["start"], a["person"], a["start"]), side="right")
 
 
 def _labels(index: np.ndarray, labels) -> pa.Array:
@@ -336,9 +373,15 @@ def _table(a: dict, ep: dict, world: World, chooser: _ProviderChooser, rng) -> p
     })
 
 
-def waiting_rows(drawn: pa.Table, world: World, end: date) -> pa.Table:
+def waiting_rows(drawn: pa.Table, end: date) -> pa.Table:
     """New children on the waiting list at END: like the recent starts (municipality, provider, perceel,
     category, referrer, age), registered some days before END and not started; some withdrawn since.
+
+    As many as the recent starts waited days per day (Little's law), each a copy of a recent start chosen
+    in proportion to its wait and waiting a uniform part of it so far: the list at END then looks like the
+    lists at the earlier month ends (which the drawn rows make), in size and in how long its children have
+    waited, instead of jumping at the last month. A provider whose waits grow (`waiting_list`) has a list
+    that grows with them.
 
     Their own generator and pseudonyms, and sequence numbers after every drawn row: the drawn rows, their
     trajectory ids and everything built from them stay as they were.
@@ -346,16 +389,13 @@ def waiting_rows(drawn: pa.Table, world: World, end: date) -> pa.Table:
     rng = np.random.default_rng(WAITING_SEED)
     last = np.datetime64(end, "D")
     start = drawn["start_date"].to_numpy(zero_copy_only=False).astype("datetime64[D]")
+    registered = drawn["registration_date"].to_numpy(zero_copy_only=False).astype("datetime64[D]")
     category = drawn["product_category"].to_numpy(zero_copy_only=False)
-    factor = np.array([{p.code: p.waiting_list for p in world.providers}.get(code, 1.0)
-                       for code in drawn["provider"].combine_chunks().dictionary.to_pylist()])
-    growth = factor[_indices(drawn, "provider")]
-    recent = (start > last - WAITING_INTAKE_DAYS) & ~np.isin(category, NO_JEUGDHULP)
-    copies = np.where(recent, rng.poisson(WAITING_PER_START * growth ** 2), 0)
-    rows = np.repeat(np.arange(len(start)), copies)
-    is_complex = _indices(drawn, "lot")[rows] == 1  # the lot labels: enkelvoudig, complex
-    full = rng.lognormal(np.log(np.where(is_complex, WAIT_MEDIAN[1], WAIT_MEDIAN[0]) * growth[rows]), 0.7)
-    registration = last - np.floor(rng.random(len(rows)) * full).astype(int)
+    wait = np.where(np.isnat(registered), 0, (start - registered).astype(int))
+    recent = np.flatnonzero((start > last - WAITING_INTAKE_DAYS) & ~np.isin(category, NO_JEUGDHULP) & (wait > 0))
+    weight = wait[recent].astype(float)
+    rows = rng.choice(recent, size=rng.poisson(weight.sum() / WAITING_INTAKE_DAYS), p=weight / weight.sum())
+    registration = last - np.floor(rng.random(len(rows)) * wait[rows]).astype(int)
     withdrawn_on = registration + np.floor(rng.random(len(rows)) * (last - registration).astype(int)).astype(int)
     withdrawn = (rng.random(len(rows)) < WITHDRAWN) & (withdrawn_on < last)
     end_date = np.where(withdrawn, withdrawn_on, np.datetime64("NaT"))
@@ -374,7 +414,3 @@ def waiting_rows(drawn: pa.Table, world: World, end: date) -> pa.Table:
                                  column.cast(drawn.schema.field(name).type))
     return taken
 
-
-def _indices(table: pa.Table, column: str) -> np.ndarray:
-    """The dictionary indices of a text column (`_labels`): one number per row, no strings."""
-    return table[column].combine_chunks().indices.to_numpy(zero_copy_only=False)

@@ -163,11 +163,16 @@ class World:
     municipalities: pd.DataFrame  # municipality, region, synthetic (bool), youths_2023
     populations: pd.DataFrame  # municipality, year, youths_0_17, region (synthetic regions only)
     providers: tuple[ProviderSpec, ...]
+    stationary: bool = False  # no season, trend, provider growth, waiting-list build-up or population drift
 
 
 def build_world(con: duckdb.DuckDBPyConnection, rng: np.random.Generator, *, national: bool, scale: float,
-                years: range) -> World:
-    """Choose the municipalities, their regions and populations, and the providers."""
+                years: range, stationary: bool = False) -> World:
+    """Choose the municipalities, their regions and populations, and the providers.
+
+    stationary: a world without the changes the demo injects over time (season, the 2 % yearly trend,
+    provider growth, waiting lists that build up, population drift), so that a benchmark can tell those
+    changes from what the process charts flag by themselves (benchmarks/signaalcheck.py)."""
     reference = con.execute("select municipality, province, region from municipalities order by municipality").df()
     if national:
         reference["synthetic"] = reference["region"].isna()
@@ -183,7 +188,10 @@ def build_world(con: duckdb.DuckDBPyConnection, rng: np.random.Generator, *, nat
     if national:
         synthetic = sorted(municipalities.loc[municipalities["synthetic"], "region"].unique())
         providers = providers + _generated_providers(synthetic)
-    return World(municipalities, _populations(municipalities, rng, years), providers)
+    if stationary:
+        providers = tuple(replace(p, growth=1.0, waiting_list=1.0) for p in providers)
+    populations = _populations(municipalities, rng, years, drift=not stationary)
+    return World(municipalities, populations, providers, stationary)
 
 
 def _synthetic_regions(rows: pd.DataFrame) -> list[str]:
@@ -208,9 +216,11 @@ def _generated_providers(regions: list[str]) -> tuple[ProviderSpec, ...]:
     return tuple(specs)
 
 
-def _populations(municipalities: pd.DataFrame, rng: np.random.Generator, years: range) -> pd.DataFrame:
-    """Youths 0-17 per municipality and year: a slow drift from the 2023 figure."""
-    drift = rng.uniform(-0.008, 0.006, len(municipalities))
+def _populations(municipalities: pd.DataFrame, rng: np.random.Generator, years: range, *,
+                 drift: bool = True) -> pd.DataFrame:
+    """Youths 0-17 per municipality and year: a slow drift from the 2023 figure (none without DRIFT; the
+    draw is made either way, so the rest of the demo gets the same numbers)."""
+    drift = rng.uniform(-0.008, 0.006, len(municipalities)) * drift
     frames = []
     for year in years:
         factor = (1 + drift) ** (year - 2023)

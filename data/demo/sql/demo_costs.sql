@@ -1,5 +1,7 @@
 -- Demo spending per month from the staged trajectories (temp table demo_staged):
--- declaraties = monthly rate x days in care that month (price x quantity), summed per category;
+-- declaraties = price x quantity, summed per category: a day's rate (the monthly rate x 12 / 365.25) x the
+-- days in care that month, as products are declared per etmaal or per day delivered, so a month's amount
+-- follows its length (February about 8 % under a month of 31 days) instead of being a smooth monthly fee;
 -- strategic partners' complex care is paid as a flat monthly lump sum instead, one amount for the whole
 -- contract period that began on 1-1-2023 (the care of the period / its months): a lump sum is agreed in
 -- advance, not recomputed from each year's care, so monthly spending has no step each January that
@@ -20,9 +22,8 @@ care_months as (
         t.lot,
         t.product_category,
         round(
-            t.monthly_rate
-            * (least(coalesce(t.end_date, $data_end::date), last_day(m.month)) - greatest(t.start_date, m.month) + 1)
-            / day(last_day(m.month)),
+            t.monthly_rate * 12 / 365.25
+            * (least(coalesce(t.end_date, $data_end::date), last_day(m.month)) - greatest(t.start_date, m.month) + 1),
             2
         )::decimal(14, 2) as amount
     from demo_staged as t
