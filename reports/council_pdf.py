@@ -93,6 +93,8 @@ def _tiles(doc: Document, report: CouncilReport) -> None:
     width = (doc.epw - TILE_GAP) / 2
     for pair in (sections[:2], sections[2:]):
         height = max(_tile_height(doc, section, report, width) for section in pair)
+        if doc.will_page_break(height):  # a tile is drawn whole on one page, never cut by the page's end
+            doc.add_page()
         top = doc.get_y()
         for column, section in enumerate(pair):
             _tile(doc, section, report, doc.l_margin + column * (width + TILE_GAP), top, width, height)
