@@ -5,6 +5,7 @@ Workbooks are written here with openpyxl, with real Excel dates and numbers, as 
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import zipfile
@@ -140,14 +141,14 @@ TEMPLATE_SHEETS = {
                   "Lijst COD327 verwijzer", "Lijst JZ588 reden_einde"],
     "kosten": ["kosten", "Lijst gemeenten", "Lijst aanbieders", "Lijst JZ020 productcategorie"],
     "budget": ["budget", "Lijst gemeenten", "Lijst aanbieders"],
-    "uitkomsten": ["uitkomsten", "Lijst aanbieders"],
-    "dialoog": ["dialoog", "Lijst aanbieders", "Lijst dialoogthema's"],
-    "normen": ["normen", "Lijst aanbieders"],
-    "aanbieders": ["aanbieders", "Lijst aanbieders"],
+    "uitkomsten": ["uitkomsten", "Lijst regio's", "Lijst aanbieders"],
+    "dialoog": ["dialoog", "Lijst regio's", "Lijst aanbieders", "Lijst dialoogthema's"],
+    "normen": ["normen", "Lijst regio's", "Lijst aanbieders"],
+    "aanbieders": ["aanbieders", "Lijst aanbieders", "Lijst regio's"],
     "gemeenten": ["gemeenten", "Lijst gemeenten"],
     "landelijk": ["landelijk"],
-    "procesbreuken": ["procesbreuken"],
-    "contracten": ["contracten", "Lijst aanbieders"],  # gebied and indicator are CBS's own codes: no list of the region's
+    "procesbreuken": ["procesbreuken", "Lijst regio's"],
+    "contracten": ["contracten", "Lijst regio's", "Lijst aanbieders"],  # gebied and indicator are CBS's own codes: no list of the region's
 }
 
 
@@ -199,6 +200,17 @@ def test_the_code_lists_hold_the_ijw_codes_and_only_the_regions_municipalities_a
     assert [row[0] for row in sheet["Lijst aanbieders"]] == ["aanbieder", "87654321", "ZORG-A", "ZORG-B"]
     assert sheet["Lijst JZ588 reden_einde"][1] == ("02", "Overlijden")
     assert len(sheet["Lijst JZ020 productcategorie"]) == 1 + 24 and len(sheet["Lijst COD327 verwijzer"]) == 1 + 7
+
+
+def test_the_region_list_names_each_region_of_the_user_with_its_municipalities(empty_db):
+    regions = load_workbook(io.BytesIO(workbook("uitkomsten", code_lists(empty_db, ["IJmond"]), TODAY, ["IJmond"])))
+    assert list(regions["Lijst regio's"].iter_rows(values_only=True)) == [
+        ("regio", "gemeenten"), ("IJmond", "Beverwijk, Heemskerk, Velsen")]  # CBS reference list, by name
+    every = code_lists(empty_db)["regio"].rows  # a beheerder: every youth-care region of the reference list
+    assert ("Zuid-Kennemerland", "Bloemendaal, Haarlem, Heemstede, Zandvoort") in every
+    with open(Path(__file__).resolve().parents[1] / "data" / "reference" / "gemeenten_2025.csv", encoding="utf-8") as file:
+        reference = {row["jeugdregio"] for row in csv.DictReader(file) if row["jeugdregio"]}
+    assert [region for region, _ in every] == sorted(reference)
 
 
 def _without_marker(raw: bytes) -> bytes:

@@ -51,6 +51,10 @@ _LISTS = {
     "aanbieder": ("Lijst aanbieders", ("aanbieder", "naam"),
                   "select provider, name from providers "
                   "where len($regions) = 0 or list_has_any($regions, string_split(regions, '/')) order by provider"),
+    "regio": ("Lijst regio's", ("regio", "gemeenten"),
+              "select region, string_agg(name, ', ' order by name) from municipality_regions "
+              "where region is not null and (len($regions) = 0 or list_contains($regions, region)) "
+              "group by region order by region"),
     "thema": ("Lijst dialoogthema's", ("thema", "naam"),
               "select theme::varchar, name from dialogue_themes order by theme"),
 }
