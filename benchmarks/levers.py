@@ -68,6 +68,16 @@ def _timed(run: Callable[[], object], runs: int) -> tuple[float, float, float]:
     return statistics.median(seconds), min(seconds), max(seconds)
 
 
+def print_timings(measurements: list[tuple[str, Callable[[], object], float | None]], runs: int,
+                  decimals: int = 3) -> None:
+    """One line per (name, run, goal): median, min and max seconds of `runs` runs, and the goal's verdict."""
+    print(f"{'measurement':<34} {'median s':>9} {'min s':>8} {'max s':>8}  goal")
+    for name, run, goal in measurements:
+        median, low, high = _timed(run, runs)
+        verdict = "" if goal is None else ("ok" if median < goal else f"SLOW (> {goal} s)")
+        print(f"{name:<34} {median:>9.{decimals}f} {low:>8.{decimals}f} {high:>8.{decimals}f}  {verdict}")
+
+
 def national_case(doc: str, argv: list[str] | None) -> tuple[argparse.Namespace, duckdb.DuckDBPyConnection, Scope, Period]:
     """What every national-scale benchmark opens with: its arguments, the demo (built when missing), the
     busiest region (or --regio) and the last full month (or --periode)."""
@@ -113,11 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         ("by_municipality uitval", lambda: by_municipality(con, scope, period, "uitval"), None),
         (f"by_provider uitval ({providers} prov.)", lambda: by_provider(con, scope, period, "uitval"), None),
     ]
-    print(f"{'measurement':<34} {'median s':>9} {'min s':>8} {'max s':>8}  goal")
-    for name, run, goal in measurements:
-        median, low, high = _timed(run, runs)
-        verdict = "" if goal is None else ("ok" if median < goal else f"SLOW (> {goal} s)")
-        print(f"{name:<34} {median:>9.3f} {low:>8.3f} {high:>8.3f}  {verdict}")
+    print_timings(measurements, runs)
     con.close()
     return 0
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Run as a script, this file's folder would come first on the path and shadow the `levers` package.
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from benchmarks.levers import MIN_RUNS, _timed, national_case  # noqa: E402
+from benchmarks.levers import MIN_RUNS, national_case, print_timings  # noqa: E402
 from levers import scenario  # noqa: E402
 from levers.families.budget import FAMILY  # noqa: E402
 from levers.scope import sql_params  # noqa: E402
@@ -49,11 +49,7 @@ def main(argv: list[str] | None = None) -> int:
          GOAL_SECONDS),
         ("budget family (forecast, band)", lambda: period_rows(con, FAMILY.sql, sql_params(con, scope, period)), None),
     ]
-    print(f"{'measurement':<34} {'median s':>9} {'min s':>8} {'max s':>8}  goal")
-    for name, run, goal in measurements:
-        median, low, high = _timed(run, runs)
-        verdict = "" if goal is None else ("ok" if median < goal else f"SLOW (> {goal} s)")
-        print(f"{name:<34} {median:>9.4f} {low:>8.4f} {high:>8.4f}  {verdict}")
+    print_timings(measurements, runs, decimals=4)
     con.close()
     return 0
 

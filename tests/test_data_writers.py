@@ -20,7 +20,7 @@ import pytest
 from data.store import db
 from tests.conftest import copy_db
 from tests.fixtures.browser import dashboard_server, opened, require_chromium
-from tests.fixtures.csv import HERE
+from tests.fixtures.csv import HERE, trajectories_file
 
 require_chromium()
 
@@ -43,15 +43,6 @@ def command(*args: str, db_file: Path, stdin: str = "", env: dict[str, str] | No
 def finished(process: subprocess.Popen) -> tuple[int, str, str]:
     out, err = process.communicate(timeout=180)
     return process.returncode, out, err
-
-
-def trajectories(path: Path, first: int, rows: int) -> Path:
-    """`rows` valid trajectories of the fixture provider ZORG-A, traject_id W-<n> from `first` on."""
-    lines = ["traject_id;client_id;gemeente;aanbieder;perceel;productcategorie;startdatum;einddatum;reden_einde"]
-    lines += [f"W-{n:07d};pseudo-{n:05d};GM0392;ZORG-A;complex;45;1-{1 + n % 12}-2025;;"
-              for n in range(first, first + rows)]
-    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
-    return path
 
 
 def counted(db_file: Path) -> tuple[int, int, list[str]]:
@@ -78,7 +69,7 @@ def test_load_and_users_add_succeed_beside_the_dashboard_with_a_session_open(dat
     before_rows, before_uploads, before_accounts = counted(database)
     with dashboard_server(database) as url, opened(browser, url) as page:
         # the session's run has just used the file: the commands come while the dashboard may still hold it
-        loading = command("load", str(trajectories(tmp_path / "t.csv", 0, 250)), db_file=database)
+        loading = command("load", str(trajectories_file(tmp_path / "t.csv", 0, 250)), db_file=database)
         adding = command("users", "add", "--email", "beheer@regio.nl", "--rol", "beheerder", db_file=database,
                          stdin=PASSWORD + "\n")
         load_code, load_out, load_err = finished(loading)
@@ -98,8 +89,8 @@ def test_load_and_users_add_succeed_beside_the_dashboard_with_a_session_open(dat
 
 def test_two_loads_started_together_both_land(database, tmp_path):
     before_rows, before_uploads, _ = counted(database)
-    first = command("load", str(trajectories(tmp_path / "a.csv", 0, 3000)), db_file=database)
-    second = command("load", str(trajectories(tmp_path / "b.csv", 10_000, 2000)), db_file=database)
+    first = command("load", str(trajectories_file(tmp_path / "a.csv", 0, 3000)), db_file=database)
+    second = command("load", str(trajectories_file(tmp_path / "b.csv", 10_000, 2000)), db_file=database)
     results = [finished(first), finished(second)]
     assert [code for code, _, _ in results] == [0, 0], results
     assert sorted(out.split(" opgeslagen")[0] for _, out, _ in results) == ["trajecten: 2.000 rijen",
@@ -111,7 +102,7 @@ def test_two_loads_started_together_both_land(database, tmp_path):
 def test_a_second_writer_says_it_waits_in_one_dutch_line_then_succeeds(database, tmp_path):
     held = duckdb.connect(str(database))  # as a dashboard in the middle of a write
     loading = subprocess.Popen([sys.executable, "-m", "data", "load", "--db", str(database),
-                                str(trajectories(tmp_path / "t.csv", 0, 10))], cwd=ROOT, stdout=subprocess.PIPE,
+                                str(trajectories_file(tmp_path / "t.csv", 0, 10))], cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     first_line = loading.stderr.readline()  # written when it finds the file in use; then it waits
     assert loading.poll() is None  # still waiting

@@ -14,7 +14,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ import pytest
 from data.ingest.load import load_file
 from data.store import db
 from tests.conftest import copy_db
-from tests.fixtures.csv import HERE
+from tests.fixtures.csv import HERE, trajectories_file
 from tests.fixtures.levers_output import _each_query_run_once, cases, load_fixture, run_case
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,15 +101,6 @@ def test_the_levers_print_the_guarded_fixture_byte_for_byte_on_every_store(kind,
 
 # --- writers and readers in other processes -----------------------------------------------------
 
-def _trajectories(path: Path, first: int, rows: int) -> Path:
-    """`rows` valid trajectories of the fixture provider ZORG-A, traject_id W-<n> from `first` on."""
-    lines = ["traject_id;client_id;gemeente;aanbieder;perceel;productcategorie;startdatum;einddatum;reden_einde"]
-    lines += [f"W-{n:07d};pseudo-{n:05d};GM0392;ZORG-A;complex;45;1-{1 + n % 12}-2025;;"
-              for n in range(first, first + rows)]
-    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
-    return path
-
-
 def _load(store: str, file: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "data", "load", str(file), "--db", store], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -158,7 +148,7 @@ def test_two_loads_from_two_processes_both_land_whole_whichever_starts_first(kin
     store = prepared(kind)
     rows, uploads, _ = _counts(store)
     sizes = {"a": 1500, "b": 700, "c": 900, "d": 1100}
-    files = {name: _trajectories(tmp_path / f"{name}.csv", 10_000 * number, sizes[name])
+    files = {name: trajectories_file(tmp_path / f"{name}.csv", 10_000 * number, sizes[name])
              for number, name in enumerate(sizes, start=1)}
     for first, second in (("a", "b"), ("d", "c")):  # the larger file first, then the smaller one first
         started = [_load(store, files[first]), _load(store, files[second])]
@@ -192,7 +182,7 @@ def test_a_reader_process_sees_the_data_before_or_after_a_load_never_a_mix(kind,
     reader = subprocess.Popen([sys.executable, "-c", READER, store], cwd=ROOT, stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     first_query = reader.stdout.readline()
-    code, _, err = _finished(_load(store, _trajectories(tmp_path / "t.csv", 50_000, 2000)))
+    code, _, err = _finished(_load(store, trajectories_file(tmp_path / "t.csv", 50_000, 2000)))
     assert code == 0, err
     out, err = reader.communicate("go\n", timeout=120)
     assert reader.returncode == 0, err
