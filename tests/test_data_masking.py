@@ -5,9 +5,12 @@ Python and DuckDB SQL must agree value by value; the expected results are worked
 
 from __future__ import annotations
 
+import unicodedata
+
 import duckdb
 import pytest
 
+from data.ingest import masking
 from data.ingest.masking import eight_digits_sql, has_bsn, has_bsn_sql, normalised, redact, shown, shown_sql
 
 HIDDEN = "(waarde niet getoond)"
@@ -96,3 +99,37 @@ def test_the_python_decoders_quote_a_value_the_same_way(text, expected):
 def test_a_cell_with_fewer_than_eight_digits_is_never_searched_for_a_bsn(text, expected):
     with duckdb.connect() as con:
         assert con.execute(f"select {eight_digits_sql('$t')}", {"t": text}).fetchone()[0] is expected
+
+
+def test_no_character_below_u0300_or_of_windows_1252_combines_with_a_neighbour():
+    # the premise of masking.unchanged_file, checked against Unicode's own data: such a character is a
+    # starter (combining class 0) and never the second of a pair that composes
+    chosen = {chr(c) for c in range(0x80, 0x300)} | masking._CP1252
+    seconds = {unicodedata.decomposition(chr(c)).split()[-1] for c in range(0x110000)
+               if unicodedata.decomposition(chr(c)) and not unicodedata.decomposition(chr(c)).startswith("<")
+               and len(unicodedata.decomposition(chr(c)).split()) == 2}
+    assert not [c for c in chosen if unicodedata.combining(c)]
+    assert not {f"{ord(c):04X}" for c in chosen} & seconds
+    assert len(masking._CP1252) == 27  # 0x81, 0x8D, 0x8F, 0x90 and 0x9D are no character in Windows-1252
+
+
+@pytest.mark.parametrize("text, unchanged", [
+    ("cliënt;één;naïef;Brücke\r\n", True),
+    ("’t Hof – € 5 „x” œ\r\n", True),
+    ("en zo … verder\r\n", False),  # NFKC makes an ellipsis three dots
+    ("De Brücke ½\r\n", False),  # NFKC makes ½ 1⁄2
+    ("a\u00a0b\r\n", False),  # a non-breaking space becomes a space
+    ("a\u00adb\r\n", False),  # a soft hyphen is a format character
+    ("e\u0301\r\n", False),  # e and a combining acute become é
+    ("A\uff1bB\r\n", False),  # a full-width semicolon
+    ("한\u11a8\r\n", False),  # a Hangul syllable and a final consonant compose
+])
+def test_a_file_is_known_unchanged_by_normalising_from_its_characters_beyond_ascii(text, unchanged):
+    for encoding in ("utf-8", "latin-1"):
+        try:
+            body = text.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        assert masking.unchanged_file(body, encoding) is unchanged
+        if unchanged:
+            assert masking.normalised_file(text) == text

@@ -31,7 +31,7 @@ import duckdb
 
 from data.ingest.decode import clean
 from data.ingest.limits import ROW_LIMIT, ROW_MESSAGE
-from data.ingest.masking import normalised_file
+from data.ingest.masking import normalised_file, unchanged_file
 from data.ingest.validate import Refused, RowError, Source
 
 if TYPE_CHECKING:
@@ -120,7 +120,8 @@ def readable_body(raw: bytes) -> tuple[bytes, str, str, bool]:
     data = raw[len(UTF8_BOM):] if raw.startswith(UTF8_BOM) else raw
     body, encoding, duckdb_encoding = _readable(data)
     as_uploaded = body is data
-    if not body.isascii():  # every check and message sees NFKC text without format characters (issue 22)
+    # every check and message sees NFKC text without format characters (issue 22)
+    if not body.isascii() and not unchanged_file(body, duckdb_encoding):
         text = body.decode(duckdb_encoding)
         tidy = normalised_file(text)
         if tidy != text:

@@ -28,19 +28,15 @@ _FLAG = "_too_long"
 def long_line(body: bytes, delimiter: str, header: list[str]) -> RowError | None:
     """The first line of `body` longer than `ROW_LIMIT` bytes, as an error naming its row and, when
     one cell makes it long, that cell's column; None when every line fits."""
-    if len(body) <= ROW_LIMIT:
-        return None
-    import numpy as np  # only for a file large enough to hold such a line
-
-    ends = np.flatnonzero(np.frombuffer(body, np.uint8) == 10)
-    starts = np.concatenate(([0], ends + 1))
-    lengths = np.concatenate((ends, [len(body)])) - starts
-    too_long = np.flatnonzero(lengths > ROW_LIMIT)
-    if not too_long.size:
-        return None
-    line = int(too_long[0])
-    start = int(starts[line])
-    return RowError(line + 1, _long_column(body[start:start + int(lengths[line])], delimiter, header), ROW_MESSAGE)
+    start = 0  # where a line begins; each step looks at the next ROW_LIMIT + 1 bytes for its last line break
+    while len(body) - start > ROW_LIMIT:
+        end = body.rfind(b"\n", start, start + ROW_LIMIT + 1)
+        if end < 0:  # ROW_LIMIT + 1 bytes without a line break: the line from `start` is too long
+            stop = body.find(b"\n", start)
+            line = body[start:stop if stop >= 0 else len(body)]
+            return RowError(body.count(b"\n", 0, start) + 1, _long_column(line, delimiter, header), ROW_MESSAGE)
+        start = end + 1
+    return None
 
 
 def _long_column(line: bytes, delimiter: str, header: list[str]) -> str:

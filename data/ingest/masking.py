@@ -69,6 +69,23 @@ def normalised(text: str) -> str:
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
+# Characters that never change, nor change a neighbour, under `normalised`: below U+0300 (where the
+# combining marks begin) and Windows-1252's own (the euro sign, curly quotes, dashes) no character
+# combines with another or is reordered, so each that is NFKC by itself and no format character is
+# left as it stands wherever it stands (tests/test_data_masking.py checks this against Unicode's data).
+_CP1252 = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", "ignore"))
+_ASCII = bytes(range(0x80))
+
+
+def unchanged_file(body: bytes, encoding: str) -> bool:
+    """Whether `normalised_file` leaves the text of `body` (in `encoding`) as it is, judged by its distinct
+    characters beyond ASCII alone: a Dutch file holds a few (ë, é, ï), so a large file is spared a search
+    of its whole text (issue 26). False means: normalise the text to know."""
+    rest = body.translate(None, _ASCII)  # UTF-8 sequences hold no ASCII byte: what is left still decodes
+    return all((ord(c) < 0x300 or c in _CP1252) and unicodedata.category(c) != "Cf"
+               and unicodedata.normalize("NFKC", c) == c for c in set(rest.decode(encoding)))
+
+
 def normalised_file(text: str) -> str:
     """A whole CSV text `normalised`, its full-width delimiters, quotes and line breaks left as they
     are: they belong to a value and must not split it."""
