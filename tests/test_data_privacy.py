@@ -229,6 +229,9 @@ def test_a_few_traject_numbers_that_all_pass_refuse_the_file(db):
     ("client_id", "Jan de Vries", "naam"),
     ("traject_id", "Fatima el Amrani", "naam"),
     ("traject_id", "t1@x", "e-mailadres"),
+    ("client_id", "Jan\tVries", "naam"),  # a tab, a line break or a form feed between the words: a name too
+    ("client_id", "Jan\nVries", "naam"),
+    ("traject_id", "Fatima\x0cAmrani", "naam"),
 ])
 def test_an_identifier_column_refuses_an_at_sign_and_words_with_spaces(db, column, value, word):
     rows = fixture_rows("trajecten")

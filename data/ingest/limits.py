@@ -56,9 +56,11 @@ def _long_column(line: bytes, delimiter: str, header: list[str]) -> str:
 
 
 def flags(kind: str) -> dict[str, str]:
-    """A `_dec` column: the first column (in contract order) whose cell is over the cell limit, else NULL."""
-    whens = " ".join(f"when length({quote('nl:' + name)}) > {CELL_LIMIT} then {i}"
-                     for i, name in enumerate(columns(kind)))
+    """A `_dec` column: the first column (in contract order) whose cell is over the cell limit, else NULL.
+    Characters are counted only in a cell of more bytes than that (never fewer bytes than characters)."""
+    texts = [quote("nl:" + name) for name in columns(kind)]
+    whens = " ".join(f"when strlen({text}) > {CELL_LIMIT} and length({text}) > {CELL_LIMIT} then {i}"
+                     for i, text in enumerate(texts))
     return {_FLAG: f"case {whens} end"}
 
 
