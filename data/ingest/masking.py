@@ -152,9 +152,15 @@ def redact(text: str) -> str:
 def bsn_sql(expression: str) -> str:
     """`is_bsn` as a DuckDB predicate over a text expression."""
     x = expression
-    terms = " + ".join(f"{weight} * (ascii(substr({x}, {i}, 1)) - 48)" for i, weight in enumerate(_WEIGHTS, 1))
     return (f"case when length({x}) = 9 and regexp_full_match({x}, '\\d{{9}}') and {x} <> '000000000' "
-            f"then ({terms}) % 11 = 0 else false end")
+            f"then {_eleven_test_sql(f'{x}::bigint')} else false end")
+
+
+def _eleven_test_sql(number: str) -> str:
+    """The eleven-test on the digits of a number below a billion (9 digits, leading zeros included; 0 fails). Its
+    digits by arithmetic, the number bound once: half the cost of cutting the text into nine (issue 26)."""
+    terms = " + ".join(f"{weight} * (_n // {10 ** (9 - i)} % 10)" for i, weight in enumerate(_WEIGHTS, 1))
+    return f"list_transform([{number}], lambda _n: _n <> 0 and ({terms}) % 11 = 0)[1]"
 
 
 def has_bsn_sql(expression: str, *, short: bool = True) -> str:
@@ -186,17 +192,22 @@ def _without_separators_sql(expression: str) -> str:
 
 def bsn_shaped_sql(expression: str, *, short: bool = True) -> str:
     """`bsn_shaped` as a DuckDB predicate (false for NULL)."""
-    lengths = "\\d{8,9}" if short else "\\d{9}"
-    # the digits are bound once (a one-element list's lambda), not worked out again for each of the
-    # eleven-test's nine terms: a file of 8-digit traject ids costs a third of the CPU (issue 26)
-    test = f"list_transform([lpad(_s, 9, '0')], lambda _p: {bsn_sql('_p')})[1]"
-    return (f"coalesce(list_transform([{_without_separators_sql(expression)}], "
-            f"lambda _s: case when regexp_full_match(_s, '{lengths}') then {test} end)[1], false)")
+    return f"coalesce({id_bsn_sql(expression, short=short)}, false)"
 
 
 def id_digits_sql(expression: str) -> str:
     """`id_digits` as a DuckDB predicate (false for NULL)."""
     return f"coalesce(regexp_full_match({_without_separators_sql(expression)}, '\\d{{8,9}}'), false)"
+
+
+def id_bsn_sql(expression: str, *, short: bool = True) -> str:
+    """`id_digits` and `bsn_shaped` at once: NULL when the value is no 8- or 9-digit number once separators
+    are out, else whether it is a BSN. The digits are bound once (a one-element list's lambda), not worked
+    out again for each test: a file of 8-digit traject ids costs half the CPU (issue 26)."""
+    nine = "" if short else "strlen(_s) = 9 and "
+    return (f"list_transform([{_without_separators_sql(expression)}], lambda _s: case when "
+            f"regexp_full_match(_s, '\\d{{8,9}}') then {nine}{_eleven_test_sql('_s::bigint')} "
+            "end)[1]")
 
 
 def shown_sql(expression: str) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import duckdb
 
 from data.ingest import decode
-from data.ingest.masking import (bsn_shaped_sql, bsn_sql, eight_digits_sql, has_bsn, has_bsn_sql, id_digits_sql,
+from data.ingest.masking import (bsn_shaped_sql, bsn_sql, eight_digits_sql, has_bsn, has_bsn_sql, id_bsn_sql,
                                  is_bsn, normalised, shown)
 from data.ingest.validate import FIRST_ROW, RowError, plan, quote
 
@@ -158,29 +158,35 @@ def gate_flags(kind: str, *, nul: bool = True) -> dict[str, str]:
     flags = {}
     for column in plan(kind):
         text = column.text
-
-        def digits(predicate: str) -> str:  # every BSN search needs 8 digits in the cell: look for them first
-            return f"{eight_digits_sql(text)} and {predicate}"  # noqa: B023  (AND stops at the first false)
-        whens = [f"when contains({text}, chr(0)) then 1"] if nul else []
-        if column.name in IDENTIFIER_COLUMNS:  # a BSN standing apart in a text ('cliënt 111222333 belde')
-            apart = f"regexp_replace({text}, '{_WORD_WITH_LETTER}', ' ', 'g')"
-            whens.append(f"when {digits(f'regexp_matches({text}, {chr(39)}[A-Za-z]{chr(39)}) and {has_bsn_sql(apart)}')} "
-                         "then 2")
-        if column.name == BSN_COLUMN:
-            whens.append(f"when {digits(bsn_shaped_sql(text))} then 2")
-        elif column.name in IDENTIFIER_COLUMNS or column.decoder == decode.SQL_PROVIDER:
-            short = column.decoder != decode.SQL_PROVIDER  # an AGB provider code has 8 digits
-            whens.append(f"when {digits(id_digits_sql(text))} then (case when {bsn_shaped_sql(text, short=short)} "
-                         f"then {_PASSES} else {_FAILS} end)")
-        elif column.decoder in _TEXT_DECODERS:
-            whens.append(f"when {digits(has_bsn_sql(text))} then 2")
+        parts = [f"case when contains({text}, chr(0)) then 1 end"] if nul else []
+        if digit_rules := _digit_rules(column):  # every BSN search needs 8 digits in the cell: looked for once
+            parts.append(f"case when {eight_digits_sql(text)} then {digit_rules} end")
         rules = _RULES_OF.get(column.name) or (
             TEXT_RULES if column.name in FREE_TEXT_COLUMNS else OTHER_TEXT_RULES if column.decoder in _TEXT_DECODERS
             else ())
-        whens += [f"when {rule.sql(text)} then {rule.code}" for rule in rules]
-        if whens:
-            flags[_flag(column.name)] = f"case {' '.join(whens)} end"
+        if rules:
+            parts.append(f"case {' '.join(f'when {rule.sql(text)} then {rule.code}' for rule in rules)} end")
+        if parts:  # the first code that holds, in this order (coalesce looks at the next part only for the rest)
+            flags[_flag(column.name)] = parts[0] if len(parts) == 1 else f"coalesce({', '.join(parts)})"
     return flags
+
+
+def _digit_rules(column) -> str:
+    """The code of the BSN rule a cell with 8 digits breaks (NULL: none), as SQL; '' for a column without one."""
+    text = column.text
+    codes = []
+    if column.name in IDENTIFIER_COLUMNS:  # a BSN standing apart in a text ('cliënt 111222333 belde')
+        apart = f"regexp_replace({text}, '{_WORD_WITH_LETTER}', ' ', 'g')"
+        codes.append(f"case when regexp_matches({text}, '[A-Za-z]') and {has_bsn_sql(apart)} then 2 end")
+    if column.name == BSN_COLUMN:
+        codes.append(f"case when {bsn_shaped_sql(text)} then 2 end")
+    elif column.name in IDENTIFIER_COLUMNS or column.decoder == decode.SQL_PROVIDER:
+        short = column.decoder != decode.SQL_PROVIDER  # an AGB provider code has 8 digits
+        # NULL for no 8- or 9-digit number, else passing (true: 6, _PASSES) or failing (false: 7) the eleven-test
+        codes.append(f"{_FAILS} - ({id_bsn_sql(text, short=short)})::integer")
+    elif column.decoder in _TEXT_DECODERS:
+        codes.append(f"case when {has_bsn_sql(text)} then 2 end")
+    return f"coalesce({', '.join(codes)})" if len(codes) > 1 else "".join(codes)
 
 
 def gate_errors(cur: duckdb.DuckDBPyConnection, kind: str) -> list[RowError]:
