@@ -14,7 +14,9 @@ import pytest
 from levers.catalogue import of_lever
 from tests.fixtures.browser import PAGE_TIMEOUT_MS, ROOT, SCREENSHOTS, demo_url, opened, photograph, require_chromium, rerunning
 from views.filters import last_full_month
+from views.lever_table import HEADER_PX, ROW_PX
 from views.navigation import LEVER_PAGES, PAGE_FILES
+from wording import texts
 
 require_chromium()
 
@@ -117,3 +119,23 @@ def test_tiles_and_lever_charts_show_the_signals(server, browser):
                 photograph(page, "gedeelde_waarden_signalen")
                 break
     assert "Procesgrenzen" in seen and "Bijzondere variatie" in seen
+
+
+def test_a_click_on_a_table_row_opens_that_indicators_card_and_puts_it_in_the_url(server, browser):
+    """Issue 26: the summary table's rows choose the card, in the browser (a canvas: the click lands by
+    position); on Kaders, whose sections under the card stay as they were (the table and card rerun alone)."""
+    names = {entry.name: entry.code for entry in of_lever("boundaries")}
+    with opened(browser, demo_url(server, "kaders")) as page:
+        card = page.locator('[data-testid="stMainBlockContainer"] h3').filter(has_text=re.compile("|".join(map(re.escape, names))))
+        first = card.first.inner_text().strip()
+        grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+        for row in (2, 0):
+            with rerunning(page):
+                page.mouse.click(grid["x"] + 60, grid["y"] + HEADER_PX + ROW_PX * row + ROW_PX / 2)
+            shown = card.first.inner_text().strip()
+            assert shown in names
+            assert f"indicator={names[shown]}" in page.url
+            assert page.get_by_role("combobox", name=texts.SUMMARY_PICK).input_value() == shown
+            if row:
+                assert shown != first  # another row, another card
+        assert shown == first  # the first row: the card the page opened with
