@@ -12,7 +12,8 @@ import re
 import pytest
 
 from levers.catalogue import of_lever
-from tests.fixtures.browser import PAGE_TIMEOUT_MS, ROOT, SCREENSHOTS, demo_url, opened, photograph, require_chromium, rerunning
+from tests.fixtures.browser import (PAGE_TIMEOUT_MS, ROOT, SCREENSHOTS, demo_url, opened, photograph, require_chromium,
+                                    rerunning, settle)
 from views.filters import last_full_month
 from views.lever_table import HEADER_PX, ROW_PX
 from views.navigation import LEVER_PAGES, PAGE_FILES
@@ -139,3 +140,31 @@ def test_a_click_on_a_table_row_opens_that_indicators_card_and_puts_it_in_the_ur
             if row:
                 assert shown != first  # another row, another card
         assert shown == first  # the first row: the card the page opened with
+
+
+def test_the_overview_tiles_show_their_more_link_whole_and_the_buttons_sit_at_the_right(server, browser):
+    """A new user saw "Meei": the tile's link was cut by a column narrower than the word. The report
+    button sat under the share button at a third of the width instead of beside or right under it."""
+    with opened(browser, demo_url(server, "")) as page:
+        page.set_viewport_size({"width": 1280, "height": 900})  # a laptop: the tiles narrower than at 1440
+        settle(page)
+        cut = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stMainBlockContainer] [data-testid=stPageLink]')]
+            .filter(link => link.innerText.includes('Meer')).map(link => {
+                const word = link.querySelector('p') || link;
+                const right = word.getBoundingClientRect().right;
+                let clips = 0;  // boxes that hide part of the word: too narrow inside, or ending left of it
+                for (let box = word; box; box = box.parentElement) {
+                    if (getComputedStyle(box).overflowX === 'visible') continue;
+                    if (box.scrollWidth > box.clientWidth + 1 && link.contains(box)) clips++;
+                    else if (right > box.getBoundingClientRect().right + 1) clips++;
+                }
+                return clips;
+            })""")
+        assert cut == [0, 0, 0, 0]  # one link per lever tile, none cut
+        share = page.locator('[data-testid="stPopover"]').filter(has_text="Deel deze weergave").bounding_box()
+        report = page.locator('[data-testid="stDownloadButton"]').filter(has_text="Rapport").bounding_box()
+        same_row = abs(report["y"] - share["y"]) <= 2
+        if same_row:  # beside it, to its right
+            assert report["x"] >= share["x"] + share["width"]
+        else:  # under it, flush right as it is
+            assert abs((report["x"] + report["width"]) - (share["x"] + share["width"])) <= 2
