@@ -12,9 +12,12 @@ import re
 import pytest
 
 from levers.catalogue import of_lever
-from tests.fixtures.browser import PAGE_TIMEOUT_MS, ROOT, SCREENSHOTS, demo_url, opened, photograph, require_chromium, rerunning
+from tests.fixtures.browser import (PAGE_TIMEOUT_MS, ROOT, SCREENSHOTS, demo_url, opened, photograph, require_chromium,
+                                    rerunning, settle)
 from views.filters import last_full_month
+from views.lever_table import HEADER_PX, ROW_PX
 from views.navigation import LEVER_PAGES, PAGE_FILES
+from wording import texts
 
 require_chromium()
 
@@ -117,3 +120,51 @@ def test_tiles_and_lever_charts_show_the_signals(server, browser):
                 photograph(page, "gedeelde_waarden_signalen")
                 break
     assert "Procesgrenzen" in seen and "Bijzondere variatie" in seen
+
+
+def test_a_click_on_a_table_row_opens_that_indicators_card_and_puts_it_in_the_url(server, browser):
+    """Issue 26: the summary table's rows choose the card, in the browser (a canvas: the click lands by
+    position); on Kaders, whose sections under the card stay as they were (the table and card rerun alone)."""
+    names = {entry.name: entry.code for entry in of_lever("boundaries")}
+    with opened(browser, demo_url(server, "kaders")) as page:
+        card = page.locator('[data-testid="stMainBlockContainer"] h3').filter(has_text=re.compile("|".join(map(re.escape, names))))
+        first = card.first.inner_text().strip()
+        grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+        for row in (2, 0):
+            with rerunning(page):
+                page.mouse.click(grid["x"] + 60, grid["y"] + HEADER_PX + ROW_PX * row + ROW_PX / 2)
+            shown = card.first.inner_text().strip()
+            assert shown in names
+            assert f"indicator={names[shown]}" in page.url
+            assert page.get_by_role("combobox", name=texts.SUMMARY_PICK).input_value() == shown
+            if row:
+                assert shown != first  # another row, another card
+        assert shown == first  # the first row: the card the page opened with
+
+
+def test_the_overview_tiles_show_their_more_link_whole_and_the_buttons_sit_at_the_right(server, browser):
+    """A new user saw "Meei": the tile's link was cut by a column narrower than the word. The report
+    button sat under the share button at a third of the width instead of beside or right under it."""
+    with opened(browser, demo_url(server, "")) as page:
+        page.set_viewport_size({"width": 1280, "height": 900})  # a laptop: the tiles narrower than at 1440
+        settle(page)
+        cut = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stMainBlockContainer] [data-testid=stPageLink]')]
+            .filter(link => link.innerText.includes('Meer')).map(link => {
+                const word = link.querySelector('p') || link;
+                const right = word.getBoundingClientRect().right;
+                let clips = 0;  // boxes that hide part of the word: too narrow inside, or ending left of it
+                for (let box = word; box; box = box.parentElement) {
+                    if (getComputedStyle(box).overflowX === 'visible') continue;
+                    if (box.scrollWidth > box.clientWidth + 1 && link.contains(box)) clips++;
+                    else if (right > box.getBoundingClientRect().right + 1) clips++;
+                }
+                return clips;
+            })""")
+        assert cut == [0, 0, 0, 0]  # one link per lever tile, none cut
+        share = page.locator('[data-testid="stPopover"]').filter(has_text="Deel deze weergave").bounding_box()
+        report = page.locator('[data-testid="stDownloadButton"]').filter(has_text="Rapport").bounding_box()
+        same_row = abs(report["y"] - share["y"]) <= 2
+        if same_row:  # beside it, to its right
+            assert report["x"] >= share["x"] + share["width"]
+        else:  # under it, flush right as it is
+            assert abs((report["x"] + report["width"]) - (share["x"] + share["width"])) <= 2

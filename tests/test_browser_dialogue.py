@@ -30,9 +30,9 @@ def _pick(page, select, option: str | None = None) -> str:
         if not page.get_by_role("option").first.is_visible():
             select.click()
         options = page.get_by_role("option")
-        options.first.wait_for()
         chosen = options.filter(has_text=option).first if option else options.nth(1)
-        try:
+        try:  # a click that fell on the field while it was drawn again opens nothing: click once more
+            options.first.wait_for(timeout=10_000)
             text = chosen.inner_text(timeout=5000).strip()
             chosen.click(timeout=5000)
         except PlaywrightTimeout:

@@ -76,6 +76,11 @@ def test_the_preview_writes_months_as_okt_2026_quarters_as_k3_2026_and_empty_cel
     assert preview_table(outcomes, "uitkomsten").values.tolist() == [["K3 2026", "–"], ["K1 2026", "x"]]
 
 
+def test_the_preview_writes_ijw_codes_with_their_leading_zero_as_the_code_lists_do():
+    trajectories = pd.DataFrame({"verwijzer": [2.0, None], "reden_einde": [2, 31], "productcategorie": [45, 54]})
+    assert preview_table(trajectories, "trajecten").values.tolist() == [["02", "02", "45"], ["–", "31", "54"]]
+
+
 def test_the_preview_shows_an_amount_in_euros():
     costs = pd.DataFrame({"bedrag": [Decimal("1436.4"), Decimal("-12"), None], "soort": ["declaratie"] * 3})
     assert preview_table(costs, "kosten")["bedrag"].tolist() == ["€ 1.436,40", "€ -12,00", "–"]

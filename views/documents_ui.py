@@ -77,7 +77,7 @@ def documents(rights: Rights, scope: Scope, period: Period, *, key: str, agenda:
         buttons.append((council_label, name, PDF, lambda: council_pdf_for(rights, report_scope, period)))
     if heading and buttons:
         st.markdown(f"**{texts.DOCUMENTS}**")
-    with st.container(horizontal=True, gap="small"):
+    with st.container(horizontal=True, gap="small", width="content"):  # beside other buttons, not under them
         for label, file_name, mime, build in buttons:
             st.download_button(label, data=build, file_name=file_name, mime=mime, key=f"{key}_{file_name}",
                                help=texts.DOCUMENT_HELP, icon=":material/description:", on_click=_audit,

@@ -18,6 +18,9 @@ from wording import fmt, texts
 
 MAX_ERRORS_SHOWN = 1000  # csv-contract.md: up to 1,000 errors shown, all downloadable
 EMPTY = "–"  # an empty cell on screen (style.md: never `None`)
+# The iJw lists the upload kinds use (JZ020, COD327, JZ588) write every code in two digits: a referrer
+# typed as `02` is stored as the number 2 and shown as `02` again, as the template and code sheets write it.
+_CODE_DIGITS = 2
 
 
 def errors_table(errors: Sequence) -> pd.DataFrame:
@@ -81,14 +84,17 @@ def _quarter(value: date) -> str:
 
 
 def preview_table(preview: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """The preview of a checked file: as `for_screen`, with months as `okt 2026`, quarters as `K3 2026` and
-    amounts as `€ 1.234,50`."""
+    """The preview of a checked file: as `for_screen`, with months as `okt 2026`, quarters as `K3 2026`,
+    amounts as `€ 1.234,50` and iJw codes as their lists write them (`02`)."""
     shown = for_screen(preview)
     periods = {decode.SQL_MONTH: fmt.month_short, decode.SQL_QUARTER: _quarter}
     for column in plan(kind):
         if column.decoder is decode.SQL_MONEY and column.name in preview.columns:  # an amount: `€ 1.234,50`
             shown[column.name] = preview[column.name].map(
                 lambda value: EMPTY if _is_empty(value) else "€ " + fmt.number(float(value), 2))
+        if column.decoder is decode.SQL_CODE and column.name in preview.columns:
+            shown[column.name] = preview[column.name].map(
+                lambda value: EMPTY if _is_empty(value) else f"{int(value):0{_CODE_DIGITS}d}")
         if column.decoder in periods and column.name in preview.columns:
             label = periods[column.decoder]
             shown[column.name] = preview[column.name].map(

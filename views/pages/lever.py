@@ -59,17 +59,23 @@ def render(lever: str) -> tuple[Scope, Period]:
     st.markdown(texts.LEVER_INTROS[lever])
     st.subheader(texts.SUMMARY_TITLE)
     st.caption(texts.SUMMARY_INTRO.format(period=fmt.period_label(period)))
+    _summary_and_card(lever, results, series, comparisons, period, stem, national,
+                      notes_ui.of_scope(rights, scope, period))
+    notes_form.section(rights, scope, period, lever)
+    return scope, period
+
+
+@st.fragment  # choosing a row reruns the table and its card only, not the page's other sections
+def _summary_and_card(lever: str, results: tuple[IndicatorResult, ...], series: dict[str, Series],
+                      comparisons: dict[str, Callable[[], tuple[ComparisonRow, ...]]], period: Period, stem: str,
+                      national: National, notes: tuple[Note, ...]) -> None:
     rows = summary_rows(results, series)
     code = lever_table.chosen(rows, lever)
     lever_table.table(rows, lever)
     components.result_exports(results, stem, key=f"{lever}_summary")
     lever_table.choose(rows, lever)
-    result = pick(results, code)
-    notes = notes_ui.of_scope(rights, scope, period)
-    _indicator(result, series.get(code), comparisons, period, f"{stem}_{code}",
+    _indicator(pick(results, code), series.get(code), comparisons, period, f"{stem}_{code}",
                national, of_indicator(notes, code))
-    notes_form.section(rights, scope, period, lever)
-    return scope, period
 
 
 @st.fragment  # opening a tab reruns the card only, not the table above it

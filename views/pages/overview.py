@@ -40,10 +40,10 @@ notes = notes_ui.of_scope(rights, scope, period)
 
 def tile(lever: str) -> None:
     with st.container(border=True, gap="small", height="stretch"):
-        head, more = st.columns([4, 1], vertical_alignment="center")
-        head.subheader(LEVER_NAMES[lever])
-        more.page_link(navigation.page_file(navigation.LEVER_PAGES[lever]), label=texts.TILE_MORE,
-                       icon=":material/arrow_forward:", help=texts.TILE_MORE_HELP, query_params=link)
+        with st.container(horizontal=True, vertical_alignment="center"):  # the link as wide as its word
+            st.subheader(LEVER_NAMES[lever])
+            st.page_link(navigation.page_file(navigation.LEVER_PAGES[lever]), label=texts.TILE_MORE,
+                         icon=":material/arrow_forward:", help=texts.TILE_MORE_HELP, query_params=link)
         for code in HEADLINES[lever]:
             components.indicator_line(pick(results, code), sentences.tile_label(code, period), variations.get(code),
                                       signal_words.provisional_note(fresh, code, period), pairs.get(code), name)
