@@ -14,7 +14,7 @@ import pytest
 
 from data.store import audit
 from data.ingest import decode, storing
-from data.ingest.contracts import KINDS, MODELS
+from data.ingest.contracts import KINDS
 from data.ingest.load import MAX_SHOWN_ERRORS, load_file, load_rows
 from tests.fixtures.csv import FLAVOURS, add_providers, audit_actions, csv_bytes, fixture, fixture_rows, snapshot
 
@@ -482,41 +482,3 @@ def test_a_contract_manager_sets_only_norms_of_their_own_region(db, region, stor
         assert [str(error) for error in report.errors] == [
             "rij 2, kolom regio: u mag alleen normen van uw eigen regio (IJmond, Zuid-Kennemerland) aanleveren; "
             "vul de kolom regio in"]
-
-
-def _keyed_trajectories(con) -> None:
-    """Trajectories with the primary key a store made before issue 26 has (data/store/schema.sql)."""
-    columns = con.execute("select column_name, data_type from duckdb_columns() where table_name = 'trajectories' "
-                          "order by column_index").fetchall()
-    con.execute("drop table trajectories")
-    con.execute(f"create table trajectories ({', '.join(f'{name} {kind}' for name, kind in columns)}, "
-                "primary key (municipality, trajectory_id))")
-
-
-def test_a_new_store_keeps_no_index_on_the_trajectories_the_loader_keeps_their_key(empty_db):
-    # issue 26: the index cost a million-row load a third of its time; the loader refuses repeats itself
-    assert empty_db.execute("select count(*) from duckdb_constraints() where table_name = 'trajectories' "
-                            "and constraint_type = 'PRIMARY KEY'").fetchone() == (0,)
-    assert not storing.keyed_by_primary_key(empty_db, MODELS["trajecten"])
-
-
-def test_a_store_with_the_old_primary_key_replaces_trajectories_by_it(empty_db):
-    _keyed_trajectories(empty_db)
-    add_providers(empty_db)
-    assert load_file(empty_db, fixture("trajecten"), "trajecten.csv", uploader="test").stored
-    corrected, query, expected, replaced = CORRECTIONS["trajecten"]
-    report = load_file(empty_db, csv_bytes(corrected), "correctie.csv", kind="trajecten", uploader="test")
-    assert (report.stored, report.replaced_rows, empty_db.execute(query).fetchall()) == (True, replaced, expected)
-
-
-@pytest.mark.parametrize("dry_run", [False, True])
-def test_a_store_with_the_old_primary_key_refuses_a_repeated_key_with_both_rows(empty_db, dry_run):
-    _keyed_trajectories(empty_db)  # storing finds the repeat (its key breaks), then the rows are named
-    add_providers(empty_db)
-    rows = fixture_rows("trajecten")
-    before = snapshot(empty_db)
-    report = load_file(empty_db, csv_bytes(rows + [{**rows[0], "client_id": "ander"}]), "dubbel.csv",
-                       uploader="test", dry_run=dry_run)
-    assert [str(error) for error in report.errors] == [
-        "rij 5, kolom traject_id: dezelfde gemeente en traject_id staat al in rij 2"]
-    assert not report.stored and snapshot(empty_db) == before

@@ -1,10 +1,9 @@
 """Writing a validated upload (`_dec`) into its table, by the kind's replace key.
 
 One rule for every kind: the existing rows whose replace key occurs in the file go, then the file's
-rows come in. For `trajecten` (key = gemeente, traject_id) that keeps trajectories missing from the
-file (an upsert where the key is the table's primary key: a store made before issue 26); for
-`kosten` (key = periode, gemeente) it replaces each month of a municipality as a whole. A NULL in a
-key (e.g. a budget for the whole perceel) is a key value too.
+rows come in. For `trajecten` (key = the primary key) that is an upsert that keeps trajectories
+missing from the file; for `kosten` (key = periode, gemeente) it replaces each month of a
+municipality as a whole. A NULL in a key (e.g. a budget for the whole perceel) is a key value too.
 """
 
 from __future__ import annotations
@@ -162,9 +161,9 @@ def unique_by_primary_key(cur: duckdb.DuckDBPyConnection, model: type[Contract])
 def insert_rows(cur: duckdb.DuckDBPyConnection, model: type[Contract], upload_id: int, *, upsert: bool = False) -> None:
     """Add the file's rows, marked with their upload; `upsert` replaces rows with the same primary key.
 
-    Where the key has an index (a primary key), a million trajectories upsert in seconds where
-    delete-then-insert of the same keys takes DuckDB tens of seconds; both leave the same rows. Runs
-    inside `transaction`, which puts the insertion order setting back, also when the insert fails.
+    For a million trajectories an upsert commits in seconds where delete-then-insert of the same
+    keys takes DuckDB tens of seconds; both leave the same rows. Runs inside `transaction`, which
+    puts the insertion order setting back, also when the insert fails.
     """
     attrs = [quote(column.attr) for column in plan(model.KIND)]
     derived = list(model.DERIVED.items())

@@ -55,9 +55,6 @@ create table if not exists audit_log (        -- append-only: never updated or d
 );
 
 -- 1. trajecten ---------------------------------------------------------------------------------------
--- Key (municipality, trajectory_id): the loader refuses a file that repeats it and replaces stored rows
--- by it (data/ingest/storing.py). No primary key since issue 26: its index cost a million-row load a
--- third of its time; a store made before keeps its key, and the loader upserts by it there.
 create table if not exists trajectories (
     municipality      varchar not null,
     trajectory_id     varchar not null,
@@ -71,7 +68,8 @@ create table if not exists trajectories (
     end_date          date,
     end_reason        smallint,             -- JZ588
     age_group         varchar,              -- '0-3' | '4-11' | '12-17' | '18-22'
-    upload_id         integer
+    upload_id         integer,
+    primary key (municipality, trajectory_id)
 );
 -- A store from before waiting rows (csv-contract.md kind 1): startdatum may be empty.
 alter table trajectories alter column start_date drop not null;
