@@ -1,5 +1,7 @@
 """Sentences and chart titles an alderman reads, generated from results."""
 
+from dataclasses import replace
+
 import pytest
 
 from levers.result import IndicatorResult
@@ -108,6 +110,14 @@ def test_a_trend_title_compares_the_last_point_with_the_point_a_year_earlier(val
 def test_a_trend_without_a_latest_value_says_so_and_still_has_a_line():
     title = sentences.trend_title("dagen", _series([30.0] * 23 + [None]))
     assert title == "Geen waarde in oktober 2026; eerdere punten staan in de grafiek"
+
+
+def test_a_trend_whose_latest_value_is_a_small_count_says_it_is_there_but_not_shown():
+    small = _series([3.0] * 24)
+    points = small.points[:-1] + (replace(small.points[-1], value=None, value_label="<5"),)
+    title = sentences.trend_title("aantal", replace(small, points=points))
+    assert title == ("Minder dan 5 in oktober 2026 (kleine aantallen worden niet getoond); "
+                     "eerdere punten staan in de grafiek")
 
 
 def test_a_series_of_fewer_than_two_valued_points_has_no_trend():

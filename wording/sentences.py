@@ -13,6 +13,7 @@ from levers.result import IndicatorResult
 from levers.norms import AMBER, RED
 from levers.scope import Period, PeriodKind, Scope, add_months
 from levers.series import Series
+from levers.suppression import SMALL_COUNT_LABEL, SMALL_COUNT_LIMIT
 from wording import fmt, texts
 from wording import signals as signal_words
 
@@ -119,6 +120,8 @@ def trend_title(unit: str, series: Series) -> str:
         return texts.TREND_NONE
     last = Period.parse(points[-1].period_label)
     if points[-1].value is None:
+        if points[-1].value_label == SMALL_COUNT_LABEL:
+            return signal_words.TREND_SMALL_LATEST.format(limit=SMALL_COUNT_LIMIT, period=fmt.period_label(last))
         return signal_words.TREND_NO_LATEST.format(period=fmt.period_label(last))
     now = points[-1].value
     year_back = YEAR_BACK[last.kind]

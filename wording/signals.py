@@ -48,6 +48,8 @@ LAST_UPLOAD = "; laatste upload {day} {time}"
 INCOMPLETE = "{period} is nog niet compleet: {kinds}."
 INCOMPLETE_KIND = "{kind} t/m {date} ({names})"
 TREND_NO_LATEST = "Geen waarde in {period}; eerdere punten staan in de grafiek"  # a headline without its last value
+# a last value there but too small to show (levers.suppression): not "no value", which reads as missing data
+TREND_SMALL_LATEST = "Minder dan {limit} in {period} (kleine aantallen worden niet getoond); eerdere punten staan in de grafiek"
 TOO_FEW_POINTS = VARIATIE_WORDS[Variatie.NONE]
 # Why a series with enough points has no limits (levers.variation.NoLimits; signals.md §3a).
 NO_LIMITS = {
