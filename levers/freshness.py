@@ -44,8 +44,13 @@ class Freshness:
 
     def is_provisional(self, code: str, period: Period) -> bool:
         """Does `code` for `period` use voorlopige kosten months (or months not delivered at all)?"""
+        return code in PROVISIONAL_CODES and self.costs_provisional(period)
+
+    def costs_provisional(self, period: Period) -> bool:
+        """Does `period` hold a voorlopig kosten month (or one not delivered at all)? Spending compared
+        with a year earlier (price × volume) is then compared with months still being filled."""
         start = self.provisional_from
-        return code in PROVISIONAL_CODES and start is not None and period.end >= start
+        return start is not None and period.end >= start
 
     def incomplete(self, period: Period) -> tuple[tuple[str, date, tuple[str, ...]], ...]:
         """(kind, data date, its indicators) for each kind whose data date lies before p_end.

@@ -67,3 +67,16 @@ def test_without_spending_nothing_is_voorlopig(empty_db):
     fresh = freshness(empty_db, IJMOND, NOVEMBER)
     assert fresh.provisional_from is None and not fresh.is_provisional("budgetuitputting", NOVEMBER)
     assert fresh.by_kind == dict.fromkeys(("trajecten", "kosten", "uitkomsten", "dialoog"))
+
+
+@pytest.mark.parametrize(("period", "provisional"), [
+    ("2026-07", False), ("2026-08", True), ("2026-10", True), ("2026-11", True),  # latest kosten month: oktober
+    ("2026-K2", False), ("2026-K3", True), ("2025", False), ("2026", True),
+])
+def test_spending_over_a_period_is_voorlopig_when_it_holds_one_of_the_last_three_kosten_months(period, provisional):
+    from levers.freshness import Freshness
+
+    # kosten through oktober 2026: augustus, september and oktober end fewer than 3 months before its end
+    fresh = Freshness(last_upload=None, latest_cost_month=date(2026, 10, 1))
+    assert fresh.costs_provisional(Period.parse(period)) is provisional
+    assert not Freshness(last_upload=None).costs_provisional(Period.parse(period))  # no spending: nothing voorlopig

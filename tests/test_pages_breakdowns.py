@@ -32,3 +32,13 @@ def test_data_en_informatie_shows_started_trajectories_by_referrer(small_app):
     table = app.dataframe[-1].value
     assert list(table.columns) == ["Verwijzer", "Aantal okt 2026", "Aandeel okt 2026", "Aantal okt 2025",
                                    "Aandeel okt 2025"]
+
+
+def test_kaders_says_the_split_is_voorlopig_while_its_month_still_gets_declarations(small_app):
+    # the small database holds kosten January-October 2026: augustus-oktober are voorlopig, juni is not
+    october = small_app("views/pages/boundaries.py", params=IJMOND_OCTOBER)
+    expected = ("Voorlopig: declaraties t/m okt 2026 mogelijk onvolledig: de uitgaven van oktober 2026 kunnen nog "
+                "stijgen, en daarmee dit verschil")
+    assert expected in [caption.value for caption in october.caption]
+    june = small_app("views/pages/boundaries.py", params={"regio": "IJmond", "periode": "2026-06"})
+    assert not any("kunnen nog stijgen" in caption.value for caption in june.caption)

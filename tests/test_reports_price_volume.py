@@ -35,3 +35,17 @@ def test_the_council_reports_table_shows_the_lump_sums_change_in_a_column_of_its
     assert "Lumpsum" in text and "(apart)" in text  # the header's two lines
     # Velsen: € 10.000 -> € 13.800 = + € 2.000 youths + € 1.200 cost per youth (declarations) + € 600 lump sum
     assert "Velsen 10 12 € 10.000,00 € 13.800,00 + € 3.800,00 + € 2.000,00 + € 1.200,00 + € 600,00" in text
+
+
+def test_the_council_report_says_when_the_compared_month_still_gets_declarations(spending_db):  # noqa: F811
+    from tests.builders import add_cost
+
+    def words(made_on):
+        report = council_report(of_connection(spending_db), Scope("IJmond"), Period.parse("2024-03"), made_on=made_on)
+        return " ".join(pdf_text(council_pdf(report)).split())
+
+    # kosten through april 2024 (the fixture's last): februari-april are voorlopig, so March is
+    assert ("Voorlopig: declaraties t/m apr 2024 mogelijk onvolledig: de uitgaven van maart 2024 kunnen nog "
+            "stijgen, en daarmee dit verschil.") in words(date(2024, 5, 10))
+    add_cost(spending_db, month=date(2024, 6, 1), amount=1.00)  # kosten through juni: April-June voorlopig, March final
+    assert "kunnen nog stijgen" not in words(date(2024, 7, 10))

@@ -32,6 +32,8 @@ WATERFALL_FINDING = "De uitgaven veranderden met {change}: {volume} door {volume
 WATERFALL_LUMP_SUM = ", {lump_sum} {lump_sum_word}"
 WATERFALL_NO_SPLIT = ("De uitgaven veranderden met {change}; te weinig jeugdigen om het aantal jeugdigen en de "
                       "kosten per jeugdige te scheiden")
+# Beside a split whose period still gets late declarations: its spending, and so the split, can still grow.
+PRICE_VOLUME_PROVISIONAL = "{note}: de uitgaven van {period} kunnen nog stijgen, en daarmee dit verschil"
 REFERRERS_TITLE = "Gestarte trajecten per verwijzer"
 UNKNOWN_REFERRER = "Onbekend (geen verwijzer)"  # a trajectory without a verwijzer
 REFERRERS_INTRO = (

@@ -152,6 +152,13 @@ def provisional_text(latest_cost_month: date | None) -> str:
     return PROVISIONAL.format(month=fmt.month_short(latest_cost_month))
 
 
+def costs_provisional_note(fresh: Freshness | None, period: Period) -> str:
+    """The voorlopig note for spending over `period` ('' when its kosten months are final)."""
+    if fresh is None or not fresh.costs_provisional(period):
+        return ""
+    return provisional_text(fresh.latest_cost_month)
+
+
 def provisional_note(fresh: Freshness | None, code: str, period: Period) -> str:
     """The voorlopig note of `code` for `period` ('' when its months are final or it uses no kosten)."""
     if fresh is None or not fresh.is_provisional(code, period):
