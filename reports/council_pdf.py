@@ -411,9 +411,8 @@ def _price_volume(doc: Document, report: CouncilReport) -> None:
     doc.heading(breakdowns.PRICE_VOLUME_TITLE)
     doc.paragraph(breakdowns.PRICE_VOLUME_INTRO, size=9)
     doc.paragraph(breakdowns.price_volume_finding(total) + ".", size=9.5, italic=True)
-    if note := signal_words.costs_provisional_note(report.freshness, report.period):
-        doc.paragraph(breakdowns.PRICE_VOLUME_PROVISIONAL.format(
-            note=note.capitalize(), period=fmt.period_label(report.period)) + ".", size=8.5)
+    if note := breakdowns.price_volume_provisional(report.freshness, report.period):
+        doc.paragraph(note + ".", size=8.5)
     doc.style(6.5, bold=True, colour=MUTED)
     for line in (0, 1):  # 'Uitgaven' over 'okt 2025': two short lines fit the narrow columns
         for label, width in zip(columns, PRICE_VOLUME_WIDTHS, strict=True):

@@ -13,7 +13,6 @@ from levers.scope import Period, Scope
 from views import cache, charts, components
 from wording import breakdowns as words
 from wording import fmt
-from wording import signals as signal_words
 
 PRICE_VOLUME_GROUPINGS = ("perceel", "gemeente", "aanbieder")
 REFERRER_GROUPINGS = ("totaal", "gemeente", "aanbieder")
@@ -54,8 +53,8 @@ def price_volume_section(rights: Rights, scope: Scope, period: Period) -> None:
                          finding, key="waterfall")
     else:
         st.caption(finding)
-    if note := signal_words.costs_provisional_note(cache.freshness(rights, scope, period), period):
-        st.caption(words.PRICE_VOLUME_PROVISIONAL.format(note=note.capitalize(), period=fmt.period_label(period)))
+    if note := words.price_volume_provisional(cache.freshness(rights, scope, period), period):
+        st.caption(note)
     grouping = _grouping(PRICE_VOLUME_GROUPINGS, "price_volume_by")
     _table(*words.price_volume_table(rows, grouping, period))
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from levers.freshness import Freshness
 from levers.price_volume import PriceVolume
 from levers.referrers import ReferrerRow, Shown
 from levers.scope import Period
 from wording import fmt
+from wording import signals as signal_words
 
 GROUPING_LABELS = {"totaal": "Totaal", "perceel": "Perceel", "gemeente": "Gemeente", "aanbieder": "Aanbieder"}
 PRICE_VOLUME_TITLE = "Jeugdigen en kosten per jeugdige"
@@ -34,6 +36,12 @@ WATERFALL_NO_SPLIT = ("De uitgaven veranderden met {change}; te weinig jeugdigen
                       "kosten per jeugdige te scheiden")
 # Beside a split whose period still gets late declarations: its spending, and so the split, can still grow.
 PRICE_VOLUME_PROVISIONAL = "{note}: de uitgaven van {period} kunnen nog stijgen, en daarmee dit verschil"
+
+
+def price_volume_provisional(fresh: Freshness | None, period: Period) -> str:
+    """PRICE_VOLUME_PROVISIONAL for `period`, '' when its kosten months are final (signals.md §4)."""
+    note = signal_words.costs_provisional_note(fresh, period)
+    return PRICE_VOLUME_PROVISIONAL.format(note=note.capitalize(), period=fmt.period_label(period)) if note else ""
 REFERRERS_TITLE = "Gestarte trajecten per verwijzer"
 UNKNOWN_REFERRER = "Onbekend (geen verwijzer)"  # a trajectory without a verwijzer
 REFERRERS_INTRO = (
